@@ -1,0 +1,291 @@
+//! The YAML front matter block: where it is in a file, and what it says.
+//!
+//! The block is split off by hand at byte 0 (see STYLE.md: pulldown-cmark's metadata option
+//! also swallows `---` blocks later in a document). serde_yaml is deprecated upstream, so it is
+//! used only inside [`parse`], where a maintained fork can replace it.
+
+use std::ops::Range;
+
+use serde_json::{Map, Value};
+
+use super::sanitize::clean;
+
+/// The document's front matter fields, in file order, each with its YAML type.
+pub type Meta = Map<String, Value>;
+
+/// Where a front matter block sits in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The YAML between the fences.
+    pub yaml: Range<usize>,
+    /// The whole block, fences included, up to the first byte of the body.
+    pub whole: Range<usize>,
+}
+
+/// What splitting a text's front matter found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Split {
+    /// The text does not open with `---`.
+    None,
+    /// `---` opens the text but no `---` or `...` line closes it.
+    Unclosed,
+    /// A closed block.
+    Block(Block),
+}
+
+/// Finds the front matter block at the very start of `text` (a BOM already removed): a `---`
+/// line, closed by a `---` or `...` line.
+pub fn split(text: &str) -> Split {
+    let Some(first_end) = line_end(text, 0) else {
+        return Split::None;
+    };
+    if text[..first_end.content].trim_end() != "---" {
+        return Split::None;
+    }
+    let yaml_start = first_end.next;
+    let mut at = yaml_start;
+    while at < text.len() {
+        let Some(end) = line_end(text, at) else { break };
+        let line = text[at..end.content].trim_end();
+        if line == "---" || line == "..." {
+            return Split::Block(Block {
+                yaml: yaml_start..at,
+                whole: 0..end.next,
+            });
+        }
+        at = end.next;
+    }
+    Split::Unclosed
+}
+
+struct LineEnd {
+    /// Where the line's content ends (before its line break).
+    content: usize,
+    /// Where the next line starts.
+    next: usize,
+}
+
+fn line_end(text: &str, from: usize) -> Option<LineEnd> {
+    if from >= text.len() {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    match bytes[from..].iter().position(|&b| b == b'\n' || b == b'\r') {
+        None => Some(LineEnd {
+            content: text.len(),
+            next: text.len(),
+        }),
+        Some(rel) => {
+            let content = from + rel;
+            let next = if bytes[content] == b'\r' && bytes.get(content + 1) == Some(&b'\n') {
+                content + 2
+            } else {
+                content + 1
+            };
+            Some(LineEnd { content, next })
+        }
+    }
+}
+
+/// Why a front matter block could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct Error {
+    /// 1-based line within the YAML text, when the parser knows it.
+    pub line: Option<usize>,
+    /// 1-based column, when the parser knows it.
+    pub column: Option<usize>,
+    /// What is wrong, in one line.
+    pub message: String,
+}
+
+/// Parses front matter YAML into fields. Empty YAML is an empty map; anything that is not a
+/// map of fields, or not valid YAML (including alias bombs and runaway nesting, which the YAML
+/// parser refuses in bounded time), is an error. Strings are sanitized.
+pub fn parse(yaml: &str) -> Result<Meta, Error> {
+    let value: serde_yaml::Value = serde_yaml::from_str(yaml).map_err(|e| {
+        let location = e.location();
+        let message = e.to_string();
+        // serde_yaml appends " at line L column C"; we report the location ourselves.
+        let message = match message.find(" at line ") {
+            Some(i) => message[..i].to_string(),
+            None => message,
+        };
+        Error {
+            line: location.as_ref().map(|l| l.line()),
+            column: location.as_ref().map(|l| l.column()),
+            message: clean(&message),
+        }
+    })?;
+    match value {
+        serde_yaml::Value::Null => Ok(Map::new()),
+        serde_yaml::Value::Mapping(mapping) => Ok(mapping
+            .into_iter()
+            .map(|(k, v)| (key_text(&k), to_json(v)))
+            .collect()),
+        other => Err(Error {
+            line: Some(1),
+            column: Some(1),
+            message: format!("front matter is {}, not a map of fields", kind_of(&other)),
+        }),
+    }
+}
+
+fn kind_of(value: &serde_yaml::Value) -> &'static str {
+    match value {
+        serde_yaml::Value::Sequence(_) => "a list",
+        serde_yaml::Value::Mapping(_) => "a map",
+        serde_yaml::Value::Tagged(_) => "a tagged value",
+        _ => "a single value",
+    }
+}
+
+fn key_text(key: &serde_yaml::Value) -> String {
+    match key {
+        serde_yaml::Value::String(s) => clean(s),
+        serde_yaml::Value::Bool(b) => b.to_string(),
+        serde_yaml::Value::Number(n) => n.to_string(),
+        serde_yaml::Value::Null => "null".to_string(),
+        other => clean(serde_yaml::to_string(other).unwrap_or_default().trim()),
+    }
+}
+
+/// YAML to JSON, keeping each value's type: numbers stay numbers, booleans booleans; a date
+/// such as `2026-02-10` is a string in YAML 1.2 and stays one.
+fn to_json(value: serde_yaml::Value) -> Value {
+    match value {
+        serde_yaml::Value::Null => Value::Null,
+        serde_yaml::Value::Bool(b) => Value::Bool(b),
+        serde_yaml::Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Value::from(i)
+            } else if let Some(u) = n.as_u64() {
+                Value::from(u)
+            } else {
+                n.as_f64()
+                    .and_then(serde_json::Number::from_f64)
+                    .map(Value::Number)
+                    .unwrap_or_else(|| Value::String(n.to_string()))
+            }
+        }
+        serde_yaml::Value::String(s) => Value::String(clean(&s)),
+        serde_yaml::Value::Sequence(items) => {
+            Value::Array(items.into_iter().map(to_json).collect())
+        }
+        serde_yaml::Value::Mapping(mapping) => Value::Object(
+            mapping
+                .into_iter()
+                .map(|(k, v)| (key_text(&k), to_json(v)))
+                .collect(),
+        ),
+        serde_yaml::Value::Tagged(tagged) => to_json(tagged.value),
+    }
+}
+
+/// A front matter value as one line of text for display: strings as they are, lists joined
+/// with commas, anything else as JSON.
+pub fn display_value(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        Value::Array(items) => items
+            .iter()
+            .map(display_value)
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn finds_a_closed_block_with_either_fence() {
+        let text = "---\ntitle: A\n---\n# Body\n";
+        assert_eq!(
+            split(text),
+            Split::Block(Block {
+                yaml: 4..13,
+                whole: 0..17
+            })
+        );
+        let text = "---\r\ntitle: A\r\n...\r\nbody";
+        assert_eq!(
+            split(text),
+            Split::Block(Block {
+                yaml: 5..15,
+                whole: 0..20
+            })
+        );
+    }
+
+    #[test]
+    fn no_block_unless_the_text_opens_with_a_fence() {
+        assert_eq!(split("# Title\n---\na: b\n---\n"), Split::None);
+        assert_eq!(split(""), Split::None);
+        assert_eq!(split("----\n"), Split::None);
+        assert_eq!(split("---\ntitle: never closed\n"), Split::Unclosed);
+    }
+
+    #[test]
+    fn values_keep_their_yaml_types_and_order() {
+        let meta = parse("title: \"T\"\nyear: 2024\ndownloaded: 2026-02-10\nencrypted: false\nratio: 0.5\ntags: [a, b]\n").unwrap();
+        assert_eq!(
+            Value::Object(meta.clone()),
+            json!({"title": "T", "year": 2024, "downloaded": "2026-02-10", "encrypted": false, "ratio": 0.5, "tags": ["a", "b"]})
+        );
+        let keys: Vec<_> = meta.keys().cloned().collect();
+        assert_eq!(
+            keys,
+            ["title", "year", "downloaded", "encrypted", "ratio", "tags"]
+        );
+    }
+
+    #[test]
+    fn empty_yaml_is_empty_meta() {
+        assert!(parse("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn malformed_yaml_says_where() {
+        let err = parse("title: ok\nyear: [2024\n").unwrap_err();
+        assert!(err.line.is_some());
+        assert!(!err.message.is_empty());
+    }
+
+    #[test]
+    fn a_list_or_scalar_is_not_front_matter() {
+        assert!(parse("- a\n- b\n").unwrap_err().message.contains("a list"));
+        assert!(
+            parse("just words")
+                .unwrap_err()
+                .message
+                .contains("single value")
+        );
+    }
+
+    #[test]
+    fn alias_bombs_and_deep_nesting_are_refused_quickly() {
+        let mut bomb = String::from(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
+        for (i, prev) in ["b", "c", "d", "e", "f", "g", "h", "i"]
+            .iter()
+            .zip(["a", "b", "c", "d", "e", "f", "g", "h"])
+        {
+            bomb.push_str(&format!("{i}: &{i} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+        }
+        assert!(parse(&bomb).is_err());
+        let deep = format!("a: {}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(parse(&deep).is_err());
+    }
+
+    #[test]
+    fn control_characters_in_values_are_made_visible() {
+        let meta = parse("title: \"a\\e]0;x\\ab\"\n").unwrap();
+        assert_eq!(meta["title"], json!("a␛]0;x␇b"));
+    }
+}

@@ -1,0 +1,380 @@
+//! The dossier model and its parser: a Markdown document with YAML front matter becomes
+//! sections, timeline entries and quotes.
+//!
+//! Nothing here knows about terminals or files: [`load`] takes text and returns a
+//! [`Document`]; [`decode`] turns raw bytes into that text or says why it can't. Every string in
+//! the model has been through [`sanitize`] once, so it is safe to print.
+
+pub mod dates;
+pub mod front_matter;
+pub mod line_index;
+pub mod names;
+pub mod outline;
+pub mod quotes;
+pub mod sanitize;
+pub mod sentences;
+pub mod timeline;
+
+use serde::Serialize;
+
+pub use dates::{Date, Precision};
+pub use front_matter::Meta;
+
+/// A parsed dossier.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Document {
+    /// Where the text came from: a path, or `<embedded>` for the built-in dossier.
+    pub source: String,
+    /// Front matter fields in file order, each with its YAML type.
+    pub meta: Meta,
+    /// Problems that did not stop the document from opening.
+    pub warnings: Vec<Warning>,
+    /// Plain text before the first heading.
+    pub preamble: String,
+    /// Every heading, in document order.
+    pub sections: Vec<Section>,
+    /// Dated events, sorted by date then line.
+    pub timeline: Vec<TimelineEntry>,
+    /// Block quotes and quoted statements, in document order.
+    pub quotes: Vec<Quote>,
+    /// The body as blocks for the reader, in document order.
+    #[serde(skip)]
+    pub blocks: Vec<Block>,
+    /// Link targets; [`Inline::Link`] `n` points at `links[n - 1]`.
+    #[serde(skip)]
+    pub links: Vec<String>,
+}
+
+/// A problem in a document that did not stop it from opening.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// 1-based line in the file, when known.
+    pub line: Option<usize>,
+    /// 1-based column, when known.
+    pub column: Option<usize>,
+    /// What is wrong, in one line.
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "line {l}, column {c}: {}", self.message),
+            (Some(l), None) => write!(f, "line {l}: {}", self.message),
+            _ => f.write_str(&self.message),
+        }
+    }
+}
+
+/// A heading and the text it owns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    /// 1 for `#` through 6 for `######` (setext: 1 for `===`, 2 for `---`).
+    pub level: u8,
+    /// The heading as plain text, inline markup removed.
+    pub title: String,
+    /// 1-based line of the heading in the file.
+    pub line: usize,
+    /// Index of the nearest shallower heading before this one.
+    pub parent: Option<usize>,
+    /// Plain text of the section's own content, up to its first subsection.
+    pub text: String,
+}
+
+/// Where a timeline entry was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// A heading that is or contains a date.
+    Heading,
+    /// A dated sentence or list item.
+    Text,
+}
+
+/// One dated event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelineEntry {
+    /// The date (serialized as ISO: `2024-05-14`, `2023-11`, `2021`).
+    pub date: Date,
+    /// How exact the date is.
+    pub precision: Precision,
+    /// What happened: the dated sentence or item, or the heading.
+    pub title: String,
+    /// Index of the section it is in (null in the preamble).
+    pub section: Option<usize>,
+    /// 1-based line of the date in the file.
+    pub line: usize,
+    /// Whether a heading or running text gave the date.
+    pub origin: Origin,
+}
+
+/// How a quote appears in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// A `>` block quote.
+    Block,
+    /// A quoted statement inside running text.
+    Inline,
+}
+
+/// A quotation and who said it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// The quoted words, without `>` markers, enclosing quotation marks or attribution.
+    pub text: String,
+    /// Who said it, when the document tells.
+    pub speaker: Option<String>,
+    /// Index of the section it is in (null in the preamble).
+    pub section: Option<usize>,
+    /// 1-based line where it starts.
+    pub line: usize,
+    /// Block quote or inline statement.
+    pub kind: QuoteKind,
+}
+
+/// A block of the body as the reader shows it: no Markdown syntax left, only structure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// What kind of block.
+    pub kind: BlockKind,
+    /// 1-based line where it starts.
+    pub line: usize,
+    /// The section it belongs to (a heading block belongs to its own section).
+    pub section: Option<usize>,
+    /// Its plain text; soft breaks are spaces, hard breaks newlines.
+    pub text: String,
+    /// Styled ranges of `text`.
+    pub marks: Vec<Mark>,
+    /// How many block quotes it sits in.
+    pub quote_depth: u32,
+    /// How many lists it sits in.
+    pub list_depth: u32,
+}
+
+/// The kinds of [`Block`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading of level 1–6.
+    Heading { level: u8 },
+    /// A paragraph.
+    Paragraph,
+    /// A list item with its bullet or number.
+    Item { marker: String },
+    /// A code block; `text` is the code.
+    Code { language: String },
+    /// A table; `text` has the rows as `a | b` lines.
+    Table {
+        rows: Vec<Vec<String>>,
+        header_rows: usize,
+    },
+    /// Raw HTML, shown as it is.
+    Html,
+    /// A thematic break.
+    Rule,
+    /// The speaker of the block quote just above, as the model found it.
+    Attribution,
+}
+
+/// A styled range of a block's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    /// Byte range in [`Block::text`].
+    pub range: std::ops::Range<usize>,
+    /// The style.
+    pub style: Inline,
+}
+
+/// Inline styles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inline {
+    /// `*emphasis*`
+    Emphasis,
+    /// `**strong**`
+    Strong,
+    /// `` `code` ``
+    Code,
+    /// `~~strikethrough~~`
+    Strike,
+    /// A link to [`Document::links`]`[n - 1]`.
+    Link(usize),
+}
+
+/// Why bytes could not be read as a dossier.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    /// The bytes hold NUL bytes: not a text document.
+    #[error("is a binary file, not a Markdown dossier")]
+    Binary,
+    /// The bytes are not UTF-8.
+    #[error("is not valid UTF-8 (line {line}, byte {offset})")]
+    NotUtf8 { line: usize, offset: usize },
+}
+
+/// The text of a file's bytes: UTF-8 (a BOM is allowed), with no NUL bytes.
+pub fn decode(bytes: &[u8]) -> Result<&str, DecodeError> {
+    let sample = &bytes[..bytes.len().min(8192)];
+    if sample.contains(&0) {
+        return Err(DecodeError::Binary);
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
+        if bytes.contains(&0) {
+            DecodeError::Binary
+        } else {
+            DecodeError::NotUtf8 { line, offset }
+        }
+    })
+}
+
+/// Parses a dossier. `source` names it in the model; `text` is the whole file. Never fails:
+/// what can't be read (bad front matter) becomes a warning and stays in the text.
+pub fn load(source: &str, text: &str) -> Document {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines = line_index::LineIndex::new(text);
+    let mut warnings = Vec::new();
+    let mut meta = Meta::new();
+    let mut kept_block = None;
+    let body_start = match front_matter::split(text) {
+        front_matter::Split::None => 0,
+        front_matter::Split::Unclosed => {
+            warnings.push(Warning {
+                line: Some(1),
+                column: None,
+                message: "front matter opened with --- is never closed; read as text".into(),
+            });
+            0
+        }
+        front_matter::Split::Block(block) => {
+            match front_matter::parse(&text[block.yaml.clone()]) {
+                Ok(fields) => meta = fields,
+                Err(e) => {
+                    let first = lines.line(block.yaml.start);
+                    warnings.push(Warning {
+                        line: Some(e.line.map_or(first, |l| first + l - 1)),
+                        column: e.column,
+                        message: format!(
+                            "front matter is not valid YAML, kept as text: {}",
+                            e.message
+                        ),
+                    });
+                    kept_block = Some(block.whole.clone());
+                }
+            }
+            block.whole.end
+        }
+    };
+    let mut outline = outline::walk(&text[body_start..], body_start, &lines);
+    if let Some(whole) = kept_block {
+        let raw = sanitize::clean(text[whole].trim_end());
+        outline.blocks.insert(
+            0,
+            Block {
+                kind: BlockKind::Code {
+                    language: "yaml".into(),
+                },
+                line: 1,
+                section: None,
+                text: raw.clone(),
+                marks: Vec::new(),
+                quote_depth: 0,
+                list_depth: 0,
+            },
+        );
+        for unit in &mut outline.units {
+            unit.block += 1;
+        }
+        for quote in &mut outline.quote_blocks {
+            quote.blocks = quote.blocks.start + 1..quote.blocks.end + 1;
+        }
+        outline.preamble = if outline.preamble.is_empty() {
+            raw
+        } else {
+            format!("{raw}\n{}", outline.preamble)
+        };
+    }
+    if meta.get("encrypted").and_then(|v| v.as_bool()) == Some(true) {
+        warnings.push(Warning {
+            line: None,
+            column: None,
+            message: "the document is marked encrypted: its body is not readable text".into(),
+        });
+    }
+    if text.trim().is_empty() {
+        warnings.push(Warning {
+            line: None,
+            column: None,
+            message: "the document is empty".into(),
+        });
+    }
+    let timeline = timeline::build(&outline, &lines);
+    let (quotes, attributions) = quotes::find(&outline, &lines);
+    let mut blocks = outline.blocks;
+    // Show each block quote's speaker under it when the quote itself does not name them.
+    for (after, speaker) in attributions.into_iter().rev() {
+        let (line, section, depth) = blocks
+            .get(after.saturating_sub(1))
+            .map_or((1, None, 0), |b| (b.line, b.section, b.list_depth));
+        blocks.insert(
+            after,
+            Block {
+                kind: BlockKind::Attribution,
+                line,
+                section,
+                text: speaker,
+                marks: Vec::new(),
+                quote_depth: 1,
+                list_depth: depth,
+            },
+        );
+    }
+    Document {
+        source: sanitize::clean(source),
+        meta,
+        warnings,
+        preamble: outline.preamble,
+        sections: outline.sections,
+        timeline,
+        quotes,
+        blocks,
+        links: outline.links,
+    }
+}
+
+impl Document {
+    /// The front matter field `key` as display text, if present and not empty.
+    pub fn field(&self, key: &str) -> Option<String> {
+        self.meta
+            .get(key)
+            .map(front_matter::display_value)
+            .filter(|s| !s.trim().is_empty())
+    }
+
+    /// The document's title: the `title` field, else the first heading, else the source.
+    pub fn title(&self) -> String {
+        self.field("title")
+            .or_else(|| {
+                self.sections
+                    .first()
+                    .map(|s| s.title.clone())
+                    .filter(|t| !t.is_empty())
+            })
+            .unwrap_or_else(|| self.source.clone())
+    }
+
+    /// The chain of section indices from the outermost ancestor down to `section`.
+    pub fn section_path(&self, section: usize) -> Vec<usize> {
+        let mut path = Vec::new();
+        let mut at = Some(section);
+        while let Some(i) = at {
+            if path.len() > self.sections.len() {
+                break;
+            }
+            path.push(i);
+            at = self.sections.get(i).and_then(|s| s.parent);
+        }
+        path.reverse();
+        path
+    }
+}

@@ -1,0 +1,568 @@
+//! Person names in prose: who a lead-in names as speaking, and a surname resolved to the full
+//! name the document uses elsewhere (`Leike` → `Jan Leike`).
+
+use std::collections::HashMap;
+
+/// Capitalised words that start sentences or name things, never people.
+const NOT_NAMES: &[&str] = &[
+    "A",
+    "An",
+    "The",
+    "On",
+    "In",
+    "At",
+    "For",
+    "Of",
+    "And",
+    "But",
+    "Or",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Despite",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "My",
+    "Your",
+    "As",
+    "By",
+    "From",
+    "With",
+    "Then",
+    "Later",
+    "Also",
+    "Still",
+    "Yet",
+    "So",
+    "Since",
+    "Until",
+    "Though",
+    "Although",
+    "However",
+    "Meanwhile",
+    "Shortly",
+    "Following",
+    "Some",
+    "Many",
+    "Most",
+    "Several",
+    "Other",
+    "Others",
+    "Both",
+    "Each",
+    "Every",
+    "All",
+    "Why",
+    "What",
+    "Who",
+    "How",
+    "Where",
+    "Key",
+    "I",
+    "We",
+    "You",
+    "It",
+    "Not",
+    "No",
+    "Yes",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Pronouns: a lead-in that names only a pronoun does not name the speaker.
+const PRONOUNS: &[&str] = &["He", "She", "They", "It", "We", "I", "You", "Who"];
+
+/// Words that introduce a quotation when a person does them.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "wrote",
+    "writes",
+    "write",
+    "posted",
+    "posts",
+    "tweeted",
+    "tweets",
+    "announced",
+    "announces",
+    "stated",
+    "states",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "argued",
+    "argues",
+    "noted",
+    "notes",
+    "explained",
+    "explains",
+    "declared",
+    "declares",
+    "remarked",
+    "commented",
+    "comments",
+    "replied",
+    "replies",
+    "responded",
+    "responds",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "claimed",
+    "claims",
+    "asked",
+    "asks",
+    "testified",
+    "continued",
+    "concluded",
+    "ended",
+    "began",
+    "begins",
+    "recalled",
+    "admitted",
+    "acknowledged",
+    "published",
+    "shared",
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "observed",
+    "confirmed",
+    "conceded",
+    "wrote:",
+    "explained:",
+    "put",
+    "answered",
+    "cautioned",
+    "predicted",
+    "revealed",
+    "reflected",
+];
+
+/// Titles that stand before a name and are not part of it.
+const TITLES: &[&str] = &[
+    "CEO",
+    "CTO",
+    "CFO",
+    "COO",
+    "Dr",
+    "Dr.",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Prof",
+    "Prof.",
+    "Professor",
+    "President",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Representative",
+    "Chairman",
+    "Chair",
+    "Director",
+    "Founder",
+    "Co-founder",
+    "Cofounder",
+    "Chief",
+    "Judge",
+    "Justice",
+    "Minister",
+    "Secretary",
+    "Governor",
+    "Gov.",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "General",
+    "Researcher",
+    "Scientist",
+    "Executive",
+    "Officer",
+    "Former",
+    "Head",
+];
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .or_else(|| word.strip_suffix('\''))
+        .or_else(|| word.strip_suffix('’'))
+        .unwrap_or(word)
+}
+
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| {
+        !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-' && c != '.'
+    })
+    .trim_end_matches('.')
+}
+
+/// The person a lead-in names as speaking: `CEO Sam Altman posted on X:` → `Sam Altman`,
+/// `Despite his concerns, Leike ended on a note:` → `Leike`, `said Jane Doe` → `Jane Doe`.
+pub fn speaker_in_lead_in(lead_in: &str) -> Option<String> {
+    let words: Vec<&str> = lead_in.split_whitespace().collect();
+    let verb = words
+        .iter()
+        .rposition(|w| SPEECH_VERBS.contains(&bare(w).to_lowercase().as_str()))?;
+    // "according to Name" and "said Name" name the speaker after the verb.
+    if let Some(name) = name_from(&words[verb + 1..]) {
+        let comma_before_verb = verb > 0 && words[verb - 1].ends_with(',');
+        if comma_before_verb || verb == 0 {
+            return Some(name);
+        }
+    }
+    let mut end = verb;
+    // Skip an adverb or auxiliary between the name and the verb ("Leike later said").
+    while end > 0 && end + 2 >= verb {
+        let w = bare(words[end - 1]);
+        if w.ends_with("ly") && !is_capitalised(w)
+            || [
+                "later", "also", "then", "once", "had", "has", "have", "was", "publicly",
+                "famously",
+            ]
+            .contains(&w)
+        {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    name_before(&words[..end])
+}
+
+/// A name after an "according to" anywhere in `text`.
+pub fn according_to(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let at = lower.find("according to ")?;
+    let rest: Vec<&str> = text
+        .get(at + "according to ".len()..)?
+        .split_whitespace()
+        .collect();
+    name_from(&rest)
+}
+
+/// The capitalised run that ends `words` (a subject just before its verb).
+fn name_before(words: &[&str]) -> Option<String> {
+    let mut run: Vec<&str> = Vec::new();
+    for (i, raw) in words.iter().enumerate().rev() {
+        let w = bare(raw);
+        let ends_clause = raw.ends_with(',') || raw.ends_with(':') || raw.ends_with(';');
+        if ends_clause && i + 1 < words.len() {
+            break;
+        }
+        if w.is_empty()
+            || !is_capitalised(w)
+            || is_acronym(w)
+            || TITLES.contains(&w)
+            || w.ends_with("'s")
+            || w.ends_with("’s")
+        {
+            break;
+        }
+        run.push(w);
+        if run.len() == 4 {
+            break;
+        }
+    }
+    run.reverse();
+    while run.first().is_some_and(|w| NOT_NAMES.contains(w)) {
+        run.remove(0);
+    }
+    let name = run.join(" ");
+    (!name.is_empty() && !PRONOUNS.contains(&name.as_str())).then_some(name)
+}
+
+/// The capitalised run that starts `words`, titles skipped (`Jane Doe, a researcher` → `Jane Doe`).
+fn name_from(words: &[&str]) -> Option<String> {
+    let mut run: Vec<&str> = Vec::new();
+    for raw in words
+        .iter()
+        .skip_while(|w| TITLES.contains(&bare(w)) || is_acronym(bare(w)))
+    {
+        let w = strip_possessive(bare(raw));
+        if w.is_empty()
+            || !is_capitalised(w)
+            || NOT_NAMES.contains(&w)
+            || raw.starts_with(['(', '['])
+        {
+            break;
+        }
+        run.push(w);
+        if raw.ends_with(',')
+            || raw.ends_with('.')
+            || raw.ends_with(':')
+            || raw.ends_with(';')
+            || run.len() == 4
+        {
+            break;
+        }
+    }
+    let name = run.join(" ");
+    (!name.is_empty() && !PRONOUNS.contains(&name.as_str())).then_some(name)
+}
+
+/// The name in an attribution such as `Jan Leike, on X` or `Jane Doe (2021)`: the words before
+/// the first comma, bracket or `on`/`in`/`to`, when they start with a capital.
+pub fn name_in_attribution(text: &str) -> Option<String> {
+    let text = text
+        .trim()
+        .trim_start_matches(['—', '―', '–', '-', '~', '*', '_', ' ']);
+    let end = text
+        .find([',', '(', '[', ';', '|', '\n'])
+        .unwrap_or(text.len());
+    let words: Vec<&str> = text[..end]
+        .split_whitespace()
+        .take_while(|w| !["on", "in", "to", "at", "via", "from", "for", "of"].contains(w))
+        .collect();
+    if words.is_empty() || words.len() > 6 || !is_capitalised(words[0]) {
+        return None;
+    }
+    let name = words.join(" ");
+    let name = name.trim_end_matches(['.', ':', '*', '_', '"', '”']).trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// The person whose statement a heading announces: `Leike's Public Statement` → `Leike`,
+/// `Statement by Jane Doe` → `Jane Doe`.
+pub fn speaker_of_heading(title: &str) -> Option<String> {
+    const KINDS: &[&str] = &[
+        "statement",
+        "statements",
+        "remarks",
+        "testimony",
+        "letter",
+        "speech",
+        "post",
+        "posts",
+        "thread",
+        "tweet",
+        "tweets",
+        "announcement",
+        "words",
+        "message",
+        "response",
+        "reply",
+        "interview",
+        "essay",
+        "memo",
+        "resignation",
+        "farewell",
+        "address",
+        "quotes",
+        "account",
+    ];
+    let words: Vec<&str> = title.split_whitespace().collect();
+    if let Some(i) = words.iter().position(|w| {
+        let b = bare(w);
+        strip_possessive(b) != b || w.ends_with("'s") || w.ends_with("’s")
+    }) {
+        let rest_has_kind = words[i + 1..]
+            .iter()
+            .take(3)
+            .any(|w| KINDS.contains(&bare(w).to_lowercase().as_str()));
+        if rest_has_kind {
+            let mut name: Vec<&str> = words[..=i]
+                .iter()
+                .map(|w| strip_possessive(bare(w)))
+                .collect();
+            while name
+                .first()
+                .is_some_and(|w| NOT_NAMES.contains(w) || !is_capitalised(w))
+            {
+                name.remove(0);
+            }
+            if !name.is_empty() && name.iter().all(|w| is_capitalised(w)) {
+                return Some(name.join(" "));
+            }
+        }
+    }
+    let lower: Vec<String> = words.iter().map(|w| bare(w).to_lowercase()).collect();
+    for (i, w) in lower.iter().enumerate() {
+        if KINDS.contains(&w.as_str())
+            && matches!(
+                lower.get(i + 1).map(String::as_str),
+                Some("by" | "from" | "of")
+            )
+        {
+            return name_from(&words[i + 2..]);
+        }
+    }
+    None
+}
+
+/// Full names (two or three capitalised words) seen in a document, with how often.
+#[derive(Debug, Default)]
+pub struct Directory {
+    counts: HashMap<String, usize>,
+}
+
+impl Directory {
+    /// Notes every full name in `text`.
+    pub fn add_text(&mut self, text: &str) {
+        let mut run: Vec<&str> = Vec::new();
+        for raw in text.split_whitespace() {
+            let w = bare(raw);
+            let stem = strip_possessive(w);
+            let good = is_capitalised(stem)
+                && !is_acronym(stem)
+                && stem
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+                && !NOT_NAMES.contains(&stem);
+            if good {
+                run.push(stem);
+            }
+            let ends = !good || stem != w || raw.ends_with([',', '.', ':', ';', ')', '"', '”']);
+            if ends {
+                self.note(&run);
+                run.clear();
+            }
+        }
+        self.note(&run);
+    }
+
+    fn note(&mut self, run: &[&str]) {
+        if (2..=3).contains(&run.len()) {
+            *self.counts.entry(run.join(" ")).or_default() += 1;
+        }
+    }
+
+    /// `name` as the document names the person in full: a single word that ends a known full
+    /// name becomes that name (the most frequent one); anything else stays as it is.
+    pub fn resolve(&self, name: &str) -> String {
+        let name = strip_possessive(name.trim());
+        if name.contains(' ') {
+            return name.to_string();
+        }
+        self.counts
+            .iter()
+            .filter(|(full, _)| full.rsplit(' ').next() == Some(name))
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map_or_else(|| name.to_string(), |(full, _)| full.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lead_ins_name_their_speaker() {
+        assert_eq!(
+            speaker_in_lead_in("CEO Sam Altman posted on X:").as_deref(),
+            Some("Sam Altman")
+        );
+        assert_eq!(
+            speaker_in_lead_in("Despite his concerns, Leike ended on a somewhat optimistic note:")
+                .as_deref(),
+            Some("Leike")
+        );
+        assert_eq!(
+            speaker_in_lead_in("On May 28, 2024, Leike announced he was joining Anthropic:")
+                .as_deref(),
+            Some("Leike")
+        );
+        assert_eq!(
+            speaker_in_lead_in("In a statement, said Jane Doe:").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            speaker_in_lead_in("Dr. Ada Lovelace later wrote").as_deref(),
+            Some("Ada Lovelace")
+        );
+        assert_eq!(speaker_in_lead_in("He said:"), None);
+        assert_eq!(speaker_in_lead_in("The letter said:"), None);
+        assert_eq!(speaker_in_lead_in("The team was struggling:"), None);
+    }
+
+    #[test]
+    fn attributions_give_the_name_only() {
+        assert_eq!(
+            name_in_attribution("— Jan Leike, on X").as_deref(),
+            Some("Jan Leike")
+        );
+        assert_eq!(
+            name_in_attribution("-- Jane Doe").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            name_in_attribution("~ Ada Lovelace (1843)").as_deref(),
+            Some("Ada Lovelace")
+        );
+        assert_eq!(
+            name_in_attribution("Jane Doe, in a statement to Reuters").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(name_in_attribution("— from a thread"), None);
+    }
+
+    #[test]
+    fn statement_headings_name_their_speaker() {
+        assert_eq!(
+            speaker_of_heading("Leike's Public Statement").as_deref(),
+            Some("Leike")
+        );
+        assert_eq!(
+            speaker_of_heading("Jane Doe’s Testimony").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            speaker_of_heading("Statement by Sam Altman").as_deref(),
+            Some("Sam Altman")
+        );
+        assert_eq!(speaker_of_heading("Leike's Next Steps"), None);
+        assert_eq!(speaker_of_heading("Company Responses"), None);
+    }
+
+    #[test]
+    fn surnames_resolve_to_the_full_name_used_elsewhere() {
+        let mut names = Directory::default();
+        names.add_text("On May 17, 2024, Jan Leike, OpenAI's head of alignment, resigned. Jan Leike's thread. Ilya Sutskever left.");
+        assert_eq!(names.resolve("Leike"), "Jan Leike");
+        assert_eq!(names.resolve("Sutskever"), "Ilya Sutskever");
+        assert_eq!(names.resolve("Altman"), "Altman");
+        assert_eq!(names.resolve("Sam Altman"), "Sam Altman");
+    }
+}

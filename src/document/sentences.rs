@@ -1,0 +1,175 @@
+//! Sentence boundaries in English prose, for timeline titles and quote lead-ins.
+
+use std::ops::Range;
+
+/// Words that end with a period without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr",
+    "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "vs", "etc", "e.g", "i.e", "Inc", "Ltd", "Co",
+    "Corp", "Gen", "Gov", "Sen", "Rep", "Rev", "U.S", "U.K", "approx", "cf", "al", "Fig",
+];
+
+/// The byte range of the sentence in `text` that holds byte `at`.
+pub fn around(text: &str, at: usize) -> Range<usize> {
+    let at = floor_boundary(text, at.min(text.len()));
+    start_before(text, at)..end_after(text, at)
+}
+
+/// How far, in bytes, a sentence boundary is looked for on either side: a run-on line of a
+/// megabyte must not make every date in it rescan the whole line.
+const REACH: usize = 1500;
+
+/// Where the sentence holding `at` starts.
+pub fn start_before(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    let limit = at.saturating_sub(REACH);
+    while i > limit {
+        i -= 1;
+        match bytes[i] {
+            b'\n' => return skip_space(text, i + 1),
+            b' ' if i > 0 && ends_sentence(text, i) && starts_sentence(text, i + 1) => {
+                return skip_space(text, i + 1);
+            }
+            _ => {}
+        }
+    }
+    if limit == 0 {
+        return skip_space(text, 0);
+    }
+    let mut i = limit;
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    skip_space(text, i)
+}
+
+/// Where the sentence holding `at` ends (exclusive, its closing punctuation included).
+pub fn end_after(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    let limit = (at + REACH).min(bytes.len());
+    while i < limit {
+        match bytes[i] {
+            b'\n' => return i,
+            b' ' if i > at && ends_sentence(text, i) && starts_sentence(text, i + 1) => return i,
+            _ => {}
+        }
+        i += 1;
+    }
+    floor_boundary(text, limit)
+}
+
+fn skip_space(text: &str, mut i: usize) -> usize {
+    while text
+        .as_bytes()
+        .get(i)
+        .is_some_and(|b| b.is_ascii_whitespace())
+    {
+        i += 1;
+    }
+    i
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Does the text before the space at `space` end a sentence?
+fn ends_sentence(text: &str, space: usize) -> bool {
+    let before = &text[..space];
+    let trimmed = before.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+    let Some(last) = trimmed.chars().last() else {
+        return false;
+    };
+    if last == '!' || last == '?' {
+        return true;
+    }
+    if last != '.' {
+        return false;
+    }
+    let word_start = trimmed[..trimmed.len() - 1]
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .map_or(0, |i| {
+            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &trimmed[word_start..trimmed.len() - 1];
+    if word.ends_with("..") || word.is_empty() && trimmed.ends_with("...") {
+        return true;
+    }
+    // An initial ("J. Smith") or a known abbreviation does not end a sentence.
+    let single_initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
+    !(single_initial || ABBREVIATIONS.contains(&word))
+}
+
+/// Does a sentence plausibly start at `i` (an uppercase letter, digit or opening quote)?
+fn starts_sentence(text: &str, i: usize) -> bool {
+    let rest = text[skip_space(text, i)..].trim_start_matches(['"', '\'', '“', '‘', '(', '*', '_']);
+    rest.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// `text` cut to at most `max` characters at a word boundary, with `…` when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
+    let head = &text[..cut];
+    let head = match head.rfind(' ') {
+        Some(i) if i > max / 2 => &head[..i],
+        _ => head,
+    };
+    format!("{}…", head.trim_end_matches([',', ';', ':', ' ', '-', '—']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence(text: &str, needle: &str) -> String {
+        let at = text.find(needle).unwrap();
+        text[around(text, at)].to_string()
+    }
+
+    #[test]
+    fn finds_the_sentence_holding_a_position() {
+        let text = "First one. On May 17, 2024, he left. Then more.";
+        assert_eq!(sentence(text, "May"), "On May 17, 2024, he left.");
+        assert_eq!(sentence(text, "First"), "First one.");
+        assert_eq!(sentence(text, "more"), "Then more.");
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        let text = "It began Sept. 4, 2019 in the U.S. Office. J. Smith said so. Dr. Who came.";
+        assert_eq!(
+            sentence(text, "2019"),
+            "It began Sept. 4, 2019 in the U.S. Office."
+        );
+        assert_eq!(sentence(text, "Smith"), "J. Smith said so.");
+        assert_eq!(sentence(text, "Who"), "Dr. Who came.");
+    }
+
+    #[test]
+    fn quotes_and_brackets_close_sentences() {
+        let text = "He said \"no.\" Then (in 2021.) It ended!";
+        assert_eq!(sentence(text, "Then"), "Then (in 2021.)");
+    }
+
+    #[test]
+    fn line_breaks_end_sentences() {
+        assert_eq!(sentence("a row\nin 2021 b", "2021"), "in 2021 b");
+    }
+
+    #[test]
+    fn shorten_cuts_at_a_word() {
+        assert_eq!(shorten("one two three four", 10), "one two…");
+        assert_eq!(shorten("short", 10), "short");
+    }
+}

@@ -1,0 +1,95 @@
+//! Timeline entries: dated headings, dated list items and dated sentences.
+
+use super::dates::{self, DateMatch};
+use super::line_index::LineIndex;
+use super::outline::Outline;
+use super::{BlockKind, Inline, Origin, TimelineEntry, sentences};
+
+/// How long an entry's title may be, in characters, before it is cut at a word.
+pub const TITLE_CHARS: usize = 120;
+
+/// Every dated event in the outline, sorted by date then line, one per (date, line).
+pub fn build(outline: &Outline, lines: &LineIndex) -> Vec<TimelineEntry> {
+    let mut entries = Vec::new();
+    let mut first_text = vec![None; outline.sections.len()];
+    for unit in &outline.units {
+        let block = &outline.blocks[unit.block];
+        if let (Some(s), false) = (
+            block.section,
+            matches!(block.kind, BlockKind::Heading { .. }),
+        ) {
+            if let Some(slot) = first_text.get_mut(s) {
+                slot.get_or_insert(unit.block);
+            }
+        }
+    }
+    for (i, section) in outline.sections.iter().enumerate() {
+        if let Some(date) = dates::heading_date(&section.title) {
+            let title = first_text[i]
+                .map(|b| first_sentence(&outline.blocks[b].text))
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| section.title.clone());
+            entries.push(entry(date, title, Some(i), section.line, Origin::Heading));
+            continue;
+        }
+        for found in dates::find_dates(&section.title) {
+            let title = sentences::shorten(&section.title, TITLE_CHARS);
+            entries.push(entry(
+                found.date,
+                title,
+                Some(i),
+                section.line,
+                Origin::Heading,
+            ));
+        }
+    }
+    for unit in &outline.units {
+        let block = &outline.blocks[unit.block];
+        if matches!(block.kind, BlockKind::Heading { .. })
+            || !block.text.bytes().any(|b| b.is_ascii_digit())
+        {
+            continue;
+        }
+        for DateMatch { date, range } in dates::find_dates(&block.text) {
+            let in_code = block.marks.iter().any(|m| {
+                m.style == Inline::Code && m.range.start < range.end && range.start < m.range.end
+            });
+            if in_code {
+                continue;
+            }
+            let title = match block.kind {
+                BlockKind::Item { .. } => sentences::shorten(&block.text, TITLE_CHARS),
+                _ => sentences::shorten(
+                    &block.text[sentences::around(&block.text, range.start)],
+                    TITLE_CHARS,
+                ),
+            };
+            let line = lines.line(unit.source_offset(range.start));
+            entries.push(entry(date, title, block.section, line, Origin::Text));
+        }
+    }
+    entries.sort_by(|a, b| (a.date, a.line).cmp(&(b.date, b.line)));
+    entries.dedup_by(|b, a| a.date == b.date && a.line == b.line);
+    entries
+}
+
+fn entry(
+    date: dates::Date,
+    title: String,
+    section: Option<usize>,
+    line: usize,
+    origin: Origin,
+) -> TimelineEntry {
+    TimelineEntry {
+        date,
+        precision: date.precision(),
+        title,
+        section,
+        line,
+        origin,
+    }
+}
+
+fn first_sentence(text: &str) -> String {
+    sentences::shorten(&text[sentences::around(text, 0)], TITLE_CHARS)
+}

@@ -1,0 +1,12 @@
+//! dossier: a terminal browser for research dossiers.
+//!
+//! A dossier is a Markdown document with a YAML front matter block. [`document`] parses one
+//! into sections, a timeline and quotes; [`search`] ranks quotes for a query; the app and view
+//! modules show it in a terminal; [`cli`] prints it for scripts.
+
+pub mod cli;
+pub mod document;
+pub mod library;
+pub mod plain;
+pub mod search;
+pub mod tui;

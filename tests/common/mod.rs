@@ -1,0 +1,92 @@
+//! Shared by the integration tests: running the real binary, and the JSON contract of
+//! `dossier export` as mirror structs that refuse unknown fields.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde::Deserialize;
+
+/// The exported model, as a script would decode it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Export {
+    pub source: String,
+    pub meta: serde_json::Map<String, serde_json::Value>,
+    pub warnings: Vec<Warning>,
+    pub preamble: String,
+    pub sections: Vec<Section>,
+    pub timeline: Vec<Entry>,
+    pub quotes: Vec<Quote>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Warning {
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub level: u8,
+    pub title: String,
+    pub line: usize,
+    pub parent: Option<usize>,
+    pub text: String,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub date: String,
+    pub precision: String,
+    pub title: String,
+    pub section: Option<usize>,
+    pub line: usize,
+    pub origin: String,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    pub text: String,
+    pub speaker: Option<String>,
+    pub section: Option<usize>,
+    pub line: usize,
+    pub kind: String,
+}
+
+/// The built `dossier` binary.
+pub fn bin() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+/// Runs `dossier ARGS…` and returns its output.
+pub fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run dossier")
+}
+
+/// `dossier export ARGS…`, decoded; panics with stderr if it failed.
+pub fn export(args: &[&str]) -> Export {
+    let mut all = vec!["export"];
+    all.extend_from_slice(args);
+    let out = run(&all);
+    assert!(
+        out.status.success(),
+        "export failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("export prints the JSON contract")
+}
+
+/// Path of a fixture under tests/fixtures.
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
