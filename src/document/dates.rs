@@ -1,38 +1,1443 @@
-//! TEMPORARY STUB (replaced by the real recogniser)
+//! Explicit calendar dates in English prose, found so a timeline can be built from a document.
+//!
+//! [`find_dates`] scans the plain text of a paragraph, list item or heading (Markdown markup
+//! already removed) and returns every explicit date with its byte range; [`heading_date`] says
+//! whether a heading *is* a date. [`Date`] is a date at day, month or year precision.
+//!
+//! Recognised forms:
+//!
+//! - `May 28, 2024`, `May 28 2024`, `May 28th, 2024`, `28 May 2024`, `28th May, 2024`: day;
+//! - ISO `2024-05-28` (exactly 4-2-2 digits, not part of a longer digit/dash run): day;
+//! - `November 2023`, `Nov 2023`, `Nov. 2023`: month;
+//! - a bare year (1000 to 2199) only where it reads as a date: after a context word
+//!   (`in 2021`, `since 2021`, `mid-2023`, ...), alone in parentheses (`(2021)`) or after a
+//!   possessive (`Gebru's 2020 departure`).
+//!
+//! Month names are full or abbreviated (`Jan`, `Sept.`; only abbreviations take a dot) and must
+//! be capitalised or all capitals: `may 2024` is not a date ("may" is a verb). Impossible dates
+//! (`February 30, 2024`) yield nothing at all, not a coarser date. Nothing inside a URL is a
+//! date. A more precise form wins over a less precise one, and matches never overlap.
+//!
+//! Judgement calls:
+//!
+//! - Years are accepted from 1000 to 2199 in every form found in text ([`Date::parse_iso`]
+//!   accepts any four-digit year).
+//! - A year directly followed by a letter, `_`, `%` (also after one space), or by `,` `.` `-`
+//!   `–` `—` `/` `:` and then a digit is not a date (`2020s`, `2021,5`, `2021.5`, `2024/25`), in
+//!   any form. An ISO date may be followed by `T` and a digit (a timestamp).
+//! - Day ranges `May 14–17, 2024` and `14–17 May 2024` (hyphen, en or em dash, no spaces) give
+//!   one match of the first day whose range covers the whole span; if either day is impossible,
+//!   or the end is not after the start, they give nothing.
+//! - Year ranges `2019–2021` give both years, as two matches, when the range qualifies as a bare
+//!   year would (`in 2019–2021`, `(2019–2021)`); otherwise nothing. The second year must be
+//!   later than the first.
+//! - Between the words of a month form there may be one to three whitespace characters (any
+//!   Unicode whitespace, so line breaks and no-break spaces count); a comma is allowed only
+//!   after the day (`May 5, 2024`, `5 May, 2024`), never in `May, 2024`. A context word is
+//!   separated from its year by exactly one whitespace character.
+//! - A weekday before a date (`Tuesday, May 14, 2024`) is not part of the match; the weekday is
+//!   not checked against the date. [`heading_date`] skips a leading weekday only before a
+//!   day-precision date (`Tuesday 2021` is not a date heading).
+//! - Day suffixes (`st`, `nd`, `rd`, `th`, any case) are not checked against the number.
+//! - A URL is any whitespace-delimited run that contains `://` or, after leading punctuation
+//!   such as `(` or `<`, starts with `http://`, `https://` or `www.` (any case). A match that
+//!   would overlap one is dropped, and so is a bare year whose context word is in one.
+//!
+//! Scanning is linear: it looks for runs of four ASCII digits and inspects a bounded window
+//! before and after each; URLs are found in one pass beforehand.
+
+use std::ops::Range;
+
+use serde::{Serialize, Serializer};
+
+/// A calendar date at day, month or year precision.
+///
+/// Field order makes the derived ordering put a coarser date before the finer dates it
+/// contains: `2023 < 2023-01 < 2023-01-05 < 2023-02`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    /// The year, e.g. 2024.
     pub year: u16,
+    /// The month, 1 to 12, when known.
     pub month: Option<u8>,
+    /// The day of the month, 1 to 31, when known (ignored without a month).
     pub day: Option<u8>,
 }
+
+/// How exact a [`Date`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
+    /// Year, month and day are known.
     Day,
+    /// Year and month are known.
     Month,
+    /// Only the year is known.
     Year,
 }
+
+/// Full month names, January first.
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Month words in lower case, their month, and whether they may take an abbreviating dot.
+const MONTH_WORDS: [(&str, u8, bool); 24] = [
+    ("january", 1, false),
+    ("jan", 1, true),
+    ("february", 2, false),
+    ("feb", 2, true),
+    ("march", 3, false),
+    ("mar", 3, true),
+    ("april", 4, false),
+    ("apr", 4, true),
+    // "May" is its own abbreviation, and takes no dot.
+    ("may", 5, false),
+    ("june", 6, false),
+    ("jun", 6, true),
+    ("july", 7, false),
+    ("jul", 7, true),
+    ("august", 8, false),
+    ("aug", 8, true),
+    ("september", 9, false),
+    ("sept", 9, true),
+    ("sep", 9, true),
+    ("october", 10, false),
+    ("oct", 10, true),
+    ("november", 11, false),
+    ("nov", 11, true),
+    ("december", 12, false),
+    ("dec", 12, true),
+];
+
+/// Words that make a following bare year read as a date (compared case-insensitively).
+const CONTEXT_WORDS: [&str; 20] = [
+    "in", "since", "by", "until", "till", "through", "during", "before", "after", "from", "circa",
+    "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "around",
+];
+
+/// Weekday names and abbreviations that may open a date heading (compared case-insensitively).
+const WEEKDAYS: [&str; 17] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// Lowest year accepted in text.
+const MIN_YEAR: u16 = 1000;
+/// Highest year accepted in text.
+const MAX_YEAR: u16 = 2199;
+/// Most whitespace characters allowed between the words of a month form.
+const MAX_GAP: usize = 3;
+/// Longest month word (`September`).
+const MAX_MONTH_LEN: usize = 9;
+/// Longest context word (`through`).
+const MAX_CONTEXT_LEN: usize = 7;
+
 impl Date {
+    /// How exact the date is: [`Precision::Day`] when month and day are known,
+    /// [`Precision::Month`] when only the month is, else [`Precision::Year`].
     pub fn precision(&self) -> Precision {
-        Precision::Year
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Precision::Day,
+            (Some(_), None) => Precision::Month,
+            (None, _) => Precision::Year,
+        }
     }
+
+    /// The date in ISO 8601 form at its precision: `2024-05-14`, `2023-11` or `2021`.
     pub fn iso(&self) -> String {
-        String::new()
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            (None, _) => format!("{:04}", self.year),
+        }
+    }
+
+    /// The date for people: `May 14, 2024` (full month name), `Nov 2023` (three-letter
+    /// abbreviation) or `2021`. A month outside 1 to 12 falls back to [`Date::iso`].
+    pub fn human(&self) -> String {
+        let Some(month) = self.month else {
+            return self.year.to_string();
+        };
+        let Some(name) = usize::from(month)
+            .checked_sub(1)
+            .and_then(|i| MONTH_NAMES.get(i))
+        else {
+            return self.iso();
+        };
+        match self.day {
+            Some(day) => format!("{name} {day}, {}", self.year),
+            None => format!("{} {}", name.get(..3).unwrap_or(name), self.year),
+        }
+    }
+
+    /// Reads the output of [`Date::iso`] back: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with exactly
+    /// those digit counts. The month must be 1 to 12 and the day must exist in that month
+    /// (February 29 only in leap years). Anything else gives `None`.
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        let year = u16::try_from(number(b.get(0..4)?)?).ok()?;
+        let dash = |i: usize| b.get(i) == Some(&b'-');
+        let (month, day) = match b.len() {
+            4 => (None, None),
+            7 if dash(4) => (Some(number(b.get(5..7)?)?), None),
+            10 if dash(4) && dash(7) => (Some(number(b.get(5..7)?)?), Some(number(b.get(8..10)?)?)),
+            _ => return None,
+        };
+        let month = month.map(u8::try_from).transpose().ok()?;
+        let day = day.map(u8::try_from).transpose().ok()?;
+        if let Some(m) = month {
+            if !(1..=12).contains(&m) {
+                return None;
+            }
+        }
+        match (month, day) {
+            (Some(m), Some(d)) => day_date(year, m, d),
+            _ => Some(Date { year, month, day }),
+        }
+    }
+
+    /// Whether `other` lies within this date at this date's precision: a year contains every
+    /// date in it, a month every month or day date in it, a day only itself. A date contains
+    /// itself; a finer date never contains a coarser one.
+    pub fn contains(&self, other: &Date) -> bool {
+        self.year == other.year
+            && match self.precision() {
+                Precision::Year => true,
+                Precision::Month => {
+                    other.precision() != Precision::Year && self.month == other.month
+                }
+                Precision::Day => {
+                    other.precision() == Precision::Day
+                        && self.month == other.month
+                        && self.day == other.day
+                }
+            }
     }
 }
-impl serde::Serialize for Date {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.iso())
+
+impl Serialize for Date {
+    /// Serializes as the [`Date::iso`] string.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso())
     }
 }
+
+/// One date found in a text, with its byte range in that text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateMatch {
+    /// The date.
     pub date: Date,
-    pub range: std::ops::Range<usize>,
+    /// Where it is written: a byte range on character boundaries of the scanned text.
+    pub range: Range<usize>,
 }
-pub fn find_dates(_text: &str) -> Vec<DateMatch> {
-    Vec::new()
+
+/// Every explicit date in `text`, in order of position, non-overlapping.
+///
+/// See the module documentation for the forms recognised. Never panics; linear in the length
+/// of `text`.
+pub fn find_dates(text: &str) -> Vec<DateMatch> {
+    let mut scan = Scan {
+        text,
+        urls: url_spans(text),
+        out: Vec::new(),
+        last_end: 0,
+    };
+    let bytes = text.as_bytes();
+    let mut url = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        while scan.urls.get(url).is_some_and(|u| u.end <= i) {
+            url += 1;
+        }
+        if let Some(u) = scan.urls.get(url) {
+            if u.start <= i {
+                i = u.end;
+                continue;
+            }
+        }
+        if !b.is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i - start == 4 {
+            i = i.max(scan.at_year(start, i));
+        }
+    }
+    scan.out
 }
-pub fn heading_date(_text: &str) -> Option<Date> {
-    None
+
+/// The date when the whole of `text` is a date, else `None`.
+///
+/// Surrounding whitespace, punctuation and brackets are ignored (`### May 14, 2024`,
+/// `(2021)`), as is a leading weekday before a day date (`Tuesday, May 14, 2024`). Any form [`find_dates`]
+/// knows counts, and so does a bare year on its own (`2021`). A heading that merely contains a
+/// date (`The Board Crisis (November 2023)`) gives `None`.
+pub fn heading_date(text: &str) -> Option<Date> {
+    let t = text.trim_matches(|c: char| c.is_whitespace() || is_edge_punctuation(c));
+    whole_date(t)
+        .or_else(|| whole_date(strip_weekday(t)?).filter(|d| d.precision() == Precision::Day))
+}
+
+/// The date `t` consists of, exactly.
+fn whole_date(t: &str) -> Option<Date> {
+    if t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let year = year_value(t.as_bytes(), 0, 4)?;
+        return Some(Date {
+            year,
+            month: None,
+            day: None,
+        });
+    }
+    match find_dates(t).as_slice() {
+        [m] if m.range == (0..t.len()) => Some(m.date),
+        _ => None,
+    }
+}
+
+/// `t` without a leading weekday and what follows it (`.`, `,`, whitespace), if it has one.
+fn strip_weekday(t: &str) -> Option<&str> {
+    let end = t.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let word = t.get(..end)?;
+    if !WEEKDAYS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+        return None;
+    }
+    let rest = t.get(end..)?;
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    rest.starts_with(char::is_whitespace)
+        .then(|| rest.trim_start())
+}
+
+/// Punctuation that [`heading_date`] trims from the ends of a heading.
+fn is_edge_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '(' | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '<'
+            | '>'
+            | '"'
+            | '\''
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '.'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '*'
+            | '_'
+            | '#'
+            | '-'
+            | '–'
+            | '—'
+            | '…'
+            | '·'
+    )
+}
+
+/// The state of one [`find_dates`] pass.
+struct Scan<'a> {
+    /// The text being scanned.
+    text: &'a str,
+    /// Byte ranges of URLs, sorted, non-overlapping.
+    urls: Vec<Range<usize>>,
+    /// Matches so far.
+    out: Vec<DateMatch>,
+    /// End of the last match.
+    last_end: usize,
+}
+
+/// A day form found before a year: where it starts, its month and its day or days.
+struct DayForm {
+    /// Byte offset where the form starts.
+    start: usize,
+    /// The month, 1 to 12.
+    month: u8,
+    /// The (first) day as written.
+    first: u8,
+    /// The last day of a range `14–17`.
+    last: Option<u8>,
+}
+
+impl DayForm {
+    /// The date in `year`, if every day written exists and a range runs forward.
+    fn date(&self, year: u16) -> Option<Date> {
+        let date = day_date(year, self.month, self.first)?;
+        match self.last {
+            Some(last) if last <= self.first || day_date(year, self.month, last).is_none() => None,
+            _ => Some(date),
+        }
+    }
+}
+
+impl Scan<'_> {
+    /// Looks for a date around the four-digit run `ys..ye`; returns where scanning resumes.
+    fn at_year(&mut self, ys: usize, ye: usize) -> usize {
+        let text = self.text;
+        let Some(year) = year_value(text.as_bytes(), ys, ye) else {
+            return ye;
+        };
+        if let Some((date, end)) = iso_at(text, ys, ye, year) {
+            if let Some(date) = date {
+                self.push(date, ys..end);
+            }
+            return end;
+        }
+        if let Some((ys2, ye2, year2)) = year_range_after(text, ye, year) {
+            if let Some(from) = bare_context(text, ys, ye2) {
+                self.push_from(from, year_date(year), ys..ye);
+                self.push(year_date(year2), ys2..ye2);
+            }
+            return ye2;
+        }
+        if !end_ok(text, ye) {
+            return ye;
+        }
+        if let Some(sep) = separator_back(text, ys) {
+            if let Some(form) = month_day_back(text, sep).or_else(|| day_month_back(text, sep)) {
+                // An impossible day date consumes its span and gives nothing.
+                if let Some(date) = form.date(year) {
+                    self.push(date, form.start..ye);
+                }
+                return ye;
+            }
+        }
+        if let Some(gap) = whitespace_back(text, ys, 1) {
+            if let Some((start, month)) = month_back(text, gap) {
+                let date = Date {
+                    year,
+                    month: Some(month),
+                    day: None,
+                };
+                self.push(date, start..ye);
+                return ye;
+            }
+        }
+        if let Some(from) = bare_context(text, ys, ye) {
+            self.push_from(from, year_date(year), ys..ye);
+        }
+        ye
+    }
+
+    /// Records a match unless it overlaps the previous one or a URL.
+    fn push(&mut self, date: Date, range: Range<usize>) {
+        self.push_from(range.start, date, range);
+    }
+
+    /// Records a match unless it overlaps the previous one, or a URL overlaps `from..range.end`
+    /// (`from` is where the words that make it a date start, at or before the match).
+    fn push_from(&mut self, from: usize, date: Date, range: Range<usize>) {
+        if range.start < self.last_end || overlaps(&self.urls, &(from.min(range.start)..range.end))
+        {
+            return;
+        }
+        self.last_end = range.end;
+        self.out.push(DateMatch { date, range });
+    }
+}
+
+/// A year-precision date.
+fn year_date(year: u16) -> Date {
+    Date {
+        year,
+        month: None,
+        day: None,
+    }
+}
+
+/// The date `year-month-day` if that day exists.
+fn day_date(year: u16, month: u8, day: u8) -> Option<Date> {
+    (day >= 1 && day <= days_in_month(year, month)).then_some(Date {
+        year,
+        month: Some(month),
+        day: Some(day),
+    })
+}
+
+/// Days in `month` of `year` (Gregorian), or 0 for a month outside 1 to 12.
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// The value of a non-empty run of at most four ASCII digits.
+fn number(digits: &[u8]) -> Option<u32> {
+    if digits.is_empty() || digits.len() > 4 {
+        return None;
+    }
+    digits.iter().try_fold(0u32, |acc, &b| {
+        b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
+    })
+}
+
+/// The year written at `bytes[s..e]`, if it is in the accepted range.
+fn year_value(bytes: &[u8], s: usize, e: usize) -> Option<u16> {
+    let year = u16::try_from(number(bytes.get(s..e)?)?).ok()?;
+    (MIN_YEAR..=MAX_YEAR).contains(&year).then_some(year)
+}
+
+/// The character before byte `i`, if `i` is a character boundary after the start.
+fn prev_char(text: &str, i: usize) -> Option<char> {
+    text.get(..i)?.chars().next_back()
+}
+
+/// The character at byte `i`, if `i` is a character boundary before the end.
+fn next_char(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
+}
+
+/// Whether `c` joins a range: hyphen, en dash or em dash.
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—')
+}
+
+/// Whether the byte at `i` is an ASCII digit.
+fn digit_at(text: &str, i: usize) -> bool {
+    text.as_bytes().get(i).is_some_and(u8::is_ascii_digit)
+}
+
+/// Whether a date may end at byte `e`: not followed by a letter, digit, `_` or `%` (also after
+/// one space: `20 %`), nor by a joining mark and a digit (`2,000`, `2021.5`, `2024-25`,
+/// `2024/25`).
+fn end_ok(text: &str, e: usize) -> bool {
+    match next_char(text, e) {
+        None => true,
+        Some(c) if c.is_alphanumeric() || c == '_' || c == '%' => false,
+        Some(c) if c.is_whitespace() => next_char(text, e + c.len_utf8()) != Some('%'),
+        Some(c) if matches!(c, ',' | '.' | '/' | ':') || is_dash(c) => {
+            !digit_at(text, e + c.len_utf8())
+        }
+        Some(_) => true,
+    }
+}
+
+/// An ISO date `YYYY-MM-DD` starting with the year at `ys..ye`: `None` when the text there does
+/// not have that shape, else the date (`None` if impossible or badly delimited) and its end.
+fn iso_at(text: &str, ys: usize, ye: usize, year: u16) -> Option<(Option<Date>, usize)> {
+    let b = text.as_bytes();
+    let dash = |k: usize| b.get(ye + k) == Some(&b'-');
+    let digit = |k: usize| digit_at(text, ye + k);
+    if !(dash(0) && digit(1) && digit(2) && dash(3) && digit(4) && digit(5) && !digit(6)) {
+        return None;
+    }
+    let end = ye + 6;
+    let starts_clean =
+        prev_char(text, ys).is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '-'));
+    let timestamp = next_char(text, end) == Some('T') && digit_at(text, end + 1);
+    if !starts_clean || !(timestamp || end_ok(text, end)) {
+        return Some((None, end));
+    }
+    let two = |k: usize| number(b.get(ye + k..ye + k + 2)?).and_then(|n| u8::try_from(n).ok());
+    let date = match (two(1), two(4)) {
+        (Some(m), Some(d)) => day_date(year, m, d),
+        _ => None,
+    };
+    Some((date, end))
+}
+
+/// A second year in a range `YYYY–YYYY` right after the year ending at `ye`: its start, end
+/// and value. It must be later than `first` and end cleanly.
+fn year_range_after(text: &str, ye: usize, first: u16) -> Option<(usize, usize, u16)> {
+    let dash = next_char(text, ye).filter(|&c| is_dash(c))?;
+    let s = ye + dash.len_utf8();
+    let mut e = s;
+    while digit_at(text, e) && e - s <= 4 {
+        e += 1;
+    }
+    if e - s != 4 {
+        return None;
+    }
+    let second = year_value(text.as_bytes(), s, e)?;
+    (second > first && end_ok(text, e)).then_some((s, e, second))
+}
+
+/// Where the words start that make the year (or year range) at `ys..ye` read as a date on its
+/// own: alone in parentheses, after `mid-`, after a context word and one whitespace character,
+/// or after a possessive (`Gebru's 2020`, `OpenAI’s 2023`). `None` when nothing does.
+fn bare_context(text: &str, ys: usize, ye: usize) -> Option<usize> {
+    match prev_char(text, ys)? {
+        '(' => (next_char(text, ye) == Some(')')).then_some(ys - 1),
+        '-' => {
+            let word = word_back(text, ys - 1, 3).filter(|w| w.eq_ignore_ascii_case("mid"))?;
+            Some(ys - 1 - word.len())
+        }
+        c if c.is_whitespace() => {
+            let p = ys - c.len_utf8();
+            if prev_char(text, p)?.is_whitespace() {
+                return None;
+            }
+            possessive_before(text, p).or_else(|| {
+                let word = word_back(text, p, MAX_CONTEXT_LEN)?;
+                CONTEXT_WORDS
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(word))
+                    .then_some(p - word.len())
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Where the possessive `'s` or `’s` (after a letter or digit) that ends at byte `p` starts.
+fn possessive_before(text: &str, p: usize) -> Option<usize> {
+    if !matches!(prev_char(text, p)?, 's' | 'S') {
+        return None;
+    }
+    let quote = prev_char(text, p - 1).filter(|&q| matches!(q, '\'' | '’'))?;
+    let start = p - 1 - quote.len_utf8();
+    prev_char(text, start)?.is_alphanumeric().then_some(start)
+}
+
+/// The word of one to `max` ASCII letters ending at byte `p`, if it starts the text or follows a
+/// character that is not a letter or digit.
+fn word_back(text: &str, p: usize, max: usize) -> Option<&str> {
+    let b = text.as_bytes();
+    let mut s = p;
+    while s > 0 && b.get(s - 1).is_some_and(u8::is_ascii_alphabetic) {
+        if p - s == max {
+            return None;
+        }
+        s -= 1;
+    }
+    if s == p || prev_char(text, s).is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    text.get(s..p)
+}
+
+/// The start of `min` to [`MAX_GAP`] whitespace characters ending at byte `p`, if there are
+/// that many and no more.
+fn whitespace_back(text: &str, p: usize, min: usize) -> Option<usize> {
+    let mut s = p;
+    let mut n = 0;
+    while let Some(c) = prev_char(text, s).filter(|c| c.is_whitespace()) {
+        if n == MAX_GAP {
+            return None;
+        }
+        s -= c.len_utf8();
+        n += 1;
+    }
+    (n >= min).then_some(s)
+}
+
+/// The start of the separator between a day form and its year ending at `p`: whitespace, a
+/// comma, or a comma and whitespace.
+fn separator_back(text: &str, p: usize) -> Option<usize> {
+    let s = whitespace_back(text, p, 0)?;
+    if prev_char(text, s) == Some(',') {
+        Some(s - 1)
+    } else {
+        (s < p).then_some(s)
+    }
+}
+
+/// A month word ending at byte `p`, with an optional abbreviating dot: its start and month.
+/// The word must be capitalised or all capitals and must not follow a letter or digit.
+fn month_back(text: &str, p: usize) -> Option<(usize, u8)> {
+    let dotted = prev_char(text, p) == Some('.');
+    let end = if dotted { p - 1 } else { p };
+    let word = word_back(text, end, MAX_MONTH_LEN)?;
+    let start = end - word.len();
+    let rest = word.as_bytes().get(1..).unwrap_or_default();
+    let cased = word.starts_with(|c: char| c.is_ascii_uppercase())
+        && (rest.iter().all(u8::is_ascii_lowercase) || rest.iter().all(u8::is_ascii_uppercase));
+    if !cased {
+        return None;
+    }
+    let &(_, month, dot_ok) = MONTH_WORDS
+        .iter()
+        .find(|(w, _, _)| w.eq_ignore_ascii_case(word))?;
+    (dot_ok || !dotted).then_some((start, month))
+}
+
+/// A run of one or two ASCII digits ending at byte `p` (not part of a longer run): its start
+/// and value.
+fn day_digits_back(text: &str, p: usize) -> Option<(usize, u8)> {
+    let mut s = p;
+    while s > 0 && digit_at(text, s - 1) {
+        if p - s == 2 {
+            return None;
+        }
+        s -= 1;
+    }
+    let value = number(text.as_bytes().get(s..p)?)?;
+    Some((s, u8::try_from(value).ok()?))
+}
+
+/// `p` moved back over an ordinal suffix (`st`, `nd`, `rd`, `th`, any case) that follows a
+/// digit; `p` itself when there is none.
+fn suffix_back(text: &str, p: usize) -> usize {
+    let Some(s) = p.checked_sub(2) else {
+        return p;
+    };
+    let is_suffix = text.as_bytes().get(s..p).is_some_and(|w| {
+        ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x.as_bytes()))
+    });
+    if is_suffix && s > 0 && digit_at(text, s - 1) {
+        s
+    } else {
+        p
+    }
+}
+
+/// A day (`28`, `28th`) or day range (`14–17`) ending at byte `p`: its start, first day and
+/// last day.
+fn day_back(text: &str, p: usize) -> Option<(usize, u8, Option<u8>)> {
+    let (s, day) = day_digits_back(text, suffix_back(text, p))?;
+    if let Some(dash) = prev_char(text, s).filter(|&c| is_dash(c)) {
+        if let Some((s0, first)) = day_digits_back(text, suffix_back(text, s - dash.len_utf8())) {
+            return Some((s0, first, Some(day)));
+        }
+    }
+    Some((s, day, None))
+}
+
+/// `Month D[, ]` ending at byte `p`.
+fn month_day_back(text: &str, p: usize) -> Option<DayForm> {
+    let (day_start, first, last) = day_back(text, p)?;
+    let gap = whitespace_back(text, day_start, 1)?;
+    let (start, month) = month_back(text, gap)?;
+    Some(DayForm {
+        start,
+        month,
+        first,
+        last,
+    })
+}
+
+/// `D Month[, ]` ending at byte `p`.
+fn day_month_back(text: &str, p: usize) -> Option<DayForm> {
+    let (month_start, month) = month_back(text, p)?;
+    let gap = whitespace_back(text, month_start, 1)?;
+    let (start, first, last) = day_back(text, gap)?;
+    if prev_char(text, start).is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    Some(DayForm {
+        start,
+        month,
+        first,
+        last,
+    })
+}
+
+/// Byte ranges of the URLs in `text`, in order.
+fn url_spans(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    let mut check = |s: usize, e: usize| {
+        if text.get(s..e).is_some_and(is_url) {
+            spans.push(s..e);
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                check(s, i);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        check(s, text.len());
+    }
+    spans
+}
+
+/// Whether a whitespace-free run of text is a URL.
+fn is_url(run: &str) -> bool {
+    let t = run.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let starts = |prefix: &str| {
+        t.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    starts("http://") || starts("https://") || starts("www.") || run.contains("://")
+}
+
+/// Whether `range` overlaps any of the sorted, disjoint `spans`.
+fn overlaps(spans: &[Range<usize>], range: &Range<usize>) -> bool {
+    let i = spans.partition_point(|s| s.end <= range.start);
+    spans.get(i).is_some_and(|s| s.start < range.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// ISO strings of the dates found.
+    fn isos(text: &str) -> Vec<String> {
+        find_dates(text).iter().map(|m| m.date.iso()).collect()
+    }
+
+    /// ISO strings and matched text of the dates found.
+    fn spans(text: &str) -> Vec<(String, &str)> {
+        find_dates(text)
+            .into_iter()
+            .map(|m| (m.date.iso(), &text[m.range]))
+            .collect()
+    }
+
+    fn day(year: u16, month: u8, day: u8) -> Date {
+        Date {
+            year,
+            month: Some(month),
+            day: Some(day),
+        }
+    }
+
+    fn month(year: u16, month: u8) -> Date {
+        Date {
+            year,
+            month: Some(month),
+            day: None,
+        }
+    }
+
+    fn year(year: u16) -> Date {
+        Date {
+            year,
+            month: None,
+            day: None,
+        }
+    }
+
+    #[test]
+    fn month_day_year_forms() {
+        for text in [
+            "May 28, 2024",
+            "May 28 2024",
+            "May 28th, 2024",
+            "May 28th 2024",
+            "May 28TH, 2024",
+            "May 28,2024",
+            "May  28,  2024",
+        ] {
+            assert_eq!(isos(text), ["2024-05-28"], "{text}");
+            assert_eq!(find_dates(text)[0].range, 0..text.len(), "{text}");
+        }
+        assert_eq!(isos("May 1st, 2024"), ["2024-05-01"]);
+        assert_eq!(isos("June 2nd 2024"), ["2024-06-02"]);
+        assert_eq!(isos("July 3rd, 2024"), ["2024-07-03"]);
+        assert_eq!(isos("May 05, 2024"), ["2024-05-05"]);
+        let text = "On May 28, 2024, the board met.";
+        assert_eq!(
+            find_dates(text),
+            [DateMatch {
+                date: day(2024, 5, 28),
+                range: 3..15
+            }]
+        );
+    }
+
+    #[test]
+    fn day_month_year_forms() {
+        for text in [
+            "28 May 2024",
+            "28th May 2024",
+            "28 May, 2024",
+            "28 MAY 2024",
+        ] {
+            assert_eq!(isos(text), ["2024-05-28"], "{text}");
+            assert_eq!(find_dates(text)[0].range, 0..text.len(), "{text}");
+        }
+        let text = "Signed on 4 Sept. 2019 in Paris";
+        assert_eq!(
+            find_dates(text),
+            [DateMatch {
+                date: day(2019, 9, 4),
+                range: 10..22
+            }]
+        );
+    }
+
+    #[test]
+    fn iso_form() {
+        let text = "Posted 2024-05-28.";
+        assert_eq!(
+            find_dates(text),
+            [DateMatch {
+                date: day(2024, 5, 28),
+                range: 7..17
+            }]
+        );
+        assert_eq!(isos("2024-05-28"), ["2024-05-28"]);
+        assert_eq!(isos("(2024-05-28)"), ["2024-05-28"]);
+        assert_eq!(isos("at 2024-05-28T10:00:00Z"), ["2024-05-28"]);
+        for text in [
+            "12024-05-28",
+            "2024-05-281",
+            "2024-05-28-01",
+            "1-2024-05-28",
+            "x2024-05-28",
+            "2024-5-28",
+            "2024-05-8",
+            "2024-005-28",
+            "2024-05-28x",
+            "2024-05-28.5",
+            "2024-05",
+            "0999-05-28",
+        ] {
+            assert!(isos(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_and_full_names() {
+        assert_eq!(isos("Sept. 4, 2019"), ["2019-09-04"]);
+        assert_eq!(isos("Sep 4, 2019"), ["2019-09-04"]);
+        assert_eq!(isos("Sep. 4, 2019"), ["2019-09-04"]);
+        assert_eq!(isos("Jan 5, 2020"), ["2020-01-05"]);
+        assert_eq!(isos("Nov. 2023"), ["2023-11"]);
+        for (i, name) in MONTH_NAMES.iter().enumerate() {
+            let expected = format!("2021-{:02}-01", i + 1);
+            assert_eq!(
+                isos(&format!("{name} 1, 2021")),
+                std::slice::from_ref(&expected),
+                "{name}"
+            );
+            assert_eq!(isos(&format!("1 {name} 2021")), [expected], "{name}");
+            let abbreviation = &name[..3];
+            assert_eq!(
+                isos(&format!("{abbreviation} 2021")),
+                [format!("2021-{:02}", i + 1)]
+            );
+            if *name != "May" {
+                assert_eq!(
+                    isos(&format!("{abbreviation}. 2021")),
+                    [format!("2021-{:02}", i + 1)]
+                );
+            }
+        }
+        // Only abbreviations take a dot.
+        assert!(isos("in May. 2024 was busy").is_empty());
+        assert!(isos("June. 2024").is_empty());
+    }
+
+    #[test]
+    fn month_capitalisation() {
+        assert!(isos("we may 2024").is_empty());
+        assert!(isos("may 28, 2024").is_empty());
+        assert!(isos("mAY 2024").is_empty());
+        assert!(isos("MaY 2024").is_empty());
+        assert_eq!(isos("MAY 28, 2024"), ["2024-05-28"]);
+        assert_eq!(isos("NOV. 2023"), ["2023-11"]);
+    }
+
+    #[test]
+    fn month_precision() {
+        for text in ["November 2023", "Nov 2023", "Nov. 2023", "NOVEMBER 2023"] {
+            assert_eq!(
+                find_dates(text),
+                [DateMatch {
+                    date: month(2023, 11),
+                    range: 0..text.len()
+                }],
+                "{text}"
+            );
+        }
+        assert_eq!(
+            spans("In November 2023, chaos."),
+            [("2023-11".into(), "November 2023")]
+        );
+        // A comma does not join a month and a year.
+        assert!(isos("May, 2024").is_empty());
+    }
+
+    #[test]
+    fn bare_year_after_context_words() {
+        for word in CONTEXT_WORDS {
+            let text = format!("{word} 2021");
+            assert_eq!(spans(&text), [("2021".into(), "2021")], "{text}");
+            let capital = format!("{}{} 2021", word[..1].to_uppercase(), &word[1..]);
+            assert_eq!(isos(&capital), ["2021"], "{capital}");
+        }
+        assert_eq!(isos("It happened in 2021."), ["2021"]);
+        assert_eq!(isos("by mid-2023 the"), ["2023"]);
+        assert_eq!(isos("Mid-2023"), ["2023"]);
+        assert_eq!(isos("IN 1999"), ["1999"]);
+        assert_eq!(isos("in 1000 and in 2199"), ["1000", "2199"]);
+        let text = "Revenue grew in 2021.";
+        assert_eq!(
+            find_dates(text),
+            [DateMatch {
+                date: year(2021),
+                range: 16..20
+            }]
+        );
+    }
+
+    #[test]
+    fn bare_year_in_parentheses_and_after_possessives() {
+        assert_eq!(spans("Smith (2021) argues"), [("2021".into(), "2021")]);
+        assert_eq!(isos("Gebru's 2020 departure"), ["2020"]);
+        assert_eq!(isos("OpenAI’s 2023 charter"), ["2023"]);
+        let text = "OpenAI’s 2023 charter";
+        assert_eq!(find_dates(text)[0].range, 11..15);
+        assert!(isos("( 2021)").is_empty());
+        assert!(isos("(2021 )").is_empty());
+        assert!(isos("(2021, 2022)").is_empty());
+        assert!(isos("’s 2020").is_empty());
+        assert!(isos("years 2020").is_empty());
+    }
+
+    #[test]
+    fn numbers_that_are_not_dates() {
+        for text in [
+            "20%",
+            "in four years",
+            "2000 employees",
+            "1791498174659715494",
+            "since 1791498174659715494",
+            "100,000",
+            "the 2020 election",
+            "page 2021",
+            "in 2020%",
+            "in 2020 %",
+            "in 20215",
+            "in 2021.5",
+            "in 2021,5",
+            "in 2021/22",
+            "in 2024-25",
+            "in 2020s",
+            "in 2020x",
+            "within 2024",
+            "begin 2024",
+            "in  2024",
+            "in\n\n2024",
+            "in 0999",
+            "in 2200",
+            "in 9999",
+            "mid 2,000",
+            "amid-2023",
+            "in -2023",
+            "$2024",
+            "2024",
+            "",
+        ] {
+            assert!(find_dates(text).is_empty(), "{text:?}: {:?}", isos(text));
+        }
+        // One whitespace character of any kind separates a context word from its year.
+        assert_eq!(isos("in\n2024"), ["2024"]);
+        assert_eq!(isos("in\u{a0}2024"), ["2024"]);
+        // Punctuation after a year is fine when no digit follows.
+        assert_eq!(
+            isos("in 2024, then in 2025. Since 2026: done"),
+            ["2024", "2025", "2026"]
+        );
+    }
+
+    #[test]
+    fn urls_hold_no_dates() {
+        for text in [
+            "https://www.cnn.com/2024/05/17/tech/openai",
+            "see https://www.cnn.com/2024/05/17/tech/openai for more",
+            "http://example.com/in 2024",
+            "www.example.com/2024-05-28",
+            "(www.example.com/2024-05-28)",
+            "<HTTPS://example.com/(2021)>",
+            "ftp://host/2024-05-28",
+            "see:https://x.com/May",
+            "https://x.com/May 5, 2024",
+        ] {
+            assert!(find_dates(text).is_empty(), "{text}: {:?}", isos(text));
+        }
+        assert_eq!(
+            spans("May 5, 2024 https://x.com/2024-05-28 and 2024-06-01"),
+            [
+                ("2024-05-05".into(), "May 5, 2024"),
+                ("2024-06-01".into(), "2024-06-01")
+            ]
+        );
+        assert_eq!(isos("wwwx 2024-05-28"), ["2024-05-28"]);
+    }
+
+    #[test]
+    fn impossible_dates_yield_nothing() {
+        for text in [
+            "February 30, 2024",
+            "30 February 2024",
+            "2024-02-30",
+            "2023-13-01",
+            "2023-00-10",
+            "2023-01-00",
+            "April 31, 2024",
+            "February 29, 2023",
+            "Feb 29, 1900",
+            "May 0, 2024",
+            "May 32, 2024",
+            "May 99th 2024",
+        ] {
+            assert!(find_dates(text).is_empty(), "{text}: {:?}", isos(text));
+        }
+        // The impossible span is consumed whole, not degraded; later dates are still found.
+        assert_eq!(isos("February 30, 2024 and in 2025"), ["2025"]);
+    }
+
+    #[test]
+    fn leap_years() {
+        assert_eq!(isos("February 29, 2024"), ["2024-02-29"]);
+        assert_eq!(isos("29 Feb 2000"), ["2000-02-29"]);
+        assert_eq!(isos("2024-02-29"), ["2024-02-29"]);
+        assert!(isos("2100-02-29").is_empty());
+        assert!(isos("2023-02-29").is_empty());
+        assert_eq!(Date::parse_iso("2000-02-29"), Some(day(2000, 2, 29)));
+        assert_eq!(Date::parse_iso("1900-02-29"), None);
+    }
+
+    #[test]
+    fn precise_forms_win_and_matches_do_not_overlap() {
+        assert_eq!(find_dates("in May 28, 2024").len(), 1);
+        assert_eq!(isos("In May 2024 and in 2025"), ["2024-05", "2025"]);
+        assert_eq!(isos("in 28 May 2024"), ["2024-05-28"]);
+        assert_eq!(isos("(May 2024)"), ["2024-05"]);
+        assert_eq!(isos("in 1998 May 2024"), ["1998", "2024-05"]);
+        let found = find_dates("May 5, 2024; 6 June 2024; 2024-07-07; July 2024; in 2024");
+        let texts: Vec<_> = found.iter().map(|m| m.date.iso()).collect();
+        assert_eq!(
+            texts,
+            ["2024-05-05", "2024-06-06", "2024-07-07", "2024-07", "2024"]
+        );
+        assert!(found.windows(2).all(|w| w[0].range.end <= w[1].range.start));
+    }
+
+    #[test]
+    fn word_boundaries() {
+        assert!(isos("Mayday 2024").is_empty());
+        assert!(isos("May 2024x").is_empty());
+        assert!(isos("ÜMay 2024").is_empty());
+        assert!(isos("xMay 5, 2024").is_empty());
+        assert!(isos("May 5, 2024x").is_empty());
+        assert!(isos("Maya 2024").is_empty());
+        assert_eq!(isos("—May 2024"), ["2024-05"]);
+        assert_eq!(isos("(Nov. 2023)"), ["2023-11"]);
+    }
+
+    #[test]
+    fn day_ranges_give_the_first_day() {
+        assert_eq!(
+            spans("May 14–17, 2024"),
+            [("2024-05-14".into(), "May 14–17, 2024")]
+        );
+        assert_eq!(
+            spans("on 14-17 May 2024."),
+            [("2024-05-14".into(), "14-17 May 2024")]
+        );
+        assert_eq!(isos("May 14th—17th, 2024"), ["2024-05-14"]);
+        assert!(isos("May 17–14, 2024").is_empty());
+        assert!(isos("Feb 28–30, 2024").is_empty());
+        assert!(isos("May 14–14, 2024").is_empty());
+    }
+
+    #[test]
+    fn year_ranges() {
+        assert_eq!(
+            spans("from 2019–2021 on"),
+            [("2019".into(), "2019"), ("2021".into(), "2021")]
+        );
+        assert_eq!(isos("(2019-2021)"), ["2019", "2021"]);
+        assert_eq!(isos("Gebru's 2019—2021 work"), ["2019", "2021"]);
+        assert!(isos("2019–2021").is_empty());
+        assert!(isos("the 2019–2021 period").is_empty());
+        assert!(isos("in 2021–2019").is_empty());
+        assert!(isos("in 2019–2021x").is_empty());
+        assert!(isos("in 2019–20").is_empty());
+        assert!(isos("in 2019–20215").is_empty());
+        assert!(isos("(2019–2021").is_empty());
+    }
+
+    #[test]
+    fn weekday_prefix() {
+        let text = "Tuesday, May 14, 2024";
+        assert_eq!(spans(text), [("2024-05-14".into(), "May 14, 2024")]);
+        assert_eq!(find_dates(text)[0].range, 9..21);
+    }
+
+    #[test]
+    fn multibyte_text_around_dates() {
+        let text = "Über “May 5, 2024” — done";
+        assert_eq!(
+            find_dates(text),
+            [DateMatch {
+                date: day(2024, 5, 5),
+                range: 9..20
+            }]
+        );
+        assert_eq!(isos("日本 in 2024 年"), ["2024"]);
+        assert_eq!(isos("…2024-05-28…"), ["2024-05-28"]);
+        assert_eq!(isos("5\u{a0}May\u{a0}2024"), ["2024-05-05"]);
+        // Every prefix and suffix on a character boundary is safe and gives boundary ranges.
+        let text = "Ünïcödé “May 5, 2024” — in 2023’s 2021 (2020) 日本 2024-01-02 €";
+        for (i, _) in text.char_indices() {
+            for part in [&text[..i], &text[i..]] {
+                for m in find_dates(part) {
+                    assert!(part.get(m.range.clone()).is_some(), "{part:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn never_panics_on_generated_text() {
+        const PIECES: [&str; 32] = [
+            "May", "Sept", ".", " ", "  ", ",", "5", "14", "2024", "2023", "-", "–", "—", "th",
+            "in", "mid", "(", ")", "’", "'", "s", "Ü", "日", "https://", "www.", "%", "0", "\n",
+            "T", "Feb", "29", "a",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = next() % 16;
+            let text: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let found = find_dates(&text);
+            for m in &found {
+                assert!(text.get(m.range.clone()).is_some(), "{text:?}");
+                assert!(!m.range.is_empty(), "{text:?}");
+            }
+            assert!(
+                found.windows(2).all(|w| w[0].range.end <= w[1].range.start),
+                "{text:?}"
+            );
+            let _ = heading_date(&text);
+            let _ = Date::parse_iso(&text);
+        }
+    }
+
+    #[test]
+    fn heading_dates() {
+        assert_eq!(heading_date("2021"), Some(year(2021)));
+        assert_eq!(heading_date("(2021)"), Some(year(2021)));
+        assert_eq!(heading_date("### May 14, 2024"), Some(day(2024, 5, 14)));
+        assert_eq!(heading_date("May 14, 2024"), Some(day(2024, 5, 14)));
+        assert_eq!(heading_date("  “May 14, 2024.”  "), Some(day(2024, 5, 14)));
+        assert_eq!(heading_date("### November 2023"), Some(month(2023, 11)));
+        assert_eq!(heading_date("Nov. 2023"), Some(month(2023, 11)));
+        assert_eq!(
+            heading_date("### Tuesday, May 14, 2024"),
+            Some(day(2024, 5, 14))
+        );
+        assert_eq!(heading_date("Tue. 14 May 2024"), Some(day(2024, 5, 14)));
+        assert_eq!(heading_date("2024-05-14"), Some(day(2024, 5, 14)));
+        assert_eq!(heading_date("May 14–17, 2024"), Some(day(2024, 5, 14)));
+        assert_eq!(heading_date("The Board Crisis (November 2023)"), None);
+        assert_eq!(heading_date("In 2021"), None);
+        assert_eq!(heading_date("2021 in review"), None);
+        assert_eq!(heading_date("May 2024 and June 2024"), None);
+        assert_eq!(heading_date("February 30, 2024"), None);
+        assert_eq!(heading_date("2019–2021"), None);
+        assert_eq!(heading_date("2021%"), None);
+        assert_eq!(heading_date("0999"), None);
+        assert_eq!(heading_date("Tuesday"), None);
+        assert_eq!(heading_date("Tuesday 2021"), None);
+        assert_eq!(heading_date(""), None);
+        assert_eq!(heading_date("###"), None);
+        assert_eq!(heading_date("Über"), None);
+    }
+
+    #[test]
+    fn iso_and_human_formats() {
+        assert_eq!(day(2024, 5, 14).iso(), "2024-05-14");
+        assert_eq!(month(2023, 11).iso(), "2023-11");
+        assert_eq!(year(2021).iso(), "2021");
+        assert_eq!(year(999).iso(), "0999");
+        assert_eq!(day(2024, 5, 14).human(), "May 14, 2024");
+        assert_eq!(day(2019, 9, 4).human(), "September 4, 2019");
+        assert_eq!(month(2023, 11).human(), "Nov 2023");
+        assert_eq!(month(2023, 9).human(), "Sep 2023");
+        assert_eq!(year(2021).human(), "2021");
+        // Out-of-range fields never panic.
+        assert_eq!(month(2023, 13).human(), "2023-13");
+        assert_eq!(day(2023, 0, 1).human(), "2023-00-01");
+        let no_month = Date {
+            year: 2023,
+            month: None,
+            day: Some(5),
+        };
+        assert_eq!(no_month.iso(), "2023");
+        assert_eq!(no_month.human(), "2023");
+        assert_eq!(no_month.precision(), Precision::Year);
+    }
+
+    #[test]
+    fn precision() {
+        assert_eq!(day(2024, 5, 14).precision(), Precision::Day);
+        assert_eq!(month(2024, 5).precision(), Precision::Month);
+        assert_eq!(year(2024).precision(), Precision::Year);
+    }
+
+    #[test]
+    fn parse_iso_round_trips_and_validates() {
+        for date in [
+            day(2024, 5, 14),
+            day(2024, 2, 29),
+            day(1999, 12, 31),
+            month(2023, 11),
+            month(2023, 1),
+            year(2021),
+            year(1000),
+        ] {
+            assert_eq!(Date::parse_iso(&date.iso()), Some(date));
+        }
+        for text in [
+            "",
+            "24",
+            "202",
+            "20245",
+            "2024-5",
+            "2024-5-1",
+            "2024-05-1",
+            "2024-13",
+            "2024-00",
+            "2024-02-30",
+            "2023-02-29",
+            "2024-04-31",
+            "2024-01-00",
+            "2024-05-14x",
+            " 2024",
+            "2024/05/14",
+            "2024-05/14",
+            "2024--05",
+            "２０２４",
+            "2024-0é",
+            "+024",
+            "-024",
+        ] {
+            assert_eq!(Date::parse_iso(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn contains_by_precision() {
+        let y = year(2024);
+        let m = month(2024, 5);
+        let d = day(2024, 5, 14);
+        assert!(y.contains(&d) && y.contains(&m) && y.contains(&y));
+        assert!(m.contains(&d) && m.contains(&m));
+        assert!(d.contains(&d));
+        assert!(!m.contains(&y));
+        assert!(!d.contains(&m) && !d.contains(&y));
+        assert!(!y.contains(&year(2023)) && !y.contains(&day(2023, 5, 14)));
+        assert!(!m.contains(&month(2024, 6)) && !m.contains(&day(2024, 6, 14)));
+        assert!(!m.contains(&month(2023, 5)));
+        assert!(!d.contains(&day(2024, 5, 15)));
+    }
+
+    #[test]
+    fn ordering() {
+        let mut dates = vec![
+            day(2023, 2, 1),
+            year(2024),
+            day(2023, 1, 5),
+            month(2023, 1),
+            year(2023),
+            month(2022, 12),
+        ];
+        dates.sort();
+        assert_eq!(
+            dates,
+            [
+                month(2022, 12),
+                year(2023),
+                month(2023, 1),
+                day(2023, 1, 5),
+                day(2023, 2, 1),
+                year(2024),
+            ]
+        );
+        assert!(year(2023) < month(2023, 1) && month(2023, 1) < day(2023, 1, 5));
+    }
+
+    #[test]
+    fn serialization() {
+        assert_eq!(
+            serde_json::to_string(&day(2024, 5, 14)).unwrap(),
+            "\"2024-05-14\""
+        );
+        assert_eq!(
+            serde_json::to_string(&month(2023, 11)).unwrap(),
+            "\"2023-11\""
+        );
+        assert_eq!(serde_json::to_string(&year(2021)).unwrap(), "\"2021\"");
+        assert_eq!(serde_json::to_string(&Precision::Day).unwrap(), "\"day\"");
+        assert_eq!(
+            serde_json::to_string(&Precision::Month).unwrap(),
+            "\"month\""
+        );
+        assert_eq!(serde_json::to_string(&Precision::Year).unwrap(), "\"year\"");
+    }
+
+    #[test]
+    fn long_input_is_linear() {
+        let chunk = "On May 28, 2024, Über “staff” of 2000 employees (2021) left; see \
+                     https://www.cnn.com/2024/05/17/tech/openai and 2024-05-28. 100,000 said 20% \
+                     in mid-2023. ";
+        let per_chunk = find_dates(chunk).len();
+        assert_eq!(per_chunk, 4);
+        let repeats = 1_000_000 / chunk.len() + 1;
+        let text = chunk.repeat(repeats);
+        assert!(text.len() >= 1_000_000);
+        assert_eq!(find_dates(&text).len(), per_chunk * repeats);
+        // Degenerate inputs: one huge digit run, one huge URL, many years, many month words.
+        assert!(find_dates(&"7".repeat(1_000_000)).is_empty());
+        assert!(find_dates(&format!("https://{}", "2024-05-28/".repeat(100_000))).is_empty());
+        assert!(find_dates(&"2024-".repeat(200_000)).is_empty());
+        assert!(find_dates(&"May ".repeat(250_000)).is_empty());
+        assert_eq!(find_dates(&"in 2024 ".repeat(125_000)).len(), 125_000);
+        assert!(find_dates(&"Ü".repeat(500_000)).is_empty());
+    }
 }
