@@ -4,9 +4,11 @@
 //! into sections, a timeline and quotes; [`search`] ranks quotes for a query; the app and view
 //! modules show it in a terminal; [`cli`] prints it for scripts.
 
+pub mod app;
 pub mod cli;
 pub mod document;
 pub mod library;
 pub mod plain;
 pub mod search;
 pub mod tui;
+pub mod view;

@@ -1,7 +1,200 @@
-//! Terminal set-up and the event loop (placeholder until the app lands).
-use crate::document::Document;
+//! The terminal: set-up and restore (on quit, error, panic, SIGTERM and SIGHUP) and the event
+//! loop, the only code that touches crossterm events. The loop blocks on input, so an idle app
+//! uses no CPU; it redraws only after an event changed something.
 
-/// Runs the interactive app.
-pub fn run(_doc: Document) -> std::io::Result<()> {
-    Ok(())
+use std::io::{self, Write};
+use std::time::Duration;
+
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyModifiers, MouseButton,
+    MouseEventKind,
+};
+use crossterm::execute;
+use ratatui::DefaultTerminal;
+
+use crate::app::{Action, App, Key, KeyCode};
+use crate::document::Document;
+use crate::view;
+
+/// Runs the app on the terminal until the user quits.
+pub fn run(doc: Document) -> io::Result<()> {
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut terminal = init()?;
+    let result = (|| {
+        let size = terminal.size()?;
+        let mut app = App::new(doc, size.width, size.height, color);
+        event_loop(&mut terminal, &mut app)
+    })();
+    restore();
+    result
+}
+
+/// Raw mode, the alternate screen and mouse capture, with a panic hook and a signal watcher
+/// that put the terminal back.
+fn init() -> io::Result<DefaultTerminal> {
+    let terminal = ratatui::try_init()?;
+    // ratatui's hook restores raw mode and the screen; mouse capture is ours to turn off.
+    let restore_screen = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        restore_screen(info);
+    }));
+    execute!(io::stdout(), EnableMouseCapture)?;
+    watch_signals();
+    Ok(terminal)
+}
+
+/// Puts the terminal back as it was: mouse capture off, main screen, cooked mode, cursor.
+pub fn restore() {
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+}
+
+fn watch_signals() {
+    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            restore();
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    loop {
+        terminal.draw(|frame| view::draw(app, frame))?;
+        if let Some(text) = app.clipboard.take() {
+            copy_osc52(&text)?;
+        }
+        if app.quit {
+            return Ok(());
+        }
+        // Block for the next event, then take every event already waiting before drawing
+        // again, so a burst of keys or resizes costs one frame.
+        let mut changed = handle(app, event::read()?);
+        while !app.quit && event::poll(Duration::ZERO)? {
+            changed |= handle(app, event::read()?);
+        }
+        if !changed {
+            // Nothing to redraw: wait for the next event without drawing.
+            while !app.quit {
+                if handle(app, event::read()?) {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Applies one terminal event; false when it changed nothing.
+fn handle(app: &mut App, event: Event) -> bool {
+    match event {
+        Event::Key(k) if k.kind != KeyEventKind::Release => match key(k.code, k.modifiers) {
+            Some(key) => {
+                app.key(key);
+                true
+            }
+            None => false,
+        },
+        Event::Mouse(m) => {
+            let action = match m.kind {
+                MouseEventKind::ScrollUp => Action::Scroll(m.column, m.row, -1),
+                MouseEventKind::ScrollDown => Action::Scroll(m.column, m.row, 1),
+                MouseEventKind::Down(MouseButton::Left) => Action::Click(m.column, m.row),
+                _ => return false,
+            };
+            app.update(action);
+            true
+        }
+        Event::Resize(w, h) => {
+            app.update(Action::Resize(w, h));
+            true
+        }
+        _ => false,
+    }
+}
+
+/// crossterm's key to the app's.
+fn key(code: event::KeyCode, mods: KeyModifiers) -> Option<Key> {
+    use event::KeyCode as C;
+    let plain = |code| Some(Key::plain(code));
+    match code {
+        C::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
+            Some(Key::ctrl(c.to_ascii_lowercase()))
+        }
+        C::Char(c) if mods.contains(KeyModifiers::ALT) => Some(Key::alt(c)),
+        C::Char(c) => Some(Key::char(c)),
+        C::Enter => plain(KeyCode::Enter),
+        C::Esc => plain(KeyCode::Esc),
+        C::Backspace => plain(KeyCode::Backspace),
+        C::Tab => plain(KeyCode::Tab),
+        C::BackTab => plain(KeyCode::BackTab),
+        C::Up => plain(KeyCode::Up),
+        C::Down => plain(KeyCode::Down),
+        C::Left => plain(KeyCode::Left),
+        C::Right => plain(KeyCode::Right),
+        C::PageUp => plain(KeyCode::PageUp),
+        C::PageDown => plain(KeyCode::PageDown),
+        C::Home => plain(KeyCode::Home),
+        C::End => plain(KeyCode::End),
+        C::Delete => plain(KeyCode::Delete),
+        _ => None,
+    }
+}
+
+/// Puts `text` on the system clipboard through the terminal (OSC 52).
+fn copy_osc52(text: &str) -> io::Result<()> {
+    let mut out = io::stdout();
+    write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
+    out.flush()
+}
+
+/// Standard base64 with padding (ten lines rather than a crate).
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
+        for i in 0..4 {
+            let c = if i <= chunk.len() {
+                ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char
+            } else {
+                '='
+            };
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_standard() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64("“q” — Jan".as_bytes()), "4oCcceKAnSDigJQgSmFu");
+    }
+
+    #[test]
+    fn control_letters_map_to_ctrl_keys() {
+        assert_eq!(
+            key(event::KeyCode::Char('C'), KeyModifiers::CONTROL),
+            Some(Key::ctrl('c'))
+        );
+        assert_eq!(
+            key(event::KeyCode::Char('G'), KeyModifiers::SHIFT),
+            Some(Key::char('G'))
+        );
+    }
 }

@@ -1,0 +1,645 @@
+//! Everything a user can ask of the app, and the one key table that maps keys to it.
+//!
+//! The help overlay is drawn from [`BINDINGS`], the same table [`map_key`] reads, so help can
+//! never lie. Keys are our own small type: the terminal layer translates its events into them,
+//! so the app does not depend on the terminal library.
+
+/// A key as the app sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    /// Which key.
+    pub code: KeyCode,
+    /// Control held.
+    pub ctrl: bool,
+    /// Alt held.
+    pub alt: bool,
+}
+
+impl Key {
+    /// A key with no modifier.
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+        }
+    }
+    /// A character key with no modifier.
+    pub const fn char(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+    /// A key with Control.
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: true,
+            alt: false,
+        }
+    }
+    /// A key with Alt.
+    pub const fn alt(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: false,
+            alt: true,
+        }
+    }
+}
+
+/// The keys the app knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyCode {
+    Char(char),
+    Enter,
+    Esc,
+    Backspace,
+    Tab,
+    BackTab,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Delete,
+}
+
+/// The views, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    /// Outline beside the reader.
+    Sections,
+    /// Dated events.
+    Timeline,
+    /// Fuzzy quote search.
+    Quotes,
+}
+
+impl View {
+    /// All views in tab order.
+    pub const ALL: [View; 3] = [View::Sections, View::Timeline, View::Quotes];
+
+    /// The tab label.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Sections => "Sections",
+            View::Timeline => "Timeline",
+            View::Quotes => "Quotes",
+        }
+    }
+}
+
+/// What the user asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    // Leaving.
+    /// Quit (not while typing into a search box).
+    Quit,
+    /// Quit from anywhere.
+    ForceQuit,
+
+    // Views and overlays.
+    /// Show a view.
+    Show(View),
+    /// Toggle the key help overlay.
+    Help,
+    /// Toggle the front matter popup.
+    Info,
+    /// Close an overlay, or leave a search box (clearing it).
+    Escape,
+    /// Return to where the last jump came from.
+    Back,
+    /// Move focus to the next pane.
+    FocusNext,
+    /// Move focus to the previous pane.
+    FocusPrev,
+
+    // Moving.
+    /// One row or line up.
+    Up,
+    /// One row or line down.
+    Down,
+    /// One page up.
+    PageUp,
+    /// One page down.
+    PageDown,
+    /// To the start.
+    Top,
+    /// To the end.
+    Bottom,
+    /// Collapse the outline branch, or go to its parent.
+    Collapse,
+    /// Expand the outline branch.
+    Expand,
+    /// Open, jump to or toggle what is selected.
+    Enter,
+    /// Previous section in the reader.
+    PrevSection,
+    /// Next section in the reader.
+    NextSection,
+
+    // Searching.
+    /// Start typing a search (reader) or filter (timeline), or focus the quote box.
+    Search,
+    /// Next search match.
+    NextMatch,
+    /// Previous search match.
+    PrevMatch,
+    /// Copy the selected quote with its citation.
+    Copy,
+    /// Toggle the list of link targets under the reader.
+    Links,
+
+    // Typing into a search box.
+    /// A typed character.
+    Type(char),
+    /// Delete the last typed character.
+    DeleteChar,
+    /// Delete the last typed word.
+    DeleteWord,
+
+    // From the terminal.
+    /// The terminal has this many columns and rows.
+    Resize(u16, u16),
+    /// The mouse wheel turned at (column, row): negative is up.
+    Scroll(u16, u16, i8),
+    /// A left click at (column, row).
+    Click(u16, u16),
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Everywhere, even while typing.
+    Always,
+    /// Everywhere except while typing into a search box.
+    Global,
+    /// The section outline.
+    Outline,
+    /// The reader.
+    Reader,
+    /// The timeline list.
+    Timeline,
+    /// The quote results.
+    Quotes,
+    /// Typing into a search box.
+    Typing,
+}
+
+impl Context {
+    /// A heading for the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Always | Context::Global => "Everywhere",
+            Context::Outline => "Outline",
+            Context::Reader => "Reader",
+            Context::Timeline => "Timeline",
+            Context::Quotes => "Quotes",
+            Context::Typing => "Search box",
+        }
+    }
+}
+
+/// One row of the key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Where it applies.
+    pub context: Context,
+    /// The keys, all doing the same.
+    pub keys: &'static [Key],
+    /// What they do.
+    pub action: Action,
+    /// How the help overlay shows the keys.
+    pub label: &'static str,
+    /// What the help overlay says it does.
+    pub help: &'static str,
+}
+
+use KeyCode as K;
+
+const fn b(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    label: &'static str,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        label,
+        help,
+    }
+}
+
+/// The key table. Earlier rows win; context rows are tried before global ones.
+pub const BINDINGS: &[Binding] = &[
+    b(
+        Context::Always,
+        &[Key::ctrl('c')],
+        Action::ForceQuit,
+        "Ctrl-c",
+        "quit",
+    ),
+    b(
+        Context::Always,
+        &[Key::alt('1')],
+        Action::Show(View::Sections),
+        "Alt-1",
+        "sections view",
+    ),
+    b(
+        Context::Always,
+        &[Key::alt('2')],
+        Action::Show(View::Timeline),
+        "Alt-2",
+        "timeline view",
+    ),
+    b(
+        Context::Always,
+        &[Key::alt('3')],
+        Action::Show(View::Quotes),
+        "Alt-3",
+        "quotes view",
+    ),
+    b(
+        Context::Always,
+        &[Key::ctrl('o')],
+        Action::Back,
+        "Ctrl-o",
+        "back to where you jumped from",
+    ),
+    // Typing into a search box.
+    b(
+        Context::Typing,
+        &[Key::plain(K::Esc)],
+        Action::Escape,
+        "Esc",
+        "clear the search and leave the box",
+    ),
+    b(
+        Context::Typing,
+        &[Key::plain(K::Enter)],
+        Action::Enter,
+        "Enter",
+        "accept (quotes: jump to the quote)",
+    ),
+    b(
+        Context::Typing,
+        &[Key::plain(K::Backspace)],
+        Action::DeleteChar,
+        "Backspace",
+        "delete a character",
+    ),
+    b(
+        Context::Typing,
+        &[Key::ctrl('w'), Key::ctrl('h')],
+        Action::DeleteWord,
+        "Ctrl-w",
+        "delete a word",
+    ),
+    b(
+        Context::Typing,
+        &[Key::plain(K::Up), Key::ctrl('p')],
+        Action::Up,
+        "↑ Ctrl-p",
+        "previous result",
+    ),
+    b(
+        Context::Typing,
+        &[Key::plain(K::Down), Key::ctrl('n')],
+        Action::Down,
+        "↓ Ctrl-n",
+        "next result",
+    ),
+    b(
+        Context::Typing,
+        &[Key::plain(K::PageUp)],
+        Action::PageUp,
+        "PgUp",
+        "page up",
+    ),
+    b(
+        Context::Typing,
+        &[Key::plain(K::PageDown)],
+        Action::PageDown,
+        "PgDn",
+        "page down",
+    ),
+    b(
+        Context::Typing,
+        &[Key::ctrl('y')],
+        Action::Copy,
+        "Ctrl-y",
+        "copy the quote with its citation",
+    ),
+    // The outline.
+    b(
+        Context::Outline,
+        &[Key::char('h'), Key::plain(K::Left)],
+        Action::Collapse,
+        "h ←",
+        "collapse, or go to the parent",
+    ),
+    b(
+        Context::Outline,
+        &[Key::char('l'), Key::plain(K::Right)],
+        Action::Expand,
+        "l →",
+        "expand",
+    ),
+    b(
+        Context::Outline,
+        &[Key::plain(K::Enter)],
+        Action::Enter,
+        "Enter",
+        "collapse or expand",
+    ),
+    // The reader.
+    b(
+        Context::Reader,
+        &[Key::char('/')],
+        Action::Search,
+        "/",
+        "search the text",
+    ),
+    b(
+        Context::Reader,
+        &[Key::char('n')],
+        Action::NextMatch,
+        "n",
+        "next match",
+    ),
+    b(
+        Context::Reader,
+        &[Key::char('N')],
+        Action::PrevMatch,
+        "N",
+        "previous match",
+    ),
+    b(
+        Context::Reader,
+        &[Key::char('L')],
+        Action::Links,
+        "L",
+        "show link targets",
+    ),
+    // The timeline.
+    b(
+        Context::Timeline,
+        &[Key::plain(K::Enter)],
+        Action::Enter,
+        "Enter",
+        "show the event in the reader",
+    ),
+    b(
+        Context::Timeline,
+        &[Key::char('/')],
+        Action::Search,
+        "/",
+        "filter events",
+    ),
+    // The quote results (after Esc from the box).
+    b(
+        Context::Quotes,
+        &[Key::plain(K::Enter)],
+        Action::Enter,
+        "Enter",
+        "show the quote in the reader",
+    ),
+    b(
+        Context::Quotes,
+        &[Key::char('y')],
+        Action::Copy,
+        "y",
+        "copy the quote with its citation (OSC 52)",
+    ),
+    b(
+        Context::Quotes,
+        &[Key::char('/')],
+        Action::Search,
+        "/",
+        "type a query",
+    ),
+    b(
+        Context::Quotes,
+        &[Key::ctrl('p')],
+        Action::Up,
+        "Ctrl-p",
+        "previous result",
+    ),
+    b(
+        Context::Quotes,
+        &[Key::ctrl('n')],
+        Action::Down,
+        "Ctrl-n",
+        "next result",
+    ),
+    // Everywhere else.
+    b(
+        Context::Global,
+        &[Key::char('q')],
+        Action::Quit,
+        "q",
+        "quit",
+    ),
+    b(
+        Context::Global,
+        &[Key::char('1')],
+        Action::Show(View::Sections),
+        "1",
+        "sections: outline and reader",
+    ),
+    b(
+        Context::Global,
+        &[Key::char('2')],
+        Action::Show(View::Timeline),
+        "2",
+        "timeline",
+    ),
+    b(
+        Context::Global,
+        &[Key::char('3')],
+        Action::Show(View::Quotes),
+        "3",
+        "quote search",
+    ),
+    b(
+        Context::Global,
+        &[Key::char('?')],
+        Action::Help,
+        "?",
+        "this help",
+    ),
+    b(
+        Context::Global,
+        &[Key::char('i')],
+        Action::Info,
+        "i",
+        "front matter",
+    ),
+    b(
+        Context::Global,
+        &[Key::plain(K::Esc)],
+        Action::Escape,
+        "Esc",
+        "close a popup",
+    ),
+    b(
+        Context::Global,
+        &[Key::plain(K::Backspace)],
+        Action::Back,
+        "Backspace",
+        "back to where you jumped from",
+    ),
+    b(
+        Context::Global,
+        &[Key::plain(K::Tab)],
+        Action::FocusNext,
+        "Tab",
+        "next pane",
+    ),
+    b(
+        Context::Global,
+        &[Key::plain(K::BackTab)],
+        Action::FocusPrev,
+        "Shift-Tab",
+        "previous pane",
+    ),
+    b(
+        Context::Global,
+        &[Key::char('j'), Key::plain(K::Down)],
+        Action::Down,
+        "j ↓",
+        "down",
+    ),
+    b(
+        Context::Global,
+        &[Key::char('k'), Key::plain(K::Up)],
+        Action::Up,
+        "k ↑",
+        "up",
+    ),
+    b(
+        Context::Global,
+        &[Key::plain(K::PageDown), Key::char(' '), Key::ctrl('f')],
+        Action::PageDown,
+        "PgDn Space",
+        "page down",
+    ),
+    b(
+        Context::Global,
+        &[Key::plain(K::PageUp), Key::ctrl('b')],
+        Action::PageUp,
+        "PgUp",
+        "page up",
+    ),
+    b(
+        Context::Global,
+        &[Key::char('g'), Key::plain(K::Home)],
+        Action::Top,
+        "g Home",
+        "to the top",
+    ),
+    b(
+        Context::Global,
+        &[Key::char('G'), Key::plain(K::End)],
+        Action::Bottom,
+        "G End",
+        "to the end",
+    ),
+    b(
+        Context::Global,
+        &[Key::char('['), Key::char('{')],
+        Action::PrevSection,
+        "[",
+        "previous section",
+    ),
+    b(
+        Context::Global,
+        &[Key::char(']'), Key::char('}')],
+        Action::NextSection,
+        "]",
+        "next section",
+    ),
+];
+
+/// The action for `key` in `context` (a pane, or [`Context::Typing`]), if any. While typing,
+/// an unbound character key types itself.
+pub fn map_key(key: Key, context: Context) -> Option<Action> {
+    let in_context = |c: Context| {
+        c == Context::Always || c == context || (c == Context::Global && context != Context::Typing)
+    };
+    let found = BINDINGS
+        .iter()
+        .filter(|b| b.context != Context::Global)
+        .chain(BINDINGS.iter().filter(|b| b.context == Context::Global))
+        .find(|b| in_context(b.context) && b.keys.contains(&key))
+        .map(|b| b.action);
+    match (found, key.code) {
+        (Some(action), _) => Some(action),
+        (None, KeyCode::Char(c)) if context == Context::Typing && !key.ctrl && !key.alt => {
+            Some(Action::Type(c))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typing_takes_letters_that_elsewhere_are_commands() {
+        assert_eq!(
+            map_key(Key::char('q'), Context::Typing),
+            Some(Action::Type('q'))
+        );
+        assert_eq!(map_key(Key::char('q'), Context::Reader), Some(Action::Quit));
+        assert_eq!(
+            map_key(Key::char('3'), Context::Typing),
+            Some(Action::Type('3'))
+        );
+        assert_eq!(
+            map_key(Key::ctrl('c'), Context::Typing),
+            Some(Action::ForceQuit)
+        );
+        assert_eq!(
+            map_key(Key::alt('1'), Context::Typing),
+            Some(Action::Show(View::Sections))
+        );
+    }
+
+    #[test]
+    fn pane_keys_win_over_global_ones() {
+        assert_eq!(
+            map_key(Key::plain(KeyCode::Enter), Context::Timeline),
+            Some(Action::Enter)
+        );
+        assert_eq!(
+            map_key(Key::char('h'), Context::Outline),
+            Some(Action::Collapse)
+        );
+        assert_eq!(map_key(Key::char('h'), Context::Reader), None);
+        assert_eq!(
+            map_key(Key::char('j'), Context::Outline),
+            Some(Action::Down)
+        );
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                if a.context == b.context {
+                    for k in a.keys {
+                        assert!(!b.keys.contains(k), "{k:?} bound twice in {:?}", a.context);
+                    }
+                }
+            }
+        }
+    }
+}

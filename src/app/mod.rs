@@ -1,0 +1,927 @@
+//! The app: all state, and [`App::update`], the only place it changes.
+//!
+//! Every key, click and resize becomes an [`Action`]; `update` applies it. The app knows the
+//! model (sections, blocks, timeline, quotes) and the reader's precomputed layout, but neither
+//! Markdown syntax nor the terminal library.
+
+pub mod action;
+
+use std::ops::Range;
+
+use ratatui::layout::{Position, Rect};
+
+pub use action::{Action, Context, Key, KeyCode, View};
+
+use crate::document::{Document, QuoteKind, front_matter};
+use crate::search::{Hit, QuoteIndex};
+use crate::view::markdown::{self, ReaderLayout};
+use crate::view::theme::Theme;
+use crate::view::{self, Areas};
+
+/// Which pane of the Sections view has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The section outline.
+    Outline,
+    /// The reader.
+    Reader,
+}
+
+/// A popup over the view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// Every key.
+    Help,
+    /// The front matter.
+    Info,
+}
+
+/// The section outline's state.
+#[derive(Debug, Clone, Default)]
+pub struct OutlineState {
+    /// Per section: its branch is collapsed.
+    pub collapsed: Vec<bool>,
+    /// The sections shown (not inside a collapsed branch), in order.
+    pub visible: Vec<usize>,
+    /// The highlighted section.
+    pub selected: Option<usize>,
+    /// The first visible row drawn.
+    pub offset: usize,
+}
+
+/// Searching the reader's text with `/`.
+#[derive(Debug, Clone, Default)]
+pub struct TextSearch {
+    /// What is searched for (case-insensitive).
+    pub query: String,
+    /// The query is being typed.
+    pub typing: bool,
+    /// Reader lines holding a match, in order.
+    pub matches: Vec<usize>,
+    /// Which of `matches` is current.
+    pub current: usize,
+}
+
+/// The reader's state.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderState {
+    /// The document laid out for the reader's width.
+    pub layout: ReaderLayout,
+    /// The first line shown.
+    pub top: usize,
+    /// Lines marked by the last jump.
+    pub marked: Option<Range<usize>>,
+    /// The `/` search.
+    pub search: TextSearch,
+}
+
+/// The timeline view's state.
+#[derive(Debug, Clone, Default)]
+pub struct TimelineState {
+    /// The filter typed after `/`.
+    pub filter: String,
+    /// The filter is being typed.
+    pub typing: bool,
+    /// Indices of the timeline entries that pass the filter.
+    pub rows: Vec<usize>,
+    /// Selected row (index into `rows`).
+    pub selected: usize,
+}
+
+/// The quotes view's state.
+#[derive(Debug, Clone, Default)]
+pub struct QuotesState {
+    /// The query in the search box.
+    pub query: String,
+    /// The search box has the keyboard.
+    pub typing: bool,
+    /// Ranked results.
+    pub hits: Vec<Hit>,
+    /// Selected result.
+    pub selected: usize,
+    /// The query `hits` were ranked for (to narrow when it grows).
+    ranked_for: String,
+}
+
+/// Where the user was, for going back after a jump.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    view: View,
+    focus: Focus,
+    top: usize,
+    marked: Option<Range<usize>>,
+}
+
+/// The whole app state.
+pub struct App {
+    /// The document shown.
+    pub doc: Document,
+    /// Colours.
+    pub theme: Theme,
+    /// The active view.
+    pub view: View,
+    /// Which Sections pane has the keyboard.
+    pub focus: Focus,
+    /// An open popup.
+    pub overlay: Option<Overlay>,
+    /// Lines scrolled in the open popup.
+    pub overlay_scroll: usize,
+    /// Where everything is drawn, for the current size and view.
+    pub areas: Areas,
+    /// Outline state.
+    pub outline: OutlineState,
+    /// Reader state.
+    pub reader: ReaderState,
+    /// Timeline state.
+    pub timeline: TimelineState,
+    /// Quotes state.
+    pub quotes: QuotesState,
+    /// Places to go back to, most recent last.
+    pub jumps: Vec<Place>,
+    /// A one-line message for the footer, cleared by the next key.
+    pub message: Option<String>,
+    /// Text to put on the clipboard (the terminal layer sends it as OSC 52).
+    pub clipboard: Option<String>,
+    /// The user asked to quit.
+    pub quit: bool,
+    index: QuoteIndex,
+}
+
+impl App {
+    /// An app over `doc` in a terminal of `width` × `height`.
+    pub fn new(doc: Document, width: u16, height: u16, color: bool) -> App {
+        let index = QuoteIndex::new(&doc.quotes);
+        let sections = doc.sections.len();
+        let mut app = App {
+            theme: Theme::new(color),
+            view: View::Sections,
+            focus: Focus::Outline,
+            overlay: None,
+            overlay_scroll: 0,
+            areas: Areas::default(),
+            outline: OutlineState {
+                collapsed: vec![false; sections],
+                selected: (sections > 0).then_some(0),
+                ..Default::default()
+            },
+            reader: ReaderState::default(),
+            timeline: TimelineState {
+                rows: (0..doc.timeline.len()).collect(),
+                ..Default::default()
+            },
+            quotes: QuotesState::default(),
+            jumps: Vec::new(),
+            message: None,
+            clipboard: None,
+            quit: false,
+            index,
+            doc,
+        };
+        app.quotes.hits = app.index.rank("", None);
+        app.refresh_outline();
+        app.resize(width, height);
+        app
+    }
+
+    /// The key context for the current state: a search box being typed into, or a pane.
+    pub fn context(&self) -> Context {
+        match self.view {
+            View::Sections if self.reader.search.typing => Context::Typing,
+            View::Timeline if self.timeline.typing => Context::Typing,
+            View::Quotes if self.quotes.typing => Context::Typing,
+            View::Sections if self.focus == Focus::Outline && self.areas.outline.width > 0 => {
+                Context::Outline
+            }
+            View::Sections => Context::Reader,
+            View::Timeline => Context::Timeline,
+            View::Quotes => Context::Quotes,
+        }
+    }
+
+    /// Handles a key press: maps it through the key table and applies the action.
+    pub fn key(&mut self, key: Key) {
+        self.message = None;
+        if let Some(action) = action::map_key(key, self.context()) {
+            self.update(action);
+        }
+    }
+
+    /// Applies one action. The only place state changes.
+    pub fn update(&mut self, action: Action) {
+        if self.overlay.is_some() {
+            match action {
+                Action::Escape | Action::Quit | Action::Help | Action::Info => {
+                    let reopen = match (action, self.overlay) {
+                        (Action::Help, Some(Overlay::Info)) => Some(Overlay::Help),
+                        (Action::Info, Some(Overlay::Help)) => Some(Overlay::Info),
+                        _ => None,
+                    };
+                    self.overlay = reopen;
+                    self.overlay_scroll = 0;
+                }
+                Action::Down => self.overlay_scroll += 1,
+                Action::Up => self.overlay_scroll = self.overlay_scroll.saturating_sub(1),
+                Action::PageDown => self.overlay_scroll += 10,
+                Action::PageUp => self.overlay_scroll = self.overlay_scroll.saturating_sub(10),
+                Action::Top => self.overlay_scroll = 0,
+                Action::Scroll(_, _, d) => {
+                    self.overlay_scroll = self.overlay_scroll.saturating_add_signed(d as isize * 3)
+                }
+                Action::ForceQuit => self.quit = true,
+                Action::Resize(w, h) => self.resize(w, h),
+                _ => {}
+            }
+            return;
+        }
+        match action {
+            Action::Quit | Action::ForceQuit => self.quit = true,
+            Action::Show(view) => self.show(view),
+            Action::Help => self.open_overlay(Overlay::Help),
+            Action::Info => self.open_overlay(Overlay::Info),
+            Action::Escape => self.escape(),
+            Action::Back => self.back(),
+            Action::FocusNext | Action::FocusPrev => self.cycle_focus(),
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::PageUp => self.move_by(-(self.page() as isize)),
+            Action::PageDown => self.move_by(self.page() as isize),
+            Action::Top => self.move_by(isize::MIN / 2),
+            Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::Collapse => self.collapse(),
+            Action::Expand => self.set_collapsed(false),
+            Action::Enter => self.enter(),
+            Action::PrevSection => self.step_section(-1),
+            Action::NextSection => self.step_section(1),
+            Action::Search => self.start_search(),
+            Action::NextMatch => self.step_match(1),
+            Action::PrevMatch => self.step_match(-1),
+            Action::Copy => self.copy(),
+            Action::Links => {
+                let links = !self.reader.layout.links;
+                self.relayout(self.reader.layout.width, links);
+                self.message = Some(
+                    if links {
+                        "Link targets shown"
+                    } else {
+                        "Link targets hidden"
+                    }
+                    .into(),
+                );
+            }
+            Action::Type(c) => self.edit(|q| q.push(c)),
+            Action::DeleteChar => self.edit(|q| {
+                q.pop();
+            }),
+            Action::DeleteWord => self.edit(|q| {
+                let trimmed = q.trim_end().len();
+                q.truncate(trimmed);
+                let cut = q.rfind(' ').map_or(0, |i| i + 1);
+                q.truncate(cut);
+            }),
+            Action::Resize(w, h) => self.resize(w, h),
+            Action::Scroll(x, y, d) => self.scroll_at(x, y, d),
+            Action::Click(x, y) => self.click(x, y),
+        }
+    }
+
+    fn open_overlay(&mut self, overlay: Overlay) {
+        self.overlay = Some(overlay);
+        self.overlay_scroll = 0;
+    }
+
+    fn show(&mut self, view: View) {
+        if view == View::Quotes && self.view != View::Quotes {
+            self.quotes.typing = true;
+        }
+        self.view = view;
+        self.reader.search.typing = false;
+        self.timeline.typing = false;
+        self.areas = view::areas(self.areas.screen, self.view);
+    }
+
+    fn escape(&mut self) {
+        match self.context() {
+            Context::Typing => match self.view {
+                View::Sections => {
+                    self.reader.search = TextSearch::default();
+                }
+                View::Timeline => {
+                    self.timeline.filter.clear();
+                    self.timeline.typing = false;
+                    self.filter_timeline();
+                }
+                View::Quotes => {
+                    self.quotes.query.clear();
+                    self.quotes.typing = false;
+                    self.rerank();
+                }
+            },
+            _ => {
+                if self.reader.search.query.is_empty() {
+                    self.reader.marked = None;
+                }
+                self.reader.search = TextSearch::default();
+            }
+        }
+    }
+
+    fn cycle_focus(&mut self) {
+        match self.view {
+            View::Sections => {
+                self.focus = match self.focus {
+                    Focus::Outline => Focus::Reader,
+                    Focus::Reader if self.areas.outline.width > 0 => Focus::Outline,
+                    Focus::Reader => Focus::Reader,
+                }
+            }
+            View::Quotes => self.quotes.typing = !self.quotes.typing,
+            View::Timeline => {}
+        }
+    }
+
+    /// Rows a page moves in the focused pane.
+    fn page(&self) -> usize {
+        let h = match (self.view, self.focus) {
+            (View::Sections, Focus::Outline) => self.areas.outline.height,
+            (View::Sections, Focus::Reader) => self.areas.reader.height,
+            (View::Timeline, _) => self.areas.list.height,
+            (View::Quotes, _) => self.areas.list.height / 4,
+        };
+        (h as usize).saturating_sub(1).max(1)
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        match (self.view, self.focus) {
+            (View::Sections, Focus::Outline) if self.areas.outline.width > 0 => {
+                let visible = &self.outline.visible;
+                if visible.is_empty() {
+                    return;
+                }
+                let row = self.outline_row();
+                let to = row.saturating_add_signed(delta).min(visible.len() - 1);
+                let section = visible[to];
+                self.outline.selected = Some(section);
+                self.reader.top = self
+                    .reader
+                    .layout
+                    .section_lines
+                    .get(section)
+                    .copied()
+                    .unwrap_or(0);
+                self.clamp_reader();
+            }
+            (View::Sections, _) => self.scroll_reader(delta),
+            (View::Timeline, _) => {
+                let n = self.timeline.rows.len();
+                self.timeline.selected = self
+                    .timeline
+                    .selected
+                    .saturating_add_signed(delta)
+                    .min(n.saturating_sub(1));
+            }
+            (View::Quotes, _) => {
+                let n = self.quotes.hits.len();
+                self.quotes.selected = self
+                    .quotes
+                    .selected
+                    .saturating_add_signed(delta)
+                    .min(n.saturating_sub(1));
+            }
+        }
+    }
+
+    /// The visible outline row of the selected section (or of its nearest visible ancestor).
+    pub fn outline_row(&self) -> usize {
+        let Some(mut s) = self.outline.selected else {
+            return 0;
+        };
+        loop {
+            if let Ok(row) = self.outline.visible.binary_search(&s) {
+                return row;
+            }
+            match self.doc.sections.get(s).and_then(|x| x.parent) {
+                Some(p) => s = p,
+                None => return 0,
+            }
+        }
+    }
+
+    fn scroll_reader(&mut self, delta: isize) {
+        self.reader.top = self.reader.top.saturating_add_signed(delta);
+        self.clamp_reader();
+        self.sync_outline();
+    }
+
+    fn max_top(&self) -> usize {
+        self.reader
+            .layout
+            .lines
+            .len()
+            .saturating_sub(self.areas.reader.height as usize)
+    }
+
+    fn clamp_reader(&mut self) {
+        self.reader.top = self.reader.top.min(self.max_top());
+    }
+
+    /// Highlights the section whose text is at the top of the reader.
+    fn sync_outline(&mut self) {
+        let at = self.reader.top + usize::from(self.reader.top > 0);
+        self.outline.selected = self
+            .reader
+            .layout
+            .section_at(at)
+            .or(self.outline.selected.filter(|_| false));
+        if self.outline.selected.is_none() && !self.doc.sections.is_empty() && self.reader.top == 0
+        {
+            self.outline.selected = Some(0);
+        }
+    }
+
+    /// How far through the document the reader is, 0–100.
+    pub fn percent(&self) -> usize {
+        let max = self.max_top();
+        (self.reader.top * 100).checked_div(max).unwrap_or(100)
+    }
+
+    fn collapse(&mut self) {
+        let Some(s) = self.outline.selected else {
+            return;
+        };
+        if self.has_children(s) && !self.outline.collapsed[s] {
+            self.set_collapsed(true);
+        } else if let Some(parent) = self.doc.sections[s].parent {
+            self.outline.selected = Some(parent);
+            self.reader.top = self
+                .reader
+                .layout
+                .section_lines
+                .get(parent)
+                .copied()
+                .unwrap_or(0);
+            self.clamp_reader();
+        }
+    }
+
+    /// True when section `s` has subsections.
+    pub fn has_children(&self, s: usize) -> bool {
+        self.doc
+            .sections
+            .get(s + 1)
+            .is_some_and(|next| next.level > self.doc.sections[s].level)
+    }
+
+    fn set_collapsed(&mut self, collapsed: bool) {
+        let Some(s) = self.outline.selected else {
+            return;
+        };
+        let s = self
+            .outline
+            .visible
+            .get(self.outline_row())
+            .copied()
+            .unwrap_or(s);
+        if self.has_children(s) {
+            self.outline.collapsed[s] = collapsed;
+            self.outline.selected = Some(s);
+            self.refresh_outline();
+        }
+    }
+
+    fn refresh_outline(&mut self) {
+        let mut visible = Vec::with_capacity(self.doc.sections.len());
+        let mut hide_below: Option<u8> = None;
+        for (i, s) in self.doc.sections.iter().enumerate() {
+            if let Some(level) = hide_below {
+                if s.level > level {
+                    continue;
+                }
+                hide_below = None;
+            }
+            visible.push(i);
+            if self.outline.collapsed[i] {
+                hide_below = Some(s.level);
+            }
+        }
+        self.outline.visible = visible;
+    }
+
+    fn enter(&mut self) {
+        match self.context() {
+            Context::Typing => match self.view {
+                View::Sections => {
+                    self.reader.search.typing = false;
+                    if self.reader.search.matches.is_empty() && !self.reader.search.query.is_empty()
+                    {
+                        self.message = Some(format!("No match for “{}”", self.reader.search.query));
+                    }
+                }
+                View::Timeline => self.timeline.typing = false,
+                View::Quotes => self.jump_to_quote(),
+            },
+            Context::Outline => {
+                let Some(s) = self.outline.selected else {
+                    return;
+                };
+                let collapsed = self.outline.collapsed.get(s).copied().unwrap_or(false);
+                self.set_collapsed(!collapsed);
+            }
+            Context::Timeline => {
+                if let Some(&e) = self.timeline.rows.get(self.timeline.selected) {
+                    let line = self.doc.timeline[e].line;
+                    self.jump_to_source(line);
+                }
+            }
+            Context::Quotes => self.jump_to_quote(),
+            _ => {}
+        }
+    }
+
+    fn jump_to_quote(&mut self) {
+        if let Some(hit) = self.quotes.hits.get(self.quotes.selected) {
+            let line = self.doc.quotes[hit.quote].line;
+            self.quotes.typing = false;
+            self.jump_to_source(line);
+        }
+    }
+
+    fn here(&self) -> Place {
+        Place {
+            view: self.view,
+            focus: self.focus,
+            top: self.reader.top,
+            marked: self.reader.marked.clone(),
+        }
+    }
+
+    /// Shows 1-based source line `line` in the reader, marked, remembering where we were.
+    pub fn jump_to_source(&mut self, line: usize) {
+        self.jumps.push(self.here());
+        let marked = self.reader.layout.lines_for_source(&self.doc, line);
+        let target = marked.start;
+        self.reader.marked = Some(marked);
+        self.show(View::Sections);
+        self.focus = Focus::Reader;
+        self.reader.top = target.saturating_sub(2);
+        self.clamp_reader();
+        self.sync_outline();
+    }
+
+    fn back(&mut self) {
+        let Some(place) = self.jumps.pop() else {
+            self.message = Some("Nothing to go back to".into());
+            return;
+        };
+        self.show(place.view);
+        self.focus = place.focus;
+        self.reader.top = place.top;
+        self.reader.marked = place.marked;
+        self.clamp_reader();
+        self.sync_outline();
+    }
+
+    fn step_section(&mut self, dir: isize) {
+        if self.view != View::Sections {
+            return;
+        }
+        let lines = &self.reader.layout.section_lines;
+        let top = self.reader.top;
+        let target = if dir > 0 {
+            lines.iter().find(|&&l| l > top).copied()
+        } else {
+            lines.iter().rev().find(|&&l| l < top).copied()
+        };
+        if let Some(t) = target {
+            self.reader.top = t;
+            self.clamp_reader();
+            self.sync_outline();
+        }
+    }
+
+    fn start_search(&mut self) {
+        match self.view {
+            View::Sections => {
+                self.focus = Focus::Reader;
+                self.reader.search = TextSearch {
+                    typing: true,
+                    ..Default::default()
+                };
+            }
+            View::Timeline => self.timeline.typing = true,
+            View::Quotes => self.quotes.typing = true,
+        }
+    }
+
+    fn edit(&mut self, change: impl FnOnce(&mut String)) {
+        if self.context() != Context::Typing {
+            return;
+        }
+        match self.view {
+            View::Sections => {
+                change(&mut self.reader.search.query);
+                self.find_matches();
+            }
+            View::Timeline => {
+                change(&mut self.timeline.filter);
+                self.filter_timeline();
+            }
+            View::Quotes => {
+                change(&mut self.quotes.query);
+                self.rerank();
+            }
+        }
+    }
+
+    fn find_matches(&mut self) {
+        let query = self.reader.search.query.to_lowercase();
+        self.reader.search.matches = if query.is_empty() {
+            Vec::new()
+        } else {
+            self.reader
+                .layout
+                .lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.text.to_lowercase().contains(&query))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        // Start at the first match at or after the top of the screen.
+        let top = self.reader.top;
+        self.reader.search.current = self
+            .reader
+            .search
+            .matches
+            .iter()
+            .position(|&l| l >= top)
+            .unwrap_or(0);
+        self.show_match();
+    }
+
+    fn show_match(&mut self) {
+        if let Some(&line) = self.reader.search.matches.get(self.reader.search.current) {
+            let height = self.areas.reader.height as usize;
+            if line < self.reader.top || line >= self.reader.top + height {
+                self.reader.top = line.saturating_sub(height / 3);
+                self.clamp_reader();
+                self.sync_outline();
+            }
+        }
+    }
+
+    fn step_match(&mut self, dir: isize) {
+        let n = self.reader.search.matches.len();
+        if n == 0 {
+            self.message = Some(if self.reader.search.query.is_empty() {
+                "Press / to search".into()
+            } else {
+                "No matches".to_string()
+            });
+            return;
+        }
+        self.reader.search.current =
+            (self.reader.search.current as isize + dir).rem_euclid(n as isize) as usize;
+        self.show_match();
+        self.message = Some(format!("Match {}/{}", self.reader.search.current + 1, n));
+    }
+
+    fn filter_timeline(&mut self) {
+        let filter = self.timeline.filter.to_lowercase();
+        let doc = &self.doc;
+        self.timeline.rows = (0..doc.timeline.len())
+            .filter(|&i| {
+                if filter.is_empty() {
+                    return true;
+                }
+                let e = &doc.timeline[i];
+                let section = e
+                    .section
+                    .and_then(|s| doc.sections.get(s))
+                    .map_or("", |s| s.title.as_str());
+                [e.title.as_str(), &e.date.iso(), &e.date.human(), section]
+                    .iter()
+                    .any(|t| t.to_lowercase().contains(&filter))
+            })
+            .collect();
+        self.timeline.selected = self
+            .timeline
+            .selected
+            .min(self.timeline.rows.len().saturating_sub(1));
+    }
+
+    fn rerank(&mut self) {
+        let query = self.quotes.query.trim().to_string();
+        let grows =
+            !self.quotes.ranked_for.is_empty() && query.starts_with(&self.quotes.ranked_for);
+        let within: Option<Vec<usize>> =
+            grows.then(|| self.quotes.hits.iter().map(|h| h.quote).collect());
+        let mut hits = self.index.rank(&query, within.as_deref());
+        if query.is_empty() {
+            hits.sort_by_key(|h| h.quote);
+        }
+        self.quotes.hits = hits;
+        self.quotes.ranked_for = query;
+        self.quotes.selected = 0;
+    }
+
+    /// The selected quote with its citation: `"text" — Speaker, Title (Year), source_url`.
+    pub fn citation(&self, quote: usize) -> Option<String> {
+        let q = self.doc.quotes.get(quote)?;
+        let mut out = format!("\"{}\"", q.text.replace('\n', " "));
+        let mut parts = Vec::new();
+        if let Some(s) = &q.speaker {
+            parts.push(s.clone());
+        }
+        let mut title = self.doc.title();
+        if let Some(year) = self.doc.field("year") {
+            title = format!("{title} ({year})");
+        }
+        parts.push(title);
+        if let Some(url) = self.doc.field("source_url") {
+            parts.push(url);
+        }
+        out.push_str(" — ");
+        out.push_str(&parts.join(", "));
+        Some(out)
+    }
+
+    fn copy(&mut self) {
+        if self.view != View::Quotes {
+            return;
+        }
+        let Some(hit) = self.quotes.hits.get(self.quotes.selected) else {
+            return;
+        };
+        if let Some(text) = self.citation(hit.quote) {
+            self.clipboard = Some(text);
+            self.message = Some("Copied the quote and its citation".into());
+        }
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.areas = view::areas(Rect::new(0, 0, width, height), self.view);
+        if self.areas.outline.width == 0 {
+            self.focus = Focus::Reader;
+        }
+        let text_width = view::reader_text_width(self.areas.reader);
+        if text_width != self.reader.layout.width || self.reader.layout.lines.is_empty() {
+            self.relayout(text_width, self.reader.layout.links);
+        }
+        self.clamp_reader();
+    }
+
+    fn relayout(&mut self, width: u16, links: bool) {
+        // Keep the same block at the top across a relayout.
+        let block = self
+            .reader
+            .layout
+            .lines
+            .get(self.reader.top)
+            .map(|l| l.block);
+        let marked = self
+            .reader
+            .marked
+            .as_ref()
+            .and_then(|m| self.reader.layout.lines.get(m.start))
+            .map(|l| l.block);
+        self.reader.layout = markdown::layout(&self.doc, width, &self.theme, links);
+        if let Some(b) = block {
+            self.reader.top = self.reader.layout.block_lines.get(b).copied().unwrap_or(0);
+        }
+        self.reader.marked = marked.map(|b| self.reader.layout.block_range(b));
+        if !self.reader.search.query.is_empty() {
+            let current = self.reader.search.current;
+            self.find_matches();
+            self.reader.search.current =
+                current.min(self.reader.search.matches.len().saturating_sub(1));
+        }
+        self.clamp_reader();
+    }
+
+    fn scroll_at(&mut self, x: u16, y: u16, delta: i8) {
+        let at = Position::new(x, y);
+        let d = delta as isize * 3;
+        match self.view {
+            View::Sections if self.areas.outline.contains(at) => {
+                let prev = self.focus;
+                self.focus = Focus::Outline;
+                self.move_by(d);
+                self.focus = prev;
+            }
+            View::Sections => self.scroll_reader(d),
+            _ => self.move_by(delta as isize),
+        }
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        let at = Position::new(x, y);
+        if self.areas.header.contains(at) {
+            if let Some(view) = view::tab_at(self, x) {
+                self.show(view);
+            }
+            return;
+        }
+        match self.view {
+            View::Sections if self.areas.outline.contains(at) => {
+                self.focus = Focus::Outline;
+                let row = view::outline::first_row(self) + (y - self.areas.outline.y) as usize;
+                if let Some(&s) = self.outline.visible.get(row) {
+                    if self.outline.selected == Some(s) && self.has_children(s) {
+                        self.outline.collapsed[s] = !self.outline.collapsed[s];
+                        self.refresh_outline();
+                    }
+                    self.outline.selected = Some(s);
+                    self.reader.top = self
+                        .reader
+                        .layout
+                        .section_lines
+                        .get(s)
+                        .copied()
+                        .unwrap_or(0);
+                    self.clamp_reader();
+                }
+            }
+            View::Sections if self.areas.reader.contains(at) => self.focus = Focus::Reader,
+            View::Timeline if self.areas.list.contains(at) => {
+                if let Some(row) = view::timeline::row_at(self, y) {
+                    self.timeline.selected = row;
+                }
+            }
+            View::Quotes if self.areas.list.contains(at) => {
+                self.quotes.typing = false;
+                if let Some(row) = view::quotes::row_at(self, y) {
+                    self.quotes.selected = row;
+                }
+            }
+            View::Quotes if self.areas.input.contains(at) => self.quotes.typing = true,
+            _ => {}
+        }
+    }
+
+    /// The front matter as `(key, value)` display pairs.
+    pub fn meta_rows(&self) -> Vec<(String, String)> {
+        self.doc
+            .meta
+            .iter()
+            .map(|(k, v)| (k.clone(), front_matter::display_value(v)))
+            .collect()
+    }
+
+    /// The kind label of quote `i`.
+    pub fn quote_kind(&self, i: usize) -> &'static str {
+        match self.doc.quotes.get(i).map(|q| q.kind) {
+            Some(QuoteKind::Block) => "block",
+            _ => "inline",
+        }
+    }
+
+    /// Presses each key of a readable spec in turn: plain characters type themselves, and
+    /// `<Enter>`, `<Esc>`, `<Tab>`, `<S-Tab>`, `<BS>`, `<Up>`, `<Down>`, `<Left>`, `<Right>`,
+    /// `<PgUp>`, `<PgDn>`, `<Home>`, `<End>`, `<C-x>`, `<A-x>` name the others. For tests.
+    pub fn press(&mut self, spec: &str) {
+        for key in parse_keys(spec) {
+            self.key(key);
+        }
+    }
+}
+
+/// Parses a key spec like `3compute<Enter>` (see [`App::press`]).
+pub fn parse_keys(spec: &str) -> Vec<Key> {
+    let mut keys = Vec::new();
+    let mut rest = spec;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            if let Some(end) = rest.find('>') {
+                let name = &rest[1..end];
+                let key = match name {
+                    "Enter" | "CR" => Some(Key::plain(KeyCode::Enter)),
+                    "Esc" => Some(Key::plain(KeyCode::Esc)),
+                    "Tab" => Some(Key::plain(KeyCode::Tab)),
+                    "S-Tab" => Some(Key::plain(KeyCode::BackTab)),
+                    "BS" => Some(Key::plain(KeyCode::Backspace)),
+                    "Up" => Some(Key::plain(KeyCode::Up)),
+                    "Down" => Some(Key::plain(KeyCode::Down)),
+                    "Left" => Some(Key::plain(KeyCode::Left)),
+                    "Right" => Some(Key::plain(KeyCode::Right)),
+                    "PgUp" => Some(Key::plain(KeyCode::PageUp)),
+                    "PgDn" => Some(Key::plain(KeyCode::PageDown)),
+                    "Home" => Some(Key::plain(KeyCode::Home)),
+                    "End" => Some(Key::plain(KeyCode::End)),
+                    "Space" => Some(Key::char(' ')),
+                    "lt" => Some(Key::char('<')),
+                    n if n.starts_with("C-") && n.len() == 3 => n.chars().nth(2).map(Key::ctrl),
+                    n if n.starts_with("A-") && n.len() == 3 => n.chars().nth(2).map(Key::alt),
+                    _ => None,
+                };
+                if let Some(key) = key {
+                    keys.push(key);
+                    rest = &rest[end + 1..];
+                    continue;
+                }
+            }
+        }
+        keys.push(Key::char(c));
+        rest = &rest[c.len_utf8()..];
+    }
+    keys
+}

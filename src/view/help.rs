@@ -1,0 +1,150 @@
+//! Popups drawn over the view: the key help (from the same key table the app reads, so it
+//! cannot lie) and the front matter.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use super::{put_line, wrap};
+use crate::app::App;
+use crate::app::action::{BINDINGS, Context};
+
+/// A bordered box over `area`.
+pub fn border(buf: &mut Buffer, area: Rect, app: &App) {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.border)
+        .render(area, buf);
+}
+
+/// The inside of a box drawn by [`border`], with a cell of padding left and right.
+pub fn inside(area: Rect) -> Rect {
+    Rect::new(
+        area.x + 2,
+        area.y + 1,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+    )
+}
+
+fn popup(app: &App, buf: &mut Buffer, title: &str, lines: &[Line<'_>]) {
+    let s = app.areas.screen;
+    let width = s.width.saturating_sub(4).min(84);
+    let height = s.height.saturating_sub(2).min(lines.len() as u16 + 2);
+    let area = Rect::new(
+        s.x + (s.width - width) / 2,
+        s.y + (s.height - height) / 2,
+        width,
+        height,
+    );
+    Clear.render(area, buf);
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.border_focused)
+        .title(Span::styled(format!(" {title} "), app.theme.title))
+        .title_bottom(Span::styled(" Esc close  j/k scroll ", app.theme.dim))
+        .render(area, buf);
+    let inner = inside(area);
+    let max_scroll = lines.len().saturating_sub(inner.height as usize);
+    let scroll = app.overlay_scroll.min(max_scroll);
+    for (i, line) in lines
+        .iter()
+        .skip(scroll)
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        put_line(buf, inner.x, inner.y + i as u16, inner.width, line);
+    }
+}
+
+/// Draws the key help.
+pub fn draw_help(app: &App, buf: &mut Buffer) {
+    let t = &app.theme;
+    let mut lines: Vec<Line> = Vec::new();
+    let order = [
+        Context::Global,
+        Context::Outline,
+        Context::Reader,
+        Context::Timeline,
+        Context::Quotes,
+        Context::Typing,
+    ];
+    for context in order {
+        let rows: Vec<_> = BINDINGS
+            .iter()
+            .filter(|b| {
+                b.context == context || (context == Context::Global && b.context == Context::Always)
+            })
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.push(Line::from(Span::styled(context.title(), t.heading(2))));
+        for b in rows {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<14}", b.label), t.accent),
+                Span::raw(b.help),
+            ]));
+        }
+    }
+    popup(app, buf, "Keys", &lines);
+}
+
+/// Draws the front matter: every field, values wrapped in full (the source URL whole).
+pub fn draw_info(app: &App, buf: &mut Buffer) {
+    let t = &app.theme;
+    let s = app.areas.screen;
+    let room = (s.width.saturating_sub(4).min(84) as usize).saturating_sub(4);
+    let rows = app.meta_rows();
+    let key_w = rows
+        .iter()
+        .map(|(k, _)| wrap::width(k))
+        .max()
+        .unwrap_or(0)
+        .min(16);
+    let mut lines: Vec<Line> = Vec::new();
+    if rows.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "This document has no front matter.",
+            t.dim,
+        )));
+    }
+    for (key, value) in rows {
+        let value_room = room.saturating_sub(key_w + 2).max(8);
+        for (i, w) in wrap::wrap(&[(&value, t.text)], value_room)
+            .into_iter()
+            .enumerate()
+        {
+            let label = if i == 0 {
+                format!("{:<key_w$}  ", wrap::truncate(&key, key_w))
+            } else {
+                " ".repeat(key_w + 2)
+            };
+            let mut spans = vec![Span::styled(label, t.accent)];
+            spans.extend(w.spans);
+            lines.push(Line::from(spans));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(vec![
+        Span::styled(format!("{:<key_w$}  ", "file"), t.dim),
+        Span::raw(app.doc.source.clone()),
+    ]));
+    let counts = format!(
+        "{} sections · {} events · {} quotes",
+        app.doc.sections.len(),
+        app.doc.timeline.len(),
+        app.doc.quotes.len()
+    );
+    lines.push(Line::from(Span::styled(counts, t.dim)));
+    for w in &app.doc.warnings {
+        for wl in wrap::wrap(&[(&format!("warning: {w}"), t.warning)], room) {
+            lines.push(Line::from(wl.spans));
+        }
+    }
+    popup(app, buf, "Front matter", &lines);
+}

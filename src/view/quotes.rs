@@ -1,0 +1,257 @@
+//! Quote search: the live search box, ranked results with matched characters highlighted,
+//! and a preview of the selected quote with the paragraph around it.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::{put_line, put_row, wrap};
+use crate::app::App;
+use crate::document::QuoteKind;
+use crate::search::Hit;
+
+/// Lines of quote text shown per result.
+const RESULT_LINES: usize = 3;
+
+/// Runs of `text` styled `base`, with the `ranges` styled `hit`.
+fn segments<'a>(
+    text: &'a str,
+    ranges: &[Range<usize>],
+    base: Style,
+    hit: Style,
+) -> Vec<(&'a str, Style)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for r in ranges {
+        if r.start < at
+            || r.end > text.len()
+            || !text.is_char_boundary(r.start)
+            || !text.is_char_boundary(r.end)
+        {
+            continue;
+        }
+        if r.start > at {
+            out.push((&text[at..r.start], base));
+        }
+        out.push((&text[r.clone()], hit));
+        at = r.end;
+    }
+    if at < text.len() {
+        out.push((&text[at..], base));
+    }
+    out
+}
+
+/// A result as drawn: up to three lines of quote and a line naming speaker and section.
+fn result_lines(app: &App, hit: &Hit, width: usize) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let q = &app.doc.quotes[hit.quote];
+    let text = q.text.replace('\n', " ");
+    let mut wrapped = wrap::wrap(
+        &segments(&text, &hit.text_ranges, t.text, t.matched),
+        width.saturating_sub(2).max(1),
+    );
+    if wrapped.len() > RESULT_LINES {
+        wrapped.truncate(RESULT_LINES);
+        if let Some(last) = wrapped.last_mut() {
+            last.spans.push(Span::styled("…", t.dim));
+        }
+    }
+    let mut lines: Vec<Line> = wrapped.into_iter().map(|w| Line::from(w.spans)).collect();
+    let speaker = q.speaker.as_deref().unwrap_or("unknown speaker");
+    let section = q
+        .section
+        .and_then(|s| app.doc.sections.get(s))
+        .map_or("", |s| s.title.as_str());
+    let mut meta: Vec<Span> = vec![Span::styled("— ", t.dim)];
+    let speaker_style = if q.speaker.is_some() { t.accent } else { t.dim };
+    for (piece, style) in segments(speaker, &hit.speaker_ranges, speaker_style, t.matched) {
+        meta.push(Span::styled(piece.to_string(), style));
+    }
+    meta.push(Span::styled(
+        wrap::truncate(
+            &format!(" · {section} · line {}", q.line),
+            width.saturating_sub(wrap::width(speaker) + 2),
+        ),
+        t.dim,
+    ));
+    lines.push(Line::from(meta));
+    lines
+}
+
+/// The first result drawn and each drawn result's (index, first row, rows).
+fn placed(app: &App) -> Vec<(usize, u16, u16)> {
+    let a = app.areas.list;
+    let width = a.width as usize;
+    let heights: Vec<u16> = app
+        .quotes
+        .hits
+        .iter()
+        .map(|h| {
+            let text = app.doc.quotes[h.quote].text.replace('\n', " ");
+            let n = wrap::wrap(&[(&text, Style::default())], width.saturating_sub(2).max(1))
+                .len()
+                .min(RESULT_LINES);
+            n as u16 + 2
+        })
+        .collect();
+    // Scroll so the selected result is on screen.
+    let selected = app.quotes.selected.min(heights.len().saturating_sub(1));
+    let mut first = 0;
+    let mut used: u16 = heights.iter().take(selected + 1).sum();
+    while used > a.height && first < selected {
+        used -= heights[first];
+        first += 1;
+    }
+    let mut out = Vec::new();
+    let mut y = 0u16;
+    for (i, &h) in heights.iter().enumerate().skip(first) {
+        if y >= a.height {
+            break;
+        }
+        out.push((i, y, h));
+        y += h;
+    }
+    out
+}
+
+/// The result drawn at screen row `y`.
+pub fn row_at(app: &App, y: u16) -> Option<usize> {
+    let rel = y.checked_sub(app.areas.list.y)?;
+    placed(app)
+        .into_iter()
+        .find(|&(_, top, h)| rel >= top && rel < top + h)
+        .map(|(i, _, _)| i)
+}
+
+/// Draws the search box, the results and the preview.
+pub fn draw(app: &App, buf: &mut Buffer) {
+    let t = &app.theme;
+    let input = app.areas.input;
+    let prompt_style = if app.quotes.typing { t.accent } else { t.dim };
+    let mut spans = vec![
+        Span::styled(" ❯ ", prompt_style),
+        Span::raw(app.quotes.query.clone()),
+    ];
+    if app.quotes.typing {
+        spans.push(Span::styled("█", t.dim));
+    } else if app.quotes.query.is_empty() {
+        spans.push(Span::styled("press / to search quotes", t.dim));
+    }
+    put_line(buf, input.x, input.y, input.width, &Line::from(spans));
+    let rule_y = input.y + 1;
+    buf.set_string(input.x, rule_y, "─".repeat(input.width as usize), t.border);
+    let count = format!(" {}/{} ", app.quotes.hits.len(), app.doc.quotes.len());
+    buf.set_string(
+        input.right().saturating_sub(wrap::width(&count) as u16 + 1),
+        rule_y,
+        count,
+        t.dim,
+    );
+
+    let a = app.areas.list;
+    if app.quotes.hits.is_empty() {
+        let msg = if app.doc.quotes.is_empty() {
+            " No quotes in this document"
+        } else {
+            " No quote matches"
+        };
+        put_line(
+            buf,
+            a.x,
+            a.y,
+            a.width,
+            &Line::from(Span::styled(msg, t.dim)),
+        );
+    }
+    for (i, top, h) in placed(app) {
+        let hit = &app.quotes.hits[i];
+        let selected = i == app.quotes.selected;
+        for (n, line) in result_lines(app, hit, a.width as usize)
+            .into_iter()
+            .enumerate()
+            .take(h as usize - 1)
+        {
+            let y = a.y + top + n as u16;
+            if y >= a.bottom() {
+                break;
+            }
+            let bar = if selected {
+                Span::styled("▌ ", t.marked)
+            } else {
+                Span::raw("  ")
+            };
+            let mut spans = vec![bar];
+            spans.extend(line.spans);
+            put_row(
+                buf,
+                a,
+                y,
+                spans,
+                selected.then_some(Style::default().add_modifier(ratatui::style::Modifier::BOLD)),
+            );
+        }
+    }
+    draw_preview(app, buf);
+}
+
+fn draw_preview(app: &App, buf: &mut Buffer) {
+    let a = app.areas.detail;
+    if a.width == 0 || a.height == 0 {
+        return;
+    }
+    let t = &app.theme;
+    super::help::border(buf, a, app);
+    let Some(hit) = app.quotes.hits.get(app.quotes.selected) else {
+        return;
+    };
+    let q = &app.doc.quotes[hit.quote];
+    let inner = super::help::inside(a);
+    let w = inner.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    for wl in wrap::wrap(&segments(&q.text, &hit.text_ranges, t.quote, t.matched), w) {
+        lines.push(Line::from(wl.spans));
+    }
+    let speaker = q.speaker.as_deref().unwrap_or("unknown speaker");
+    lines.push(Line::from(Span::styled(format!("— {speaker}"), t.accent)));
+    if let Some(s) = q.section {
+        let path: Vec<&str> = app
+            .doc
+            .section_path(s)
+            .iter()
+            .map(|&i| app.doc.sections[i].title.as_str())
+            .collect();
+        for wl in wrap::wrap(&[(&path.join(" › "), t.dim)], w) {
+            lines.push(Line::from(wl.spans));
+        }
+    }
+    lines.push(Line::from(Span::styled(
+        format!("line {} · {} quote", q.line, app.quote_kind(hit.quote)),
+        t.dim,
+    )));
+    lines.push(Line::default());
+    // The paragraph around it: for a block quote, the lead-in before it; for an inline one,
+    // the paragraph that holds it.
+    let holder = app
+        .doc
+        .blocks
+        .partition_point(|b| b.line <= q.line)
+        .saturating_sub(1);
+    let context = match q.kind {
+        QuoteKind::Block => app.doc.blocks[..holder.min(app.doc.blocks.len())]
+            .iter()
+            .rev()
+            .find(|b| b.quote_depth == 0 && !b.text.is_empty()),
+        QuoteKind::Inline => app.doc.blocks.get(holder),
+    };
+    if let Some(b) = context {
+        for wl in wrap::wrap(&[(&b.text, t.dim)], w) {
+            lines.push(Line::from(wl.spans));
+        }
+    }
+    for (i, line) in lines.iter().take(inner.height as usize).enumerate() {
+        put_line(buf, inner.x, inner.y + i as u16, inner.width, line);
+    }
+}

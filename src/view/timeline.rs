@@ -1,0 +1,184 @@
+//! The timeline: events in date order under their years, each with its date as a person
+//! writes it, its title and its section; beside or below, the selected event's paragraph.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::{put_line, put_row, scroll_offset, wrap};
+use crate::app::App;
+
+/// A row of the list: a year heading or an event (index into `app.timeline.rows`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Row {
+    Year(u16),
+    Event(usize),
+}
+
+fn rows(app: &App) -> Vec<Row> {
+    let mut out = Vec::with_capacity(app.timeline.rows.len() + 8);
+    let mut year = None;
+    for (r, &e) in app.timeline.rows.iter().enumerate() {
+        let y = app.doc.timeline[e].date.year;
+        if year != Some(y) {
+            out.push(Row::Year(y));
+            year = Some(y);
+        }
+        out.push(Row::Event(r));
+    }
+    out
+}
+
+fn first_row(app: &App, rows: &[Row]) -> usize {
+    let selected = rows
+        .iter()
+        .position(|r| *r == Row::Event(app.timeline.selected))
+        .unwrap_or(0);
+    scroll_offset(selected, rows.len(), app.areas.list.height as usize)
+}
+
+/// The event row (index into `app.timeline.rows`) drawn at screen row `y`.
+pub fn row_at(app: &App, y: u16) -> Option<usize> {
+    let rows = rows(app);
+    let i = first_row(app, &rows) + y.checked_sub(app.areas.list.y)? as usize;
+    match rows.get(i) {
+        Some(Row::Event(r)) => Some(*r),
+        _ => None,
+    }
+}
+
+/// Draws the timeline list and the context pane.
+pub fn draw(app: &App, buf: &mut Buffer) {
+    let a = app.areas.list;
+    let t = &app.theme;
+    let mut y = a.y;
+    let mut list = a;
+    if app.timeline.typing || !app.timeline.filter.is_empty() {
+        let cursor = if app.timeline.typing { "█" } else { "" };
+        put_line(
+            buf,
+            a.x,
+            y,
+            a.width,
+            &Line::from(vec![
+                Span::styled(" filter: ", t.accent),
+                Span::raw(app.timeline.filter.clone()),
+                Span::styled(cursor, t.dim),
+            ]),
+        );
+        y += 1;
+        list = Rect::new(a.x, y, a.width, a.height.saturating_sub(1));
+    }
+    if app.timeline.rows.is_empty() {
+        let msg = if app.doc.timeline.is_empty() {
+            " No dated events in this document"
+        } else {
+            " No event matches the filter"
+        };
+        put_line(
+            buf,
+            list.x,
+            list.y,
+            list.width,
+            &Line::from(Span::styled(msg, t.dim)),
+        );
+    }
+    let rows = rows(app);
+    let first = scroll_offset(
+        rows.iter()
+            .position(|r| *r == Row::Event(app.timeline.selected))
+            .unwrap_or(0),
+        rows.len(),
+        list.height as usize,
+    );
+    for (i, row) in rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(list.height as usize)
+    {
+        let y = list.y + (i - first) as u16;
+        match *row {
+            Row::Year(year) => put_row(
+                buf,
+                list,
+                y,
+                vec![Span::styled(format!(" {year}"), t.heading(2))],
+                None,
+            ),
+            Row::Event(r) => {
+                let e = &app.doc.timeline[app.timeline.rows[r]];
+                let date = format!("  {:<13}", e.date.human());
+                let section = e
+                    .section
+                    .and_then(|s| app.doc.sections.get(s))
+                    .map_or("", |s| s.title.as_str());
+                let room = (list.width as usize).saturating_sub(16);
+                let section_room = if room > 50 { (room / 3).min(30) } else { 0 };
+                let title_room =
+                    room.saturating_sub(section_room + usize::from(section_room > 0) * 3);
+                let title = wrap::truncate(&e.title, title_room);
+                let pad = " ".repeat(title_room.saturating_sub(wrap::width(&title)));
+                let mut spans = vec![
+                    Span::styled(date, t.accent),
+                    Span::raw(title),
+                    Span::raw(pad),
+                ];
+                if section_room > 0 {
+                    spans.push(Span::styled(
+                        format!(" · {}", wrap::truncate(section, section_room)),
+                        t.dim,
+                    ));
+                }
+                let fill = (r == app.timeline.selected).then_some(t.selected);
+                put_row(buf, list, y, spans, fill);
+            }
+        }
+    }
+    draw_detail(app, buf);
+}
+
+fn draw_detail(app: &App, buf: &mut Buffer) {
+    let a = app.areas.detail;
+    if a.width == 0 || a.height == 0 {
+        return;
+    }
+    let t = &app.theme;
+    super::help::border(buf, a, app);
+    let Some(&e) = app.timeline.rows.get(app.timeline.selected) else {
+        return;
+    };
+    let e = &app.doc.timeline[e];
+    let inner = super::help::inside(a);
+    let mut lines: Vec<Line> = Vec::new();
+    lines.push(Line::from(Span::styled(e.date.human(), t.accent)));
+    if let Some(s) = e.section {
+        let path: Vec<&str> = app
+            .doc
+            .section_path(s)
+            .iter()
+            .map(|&i| app.doc.sections[i].title.as_str())
+            .collect();
+        for w in wrap::wrap(&[(&path.join(" › "), t.dim)], inner.width as usize) {
+            lines.push(Line::from(w.spans));
+        }
+    }
+    lines.push(Line::from(Span::styled(format!("line {}", e.line), t.dim)));
+    lines.push(Line::default());
+    let block = app
+        .doc
+        .blocks
+        .partition_point(|b| b.line <= e.line)
+        .saturating_sub(1);
+    let context = app
+        .doc
+        .blocks
+        .get(block)
+        .map_or(e.title.as_str(), |b| b.text.as_str());
+    for w in wrap::wrap(&[(context, t.text)], inner.width as usize) {
+        lines.push(Line::from(w.spans));
+    }
+    for (i, line) in lines.iter().take(inner.height as usize).enumerate() {
+        put_line(buf, inner.x, inner.y + i as u16, inner.width, line);
+    }
+}

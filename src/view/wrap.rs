@@ -1,0 +1,213 @@
+//! Word wrapping of styled text to a width in terminal cells (wide and combining characters
+//! measured with unicode-width), for the reader and the result lists.
+
+use ratatui::style::Style;
+use ratatui::text::Span;
+use unicode_width::UnicodeWidthChar;
+
+/// The display width of `s` in cells.
+pub fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// A wrapped line: its spans and its plain text (for searching).
+#[derive(Debug, Clone, Default)]
+pub struct Wrapped {
+    pub spans: Vec<Span<'static>>,
+    pub text: String,
+    pub width: usize,
+}
+
+impl Wrapped {
+    fn push(&mut self, s: &str, style: Style, w: usize) {
+        if s.is_empty() {
+            return;
+        }
+        self.text.push_str(s);
+        self.width += w;
+        match self.spans.last_mut() {
+            Some(last) if last.style == style => last.content.to_mut().push_str(s),
+            _ => self.spans.push(Span::styled(s.to_string(), style)),
+        }
+    }
+}
+
+/// Wraps `segments` (text with a style each) to `width` cells, breaking at spaces and at
+/// newlines; a word wider than the line is broken between characters. A word may span
+/// several styles (a highlighted match inside it) and still moves as one. Leading spaces of a
+/// wrapped line are dropped. Always returns at least one line.
+pub fn wrap(segments: &[(&str, Style)], width: usize) -> Vec<Wrapped> {
+    let width = width.max(1);
+    let mut lines = vec![Wrapped::default()];
+    // A word: its pieces (one per style) and its width.
+    let mut word: Vec<(&str, Style)> = Vec::new();
+    let mut word_w = 0;
+    for &(text, style) in segments {
+        for (i, para) in text.split('\n').enumerate() {
+            if i > 0 {
+                place(&mut lines, &mut word, &mut word_w, width);
+                lines.push(Wrapped::default());
+            }
+            for piece in split_keeping_spaces(para) {
+                if piece.starts_with(' ') {
+                    place(&mut lines, &mut word, &mut word_w, width);
+                    let w = width_of(piece);
+                    let wrapped_line = lines.len() > 1;
+                    if let Some(cur) = lines.last_mut() {
+                        if cur.width + w <= width {
+                            if !(cur.width == 0 && wrapped_line) {
+                                cur.push(piece, style, w);
+                            }
+                        } else {
+                            lines.push(Wrapped::default());
+                        }
+                    }
+                } else {
+                    word_w += width_of(piece);
+                    word.push((piece, style));
+                }
+            }
+        }
+    }
+    place(&mut lines, &mut word, &mut word_w, width);
+    lines
+}
+
+/// Puts the pending word on the current line, on a new one, or broken across lines.
+fn place(
+    lines: &mut Vec<Wrapped>,
+    word: &mut Vec<(&str, Style)>,
+    word_w: &mut usize,
+    width: usize,
+) {
+    if word.is_empty() {
+        return;
+    }
+    let fits_here = lines.last().is_some_and(|l| l.width + *word_w <= width);
+    if !fits_here && *word_w <= width {
+        lines.push(Wrapped::default());
+    }
+    if fits_here || *word_w <= width {
+        if let Some(l) = lines.last_mut() {
+            for (piece, style) in word.iter() {
+                l.push(piece, *style, width_of(piece));
+            }
+        }
+    } else {
+        // A word longer than a whole line: fill, then break between characters.
+        for (piece, style) in word.iter() {
+            for c in piece.chars() {
+                let cw = c.width().unwrap_or(0);
+                if lines
+                    .last()
+                    .is_some_and(|l| l.width + cw > width && l.width > 0)
+                {
+                    lines.push(Wrapped::default());
+                }
+                let mut buf = [0u8; 4];
+                if let Some(l) = lines.last_mut() {
+                    l.push(c.encode_utf8(&mut buf), *style, cw);
+                }
+            }
+        }
+    }
+    word.clear();
+    *word_w = 0;
+}
+
+fn width_of(s: &str) -> usize {
+    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// Splits into runs of spaces and runs of non-spaces.
+fn split_keeping_spaces(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let space = rest.starts_with(' ');
+        let end = rest
+            .find(|c: char| (c == ' ') != space)
+            .unwrap_or(rest.len());
+        let (head, tail) = rest.split_at(end);
+        rest = tail;
+        Some(head)
+    })
+}
+
+/// `s` cut to at most `max` cells, with `…` when cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(lines: &[Wrapped]) -> Vec<&str> {
+        lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn wraps_at_spaces_keeping_styles() {
+        let lines = wrap(
+            &[
+                ("one two ", Style::default()),
+                ("three four", Style::new().bold()),
+            ],
+            9,
+        );
+        assert_eq!(texts(&lines), ["one two ", "three ", "four"]);
+        assert_eq!(lines[1].spans[0].style, Style::new().bold());
+    }
+
+    #[test]
+    fn long_words_and_wide_characters_fit_their_cells() {
+        let lines = wrap(&[("安全安全安全", Style::default())], 5);
+        assert_eq!(texts(&lines), ["安全", "安全", "安全"]);
+        assert!(lines.iter().all(|l| l.width <= 5));
+    }
+
+    #[test]
+    fn a_word_split_across_styles_moves_as_one() {
+        let bold = Style::new().bold();
+        let lines = wrap(
+            &[
+                ("aaaa th", Style::default()),
+                ("e", bold),
+                ("ir", Style::default()),
+            ],
+            6,
+        );
+        assert_eq!(texts(&lines), ["aaaa ", "their"]);
+    }
+
+    #[test]
+    fn newlines_break_lines() {
+        assert_eq!(texts(&wrap(&[("a\nb", Style::default())], 10)), ["a", "b"]);
+    }
+
+    #[test]
+    fn truncate_counts_cells() {
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("安全安全", 5), "安全…");
+        assert_eq!(truncate("ab", 4), "ab");
+    }
+}
