@@ -424,18 +424,32 @@ impl App {
         self.reader.top = self.reader.top.min(self.max_top());
     }
 
-    /// Highlights the section whose text is at the top of the reader.
+    /// Highlights the section whose text is at the top of the reader (at the very end, the
+    /// last section on screen, so the final short sections can be reached).
     fn sync_outline(&mut self) {
-        let at = self.reader.top + usize::from(self.reader.top > 0);
-        self.outline.selected = self
+        let layout = &self.reader.layout;
+        let at = if self.reader.top >= self.max_top() && self.max_top() > 0 {
+            layout.lines.len().saturating_sub(1)
+        } else {
+            self.reader.top + usize::from(self.reader.top > 0)
+        };
+        let section = layout.section_at(at);
+        if section.is_some() || self.reader.top == 0 {
+            self.outline.selected = section.or((!self.doc.sections.is_empty()).then_some(0));
+        }
+    }
+
+    /// Shows section `s` at the top of the reader and highlights it.
+    fn show_section(&mut self, s: usize) {
+        self.reader.top = self
             .reader
             .layout
-            .section_at(at)
-            .or(self.outline.selected.filter(|_| false));
-        if self.outline.selected.is_none() && !self.doc.sections.is_empty() && self.reader.top == 0
-        {
-            self.outline.selected = Some(0);
-        }
+            .section_lines
+            .get(s)
+            .copied()
+            .unwrap_or(0);
+        self.clamp_reader();
+        self.outline.selected = Some(s);
     }
 
     /// How far through the document the reader is, 0–100.
@@ -564,7 +578,13 @@ impl App {
         self.focus = Focus::Reader;
         self.reader.top = target.saturating_sub(2);
         self.clamp_reader();
-        self.sync_outline();
+        let block = self.reader.layout.lines.get(target).map(|l| l.block);
+        if let Some(section) = block
+            .and_then(|b| self.doc.blocks.get(b))
+            .and_then(|b| b.section)
+        {
+            self.outline.selected = Some(section);
+        }
     }
 
     fn back(&mut self) {
@@ -581,21 +601,21 @@ impl App {
     }
 
     fn step_section(&mut self, dir: isize) {
-        if self.view != View::Sections {
+        if self.view != View::Sections || self.doc.sections.is_empty() {
             return;
         }
-        let lines = &self.reader.layout.section_lines;
-        let top = self.reader.top;
-        let target = if dir > 0 {
-            lines.iter().find(|&&l| l > top).copied()
-        } else {
-            lines.iter().rev().find(|&&l| l < top).copied()
+        let at_heading = self
+            .outline
+            .selected
+            .is_some_and(|s| self.reader.layout.section_lines.get(s) == Some(&self.reader.top));
+        let current = self.outline.selected.unwrap_or(0);
+        let target = match dir {
+            d if d > 0 => (current + 1).min(self.doc.sections.len() - 1),
+            // `[` inside a section goes to its own heading first.
+            _ if !at_heading && self.reader.top > 0 => current,
+            _ => current.saturating_sub(1),
         };
-        if let Some(t) = target {
-            self.reader.top = t;
-            self.clamp_reader();
-            self.sync_outline();
-        }
+        self.show_section(target);
     }
 
     fn start_search(&mut self) {

@@ -56,7 +56,18 @@ impl ReaderLayout {
                 .count()
                 .max(1)
             - 1;
-        self.block_range(first).start..self.block_range(last).end
+        let start = self.block_range(first).start;
+        let mut end = self.block_range(last).end;
+        // Not the blank line after the block.
+        while end > start + 1
+            && self
+                .lines
+                .get(end - 1)
+                .is_some_and(|l| l.text.trim_start_matches(['▎', ' ']).is_empty())
+        {
+            end -= 1;
+        }
+        start..end
     }
 
     /// The lines of block `block`.

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::{put_line, put_row, scroll_offset, wrap};
 use crate::app::App;
+use crate::document::BlockKind;
 
 /// A row of the list: a year heading or an event (index into `app.timeline.rows`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,7 +115,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
                     .and_then(|s| app.doc.sections.get(s))
                     .map_or("", |s| s.title.as_str());
                 let room = (list.width as usize).saturating_sub(16);
-                let section_room = if room > 50 { (room / 3).min(30) } else { 0 };
+                let section_room = if room > 40 { (room / 3).min(30) } else { 0 };
                 let title_room =
                     room.saturating_sub(section_room + usize::from(section_room > 0) * 3);
                 let title = wrap::truncate(&e.title, title_room);
@@ -165,15 +166,21 @@ fn draw_detail(app: &App, buf: &mut Buffer) {
     }
     lines.push(Line::from(Span::styled(format!("line {}", e.line), t.dim)));
     lines.push(Line::default());
-    let block = app
+    // The paragraph that holds the date; under a dated heading, the paragraph below it.
+    let mut block = crate::view::markdown::block_for_source(&app.doc, e.line);
+    while app
         .doc
         .blocks
-        .partition_point(|b| b.line <= e.line)
-        .saturating_sub(1);
+        .get(block)
+        .is_some_and(|b| matches!(b.kind, BlockKind::Heading { .. }))
+    {
+        block += 1;
+    }
     let context = app
         .doc
         .blocks
         .get(block)
+        .filter(|b| b.section == e.section)
         .map_or(e.title.as_str(), |b| b.text.as_str());
     for w in wrap::wrap(&[(context, t.text)], inner.width as usize) {
         lines.push(Line::from(w.spans));

@@ -90,3 +90,26 @@ pub fn fixture(name: &str) -> PathBuf {
         .join("tests/fixtures")
         .join(name)
 }
+
+/// The text on screen after drawing `app` on a test terminal of its size: one line per row,
+/// trailing spaces trimmed.
+pub fn screen(app: &dossier::app::App) -> String {
+    use ratatui::{Terminal, backend::TestBackend};
+    let area = app.areas.screen;
+    let mut terminal =
+        Terminal::new(TestBackend::new(area.width, area.height)).expect("test terminal");
+    terminal
+        .draw(|f| dossier::view::draw(app, f))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut row = String::new();
+        for x in 0..area.width {
+            row.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(row.trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,324 @@
+//! The app driven by keys, as a user would: each test presses keys into the real `App` (no
+//! terminal) and checks what the user would then see or have.
+
+mod common;
+
+use common::screen;
+use dossier::app::{Action, App, Focus, Overlay, View};
+use dossier::library;
+
+fn app(width: u16, height: u16) -> App {
+    let doc = library::open(None).expect("the embedded dossier opens");
+    App::new(doc, width, height, true)
+}
+
+/// The reader's lines currently on screen, as text.
+fn reader_text(app: &App) -> String {
+    let lines = &app.reader.layout.lines;
+    let h = app.areas.reader.height as usize;
+    lines[app.reader.top..(app.reader.top + h).min(lines.len())]
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn selected_title(app: &App) -> &str {
+    &app.doc.sections[app.outline.selected.unwrap()].title
+}
+
+#[test]
+fn opens_on_the_outline_at_the_title() {
+    let app = app(120, 40);
+    assert_eq!(app.view, View::Sections);
+    assert_eq!(app.focus, Focus::Outline);
+    assert_eq!(
+        selected_title(&app),
+        "Jan Leike's Departure from OpenAI and Safety Concerns"
+    );
+    assert!(screen(&app).contains("1 Sections"));
+}
+
+#[test]
+fn moving_in_the_outline_scrolls_the_reader_to_that_heading() {
+    let mut app = app(120, 40);
+    app.press("jjj");
+    assert_eq!(selected_title(&app), "The Departure: Timeline");
+    let top = &app.reader.layout.lines[app.reader.top];
+    assert!(
+        top.text.contains("The Departure: Timeline"),
+        "reader top is {:?}",
+        top.text
+    );
+}
+
+#[test]
+fn scrolling_the_reader_moves_the_outline_highlight() {
+    let mut app = app(120, 40);
+    app.press("<Tab>");
+    assert_eq!(app.focus, Focus::Reader);
+    app.press("<PgDn><PgDn>");
+    let on_screen = selected_title(&app).to_string();
+    assert_ne!(
+        on_screen,
+        "Jan Leike's Departure from OpenAI and Safety Concerns"
+    );
+    assert!(
+        reader_text(&app).contains(&on_screen)
+            || app.reader.layout.section_at(app.reader.top) == app.outline.selected
+    );
+    app.press("G");
+    assert_eq!(app.percent(), 100);
+    assert_eq!(selected_title(&app), "Sources");
+    app.press("g");
+    assert_eq!(app.reader.top, 0);
+}
+
+#[test]
+fn branches_collapse_and_expand() {
+    let mut app = app(120, 40);
+    let all = app.outline.visible.len();
+    assert_eq!(all, 52);
+    app.press("jjj"); // The Departure: Timeline, with three dated children
+    app.press("h");
+    assert_eq!(app.outline.visible.len(), all - 3);
+    app.press("j");
+    assert_eq!(
+        selected_title(&app),
+        "Leike's Public Statement",
+        "the hidden children are skipped"
+    );
+    app.press("kl");
+    assert_eq!(app.outline.visible.len(), all);
+    app.press("<Enter>");
+    assert_eq!(app.outline.visible.len(), all - 3, "Enter toggles too");
+    app.press("gj<Left>");
+    assert_eq!(
+        selected_title(&app),
+        "Jan Leike's Departure from OpenAI and Safety Concerns",
+        "← on a leaf goes to its parent"
+    );
+}
+
+#[test]
+fn brackets_step_through_sections() {
+    let mut app = app(120, 40);
+    app.press("<Tab>]]");
+    assert_eq!(selected_title(&app), "Background: Who is Jan Leike?");
+    app.press("[");
+    assert_eq!(selected_title(&app), "Overview");
+}
+
+#[test]
+fn quote_search_finds_compute_first_and_jumps_to_it() {
+    let mut app = app(80, 24);
+    app.press("3compute");
+    assert_eq!(app.view, View::Quotes);
+    let first = &app.doc.quotes[app.quotes.hits[0].quote];
+    assert!(
+        first.text.contains("struggling for compute"),
+        "first result: {}",
+        first.text
+    );
+    assert_eq!(first.speaker.as_deref(), Some("Jan Leike"));
+    assert!(screen(&app).contains("struggling for compute"));
+    app.press("<Enter>");
+    assert_eq!(app.view, View::Sections);
+    assert!(reader_text(&app).contains("struggling for"));
+    let marked = app.reader.marked.clone().expect("the quote is marked");
+    let marked_text: String = app.reader.layout.lines[marked]
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect();
+    assert!(marked_text.contains("struggling for") && marked_text.contains("research done"));
+    assert_eq!(selected_title(&app), "Resource Constraints");
+    app.press("<BS>");
+    assert_eq!(
+        app.view,
+        View::Quotes,
+        "Backspace returns to where the jump came from"
+    );
+}
+
+#[test]
+fn an_empty_query_lists_every_quote_in_document_order() {
+    let mut app = app(120, 40);
+    app.press("3");
+    let lines: Vec<usize> = app
+        .quotes
+        .hits
+        .iter()
+        .map(|h| app.doc.quotes[h.quote].line)
+        .collect();
+    let mut sorted = lines.clone();
+    sorted.sort();
+    assert_eq!(lines, sorted);
+    assert_eq!(lines.len(), app.doc.quotes.len());
+    app.press("zzzzqqq");
+    assert!(app.quotes.hits.is_empty());
+    app.press("<Esc>");
+    assert_eq!(
+        app.quotes.hits.len(),
+        app.doc.quotes.len(),
+        "Esc clears the query"
+    );
+    app.press("1");
+    assert_eq!(app.view, View::Sections, "after Esc, 1 switches views");
+}
+
+#[test]
+fn typing_in_the_quote_box_does_not_quit_or_switch() {
+    let mut app = app(120, 40);
+    app.press("3q1");
+    assert!(!app.quit);
+    assert_eq!(app.view, View::Quotes);
+    assert_eq!(app.quotes.query, "q1");
+    app.press("<A-1>");
+    assert_eq!(app.view, View::Sections);
+    app.press("q");
+    assert!(app.quit);
+}
+
+#[test]
+fn ctrl_c_quits_from_a_search_box() {
+    let mut app = app(120, 40);
+    app.press("3comp<C-c>");
+    assert!(app.quit);
+}
+
+#[test]
+fn copying_a_quote_puts_its_citation_on_the_clipboard() {
+    let mut app = app(120, 40);
+    app.press("3compute<C-y>");
+    let copied = app.clipboard.clone().expect("something was copied");
+    assert!(
+        copied.starts_with("\"Over the past few months my team has been sailing against the wind.")
+    );
+    assert!(copied.ends_with("\" — Jan Leike, Jan Leike's Departure from OpenAI and Safety Concerns (2024), https://x.com/janleike/status/1791498174659715494"), "{copied}");
+    app.press("<Esc>y");
+    assert!(app.clipboard.is_some());
+}
+
+#[test]
+fn timeline_lists_events_by_date_and_jumps_to_them() {
+    let mut app = app(120, 40);
+    app.press("2");
+    assert_eq!(app.view, View::Timeline);
+    let first = &app.doc.timeline[app.timeline.rows[0]];
+    assert_eq!(first.date.iso(), "2020");
+    let shown = screen(&app);
+    assert!(
+        shown.contains("May 14, 2024"),
+        "dates as a person writes them"
+    );
+    assert!(shown.contains("Nov 2023"));
+    app.press("/may 14<Enter>");
+    assert_eq!(app.timeline.rows.len(), 1);
+    app.press("<Enter>");
+    assert_eq!(app.view, View::Sections);
+    assert_eq!(selected_title(&app), "May 14, 2024");
+    assert!(reader_text(&app).contains("announces his resignation"));
+    app.press("<C-o>");
+    assert_eq!(app.view, View::Timeline);
+}
+
+#[test]
+fn searching_the_text_finds_and_steps_through_matches() {
+    let mut app = app(120, 40);
+    app.press("/superalignment<Enter>");
+    assert_eq!(app.focus, Focus::Reader);
+    let n = app.reader.search.matches.len();
+    assert!(n >= 5, "{n} matches");
+    let first = app.reader.search.current;
+    app.press("n");
+    assert_eq!(app.reader.search.current, first + 1);
+    app.press("N");
+    assert_eq!(app.reader.search.current, first);
+    let line = app.reader.search.matches[first];
+    assert!(
+        app.reader.layout.lines[line]
+            .text
+            .to_lowercase()
+            .contains("superalignment")
+    );
+    assert!(screen(&app).contains("Match") || !n.eq(&0));
+}
+
+#[test]
+fn help_and_front_matter_open_and_close() {
+    let mut app = app(120, 40);
+    app.press("?");
+    assert_eq!(app.overlay, Some(Overlay::Help));
+    let shown = screen(&app);
+    assert!(shown.contains("Keys"));
+    assert!(shown.contains("quote search"));
+    app.press("<Esc>i");
+    assert_eq!(app.overlay, Some(Overlay::Info));
+    assert!(
+        screen(&app).contains("https://x.com/janleike/status/1791498174659715494"),
+        "the source URL in full"
+    );
+    app.press("q");
+    assert_eq!(app.overlay, None);
+    assert!(!app.quit, "q closes the popup first");
+}
+
+#[test]
+fn help_lists_every_key_in_the_table() {
+    let mut app = app(120, 200);
+    app.press("?");
+    let shown = screen(&app);
+    for b in dossier::app::action::BINDINGS {
+        assert!(shown.contains(b.help), "help is missing {:?}", b.help);
+    }
+}
+
+#[test]
+fn the_mouse_scrolls_the_pane_under_it_and_clicks_select() {
+    let mut app = app(120, 40);
+    let r = app.areas.reader;
+    app.update(Action::Scroll(r.x + 5, r.y + 5, 1));
+    assert_eq!(app.reader.top, 3);
+    let o = app.areas.outline;
+    app.update(Action::Click(o.x + 3, o.y + 2));
+    assert_eq!(selected_title(&app), "Background: Who is Jan Leike?");
+    app.update(Action::Click(app.areas.screen.width - 3, 0));
+    assert_eq!(app.view, View::Quotes, "clicking a tab switches view");
+}
+
+#[test]
+fn any_size_draws_without_panicking() {
+    let mut app = app(120, 40);
+    for (w, h) in [
+        (1, 1),
+        (0, 0),
+        (1, 0),
+        (0, 5),
+        (5, 1),
+        (29, 5),
+        (30, 6),
+        (40, 10),
+        (300, 3),
+        (500, 120),
+        (80, 24),
+    ] {
+        for view in ["1", "2", "3compute<Esc>", "?", "<Esc>i", "<Esc>"] {
+            app.update(Action::Resize(w, h));
+            app.press(view);
+            let _ = screen(&app);
+        }
+    }
+    app.update(Action::Resize(20, 3));
+    assert!(screen(&app).contains("too small"));
+}
+
+#[test]
+fn resizing_keeps_the_reader_on_the_same_text() {
+    let mut app = app(120, 40);
+    app.press("3compute<Enter>");
+    let before = app.reader.layout.lines[app.reader.top].block;
+    app.update(Action::Resize(70, 30));
+    let after = app.reader.layout.lines[app.reader.top].block;
+    assert_eq!(before, after);
+    assert!(reader_text(&app).contains("struggling for"));
+}

@@ -1,0 +1,49 @@
+//! Whole screens, as a user sees them, rendered to ratatui's TestBackend at 80×24 and
+//! 120×40 and compared with reviewed snapshots (insta). CI runs with INSTA_UPDATE=no, so a
+//! changed screen fails instead of writing a new snapshot.
+
+mod common;
+
+use common::screen;
+use dossier::app::App;
+use dossier::library;
+
+/// The embedded dossier at `size`, after pressing `keys`.
+fn shot(size: (u16, u16), keys: &str) -> String {
+    let doc = library::open(None).expect("the embedded dossier opens");
+    let mut app = App::new(doc, size.0, size.1, true);
+    app.press(keys);
+    screen(&app)
+}
+
+macro_rules! screens {
+    ($($name:ident: $keys:expr;)*) => {
+        $(
+            #[test]
+            fn $name() {
+                for (w, h) in [(80, 24), (120, 40)] {
+                    insta::assert_snapshot!(format!("{}_{w}x{h}", stringify!($name)), shot((w, h), $keys));
+                }
+            }
+        )*
+    };
+}
+
+screens! {
+    sections_at_start: "";
+    sections_reader_focused_after_scrolling: "<Tab>jjjjjjjjjj";
+    outline_with_a_branch_collapsed: "jjjh";
+    timeline: "2";
+    timeline_filtered: "2/2024";
+    quotes_empty_query: "3";
+    quotes_for_compute: "3compute";
+    reader_after_jumping_to_a_quote: "3compute<Enter>";
+    reader_search: "/safety<Enter>n";
+    help_overlay: "?";
+    front_matter_popup: "i";
+}
+
+#[test]
+fn too_small_terminal_says_so() {
+    insta::assert_snapshot!(shot((24, 4), ""));
+}
