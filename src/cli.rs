@@ -7,11 +7,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 
-use crate::document::{Document, Quote};
+use crate::document::{Document, Quote, Section, TimelineEntry};
 use crate::search::QuoteIndex;
 
 /// A terminal browser for research dossiers: read the document, see what happened when, find
-/// who said what.
+/// who said what. PATH may be a dossier file or a folder of them (a library).
 #[derive(Debug, Parser)]
 #[command(
     name = "dossier",
@@ -83,15 +83,48 @@ impl Command {
     }
 }
 
-/// Runs a subcommand on an opened document, writing to `out`.
-pub fn run(command: &Command, doc: &Document, out: &mut dyn Write) -> io::Result<()> {
-    match command {
-        Command::Export(_) => write_json(out, doc),
-        Command::Sections(a) if a.json => write_json(out, &doc.sections),
-        Command::Sections(_) => sections(doc, out),
-        Command::Timeline(a) if a.json => write_json(out, &doc.timeline),
-        Command::Timeline(_) => timeline(doc, out),
-        Command::Quotes(a) => quotes(doc, a, out),
+/// Runs a subcommand on the opened documents (one, or a library's in path order), writing
+/// to `out`.
+pub fn run(
+    command: &Command,
+    docs: &[Document],
+    library: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match (command, library) {
+        (Command::Export(_), false) => docs.iter().try_for_each(|d| write_json(out, d)),
+        // A library exports one JSON object per document, one per line.
+        (Command::Export(_), true) => docs.iter().try_for_each(|d| {
+            serde_json::to_writer(&mut *out, d)?;
+            writeln!(out)
+        }),
+        (Command::Sections(a), _) if a.json && !library => write_json(out, &docs[0].sections),
+        (Command::Sections(a), _) if a.json => {
+            #[derive(Serialize)]
+            struct Outline<'a> {
+                source: &'a str,
+                sections: &'a [Section],
+            }
+            let all: Vec<Outline> = docs
+                .iter()
+                .map(|d| Outline {
+                    source: &d.source,
+                    sections: &d.sections,
+                })
+                .collect();
+            write_json(out, &all)
+        }
+        (Command::Sections(_), _) => {
+            for d in docs {
+                if library {
+                    writeln!(out, "== {} ({})", d.title(), d.source)?;
+                }
+                sections(d, out)?;
+            }
+            Ok(())
+        }
+        (Command::Timeline(a), _) => timeline(docs, library, a.json, out),
+        (Command::Quotes(a), _) => quotes(docs, library, a, out),
     }
 }
 
@@ -120,45 +153,91 @@ fn section_title(doc: &Document, section: Option<usize>) -> &str {
         .map_or("(preamble)", |s| s.title.as_str())
 }
 
-fn timeline(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
-    for e in &doc.timeline {
+/// A timeline row in JSON: the model's fields, and in a library the document's source.
+#[derive(Serialize)]
+struct Dated<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(flatten)]
+    entry: &'a TimelineEntry,
+}
+
+fn timeline(docs: &[Document], library: bool, json: bool, out: &mut dyn Write) -> io::Result<()> {
+    let mut rows: Vec<(&Document, &TimelineEntry)> = docs
+        .iter()
+        .flat_map(|d| d.timeline.iter().map(move |e| (d, e)))
+        .collect();
+    if library {
+        rows.sort_by(|a, b| {
+            a.1.date
+                .cmp(&b.1.date)
+                .then_with(|| a.0.source.cmp(&b.0.source))
+                .then(a.1.line.cmp(&b.1.line))
+        });
+    }
+    if json {
+        let rows: Vec<Dated> = rows
+            .iter()
+            .map(|(d, e)| Dated {
+                source: library.then_some(d.source.as_str()),
+                entry: e,
+            })
+            .collect();
+        return write_json(out, &rows);
+    }
+    for (d, e) in rows {
+        let place = if library {
+            format!("{} › {}", d.title(), section_title(d, e.section))
+        } else {
+            section_title(d, e.section).to_string()
+        };
         writeln!(
             out,
-            "{:<10}  {:>6}  {}  · {}",
+            "{:<10}  {:>6}  {}  · {place}",
             e.date.iso(),
             e.line,
-            e.title,
-            section_title(doc, e.section)
+            e.title
         )?;
     }
     Ok(())
 }
 
-/// A quote in `quotes --json` output: the model's fields, and the score under a query.
+/// A quote in `quotes --json` output: the model's fields, in a library the document's
+/// source, and the score under a query.
 #[derive(Serialize)]
 struct RankedQuote<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
     #[serde(flatten)]
     quote: &'a Quote,
     #[serde(skip_serializing_if = "Option::is_none")]
     score: Option<i64>,
 }
 
-fn quotes(doc: &Document, args: &QuotesArgs, out: &mut dyn Write) -> io::Result<()> {
-    let rows: Vec<RankedQuote> = match args.query.as_deref() {
-        Some(q) => QuoteIndex::new(&doc.quotes)
-            .rank(q, None)
-            .into_iter()
-            .map(|h| RankedQuote {
-                quote: &doc.quotes[h.quote],
-                score: Some(h.score),
+fn quotes(
+    docs: &[Document],
+    library: bool,
+    args: &QuotesArgs,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut index = QuoteIndex::default();
+    for (i, d) in docs.iter().enumerate() {
+        index.add(i, &d.quotes);
+    }
+    let query = args.query.as_deref().unwrap_or("");
+    let rows: Vec<RankedQuote> = index
+        .rank(query, None)
+        .into_iter()
+        .filter_map(|h| {
+            let (d, q) = index.locate(h.quote)?;
+            let doc = docs.get(d)?;
+            Some(RankedQuote {
+                source: library.then_some(doc.source.as_str()),
+                quote: doc.quotes.get(q)?,
+                score: args.query.is_some().then_some(h.score),
             })
-            .collect(),
-        None => doc
-            .quotes
-            .iter()
-            .map(|quote| RankedQuote { quote, score: None })
-            .collect(),
-    };
+        })
+        .collect();
     let rows = &rows[..rows.len().min(args.limit.unwrap_or(usize::MAX))];
     if args.json {
         return write_json(out, rows);
@@ -166,7 +245,10 @@ fn quotes(doc: &Document, args: &QuotesArgs, out: &mut dyn Write) -> io::Result<
     for r in rows {
         let speaker = r.quote.speaker.as_deref().unwrap_or("—");
         let text = r.quote.text.replace('\n', " ");
-        writeln!(out, "{speaker:<20}  {:>6}  {text}", r.quote.line)?;
+        match r.source {
+            Some(src) => writeln!(out, "{speaker:<20}  {src}:{}  {text}", r.quote.line)?,
+            None => writeln!(out, "{speaker:<20}  {:>6}  {text}", r.quote.line)?,
+        }
     }
     Ok(())
 }

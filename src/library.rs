@@ -1,8 +1,9 @@
-//! Dossiers on disk: reading a file (read-only) into a [`Document`], with errors that name the
-//! file and the problem.
+//! Dossiers on disk: one file, or a folder of them as one library. Files are opened
+//! read-only and never written; every failure is one line naming the file and the problem.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::document::{self, DecodeError, Document};
 
@@ -16,7 +17,7 @@ pub const EMBEDDED_SOURCE: &str = "<embedded>";
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     /// No file at the path.
-    #[error("{}: no such file", .0.display())]
+    #[error("{}: no such file or directory", .0.display())]
     Missing(PathBuf),
     /// A directory where a file was wanted.
     #[error("{}: is a directory, not a dossier file", .0.display())]
@@ -30,6 +31,52 @@ pub enum OpenError {
     /// The bytes are not a text dossier.
     #[error("{}: {}", .0.display(), .1)]
     Decode(PathBuf, DecodeError),
+    /// A folder with no dossier in it.
+    #[error("{}: no dossiers here (.md, .markdown, or .txt with front matter)", .0.display())]
+    EmptyFolder(PathBuf),
+}
+
+/// A file of a library that could not be opened, with its one-line error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file.
+    pub path: PathBuf,
+    /// What went wrong (the whole line, naming the file).
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem with `path`; the message is made terminal-safe (file names are untrusted).
+    pub fn new(path: PathBuf, message: &str) -> Problem {
+        Problem {
+            path,
+            message: crate::document::sanitize::clean(message),
+        }
+    }
+}
+
+/// What a path on the command line names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// No path: the built-in dossier.
+    Embedded,
+    /// One dossier file.
+    File(PathBuf),
+    /// A folder of dossiers.
+    Folder(PathBuf),
+}
+
+/// Says what `path` is without reading it.
+pub fn target(path: Option<&Path>) -> Result<Target, OpenError> {
+    let Some(path) = path else {
+        return Ok(Target::Embedded);
+    };
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+    Ok(if meta.is_dir() {
+        Target::Folder(path.to_path_buf())
+    } else {
+        Target::File(path.to_path_buf())
+    })
 }
 
 /// Opens the dossier at `path`, or the embedded one when `path` is `None`.
@@ -61,5 +108,114 @@ fn io_error(path: &Path, e: std::io::Error) -> OpenError {
         std::io::ErrorKind::PermissionDenied => OpenError::Denied(path.to_path_buf()),
         std::io::ErrorKind::IsADirectory => OpenError::Directory(path.to_path_buf()),
         _ => OpenError::Io(path.to_path_buf(), e),
+    }
+}
+
+/// Every dossier under `dir`, recursively, sorted by path: `.md` and `.markdown` files, and
+/// `.txt` files that open with front matter. Folders that can't be read become problems.
+/// Hidden files and folders (`.git`) are skipped, and symbolic links are not followed.
+pub fn find_dossiers(dir: &Path) -> (Vec<PathBuf>, Vec<Problem>) {
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(e) => {
+                problems.push(Problem::new(
+                    folder.clone(),
+                    &io_error(&folder, e).to_string(),
+                ));
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if hidden {
+                continue;
+            }
+            if kind.is_dir() {
+                stack.push(path);
+            } else if kind.is_file() && is_dossier(&path) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    (found, problems)
+}
+
+fn is_dossier(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("md" | "markdown") => true,
+        Some("txt") => opens_with_front_matter(path),
+        _ => false,
+    }
+}
+
+fn opens_with_front_matter(path: &Path) -> bool {
+    let mut head = [0u8; 8];
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let n = file.read(&mut head).unwrap_or(0);
+    let head = &head[..n];
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    head.starts_with(b"---\n") || head.starts_with(b"---\r")
+}
+
+/// Opens `paths` on `threads` threads, calling `each(index, result)` as each file is done
+/// (in completion order, from the worker threads).
+pub fn load_all<F>(paths: &[PathBuf], threads: usize, each: F)
+where
+    F: Fn(usize, Result<Document, OpenError>) + Sync,
+{
+    let next = AtomicUsize::new(0);
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(path) = paths.get(i) else { break };
+            each(i, open_file(path));
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads.max(1) {
+            scope.spawn(work);
+        }
+        work();
+    });
+}
+
+/// How many threads to load with: every core.
+pub fn threads() -> usize {
+    std::thread::available_parallelism().map_or(2, usize::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_dossier_opens() {
+        let doc = open(None).unwrap();
+        assert_eq!(doc.source, EMBEDDED_SOURCE);
+        assert_eq!(doc.sections.len(), 52);
+    }
+
+    #[test]
+    fn a_missing_path_names_itself() {
+        let err = open(Some(Path::new("/no/such/dossier.md"))).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "/no/such/dossier.md: no such file or directory"
+        );
     }
 }

@@ -1,46 +1,93 @@
-//! The `dossier` binary: parse arguments, open the dossier, run a subcommand or the app, and
-//! turn failures into one line on stderr and an exit code.
+//! The `dossier` binary: parse arguments, open the dossier or library, run a subcommand or
+//! the app, and turn failures into one line on stderr and an exit code.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 use dossier::cli::{self, Cli};
-use dossier::{library, plain};
+use dossier::document::{Document, sanitize};
+use dossier::library::{self, OpenError, Problem, Target};
+use dossier::{plain, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
         Err(message) => {
-            eprintln!("dossier: {message}");
+            eprintln!("dossier: {}", sanitize::clean(&message));
             ExitCode::from(1)
         }
     }
 }
 
-fn run(cli: &Cli) -> Result<(), String> {
+/// Runs the command; `Ok(false)` when it ran but some library files had problems.
+fn run(cli: &Cli) -> Result<bool, String> {
     let path = match &cli.command {
         Some(command) => command.path(),
         None => cli.path.as_deref(),
     };
-    let doc = library::open(path).map_err(|e| e.to_string())?;
+    let target = library::target(path).map_err(|e| e.to_string())?;
     let stdout = std::io::stdout();
-    let result = match &cli.command {
-        Some(command) => {
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            cli::run(command, &doc, &mut out).and_then(|()| out.flush())
+    if cli.command.is_none() && stdout.is_terminal() {
+        let start = match target {
+            Target::Folder(root) => tui::Start::Folder(root),
+            _ => tui::Start::Document(Box::new(library::open(path).map_err(|e| e.to_string())?)),
+        };
+        tui::run(start).map_err(|e| format!("terminal: {e}"))?;
+        return Ok(true);
+    }
+    let (docs, problems, is_library) = match target {
+        Target::Folder(root) => {
+            let (docs, problems) = load_folder(&root);
+            if docs.is_empty() && problems.is_empty() {
+                return Err(OpenError::EmptyFolder(root).to_string());
+            }
+            (docs, problems, true)
         }
-        None if !stdout.is_terminal() => {
-            let mut out = stdout.lock();
-            out.write_all(plain::render(&doc).as_bytes())
-                .and_then(|()| out.flush())
-        }
-        None => return dossier::tui::run(doc).map_err(|e| e.to_string()),
+        _ => (
+            vec![library::open(path).map_err(|e| e.to_string())?],
+            Vec::new(),
+            false,
+        ),
     };
+    for p in &problems {
+        eprintln!("dossier: {}", p.message);
+    }
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let result = match &cli.command {
+        Some(command) => cli::run(command, &docs, is_library, &mut out),
+        None => docs
+            .iter()
+            .try_for_each(|d| out.write_all(plain::render(d).as_bytes())),
+    }
+    .and_then(|()| out.flush());
     match result {
         // A reader that stops early (`dossier export | head`) is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|e| format!("cannot write output: {e}")),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(problems.is_empty()),
+        Err(e) => Err(format!("cannot write output: {e}")),
+        Ok(()) => Ok(problems.is_empty()),
     }
+}
+
+/// Every dossier under `root`, parsed on every core, in path order; and what failed.
+fn load_folder(root: &std::path::Path) -> (Vec<Document>, Vec<Problem>) {
+    let (paths, mut problems) = library::find_dossiers(root);
+    let slots: Vec<std::sync::Mutex<Option<Result<Document, OpenError>>>> =
+        paths.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    library::load_all(&paths, library::threads(), |i, result| {
+        if let Ok(mut slot) = slots[i].lock() {
+            *slot = Some(result);
+        }
+    });
+    let mut docs = Vec::with_capacity(paths.len());
+    for (slot, path) in slots.into_iter().zip(paths) {
+        match slot.into_inner().ok().flatten() {
+            Some(Ok(doc)) => docs.push(doc),
+            Some(Err(e)) => problems.push(Problem::new(path, &e.to_string())),
+            None => {}
+        }
+    }
+    (docs, problems)
 }

@@ -3,7 +3,9 @@
 //! uses no CPU; it redraws only after an event changed something.
 
 use std::io::{self, Write};
-use std::time::Duration;
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyModifiers, MouseButton,
@@ -12,21 +14,79 @@ use crossterm::event::{
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 
-use crate::app::{Action, App, Key, KeyCode};
+use crate::app::{Action, App, Key, KeyCode, Loaded};
 use crate::document::Document;
+use crate::library::{self, Problem};
 use crate::view;
 
+/// What the app opens.
+pub enum Start {
+    /// One document, already parsed.
+    Document(Box<Document>),
+    /// A folder, loaded in the background while the app runs.
+    Folder(PathBuf),
+}
+
+/// Everything the event loop waits for.
+enum Message {
+    Terminal(io::Result<Event>),
+    Load(Loaded),
+}
+
 /// Runs the app on the terminal until the user quits.
-pub fn run(doc: Document) -> io::Result<()> {
+pub fn run(start: Start) -> io::Result<()> {
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut terminal = init()?;
     let result = (|| {
         let size = terminal.size()?;
-        let mut app = App::new(doc, size.width, size.height, color);
-        event_loop(&mut terminal, &mut app)
+        let (tx, rx) = mpsc::channel();
+        let mut app = match start {
+            Start::Document(doc) => App::new(*doc, size.width, size.height, color),
+            Start::Folder(root) => {
+                let mut app = App::library(size.width, size.height, color);
+                app.library.root = root.display().to_string();
+                spawn_loader(root, tx.clone());
+                app
+            }
+        };
+        spawn_terminal_reader(tx);
+        event_loop(&mut terminal, &mut app, &rx)
     })();
     restore();
     result
+}
+
+/// Reads terminal events on a thread of its own, so the loop can wait for input and
+/// loaded documents at once (and use no CPU while waiting for either).
+fn spawn_terminal_reader(tx: mpsc::Sender<Message>) {
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if tx.send(Message::Terminal(event)).is_err() || failed {
+                break;
+            }
+        }
+    });
+}
+
+/// Finds and parses a folder's dossiers on every core, reporting each as it is done.
+fn spawn_loader(root: PathBuf, tx: mpsc::Sender<Message>) {
+    std::thread::spawn(move || {
+        let (paths, problems) = library::find_dossiers(&root);
+        let _ = tx.send(Message::Load(Loaded::Found(paths.len() + problems.len())));
+        for p in problems {
+            let _ = tx.send(Message::Load(Loaded::Problem(p)));
+        }
+        library::load_all(&paths, library::threads(), |i, result| {
+            let message = match result {
+                Ok(doc) => Loaded::Document(Box::new(doc)),
+                Err(e) => Loaded::Problem(Problem::new(paths[i].clone(), &e.to_string())),
+            };
+            let _ = tx.send(Message::Load(message));
+        });
+        let _ = tx.send(Message::Load(Loaded::Done));
+    });
 }
 
 /// Raw mode, the alternate screen and mouse capture, with a panic hook and a signal watcher
@@ -63,8 +123,16 @@ fn watch_signals() {
     });
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+/// How long the loop keeps taking loaded documents before it draws again.
+const LOAD_BATCH: Duration = Duration::from_millis(40);
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    rx: &mpsc::Receiver<Message>,
+) -> io::Result<()> {
     loop {
+        app.settle();
         terminal.draw(|frame| view::draw(app, frame))?;
         if let Some(text) = app.clipboard.take() {
             copy_osc52(&text)?;
@@ -72,25 +140,41 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         if app.quit {
             return Ok(());
         }
-        // Block for the next event, then take every event already waiting before drawing
-        // again, so a burst of keys or resizes costs one frame.
-        let mut changed = handle(app, event::read()?);
-        while !app.quit && event::poll(Duration::ZERO)? {
-            changed |= handle(app, event::read()?);
+        // Block until something changes the screen, then take everything already waiting
+        // (for at most a batch's time) before drawing again: a burst of keys, resizes or
+        // loaded documents costs one frame.
+        let mut changed = false;
+        while !changed {
+            let Ok(message) = rx.recv() else {
+                return Ok(());
+            };
+            changed = handle(app, message)?;
         }
-        if !changed {
-            // Nothing to redraw: wait for the next event without drawing.
-            while !app.quit {
-                if handle(app, event::read()?) {
-                    break;
+        let started = Instant::now();
+        while !app.quit && started.elapsed() < LOAD_BATCH {
+            match rx.try_recv() {
+                Ok(message) => {
+                    handle(app, message)?;
                 }
+                Err(_) => break,
             }
         }
     }
 }
 
+/// Applies one message; false when it changed nothing on screen.
+fn handle(app: &mut App, message: Message) -> io::Result<bool> {
+    match message {
+        Message::Terminal(event) => Ok(handle_event(app, event?)),
+        Message::Load(loaded) => {
+            app.loaded(loaded);
+            Ok(true)
+        }
+    }
+}
+
 /// Applies one terminal event; false when it changed nothing.
-fn handle(app: &mut App, event: Event) -> bool {
+fn handle_event(app: &mut App, event: Event) -> bool {
     match event {
         Event::Key(k) if k.kind != KeyEventKind::Release => match key(k.code, k.modifiers) {
             Some(key) => {

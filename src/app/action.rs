@@ -69,6 +69,8 @@ pub enum KeyCode {
 /// The views, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
+    /// The documents of a library.
+    Library,
     /// Outline beside the reader.
     Sections,
     /// Dated events.
@@ -79,11 +81,22 @@ pub enum View {
 
 impl View {
     /// All views in tab order.
-    pub const ALL: [View; 3] = [View::Sections, View::Timeline, View::Quotes];
+    pub const ALL: [View; 4] = [View::Library, View::Sections, View::Timeline, View::Quotes];
+
+    /// The number key that shows the view.
+    pub fn number(self) -> u8 {
+        match self {
+            View::Library => 0,
+            View::Sections => 1,
+            View::Timeline => 2,
+            View::Quotes => 3,
+        }
+    }
 
     /// The tab label.
     pub fn label(self) -> &'static str {
         match self {
+            View::Library => "Library",
             View::Sections => "Sections",
             View::Timeline => "Timeline",
             View::Quotes => "Quotes",
@@ -149,6 +162,10 @@ pub enum Action {
     PrevMatch,
     /// Copy the selected quote with its citation.
     Copy,
+    /// Change the library's sort order.
+    Sort,
+    /// Show or hide the files that could not be opened.
+    Problems,
     /// Toggle the list of link targets under the reader.
     Links,
 
@@ -184,6 +201,8 @@ pub enum Context {
     Timeline,
     /// The quote results.
     Quotes,
+    /// The library's document list.
+    Library,
     /// Typing into a search box.
     Typing,
 }
@@ -197,6 +216,7 @@ impl Context {
             Context::Reader => "Reader",
             Context::Timeline => "Timeline",
             Context::Quotes => "Quotes",
+            Context::Library => "Library",
             Context::Typing => "Search box",
         }
     }
@@ -239,6 +259,7 @@ const fn b(
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     b(Context::Always, &[Key::ctrl('c')], Action::ForceQuit, "Ctrl-c", "quit"),
+    b(Context::Always, &[Key::alt('0')], Action::Show(View::Library), "Alt-0", "library view"),
     b(Context::Always, &[Key::alt('1')], Action::Show(View::Sections), "Alt-1", "sections view"),
     b(Context::Always, &[Key::alt('2')], Action::Show(View::Timeline), "Alt-2", "timeline view"),
     b(Context::Always, &[Key::alt('3')], Action::Show(View::Quotes), "Alt-3", "quotes view"),
@@ -274,8 +295,13 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Quotes, &[Key::char('/')], Action::Search, "/", "type a query"),
     b(Context::Quotes, &[Key::ctrl('p')], Action::Up, "Ctrl-p", "previous result"),
     b(Context::Quotes, &[Key::ctrl('n')], Action::Down, "Ctrl-n", "next result"),
+    // The library.
+    b(Context::Library, &[Key::plain(K::Enter)], Action::Enter, "Enter", "open the document"),
+    b(Context::Library, &[Key::char('s')], Action::Sort, "s", "sort by year, title or author"),
+    b(Context::Library, &[Key::char('p')], Action::Problems, "p", "files that could not be opened"),
     // Everywhere else.
     b(Context::Global, &[Key::char('q')], Action::Quit, "q", "quit"),
+    b(Context::Global, &[Key::char('0')], Action::Show(View::Library), "0", "library (a folder of dossiers)"),
     b(Context::Global, &[Key::char('1')], Action::Show(View::Sections), "1", "sections: outline and reader"),
     b(Context::Global, &[Key::char('2')], Action::Show(View::Timeline), "2", "timeline"),
     b(Context::Global, &[Key::char('3')], Action::Show(View::Quotes), "3", "quote search"),

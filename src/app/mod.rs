@@ -12,7 +12,8 @@ use ratatui::layout::{Position, Rect};
 
 pub use action::{Action, Context, Key, KeyCode, View};
 
-use crate::document::{Document, QuoteKind, front_matter};
+use crate::document::{Date, Document, front_matter};
+use crate::library::Problem;
 use crate::search::{Hit, QuoteIndex};
 use crate::view::markdown::{self, ReaderLayout};
 use crate::view::theme::Theme;
@@ -82,8 +83,8 @@ pub struct TimelineState {
     pub filter: String,
     /// The filter is being typed.
     pub typing: bool,
-    /// Indices of the timeline entries that pass the filter.
-    pub rows: Vec<usize>,
+    /// `(document, entry)` of the timeline entries that pass the filter, in date order.
+    pub rows: Vec<(usize, usize)>,
     /// Selected row (index into `rows`).
     pub selected: usize,
 }
@@ -103,9 +104,67 @@ pub struct QuotesState {
     ranked_for: String,
 }
 
+/// How the library list is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// Newest first, then title.
+    #[default]
+    Year,
+    /// A to Z.
+    Title,
+    /// A to Z, then year.
+    Author,
+}
+
+impl SortKey {
+    /// The label shown in the library header.
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Year => "year",
+            SortKey::Title => "title",
+            SortKey::Author => "author",
+        }
+    }
+}
+
+/// The library view's state.
+#[derive(Debug, Clone, Default)]
+pub struct LibraryState {
+    /// A folder was opened (the library view and document columns are shown).
+    pub folder: bool,
+    /// The folder, as given.
+    pub root: String,
+    /// Documents in display order (indices into `App::docs`).
+    pub rows: Vec<usize>,
+    /// Selected row.
+    pub selected: usize,
+    /// The sort order.
+    pub sort: SortKey,
+    /// Files done and files found, while loading.
+    pub loading: Option<(usize, usize)>,
+    /// Files that could not be opened.
+    pub problems: Vec<Problem>,
+    /// The problems list is shown.
+    pub show_problems: bool,
+}
+
+/// What the background loader reports.
+#[derive(Debug)]
+pub enum Loaded {
+    /// This many files will be loaded.
+    Found(usize),
+    /// A document is ready.
+    Document(Box<Document>),
+    /// A file could not be opened.
+    Problem(Problem),
+    /// Every file is done.
+    Done,
+}
+
 /// Where the user was, for going back after a jump.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
+    doc: usize,
     view: View,
     focus: Focus,
     top: usize,
@@ -114,8 +173,12 @@ pub struct Place {
 
 /// The whole app state.
 pub struct App {
-    /// The document shown.
-    pub doc: Document,
+    /// Every open document (one, or a library's).
+    pub docs: Vec<Document>,
+    /// The document in the Sections view.
+    pub current: usize,
+    /// The library view's state.
+    pub library: LibraryState,
     /// Colours.
     pub theme: Theme,
     /// The active view.
@@ -144,43 +207,195 @@ pub struct App {
     pub clipboard: Option<String>,
     /// The user asked to quit.
     pub quit: bool,
-    index: QuoteIndex,
+    /// Every document's quotes, for searching.
+    pub index: QuoteIndex,
+    /// Derived lists (timeline, quote hits, library rows) need rebuilding after loads.
+    stale: bool,
+    empty: Document,
 }
 
 impl App {
-    /// An app over `doc` in a terminal of `width` × `height`.
+    /// An app over one document in a terminal of `width` × `height`.
     pub fn new(doc: Document, width: u16, height: u16, color: bool) -> App {
-        let index = QuoteIndex::new(&doc.quotes);
-        let sections = doc.sections.len();
+        let mut app = App::empty(width, height, color);
+        app.add_document(doc);
+        app.settle();
+        app.open_document(0);
+        app
+    }
+
+    /// An app for a library whose documents will arrive through [`App::loaded`]; it starts
+    /// on the Library view.
+    pub fn library(width: u16, height: u16, color: bool) -> App {
+        let mut app = App::empty(width, height, color);
+        app.library.folder = true;
+        app.library.loading = Some((0, 0));
+        app.view = View::Library;
+        app.resize(width, height);
+        app
+    }
+
+    fn empty(width: u16, height: u16, color: bool) -> App {
         let mut app = App {
+            docs: Vec::new(),
+            current: 0,
+            library: LibraryState::default(),
             theme: Theme::new(color),
             view: View::Sections,
             focus: Focus::Outline,
             overlay: None,
             overlay_scroll: 0,
             areas: Areas::default(),
-            outline: OutlineState {
-                collapsed: vec![false; sections],
-                selected: (sections > 0).then_some(0),
-                ..Default::default()
-            },
+            outline: OutlineState::default(),
             reader: ReaderState::default(),
-            timeline: TimelineState {
-                rows: (0..doc.timeline.len()).collect(),
-                ..Default::default()
-            },
+            timeline: TimelineState::default(),
             quotes: QuotesState::default(),
             jumps: Vec::new(),
             message: None,
             clipboard: None,
             quit: false,
-            index,
-            doc,
+            index: QuoteIndex::default(),
+            stale: false,
+            empty: Document::default(),
         };
-        app.quotes.hits = app.index.rank("", None);
-        app.refresh_outline();
-        app.resize(width, height);
+        app.areas = view::areas(Rect::new(0, 0, width, height), app.view);
         app
+    }
+
+    /// The document in the Sections view.
+    pub fn doc(&self) -> &Document {
+        self.docs.get(self.current).unwrap_or(&self.empty)
+    }
+
+    /// The views that have tabs: the Library only for a folder.
+    pub fn views(&self) -> &'static [View] {
+        if self.library.folder {
+            &View::ALL
+        } else {
+            &View::ALL[1..]
+        }
+    }
+
+    fn add_document(&mut self, doc: Document) {
+        let id = self.docs.len();
+        self.index.add(id, &doc.quotes);
+        self.docs.push(doc);
+        self.stale = true;
+    }
+
+    /// Takes one report from the background loader. Call [`App::settle`] after a batch.
+    pub fn loaded(&mut self, event: Loaded) {
+        match event {
+            Loaded::Found(total) => self.library.loading = Some((0, total)),
+            Loaded::Document(doc) => {
+                self.add_document(*doc);
+                self.progress();
+            }
+            Loaded::Problem(problem) => {
+                self.library.problems.push(problem);
+                self.progress();
+                self.stale = true;
+            }
+            Loaded::Done => {
+                self.library.loading = None;
+                self.stale = true;
+                if self.docs.is_empty() && self.library.problems.is_empty() {
+                    self.message = Some("No dossiers in this folder".into());
+                }
+            }
+        }
+    }
+
+    fn progress(&mut self) {
+        if let Some((done, total)) = self.library.loading.as_mut() {
+            *done += 1;
+            *total = (*total).max(*done);
+        }
+    }
+
+    /// Rebuilds what depends on the set of documents (library order, timeline, quote
+    /// results) once after a batch of loads rather than once per document.
+    pub fn settle(&mut self) {
+        if !self.stale {
+            return;
+        }
+        self.stale = false;
+        self.sort_library(false);
+        self.filter_timeline();
+        let query = self.quotes.query.clone();
+        self.quotes.ranked_for.clear();
+        self.quotes.hits = self.index.rank(&query, None);
+        self.quotes.selected = self
+            .quotes
+            .selected
+            .min(self.quotes.hits.len().saturating_sub(1));
+        if self.docs.len() == 1 && self.reader.layout.lines.is_empty() {
+            self.open_document(0);
+        }
+    }
+
+    /// Orders the library rows. With `keep`, the selected document stays selected (a new
+    /// sort order); otherwise the selected row stays put (documents arriving while loading).
+    fn sort_library(&mut self, keep: bool) {
+        let selected = self
+            .library
+            .rows
+            .get(self.library.selected)
+            .copied()
+            .filter(|_| keep);
+        let docs = &self.docs;
+        let year = |d: &Document| {
+            d.meta.get("year").and_then(|v| {
+                v.as_i64()
+                    .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+            })
+        };
+        let mut rows: Vec<usize> = (0..docs.len()).collect();
+        let title = |i: usize| docs[i].title().to_lowercase();
+        match self.library.sort {
+            SortKey::Year => rows.sort_by(|&a, &b| {
+                year(&docs[b])
+                    .cmp(&year(&docs[a]))
+                    .then_with(|| title(a).cmp(&title(b)))
+            }),
+            SortKey::Title => rows.sort_by_cached_key(|&i| (title(i), docs[i].source.clone())),
+            SortKey::Author => rows.sort_by_cached_key(|&i| {
+                (
+                    docs[i].field("author").unwrap_or_default().to_lowercase(),
+                    year(&docs[i]),
+                    title(i),
+                )
+            }),
+        }
+        self.library.rows = rows;
+        self.library.selected = match selected {
+            Some(d) => self.library.rows.iter().position(|&r| r == d).unwrap_or(0),
+            None => self
+                .library
+                .selected
+                .min(self.library.rows.len().saturating_sub(1)),
+        };
+    }
+
+    /// Makes document `doc` the one in the Sections view.
+    fn open_document(&mut self, doc: usize) {
+        if doc >= self.docs.len() {
+            return;
+        }
+        let same = doc == self.current && !self.reader.layout.lines.is_empty();
+        self.current = doc;
+        if !same {
+            let n = self.doc().sections.len();
+            self.outline = OutlineState {
+                collapsed: vec![false; n],
+                selected: (n > 0).then_some(0),
+                ..Default::default()
+            };
+            self.reader = ReaderState::default();
+            self.refresh_outline();
+            let (w, h) = (self.areas.screen.width, self.areas.screen.height);
+            self.resize(w, h);
+        }
     }
 
     /// The key context for the current state: a search box being typed into, or a pane.
@@ -195,6 +410,7 @@ impl App {
             View::Sections => Context::Reader,
             View::Timeline => Context::Timeline,
             View::Quotes => Context::Quotes,
+            View::Library => Context::Library,
         }
     }
 
@@ -256,6 +472,16 @@ impl App {
             Action::NextMatch => self.step_match(1),
             Action::PrevMatch => self.step_match(-1),
             Action::Copy => self.copy(),
+            Action::Sort => {
+                self.library.sort = match self.library.sort {
+                    SortKey::Year => SortKey::Title,
+                    SortKey::Title => SortKey::Author,
+                    SortKey::Author => SortKey::Year,
+                };
+                self.sort_library(true);
+                self.message = Some(format!("Sorted by {}", self.library.sort.label()));
+            }
+            Action::Problems => self.library.show_problems = !self.library.show_problems,
             Action::Links => {
                 let links = !self.reader.layout.links;
                 self.relayout(self.reader.layout.width, links);
@@ -290,6 +516,9 @@ impl App {
     }
 
     fn show(&mut self, view: View) {
+        if !self.views().contains(&view) {
+            return;
+        }
         if view == View::Quotes && self.view != View::Quotes {
             self.quotes.typing = true;
         }
@@ -315,6 +544,7 @@ impl App {
                     self.quotes.typing = false;
                     self.rerank();
                 }
+                View::Library => {}
             },
             _ => {
                 if self.reader.search.query.is_empty() {
@@ -335,7 +565,7 @@ impl App {
                 }
             }
             View::Quotes => self.quotes.typing = !self.quotes.typing,
-            View::Timeline => {}
+            View::Timeline | View::Library => {}
         }
     }
 
@@ -346,6 +576,7 @@ impl App {
             (View::Sections, Focus::Reader) => self.areas.reader.height,
             (View::Timeline, _) => self.areas.list.height,
             (View::Quotes, _) => self.areas.list.height / 4,
+            (View::Library, _) => self.areas.list.height,
         };
         (h as usize).saturating_sub(1).max(1)
     }
@@ -387,6 +618,14 @@ impl App {
                     .saturating_add_signed(delta)
                     .min(n.saturating_sub(1));
             }
+            (View::Library, _) => {
+                let n = self.library.rows.len();
+                self.library.selected = self
+                    .library
+                    .selected
+                    .saturating_add_signed(delta)
+                    .min(n.saturating_sub(1));
+            }
         }
     }
 
@@ -399,7 +638,7 @@ impl App {
             if let Ok(row) = self.outline.visible.binary_search(&s) {
                 return row;
             }
-            match self.doc.sections.get(s).and_then(|x| x.parent) {
+            match self.doc().sections.get(s).and_then(|x| x.parent) {
                 Some(p) => s = p,
                 None => return 0,
             }
@@ -435,7 +674,7 @@ impl App {
         };
         let section = layout.section_at(at);
         if section.is_some() || self.reader.top == 0 {
-            self.outline.selected = section.or((!self.doc.sections.is_empty()).then_some(0));
+            self.outline.selected = section.or((!self.doc().sections.is_empty()).then_some(0));
         }
     }
 
@@ -464,7 +703,7 @@ impl App {
         };
         if self.has_children(s) && !self.outline.collapsed[s] {
             self.set_collapsed(true);
-        } else if let Some(parent) = self.doc.sections[s].parent {
+        } else if let Some(parent) = self.doc().sections[s].parent {
             self.outline.selected = Some(parent);
             self.reader.top = self
                 .reader
@@ -479,10 +718,10 @@ impl App {
 
     /// True when section `s` has subsections.
     pub fn has_children(&self, s: usize) -> bool {
-        self.doc
+        self.doc()
             .sections
             .get(s + 1)
-            .is_some_and(|next| next.level > self.doc.sections[s].level)
+            .is_some_and(|next| next.level > self.doc().sections[s].level)
     }
 
     fn set_collapsed(&mut self, collapsed: bool) {
@@ -503,9 +742,9 @@ impl App {
     }
 
     fn refresh_outline(&mut self) {
-        let mut visible = Vec::with_capacity(self.doc.sections.len());
+        let mut visible = Vec::with_capacity(self.doc().sections.len());
         let mut hide_below: Option<u8> = None;
-        for (i, s) in self.doc.sections.iter().enumerate() {
+        for (i, s) in self.doc().sections.iter().enumerate() {
             if let Some(level) = hide_below {
                 if s.level > level {
                     continue;
@@ -532,6 +771,7 @@ impl App {
                 }
                 View::Timeline => self.timeline.typing = false,
                 View::Quotes => self.jump_to_quote(),
+                View::Library => {}
             },
             Context::Outline => {
                 let Some(s) = self.outline.selected else {
@@ -541,26 +781,43 @@ impl App {
                 self.set_collapsed(!collapsed);
             }
             Context::Timeline => {
-                if let Some(&e) = self.timeline.rows.get(self.timeline.selected) {
-                    let line = self.doc.timeline[e].line;
-                    self.jump_to_source(line);
+                if let Some(&(d, e)) = self.timeline.rows.get(self.timeline.selected) {
+                    let line = self.docs[d].timeline[e].line;
+                    self.jump_to_source(d, line);
                 }
             }
             Context::Quotes => self.jump_to_quote(),
+            Context::Library => {
+                if let Some(&d) = self.library.rows.get(self.library.selected) {
+                    self.jumps.push(self.here());
+                    self.open_document(d);
+                    self.show(View::Sections);
+                }
+            }
             _ => {}
         }
     }
 
     fn jump_to_quote(&mut self) {
-        if let Some(hit) = self.quotes.hits.get(self.quotes.selected) {
-            let line = self.doc.quotes[hit.quote].line;
+        let Some(hit) = self.quotes.hits.get(self.quotes.selected) else {
+            return;
+        };
+        if let Some((d, q)) = self.index.locate(hit.quote) {
+            let line = self.docs[d].quotes[q].line;
             self.quotes.typing = false;
-            self.jump_to_source(line);
+            self.jump_to_source(d, line);
         }
+    }
+
+    /// The document and quote of search hit `hit`.
+    pub fn hit_quote(&self, hit: &Hit) -> Option<(usize, &crate::document::Quote)> {
+        let (d, q) = self.index.locate(hit.quote)?;
+        Some((d, self.docs.get(d)?.quotes.get(q)?))
     }
 
     fn here(&self) -> Place {
         Place {
+            doc: self.current,
             view: self.view,
             focus: self.focus,
             top: self.reader.top,
@@ -568,10 +825,12 @@ impl App {
         }
     }
 
-    /// Shows 1-based source line `line` in the reader, marked, remembering where we were.
-    pub fn jump_to_source(&mut self, line: usize) {
+    /// Shows 1-based source line `line` of document `doc` in the reader, marked,
+    /// remembering where we were.
+    pub fn jump_to_source(&mut self, doc: usize, line: usize) {
         self.jumps.push(self.here());
-        let marked = self.reader.layout.lines_for_source(&self.doc, line);
+        self.open_document(doc);
+        let marked = self.reader.layout.lines_for_source(self.doc(), line);
         let target = marked.start;
         self.reader.marked = Some(marked);
         self.show(View::Sections);
@@ -580,7 +839,7 @@ impl App {
         self.clamp_reader();
         let block = self.reader.layout.lines.get(target).map(|l| l.block);
         if let Some(section) = block
-            .and_then(|b| self.doc.blocks.get(b))
+            .and_then(|b| self.doc().blocks.get(b))
             .and_then(|b| b.section)
         {
             self.outline.selected = Some(section);
@@ -592,6 +851,7 @@ impl App {
             self.message = Some("Nothing to go back to".into());
             return;
         };
+        self.open_document(place.doc);
         self.show(place.view);
         self.focus = place.focus;
         self.reader.top = place.top;
@@ -601,7 +861,7 @@ impl App {
     }
 
     fn step_section(&mut self, dir: isize) {
-        if self.view != View::Sections || self.doc.sections.is_empty() {
+        if self.view != View::Sections || self.doc().sections.is_empty() {
             return;
         }
         let at_heading = self
@@ -610,7 +870,7 @@ impl App {
             .is_some_and(|s| self.reader.layout.section_lines.get(s) == Some(&self.reader.top));
         let current = self.outline.selected.unwrap_or(0);
         let target = match dir {
-            d if d > 0 => (current + 1).min(self.doc.sections.len() - 1),
+            d if d > 0 => (current + 1).min(self.doc().sections.len() - 1),
             // `[` inside a section goes to its own heading first.
             _ if !at_heading && self.reader.top > 0 => current,
             _ => current.saturating_sub(1),
@@ -629,6 +889,7 @@ impl App {
             }
             View::Timeline => self.timeline.typing = true,
             View::Quotes => self.quotes.typing = true,
+            View::Library => {}
         }
     }
 
@@ -649,6 +910,7 @@ impl App {
                 change(&mut self.quotes.query);
                 self.rerank();
             }
+            View::Library => {}
         }
     }
 
@@ -706,23 +968,25 @@ impl App {
     }
 
     fn filter_timeline(&mut self) {
-        let filter = self.timeline.filter.to_lowercase();
-        let doc = &self.doc;
-        self.timeline.rows = (0..doc.timeline.len())
-            .filter(|&i| {
-                if filter.is_empty() {
-                    return true;
-                }
-                let e = &doc.timeline[i];
-                let section = e
-                    .section
-                    .and_then(|s| doc.sections.get(s))
-                    .map_or("", |s| s.title.as_str());
-                [e.title.as_str(), &e.date.iso(), &e.date.human(), section]
-                    .iter()
-                    .any(|t| t.to_lowercase().contains(&filter))
-            })
+        let filter = TimelineFilter::parse(&self.timeline.filter);
+        let docs = &self.docs;
+        let mut rows: Vec<(usize, usize)> = docs
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc)| (0..doc.timeline.len()).map(move |e| (d, e)))
+            .filter(|&(d, e)| filter.keeps(&docs[d], e))
             .collect();
+        if docs.len() > 1 {
+            // Each document's timeline is sorted already; across documents, by date then source.
+            rows.sort_by(|&(da, ea), &(db, eb)| {
+                let (a, b) = (&docs[da].timeline[ea], &docs[db].timeline[eb]);
+                a.date
+                    .cmp(&b.date)
+                    .then_with(|| docs[da].source.cmp(&docs[db].source))
+                    .then(a.line.cmp(&b.line))
+            });
+        }
+        self.timeline.rows = rows;
         self.timeline.selected = self
             .timeline
             .selected
@@ -744,20 +1008,21 @@ impl App {
         self.quotes.selected = 0;
     }
 
-    /// The selected quote with its citation: `"text" — Speaker, Title (Year), source_url`.
-    pub fn citation(&self, quote: usize) -> Option<String> {
-        let q = self.doc.quotes.get(quote)?;
+    /// A search hit's quote with its citation: `"text" — Speaker, Title (Year), source_url`.
+    pub fn citation(&self, hit: &Hit) -> Option<String> {
+        let (d, q) = self.hit_quote(hit)?;
+        let doc = &self.docs[d];
         let mut out = format!("\"{}\"", q.text.replace('\n', " "));
         let mut parts = Vec::new();
         if let Some(s) = &q.speaker {
             parts.push(s.clone());
         }
-        let mut title = self.doc.title();
-        if let Some(year) = self.doc.field("year") {
+        let mut title = doc.title();
+        if let Some(year) = doc.field("year") {
             title = format!("{title} ({year})");
         }
         parts.push(title);
-        if let Some(url) = self.doc.field("source_url") {
+        if let Some(url) = doc.field("source_url") {
             parts.push(url);
         }
         out.push_str(" — ");
@@ -772,7 +1037,7 @@ impl App {
         let Some(hit) = self.quotes.hits.get(self.quotes.selected) else {
             return;
         };
-        if let Some(text) = self.citation(hit.quote) {
+        if let Some(text) = self.citation(hit) {
             self.clipboard = Some(text);
             self.message = Some("Copied the quote and its citation".into());
         }
@@ -804,7 +1069,7 @@ impl App {
             .as_ref()
             .and_then(|m| self.reader.layout.lines.get(m.start))
             .map(|l| l.block);
-        self.reader.layout = markdown::layout(&self.doc, width, &self.theme, links);
+        self.reader.layout = markdown::layout(self.doc(), width, &self.theme, links);
         if let Some(b) = block {
             self.reader.top = self.reader.layout.block_lines.get(b).copied().unwrap_or(0);
         }
@@ -880,19 +1145,11 @@ impl App {
 
     /// The front matter as `(key, value)` display pairs.
     pub fn meta_rows(&self) -> Vec<(String, String)> {
-        self.doc
+        self.doc()
             .meta
             .iter()
             .map(|(k, v)| (k.clone(), front_matter::display_value(v)))
             .collect()
-    }
-
-    /// The kind label of quote `i`.
-    pub fn quote_kind(&self, i: usize) -> &'static str {
-        match self.doc.quotes.get(i).map(|q| q.kind) {
-            Some(QuoteKind::Block) => "block",
-            _ => "inline",
-        }
     }
 
     /// Presses each key of a readable spec in turn: plain characters type themselves, and
@@ -944,4 +1201,89 @@ pub fn parse_keys(spec: &str) -> Vec<Key> {
         rest = &rest[c.len_utf8()..];
     }
     keys
+}
+
+/// A timeline filter: dates and date ranges (`2024`, `2023-11..2024-06`) keep events whose
+/// date lies within them; other words must all appear in the event's title, date, section or
+/// document title.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TimelineFilter {
+    /// Inclusive ranges of `(year, month, day)` bounds.
+    pub ranges: Vec<((u16, u8, u8), (u16, u8, u8))>,
+    /// Lowercase words.
+    pub words: Vec<String>,
+}
+
+fn bounds(d: &Date) -> ((u16, u8, u8), (u16, u8, u8)) {
+    let lo = (d.year, d.month.unwrap_or(1), d.day.unwrap_or(1));
+    let hi = (d.year, d.month.unwrap_or(12), d.day.unwrap_or(31));
+    (lo, hi)
+}
+
+impl TimelineFilter {
+    /// Reads a filter as typed.
+    pub fn parse(text: &str) -> TimelineFilter {
+        let mut f = TimelineFilter::default();
+        for word in text.split_whitespace() {
+            let range = match word.split_once("..") {
+                Some((a, b)) => {
+                    let a = if a.is_empty() {
+                        Some(Date {
+                            year: 0,
+                            month: None,
+                            day: None,
+                        })
+                    } else {
+                        Date::parse_iso(a)
+                    };
+                    let b = if b.is_empty() {
+                        Some(Date {
+                            year: 9999,
+                            month: None,
+                            day: None,
+                        })
+                    } else {
+                        Date::parse_iso(b)
+                    };
+                    a.zip(b).map(|(a, b)| (bounds(&a).0, bounds(&b).1))
+                }
+                None => Date::parse_iso(word).map(|d| bounds(&d)),
+            };
+            match range {
+                Some(r) => f.ranges.push(r),
+                None => f.words.push(word.to_lowercase()),
+            }
+        }
+        f
+    }
+
+    /// True when entry `e` of `doc` passes.
+    pub fn keeps(&self, doc: &Document, e: usize) -> bool {
+        let Some(entry) = doc.timeline.get(e) else {
+            return false;
+        };
+        let (lo, hi) = bounds(&entry.date);
+        // An event counts when its whole date lies in the range: "2024" is not known to be
+        // in May 2024, but May 14, 2024 is in 2024.
+        if !self.ranges.iter().all(|&(a, b)| lo >= a && hi <= b) {
+            return false;
+        }
+        if self.words.is_empty() {
+            return true;
+        }
+        let section = entry
+            .section
+            .and_then(|s| doc.sections.get(s))
+            .map_or("", |s| s.title.as_str());
+        let hay = format!(
+            "{} {} {} {} {}",
+            entry.title,
+            entry.date.iso(),
+            entry.date.human(),
+            section,
+            doc.title()
+        )
+        .to_lowercase();
+        self.words.iter().all(|w| hay.contains(w.as_str()))
+    }
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::{put_line, wrap};
 use crate::app::App;
-use crate::app::action::{BINDINGS, Context};
+use crate::app::action::{Action, BINDINGS, Context, View};
 
 /// A bordered box over `area`.
 pub fn border(buf: &mut Buffer, area: Rect, app: &App) {
@@ -64,6 +64,7 @@ pub fn draw_help(app: &App, buf: &mut Buffer) {
     let mut lines: Vec<Line> = Vec::new();
     let order = [
         Context::Global,
+        Context::Library,
         Context::Outline,
         Context::Reader,
         Context::Timeline,
@@ -75,6 +76,11 @@ pub fn draw_help(app: &App, buf: &mut Buffer) {
             .iter()
             .filter(|b| {
                 b.context == context || (context == Context::Global && b.context == Context::Always)
+            })
+            // Library keys only mean something when a folder is open.
+            .filter(|b| {
+                app.library.folder
+                    || !(b.context == Context::Library || b.action == Action::Show(View::Library))
             })
             .collect();
         if rows.is_empty() {
@@ -132,16 +138,16 @@ pub fn draw_info(app: &App, buf: &mut Buffer) {
     lines.push(Line::default());
     lines.push(Line::from(vec![
         Span::styled(format!("{:<key_w$}  ", "file"), t.dim),
-        Span::raw(app.doc.source.clone()),
+        Span::raw(app.doc().source.clone()),
     ]));
     let counts = format!(
         "{} sections · {} events · {} quotes",
-        app.doc.sections.len(),
-        app.doc.timeline.len(),
-        app.doc.quotes.len()
+        app.doc().sections.len(),
+        app.doc().timeline.len(),
+        app.doc().quotes.len()
     );
     lines.push(Line::from(Span::styled(counts, t.dim)));
-    for w in &app.doc.warnings {
+    for w in &app.doc().warnings {
         for wl in wrap::wrap(&[(&format!("warning: {w}"), t.warning)], room) {
             lines.push(Line::from(wl.spans));
         }

@@ -3,6 +3,7 @@
 //! paging and mouse hits).
 
 pub mod help;
+pub mod library;
 pub mod markdown;
 pub mod outline;
 pub mod quotes;
@@ -68,6 +69,15 @@ pub fn areas(screen: Rect, view: View) -> Areas {
     a.footer = Rect::new(screen.x, screen.bottom() - 1, screen.width, 1);
     let body = Rect::new(screen.x, screen.y + 1, screen.width, screen.height - 2);
     match view {
+        View::Library => {
+            a.input = Rect::new(body.x, body.y, body.width, 1);
+            a.list = Rect::new(
+                body.x,
+                body.y + 2,
+                body.width,
+                body.height.saturating_sub(2),
+            );
+        }
         View::Sections => {
             if body.width >= 60 {
                 let w = (body.width * 3 / 10).clamp(20, 40);
@@ -131,6 +141,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             }
             reader::draw(app, frame.buffer_mut());
         }
+        View::Library => library::draw(app, frame.buffer_mut()),
         View::Timeline => timeline::draw(app, frame.buffer_mut()),
         View::Quotes => quotes::draw(app, frame.buffer_mut()),
     }

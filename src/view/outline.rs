@@ -20,7 +20,7 @@ pub fn first_row(app: &App) -> usize {
 pub fn draw(app: &App, buf: &mut Buffer) {
     let a = app.areas.outline;
     let t = &app.theme;
-    if app.doc.sections.is_empty() {
+    if app.doc().sections.is_empty() {
         put_row(
             buf,
             a,
@@ -41,7 +41,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
         .take(a.height as usize)
     {
         let y = a.y + (i - first) as u16;
-        let section = &app.doc.sections[s];
+        let section = &app.doc().sections[s];
         let depth = (section.level.saturating_sub(1) as usize).min(6);
         let marker = if !app.has_children(s) {
             "  "

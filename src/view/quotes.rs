@@ -44,13 +44,18 @@ fn segments<'a>(
     out
 }
 
-/// A result as drawn: up to three lines of quote and a line naming speaker and section.
+/// A result as drawn: up to three lines of quote and a line naming speaker and section
+/// (and, in a library, the document).
 fn result_lines(app: &App, hit: &Hit, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
-    let q = &app.doc.quotes[hit.quote];
+    let Some((d, q)) = app.hit_quote(hit) else {
+        return Vec::new();
+    };
+    let doc = &app.docs[d];
+    let ranges = app.index.ranges(hit.quote, &app.quotes.query);
     let text = q.text.replace('\n', " ");
     let mut wrapped = wrap::wrap(
-        &segments(&text, &hit.text_ranges, t.text, t.matched),
+        &segments(&text, &ranges.text, t.text, t.matched),
         width.saturating_sub(2).max(1),
     );
     if wrapped.len() > RESULT_LINES {
@@ -61,20 +66,21 @@ fn result_lines(app: &App, hit: &Hit, width: usize) -> Vec<Line<'static>> {
     }
     let mut lines: Vec<Line> = wrapped.into_iter().map(|w| Line::from(w.spans)).collect();
     let speaker = q.speaker.as_deref().unwrap_or("unknown speaker");
-    let section = q
-        .section
-        .and_then(|s| app.doc.sections.get(s))
-        .map_or("", |s| s.title.as_str());
+    let place = if app.docs.len() > 1 {
+        doc.title()
+    } else {
+        q.section
+            .and_then(|s| doc.sections.get(s))
+            .map_or(String::new(), |s| s.title.clone())
+    };
     let mut meta: Vec<Span> = vec![Span::styled("— ", t.dim)];
     let speaker_style = if q.speaker.is_some() { t.accent } else { t.dim };
-    for (piece, style) in segments(speaker, &hit.speaker_ranges, speaker_style, t.matched) {
+    for (piece, style) in segments(speaker, &ranges.speaker, speaker_style, t.matched) {
         meta.push(Span::styled(piece.to_string(), style));
     }
+    let rest = format!(" · {place} · line {}", q.line);
     meta.push(Span::styled(
-        wrap::truncate(
-            &format!(" · {section} · line {}", q.line),
-            width.saturating_sub(wrap::width(speaker) + 2),
-        ),
+        wrap::truncate(&rest, width.saturating_sub(wrap::width(speaker) + 4)),
         t.dim,
     ));
     lines.push(Line::from(meta));
@@ -90,7 +96,9 @@ fn placed(app: &App) -> Vec<(usize, u16, u16)> {
         .hits
         .iter()
         .map(|h| {
-            let text = app.doc.quotes[h.quote].text.replace('\n', " ");
+            let text = app
+                .hit_quote(h)
+                .map_or(String::new(), |(_, q)| q.text.replace('\n', " "));
             let n = wrap::wrap(&[(&text, Style::default())], width.saturating_sub(2).max(1))
                 .len()
                 .min(RESULT_LINES);
@@ -143,7 +151,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
     put_line(buf, input.x, input.y, input.width, &Line::from(spans));
     let rule_y = input.y + 1;
     buf.set_string(input.x, rule_y, "─".repeat(input.width as usize), t.border);
-    let count = format!(" {}/{} ", app.quotes.hits.len(), app.doc.quotes.len());
+    let count = format!(" {}/{} ", app.quotes.hits.len(), app.index.len());
     buf.set_string(
         input.right().saturating_sub(wrap::width(&count) as u16 + 1),
         rule_y,
@@ -153,7 +161,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
 
     let a = app.areas.list;
     if app.quotes.hits.is_empty() {
-        let msg = if app.doc.quotes.is_empty() {
+        let msg = if app.index.is_empty() {
             " No quotes in this document"
         } else {
             " No quote matches"
@@ -207,44 +215,51 @@ fn draw_preview(app: &App, buf: &mut Buffer) {
     let Some(hit) = app.quotes.hits.get(app.quotes.selected) else {
         return;
     };
-    let q = &app.doc.quotes[hit.quote];
+    let Some((d, q)) = app.hit_quote(hit) else {
+        return;
+    };
+    let doc = &app.docs[d];
+    let ranges = app.index.ranges(hit.quote, &app.quotes.query);
     let inner = super::help::inside(a);
     let w = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
-    for wl in wrap::wrap(&segments(&q.text, &hit.text_ranges, t.quote, t.matched), w) {
+    for wl in wrap::wrap(&segments(&q.text, &ranges.text, t.quote, t.matched), w) {
         lines.push(Line::from(wl.spans));
     }
     let speaker = q.speaker.as_deref().unwrap_or("unknown speaker");
     lines.push(Line::from(Span::styled(format!("— {speaker}"), t.accent)));
-    if let Some(s) = q.section {
-        let path: Vec<&str> = app
-            .doc
-            .section_path(s)
-            .iter()
-            .map(|&i| app.doc.sections[i].title.as_str())
-            .collect();
-        for wl in wrap::wrap(&[(&path.join(" › "), t.dim)], w) {
-            lines.push(Line::from(wl.spans));
-        }
+    let mut path: Vec<String> = Vec::new();
+    if app.docs.len() > 1 {
+        path.push(doc.source.clone());
     }
+    if let Some(s) = q.section {
+        path.extend(
+            doc.section_path(s)
+                .iter()
+                .map(|&i| doc.sections[i].title.clone()),
+        );
+    }
+    for wl in wrap::wrap(&[(&path.join(" › "), t.dim)], w) {
+        lines.push(Line::from(wl.spans));
+    }
+    let kind = match q.kind {
+        QuoteKind::Block => "block quote",
+        QuoteKind::Inline => "inline quote",
+    };
     lines.push(Line::from(Span::styled(
-        format!("line {} · {} quote", q.line, app.quote_kind(hit.quote)),
+        format!("line {} · {kind}", q.line),
         t.dim,
     )));
     lines.push(Line::default());
     // The paragraph around it: for a block quote, the lead-in before it; for an inline one,
     // the paragraph that holds it.
-    let holder = app
-        .doc
-        .blocks
-        .partition_point(|b| b.line <= q.line)
-        .saturating_sub(1);
+    let holder = super::markdown::block_for_source(doc, q.line);
     let context = match q.kind {
-        QuoteKind::Block => app.doc.blocks[..holder.min(app.doc.blocks.len())]
+        QuoteKind::Block => doc.blocks[..holder.min(doc.blocks.len())]
             .iter()
             .rev()
             .find(|b| b.quote_depth == 0 && !b.text.is_empty()),
-        QuoteKind::Inline => app.doc.blocks.get(holder),
+        QuoteKind::Inline => doc.blocks.get(holder),
     };
     if let Some(b) = context {
         for wl in wrap::wrap(&[(&b.text, t.dim)], w) {

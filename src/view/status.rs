@@ -11,7 +11,7 @@ use crate::app::{App, Context, View};
 
 /// The tabs with the header columns each occupies.
 pub fn tabs(app: &App) -> Vec<(View, Range<u16>)> {
-    let labels: Vec<(View, String)> = View::ALL.iter().map(|&v| (v, tab_label(v))).collect();
+    let labels: Vec<(View, String)> = app.views().iter().map(|&v| (v, tab_label(v))).collect();
     let total: u16 = labels.iter().map(|(_, l)| wrap::width(l) as u16 + 1).sum();
     let a = app.areas.header;
     let mut x = a.right().saturating_sub(total);
@@ -27,24 +27,29 @@ pub fn tabs(app: &App) -> Vec<(View, Range<u16>)> {
 }
 
 fn tab_label(view: View) -> String {
-    let n = View::ALL
-        .iter()
-        .position(|&v| v == view)
-        .map_or(0, |i| i + 1);
-    format!(" {n} {} ", view.label())
+    format!(" {} {} ", view.number(), view.label())
 }
 
 /// Draws the header row.
 pub fn header(app: &App, buf: &mut Buffer) {
     let a = app.areas.header;
     let t = &app.theme;
-    let tabs = tabs(app);
-    let tabs_start = tabs.first().map_or(a.right(), |(_, r)| r.start);
-    let mut title = app.doc.title();
-    let by: Vec<String> = [app.doc.field("author"), app.doc.field("year")]
-        .into_iter()
-        .flatten()
-        .collect();
+    let tabs_start = tabs(app).first().map_or(a.right(), |(_, r)| r.start);
+    let mut title = app.doc().title();
+    if app.library.folder && (app.view == View::Library || app.docs.is_empty()) {
+        title = format!(
+            "Library {}",
+            crate::document::sanitize::clean(&app.library.root)
+        );
+    }
+    let by: Vec<String> = if app.library.folder && app.view == View::Library {
+        vec![format!("{} documents", app.docs.len())]
+    } else {
+        [app.doc().field("author"), app.doc().field("year")]
+            .into_iter()
+            .flatten()
+            .collect()
+    };
     if !by.is_empty() {
         title = format!("{title} — {}", by.join(", "));
     }
@@ -59,7 +64,7 @@ pub fn header(app: &App, buf: &mut Buffer) {
             t.title,
         )),
     );
-    for (view, range) in tabs {
+    for (view, range) in tabs(app) {
         let style = if view == app.view {
             t.tab_active
         } else {
@@ -90,6 +95,7 @@ pub fn footer(app: &App, buf: &mut Buffer) {
             Context::Reader => "j/k scroll  [ ] section  / search  n/N match  Tab outline  ? help",
             Context::Timeline => "j/k move  Enter show in reader  / filter  ? help  q quit",
             Context::Quotes => "j/k move  Enter show  y copy  / type  ? help  q quit",
+            Context::Library => "j/k move  Enter open  s sort  p problems  ? help  q quit",
             Context::Typing if app.view == View::Quotes => {
                 "type to search  ↑/↓ move  Enter show  Esc clear  Ctrl-c quit"
             }
@@ -104,9 +110,14 @@ pub fn footer(app: &App, buf: &mut Buffer) {
 fn position(app: &App) -> String {
     match app.view {
         View::Sections => {
-            let n = app.doc.sections.len();
+            let n = app.doc().sections.len();
             let at = app.outline.selected.map_or(0, |s| s + 1);
             format!("section {at}/{n}  {}% ", app.percent())
+        }
+        View::Library => {
+            let n = app.library.rows.len();
+            let at = if n == 0 { 0 } else { app.library.selected + 1 };
+            format!("document {at}/{n} ")
         }
         View::Timeline => {
             let n = app.timeline.rows.len();

@@ -7,7 +7,17 @@ use ratatui::text::{Line, Span};
 
 use super::{put_line, put_row, scroll_offset, wrap};
 use crate::app::App;
-use crate::document::BlockKind;
+use crate::document::{BlockKind, Date};
+
+/// A date as a person writes it in a list, months abbreviated: `May 14, 2024`,
+/// `Nov 17, 2023`, `Nov 2023`, `2021`.
+pub fn short_date(date: &Date) -> String {
+    let human = date.human();
+    match (date.day, human.split_once(' ')) {
+        (Some(_), Some((month, rest))) => format!("{} {rest}", month.get(..3).unwrap_or(month)),
+        _ => human,
+    }
+}
 
 /// A row of the list: a year heading or an event (index into `app.timeline.rows`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,7 +30,7 @@ fn rows(app: &App) -> Vec<Row> {
     let mut out = Vec::with_capacity(app.timeline.rows.len() + 8);
     let mut year = None;
     for (r, &e) in app.timeline.rows.iter().enumerate() {
-        let y = app.doc.timeline[e].date.year;
+        let y = app.docs[e.0].timeline[e.1].date.year;
         if year != Some(y) {
             out.push(Row::Year(y));
             year = Some(y);
@@ -71,7 +81,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
         list = Rect::new(a.x, y, a.width, a.height.saturating_sub(1));
     }
     if app.timeline.rows.is_empty() {
-        let msg = if app.doc.timeline.is_empty() {
+        let msg = if app.docs.iter().all(|d| d.timeline.is_empty()) {
             " No dated events in this document"
         } else {
             " No event matches the filter"
@@ -108,12 +118,17 @@ pub fn draw(app: &App, buf: &mut Buffer) {
                 None,
             ),
             Row::Event(r) => {
-                let e = &app.doc.timeline[app.timeline.rows[r]];
-                let date = format!("  {:<13}", e.date.human());
-                let section = e
-                    .section
-                    .and_then(|s| app.doc.sections.get(s))
-                    .map_or("", |s| s.title.as_str());
+                let (d, e) = app.timeline.rows[r];
+                let doc = &app.docs[d];
+                let e = &doc.timeline[e];
+                let date = format!("  {:<13}", short_date(&e.date));
+                let section = if app.docs.len() > 1 {
+                    doc.title()
+                } else {
+                    e.section
+                        .and_then(|s| doc.sections.get(s))
+                        .map_or(String::new(), |s| s.title.clone())
+                };
                 let room = (list.width as usize).saturating_sub(16);
                 let section_room = if room > 40 { (room / 3).min(30) } else { 0 };
                 let title_room =
@@ -127,7 +142,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
                 ];
                 if section_room > 0 {
                     spans.push(Span::styled(
-                        format!(" · {}", wrap::truncate(section, section_room)),
+                        format!(" · {}", wrap::truncate(&section, section_room)),
                         t.dim,
                     ));
                 }
@@ -149,35 +164,37 @@ fn draw_detail(app: &App, buf: &mut Buffer) {
     let Some(&e) = app.timeline.rows.get(app.timeline.selected) else {
         return;
     };
-    let e = &app.doc.timeline[e];
+    let doc = &app.docs[e.0];
+    let e = &doc.timeline[e.1];
     let inner = super::help::inside(a);
     let mut lines: Vec<Line> = Vec::new();
     lines.push(Line::from(Span::styled(e.date.human(), t.accent)));
+    let mut path: Vec<String> = Vec::new();
+    if app.docs.len() > 1 {
+        path.push(doc.title());
+    }
     if let Some(s) = e.section {
-        let path: Vec<&str> = app
-            .doc
-            .section_path(s)
-            .iter()
-            .map(|&i| app.doc.sections[i].title.as_str())
-            .collect();
-        for w in wrap::wrap(&[(&path.join(" › "), t.dim)], inner.width as usize) {
-            lines.push(Line::from(w.spans));
-        }
+        path.extend(
+            doc.section_path(s)
+                .iter()
+                .map(|&i| doc.sections[i].title.clone()),
+        );
+    }
+    for w in wrap::wrap(&[(&path.join(" › "), t.dim)], inner.width as usize) {
+        lines.push(Line::from(w.spans));
     }
     lines.push(Line::from(Span::styled(format!("line {}", e.line), t.dim)));
     lines.push(Line::default());
     // The paragraph that holds the date; under a dated heading, the paragraph below it.
-    let mut block = crate::view::markdown::block_for_source(&app.doc, e.line);
-    while app
-        .doc
+    let mut block = crate::view::markdown::block_for_source(doc, e.line);
+    while doc
         .blocks
         .get(block)
         .is_some_and(|b| matches!(b.kind, BlockKind::Heading { .. }))
     {
         block += 1;
     }
-    let context = app
-        .doc
+    let context = doc
         .blocks
         .get(block)
         .filter(|b| b.section == e.section)
