@@ -1209,12 +1209,15 @@ pub fn parse_keys(spec: &str) -> Vec<Key> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TimelineFilter {
     /// Inclusive ranges of `(year, month, day)` bounds.
-    pub ranges: Vec<((u16, u8, u8), (u16, u8, u8))>,
+    pub ranges: Vec<(DayBound, DayBound)>,
     /// Lowercase words.
     pub words: Vec<String>,
 }
 
-fn bounds(d: &Date) -> ((u16, u8, u8), (u16, u8, u8)) {
+/// A day as `(year, month, day)`, for comparing dates of any precision.
+pub type DayBound = (u16, u8, u8);
+
+fn bounds(d: &Date) -> (DayBound, DayBound) {
     let lo = (d.year, d.month.unwrap_or(1), d.day.unwrap_or(1));
     let hi = (d.year, d.month.unwrap_or(12), d.day.unwrap_or(31));
     (lo, hi)
