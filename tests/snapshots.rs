@@ -47,3 +47,56 @@ screens! {
 fn too_small_terminal_says_so() {
     insta::assert_snapshot!(shot((24, 4), ""));
 }
+
+/// The fixture library (tests/library) loaded, at `size`, after pressing `keys`; with
+/// `loaded` documents of it when `Some` (the gauge mid-load).
+fn library_shot(size: (u16, u16), keys: &str, loaded: Option<usize>) -> String {
+    use dossier::app::Loaded;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/library");
+    let mut app = App::library(size.0, size.1, true);
+    app.library.root = "tests/library".into();
+    let (paths, _) = library::find_dossiers(&root);
+    app.loaded(Loaded::Found(paths.len()));
+    for path in paths.iter().take(loaded.unwrap_or(usize::MAX)) {
+        match library::open_file(path) {
+            Ok(mut doc) => {
+                // Sources as a user would type them, not this machine's absolute path.
+                doc.source = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap().display().to_string();
+                app.loaded(Loaded::Document(Box::new(doc)));
+            }
+            Err(e) => app.loaded(Loaded::Problem(library::Problem::new(path.clone(), &e.to_string()))),
+        }
+    }
+    if loaded.is_none() {
+        app.loaded(Loaded::Done);
+    }
+    app.settle();
+    app.press(keys);
+    screen(&app)
+}
+
+#[test]
+fn library_view() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("library_view_{w}x{h}"), library_shot((w, h), "", None));
+    }
+}
+
+#[test]
+fn library_loading_gauge() {
+    insta::assert_snapshot!(library_shot((120, 40), "", Some(4)));
+}
+
+#[test]
+fn library_timeline() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("library_timeline_{w}x{h}"), library_shot((w, h), "2", None));
+    }
+}
+
+#[test]
+fn library_quotes() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("library_quotes_{w}x{h}"), library_shot((w, h), "3@leike", None));
+    }
+}

@@ -262,6 +262,11 @@ impl App {
         app
     }
 
+    /// Where the reader is (or would be, from another view) on this screen.
+    fn reader_area(&self) -> Rect {
+        view::areas(self.areas.screen, View::Sections).reader
+    }
+
     /// The document in the Sections view.
     pub fn doc(&self) -> &Document {
         self.docs.get(self.current).unwrap_or(&self.empty)
@@ -573,7 +578,7 @@ impl App {
     fn page(&self) -> usize {
         let h = match (self.view, self.focus) {
             (View::Sections, Focus::Outline) => self.areas.outline.height,
-            (View::Sections, Focus::Reader) => self.areas.reader.height,
+            (View::Sections, Focus::Reader) => self.reader_area().height,
             (View::Timeline, _) => self.areas.list.height,
             (View::Quotes, _) => self.areas.list.height / 4,
             (View::Library, _) => self.areas.list.height,
@@ -656,7 +661,7 @@ impl App {
             .layout
             .lines
             .len()
-            .saturating_sub(self.areas.reader.height as usize)
+            .saturating_sub(self.reader_area().height as usize)
     }
 
     fn clamp_reader(&mut self) {
@@ -942,7 +947,7 @@ impl App {
 
     fn show_match(&mut self) {
         if let Some(&line) = self.reader.search.matches.get(self.reader.search.current) {
-            let height = self.areas.reader.height as usize;
+            let height = self.reader_area().height as usize;
             if line < self.reader.top || line >= self.reader.top + height {
                 self.reader.top = line.saturating_sub(height / 3);
                 self.clamp_reader();
@@ -1048,7 +1053,7 @@ impl App {
         if self.areas.outline.width == 0 {
             self.focus = Focus::Reader;
         }
-        let text_width = view::reader_text_width(self.areas.reader);
+        let text_width = view::reader_text_width(self.reader_area());
         if text_width != self.reader.layout.width || self.reader.layout.lines.is_empty() {
             self.relayout(text_width, self.reader.layout.links);
         }

@@ -36,13 +36,13 @@ pub fn header(app: &App, buf: &mut Buffer) {
     let t = &app.theme;
     let tabs_start = tabs(app).first().map_or(a.right(), |(_, r)| r.start);
     let mut title = app.doc().title();
-    if app.library.folder && (app.view == View::Library || app.docs.is_empty()) {
+    if app.library.folder && (app.view != View::Sections || app.docs.is_empty()) {
         title = format!(
             "Library {}",
             crate::document::sanitize::clean(&app.library.root)
         );
     }
-    let by: Vec<String> = if app.library.folder && app.view == View::Library {
+    let by: Vec<String> = if app.library.folder && app.view != View::Sections {
         vec![format!("{} documents", app.docs.len())]
     } else {
         [app.doc().field("author"), app.doc().field("year")]

@@ -1,0 +1,188 @@
+//! A folder of dossiers as one library (tests/library: eleven dossiers in nested folders, a
+//! .txt dossier, a .txt that is not one, and a file that is not UTF-8): the commands across
+//! the library, and the app's Library, Timeline and Quotes views over it.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{run, screen};
+use dossier::app::{App, Loaded, View};
+use dossier::library;
+
+const FOLDER: &str = "tests/library";
+
+fn folder() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(FOLDER)
+}
+
+/// The app over the fixture library, loaded the way the terminal loop loads it.
+fn library_app(width: u16, height: u16) -> App {
+    let mut app = App::library(width, height, true);
+    app.library.root = FOLDER.into();
+    let (paths, problems) = library::find_dossiers(&folder());
+    app.loaded(Loaded::Found(paths.len() + problems.len()));
+    for path in &paths {
+        match library::open_file(path) {
+            Ok(doc) => app.loaded(Loaded::Document(Box::new(doc))),
+            Err(e) => app.loaded(Loaded::Problem(library::Problem::new(path.clone(), &e.to_string()))),
+        }
+    }
+    app.loaded(Loaded::Done);
+    app.settle();
+    app
+}
+
+#[test]
+fn finds_markdown_and_front_matter_txt_files_recursively() {
+    let (paths, problems) = library::find_dossiers(&folder());
+    let names: Vec<String> = paths.iter().map(|p| p.strip_prefix(folder()).unwrap().display().to_string()).collect();
+    assert_eq!(names.len(), 12, "{names:?}");
+    assert!(names.contains(&"2023/altman-firing.md".to_string()));
+    assert!(names.contains(&"notes/compute-pledge.txt".to_string()), "a .txt with front matter is a dossier");
+    assert!(!names.contains(&"notes/readme.txt".to_string()), "a .txt without front matter is not");
+    assert!(problems.is_empty());
+}
+
+#[test]
+fn export_prints_one_json_object_per_document_and_reports_the_broken_one() {
+    let out = run(&["export", FOLDER]);
+    assert_eq!(out.status.code(), Some(1), "a problem file makes the run fail, after the rest is printed");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let docs: Vec<common::Export> = stdout.lines().map(|l| serde_json::from_str(l).expect("one object per line")).collect();
+    assert_eq!(docs.len(), 11);
+    assert!(docs.iter().all(|d| d.source.starts_with(FOLDER)));
+    let mut sources: Vec<&str> = docs.iter().map(|d| d.source.as_str()).collect();
+    let printed = sources.clone();
+    sources.sort();
+    assert_eq!(printed, sources, "in path order");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.trim(), "dossier: tests/library/broken-encoding.md: is not valid UTF-8 (line 5, byte 32)");
+}
+
+#[test]
+fn timeline_spans_the_library_in_date_order() {
+    let out = run(&["timeline", FOLDER, "--json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let dates: Vec<&str> = rows.iter().map(|r| r["date"].as_str().unwrap()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+    assert_eq!(dates.first(), Some(&"2020"));
+    let may28 = rows.iter().find(|r| r["date"] == "2024-05-28" && r["origin"] == "heading").unwrap();
+    assert_eq!(may28["source"], "tests/library/leike-anthropic.md", "every row names its document");
+    let text = String::from_utf8(run(&["timeline", FOLDER]).stdout).unwrap();
+    assert!(text.contains("2023-11-17      16  Helen Toner made a public statement that day.  · The Board Fires Sam Altman › November 17, 2023"), "{text}");
+}
+
+#[test]
+fn quotes_across_the_library_filter_by_speaker() {
+    let out = run(&["quotes", FOLDER, "--query", "@leike compute", "--json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().all(|r| r["speaker"] == "Jan Leike"));
+    let sources: Vec<&str> = rows.iter().map(|r| r["source"].as_str().unwrap()).collect();
+    assert!(sources.contains(&"tests/library/notes/compute-pledge.txt"));
+    assert!(sources.contains(&"tests/library/leike-anthropic.md"));
+    assert!(rows[0]["score"].as_i64().unwrap() > 0);
+}
+
+#[test]
+fn an_empty_folder_is_one_clear_error() {
+    let dir = std::env::temp_dir().join(format!("dossier-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = run(&["export", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("no dossiers here"), "{err}");
+    assert_eq!(err.lines().count(), 1);
+    std::fs::remove_dir(&dir).unwrap();
+}
+
+#[test]
+fn the_library_view_lists_documents_with_counts_and_sorts() {
+    let mut app = library_app(120, 30);
+    assert_eq!(app.view, View::Library);
+    assert_eq!(app.docs.len(), 11);
+    assert_eq!(app.library.problems.len(), 1);
+    let first = &app.docs[app.library.rows[0]];
+    assert_eq!(first.field("year").as_deref(), Some("2024"), "newest first");
+    let shown = screen(&app);
+    assert!(shown.contains("Timnit Gebru Leaves Google"));
+    assert!(shown.contains("1 problems"));
+    app.press("s");
+    let titles: Vec<String> = app.library.rows.iter().map(|&d| app.docs[d].title()).collect();
+    let mut sorted = titles.clone();
+    sorted.sort_by_key(|t| t.to_lowercase());
+    assert_eq!(titles, sorted, "s sorts by title");
+    app.press("s");
+    let authors: Vec<String> = app.library.rows.iter().map(|&d| app.docs[d].field("author").unwrap()).collect();
+    let mut sorted = authors.clone();
+    sorted.sort_by_key(|a| a.to_lowercase());
+    assert_eq!(authors, sorted, "then by author");
+    app.press("p");
+    assert!(screen(&app).contains("broken-encoding.md: is not valid UTF-8"));
+}
+
+#[test]
+fn enter_opens_a_document_in_the_sections_view() {
+    let mut app = library_app(120, 30);
+    app.press("s"); // by title: "A Right to Warn about Advanced AI" first
+    app.press("<Enter>");
+    assert_eq!(app.view, View::Sections);
+    assert_eq!(app.doc().title(), "A Right to Warn about Advanced AI");
+    let shown = screen(&app);
+    assert!(shown.contains("# A Right to Warn about Advanced AI"), "{shown}");
+    assert!(shown.contains("Daniel Kokotajlo made a public statement that day."), "{shown}");
+    app.press("<BS>");
+    assert_eq!(app.view, View::Library);
+}
+
+#[test]
+fn the_timeline_spans_documents_and_jumps_open_the_right_one() {
+    let mut app = library_app(120, 30);
+    app.press("2/2023-11..2024-05<Enter>");
+    let rows: Vec<String> = app.timeline.rows.iter().map(|&(d, e)| app.docs[d].timeline[e].date.iso()).collect();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|d| d.as_str() >= "2023-11" && d.as_str() < "2024-06" && d.len() > 4), "{rows:?}");
+    let (d, e) = app.timeline.rows[0];
+    assert_eq!(app.docs[d].title(), "The Board Fires Sam Altman");
+    assert_eq!(app.docs[d].timeline[e].date.iso(), "2023-11-17");
+    app.press("<Enter>");
+    assert_eq!(app.view, View::Sections);
+    assert_eq!(app.doc().title(), "The Board Fires Sam Altman");
+    assert_eq!(app.doc().sections[app.outline.selected.unwrap()].title, "November 17, 2023");
+}
+
+#[test]
+fn quote_search_spans_documents() {
+    let mut app = library_app(120, 30);
+    app.press("3@leike compute");
+    assert_eq!(app.quotes.hits.len(), 2);
+    for hit in &app.quotes.hits {
+        let (_, q) = app.hit_quote(hit).unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Jan Leike"));
+    }
+    app.press("<Down><Enter>");
+    assert_eq!(app.view, View::Sections);
+    assert!(app.doc().source.ends_with(".md") || app.doc().source.ends_with(".txt"));
+    assert!(app.reader.marked.is_some());
+}
+
+#[test]
+fn the_app_is_usable_while_documents_are_still_loading() {
+    let mut app = App::library(120, 30, true);
+    app.library.root = FOLDER.into();
+    app.loaded(Loaded::Found(12));
+    let (paths, _) = library::find_dossiers(&folder());
+    for path in paths.iter().filter(|p| !p.ends_with("broken-encoding.md")).take(5) {
+        app.loaded(Loaded::Document(Box::new(library::open_file(path).unwrap())));
+    }
+    app.settle();
+    assert_eq!(app.library.loading, Some((5, 12)));
+    assert!(screen(&app).contains("Loading 5/12 files"));
+    app.press("3");
+    assert_eq!(app.quotes.hits.len(), 10);
+    app.press("<Esc>0");
+    assert_eq!(app.view, View::Library);
+}
