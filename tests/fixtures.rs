@@ -1,0 +1,791 @@
+//! `dossier export` on the dossiers in tests/fixtures: each one's whole model (every section,
+//! timeline entry and quote, the front matter and the warnings), written down by reading the
+//! fixture against the format's rules, not by copying the program's output.
+
+mod common;
+
+use common::{Entry, Export, Quote, Section, export};
+use serde_json::{Value, json};
+
+fn load(name: &str) -> Export {
+    let path = format!("tests/fixtures/{name}");
+    let doc = export(&[&path]);
+    assert_eq!(doc.source, path);
+    doc
+}
+
+fn section(level: u8, title: &str, line: usize, parent: Option<usize>, text: &str) -> Section {
+    Section {
+        level,
+        title: title.into(),
+        line,
+        parent,
+        text: text.into(),
+    }
+}
+
+/// A timeline entry; the precision follows from the shape of the ISO date.
+fn entry(date: &str, title: &str, section: Option<usize>, line: usize, origin: &str) -> Entry {
+    let precision = match date.len() {
+        4 => "year",
+        7 => "month",
+        _ => "day",
+    };
+    Entry {
+        date: date.into(),
+        precision: precision.into(),
+        title: title.into(),
+        section,
+        line,
+        origin: origin.into(),
+    }
+}
+
+fn quote(text: &str, speaker: Option<&str>, section: usize, line: usize, kind: &str) -> Quote {
+    Quote {
+        text: text.into(),
+        speaker: speaker.map(Into::into),
+        section: Some(section),
+        line,
+        kind: kind.into(),
+    }
+}
+
+/// Compares element by element first, so a failure names the first differing item.
+fn same<T: PartialEq + std::fmt::Debug>(what: &str, got: &[T], want: &[T]) {
+    for (i, (g, w)) in got.iter().zip(want).enumerate() {
+        assert_eq!(g, w, "{what}[{i}]");
+    }
+    assert_eq!(got.len(), want.len(), "number of {what}: {got:#?}");
+}
+
+fn no_warnings(doc: &Export) {
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}
+
+#[test]
+fn dated_lists_in_every_written_form() {
+    let doc = load("dated-lists.md");
+    assert_eq!(
+        Value::Object(doc.meta.clone()),
+        json!({
+            "title": "Chronology of the Model Card Dispute",
+            "year": 2019,
+            "published": "2019-09-04",
+            "tags": ["chronology", "test"],
+            "draft": true
+        })
+    );
+    no_warnings(&doc);
+    assert_eq!(doc.preamble, "");
+    same(
+        "sections",
+        &doc.sections,
+        &[
+            section(
+                1,
+                "Chronology of the Model Card Dispute",
+                9,
+                None,
+                "Compiled from public records; every date below is written the way the source wrote it.",
+            ),
+            section(
+                2,
+                "Milestones",
+                13,
+                Some(0),
+                "4 September 2019: The lab published its first model card.\n\
+                 2020-01-15: A revised card added evaluation data.\n\
+                 Sept. 4, 2019 — Press coverage began the same day.\n\
+                 Sep 12, 2019: Critics answered in an open letter.\n\
+                 March 2020: The review board met for the first time.\n\
+                 28th May, 2024: The dispute was settled.",
+            ),
+            section(2, "Hearings", 22, Some(0), ""),
+            section(
+                3,
+                "12 March 2020",
+                24,
+                Some(2),
+                "The committee heard from three witnesses. Each spoke for an hour.",
+            ),
+            section(
+                3,
+                "The Second Hearing (April 2020)",
+                28,
+                Some(2),
+                "Held remotely.",
+            ),
+            section(
+                2,
+                "Context",
+                32,
+                Some(0),
+                "The team had grown since 2019 and hired 2000 employees in four years. About 20% of \
+                 staff worked on evaluation (2021), and Dr. Ana Ruiz joined in 2021.\n\
+                 Reports at https://example.org/2022/03/report and www.example.com/2023-01-02 are archived.",
+            ),
+            section(
+                2,
+                "Errata",
+                38,
+                Some(0),
+                "A draft said the board met on February 30, 2024, which cannot be right. The \
+                 corrected minutes were dated 2024-02-29.",
+            ),
+        ],
+    );
+    // Nothing from the front matter, "2000 employees", "four years", "20%", the URLs, or
+    // the impossible February 30; "(2021)" and "in 2021" on one line are one event.
+    same(
+        "timeline",
+        &doc.timeline,
+        &[
+            entry(
+                "2019",
+                "The team had grown since 2019 and hired 2000 employees in four years.",
+                Some(5),
+                34,
+                "text",
+            ),
+            entry(
+                "2019-09-04",
+                "4 September 2019: The lab published its first model card.",
+                Some(1),
+                15,
+                "text",
+            ),
+            entry(
+                "2019-09-04",
+                "Sept. 4, 2019 — Press coverage began the same day.",
+                Some(1),
+                17,
+                "text",
+            ),
+            entry(
+                "2019-09-12",
+                "Sep 12, 2019: Critics answered in an open letter.",
+                Some(1),
+                18,
+                "text",
+            ),
+            entry(
+                "2020-01-15",
+                "2020-01-15: A revised card added evaluation data.",
+                Some(1),
+                16,
+                "text",
+            ),
+            entry(
+                "2020-03",
+                "March 2020: The review board met for the first time.",
+                Some(1),
+                19,
+                "text",
+            ),
+            entry(
+                "2020-03-12",
+                "The committee heard from three witnesses.",
+                Some(3),
+                24,
+                "heading",
+            ),
+            entry(
+                "2020-04",
+                "The Second Hearing (April 2020)",
+                Some(4),
+                28,
+                "heading",
+            ),
+            entry(
+                "2021",
+                "About 20% of staff worked on evaluation (2021), and Dr. Ana Ruiz joined in 2021.",
+                Some(5),
+                34,
+                "text",
+            ),
+            entry(
+                "2024-02-29",
+                "The corrected minutes were dated 2024-02-29.",
+                Some(6),
+                40,
+                "text",
+            ),
+            entry(
+                "2024-05-28",
+                "28th May, 2024: The dispute was settled.",
+                Some(1),
+                20,
+                "text",
+            ),
+        ],
+    );
+    same("quotes", &doc.quotes, &[]);
+}
+
+#[test]
+fn setext_headings_and_code_blocks_without_front_matter() {
+    let doc = load("setext-and-code.md");
+    assert!(doc.meta.is_empty());
+    no_warnings(&doc);
+    assert_eq!(
+        doc.preamble,
+        "Notes gathered before the first heading belong to the preamble, written in 2022."
+    );
+    same(
+        "sections",
+        &doc.sections,
+        &[
+            section(
+                1,
+                "Incident Review",
+                3,
+                None,
+                "The outage began on 3 March 2023 and lasted a day.\n\
+                 # not a heading\n\
+                 2023-03-04 02:00 restart\n\
+                 On May 5, 2023 the job ran again.\n\
+                 ## also not a heading\n\
+                 since 2019",
+            ),
+            section(
+                2,
+                "Root Cause",
+                17,
+                Some(0),
+                "The 2023-03-05 marker in the log is a timestamp, not an event. The fix shipped \
+                 on 2023-03-06.",
+            ),
+            section(
+                3,
+                "Follow-up",
+                22,
+                Some(1),
+                "# comment in a shell script\nNothing else happened until mid-2024.",
+            ),
+        ],
+    );
+    // Dates in code blocks and in inline code are not events.
+    same(
+        "timeline",
+        &doc.timeline,
+        &[
+            entry(
+                "2022",
+                "Notes gathered before the first heading belong to the preamble, written in 2022.",
+                None,
+                1,
+                "text",
+            ),
+            entry(
+                "2023-03-03",
+                "The outage began on 3 March 2023 and lasted a day.",
+                Some(0),
+                6,
+                "text",
+            ),
+            entry(
+                "2023-03-06",
+                "The fix shipped on 2023-03-06.",
+                Some(1),
+                20,
+                "text",
+            ),
+            entry(
+                "2024",
+                "Nothing else happened until mid-2024.",
+                Some(2),
+                28,
+                "text",
+            ),
+        ],
+    );
+    same("quotes", &doc.quotes, &[]);
+}
+
+#[test]
+fn attribution_lines_after_quote_attributions_and_lead_ins() {
+    let doc = load("attributions.md");
+    assert_eq!(
+        Value::Object(doc.meta.clone()),
+        json!({"title": "Statements on the Audit", "subject": "Review of the 2023 audit"})
+    );
+    no_warnings(&doc);
+    assert_eq!(doc.preamble, "");
+    same(
+        "sections",
+        &doc.sections,
+        &[
+            section(1, "Statements on the Audit", 6, None, ""),
+            section(
+                2,
+                "Inside the Quotes",
+                8,
+                Some(0),
+                "We asked for the audit because nobody else would. — Maria Okafor, in her \
+                 resignation letter\n\
+                 The numbers never added up, and everyone in the room knew it. -- Tom Baptiste\n\
+                 I am leaving so that I can say this plainly.\n\
+                 ~ Priya Raman, at the hearing",
+            ),
+            section(
+                2,
+                "After the Quotes",
+                20,
+                Some(0),
+                "\"The board was told in writing and chose to wait.\"\n\
+                 Okafor, in a statement to Reuters\n\
+                 Nothing in the report surprised anyone who had read the drafts.\n\
+                 — Lena Fischer, on her blog",
+            ),
+            section(
+                2,
+                "Lead-ins",
+                30,
+                Some(0),
+                "Baptiste wrote in a memo to staff:\n\
+                 We will publish the full audit, including the parts that embarrass us.\n\
+                 On June 3, 2024, Raman told the committee: \"I raised this with Maria Okafor in \
+                 2022 and nothing changed.\"\n\
+                 \"The audit should have been public from the start,\" said Lena Fischer.\n\
+                 He added that \"the process failed the people it was meant to protect\" and left.",
+            ),
+            section(
+                2,
+                "Okafor's Statement",
+                42,
+                Some(0),
+                "\"I did not leave because of one decision but because of many small ones.\"\n\
+                 Tom Baptiste knew about the gap long before the board did.",
+            ),
+        ],
+    );
+    let raman = "On June 3, 2024, Raman told the committee: \"I raised this with Maria Okafor in \
+                 2022 and nothing changed.\"";
+    same(
+        "timeline",
+        &doc.timeline,
+        &[
+            entry("2022", raman, Some(3), 36, "text"),
+            entry("2024-06-03", raman, Some(3), 36, "text"),
+        ],
+    );
+    same(
+        "quotes",
+        &doc.quotes,
+        &[
+            // `— Name`, `-- Name` and `~ Name` inside the quote name the speaker and leave the text.
+            quote(
+                "We asked for the audit because nobody else would.",
+                Some("Maria Okafor"),
+                1,
+                10,
+                "block",
+            ),
+            quote(
+                "The numbers never added up, and everyone in the room knew it.",
+                Some("Tom Baptiste"),
+                1,
+                13,
+                "block",
+            ),
+            quote(
+                "I am leaving so that I can say this plainly.",
+                Some("Priya Raman"),
+                1,
+                16,
+                "block",
+            ),
+            // An emphasised attribution after the quote; the surname resolves to the full name.
+            quote(
+                "The board was told in writing and chose to wait.",
+                Some("Maria Okafor"),
+                2,
+                22,
+                "block",
+            ),
+            quote(
+                "Nothing in the report surprised anyone who had read the drafts.",
+                Some("Lena Fischer"),
+                2,
+                26,
+                "block",
+            ),
+            // The paragraph before is the lead-in.
+            quote(
+                "We will publish the full audit, including the parts that embarrass us.",
+                Some("Tom Baptiste"),
+                3,
+                34,
+                "block",
+            ),
+            // Lead-in in the same sentence; Maria Okafor is only mentioned inside.
+            quote(
+                "I raised this with Maria Okafor in 2022 and nothing changed.",
+                Some("Priya Raman"),
+                3,
+                36,
+                "inline",
+            ),
+            quote(
+                "The audit should have been public from the start,",
+                Some("Lena Fischer"),
+                3,
+                38,
+                "inline",
+            ),
+            // "He" names no one.
+            quote(
+                "the process failed the people it was meant to protect",
+                None,
+                3,
+                40,
+                "inline",
+            ),
+            // The section is Okafor's statement; Tom Baptiste is only mentioned.
+            quote(
+                "I did not leave because of one decision but because of many small ones.",
+                Some("Maria Okafor"),
+                4,
+                44,
+                "inline",
+            ),
+            quote(
+                "Tom Baptiste knew about the gap long before the board did.",
+                Some("Maria Okafor"),
+                4,
+                46,
+                "block",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn statement_sections_nested_quotes_and_citations() {
+    let doc = load("statements.md");
+    assert_eq!(
+        Value::Object(doc.meta.clone()),
+        json!({"title": "The Resignation Letters", "people": ["Noor Haddad", "Felix Brandt"]})
+    );
+    no_warnings(&doc);
+    assert_eq!(doc.preamble, "");
+    same(
+        "sections",
+        &doc.sections,
+        &[
+            section(1, "The Resignation Letters", 6, None, ""),
+            section(
+                2,
+                "Background",
+                8,
+                Some(0),
+                "Noor Haddad led the evaluation team from Sept. 4, 2019 until her resignation. \
+                 Felix Brandt, her deputy, called the plan “brave but unfunded” at the time.",
+            ),
+            section(
+                2,
+                "Haddad's Statement",
+                13,
+                Some(0),
+                "I have raised the same three concerns in every planning cycle since 2021.\n\
+                 Quoted from the 2021 memo: fund the evaluations first.\n\
+                 Nothing has changed, so I am leaving.\n\
+                 Brandt announced on the same day: “I share every one of Noor’s concerns and I am \
+                 leaving too.”",
+            ),
+            section(
+                2,
+                "Coverage",
+                23,
+                Some(0),
+                "A columnist wrote that the letters were \"the clearest warning the industry has \
+                 had this year\".\n\
+                 Wired: \"Two senior researchers quit over evaluation funding\": \
+                 https://example.com/2024/07/01/quit",
+            ),
+            section(
+                2,
+                "Sources",
+                29,
+                Some(0),
+                "\"Resignation letter of Noor Haddad, in full, as published\": \
+                 https://example.org/haddad",
+            ),
+        ],
+    );
+    same(
+        "timeline",
+        &doc.timeline,
+        &[
+            entry(
+                "2019-09-04",
+                "Noor Haddad led the evaluation team from Sept. 4, 2019 until her resignation.",
+                Some(1),
+                10,
+                "text",
+            ),
+            entry(
+                "2021",
+                "I have raised the same three concerns in every planning cycle since 2021.",
+                Some(2),
+                15,
+                "text",
+            ),
+        ],
+    );
+    // "brave but unfunded" is too short to be a statement; cited titles are not quotes.
+    same(
+        "quotes",
+        &doc.quotes,
+        &[
+            quote(
+                "I have raised the same three concerns in every planning cycle since 2021.\n\
+                 Quoted from the 2021 memo: fund the evaluations first.\n\
+                 Nothing has changed, so I am leaving.",
+                Some("Noor Haddad"),
+                2,
+                15,
+                "block",
+            ),
+            quote(
+                "I share every one of Noor’s concerns and I am leaving too.",
+                Some("Felix Brandt"),
+                2,
+                21,
+                "inline",
+            ),
+            quote(
+                "the clearest warning the industry has had this year",
+                None,
+                3,
+                25,
+                "inline",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn crlf_line_endings_count_lines_like_lf() {
+    let raw = std::fs::read(common::fixture("crlf.md")).unwrap();
+    assert!(
+        raw.windows(2).filter(|w| w == b"\r\n").count() >= 30,
+        "the fixture must keep its CRLF line endings (see .gitattributes)"
+    );
+    let doc = load("crlf.md");
+    assert_eq!(
+        Value::Object(doc.meta.clone()),
+        json!({"title": "Line Endings", "year": 2020})
+    );
+    no_warnings(&doc);
+    assert_eq!(doc.preamble, "");
+    same(
+        "sections",
+        &doc.sections,
+        &[
+            section(1, "Line Endings", 6, None, "Written on Windows in 2020."),
+            section(
+                2,
+                "Events",
+                10,
+                Some(0),
+                "14 February 2020: The first draft was saved with CRLF.\n\
+                 2020-02-15: A second draft followed.",
+            ),
+            section(
+                2,
+                "Words",
+                15,
+                Some(0),
+                "The tools should never care how a line ends. — Ada Byron\n\
+                 Byron later wrote:\n\
+                 Every file that opens on one machine must open on every other.\n\
+                 # still code",
+            ),
+            section(
+                2,
+                "Aftermath",
+                28,
+                Some(0),
+                "Nothing changed until Sept. 2021.",
+            ),
+        ],
+    );
+    same(
+        "timeline",
+        &doc.timeline,
+        &[
+            entry("2020", "Written on Windows in 2020.", Some(0), 8, "text"),
+            entry(
+                "2020-02-14",
+                "14 February 2020: The first draft was saved with CRLF.",
+                Some(1),
+                12,
+                "text",
+            ),
+            entry(
+                "2020-02-15",
+                "2020-02-15: A second draft followed.",
+                Some(1),
+                13,
+                "text",
+            ),
+            entry(
+                "2021-09",
+                "Nothing changed until Sept. 2021.",
+                Some(3),
+                31,
+                "text",
+            ),
+        ],
+    );
+    same(
+        "quotes",
+        &doc.quotes,
+        &[
+            quote(
+                "The tools should never care how a line ends.",
+                Some("Ada Byron"),
+                2,
+                17,
+                "block",
+            ),
+            quote(
+                "Every file that opens on one machine must open on every other.",
+                Some("Ada Byron"),
+                2,
+                22,
+                "block",
+            ),
+        ],
+    );
+    let out = common::run(&["export", "tests/fixtures/crlf.md"]);
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("\\r"),
+        "no carriage return reaches the model"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_before_the_front_matter() {
+    let raw = std::fs::read(common::fixture("bom.md")).unwrap();
+    assert!(raw.starts_with(b"\xef\xbb\xbf---\n"));
+    let doc = load("bom.md");
+    assert_eq!(
+        Value::Object(doc.meta.clone()),
+        json!({"title": "Byte Order Mark", "count": 3, "ratio": 0.75, "empty": null})
+    );
+    no_warnings(&doc);
+    assert_eq!(doc.preamble, "");
+    let possessives =
+        "The editor's 2019 release added the mark; Gebru's 2020 departure is unrelated.";
+    same(
+        "sections",
+        &doc.sections,
+        &[
+            section(1, "Byte Order Mark", 8, None, possessives),
+            section(
+                2,
+                "Reactions",
+                12,
+                Some(0),
+                "Dr. Kofi Mensah posted on his blog: \"Invisible bytes at the start of a file \
+                 should never change what it means.\"",
+            ),
+        ],
+    );
+    same(
+        "timeline",
+        &doc.timeline,
+        &[
+            entry("2019", possessives, Some(0), 10, "text"),
+            entry("2020", possessives, Some(0), 10, "text"),
+        ],
+    );
+    same(
+        "quotes",
+        &doc.quotes,
+        &[quote(
+            "Invisible bytes at the start of a file should never change what it means.",
+            Some("Kofi Mensah"),
+            1,
+            14,
+            "inline",
+        )],
+    );
+}
+
+#[test]
+fn malformed_front_matter_stays_in_the_text_with_a_located_warning() {
+    let doc = load("malformed-front-matter.md");
+    assert!(doc.meta.is_empty());
+    assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
+    let w = &doc.warnings[0];
+    // `title: Broken: on purpose` is line 2; the second colon is at column 14.
+    assert_eq!((w.line, w.column), (Some(2), Some(14)), "{w:?}");
+    assert_eq!(
+        w.message,
+        "front matter is not valid YAML, kept as text: mapping values are not allowed in this context"
+    );
+    assert_eq!(
+        doc.preamble,
+        "---\ntitle: Broken: on purpose\nnotes: joined in 2021\n---"
+    );
+    same(
+        "sections",
+        &doc.sections,
+        &[
+            section(
+                1,
+                "Malformed Front Matter",
+                6,
+                None,
+                "The block above is not valid YAML, so it stays in the text.",
+            ),
+            section(
+                2,
+                "Later",
+                10,
+                Some(0),
+                "On 1 April 2022 the file was fixed.",
+            ),
+        ],
+    );
+    // "joined in 2021" is in the front matter block: not an event.
+    same(
+        "timeline",
+        &doc.timeline,
+        &[entry(
+            "2022-04-01",
+            "On 1 April 2022 the file was fixed.",
+            Some(1),
+            12,
+            "text",
+        )],
+    );
+    same("quotes", &doc.quotes, &[]);
+}
+
+#[test]
+fn unclosed_front_matter_is_read_as_text() {
+    let doc = load("unclosed-front-matter.md");
+    assert!(doc.meta.is_empty());
+    assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
+    assert_eq!(doc.warnings[0].line, Some(1));
+    assert!(doc.warnings[0].message.contains("never closed"));
+    assert_eq!(doc.preamble, "title: Never closed author: Someone");
+    same(
+        "sections",
+        &doc.sections,
+        &[section(
+            1,
+            "Unclosed Front Matter",
+            5,
+            None,
+            "Without a closing fence the opening line is just a rule, and the fields are text.",
+        )],
+    );
+    same("timeline", &doc.timeline, &[]);
+    same("quotes", &doc.quotes, &[]);
+}
