@@ -168,6 +168,34 @@ const SPEECH_VERBS: &[&str] = &[
     "reflected",
 ];
 
+/// Nouns for what a person said: a heading or lead-in that names one names its speaker.
+const STATEMENT_KINDS: &[&str] = &[
+    "statement",
+    "statements",
+    "remarks",
+    "testimony",
+    "letter",
+    "speech",
+    "post",
+    "posts",
+    "thread",
+    "tweet",
+    "tweets",
+    "announcement",
+    "words",
+    "message",
+    "response",
+    "reply",
+    "interview",
+    "essay",
+    "memo",
+    "resignation",
+    "farewell",
+    "address",
+    "quotes",
+    "account",
+];
+
 /// Titles that stand before a name and are not part of it.
 const TITLES: &[&str] = &[
     "CEO",
@@ -240,12 +268,18 @@ fn bare(word: &str) -> &str {
 }
 
 /// The person a lead-in names as speaking: `CEO Sam Altman posted on X:` → `Sam Altman`,
-/// `Despite his concerns, Leike ended on a note:` → `Leike`, `said Jane Doe` → `Jane Doe`.
+/// `Despite his concerns, Leike ended on a note:` → `Leike`, `said Jane Doe` → `Jane Doe`,
+/// `Sam Altman, OpenAI's CEO, wrote:` → `Sam Altman`, `According to Jane Doe:` → `Jane Doe`,
+/// `In Leike's words:` → `Leike`.
 pub fn speaker_in_lead_in(lead_in: &str) -> Option<String> {
     let words: Vec<&str> = lead_in.split_whitespace().collect();
-    let verb = words
-        .iter()
-        .rposition(|w| SPEECH_VERBS.contains(&bare(w).to_lowercase().as_str()))?;
+    let Some(verb) = words.iter().rposition(|w| is_speech_verb(w)) else {
+        // Without a verb only a lead-in that introduces the quote can name its speaker.
+        if !lead_in.trim_end().ends_with(':') {
+            return None;
+        }
+        return according_to(lead_in).or_else(|| possessive_subject(&words));
+    };
     // "according to Name" and "said Name" name the speaker after the verb.
     if let Some(name) = name_from(&words[verb + 1..]) {
         let comma_before_verb = verb > 0 && words[verb - 1].ends_with(',');
@@ -269,17 +303,80 @@ pub fn speaker_in_lead_in(lead_in: &str) -> Option<String> {
             break;
         }
     }
-    name_before(&words[..end])
+    let subject = &words[..end];
+    let named = if subject.last().is_some_and(|w| w.ends_with(',')) {
+        appositive_subject(subject)
+    } else {
+        name_before(subject)
+    };
+    named.or_else(|| possessive_subject(subject))
+}
+
+fn is_speech_verb(word: &str) -> bool {
+    let w = bare(word);
+    SPEECH_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w))
+}
+
+/// The subject of a lead-in whose last words are set off by commas: the name in the commas
+/// when they hold only a name (`OpenAI's CEO, Sam Altman,` → `Sam Altman`), else the name
+/// before them (`Sam Altman, OpenAI's CEO,` → `Sam Altman`; `The board, led by Bret Taylor,`
+/// → none).
+fn appositive_subject(words: &[&str]) -> Option<String> {
+    const LONGEST_APPOSITIVE: usize = 12;
+    let (_, before) = words.split_last()?;
+    let open = before.iter().rposition(|w| w.ends_with(','));
+    let inside = &words[open.map_or(0, |j| j + 1)..];
+    let only_a_name = inside
+        .iter()
+        .map(|w| bare(w))
+        .skip_while(|w| TITLES.contains(w))
+        .all(|w| {
+            is_capitalised(w)
+                && !is_acronym(w)
+                && strip_possessive(w) == w
+                && !NOT_NAMES.contains(&w)
+        });
+    if only_a_name {
+        if let Some(name) = name_before(inside) {
+            return Some(name);
+        }
+    }
+    let open = open.filter(|&j| words.len() - j <= LONGEST_APPOSITIVE)?;
+    name_before(&words[..=open])
+}
+
+/// The owner of a statement a lead-in names: `Leike's statement was short:` and
+/// `In Leike’s words:` → `Leike`. The possessive must be followed, within three lower-case
+/// words, by a kind of statement.
+fn possessive_subject(words: &[&str]) -> Option<String> {
+    let i = words.iter().rposition(|w| {
+        let b = bare(w);
+        is_capitalised(b) && strip_possessive(b).len() < b.len()
+    })?;
+    let after = &words[i + 1..];
+    let kind_follows = after.iter().take(3).any(|w| is_statement_kind(w))
+        && after.iter().all(|w| !is_capitalised(bare(w)));
+    if !kind_follows {
+        return None;
+    }
+    let mut subject = words[..i].to_vec();
+    subject.push(strip_possessive(bare(words[i])));
+    name_before(&subject)
+}
+
+fn is_statement_kind(word: &str) -> bool {
+    let w = bare(word);
+    STATEMENT_KINDS.iter().any(|k| k.eq_ignore_ascii_case(w))
 }
 
 /// A name after an "according to" anywhere in `text`.
 pub fn according_to(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
-    let at = lower.find("according to ")?;
-    let rest: Vec<&str> = text
-        .get(at + "according to ".len()..)?
-        .split_whitespace()
-        .collect();
+    const PHRASE: &[u8] = b"according to ";
+    let at = text
+        .as_bytes()
+        .windows(PHRASE.len())
+        .position(|w| w.eq_ignore_ascii_case(PHRASE))?;
+    let rest: Vec<&str> = text.get(at + PHRASE.len()..)?.split_whitespace().collect();
     name_from(&rest)
 }
 
@@ -367,41 +464,12 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
 /// The person whose statement a heading announces: `Leike's Public Statement` → `Leike`,
 /// `Statement by Jane Doe` → `Jane Doe`.
 pub fn speaker_of_heading(title: &str) -> Option<String> {
-    const KINDS: &[&str] = &[
-        "statement",
-        "statements",
-        "remarks",
-        "testimony",
-        "letter",
-        "speech",
-        "post",
-        "posts",
-        "thread",
-        "tweet",
-        "tweets",
-        "announcement",
-        "words",
-        "message",
-        "response",
-        "reply",
-        "interview",
-        "essay",
-        "memo",
-        "resignation",
-        "farewell",
-        "address",
-        "quotes",
-        "account",
-    ];
     let words: Vec<&str> = title.split_whitespace().collect();
     if let Some(i) = words.iter().position(|w| {
         let b = bare(w);
         strip_possessive(b) != b || w.ends_with("'s") || w.ends_with("’s")
     }) {
-        let rest_has_kind = words[i + 1..]
-            .iter()
-            .take(3)
-            .any(|w| KINDS.contains(&bare(w).to_lowercase().as_str()));
+        let rest_has_kind = words[i + 1..].iter().take(3).any(|w| is_statement_kind(w));
         if rest_has_kind {
             let mut name: Vec<&str> = words[..=i]
                 .iter()
@@ -420,7 +488,7 @@ pub fn speaker_of_heading(title: &str) -> Option<String> {
     }
     let lower: Vec<String> = words.iter().map(|w| bare(w).to_lowercase()).collect();
     for (i, w) in lower.iter().enumerate() {
-        if KINDS.contains(&w.as_str())
+        if STATEMENT_KINDS.contains(&w.as_str())
             && matches!(
                 lower.get(i + 1).map(String::as_str),
                 Some("by" | "from" | "of")
@@ -512,6 +580,54 @@ mod tests {
             speaker_in_lead_in("Dr. Ada Lovelace later wrote").as_deref(),
             Some("Ada Lovelace")
         );
+        assert_eq!(
+            speaker_in_lead_in("Sam Altman, OpenAI's CEO, wrote:").as_deref(),
+            Some("Sam Altman")
+        );
+        assert_eq!(
+            speaker_in_lead_in("In 2024, Jan Leike, who had led the team since 2021, wrote:")
+                .as_deref(),
+            Some("Jan Leike")
+        );
+        assert_eq!(
+            speaker_in_lead_in("According to Jan Leike:").as_deref(),
+            Some("Jan Leike")
+        );
+        assert_eq!(
+            speaker_in_lead_in("Leike’s statement was short:").as_deref(),
+            Some("Leike")
+        );
+        assert_eq!(
+            speaker_in_lead_in("In Jane Doe's own words:").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            speaker_in_lead_in("Senator Jane Doe said:").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            speaker_in_lead_in("OpenAI's chief executive Sam Altman responded:").as_deref(),
+            Some("Sam Altman")
+        );
+        // The person told or answered is not the speaker.
+        assert_eq!(
+            speaker_in_lead_in("Raman told Maria Okafor:").as_deref(),
+            Some("Raman")
+        );
+        assert_eq!(
+            speaker_in_lead_in("The board said in reply to Leike's thread:"),
+            None
+        );
+        assert_eq!(
+            speaker_in_lead_in("OpenAI's CEO, Sam Altman, wrote:").as_deref(),
+            Some("Sam Altman")
+        );
+        assert_eq!(
+            speaker_in_lead_in("The board, led by Bret Taylor, said:"),
+            None
+        );
+        assert_eq!(speaker_in_lead_in("Leike’s statement"), None);
+        assert_eq!(speaker_in_lead_in("The letter was clear:"), None);
         assert_eq!(speaker_in_lead_in("He said:"), None);
         assert_eq!(speaker_in_lead_in("The letter said:"), None);
         assert_eq!(speaker_in_lead_in("The team was struggling:"), None);

@@ -331,17 +331,14 @@ impl Walker<'_> {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
+            // A paragraph inside a list item continues the item's block.
+            TagEnd::Paragraph if matches!(&self.current, Some(b) if matches!(b.kind, BlockKind::Item { .. })) =>
+                {}
             TagEnd::Heading(_)
             | TagEnd::Paragraph
             | TagEnd::CodeBlock
             | TagEnd::HtmlBlock
-            | TagEnd::FootnoteDefinition => {
-                if !matches!(tag, TagEnd::Paragraph)
-                    || !matches!(&self.current, Some(b) if matches!(b.kind, BlockKind::Item { .. }))
-                {
-                    self.flush();
-                }
-            }
+            | TagEnd::FootnoteDefinition => self.flush(),
             TagEnd::Item => self.flush(),
             TagEnd::List(_) => {
                 self.flush();

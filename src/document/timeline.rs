@@ -68,7 +68,7 @@ pub fn build(outline: &Outline, lines: &LineIndex) -> Vec<TimelineEntry> {
             entries.push(entry(date, title, block.section, line, Origin::Text));
         }
     }
-    entries.sort_by(|a, b| (a.date, a.line).cmp(&(b.date, b.line)));
+    entries.sort_by_key(|e| (e.date, e.line));
     entries.dedup_by(|b, a| a.date == b.date && a.line == b.line);
     entries
 }
