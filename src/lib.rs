@@ -10,5 +10,7 @@ pub mod document;
 pub mod library;
 pub mod plain;
 pub mod search;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod tui;
 pub mod view;

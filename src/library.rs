@@ -194,6 +194,23 @@ where
     });
 }
 
+/// Drops the body text that only the reader needs (blocks, section texts, link targets)
+/// and spare capacity, so a library of thousands of documents fits in memory: what stays is
+/// the front matter, the outline, the timeline and the quotes. The app reads a document
+/// again when it is opened in the reader.
+pub fn slim(doc: &mut Document) {
+    doc.blocks = Vec::new();
+    doc.links = Vec::new();
+    doc.preamble = String::new();
+    for s in &mut doc.sections {
+        s.text = String::new();
+        s.title.shrink_to_fit();
+    }
+    doc.sections.shrink_to_fit();
+    doc.timeline.shrink_to_fit();
+    doc.quotes.shrink_to_fit();
+}
+
 /// How many threads to load with: every core.
 pub fn threads() -> usize {
     std::thread::available_parallelism().map_or(2, usize::from)

@@ -17,6 +17,7 @@ use ratatui::DefaultTerminal;
 use crate::app::{Action, App, Key, KeyCode, Loaded};
 use crate::document::Document;
 use crate::library::{self, Problem};
+use crate::search::{Hit, SearchRequest};
 use crate::view;
 
 /// What the app opens.
@@ -31,6 +32,8 @@ pub enum Start {
 enum Message {
     Terminal(io::Result<Event>),
     Load(Loaded),
+    /// The search thread's ranking for a query generation.
+    Searched(u64, Vec<Hit>),
 }
 
 /// Runs the app on the terminal until the user quits.
@@ -45,12 +48,15 @@ pub fn run(start: Start) -> io::Result<()> {
             Start::Folder(root) => {
                 let mut app = App::library(size.width, size.height, color);
                 app.library.root = root.display().to_string();
+                app.reopen = Some(|source| library::open_file(std::path::Path::new(source)).ok());
                 spawn_loader(root, tx.clone());
                 app
             }
         };
+        app.background_search = true;
+        let searcher = spawn_searcher(tx.clone());
         spawn_terminal_reader(tx);
-        event_loop(&mut terminal, &mut app, &rx)
+        event_loop(&mut terminal, &mut app, &rx, &searcher)
     })();
     restore();
     result
@@ -70,6 +76,27 @@ fn spawn_terminal_reader(tx: mpsc::Sender<Message>) {
     });
 }
 
+/// Ranks quotes on a thread of its own so typing never waits for matching; when queries
+/// arrive faster than they are ranked, only the newest is ranked.
+fn spawn_searcher(tx: mpsc::Sender<Message>) -> mpsc::Sender<SearchRequest> {
+    let (requests, rx) = mpsc::channel::<SearchRequest>();
+    std::thread::spawn(move || {
+        while let Ok(mut request) = rx.recv() {
+            while let Ok(newer) = rx.try_recv() {
+                request = newer;
+            }
+            let hits = request.run();
+            if tx
+                .send(Message::Searched(request.generation, hits))
+                .is_err()
+            {
+                break;
+            }
+        }
+    });
+    requests
+}
+
 /// Finds and parses a folder's dossiers on every core, reporting each as it is done.
 fn spawn_loader(root: PathBuf, tx: mpsc::Sender<Message>) {
     std::thread::spawn(move || {
@@ -80,7 +107,11 @@ fn spawn_loader(root: PathBuf, tx: mpsc::Sender<Message>) {
         }
         library::load_all(&paths, library::threads(), |i, result| {
             let message = match result {
-                Ok(doc) => Loaded::Document(Box::new(doc)),
+                Ok(mut doc) => {
+                    // Slim here, not in the app: documents queued for the app stay small.
+                    library::slim(&mut doc);
+                    Loaded::Document(Box::new(doc))
+                }
                 Err(e) => Loaded::Problem(Problem::new(paths[i].clone(), &e.to_string())),
             };
             let _ = tx.send(Message::Load(message));
@@ -130,9 +161,13 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     rx: &mpsc::Receiver<Message>,
+    searcher: &mpsc::Sender<SearchRequest>,
 ) -> io::Result<()> {
     loop {
         app.settle();
+        if let Some(request) = app.search_request.take() {
+            let _ = searcher.send(request);
+        }
         terminal.draw(|frame| view::draw(app, frame))?;
         if let Some(text) = app.clipboard.take() {
             copy_osc52(&text)?;
@@ -168,6 +203,10 @@ fn handle(app: &mut App, message: Message) -> io::Result<bool> {
         Message::Terminal(event) => Ok(handle_event(app, event?)),
         Message::Load(loaded) => {
             app.loaded(loaded);
+            Ok(true)
+        }
+        Message::Searched(generation, hits) => {
+            app.searched(generation, hits);
             Ok(true)
         }
     }

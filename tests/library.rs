@@ -25,7 +25,10 @@ fn library_app(width: u16, height: u16) -> App {
     for path in &paths {
         match library::open_file(path) {
             Ok(doc) => app.loaded(Loaded::Document(Box::new(doc))),
-            Err(e) => app.loaded(Loaded::Problem(library::Problem::new(path.clone(), &e.to_string()))),
+            Err(e) => app.loaded(Loaded::Problem(library::Problem::new(
+                path.clone(),
+                &e.to_string(),
+            ))),
         }
     }
     app.loaded(Loaded::Done);
@@ -36,20 +39,36 @@ fn library_app(width: u16, height: u16) -> App {
 #[test]
 fn finds_markdown_and_front_matter_txt_files_recursively() {
     let (paths, problems) = library::find_dossiers(&folder());
-    let names: Vec<String> = paths.iter().map(|p| p.strip_prefix(folder()).unwrap().display().to_string()).collect();
+    let names: Vec<String> = paths
+        .iter()
+        .map(|p| p.strip_prefix(folder()).unwrap().display().to_string())
+        .collect();
     assert_eq!(names.len(), 12, "{names:?}");
     assert!(names.contains(&"2023/altman-firing.md".to_string()));
-    assert!(names.contains(&"notes/compute-pledge.txt".to_string()), "a .txt with front matter is a dossier");
-    assert!(!names.contains(&"notes/readme.txt".to_string()), "a .txt without front matter is not");
+    assert!(
+        names.contains(&"notes/compute-pledge.txt".to_string()),
+        "a .txt with front matter is a dossier"
+    );
+    assert!(
+        !names.contains(&"notes/readme.txt".to_string()),
+        "a .txt without front matter is not"
+    );
     assert!(problems.is_empty());
 }
 
 #[test]
 fn export_prints_one_json_object_per_document_and_reports_the_broken_one() {
     let out = run(&["export", FOLDER]);
-    assert_eq!(out.status.code(), Some(1), "a problem file makes the run fail, after the rest is printed");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a problem file makes the run fail, after the rest is printed"
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
-    let docs: Vec<common::Export> = stdout.lines().map(|l| serde_json::from_str(l).expect("one object per line")).collect();
+    let docs: Vec<common::Export> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one object per line"))
+        .collect();
     assert_eq!(docs.len(), 11);
     assert!(docs.iter().all(|d| d.source.starts_with(FOLDER)));
     let mut sources: Vec<&str> = docs.iter().map(|d| d.source.as_str()).collect();
@@ -57,7 +76,10 @@ fn export_prints_one_json_object_per_document_and_reports_the_broken_one() {
     sources.sort();
     assert_eq!(printed, sources, "in path order");
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(stderr.trim(), "dossier: tests/library/broken-encoding.md: is not valid UTF-8 (line 5, byte 32)");
+    assert_eq!(
+        stderr.trim(),
+        "dossier: tests/library/broken-encoding.md: is not valid UTF-8 (line 5, byte 32)"
+    );
 }
 
 #[test]
@@ -69,8 +91,14 @@ fn timeline_spans_the_library_in_date_order() {
     sorted.sort();
     assert_eq!(dates, sorted);
     assert_eq!(dates.first(), Some(&"2020"));
-    let may28 = rows.iter().find(|r| r["date"] == "2024-05-28" && r["origin"] == "heading").unwrap();
-    assert_eq!(may28["source"], "tests/library/leike-anthropic.md", "every row names its document");
+    let may28 = rows
+        .iter()
+        .find(|r| r["date"] == "2024-05-28" && r["origin"] == "heading")
+        .unwrap();
+    assert_eq!(
+        may28["source"], "tests/library/leike-anthropic.md",
+        "every row names its document"
+    );
     let text = String::from_utf8(run(&["timeline", FOLDER]).stdout).unwrap();
     assert!(text.contains("2023-11-17      16  Helen Toner made a public statement that day.  · The Board Fires Sam Altman › November 17, 2023"), "{text}");
 }
@@ -111,12 +139,22 @@ fn the_library_view_lists_documents_with_counts_and_sorts() {
     assert!(shown.contains("Timnit Gebru Leaves Google"));
     assert!(shown.contains("1 problems"));
     app.press("s");
-    let titles: Vec<String> = app.library.rows.iter().map(|&d| app.docs[d].title()).collect();
+    let titles: Vec<String> = app
+        .library
+        .rows
+        .iter()
+        .map(|&d| app.docs[d].title())
+        .collect();
     let mut sorted = titles.clone();
     sorted.sort_by_key(|t| t.to_lowercase());
     assert_eq!(titles, sorted, "s sorts by title");
     app.press("s");
-    let authors: Vec<String> = app.library.rows.iter().map(|&d| app.docs[d].field("author").unwrap()).collect();
+    let authors: Vec<String> = app
+        .library
+        .rows
+        .iter()
+        .map(|&d| app.docs[d].field("author").unwrap())
+        .collect();
     let mut sorted = authors.clone();
     sorted.sort_by_key(|a| a.to_lowercase());
     assert_eq!(authors, sorted, "then by author");
@@ -132,8 +170,14 @@ fn enter_opens_a_document_in_the_sections_view() {
     assert_eq!(app.view, View::Sections);
     assert_eq!(app.doc().title(), "A Right to Warn about Advanced AI");
     let shown = screen(&app);
-    assert!(shown.contains("# A Right to Warn about Advanced AI"), "{shown}");
-    assert!(shown.contains("Daniel Kokotajlo made a public statement that day."), "{shown}");
+    assert!(
+        shown.contains("# A Right to Warn about Advanced AI"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Daniel Kokotajlo made a public statement that day."),
+        "{shown}"
+    );
     app.press("<BS>");
     assert_eq!(app.view, View::Library);
 }
@@ -142,16 +186,28 @@ fn enter_opens_a_document_in_the_sections_view() {
 fn the_timeline_spans_documents_and_jumps_open_the_right_one() {
     let mut app = library_app(120, 30);
     app.press("2/2023-11..2024-05<Enter>");
-    let rows: Vec<String> = app.timeline.rows.iter().map(|&(d, e)| app.docs[d].timeline[e].date.iso()).collect();
+    let rows: Vec<String> = app
+        .timeline
+        .rows
+        .iter()
+        .map(|&(d, e)| app.docs[d].timeline[e].date.iso())
+        .collect();
     assert!(!rows.is_empty());
-    assert!(rows.iter().all(|d| d.as_str() >= "2023-11" && d.as_str() < "2024-06" && d.len() > 4), "{rows:?}");
+    assert!(
+        rows.iter()
+            .all(|d| d.as_str() >= "2023-11" && d.as_str() < "2024-06" && d.len() > 4),
+        "{rows:?}"
+    );
     let (d, e) = app.timeline.rows[0];
     assert_eq!(app.docs[d].title(), "The Board Fires Sam Altman");
     assert_eq!(app.docs[d].timeline[e].date.iso(), "2023-11-17");
     app.press("<Enter>");
     assert_eq!(app.view, View::Sections);
     assert_eq!(app.doc().title(), "The Board Fires Sam Altman");
-    assert_eq!(app.doc().sections[app.outline.selected.unwrap()].title, "November 17, 2023");
+    assert_eq!(
+        app.doc().sections[app.outline.selected.unwrap()].title,
+        "November 17, 2023"
+    );
 }
 
 #[test]
@@ -175,8 +231,14 @@ fn the_app_is_usable_while_documents_are_still_loading() {
     app.library.root = FOLDER.into();
     app.loaded(Loaded::Found(12));
     let (paths, _) = library::find_dossiers(&folder());
-    for path in paths.iter().filter(|p| !p.ends_with("broken-encoding.md")).take(5) {
-        app.loaded(Loaded::Document(Box::new(library::open_file(path).unwrap())));
+    for path in paths
+        .iter()
+        .filter(|p| !p.ends_with("broken-encoding.md"))
+        .take(5)
+    {
+        app.loaded(Loaded::Document(Box::new(
+            library::open_file(path).unwrap(),
+        )));
     }
     app.settle();
     assert_eq!(app.library.loading, Some((5, 12)));
@@ -185,4 +247,71 @@ fn the_app_is_usable_while_documents_are_still_loading() {
     assert_eq!(app.quotes.hits.len(), 10);
     app.press("<Esc>0");
     assert_eq!(app.view, View::Library);
+}
+
+#[test]
+fn library_documents_are_kept_slim_and_read_again_when_opened() {
+    let mut app = App::library(120, 30, true);
+    app.reopen = Some(|source| library::open_file(std::path::Path::new(source)).ok());
+    let (paths, _) = library::find_dossiers(&folder());
+    for path in paths.iter().filter(|p| !p.ends_with("broken-encoding.md")) {
+        let mut doc = library::open_file(path).unwrap();
+        library::slim(&mut doc);
+        app.loaded(Loaded::Document(Box::new(doc)));
+    }
+    app.loaded(Loaded::Done);
+    app.settle();
+    assert!(
+        app.docs
+            .iter()
+            .all(|d| d.blocks.is_empty() && d.sections.iter().all(|s| s.text.is_empty()))
+    );
+    assert!(
+        app.docs
+            .iter()
+            .all(|d| !d.quotes.is_empty() && !d.timeline.is_empty()),
+        "what the views need stays"
+    );
+    app.press("<Enter>");
+    assert!(
+        !app.doc().blocks.is_empty(),
+        "the opened document is read again for the reader"
+    );
+    let shown = screen(&app);
+    assert!(
+        shown.contains("made a public statement that day"),
+        "{shown}"
+    );
+    let opened = app.current;
+    app.press("0j<Enter>");
+    assert!(
+        app.docs[opened].blocks.is_empty(),
+        "the one left is slimmed again"
+    );
+}
+
+#[test]
+fn quote_search_off_the_ui_thread_keeps_only_the_newest_answer() {
+    let mut app = library_app(120, 30);
+    app.background_search = true;
+    app.press("3comp");
+    let first = app.search_request.take().expect("a ranking was asked for");
+    assert!(app.quotes.searching);
+    assert_eq!(
+        app.quotes.hits.len(),
+        22,
+        "the old results stay while the search runs"
+    );
+    app.press("ute");
+    let newest = app
+        .search_request
+        .take()
+        .expect("each keystroke asks again");
+    assert!(newest.generation > first.generation);
+    app.searched(first.generation, first.run());
+    assert!(app.quotes.searching, "a stale answer is dropped");
+    app.searched(newest.generation, newest.run());
+    assert!(!app.quotes.searching);
+    let (_, best) = app.hit_quote(&app.quotes.hits[0]).unwrap();
+    assert!(best.text.contains("compute"), "{}", best.text);
 }

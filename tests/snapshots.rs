@@ -61,10 +61,17 @@ fn library_shot(size: (u16, u16), keys: &str, loaded: Option<usize>) -> String {
         match library::open_file(path) {
             Ok(mut doc) => {
                 // Sources as a user would type them, not this machine's absolute path.
-                doc.source = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap().display().to_string();
+                doc.source = path
+                    .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+                    .unwrap()
+                    .display()
+                    .to_string();
                 app.loaded(Loaded::Document(Box::new(doc)));
             }
-            Err(e) => app.loaded(Loaded::Problem(library::Problem::new(path.clone(), &e.to_string()))),
+            Err(e) => app.loaded(Loaded::Problem(library::Problem::new(
+                path.clone(),
+                &e.to_string(),
+            ))),
         }
     }
     if loaded.is_none() {
@@ -78,7 +85,10 @@ fn library_shot(size: (u16, u16), keys: &str, loaded: Option<usize>) -> String {
 #[test]
 fn library_view() {
     for (w, h) in [(80, 24), (120, 40)] {
-        insta::assert_snapshot!(format!("library_view_{w}x{h}"), library_shot((w, h), "", None));
+        insta::assert_snapshot!(
+            format!("library_view_{w}x{h}"),
+            library_shot((w, h), "", None)
+        );
     }
 }
 
@@ -90,13 +100,19 @@ fn library_loading_gauge() {
 #[test]
 fn library_timeline() {
     for (w, h) in [(80, 24), (120, 40)] {
-        insta::assert_snapshot!(format!("library_timeline_{w}x{h}"), library_shot((w, h), "2", None));
+        insta::assert_snapshot!(
+            format!("library_timeline_{w}x{h}"),
+            library_shot((w, h), "2", None)
+        );
     }
 }
 
 #[test]
 fn library_quotes() {
     for (w, h) in [(80, 24), (120, 40)] {
-        insta::assert_snapshot!(format!("library_quotes_{w}x{h}"), library_shot((w, h), "3@leike", None));
+        insta::assert_snapshot!(
+            format!("library_quotes_{w}x{h}"),
+            library_shot((w, h), "3@leike", None)
+        );
     }
 }

@@ -7,14 +7,15 @@
 pub mod action;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use ratatui::layout::{Position, Rect};
 
 pub use action::{Action, Context, Key, KeyCode, View};
 
 use crate::document::{Date, Document, front_matter};
-use crate::library::Problem;
-use crate::search::{Hit, QuoteIndex};
+use crate::library::{self, Problem};
+use crate::search::{Hit, QuoteIndex, SearchRequest};
 use crate::view::markdown::{self, ReaderLayout};
 use crate::view::theme::Theme;
 use crate::view::{self, Areas};
@@ -102,6 +103,12 @@ pub struct QuotesState {
     pub selected: usize,
     /// The query `hits` were ranked for (to narrow when it grows).
     ranked_for: String,
+    /// A ranking is running on the search thread.
+    pub searching: bool,
+    /// The query the running ranking is for.
+    pending_for: String,
+    /// The newest query's number.
+    generation: u64,
 }
 
 /// How the library list is sorted.
@@ -207,10 +214,18 @@ pub struct App {
     pub clipboard: Option<String>,
     /// The user asked to quit.
     pub quit: bool,
-    /// Every document's quotes, for searching.
-    pub index: QuoteIndex,
+    /// Every document's quotes, for searching (shared with a search thread).
+    pub index: Arc<QuoteIndex>,
+    /// A ranking for the terminal layer to run off the UI thread; when `None` after a
+    /// query change, ranking ran inline (tests, or no search thread).
+    pub search_request: Option<SearchRequest>,
+    /// Rank on a search thread (set by the terminal layer, which runs one).
+    pub background_search: bool,
     /// Derived lists (timeline, quote hits, library rows) need rebuilding after loads.
     stale: bool,
+    /// Reads a library document again by its source; when set, documents other than the
+    /// one in the reader are kept without their reader blocks.
+    pub reopen: Option<fn(&str) -> Option<Document>>,
     empty: Document,
 }
 
@@ -254,8 +269,11 @@ impl App {
             message: None,
             clipboard: None,
             quit: false,
-            index: QuoteIndex::default(),
+            index: Arc::new(QuoteIndex::default()),
+            search_request: None,
+            background_search: false,
             stale: false,
+            reopen: None,
             empty: Document::default(),
         };
         app.areas = view::areas(Rect::new(0, 0, width, height), app.view);
@@ -281,9 +299,12 @@ impl App {
         }
     }
 
-    fn add_document(&mut self, doc: Document) {
+    fn add_document(&mut self, mut doc: Document) {
         let id = self.docs.len();
-        self.index.add(id, &doc.quotes);
+        Arc::make_mut(&mut self.index).add(id, &doc.quotes);
+        if self.reopen.is_some() {
+            library::slim(&mut doc);
+        }
         self.docs.push(doc);
         self.stale = true;
     }
@@ -327,13 +348,10 @@ impl App {
         self.stale = false;
         self.sort_library(false);
         self.filter_timeline();
-        let query = self.quotes.query.clone();
         self.quotes.ranked_for.clear();
-        self.quotes.hits = self.index.rank(&query, None);
-        self.quotes.selected = self
-            .quotes
-            .selected
-            .min(self.quotes.hits.len().saturating_sub(1));
+        let selected = self.quotes.selected;
+        self.rerank();
+        self.quotes.selected = selected.min(self.quotes.hits.len().saturating_sub(1));
         if self.docs.len() == 1 && self.reader.layout.lines.is_empty() {
             self.open_document(0);
         }
@@ -388,6 +406,14 @@ impl App {
             return;
         }
         let same = doc == self.current && !self.reader.layout.lines.is_empty();
+        if !same {
+            self.restore_blocks(doc);
+            if self.current != doc && self.reopen.is_some() {
+                if let Some(previous) = self.docs.get_mut(self.current) {
+                    library::slim(previous);
+                }
+            }
+        }
         self.current = doc;
         if !same {
             let n = self.doc().sections.len();
@@ -400,6 +426,26 @@ impl App {
             self.refresh_outline();
             let (w, h) = (self.areas.screen.width, self.areas.screen.height);
             self.resize(w, h);
+        }
+    }
+
+    /// Reads a slimmed library document again for the reader (its blocks were dropped to
+    /// keep a large library in memory).
+    fn restore_blocks(&mut self, doc: usize) {
+        let Some(reopen) = self.reopen else { return };
+        let Some(d) = self.docs.get(doc) else { return };
+        if !d.blocks.is_empty() || d.sections.is_empty() && d.quotes.is_empty() {
+            return;
+        }
+        match reopen(&d.source) {
+            Some(full)
+                if full.quotes.len() == d.quotes.len()
+                    && full.timeline.len() == d.timeline.len() =>
+            {
+                self.docs[doc] = full;
+            }
+            Some(_) => self.message = Some("The file changed since it was loaded".into()),
+            None => self.message = Some(format!("Cannot read {} again", d.source)),
         }
     }
 
@@ -998,18 +1044,42 @@ impl App {
             .min(self.timeline.rows.len().saturating_sub(1));
     }
 
+    /// Ranks the quotes for the query: inline, or by asking the terminal layer to run it on
+    /// the search thread (the old results stay until the answer comes; stale answers are
+    /// dropped). A query that grew narrows the results it grew from.
     fn rerank(&mut self) {
         let query = self.quotes.query.trim().to_string();
-        let grows =
-            !self.quotes.ranked_for.is_empty() && query.starts_with(&self.quotes.ranked_for);
+        let grows = !self.quotes.ranked_for.is_empty()
+            && query.starts_with(&self.quotes.ranked_for)
+            && !self.quotes.searching;
         let within: Option<Vec<usize>> =
             grows.then(|| self.quotes.hits.iter().map(|h| h.quote).collect());
-        let mut hits = self.index.rank(&query, within.as_deref());
-        if query.is_empty() {
-            hits.sort_by_key(|h| h.quote);
+        self.quotes.generation += 1;
+        if self.background_search && !self.index.is_empty() {
+            self.quotes.searching = true;
+            self.quotes.pending_for = query.clone();
+            self.search_request = Some(SearchRequest {
+                generation: self.quotes.generation,
+                query,
+                within,
+                index: Arc::clone(&self.index),
+            });
+            return;
         }
+        let hits = self.index.rank(&query, within.as_deref());
         self.quotes.hits = hits;
         self.quotes.ranked_for = query;
+        self.quotes.selected = 0;
+    }
+
+    /// Takes the search thread's answer to request `generation`; a stale one is dropped.
+    pub fn searched(&mut self, generation: u64, hits: Vec<Hit>) {
+        if generation != self.quotes.generation {
+            return;
+        }
+        self.quotes.hits = hits;
+        self.quotes.ranked_for = std::mem::take(&mut self.quotes.pending_for);
+        self.quotes.searching = false;
         self.quotes.selected = 0;
     }
 

@@ -151,7 +151,12 @@ pub fn draw(app: &App, buf: &mut Buffer) {
     put_line(buf, input.x, input.y, input.width, &Line::from(spans));
     let rule_y = input.y + 1;
     buf.set_string(input.x, rule_y, "─".repeat(input.width as usize), t.border);
-    let count = format!(" {}/{} ", app.quotes.hits.len(), app.index.len());
+    let searching = if app.quotes.searching {
+        "searching… "
+    } else {
+        ""
+    };
+    let count = format!(" {searching}{}/{} ", app.quotes.hits.len(), app.index.len());
     buf.set_string(
         input.right().saturating_sub(wrap::width(&count) as u16 + 1),
         rule_y,

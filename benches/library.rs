@@ -1,0 +1,97 @@
+//! Indexing a whole library: a synthetic library of dossiers in the seed's shape written
+//! to a temporary folder, read and indexed the way `dossier DIR` does it (every core), beside
+//! a bare pulldown-cmark pass over the same files (reading included), on one core and on
+//! every core. Target: indexing at most 1.5× the bare pass.
+//!
+//! `cargo bench --bench library` (1,000 dossiers, ~14 MB);
+//! `DOSSIER_BENCH_DOCS=10000 cargo bench --bench library` for the 10,000-dossier (~142 MB) figure.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use dossier::library;
+use dossier::search::QuoteIndex;
+use pulldown_cmark::Parser;
+use std::hint::black_box;
+
+fn docs() -> usize {
+    std::env::var("DOSSIER_BENCH_DOCS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1000)
+}
+
+fn bare_pass(path: &PathBuf) -> usize {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    Parser::new_ext(&text, dossier::document::outline::options())
+        .into_offset_iter()
+        .count()
+}
+
+/// What `dossier DIR` does: find, read and parse every file on every core, slim each
+/// document, and add its quotes to one index.
+fn index_library(root: &std::path::Path) -> (usize, usize) {
+    let (paths, _) = library::find_dossiers(root);
+    let docs = Mutex::new(Vec::with_capacity(paths.len()));
+    library::load_all(&paths, library::threads(), |_, result| {
+        if let Ok(mut doc) = result {
+            library::slim(&mut doc);
+            if let Ok(mut docs) = docs.lock() {
+                docs.push(doc);
+            }
+        }
+    });
+    let docs = docs.into_inner().unwrap_or_default();
+    let mut index = QuoteIndex::default();
+    for (i, d) in docs.iter().enumerate() {
+        index.add(i, &d.quotes);
+    }
+    (docs.len(), index.len())
+}
+
+fn library_bench(c: &mut Criterion) {
+    let n = docs();
+    let root = std::env::temp_dir().join(format!("dossier-bench-library-{n}"));
+    if !root.exists() {
+        library::find_dossiers(&root);
+        dossier::synthetic::write_library(&root, n).expect("write the synthetic library");
+    }
+    let (paths, _) = library::find_dossiers(&root);
+    assert_eq!(paths.len(), n);
+    let bytes: u64 = paths
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    let mut group = c.benchmark_group(format!("library_{n}"));
+    group.throughput(Throughput::Bytes(bytes));
+    group.sample_size(10);
+    group.bench_function("bare_pulldown_pass_1_core", |b| {
+        b.iter(|| black_box(paths.iter().map(bare_pass).sum::<usize>()))
+    });
+    group.bench_function("bare_pulldown_pass_all_cores", |b| {
+        b.iter(|| {
+            let next = AtomicUsize::new(0);
+            let total = AtomicUsize::new(0);
+            std::thread::scope(|s| {
+                for _ in 0..library::threads() {
+                    s.spawn(|| {
+                        while let Some(p) = paths.get(next.fetch_add(1, Ordering::Relaxed)) {
+                            total.fetch_add(bare_pass(p), Ordering::Relaxed);
+                        }
+                    });
+                }
+            });
+            black_box(total.into_inner())
+        })
+    });
+    group.bench_function("index_library_all_cores", |b| {
+        b.iter(|| black_box(index_library(&root)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, library_bench);
+criterion_main!(benches);
