@@ -16,7 +16,7 @@ pub fn render(doc: &Document) -> String {
     if !doc.meta.is_empty() {
         out.push('\n');
     }
-    for block in &doc.blocks {
+    for (i, block) in doc.blocks.iter().enumerate() {
         let quote = "│ ".repeat(block.quote_depth.min(8) as usize);
         let indent = "  ".repeat(block.list_depth.saturating_sub(1).min(8) as usize);
         let text = with_link_numbers(&block.text, &block.marks);
@@ -56,7 +56,14 @@ pub fn render(doc: &Document) -> String {
                 }
             }
         }
-        out.push('\n');
+        // A quote's speaker line stays with its quote.
+        if !doc
+            .blocks
+            .get(i + 1)
+            .is_some_and(|b| matches!(b.kind, BlockKind::Attribution))
+        {
+            out.push('\n');
+        }
     }
     if !doc.links.is_empty() {
         out.push_str("Links\n");

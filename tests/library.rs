@@ -294,6 +294,7 @@ fn library_documents_are_kept_slim_and_read_again_when_opened() {
 fn quote_search_off_the_ui_thread_keeps_only_the_newest_answer() {
     let mut app = library_app(120, 30);
     app.background_search = true;
+    app.background_from = 0;
     app.press("3comp");
     let first = app.search_request.take().expect("a ranking was asked for");
     assert!(app.quotes.searching);

@@ -219,8 +219,10 @@ pub struct App {
     /// A ranking for the terminal layer to run off the UI thread; when `None` after a
     /// query change, ranking ran inline (tests, or no search thread).
     pub search_request: Option<SearchRequest>,
-    /// Rank on a search thread (set by the terminal layer, which runs one).
+    /// Rank on a search thread (set by the terminal layer, which runs one)...
     pub background_search: bool,
+    /// ...from this many quotes; fewer are ranked inline, in well under a frame.
+    pub background_from: usize,
     /// Derived lists (timeline, quote hits, library rows) need rebuilding after loads.
     stale: bool,
     /// Reads a library document again by its source; when set, documents other than the
@@ -272,6 +274,7 @@ impl App {
             index: Arc::new(QuoteIndex::default()),
             search_request: None,
             background_search: false,
+            background_from: 5_000,
             stale: false,
             reopen: None,
             empty: Document::default(),
@@ -1055,7 +1058,7 @@ impl App {
         let within: Option<Vec<usize>> =
             grows.then(|| self.quotes.hits.iter().map(|h| h.quote).collect());
         self.quotes.generation += 1;
-        if self.background_search && !self.index.is_empty() {
+        if self.background_search && self.index.len() >= self.background_from.max(1) {
             self.quotes.searching = true;
             self.quotes.pending_for = query.clone();
             self.search_request = Some(SearchRequest {

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use super::{put_line, put_row, wrap};
 use crate::app::App;
-use crate::document::QuoteKind;
+use crate::document::{BlockKind, QuoteKind};
 use crate::search::Hit;
 
 /// Lines of quote text shown per result.
@@ -56,7 +56,8 @@ fn result_lines(app: &App, hit: &Hit, width: usize) -> Vec<Line<'static>> {
     let text = q.text.replace('\n', " ");
     let mut wrapped = wrap::wrap(
         &segments(&text, &ranges.text, t.text, t.matched),
-        width.saturating_sub(2).max(1),
+        // Room for a closing "…" when the quote is cut.
+        width.saturating_sub(4).max(1),
     );
     if wrapped.len() > RESULT_LINES {
         wrapped.truncate(RESULT_LINES);
@@ -260,10 +261,25 @@ fn draw_preview(app: &App, buf: &mut Buffer) {
     // the paragraph that holds it.
     let holder = super::markdown::block_for_source(doc, q.line);
     let context = match q.kind {
-        QuoteKind::Block => doc.blocks[..holder.min(doc.blocks.len())]
-            .iter()
-            .rev()
-            .find(|b| b.quote_depth == 0 && !b.text.is_empty()),
+        QuoteKind::Block => {
+            let prose = |b: &&crate::document::Block| {
+                b.quote_depth == 0
+                    && !b.text.is_empty()
+                    && b.section == q.section
+                    && !matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Attribution)
+            };
+            // The lead-in before the quote; under a heading, the paragraph after it.
+            let before = doc.blocks[..holder.min(doc.blocks.len())]
+                .iter()
+                .rev()
+                .take_while(|b| !matches!(b.kind, BlockKind::Heading { .. }))
+                .find(prose);
+            before.or_else(|| {
+                doc.blocks
+                    .get(holder..)
+                    .and_then(|rest| rest.iter().find(prose))
+            })
+        }
         QuoteKind::Inline => doc.blocks.get(holder),
     };
     if let Some(b) = context {
