@@ -56,7 +56,10 @@ pub fn run(start: Start) -> io::Result<()> {
         app.background_search = true;
         let searcher = spawn_searcher(tx.clone());
         spawn_terminal_reader(tx);
-        event_loop(&mut terminal, &mut app, &rx, &searcher)
+        let result = event_loop(&mut terminal, &mut app, &rx, &searcher);
+        // Freeing thousands of documents only delays the exit; the OS takes it all back.
+        std::mem::forget(app);
+        result
     })();
     restore();
     result
