@@ -331,3 +331,31 @@ fn resizing_keeps_the_reader_on_the_same_text() {
     assert_eq!(before, after);
     assert!(reader_text(&app).contains("struggling for"));
 }
+
+#[test]
+fn no_color_draws_without_any_colour() {
+    use ratatui::style::Color;
+    let doc = library::open(None).unwrap();
+    let mut app = App::new(doc, 100, 30, false);
+    for keys in [
+        "",
+        "<Tab>",
+        "2",
+        "3compute",
+        "<Esc>?",
+        "<Esc>i",
+        "<Esc>1/safety<Enter>",
+    ] {
+        app.press(keys);
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+        terminal.draw(|f| dossier::view::draw(&app, f)).unwrap();
+        for cell in terminal.backend().buffer().content() {
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (Color::Reset, Color::Reset),
+                "a colour after {keys:?}"
+            );
+        }
+    }
+}
