@@ -1,1 +1,143 @@
-fn main() {}
+//! How fast `document::load` reads a dossier, beside a bare pulldown-cmark pass over the same
+//! text (the floor: load walks those same events once, then finds dates, quotes and speakers).
+//! Target: load at most 2× the bare pass.
+//!
+//! Two inputs: the embedded seed (19 KB), and a ~5 MB dossier generated from the seed's own
+//! sections with their dates, people and numbers varied, so the parser meets realistic prose
+//! rather than one paragraph repeated.
+//!
+//! `cargo bench --bench parse`
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use dossier::document::{self, outline};
+use dossier::library::EMBEDDED;
+use pulldown_cmark::Parser;
+
+/// About how big the generated dossier is.
+const LARGE_BYTES: usize = 5 * 1024 * 1024;
+
+/// People the generated sections are about, in place of the seed's.
+const PEOPLE: &[(&str, &str)] = &[
+    ("Jan", "Leike"),
+    ("Maria", "Okafor"),
+    ("Tom", "Baptiste"),
+    ("Priya", "Raman"),
+    ("Lena", "Fischer"),
+    ("Noor", "Haddad"),
+    ("Felix", "Brandt"),
+    ("Ada", "Byron"),
+    ("Kofi", "Mensah"),
+    ("Ana", "Ruiz"),
+    ("Helen", "Toner"),
+];
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A dossier of at least `size` bytes: the seed's front matter, then its `##` sections over
+/// and over, each copy about another person, in other years and months, with other numbers.
+fn large_dossier(size: usize) -> String {
+    let body_start = EMBEDDED
+        .match_indices("\n---\n")
+        .next()
+        .map_or(0, |(i, _)| i + 5);
+    let (front, body) = EMBEDDED.split_at(body_start);
+    let mut sections: Vec<&str> = Vec::new();
+    let mut rest = body;
+    while let Some(i) = rest[1..].find("\n## ") {
+        sections.push(&rest[..i + 2]);
+        rest = &rest[i + 2..];
+    }
+    sections.push(rest);
+
+    let mut out = String::with_capacity(size + 64 * 1024);
+    out.push_str(front);
+    let mut copy = 0usize;
+    while out.len() < size {
+        let (first, last) = PEOPLE[copy % PEOPLE.len()];
+        let (o_first, o_last) = PEOPLE[(copy * 7 + 3) % PEOPLE.len()];
+        let year = 1990 + (copy % 35);
+        let month = MONTHS[(copy * 5) % 12];
+        let day = 1 + copy % 28;
+        for (i, section) in sections.iter().enumerate() {
+            // Skip some sections in some copies so no two copies have the same outline.
+            if i > 1 && (copy + i) % 5 == 0 {
+                continue;
+            }
+            let varied = section
+                .replace("Jan Leike", &format!("{first} {last}"))
+                .replace("Leike", last)
+                .replace("Ilya Sutskever", &format!("{o_first} {o_last}"))
+                .replace("Sutskever", o_last)
+                .replace("2024", &year.to_string())
+                .replace("2023", &(year - 1).to_string())
+                .replace("2021", &(year - 3).to_string())
+                .replace("May 1", &format!("{month} 1"))
+                .replace("May 28", &format!("{month} {day}"))
+                .replace("20%", &format!("{}%", 5 + copy % 40));
+            out.push_str(&varied);
+            if !out.ends_with('\n') {
+                out.push('\n');
+            }
+        }
+        copy += 1;
+    }
+    out
+}
+
+/// Every event of a plain pulldown-cmark pass with offsets, as `load` reads them.
+fn bare_pass(text: &str) -> usize {
+    let mut events = 0;
+    for event in Parser::new_ext(text, outline::options()).into_offset_iter() {
+        black_box(&event);
+        events += 1;
+    }
+    events
+}
+
+fn bench_text(c: &mut Criterion, name: &str, text: &str, samples: usize) {
+    let mut group = c.benchmark_group(name);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(samples);
+    group.bench_function("load", |b| {
+        b.iter(|| document::load("bench", black_box(text)))
+    });
+    group.bench_function("pulldown-cmark", |b| b.iter(|| bare_pass(black_box(text))));
+    group.finish();
+}
+
+fn parse(c: &mut Criterion) {
+    bench_text(c, "seed", EMBEDDED, 100);
+    let large = large_dossier(LARGE_BYTES);
+    let doc = document::load("bench", &large);
+    eprintln!(
+        "generated dossier: {} bytes, {} blocks ({} items), {} sections, {} timeline entries, {} quotes",
+        large.len(),
+        doc.blocks.len(),
+        doc.blocks
+            .iter()
+            .filter(|b| matches!(b.kind, document::BlockKind::Item { .. }))
+            .count(),
+        doc.sections.len(),
+        doc.timeline.len(),
+        doc.quotes.len()
+    );
+    bench_text(c, "5MB", &large, 20);
+}
+
+criterion_group!(benches, parse);
+criterion_main!(benches);
