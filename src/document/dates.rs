@@ -263,16 +263,21 @@ pub struct DateMatch {
 /// See the module documentation for the forms recognised. Never panics; linear in the length
 /// of `text`.
 pub fn find_dates(text: &str) -> Vec<DateMatch> {
+    let bytes = text.as_bytes();
+    // Every form has a four-digit year: most texts have no digit at all.
+    let Some(first_digit) = next_digit(bytes, 0) else {
+        return Vec::new();
+    };
     let mut scan = Scan {
         text,
         urls: url_spans(text),
         out: Vec::new(),
         last_end: 0,
     };
-    let bytes = text.as_bytes();
     let mut url = 0;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    let mut i = first_digit;
+    while let Some(digit) = next_digit(bytes, i) {
+        i = digit;
         while scan.urls.get(url).is_some_and(|u| u.end <= i) {
             url += 1;
         }
@@ -281,10 +286,6 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
                 i = u.end;
                 continue;
             }
-        }
-        if !b.is_ascii_digit() {
-            i += 1;
-            continue;
         }
         let start = i;
         while bytes.get(i).is_some_and(u8::is_ascii_digit) {
@@ -297,6 +298,24 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
     scan.out
 }
 
+/// Where the first ASCII digit at or after `from` is, looking at 16 bytes at a time.
+fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    const CHUNK: usize = 16;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + CHUNK) {
+        // A test the compiler vectorises; most chunks of prose hold no digit.
+        if chunk.iter().fold(false, |any, b| any | b.is_ascii_digit()) {
+            break;
+        }
+        i += CHUNK;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|p| i + p)
+}
+
 /// The date when the whole of `text` is a date, else `None`.
 ///
 /// Surrounding whitespace, punctuation and brackets are ignored (`### May 14, 2024`,
@@ -304,6 +323,7 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
 /// knows counts, and so does a bare year on its own (`2021`). A heading that merely contains a
 /// date (`The Board Crisis (November 2023)`) gives `None`.
 pub fn heading_date(text: &str) -> Option<Date> {
+    next_digit(text.as_bytes(), 0)?;
     let t = text.trim_matches(|c: char| c.is_whitespace() || is_edge_punctuation(c));
     whole_date(t)
         .or_else(|| whole_date(strip_weekday(t)?).filter(|d| d.precision() == Precision::Day))
@@ -771,6 +791,13 @@ fn day_month_back(text: &str, p: usize) -> Option<DayForm> {
 /// Byte ranges of the URLs in `text`, in order.
 fn url_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
+    // Every URL holds `://` or `www.`: two quick searches spare most texts the walk below.
+    let www = text
+        .match_indices('.')
+        .any(|(i, _)| i >= 3 && text.as_bytes()[i - 3..i].eq_ignore_ascii_case(b"www"));
+    if !www && !text.contains("://") {
+        return spans;
+    }
     let mut start = None;
     let mut check = |s: usize, e: usize| {
         if text.get(s..e).is_some_and(is_url) {

@@ -12,6 +12,11 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
+        if !text.contains('\r') {
+            // LF only (the common case): a memchr per line.
+            starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+            return LineIndex { starts };
+        }
         let mut i = 0;
         while i < bytes.len() {
             match bytes[i] {
@@ -27,6 +32,33 @@ impl LineIndex {
     /// The 1-based line that holds byte `offset`.
     pub fn line(&self, offset: usize) -> usize {
         self.starts.partition_point(|&s| s <= offset).max(1)
+    }
+
+    /// The 1-based line that holds byte `offset`, searched from line `hint` outwards: as fast
+    /// as a step when offsets come in order, never slower than [`LineIndex::line`] by more than
+    /// twice.
+    pub fn line_near(&self, offset: usize, hint: usize) -> usize {
+        let starts = &self.starts;
+        let at = hint.clamp(1, starts.len()) - 1;
+        if starts[at] > offset {
+            return self.line(offset);
+        }
+        // Gallop forward: find a line start past `offset`, then search between.
+        let mut step = 1;
+        let mut low = at;
+        loop {
+            let probe = low + step;
+            match starts.get(probe) {
+                Some(&s) if s <= offset => {
+                    low = probe;
+                    step *= 2;
+                }
+                _ => {
+                    let high = probe.min(starts.len());
+                    return low + starts[low..high].partition_point(|&s| s <= offset);
+                }
+            }
+        }
     }
 
     /// The byte offset where 1-based `line` starts (the end of the text past the last line).
@@ -61,5 +93,31 @@ mod tests {
         assert_eq!(index.line(5), 3);
         assert_eq!(index.line(7), 4);
         assert_eq!(index.start(3), Some(5));
+    }
+
+    #[test]
+    fn lf_only_text_is_indexed_alike() {
+        let index = LineIndex::new("a\n\nbc\n");
+        assert_eq!(index.len(), 4);
+        assert_eq!(
+            [0, 1, 2, 3, 4, 5, 6].map(|o| index.line(o)),
+            [1, 1, 2, 3, 3, 3, 4]
+        );
+        assert_eq!(LineIndex::new("").len(), 1);
+    }
+
+    #[test]
+    fn a_hint_finds_the_same_line() {
+        let text = "one\ntwo\r\n\nthree\rfour\n\n\nfive";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            for hint in 0..=index.len() + 2 {
+                assert_eq!(
+                    index.line_near(offset, hint),
+                    index.line(offset),
+                    "offset {offset}, hint {hint}"
+                );
+            }
+        }
     }
 }

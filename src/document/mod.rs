@@ -310,25 +310,7 @@ pub fn load(source: &str, text: &str) -> Document {
     }
     let timeline = timeline::build(&outline, &lines);
     let (quotes, attributions) = quotes::find(&outline, &lines);
-    let mut blocks = outline.blocks;
-    // Show each block quote's speaker under it when the quote itself does not name them.
-    for (after, speaker) in attributions.into_iter().rev() {
-        let (line, section, depth) = blocks
-            .get(after.saturating_sub(1))
-            .map_or((1, None, 0), |b| (b.line, b.section, b.list_depth));
-        blocks.insert(
-            after,
-            Block {
-                kind: BlockKind::Attribution,
-                line,
-                section,
-                text: speaker,
-                marks: Vec::new(),
-                quote_depth: 1,
-                list_depth: depth,
-            },
-        );
-    }
+    let blocks = with_attributions(outline.blocks, attributions);
     Document {
         source: sanitize::clean(source),
         meta,
@@ -340,6 +322,54 @@ pub fn load(source: &str, text: &str) -> Document {
         blocks,
         links: outline.links,
     }
+}
+
+/// `blocks` with an [`BlockKind::Attribution`] block inserted at each `(index, speaker)`
+/// (indices into the original `blocks`): each block quote's speaker shown under it when the
+/// quote itself does not name them. In place and in one pass from the back, however many
+/// quotes: inserting one at a time would move the tail once per quote.
+fn with_attributions(mut blocks: Vec<Block>, mut attributions: Vec<(usize, String)>) -> Vec<Block> {
+    if attributions.is_empty() {
+        return blocks;
+    }
+    attributions.sort_by_key(|&(at, _)| at);
+    let old_len = blocks.len();
+    let placeholder = || Block {
+        kind: BlockKind::Rule,
+        line: 0,
+        section: None,
+        text: String::new(),
+        marks: Vec::new(),
+        quote_depth: 0,
+        list_depth: 0,
+    };
+    blocks.resize_with(old_len + attributions.len(), placeholder);
+    // Walk from the back: `read` is the next original block to move, `write` where it goes.
+    let mut write = blocks.len();
+    let mut read = old_len;
+    for (at, speaker) in attributions.into_iter().rev() {
+        let at = at.min(old_len);
+        while read > at {
+            read -= 1;
+            write -= 1;
+            blocks.swap(read, write);
+        }
+        let (line, section, depth) = read
+            .checked_sub(1)
+            .and_then(|i| blocks.get(i))
+            .map_or((1, None, 0), |b| (b.line, b.section, b.list_depth));
+        write -= 1;
+        blocks[write] = Block {
+            kind: BlockKind::Attribution,
+            line,
+            section,
+            text: speaker,
+            marks: Vec::new(),
+            quote_depth: 1,
+            list_depth: depth,
+        };
+    }
+    blocks
 }
 
 impl Document {
@@ -376,5 +406,41 @@ impl Document {
         }
         path.reverse();
         path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(line: usize) -> Block {
+        Block {
+            kind: BlockKind::Paragraph,
+            line,
+            section: Some(line),
+            text: format!("p{line}"),
+            marks: Vec::new(),
+            quote_depth: 0,
+            list_depth: 0,
+        }
+    }
+
+    #[test]
+    fn attributions_go_after_their_quotes_in_one_pass() {
+        let blocks: Vec<Block> = (1..=4).map(para).collect();
+        let attributions = vec![
+            (2, "B".to_string()),
+            (0, "Start".to_string()),
+            (4, "End".to_string()),
+            (2, "C".to_string()),
+        ];
+        let out = with_attributions(blocks, attributions);
+        let texts: Vec<&str> = out.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Start", "p1", "p2", "B", "C", "p3", "p4", "End"]);
+        let b = &out[3];
+        assert_eq!(b.kind, BlockKind::Attribution);
+        assert_eq!((b.line, b.section, b.quote_depth), (2, Some(2), 1));
+        assert_eq!((out[0].line, out[0].section), (1, None));
+        assert_eq!(out[7].line, 4);
     }
 }

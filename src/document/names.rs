@@ -500,40 +500,76 @@ pub fn speaker_of_heading(title: &str) -> Option<String> {
     None
 }
 
-/// Full names (two or three capitalised words) seen in a document, with how often.
+/// Full names (runs of two or three capitalised words) seen in a document, with how often,
+/// for the surnames that need resolving. Only the words around each occurrence of a wanted
+/// surname are looked at, found by one pass over the bytes of each text.
 #[derive(Debug, Default)]
 pub struct Directory {
+    /// The wanted surnames, by their first byte.
+    by_first_byte: Vec<Vec<String>>,
     counts: HashMap<String, usize>,
 }
 
 impl Directory {
-    /// Notes every full name in `text`.
-    pub fn add_text(&mut self, text: &str) {
-        let mut run: Vec<&str> = Vec::new();
-        for raw in text.split_whitespace() {
-            let w = bare(raw);
-            let stem = strip_possessive(w);
-            let good = is_capitalised(stem)
-                && !is_acronym(stem)
-                && stem
-                    .chars()
-                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
-                && !NOT_NAMES.contains(&stem);
-            if good {
-                run.push(stem);
-            }
-            let ends = !good || stem != w || raw.ends_with([',', '.', ':', ';', ')', '"', '”']);
-            if ends {
-                self.note(&run);
-                run.clear();
-            }
+    /// A directory of the full names that end in one of `surnames`.
+    pub fn for_surnames<'a>(surnames: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut wanted: Vec<String> = surnames
+            .into_iter()
+            .map(|n| strip_possessive(n.trim()))
+            .filter(|n| !n.is_empty() && !n.contains(char::is_whitespace))
+            .map(str::to_string)
+            .collect();
+        wanted.sort();
+        wanted.dedup();
+        let mut by_first_byte = vec![Vec::new(); 256];
+        for name in wanted {
+            by_first_byte[usize::from(name.as_bytes()[0])].push(name);
         }
-        self.note(&run);
+        Directory {
+            by_first_byte,
+            counts: HashMap::new(),
+        }
     }
 
-    fn note(&mut self, run: &[&str]) {
-        if (2..=3).contains(&run.len()) {
-            *self.counts.entry(run.join(" ")).or_default() += 1;
+    /// Notes every full name in `text` that ends in a wanted surname: a maximal run of name
+    /// words (capitalised, not an acronym, not a common capitalised word) that a comma, full
+    /// stop, possessive or the like closes, of two or three words.
+    pub fn add_text(&mut self, text: &str) {
+        const CHUNK: usize = 16;
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Surnames start with a capital: skip runs of bytes that hold no ASCII capital
+            // and no non-ASCII character, 16 at a time (a test the compiler vectorises).
+            if let Some(chunk) = bytes.get(at..at + CHUNK) {
+                let plain = chunk
+                    .iter()
+                    .fold(true, |ok, &b| ok & (b < 0x80 && !b.is_ascii_uppercase()));
+                if plain {
+                    at += CHUNK;
+                    continue;
+                }
+            }
+            let end = (at + CHUNK).min(bytes.len());
+            for i in at..end {
+                self.count_at(text, i);
+            }
+            at = end;
+        }
+    }
+
+    /// Counts the full name ending in a wanted surname that starts at byte `at`, if any.
+    fn count_at(&mut self, text: &str, at: usize) {
+        let bytes = text.as_bytes();
+        // `at` holds the first byte of a character when it starts a surname.
+        for surname in &self.by_first_byte[usize::from(bytes[at])] {
+            let s = surname.as_bytes();
+            let second_matches = s.get(1).is_none_or(|c| bytes.get(at + 1) == Some(c));
+            if second_matches && bytes[at..].starts_with(s) {
+                if let Some(full) = full_name_ending_at(text, at, surname) {
+                    *self.counts.entry(full).or_default() += 1;
+                }
+            }
         }
     }
 
@@ -550,6 +586,79 @@ impl Directory {
             .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
             .map_or_else(|| name.to_string(), |(full, _)| full.clone())
     }
+}
+
+/// A word as part of a run of name words: its stem (possessive removed), and whether it closes
+/// the run (punctuation or a possessive after it). `None` when it is not a name word.
+fn name_word(raw: &str) -> Option<(&str, bool)> {
+    let w = bare(raw);
+    let stem = strip_possessive(w);
+    let good = is_capitalised(stem)
+        && !is_acronym(stem)
+        && stem
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        && !NOT_NAMES.contains(&stem);
+    let closes = stem != w || raw.ends_with([',', '.', ':', ';', ')', '"', '”']);
+    good.then_some((stem, closes))
+}
+
+/// The whitespace-delimited word of `text` that holds byte `at`, as a range.
+fn word_around(text: &str, at: usize) -> std::ops::Range<usize> {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| at + i);
+    start..end
+}
+
+/// The full name whose run of name words ends with the word at byte `at`, when that word is
+/// `surname` and the run is two or three words long.
+fn full_name_ending_at(text: &str, at: usize, surname: &str) -> Option<String> {
+    let word = word_around(text, at);
+    let (stem, closes) = name_word(&text[word.clone()])?;
+    if stem != surname {
+        return None;
+    }
+    // The run must end here: this word closes it, or the next word is not a name word.
+    if !closes {
+        let rest = &text[word.end..];
+        let next = rest.trim_start();
+        if !next.is_empty() {
+            let from = text.len() - next.len();
+            if name_word(&text[word_around(text, from)]).is_some() {
+                return None;
+            }
+        }
+    }
+    let mut run = vec![stem];
+    let mut start = word.start;
+    loop {
+        let before = text[..start].trim_end();
+        if before.is_empty() {
+            break;
+        }
+        let prev = word_around(text, before.len() - before.chars().next_back()?.len_utf8());
+        match name_word(&text[prev.clone()]) {
+            Some((w, false)) => {
+                run.push(w);
+                if run.len() > 3 {
+                    return None;
+                }
+                start = prev.start;
+            }
+            _ => break,
+        }
+    }
+    if run.len() < 2 {
+        return None;
+    }
+    run.reverse();
+    Some(run.join(" "))
 }
 
 #[cfg(test)]
@@ -672,9 +781,55 @@ mod tests {
         assert_eq!(speaker_of_heading("Company Responses"), None);
     }
 
+    /// Every full name in `text`, by a scan over every word: what the targeted search must find.
+    fn all_full_names(text: &str) -> HashMap<String, usize> {
+        let mut counts = HashMap::new();
+        let mut run: Vec<&str> = Vec::new();
+        let mut note = |run: &mut Vec<&str>| {
+            if (2..=3).contains(&run.len()) {
+                *counts.entry(run.join(" ")).or_default() += 1;
+            }
+            run.clear();
+        };
+        for raw in text.split_whitespace() {
+            match name_word(raw) {
+                Some((stem, closes)) => {
+                    run.push(stem);
+                    if closes {
+                        note(&mut run);
+                    }
+                }
+                None => note(&mut run),
+            }
+        }
+        note(&mut run);
+        counts
+    }
+
+    #[test]
+    fn the_targeted_search_finds_what_a_full_scan_finds() {
+        let texts = [
+            include_str!("../../data/leike-openai-departure-2024.md"),
+            "Jan Leike Leike. Dr Jan Leike said; Jan  Leike’s thread (Jan Leike) “Jan Leike”",
+            "A B C Leike D. Maria Anna Okafor Okafor, Okafor Okafor Jan\u{a0}Leike\nLeike",
+            "Leike",
+            "",
+        ];
+        for text in texts {
+            let expected = all_full_names(text);
+            let surnames: Vec<&str> = expected
+                .keys()
+                .filter_map(|full| full.rsplit(' ').next())
+                .collect();
+            let mut dir = Directory::for_surnames(surnames);
+            dir.add_text(text);
+            assert_eq!(dir.counts, expected, "{text:.60}");
+        }
+    }
+
     #[test]
     fn surnames_resolve_to_the_full_name_used_elsewhere() {
-        let mut names = Directory::default();
+        let mut names = Directory::for_surnames(["Leike", "Sutskever", "Altman", "Sam Altman"]);
         names.add_text("On May 17, 2024, Jan Leike, OpenAI's head of alignment, resigned. Jan Leike's thread. Ilya Sutskever left.");
         assert_eq!(names.resolve("Leike"), "Jan Leike");
         assert_eq!(names.resolve("Sutskever"), "Ilya Sutskever");

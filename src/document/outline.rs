@@ -26,24 +26,14 @@ pub fn options() -> Options {
 pub struct Unit {
     /// Index into [`Outline::blocks`].
     pub block: usize,
-    /// `(offset in block text, offset in source)` at the start of each text fragment.
-    pub map: Vec<(usize, usize)>,
-    /// Offsets in the block text of soft and hard line breaks.
-    pub breaks: Vec<usize>,
+    /// Its `(offset in block text, offset in source)` pairs, a range of [`Outline::maps`]:
+    /// one at the start of each text fragment.
+    pub map: Range<usize>,
+    /// Offsets in the block text of its soft and hard line breaks, a range of
+    /// [`Outline::breaks`].
+    pub breaks: Range<usize>,
     /// The outermost block quote this unit sits in (its index in [`Outline::quote_blocks`]).
     pub quote: Option<usize>,
-}
-
-impl Unit {
-    /// The source byte offset of `pos` in the block's text (approximate inside a fragment
-    /// whose text differs from its source, such as an escaped character).
-    pub fn source_offset(&self, pos: usize) -> usize {
-        let i = self.map.partition_point(|&(t, _)| t <= pos);
-        match i.checked_sub(1).and_then(|i| self.map.get(i)) {
-            Some(&(t, s)) => s + (pos - t),
-            None => self.map.first().map_or(0, |&(_, s)| s),
-        }
-    }
 }
 
 /// An outermost block quote: where it starts and which blocks it holds.
@@ -68,6 +58,29 @@ pub struct Outline {
     pub units: Vec<Unit>,
     pub quote_blocks: Vec<QuoteBlock>,
     pub links: Vec<String>,
+    /// Every unit's text-to-source map, one after another (see [`Unit::map`]): flat, so a
+    /// unit costs no allocation of its own.
+    pub maps: Vec<(usize, usize)>,
+    /// Every unit's line breaks, one after another (see [`Unit::breaks`]).
+    pub breaks: Vec<usize>,
+}
+
+impl Outline {
+    /// The source byte offset of `pos` in `unit`'s block text (approximate inside a fragment
+    /// whose text differs from its source, such as an escaped character).
+    pub fn source_offset(&self, unit: &Unit, pos: usize) -> usize {
+        let map = self.maps.get(unit.map.clone()).unwrap_or_default();
+        let i = map.partition_point(|&(t, _)| t <= pos);
+        match i.checked_sub(1).and_then(|i| map.get(i)) {
+            Some(&(t, s)) => s + (pos - t),
+            None => map.first().map_or(0, |&(_, s)| s),
+        }
+    }
+
+    /// Offsets of `unit`'s line breaks in its block text.
+    pub fn breaks(&self, unit: &Unit) -> &[usize] {
+        self.breaks.get(unit.breaks.clone()).unwrap_or_default()
+    }
 }
 
 struct Builder {
@@ -95,6 +108,19 @@ impl Builder {
         }
     }
 
+    /// This builder emptied for a new block, keeping its buffers' capacity.
+    fn reuse(mut self, kind: BlockKind, start: usize, prose: bool) -> Self {
+        self.kind = kind;
+        self.start = start;
+        self.prose = prose;
+        self.text.clear();
+        self.marks.clear();
+        self.open.clear();
+        self.map.clear();
+        self.breaks.clear();
+        self
+    }
+
     fn push(&mut self, text: &str, source: usize) {
         self.map.push((self.text.len(), source));
         self.text.push_str(&sanitize(text));
@@ -103,8 +129,15 @@ impl Builder {
 
 struct Walker<'a> {
     lines: &'a LineIndex,
+    /// The line of the last block: offsets arrive in order, so the next is searched from here.
+    last_line: usize,
     out: Outline,
     current: Option<Builder>,
+    /// The last finished builder, reused for the next block: its buffers are already grown.
+    spare: Option<Builder>,
+    /// The text of the current section (or the preamble) so far, copied out once it is
+    /// complete rather than grown in place.
+    section_text: String,
     heading_stack: Vec<(u8, usize)>,
     lists: Vec<Option<u64>>,
     quote_depth: u32,
@@ -124,8 +157,11 @@ struct Table {
 pub fn walk(body: &str, offset: usize, lines: &LineIndex) -> Outline {
     let mut walker = Walker {
         lines,
+        last_line: 1,
         out: Outline::default(),
         current: None,
+        spare: None,
+        section_text: String::new(),
         heading_stack: Vec::new(),
         lists: Vec::new(),
         quote_depth: 0,
@@ -136,6 +172,7 @@ pub fn walk(body: &str, offset: usize, lines: &LineIndex) -> Outline {
         walker.event(event, range.start + offset);
     }
     walker.flush();
+    walker.finish_section_text();
     walker.out
 }
 
@@ -150,13 +187,23 @@ impl Walker<'_> {
 
     fn open(&mut self, kind: BlockKind, start: usize, prose: bool) {
         self.flush();
-        self.current = Some(Builder::new(kind, start, prose));
+        self.current = Some(self.new_builder(kind, start, prose));
+    }
+
+    fn new_builder(&mut self, kind: BlockKind, start: usize, prose: bool) -> Builder {
+        match self.spare.take() {
+            Some(b) => b.reuse(kind, start, prose),
+            None => Builder::new(kind, start, prose),
+        }
     }
 
     /// The block text is going somewhere: make sure a block is open for it.
     fn builder(&mut self, start: usize) -> &mut Builder {
-        self.current
-            .get_or_insert_with(|| Builder::new(BlockKind::Paragraph, start, true))
+        let current = match self.current.take() {
+            Some(b) => b,
+            None => self.new_builder(BlockKind::Paragraph, start, true),
+        };
+        self.current.insert(current)
     }
 
     fn event(&mut self, event: Event<'_>, at: usize) {
@@ -208,7 +255,7 @@ impl Walker<'_> {
             }
             Event::InlineHtml(t) | Event::Html(t) => {
                 if self.current.is_none() {
-                    self.current = Some(Builder::new(BlockKind::Html, at, false));
+                    self.current = Some(self.new_builder(BlockKind::Html, at, false));
                 }
                 let b = self.builder(at);
                 b.push(&t, at);
@@ -406,11 +453,21 @@ impl Walker<'_> {
             rows: table.rows,
             header_rows: table.header_rows,
         };
-        let mut b = Builder::new(kind, table.start, true);
+        let mut b = self.new_builder(kind, table.start, true);
         b.text = text;
         b.map = map;
         self.current = Some(b);
         self.flush();
+    }
+
+    /// Gives the current section (or the preamble) its text.
+    fn finish_section_text(&mut self) {
+        let text = self.section_text.as_str().to_owned();
+        self.section_text.clear();
+        match self.out.sections.last_mut() {
+            Some(s) => s.text = text,
+            None => self.out.preamble = text,
+        }
     }
 
     fn flush(&mut self) {
@@ -430,8 +487,10 @@ impl Walker<'_> {
             let trimmed = b.text.trim_end_matches('\n').len();
             b.text.truncate(trimmed);
         }
-        let line = self.lines.line(b.start);
+        let line = self.lines.line_near(b.start, self.last_line);
+        self.last_line = line;
         if let BlockKind::Heading { level } = b.kind {
+            self.finish_section_text();
             while self.heading_stack.last().is_some_and(|&(l, _)| l >= level) {
                 self.heading_stack.pop();
             }
@@ -444,35 +503,36 @@ impl Walker<'_> {
                 text: String::new(),
             });
             self.heading_stack.push((level, index));
-        } else {
-            let into = match self.out.sections.last_mut() {
-                Some(s) => &mut s.text,
-                None => &mut self.out.preamble,
-            };
-            if !b.text.is_empty() {
-                if !into.is_empty() {
-                    into.push('\n');
-                }
-                into.push_str(&b.text);
+        } else if !b.text.is_empty() {
+            if !self.section_text.is_empty() {
+                self.section_text.push('\n');
             }
+            self.section_text.push_str(&b.text);
         }
         let block = self.out.blocks.len();
         if b.prose {
+            let map = self.out.maps.len()..self.out.maps.len() + b.map.len();
+            self.out.maps.extend_from_slice(&b.map);
+            let breaks = self.out.breaks.len()..self.out.breaks.len() + b.breaks.len();
+            self.out.breaks.extend_from_slice(&b.breaks);
             self.out.units.push(Unit {
                 block,
-                map: b.map,
-                breaks: b.breaks,
+                map,
+                breaks,
                 quote: self.open_quote.map(|_| self.out.quote_blocks.len()),
             });
         }
+        // The block gets exact-size copies; the builder keeps its grown buffers for the next.
+        let kind = std::mem::replace(&mut b.kind, BlockKind::Rule);
         self.out.blocks.push(Block {
-            kind: b.kind,
+            kind,
             line,
             section: self.section(),
-            text: b.text,
-            marks: b.marks,
+            text: b.text.as_str().to_owned(),
+            marks: b.marks.clone(),
             quote_depth: self.quote_depth,
             list_depth: self.list_depth(),
         });
+        self.spare = Some(b);
     }
 }

@@ -61,7 +61,10 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
         {
             continue;
         }
-        if !block.text.contains(['"', '“']) || in_citation_section(outline, block.section) {
+        // Two single-character searches (memchr) rather than one two-character one, which
+        // decodes every character.
+        let has_marks = block.text.contains('"') || block.text.contains('“');
+        if !has_marks || in_citation_section(outline, block.section) {
             continue;
         }
         for span in quoted_spans(&block.text) {
@@ -100,7 +103,7 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
                     text: inner.trim().to_string(),
                     speaker,
                     section: block.section,
-                    line: lines.line(unit.source_offset(span.outer.start)),
+                    line: lines.line(outline.source_offset(unit, span.outer.start)),
                     kind: QuoteKind::Inline,
                 },
                 None,
@@ -108,10 +111,12 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
         }
     }
     found.sort_by_key(|(q, _)| q.line);
-    let needs_names = found
+    let surnames: Vec<&str> = found
         .iter()
-        .any(|(q, _)| q.speaker.as_deref().is_some_and(|s| !s.contains(' ')));
-    let directory = needs_names.then(|| directory(outline));
+        .filter_map(|(q, _)| q.speaker.as_deref())
+        .filter(|s| !s.contains(' '))
+        .collect();
+    let directory = (!surnames.is_empty()).then(|| directory(outline, surnames));
     let mut attributions = Vec::new();
     let quotes = found
         .into_iter()
@@ -128,8 +133,8 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
     (quotes, attributions)
 }
 
-fn directory(outline: &Outline) -> Directory {
-    let mut dir = Directory::default();
+fn directory(outline: &Outline, surnames: Vec<&str>) -> Directory {
+    let mut dir = Directory::for_surnames(surnames);
     for s in &outline.sections {
         dir.add_text(&s.title);
     }
@@ -148,7 +153,7 @@ fn block_quote_text(outline: &Outline, units: &[Unit]) -> (String, Option<String
         .collect();
     let mut speaker = None;
     if let (Some(last), Some(unit)) = (parts.last_mut(), units.last()) {
-        let line_start = unit.breaks.last().map_or(0, |&b| b + 1);
+        let line_start = outline.breaks(unit).last().map_or(0, |&b| b + 1);
         let line_start = if line_start <= last.len() && last.is_char_boundary(line_start) {
             line_start
         } else {

@@ -15,7 +15,7 @@ const TAB_WIDTH: usize = 4;
 /// `␡`, C1 controls and bidirectional overrides/isolates become `\u{…}` escapes, and a tab
 /// becomes spaces. Carriage returns are line ends: `\r\n` and a lone `\r` become `\n`.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !has_unsafe(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -53,6 +53,42 @@ fn is_escaped(c: char) -> bool {
     matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
 }
 
+/// Whether `text` holds a character [`is_unsafe`] refuses, by its UTF-8 bytes: every text of a
+/// document passes here, so the common case (nothing to replace) must cost next to nothing.
+fn has_unsafe(text: &str) -> bool {
+    const CHUNK: usize = 16;
+    let bytes = text.as_bytes();
+    let mut chunks = bytes.chunks_exact(CHUNK);
+    let mut at = 0;
+    for chunk in chunks.by_ref() {
+        // Printable ASCII only (a test the compiler vectorises): nothing to look at closely.
+        let printable = chunk
+            .iter()
+            .fold(true, |ok, &b| ok & (b.wrapping_sub(0x20) < 0x5f));
+        if !printable && (at..at + CHUNK).any(|i| unsafe_at(bytes, i)) {
+            return true;
+        }
+        at += CHUNK;
+    }
+    (at..bytes.len()).any(|i| unsafe_at(bytes, i))
+}
+
+/// Whether the character starting at byte `i` (if one does) is unsafe.
+fn unsafe_at(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'\n' => false,
+        0..0x20 | 0x7f => true,
+        // U+0080 to U+009F: C2 80 to C2 9F.
+        0xc2 => bytes.get(i + 1).is_some_and(|&b| b < 0xa0),
+        // U+2028 to U+202E (E2 80 A8 to AE) and U+2066 to U+2069 (E2 81 A6 to A9).
+        0xe2 => matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xa8..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => false,
+    }
+}
+
 /// True when `c` must never reach a terminal raw: what [`sanitize`] replaces.
 pub fn is_unsafe(c: char) -> bool {
     (c < ' ' && c != '\n') || c == '\u{7f}' || is_escaped(c)
@@ -86,6 +122,19 @@ mod tests {
     fn tabs_become_spaces_and_carriage_returns_end_lines() {
         assert_eq!(sanitize("a\tb"), "a    b");
         assert_eq!(sanitize("a\r\nb\rc"), "a\nb\nc");
+    }
+
+    #[test]
+    fn the_byte_check_agrees_with_the_character_check() {
+        // Every character up to U+3000 (all the unsafe ones are there), a sample beyond.
+        let chars = (0u32..0x3000).chain((0x3000..0x11_0000).step_by(0x101));
+        for c in chars.filter_map(char::from_u32) {
+            // At every position of a chunk, and across a chunk boundary.
+            for pad in 0..20 {
+                let text = format!("{}{c}b", "a".repeat(pad));
+                assert_eq!(has_unsafe(&text), is_unsafe(c), "{:x} at {pad}", c as u32);
+            }
+        }
     }
 
     #[test]

@@ -45,9 +45,7 @@ pub fn build(outline: &Outline, lines: &LineIndex) -> Vec<TimelineEntry> {
     }
     for unit in &outline.units {
         let block = &outline.blocks[unit.block];
-        if matches!(block.kind, BlockKind::Heading { .. })
-            || !block.text.bytes().any(|b| b.is_ascii_digit())
-        {
+        if matches!(block.kind, BlockKind::Heading { .. }) {
             continue;
         }
         for DateMatch { date, range } in dates::find_dates(&block.text) {
@@ -64,7 +62,7 @@ pub fn build(outline: &Outline, lines: &LineIndex) -> Vec<TimelineEntry> {
                     TITLE_CHARS,
                 ),
             };
-            let line = lines.line(unit.source_offset(range.start));
+            let line = lines.line(outline.source_offset(unit, range.start));
             entries.push(entry(date, title, block.section, line, Origin::Text));
         }
     }
