@@ -103,6 +103,7 @@ pub struct Error {
 /// map of fields, or not valid YAML (including alias bombs and runaway nesting, which the YAML
 /// parser refuses in bounded time), is an error. Strings are sanitized.
 pub fn parse(yaml: &str) -> Result<Meta, Error> {
+    too_deep(yaml)?;
     let value: serde_yaml::Value = serde_yaml::from_str(yaml).map_err(|e| {
         let location = e.location();
         let message = e.to_string();
@@ -129,6 +130,62 @@ pub fn parse(yaml: &str) -> Result<Meta, Error> {
             message: format!("front matter is {}, not a map of fields", kind_of(&other)),
         }),
     }
+}
+
+/// Deepest nesting of flow collections (`[`, `{`) front matter may have: what serde_yaml
+/// accepts anyway.
+const MAX_FLOW_DEPTH: usize = 128;
+
+/// Refuses flow collections nested deeper than [`MAX_FLOW_DEPTH`] before the YAML parser sees
+/// them: its scanner re-checks every open level at each token, so `a: [a: [a: [` … takes time
+/// quadratic in the nesting (seconds for 100 KB) before the recursion limit can refuse it.
+/// Quoted scalars are skipped; a quote counts as opening one only where a scalar can start.
+fn too_deep(yaml: &str) -> Result<(), Error> {
+    let mut depth = 0usize;
+    let mut line = 1;
+    let mut column = 0;
+    let mut quote: Option<char> = None;
+    let mut prev = '\n';
+    let mut chars = yaml.chars().peekable();
+    while let Some(c) = chars.next() {
+        column += 1;
+        if c == '\n' {
+            line += 1;
+            column = 0;
+        }
+        match quote {
+            Some('"') if c == '\\' => {
+                chars.next();
+                column += 1;
+            }
+            Some(q) if c == q => {
+                if q == '\'' && chars.peek() == Some(&'\'') {
+                    chars.next();
+                    column += 1;
+                } else {
+                    quote = None;
+                }
+            }
+            Some(_) => {}
+            None => match c {
+                '"' | '\'' if prev.is_whitespace() || "[{,:-?".contains(prev) => quote = Some(c),
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Err(Error {
+                            line: Some(line),
+                            column: Some(column),
+                            message: format!("collections nested more than {MAX_FLOW_DEPTH} deep"),
+                        });
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+        prev = c;
+    }
+    Ok(())
 }
 
 fn kind_of(value: &serde_yaml::Value) -> &'static str {
@@ -281,6 +338,35 @@ mod tests {
         assert!(parse(&bomb).is_err());
         let deep = format!("a: {}{}", "[".repeat(10_000), "]".repeat(10_000));
         assert!(parse(&deep).is_err());
+    }
+
+    #[test]
+    fn deep_flow_nesting_with_keys_is_refused_before_the_parser_sees_it() {
+        // The YAML scanner takes quadratic time on these; they must fail at once.
+        for open in ["a: [", "[a: ", "a: {", "{a: "] {
+            let started = std::time::Instant::now();
+            let err = parse(&format!("title: x\nk: {}", open.repeat(50_000))).unwrap_err();
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(1),
+                "{open}"
+            );
+            assert_eq!(err.line, Some(2), "{open}");
+            assert!(err.message.contains("nested"), "{}", err.message);
+        }
+        let err = parse(&"[".repeat(200)).unwrap_err();
+        assert_eq!((err.line, err.column), (Some(1), Some(129)));
+    }
+
+    #[test]
+    fn brackets_in_quoted_values_are_not_nesting() {
+        let brackets = "[".repeat(300);
+        let meta = parse(&format!(
+            "a: \"{brackets}\"\nb: '{brackets} it''s'\nc: Leike's [note]\n"
+        ))
+        .unwrap();
+        assert_eq!(meta["a"], json!(brackets));
+        assert_eq!(meta["b"], json!(format!("{brackets} it's")));
+        assert_eq!(meta["c"], json!("Leike's [note]"));
     }
 
     #[test]

@@ -412,6 +412,194 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of dossiers, hostile and ordinary, for generated documents.
+    const PIECES: &[&str] = &[
+        "# ",
+        "## ",
+        "### ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\r",
+        "> ",
+        ">",
+        "> > ",
+        "- ",
+        "1. ",
+        "* ",
+        "  ",
+        "    ",
+        "\t",
+        "`",
+        "```",
+        "~~~",
+        "---",
+        "...",
+        "===",
+        "\"",
+        "“",
+        "”",
+        "’",
+        "'s",
+        "—",
+        "-- ",
+        "~ ",
+        "said ",
+        "wrote:",
+        "Jan Leike",
+        "Leike",
+        " Statement",
+        ":",
+        ",",
+        ".",
+        " ",
+        "May 5, 2024",
+        "2024-02-30",
+        "in 2021",
+        "(2021)",
+        "Sept. 4, 2019",
+        "November 2023",
+        "https://x.com/2024/05/01",
+        "[a](http://b)",
+        "<https://c.d/2021>",
+        "*",
+        "_",
+        "**",
+        "|",
+        "|---|",
+        "\u{feff}",
+        "é",
+        "日本",
+        "\u{1b}[31m",
+        "\u{202e}",
+        "\u{0}",
+        "\u{85}",
+        "<div>",
+        "</div>",
+        "[^1]",
+        "[^1]: ",
+        "word ",
+        "Okafor",
+        "according to",
+        "\\",
+        "&amp;",
+        "<!--",
+        "-->",
+        "title: x",
+        "a: [",
+        "2024",
+        "20%",
+        "\u{a0}",
+        "![i](j)",
+        "~~",
+        "[ ] ",
+        "[x] ",
+    ];
+
+    /// Loads `text` and checks what every model must hold, whatever the input.
+    fn check(text: &str) {
+        let doc = load("generated", text);
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let lines = line_index::LineIndex::new(body).len();
+        let in_file = |line: usize| (1..=lines).contains(&line);
+        let safe = |s: &str| !s.chars().any(sanitize::is_unsafe);
+        for (i, s) in doc.sections.iter().enumerate() {
+            assert!(in_file(s.line), "section line {} of {lines}", s.line);
+            assert!(
+                s.parent
+                    .is_none_or(|p| p < i && doc.sections[p].level < s.level)
+            );
+            assert!(safe(&s.title) && safe(&s.text));
+        }
+        let keys: Vec<_> = doc.timeline.iter().map(|e| (e.date, e.line)).collect();
+        assert!(
+            keys.windows(2).all(|w| w[0] < w[1]),
+            "sorted, one per (date, line)"
+        );
+        for e in &doc.timeline {
+            assert!(in_file(e.line) && safe(&e.title));
+            assert_eq!(e.precision, e.date.precision());
+            assert!(e.section.is_none_or(|s| s < doc.sections.len()));
+        }
+        assert!(doc.quotes.windows(2).all(|w| w[0].line <= w[1].line));
+        for q in &doc.quotes {
+            assert!(in_file(q.line) && safe(&q.text));
+            assert!(q.speaker.as_deref().is_none_or(safe));
+            assert!(q.section.is_none_or(|s| s < doc.sections.len()));
+        }
+        for b in &doc.blocks {
+            assert!(in_file(b.line), "block line {} of {lines}", b.line);
+            assert!(safe(&b.text));
+            for m in &b.marks {
+                assert!(
+                    b.text.get(m.range.clone()).is_some(),
+                    "mark on char boundaries"
+                );
+            }
+        }
+        assert!(safe(&doc.preamble));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        #[test]
+        fn generated_dossiers_load_without_panicking(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..80)
+        ) {
+            check(&pieces.concat());
+        }
+
+        #[test]
+        fn arbitrary_text_loads_without_panicking(text in any::<String>()) {
+            check(&text);
+        }
+    }
+
+    #[test]
+    fn hostile_shapes_load_in_bounded_time() {
+        let sentence = "On May 28, 2024, Jan Leike said \"we were struggling for compute and it got \
+                        harder\" (2021) in 2019 “curly quoted words go here for six” — ";
+        // One line of 200 KB full of dates and quotes.
+        let line = format!("# T\n\n{}", sentence.repeat(200_000 / sentence.len()));
+        let doc = load("line", &line);
+        assert!(doc.timeline.len() >= 3 && doc.quotes.len() > 1000);
+        // Deep nesting: block quotes, lists, both.
+        let doc = load("quotes", &format!("{}deep\n", "> ".repeat(100_000)));
+        assert_eq!(doc.quotes.len(), 1);
+        assert_eq!(doc.quotes[0].text, "deep");
+        check(&format!("{}deep\n", "- ".repeat(100_000)));
+        check(&format!("{}x\n", "- > ".repeat(50_000)));
+        check(&format!("{}x\n", ">".repeat(100_000)));
+        // Many headings, each with a dated sentence and a quote.
+        let many: String = (0..10_000)
+            .map(|i| {
+                format!(
+                    "{} H{i} (May {}, 2024)\n\nLeike said \"a quote with at least six words\".\n\n",
+                    "#".repeat(i % 6 + 1),
+                    i % 28 + 1
+                )
+            })
+            .collect();
+        let doc = load("headings", &many);
+        assert_eq!(doc.sections.len(), 10_000);
+        assert_eq!(doc.quotes.len(), 10_000);
+        // Degenerate runs.
+        for text in [
+            "\"".repeat(200_000),
+            "“".repeat(100_000),
+            "*".repeat(100_000),
+            "[".repeat(100_000),
+            "`".repeat(100_000),
+            "2024-".repeat(40_000),
+            format!("Leike said: \"a b c d e f\" {}Leike", "Jan ".repeat(50_000)),
+            format!("---\nk: {}\n---\n# x\n", "a: [".repeat(20_000)),
+        ] {
+            check(&text);
+        }
+    }
 
     fn para(line: usize) -> Block {
         Block {
