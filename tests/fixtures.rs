@@ -63,6 +63,9 @@ fn no_warnings(doc: &Export) {
     assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
 }
 
+const LATER: &str = "By the end of 2025 the card format had spread; between 2019 and 2021 it \
+                     changed twice.";
+
 #[test]
 fn dated_lists_in_every_written_form() {
     let doc = load("dated-lists.md");
@@ -133,10 +136,12 @@ fn dated_lists_in_every_written_form() {
                 "A draft said the board met on February 30, 2024, which cannot be right. The \
                  corrected minutes were dated 2024-02-29.",
             ),
+            section(2, "Later", 42, Some(0), LATER),
         ],
     );
     // Nothing from the front matter, "2000 employees", "four years", "20%", the URLs, or
-    // the impossible February 30; "(2021)" and "in 2021" on one line are one event.
+    // the impossible February 30; "(2021)" and "in 2021" on one line are one event; "the end
+    // of 2025" and "between 2019 and 2021" read as dates.
     same(
         "timeline",
         &doc.timeline,
@@ -148,6 +153,7 @@ fn dated_lists_in_every_written_form() {
                 34,
                 "text",
             ),
+            entry("2019", LATER, Some(7), 44, "text"),
             entry(
                 "2019-09-04",
                 "4 September 2019: The lab published its first model card.",
@@ -204,6 +210,7 @@ fn dated_lists_in_every_written_form() {
                 34,
                 "text",
             ),
+            entry("2021", LATER, Some(7), 44, "text"),
             entry(
                 "2024-02-29",
                 "The corrected minutes were dated 2024-02-29.",
@@ -218,6 +225,7 @@ fn dated_lists_in_every_written_form() {
                 20,
                 "text",
             ),
+            entry("2025", LATER, Some(7), 44, "text"),
         ],
     );
     same("quotes", &doc.quotes, &[]);

@@ -10,8 +10,10 @@
 //! - ISO `2024-05-28` (exactly 4-2-2 digits, not part of a longer digit/dash run): day;
 //! - `November 2023`, `Nov 2023`, `Nov. 2023`: month;
 //! - a bare year (1000 to 2199) only where it reads as a date: after a context word
-//!   (`in 2021`, `since 2021`, `mid-2023`, ...), alone in parentheses (`(2021)`) or after a
-//!   possessive (`Gebru's 2020 departure`).
+//!   (`in 2021`, `since 2021`, `between 2019`, `mid-2023`, ...), after `of` that follows a
+//!   part of a year (`the end of 2023`, `summer of 2021`, `as of 2022`), alone in parentheses
+//!   (`(2021)`), after a possessive (`Gebru's 2020 departure`), or joined by `and`, `or` or
+//!   `to` to a date just before it (`between 2019 and 2021`, `from May 2019 to 2021`).
 //!
 //! Month names are full or abbreviated (`Jan`, `Sept.`; only abbreviations take a dot) and must
 //! be capitalised or all capitals: `may 2024` is not a date ("may" is a verb). Impossible dates
@@ -34,7 +36,9 @@
 //! - Between the words of a month form there may be one to three whitespace characters (any
 //!   Unicode whitespace, so line breaks and no-break spaces count); a comma is allowed only
 //!   after the day (`May 5, 2024`, `5 May, 2024`), never in `May, 2024`. A context word is
-//!   separated from its year by exactly one whitespace character.
+//!   separated from its year by exactly one whitespace character, and so are the words of
+//!   `end of 2023` and `2019 and 2021`. A joining word needs a date right before it: in
+//!   `2019 and 2021` neither year is a date, in `in 2019 and 2000 staff` both are.
 //! - A weekday before a date (`Tuesday, May 14, 2024`) is not part of the match; the weekday is
 //!   not checked against the date. [`heading_date`] skips a leading weekday only before a
 //!   day-precision date (`Tuesday 2021` is not a date heading).
@@ -122,10 +126,50 @@ const MONTH_WORDS: [(&str, u8, bool); 24] = [
 ];
 
 /// Words that make a following bare year read as a date (compared case-insensitively).
-const CONTEXT_WORDS: [&str; 20] = [
-    "in", "since", "by", "until", "till", "through", "during", "before", "after", "from", "circa",
-    "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "around",
+const CONTEXT_WORDS: [&str; 22] = [
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "through",
+    "throughout",
+    "during",
+    "before",
+    "after",
+    "from",
+    "between",
+    "circa",
+    "early",
+    "late",
+    "mid",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "around",
 ];
+
+/// Words that make `of` before a bare year read as a date: `the end of 2023`, `the summer of
+/// 2021`, `as of 2022` (compared case-insensitively). Not `a total of 2000`.
+const OF_CONTEXT_WORDS: [&str; 12] = [
+    "end",
+    "start",
+    "beginning",
+    "middle",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "half",
+    "quarter",
+    "as",
+];
+
+/// Words that join a bare year to the date just before it: `between 2019 and 2021`.
+const JOINING_WORDS: [&str; 3] = ["and", "or", "to"];
 
 /// Weekday names and abbreviations that may open a date heading (compared case-insensitively).
 const WEEKDAYS: [&str; 17] = [
@@ -156,8 +200,10 @@ const MAX_YEAR: u16 = 2199;
 const MAX_GAP: usize = 3;
 /// Longest month word (`September`).
 const MAX_MONTH_LEN: usize = 9;
-/// Longest context word (`through`).
-const MAX_CONTEXT_LEN: usize = 7;
+/// Longest context word (`throughout`).
+const MAX_CONTEXT_LEN: usize = 10;
+/// Longest word before `of` (`beginning`).
+const MAX_OF_CONTEXT_LEN: usize = 9;
 
 impl Date {
     /// How exact the date is: [`Precision::Day`] when month and day are known,
@@ -473,10 +519,30 @@ impl Scan<'_> {
                 return ye;
             }
         }
-        if let Some(from) = bare_context(text, ys, ye) {
+        if let Some(from) = bare_context(text, ys, ye).or_else(|| self.joined(ys)) {
             self.push_from(from, year_date(year), ys..ye);
         }
         ye
+    }
+
+    /// Where `and`, `or` or `to` starts when, with one whitespace character on either side, it
+    /// joins the year at `ys` to the match just before: `in 2019 and 2021`.
+    fn joined(&self, ys: usize) -> Option<usize> {
+        let text = self.text;
+        let p = ys
+            - prev_char(text, ys)
+                .filter(|c| c.is_whitespace())?
+                .len_utf8();
+        let word = word_back(text, p, 3)?;
+        if !JOINING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+            return None;
+        }
+        let start = p - word.len();
+        let before = start
+            - prev_char(text, start)
+                .filter(|c| c.is_whitespace())?
+                .len_utf8();
+        (self.out.last()?.range.end == before).then_some(start)
     }
 
     /// Records a match unless it overlaps the previous one or a URL.
@@ -633,10 +699,22 @@ fn bare_context(text: &str, ys: usize, ye: usize) -> Option<usize> {
             }
             possessive_before(text, p).or_else(|| {
                 let word = word_back(text, p, MAX_CONTEXT_LEN)?;
-                CONTEXT_WORDS
+                let start = p - word.len();
+                if CONTEXT_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+                    return Some(start);
+                }
+                if !word.eq_ignore_ascii_case("of") {
+                    return None;
+                }
+                let q = start
+                    - prev_char(text, start)
+                        .filter(|c| c.is_whitespace())?
+                        .len_utf8();
+                let part = word_back(text, q, MAX_OF_CONTEXT_LEN)?;
+                OF_CONTEXT_WORDS
                     .iter()
-                    .any(|w| w.eq_ignore_ascii_case(word))
-                    .then_some(p - word.len())
+                    .any(|w| w.eq_ignore_ascii_case(part))
+                    .then_some(q - part.len())
             })
         }
         _ => None,
@@ -1040,6 +1118,52 @@ mod tests {
                 range: 16..20
             }]
         );
+    }
+
+    #[test]
+    fn bare_year_after_a_part_of_a_year_and_of() {
+        assert_eq!(spans("by the end of 2023,"), [("2023".into(), "2023")]);
+        for text in [
+            "the summer of 2021",
+            "The Beginning of 2021",
+            "in the first half of 2021",
+            "as of 2021",
+            "the middle of\n2021",
+        ] {
+            assert_eq!(isos(text), ["2021"], "{text}");
+        }
+        for text in [
+            "a total of 2000 people",
+            "of 2021",
+            "the end  of 2021",
+            "the end of  2021",
+            "weekend of 2021",
+            "the end of 2021%",
+        ] {
+            assert!(isos(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_year_joined_to_a_date_before_it() {
+        assert_eq!(isos("between 2019 and 2021"), ["2019", "2021"]);
+        assert_eq!(isos("from 2019 to 2021"), ["2019", "2021"]);
+        assert_eq!(isos("in 2019 or 2020"), ["2019", "2020"]);
+        assert_eq!(isos("in 2019 and 2020 and 2021"), ["2019", "2020", "2021"]);
+        assert_eq!(isos("from May 2019 to 2021"), ["2019-05", "2021"]);
+        // Only the words themselves join: not a comma, not a closing bracket.
+        assert_eq!(isos("in 2018, 2019 and 2020"), ["2018"]);
+        assert_eq!(isos("(2018) and 2019"), ["2018"]);
+        for text in [
+            "2019 and 2021",
+            "the 2019 and 2021 reports",
+            "in 2019, and 2021",
+            "in 2019  and 2021",
+            "in 2019 andor 2021",
+            "in 20% and 2021",
+        ] {
+            assert!(isos(text).iter().all(|d| d != "2021"), "{text}");
+        }
     }
 
     #[test]
