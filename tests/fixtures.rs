@@ -797,3 +797,89 @@ fn unclosed_front_matter_is_read_as_text() {
     same("timeline", &doc.timeline, &[]);
     same("quotes", &doc.quotes, &[]);
 }
+
+#[test]
+fn lead_ins_of_every_shape() {
+    let doc = load("lead-ins.md");
+    assert_eq!(
+        Value::Object(doc.meta.clone()),
+        json!({"title": "How the Statements Were Introduced"})
+    );
+    no_warnings(&doc);
+    assert_eq!(doc.preamble, "");
+    let raw = std::fs::read_to_string(common::fixture("lead-ins.md")).unwrap();
+    let paragraphs: Vec<&str> = raw.lines().skip(8).filter(|l| !l.is_empty()).collect();
+    same(
+        "sections",
+        &doc.sections,
+        &[
+            section(1, "How the Statements Were Introduced", 5, None, ""),
+            section(2, "Reactions", 7, Some(0), &paragraphs.join("\n")),
+        ],
+    );
+    same("timeline", &doc.timeline, &[]);
+    let q =
+        |text: &str, speaker: Option<&str>, line: usize| quote(text, speaker, 1, line, "inline");
+    same(
+        "quotes",
+        &doc.quotes,
+        &[
+            // An appositive between the name and the verb.
+            q(
+                "We will keep investing in safety research across every team.",
+                Some("Sam Altman"),
+                9,
+            ),
+            q(
+                "Nobody on the board was told about the launch in advance of it.",
+                Some("Helen Toner"),
+                11,
+            ),
+            // A possessive statement; the surname resolves to the full name.
+            q(
+                "Yesterday was my last day at the company and I am sad to go.",
+                Some("Jan Leike"),
+                13,
+            ),
+            // Organisation and title before the name.
+            q(
+                "We are shipping faster than anyone can check the work,",
+                Some("Sam Altman"),
+                15,
+            ),
+            // Two quotes in one sentence share its lead-in; the name inside the first is not
+            // the second's speaker.
+            q(
+                "Sam Altman told us we would get the compute we asked for",
+                Some("Jan Leike"),
+                17,
+            ),
+            q(
+                "we never got the compute we were promised at all",
+                Some("Jan Leike"),
+                17,
+            ),
+            q(
+                "The safety team was told to wait until after the launch,",
+                Some("Helen Toner"),
+                19,
+            ),
+            q(
+                "We should have listened much earlier than we did,",
+                Some("Jan Leike"),
+                21,
+            ),
+            q(
+                "Helen Toner told the board all of this a year ago.",
+                Some("Jan Leike"),
+                21,
+            ),
+            // A sentence before, not a lead-in (no colon, not the same sentence): no speaker.
+            q(
+                "I have been disagreeing with leadership for quite some time now.",
+                None,
+                23,
+            ),
+        ],
+    );
+}

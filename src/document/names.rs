@@ -411,19 +411,41 @@ fn name_before(words: &[&str]) -> Option<String> {
     (!name.is_empty() && !PRONOUNS.contains(&name.as_str())).then_some(name)
 }
 
-/// The capitalised run that starts `words`, titles skipped (`Jane Doe, a researcher` → `Jane Doe`).
+/// The name that starts `words`, after any titles and organisations and a short lower-case
+/// description: `Jane Doe, a researcher` → `Jane Doe`, `OpenAI CEO Sam Altman` → `Sam Altman`,
+/// `former board member Helen Toner` → `Helen Toner`. A description ends at a preposition or a
+/// pronoun (`in an interview with Jane Doe`, `he told Jane Doe` name no one), and a name after
+/// one must be a full name.
 fn name_from(words: &[&str]) -> Option<String> {
+    const STOPS: &[&str] = &[
+        "in", "on", "at", "to", "for", "from", "by", "of", "with", "about", "via", "after",
+        "before", "during", "he", "she", "they", "it", "we", "you", "i", "who", "which", "that",
+    ];
+    const LONGEST_DESCRIPTION: usize = 4;
     let mut run: Vec<&str> = Vec::new();
-    for raw in words
-        .iter()
-        .skip_while(|w| TITLES.contains(&bare(w)) || is_acronym(bare(w)))
-    {
-        let w = strip_possessive(bare(raw));
-        if w.is_empty()
-            || !is_capitalised(w)
-            || NOT_NAMES.contains(&w)
-            || raw.starts_with(['(', '['])
-        {
+    let mut described = 0;
+    for raw in words {
+        let b = bare(raw);
+        if TITLES.contains(&b) || is_acronym(b) {
+            if run.len() >= 2 {
+                break;
+            }
+            // A single word before a title names an organisation: `OpenAI CEO Sam Altman`.
+            run.clear();
+            continue;
+        }
+        let w = strip_possessive(b);
+        if w.is_empty() || raw.starts_with(['(', '[']) {
+            break;
+        }
+        if !is_capitalised(w) {
+            if !run.is_empty() || described == LONGEST_DESCRIPTION || STOPS.contains(&w) {
+                break;
+            }
+            described += 1;
+            continue;
+        }
+        if NOT_NAMES.contains(&w) {
             break;
         }
         run.push(w);
@@ -435,6 +457,9 @@ fn name_from(words: &[&str]) -> Option<String> {
         {
             break;
         }
+    }
+    if described > 0 && run.len() < 2 {
+        return None;
     }
     let name = run.join(" ");
     (!name.is_empty() && !PRONOUNS.contains(&name.as_str())).then_some(name)
@@ -738,6 +763,27 @@ mod tests {
         assert_eq!(speaker_in_lead_in("Leike’s statement"), None);
         assert_eq!(speaker_in_lead_in("The letter was clear:"), None);
         assert_eq!(speaker_in_lead_in("He said:"), None);
+        assert_eq!(
+            speaker_in_lead_in("said OpenAI CEO Sam Altman").as_deref(),
+            Some("Sam Altman")
+        );
+        assert_eq!(
+            speaker_in_lead_in("said Sam Altman, CEO of OpenAI").as_deref(),
+            Some("Sam Altman")
+        );
+        assert_eq!(
+            according_to("according to former board member Helen Toner.").as_deref(),
+            Some("Helen Toner")
+        );
+        assert_eq!(
+            according_to("according to a person familiar with the matter"),
+            None
+        );
+        assert_eq!(according_to("according to the company Anthropic"), None);
+        assert_eq!(
+            speaker_in_lead_in("said in an interview with Jane Doe"),
+            None
+        );
         assert_eq!(speaker_in_lead_in("The letter said:"), None);
         assert_eq!(speaker_in_lead_in("The team was struggling:"), None);
     }

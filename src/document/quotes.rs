@@ -67,7 +67,10 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
         if !has_marks || in_citation_section(outline, block.section) {
             continue;
         }
-        for span in quoted_spans(&block.text) {
+        let spans = quoted_spans(&block.text);
+        // The last quote kept in this block: its sentence's start and its speaker.
+        let mut previous: Option<(usize, Option<String>)> = None;
+        for (i, span) in spans.iter().enumerate() {
             let inner = &block.text[span.inner.clone()];
             if inner.split_whitespace().count() < MIN_INLINE_WORDS
                 || is_citation(&block.text[span.outer.end..])
@@ -83,8 +86,15 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
                 continue;
             }
             let sentence_start = sentences::start_before(&block.text, span.outer.start);
-            let lead_in = &block.text[sentence_start.min(span.outer.start)..span.outer.start];
-            let speaker = names::speaker_in_lead_in(lead_in)
+            let lead_in = lead_in_without_quotes(&block.text, &spans[..i], sentence_start, span);
+            let speaker = names::speaker_in_lead_in(&lead_in)
+                // `X said "…" and added "…"`: the sentence's lead-in named the speaker.
+                .or_else(|| {
+                    previous
+                        .as_ref()
+                        .filter(|(start, _)| *start == sentence_start)
+                        .and_then(|(_, speaker)| speaker.clone())
+                })
                 .or_else(|| {
                     (sentence_start == 0 && lead_in.trim().is_empty())
                         .then(|| lead_in_before_block(outline, unit.block, block.section))
@@ -98,6 +108,7 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
                         .flatten()
                 })
                 .or_else(|| section_speaker(outline, block.section));
+            previous = Some((sentence_start, speaker.clone()));
             found.push((
                 Quote {
                     text: inner.trim().to_string(),
@@ -195,6 +206,26 @@ pub fn strip_enclosing_quotes(text: &str) -> &str {
     text
 }
 
+/// The text of the sentence before `span`, from `sentence_start`, without the quotations that
+/// come before it in the sentence: a name inside a quotation does not introduce the next one.
+fn lead_in_without_quotes(
+    text: &str,
+    before: &[Span],
+    sentence_start: usize,
+    span: &Span,
+) -> String {
+    let mut lead_in = String::new();
+    let from = sentence_start.min(span.outer.start);
+    let mut at = from;
+    for q in before.iter().filter(|q| q.outer.start >= from) {
+        lead_in.push_str(&text[at..q.outer.start]);
+        lead_in.push(' ');
+        at = q.outer.end;
+    }
+    lead_in.push_str(&text[at.min(span.outer.start)..span.outer.start]);
+    lead_in
+}
+
 /// The speaker named by the paragraph just before block `block`, when it ends with a colon.
 fn lead_in_before_block(outline: &Outline, block: usize, section: Option<usize>) -> Option<String> {
     let before = outline.blocks.get(block.checked_sub(1)?)?;
@@ -234,6 +265,8 @@ fn attribution_after(outline: &Outline, block: usize, section: Option<usize>) ->
 /// `", said Jane Doe.` / `," Jane Doe said` / `— Jane Doe` right after a closing quote.
 fn after_in_sentence(rest: &str) -> Option<String> {
     let end = sentences::end_after(rest, 0);
+    // Up to the next quotation at most: a name inside it is not this quote's speaker.
+    let end = rest[..end].find(['"', '“']).unwrap_or(end);
     let tail = rest[..end].trim_start_matches([',', '.', ' ']);
     if tail.is_empty() {
         return None;
@@ -365,5 +398,13 @@ mod tests {
             Some("Jane Doe")
         );
         assert_eq!(after_in_sentence(" and then it rained."), None);
+        assert_eq!(
+            after_in_sentence(", she said, adding \"Sam Altman said we would get compute\"."),
+            None
+        );
+        assert_eq!(
+            after_in_sentence(", Jane Doe said, adding \"Sam Altman said so\".").as_deref(),
+            Some("Jane Doe")
+        );
     }
 }
