@@ -112,9 +112,17 @@ pub fn parse(yaml: &str) -> Result<Meta, Error> {
             Some(i) => message[..i].to_string(),
             None => message,
         };
+        // serde_yaml places a duplicate key at the start of its map: find the duplicate.
+        let (line, column) = match repeated_key_line(yaml, &message) {
+            Some(line) => (Some(line), Some(1)),
+            None => (
+                location.as_ref().map(|l| l.line()),
+                location.as_ref().map(|l| l.column()),
+            ),
+        };
         Error {
-            line: location.as_ref().map(|l| l.line()),
-            column: location.as_ref().map(|l| l.column()),
+            line,
+            column,
             message: clean(&message),
         }
     })?;
@@ -130,6 +138,27 @@ pub fn parse(yaml: &str) -> Result<Meta, Error> {
             message: format!("front matter is {}, not a map of fields", kind_of(&other)),
         }),
     }
+}
+
+/// For serde_yaml's `duplicate entry with key "K"`, the 1-based line where a top-level key `K`
+/// appears for the second time.
+fn repeated_key_line(yaml: &str, message: &str) -> Option<usize> {
+    let key = message
+        .strip_prefix("duplicate entry with key \"")?
+        .strip_suffix('"')?;
+    let is_key_line = |line: &str| {
+        [key.to_string(), format!("\"{key}\""), format!("'{key}'")]
+            .iter()
+            .any(|k| {
+                line.strip_prefix(k.as_str())
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            })
+    };
+    yaml.lines()
+        .enumerate()
+        .filter(|(_, line)| is_key_line(line))
+        .nth(1)
+        .map(|(i, _)| i + 1)
 }
 
 /// Deepest nesting of flow collections (`[`, `{`) front matter may have: what serde_yaml
@@ -302,6 +331,33 @@ mod tests {
     }
 
     #[test]
+    fn fences_are_whole_lines() {
+        // Trailing spaces are allowed; an indented `---` inside a block scalar is not a fence.
+        let text = "--- \nnotes: |\n  ---\n  more\n---  \nbody";
+        let Split::Block(block) = split(text) else {
+            panic!("{:?}", split(text));
+        };
+        assert_eq!(&text[block.yaml.clone()], "notes: |\n  ---\n  more\n");
+        assert_eq!(&text[block.whole.end..], "body");
+        assert_eq!(
+            parse(&text[block.yaml]).unwrap()["notes"],
+            json!("---\nmore\n")
+        );
+        // A fence must be the first line, and `...` does not open one.
+        assert_eq!(split("\n---\na: b\n---\n"), Split::None);
+        assert_eq!(split("...\na: b\n...\n"), Split::None);
+        // Closed at the very end, with no line break after the fence.
+        assert_eq!(
+            split("---\na: b\n---"),
+            Split::Block(Block {
+                yaml: 4..9,
+                whole: 0..12
+            })
+        );
+        assert_eq!(split("---"), Split::Unclosed);
+    }
+
+    #[test]
     fn empty_yaml_is_empty_meta() {
         assert!(parse("").unwrap().is_empty());
     }
@@ -311,6 +367,21 @@ mod tests {
         let err = parse("title: ok\nyear: [2024\n").unwrap_err();
         assert!(err.line.is_some());
         assert!(!err.message.is_empty());
+        // Line and column are 1-based and point at the offending character.
+        let err = parse("title: ok\nname: Broken: on purpose\n").unwrap_err();
+        assert_eq!((err.line, err.column), (Some(2), Some(13)));
+        assert_eq!(
+            err.message,
+            "mapping values are not allowed in this context"
+        );
+        let err = parse("a: 1\nb: 2\na: 3\n").unwrap_err();
+        assert_eq!(
+            (err.line, err.column),
+            (Some(3), Some(1)),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.message, "duplicate entry with key \"a\"");
     }
 
     #[test]

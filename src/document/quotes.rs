@@ -354,6 +354,174 @@ fn quoted_spans(text: &str) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::outline;
+
+    /// Every quote of a Markdown text as (text, speaker, line, block?).
+    fn quotes(markdown: &str) -> Vec<(String, Option<String>, usize, bool)> {
+        let lines = LineIndex::new(markdown);
+        let outline = outline::walk(markdown, 0, &lines);
+        find(&outline, &lines)
+            .0
+            .into_iter()
+            .map(|q| (q.text, q.speaker, q.line, q.kind == QuoteKind::Block))
+            .collect()
+    }
+
+    /// The speaker of the only quote in `markdown`.
+    fn speaker(markdown: &str) -> Option<String> {
+        let found = quotes(markdown);
+        assert_eq!(found.len(), 1, "{markdown}: {found:?}");
+        found[0].1.clone()
+    }
+
+    #[test]
+    fn attribution_lines_inside_a_block_quote() {
+        for (markdown, name) in [
+            (
+                "> We asked for the audit.\n> — Maria Okafor, in her letter\n",
+                "Maria Okafor",
+            ),
+            (
+                "> We asked for the audit.\n> -- Tom Baptiste\n",
+                "Tom Baptiste",
+            ),
+            (
+                "> We asked for the audit.\n>\n> ~ Priya Raman (2024)\n",
+                "Priya Raman",
+            ),
+            (
+                "> \"We asked for the audit.\"\n> —Greg Brockman\n",
+                "Greg Brockman",
+            ),
+            (
+                "> We asked for the audit.  \n> *— Mira Murati*\n",
+                "Mira Murati",
+            ),
+        ] {
+            let found = quotes(markdown);
+            assert_eq!(
+                found,
+                [("We asked for the audit.".into(), Some(name.into()), 1, true)],
+                "{markdown}"
+            );
+        }
+        // A line that names no one stays in the text.
+        let found = quotes("> We asked for the audit.\n> — from a thread\n");
+        assert_eq!(found[0].0, "We asked for the audit. — from a thread");
+        assert_eq!(found[0].1, None);
+    }
+
+    #[test]
+    fn attributions_after_a_quote() {
+        assert_eq!(
+            speaker("> We waited.\n\n*Jane Doe, in a statement to Reuters*\n").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            speaker("> We waited.\n\n— Jane Doe, on her blog\n").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            speaker("\"We waited for the board to act and it never did.\"\n\n*Jane Doe*\n")
+                .as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            speaker("\"We waited for the board to act and it never did,\" said Jane Doe.")
+                .as_deref(),
+            Some("Jane Doe")
+        );
+        // A paragraph after that is not an attribution.
+        assert_eq!(speaker("> We waited.\n\nThe board met later.\n"), None);
+    }
+
+    #[test]
+    fn lead_ins_in_the_sentence_or_the_paragraph_before() {
+        assert_eq!(
+            speaker("Jane Doe wrote in a memo:\n\n> We will publish the audit.\n").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            speaker(
+                "Jane Doe wrote in a memo:\n\n\"We will publish the whole audit, every page.\""
+            )
+            .as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            speaker("On June 3, Jane Doe told the committee: \"I raised this with Sam Altman.\"")
+                .as_deref(),
+            Some("Jane Doe")
+        );
+        // No colon: a sentence about someone is not a lead-in.
+        assert_eq!(
+            speaker("Jane Doe wrote a memo.\n\n> We will publish the audit.\n"),
+            None
+        );
+        // A heading between them breaks the lead-in.
+        assert_eq!(
+            speaker("Jane Doe wrote:\n\n## Next\n\n> We will publish the audit.\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn the_section_says_whose_statement_it_is() {
+        let markdown = "## Jane Doe's Statement\n\n### Part one\n\n> We will publish the audit.\n\n\
+                        \"Every page of it, including the parts that embarrass us.\"\n";
+        let found = quotes(markdown);
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|q| q.1.as_deref() == Some("Jane Doe")));
+        assert_eq!(
+            speaker("## Reactions\n\n> We will publish the audit.\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_name_inside_the_quote_is_not_its_speaker() {
+        assert_eq!(
+            speaker("## Context\n\n> Sam Altman said we would get the compute.\n"),
+            None
+        );
+        assert_eq!(
+            speaker("The memo said: \"Sam Altman told us we would get the compute.\""),
+            None
+        );
+        assert_eq!(
+            speaker("\"We were told by Sam Altman that compute was coming,\" she said."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_surname_becomes_the_full_name_used_elsewhere() {
+        let markdown = "Jan Leike resigned.\n\nLeike wrote:\n\n> We were struggling for compute.\n";
+        assert_eq!(
+            quotes(markdown)[0].1.as_deref(),
+            Some("Jan Leike"),
+            "{markdown}"
+        );
+        let markdown = "Leike wrote:\n\n> We were struggling for compute.\n";
+        assert_eq!(quotes(markdown)[0].1.as_deref(), Some("Leike"));
+    }
+
+    #[test]
+    fn what_is_not_an_inline_quote() {
+        // Fewer than six words, code, cited titles, a Sources section, inches.
+        for markdown in [
+            "He called it \"brave but unfunded\" at the time.",
+            "Run `echo \"one two three four five six seven\"` first.",
+            "- CNN: \"More OpenAI drama as an exec quits over safety\": https://cnn.com/x",
+            "## Sources\n\n- \"Resignation letter of Jane Doe, in full, as published\"\n",
+            "A 6\" screen and a 7\" screen are not six words of anyone's.",
+        ] {
+            assert_eq!(quotes(markdown), [], "{markdown}");
+        }
+        let found = quotes("Line one\nand then \"a quote that starts on the second line\".");
+        assert_eq!(found[0].2, 2, "the line where the quote starts");
+        assert!(!found[0].3);
+    }
 
     #[test]
     fn enclosing_quotes_are_stripped_only_when_they_enclose() {
