@@ -511,14 +511,13 @@ pub fn speaker_of_heading(title: &str) -> Option<String> {
             }
         }
     }
-    let lower: Vec<String> = words.iter().map(|w| bare(w).to_lowercase()).collect();
-    for (i, w) in lower.iter().enumerate() {
-        if STATEMENT_KINDS.contains(&w.as_str())
-            && matches!(
-                lower.get(i + 1).map(String::as_str),
-                Some("by" | "from" | "of")
-            )
-        {
+    for (i, w) in words.iter().enumerate() {
+        let by = words.get(i + 1).is_some_and(|b| {
+            ["by", "from", "of"]
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(bare(b)))
+        });
+        if by && is_statement_kind(w) {
             return name_from(&words[i + 2..]);
         }
     }
@@ -567,10 +566,10 @@ impl Directory {
             // Surnames start with a capital: skip runs of bytes that hold no ASCII capital
             // and no non-ASCII character, 16 at a time (a test the compiler vectorises).
             if let Some(chunk) = bytes.get(at..at + CHUNK) {
-                let plain = chunk
-                    .iter()
-                    .fold(true, |ok, &b| ok & (b < 0x80 && !b.is_ascii_uppercase()));
-                if plain {
+                let capitals = chunk.iter().fold(0u8, |any, &b| {
+                    any | u8::from(b >= 0x80 || b.wrapping_sub(b'A') < 26)
+                });
+                if capitals == 0 {
                     at += CHUNK;
                     continue;
                 }
@@ -822,6 +821,14 @@ mod tests {
         assert_eq!(
             speaker_of_heading("Statement by Sam Altman").as_deref(),
             Some("Sam Altman")
+        );
+        assert_eq!(
+            speaker_of_heading("Letter from OpenAI Employees (June 2024)").as_deref(),
+            Some("OpenAI Employees")
+        );
+        assert_eq!(
+            speaker_of_heading("Remarks By: Jane Doe").as_deref(),
+            Some("Jane Doe")
         );
         assert_eq!(speaker_of_heading("Leike's Next Steps"), None);
         assert_eq!(speaker_of_heading("Company Responses"), None);

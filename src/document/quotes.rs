@@ -7,6 +7,8 @@
 //! whose statement the enclosing section is (`## Name's Statement`). A surname alone becomes
 //! the full name the document uses elsewhere.
 
+use std::cell::OnceCell;
+
 use super::line_index::LineIndex;
 use super::names::{self, Directory};
 use super::outline::{Outline, Unit};
@@ -30,6 +32,7 @@ const CITATION_SECTIONS: &[&str] = &[
 /// quote itself does not name, `(block index just after the quote, speaker)` so the reader
 /// can show who said it.
 pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, String)>) {
+    let headings = HeadingSpeakers::new(outline);
     let mut found: Vec<(Quote, Option<usize>)> = Vec::new();
     for qb in &outline.quote_blocks {
         let units = &outline.units[qb.units.clone()];
@@ -38,7 +41,7 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
             .clone()
             .or_else(|| lead_in_before_block(outline, qb.blocks.start, qb.section))
             .or_else(|| attribution_after(outline, qb.blocks.end, qb.section))
-            .or_else(|| section_speaker(outline, qb.section));
+            .or_else(|| headings.speaker(outline, qb.section));
         let attribution_at = inside.is_none().then_some(qb.blocks.end);
         found.push((
             Quote {
@@ -107,7 +110,7 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
                         .then(|| attribution_after(outline, unit.block + 1, block.section))
                         .flatten()
                 })
-                .or_else(|| section_speaker(outline, block.section));
+                .or_else(|| headings.speaker(outline, block.section));
             previous = Some((sentence_start, speaker.clone()));
             found.push((
                 Quote {
@@ -278,21 +281,38 @@ fn after_in_sentence(rest: &str) -> Option<String> {
         .or_else(|| names::speaker_in_lead_in(tail.trim_end_matches(['.', '!', '?'])))
 }
 
-fn section_speaker(outline: &Outline, section: Option<usize>) -> Option<String> {
-    let mut at = section;
-    let mut steps = 0;
-    while let Some(i) = at {
-        let s = outline.sections.get(i)?;
-        if let Some(name) = names::speaker_of_heading(&s.title) {
-            return Some(name);
-        }
-        at = s.parent;
-        steps += 1;
-        if steps > 64 {
-            break;
+/// Whose statement each section is, worked out once per heading asked about.
+struct HeadingSpeakers {
+    own: Vec<OnceCell<Option<String>>>,
+}
+
+impl HeadingSpeakers {
+    fn new(outline: &Outline) -> Self {
+        HeadingSpeakers {
+            own: (0..outline.sections.len())
+                .map(|_| OnceCell::new())
+                .collect(),
         }
     }
-    None
+
+    /// The person whose statement `section`, or the nearest section above it, is.
+    fn speaker(&self, outline: &Outline, section: Option<usize>) -> Option<String> {
+        let mut at = section;
+        let mut steps = 0;
+        while let Some(i) = at {
+            let s = outline.sections.get(i)?;
+            let own = self.own.get(i)?;
+            if let Some(name) = own.get_or_init(|| names::speaker_of_heading(&s.title)) {
+                return Some(name.clone());
+            }
+            at = s.parent;
+            steps += 1;
+            if steps > 64 {
+                break;
+            }
+        }
+        None
+    }
 }
 
 fn in_citation_section(outline: &Outline, section: Option<usize>) -> bool {

@@ -62,10 +62,10 @@ fn has_unsafe(text: &str) -> bool {
     let mut at = 0;
     for chunk in chunks.by_ref() {
         // Printable ASCII only (a test the compiler vectorises): nothing to look at closely.
-        let printable = chunk
+        let unprintable = chunk
             .iter()
-            .fold(true, |ok, &b| ok & (b.wrapping_sub(0x20) < 0x5f));
-        if !printable && (at..at + CHUNK).any(|i| unsafe_at(bytes, i)) {
+            .fold(0u8, |any, &b| any | u8::from(b.wrapping_sub(0x20) >= 0x5f));
+        if unprintable != 0 && (at..at + CHUNK).any(|i| unsafe_at(bytes, i)) {
             return true;
         }
         at += CHUNK;
