@@ -780,8 +780,12 @@ fn unclosed_front_matter_is_read_as_text() {
     let doc = load("unclosed-front-matter.md");
     assert!(doc.meta.is_empty());
     assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
-    assert_eq!(doc.warnings[0].line, Some(1));
-    assert!(doc.warnings[0].message.contains("never closed"));
+    let w = &doc.warnings[0];
+    assert_eq!((w.line, w.column), (Some(1), Some(1)), "the opening fence");
+    assert_eq!(
+        w.message,
+        "front matter opened with --- is never closed; read as text"
+    );
     assert_eq!(doc.preamble, "title: Never closed author: Someone");
     same(
         "sections",

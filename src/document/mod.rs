@@ -241,7 +241,7 @@ pub fn load(source: &str, text: &str) -> Document {
         front_matter::Split::Unclosed => {
             warnings.push(Warning {
                 line: Some(1),
-                column: None,
+                column: Some(1),
                 message: "front matter opened with --- is never closed; read as text".into(),
             });
             0
