@@ -887,3 +887,44 @@ fn lead_ins_of_every_shape() {
         ],
     );
 }
+
+/// The seed and every fixture read the same with CRLF line ends and a BOM as with LF.
+#[test]
+fn crlf_and_a_bom_change_nothing_in_any_model() {
+    let dir = std::env::temp_dir().join(format!("dossier-fixtures-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut sources = vec![std::path::PathBuf::from(
+        "data/leike-openai-departure-2024.md",
+    )];
+    for entry in std::fs::read_dir(common::fixture("")).unwrap() {
+        sources.push(entry.unwrap().path());
+    }
+    for source in sources {
+        let text = std::fs::read_to_string(&source).unwrap();
+        let lf = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+        let name = source.file_name().unwrap().to_string_lossy().into_owned();
+        let (lf_path, crlf_path) = (
+            dir.join(format!("lf-{name}")),
+            dir.join(format!("crlf-{name}")),
+        );
+        std::fs::write(&lf_path, &lf).unwrap();
+        std::fs::write(&crlf_path, format!("\u{feff}{}", lf.replace('\n', "\r\n"))).unwrap();
+        let (a, b) = (
+            export(&[lf_path.to_str().unwrap()]),
+            export(&[crlf_path.to_str().unwrap()]),
+        );
+        assert_eq!(a.meta, b.meta, "{name}");
+        assert_eq!(a.preamble, b.preamble, "{name}");
+        same(&format!("{name} sections"), &b.sections, &a.sections);
+        same(&format!("{name} timeline"), &b.timeline, &a.timeline);
+        same(&format!("{name} quotes"), &b.quotes, &a.quotes);
+        let warnings = |e: &Export| -> Vec<(Option<usize>, Option<usize>, String)> {
+            e.warnings
+                .iter()
+                .map(|w| (w.line, w.column, w.message.clone()))
+                .collect()
+        };
+        assert_eq!(warnings(&a), warnings(&b), "{name}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
