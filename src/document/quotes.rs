@@ -11,7 +11,7 @@ use std::cell::OnceCell;
 
 use super::line_index::LineIndex;
 use super::names::{self, Directory};
-use super::outline::{Outline, Unit};
+use super::outline::{Outline, QuoteBlock, Unit};
 use super::{BlockKind, Inline, Quote, QuoteKind, sentences};
 
 /// The fewest words a quoted statement in running text needs to count as a quote.
@@ -35,8 +35,11 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
     let headings = HeadingSpeakers::new(outline);
     let mut found: Vec<(Quote, Option<usize>)> = Vec::new();
     for qb in &outline.quote_blocks {
-        let units = &outline.units[qb.units.clone()];
-        let (text, inside) = block_quote_text(outline, units);
+        let (text, inside) = block_quote_text(outline, qb);
+        // A block quote with nothing in it (a lone `>`) quotes no one.
+        if text.is_empty() {
+            continue;
+        }
         let speaker = inside
             .clone()
             .or_else(|| lead_in_before_block(outline, qb.blocks.start, qb.section))
@@ -158,15 +161,27 @@ fn directory(outline: &Outline, surnames: Vec<&str>) -> Directory {
     dir
 }
 
-/// The text of a block quote without enclosing quotation marks, and the speaker of an
-/// attribution line (`— Name`) at its end, which leaves the text.
-fn block_quote_text(outline: &Outline, units: &[Unit]) -> (String, Option<String>) {
-    let mut parts: Vec<&str> = units
+/// The text of a block quote (all its blocks, code included) without enclosing quotation
+/// marks, and the speaker of an attribution line (`— Name`) at its end, which leaves the text.
+fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, Option<String>) {
+    let blocks = outline.blocks.get(qb.blocks.clone()).unwrap_or_default();
+    let mut parts: Vec<&str> = blocks
         .iter()
-        .map(|u| outline.blocks[u.block].text.as_str())
+        .map(|b| b.text.as_str())
+        .filter(|t| !t.is_empty())
         .collect();
+    // An attribution is the last line of the last block, when that block is running text.
+    let last_block = blocks
+        .iter()
+        .rposition(|b| !b.text.is_empty())
+        .map(|i| qb.blocks.start + i);
+    let last_unit = outline
+        .units
+        .get(qb.units.clone())
+        .and_then(<[Unit]>::last)
+        .filter(|u| Some(u.block) == last_block);
     let mut speaker = None;
-    if let (Some(last), Some(unit)) = (parts.last_mut(), units.last()) {
+    if let (Some(last), Some(unit)) = (parts.last_mut(), last_unit) {
         let line_start = outline.breaks(unit).last().map_or(0, |&b| b + 1);
         let line_start = if line_start <= last.len() && last.is_char_boundary(line_start) {
             line_start
@@ -429,6 +444,19 @@ mod tests {
         let found = quotes("> We asked for the audit.\n> — from a thread\n");
         assert_eq!(found[0].0, "We asked for the audit. — from a thread");
         assert_eq!(found[0].1, None);
+    }
+
+    #[test]
+    fn a_block_quote_holds_all_its_blocks() {
+        let found =
+            quotes("> ```\n> let x = 1;\n> ```\n>\n> — Jane Doe\n\n>\n\n> - one\n> - two\n");
+        assert_eq!(
+            found,
+            [
+                ("let x = 1;".into(), Some("Jane Doe".into()), 1, true),
+                ("one\ntwo".into(), None, 9, true),
+            ]
+        );
     }
 
     #[test]
