@@ -496,6 +496,10 @@ mod tests {
         "~~",
         "[ ] ",
         "[x] ",
+        "\\\n",
+        "  \n",
+        "## May 14, 2024\n",
+        "Tuesday, ",
     ];
 
     /// Loads `text` and checks what every model must hold, whatever the input.
@@ -556,6 +560,15 @@ mod tests {
         fn arbitrary_text_loads_without_panicking(text in any::<String>()) {
             check(&text);
         }
+    }
+
+    #[test]
+    fn a_date_heading_over_a_lone_line_break() {
+        // The first "sentence" under the heading is a hard break: once a slice that began
+        // after it ended.
+        let doc = load("t", "## May 14, 2024\n\\\n1. \n");
+        assert_eq!(doc.timeline.len(), 1);
+        assert_eq!(doc.timeline[0].line, 1);
     }
 
     #[test]

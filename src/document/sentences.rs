@@ -10,9 +10,12 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// The byte range of the sentence in `text` that holds byte `at`.
+/// When `at` is in white space before a sentence, that is the following sentence (never a
+/// range that ends before it starts).
 pub fn around(text: &str, at: usize) -> Range<usize> {
     let at = floor_boundary(text, at.min(text.len()));
-    start_before(text, at)..end_after(text, at)
+    let start = start_before(text, at);
+    start..end_after(text, at.max(start)).max(start)
 }
 
 /// How far, in bytes, a sentence boundary is looked for on either side: a run-on line of a
@@ -160,6 +163,25 @@ mod tests {
     fn quotes_and_brackets_close_sentences() {
         let text = "He said \"no.\" Then (in 2021.) It ended!";
         assert_eq!(sentence(text, "Then"), "Then (in 2021.)");
+    }
+
+    #[test]
+    fn white_space_before_a_sentence_is_no_sentence_of_its_own() {
+        for text in [
+            "\n",
+            " ",
+            "\n\n",
+            " \nx",
+            "\nA line.",
+            "  Two spaces first.",
+        ] {
+            for at in 0..=text.len() {
+                let range = around(text, at);
+                assert!(range.start <= range.end, "{text:?} at {at}: {range:?}");
+                assert!(text.get(range).is_some(), "{text:?} at {at}");
+            }
+        }
+        assert_eq!(sentence("\nA line.", "\n"), "A line.");
     }
 
     #[test]
