@@ -7,11 +7,13 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use crossterm::cursor;
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyModifiers, MouseButton,
     MouseEventKind,
 };
 use crossterm::execute;
+use crossterm::terminal::LeaveAlternateScreen;
 use ratatui::DefaultTerminal;
 
 use crate::app::{Action, App, Key, KeyCode, Loaded};
@@ -126,31 +128,51 @@ fn spawn_loader(root: PathBuf, tx: mpsc::Sender<Message>) {
 /// Raw mode, the alternate screen and mouse capture, with a panic hook and a signal watcher
 /// that put the terminal back.
 fn init() -> io::Result<DefaultTerminal> {
-    let terminal = ratatui::try_init()?;
-    // ratatui's hook restores raw mode and the screen; mouse capture is ours to turn off.
-    let restore_screen = std::panic::take_hook();
+    // ratatui's own panic hook restores with `ratatui::restore`, which reports a failure with
+    // `eprintln!`: on a hung-up terminal that panics inside the panic hook, and the process
+    // aborts. Ours does what it does, and mouse capture and the cursor too, silently.
+    let previous = std::panic::take_hook();
+    let terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            std::panic::set_hook(previous);
+            return Err(e);
+        }
+    };
+    let _ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-        restore_screen(info);
+        restore();
+        previous(info);
     }));
     execute!(io::stdout(), EnableMouseCapture)?;
     watch_signals();
     Ok(terminal)
 }
 
-/// Puts the terminal back as it was: mouse capture off, main screen, cooked mode, cursor.
+/// Puts the terminal back as it was: mouse capture off, cooked mode, main screen, cursor
+/// shown (the drawing loop hides it; only a normal exit drops the terminal, which shows it).
+/// Each step is tried even if one before it failed, and failures are ignored: a terminal
+/// that has hung up cannot be restored, and saying so on it would fail as well.
 pub fn restore() {
-    let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture);
+    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
 }
 
+/// Restores the terminal and exits with 128 + the signal's number on SIGTERM, SIGHUP, SIGINT
+/// (in raw mode Ctrl-C is a key, but `kill -INT` still sends the signal) and SIGQUIT.
 fn watch_signals() {
-    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT]) else {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+    else {
         return;
     };
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            // Holding stdout until the exit keeps the drawing thread from writing another
+            // frame onto the main screen after the restore.
+            let _stdout = io::stdout().lock();
             restore();
             std::process::exit(128 + signal);
         }
