@@ -13,6 +13,10 @@ pub const EMBEDDED: &str = include_str!("../data/leike-openai-departure-2024.md"
 /// The source name of the embedded dossier.
 pub const EMBEDDED_SOURCE: &str = "<embedded>";
 
+/// The most bytes read from one file: hundreds of times a large dossier, yet small enough
+/// that the parsed model fits in memory (it takes several times the text).
+pub const MAX_BYTES: u64 = 256 << 20;
+
 /// Why a dossier could not be opened. Displayed as one line naming the file.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
@@ -22,6 +26,15 @@ pub enum OpenError {
     /// A directory where a file was wanted.
     #[error("{}: is a directory, not a dossier file", .0.display())]
     Directory(PathBuf),
+    /// A file where the path needs a folder (`notes.md/x.md`).
+    #[error("{}: part of the path is a file, not a folder", .0.display())]
+    NotAFolder(PathBuf),
+    /// A device or socket: reading it could block or never end (`/dev/zero`, `/dev/tty`).
+    #[error("{}: is a device, not a dossier file", .0.display())]
+    Device(PathBuf),
+    /// More bytes than any dossier holds; reading on could exhaust memory.
+    #[error("{}: is larger than {} MiB, too large to open", .0.display(), MAX_BYTES >> 20)]
+    TooLarge(PathBuf),
     /// The OS refused to let us read it.
     #[error("{}: permission denied", .0.display())]
     Denied(PathBuf),
@@ -87,19 +100,41 @@ pub fn open(path: Option<&Path>) -> Result<Document, OpenError> {
     }
 }
 
-/// Reads and parses one file. The file is opened read-only and never written.
+/// Reads and parses one file. The file is opened read-only and never written. Regular files
+/// and pipes (`<(curl …)`) are read, up to [`MAX_BYTES`]; devices are refused unread.
 pub fn open_file(path: &Path) -> Result<Document, OpenError> {
     let owned = || path.to_path_buf();
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
     if meta.is_dir() {
         return Err(OpenError::Directory(owned()));
     }
+    if is_device(&meta) {
+        return Err(OpenError::Device(owned()));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(OpenError::TooLarge(owned()));
+    }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     std::fs::File::open(path)
-        .and_then(|mut f| f.read_to_end(&mut bytes))
+        .and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut bytes))
         .map_err(|e| io_error(path, e))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(OpenError::TooLarge(owned()));
+    }
     let text = document::decode(&bytes).map_err(|e| OpenError::Decode(owned(), e))?;
     Ok(document::load(&path.display().to_string(), text))
+}
+
+#[cfg(unix)]
+fn is_device(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    kind.is_char_device() || kind.is_block_device() || kind.is_socket()
+}
+
+#[cfg(not(unix))]
+fn is_device(_: &std::fs::Metadata) -> bool {
+    false
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> OpenError {
@@ -107,6 +142,7 @@ fn io_error(path: &Path, e: std::io::Error) -> OpenError {
         std::io::ErrorKind::NotFound => OpenError::Missing(path.to_path_buf()),
         std::io::ErrorKind::PermissionDenied => OpenError::Denied(path.to_path_buf()),
         std::io::ErrorKind::IsADirectory => OpenError::Directory(path.to_path_buf()),
+        std::io::ErrorKind::NotADirectory => OpenError::NotAFolder(path.to_path_buf()),
         _ => OpenError::Io(path.to_path_buf(), e),
     }
 }

@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use dossier::cli::{self, Cli};
+use dossier::cli::{self, Cli, Command};
 use dossier::document::{Document, sanitize};
 use dossier::library::{self, OpenError, Problem, Target};
 use dossier::{plain, tui};
@@ -16,10 +16,16 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(message) => {
-            eprintln!("dossier: {}", sanitize::clean(&message));
+            say(&message);
             ExitCode::from(1)
         }
     }
+}
+
+/// One line on stderr, made terminal-safe (it may name an untrusted path). A failure to
+/// write is ignored, where `eprintln!` would panic: stderr may be a terminal that hung up.
+fn say(line: &str) {
+    let _ = writeln!(std::io::stderr(), "dossier: {}", sanitize::clean(line));
 }
 
 /// Runs the command; `Ok(false)` when it ran but some library files had problems.
@@ -53,7 +59,16 @@ fn run(cli: &Cli) -> Result<bool, String> {
         ),
     };
     for p in &problems {
-        eprintln!("dossier: {}", p.message);
+        say(&p.message);
+    }
+    // JSON carries the warnings; a person reading text would not see them otherwise (that
+    // the front matter was not read, that the document is encrypted).
+    if !prints_json(cli.command.as_ref()) {
+        for d in &docs {
+            for w in &d.warnings {
+                say(&format!("{}: warning: {w}", d.source));
+            }
+        }
     }
     let mut out = std::io::BufWriter::new(stdout.lock());
     let result = match &cli.command {
@@ -68,6 +83,15 @@ fn run(cli: &Cli) -> Result<bool, String> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(problems.is_empty()),
         Err(e) => Err(format!("cannot write output: {e}")),
         Ok(()) => Ok(problems.is_empty()),
+    }
+}
+
+fn prints_json(command: Option<&Command>) -> bool {
+    match command {
+        None => false,
+        Some(Command::Export(_)) => true,
+        Some(Command::Sections(a) | Command::Timeline(a)) => a.json,
+        Some(Command::Quotes(a)) => a.json,
     }
 }
 
