@@ -168,6 +168,12 @@ pub fn walk(body: &str, offset: usize, lines: &LineIndex) -> Outline {
         open_quote: None,
         table: None,
     };
+    // Room for about one block per two lines, so the big vectors are not copied as they grow
+    // (capacity never written to costs no memory).
+    let estimate = lines.len() / 2 + 16;
+    walker.out.blocks.reserve(estimate);
+    walker.out.units.reserve(estimate);
+    walker.out.maps.reserve(2 * estimate);
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         walker.event(event, range.start + offset);
     }
