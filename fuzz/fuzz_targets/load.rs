@@ -1,0 +1,40 @@
+//! Fuzz target: any bytes, read as dossier reads a file, must load without a panic, and the
+//! model must keep its promises (every string sanitized, every line in the file, parents
+//! shallower than their children).
+#![no_main]
+
+use dossier::document::{self, Document, sanitize};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| {
+    // As `dossier FILE` reads it; invalid UTF-8 is refused there, so load a lossy copy too,
+    // so that every input reaches the parser.
+    if let Ok(text) = document::decode(bytes) {
+        check(text, &document::load("fuzz", text));
+    }
+    let lossy = String::from_utf8_lossy(bytes);
+    check(&lossy, &document::load("fuzz", &lossy));
+});
+
+fn check(text: &str, doc: &Document) {
+    let lines = text.len() + 1;
+    let safe = |s: &str| !s.chars().any(|c| c != '\n' && sanitize::is_unsafe(c));
+    assert!(safe(&doc.preamble));
+    for (i, s) in doc.sections.iter().enumerate() {
+        assert!(safe(&s.title) && safe(&s.text));
+        assert!((1..=lines).contains(&s.line));
+        if let Some(p) = s.parent {
+            assert!(p < i && doc.sections[p].level < s.level);
+        }
+    }
+    for e in &doc.timeline {
+        assert!(safe(&e.title) && (1..=lines).contains(&e.line));
+    }
+    for q in &doc.quotes {
+        assert!(safe(&q.text) && q.speaker.as_deref().is_none_or(safe));
+        assert!((1..=lines).contains(&q.line));
+    }
+    for w in &doc.warnings {
+        assert!(safe(&w.message));
+    }
+}
