@@ -34,20 +34,7 @@ const PEOPLE: &[(&str, &str)] = &[
     ("Helen", "Toner"),
 ];
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+const MONTHS: &[&str] = &dossier::document::dates::MONTH_NAMES;
 
 /// A dossier of at least `size` bytes: the seed's front matter, then its `##` sections over
 /// and over, each copy about another person, in other years and months, with other numbers.

@@ -47,20 +47,7 @@ const TOPICS: &[&str] = &[
     "oversight",
     "transparency",
 ];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+const MONTHS: &[&str] = &crate::document::dates::MONTH_NAMES;
 const WORDS: &[&str] = &[
     "the",
     "team",

@@ -657,28 +657,14 @@ impl App {
             }
             (View::Sections, _) => self.scroll_reader(delta),
             (View::Timeline, _) => {
-                let n = self.timeline.rows.len();
-                self.timeline.selected = self
-                    .timeline
-                    .selected
-                    .saturating_add_signed(delta)
-                    .min(n.saturating_sub(1));
+                self.timeline.selected =
+                    step(self.timeline.selected, delta, self.timeline.rows.len());
             }
             (View::Quotes, _) => {
-                let n = self.quotes.hits.len();
-                self.quotes.selected = self
-                    .quotes
-                    .selected
-                    .saturating_add_signed(delta)
-                    .min(n.saturating_sub(1));
+                self.quotes.selected = step(self.quotes.selected, delta, self.quotes.hits.len());
             }
             (View::Library, _) => {
-                let n = self.library.rows.len();
-                self.library.selected = self
-                    .library
-                    .selected
-                    .saturating_add_signed(delta)
-                    .min(n.saturating_sub(1));
+                self.library.selected = step(self.library.selected, delta, self.library.rows.len());
             }
         }
     }
@@ -1367,4 +1353,11 @@ impl TimelineFilter {
         .to_lowercase();
         self.words.iter().all(|w| hay.contains(w.as_str()))
     }
+}
+
+/// `selected` moved by `delta` within a list of `len` rows.
+fn step(selected: usize, delta: isize, len: usize) -> usize {
+    selected
+        .saturating_add_signed(delta)
+        .min(len.saturating_sub(1))
 }

@@ -81,7 +81,7 @@ pub enum Precision {
 }
 
 /// Full month names, January first.
-const MONTH_NAMES: [&str; 12] = [
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
