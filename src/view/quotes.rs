@@ -56,8 +56,7 @@ fn result_lines(app: &App, hit: &Hit, width: usize) -> Vec<Line<'static>> {
     let text = q.text.replace('\n', " ");
     let mut wrapped = wrap::wrap(
         &segments(&text, &ranges.text, t.text, t.matched),
-        // Room for a closing "…" when the quote is cut.
-        width.saturating_sub(4).max(1),
+        text_width(width),
     );
     if wrapped.len() > RESULT_LINES {
         wrapped.truncate(RESULT_LINES);
@@ -91,39 +90,49 @@ fn result_lines(app: &App, hit: &Hit, width: usize) -> Vec<Line<'static>> {
 /// The first result drawn and each drawn result's (index, first row, rows).
 fn placed(app: &App) -> Vec<(usize, u16, u16)> {
     let a = app.areas.list;
-    let width = a.width as usize;
-    let heights: Vec<u16> = app
-        .quotes
-        .hits
-        .iter()
-        .map(|h| {
-            let text = app
-                .hit_quote(h)
-                .map_or(String::new(), |(_, q)| q.text.replace('\n', " "));
-            let n = wrap::wrap(&[(&text, Style::default())], width.saturating_sub(2).max(1))
-                .len()
-                .min(RESULT_LINES);
-            n as u16 + 2
-        })
-        .collect();
+    let hits = &app.quotes.hits;
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    // Every result takes at least two rows, so only the results within half a screen of
+    // the selection can be on screen: measure those, not all of a library's hits.
+    let selected = app.quotes.selected.min(hits.len() - 1);
+    let half = a.height as usize / 2;
+    let window = selected.saturating_sub(half)..(selected + half + 1).min(hits.len());
+    let height = |i: usize| -> u16 {
+        let text = app
+            .hit_quote(&hits[i])
+            .map_or(String::new(), |(_, q)| q.text.replace('\n', " "));
+        wrap::wrap(&[(&text, Style::default())], text_width(a.width as usize))
+            .len()
+            .min(RESULT_LINES) as u16
+            + 2
+    };
+    let heights: Vec<u16> = window.clone().map(height).collect();
+    let at = |i: usize| heights[i - window.start];
     // Scroll so the selected result is on screen.
-    let selected = app.quotes.selected.min(heights.len().saturating_sub(1));
-    let mut first = 0;
-    let mut used: u16 = heights.iter().take(selected + 1).sum();
+    let mut first = window.start;
+    let mut used: u16 = (window.start..=selected).map(at).sum();
     while used > a.height && first < selected {
-        used -= heights[first];
+        used -= at(first);
         first += 1;
     }
     let mut out = Vec::new();
     let mut y = 0u16;
-    for (i, &h) in heights.iter().enumerate().skip(first) {
+    for i in first..window.end {
         if y >= a.height {
             break;
         }
-        out.push((i, y, h));
-        y += h;
+        out.push((i, y, at(i)));
+        y += at(i);
     }
     out
+}
+
+/// The width quote text wraps to in a list `width` cells wide: the selection bar, and
+/// room for a closing "…" when the quote is cut.
+fn text_width(width: usize) -> usize {
+    width.saturating_sub(4).max(1)
 }
 
 /// The result drawn at screen row `y`.
