@@ -91,6 +91,8 @@ fn line_end(text: &str, from: usize) -> Option<LineEnd> {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct Error {
+    /// What kind of problem it is.
+    pub kind: ErrorKind,
     /// 1-based line within the YAML text, when the parser knows it.
     pub line: Option<usize>,
     /// 1-based column, when the parser knows it.
@@ -99,33 +101,192 @@ pub struct Error {
     pub message: String,
 }
 
+/// The kinds of front matter that can't be read as fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Not valid YAML (or YAML serde_yaml does not read, such as two documents).
+    Syntax,
+    /// Valid YAML that is a list or a single value, not a map of fields.
+    NotFields,
+    /// Valid YAML refused for its size: nested too deep, or aliases that expand to too many
+    /// values (a "billion laughs" bomb).
+    TooBig,
+}
+
+/// How many values front matter may expand to, beyond one per byte of its YAML: a block
+/// without aliases never comes near it; aliases that multiply it past it are refused.
+const MAX_VALUES_BASE: usize = 100_000;
+
+/// How the budget's error message starts, to tell it from serde_yaml's own.
+const EXPANDS_PAST: &str = "aliases expand to more than";
+
+/// Reads a YAML value as serde_yaml's own `Value` does, but counts every value it builds and
+/// stops when `left` runs out: serde_yaml's alias limit counts alias uses, not what they
+/// expand to, so `b: [*a, *a, …]` with a long list `a` expands to the square of its size.
+#[derive(Clone, Copy)]
+struct Budget<'a> {
+    left: &'a std::cell::Cell<usize>,
+}
+
+impl Budget<'_> {
+    fn spend<E: serde::de::Error>(self) -> Result<(), E> {
+        match self.left.get().checked_sub(1) {
+            Some(left) => {
+                self.left.set(left);
+                Ok(())
+            }
+            None => Err(E::custom(format!(
+                "{EXPANDS_PAST} {MAX_VALUES_BASE} values plus one per byte (an alias bomb?)"
+            ))),
+        }
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Budget<'_> {
+    type Value = serde_yaml::Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Budget<'_> {
+    type Value = serde_yaml::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<Self::Value, E> {
+        self.spend()?;
+        Ok(serde_yaml::Value::Bool(b))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, i: i64) -> Result<Self::Value, E> {
+        self.spend()?;
+        Ok(serde_yaml::Value::Number(i.into()))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, u: u64) -> Result<Self::Value, E> {
+        self.spend()?;
+        Ok(serde_yaml::Value::Number(u.into()))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, f: f64) -> Result<Self::Value, E> {
+        self.spend()?;
+        Ok(serde_yaml::Value::Number(f.into()))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+        self.spend()?;
+        Ok(serde_yaml::Value::String(s.to_owned()))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, s: String) -> Result<Self::Value, E> {
+        self.spend()?;
+        Ok(serde_yaml::Value::String(s))
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        self.spend()?;
+        Ok(serde_yaml::Value::Null)
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        self.visit_unit()
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        serde::de::DeserializeSeed::deserialize(self, de)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        self.spend()?;
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(self)? {
+            items.push(item);
+        }
+        Ok(serde_yaml::Value::Sequence(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        self.spend()?;
+        let mut mapping = serde_yaml::Mapping::new();
+        while let Some(key) = map.next_key_seed(self)? {
+            let value = map.next_value_seed(self)?;
+            if mapping.contains_key(&key) {
+                // The wording serde_yaml's own Mapping uses, which `repeated_key_line` reads.
+                return Err(serde::de::Error::custom(match &key {
+                    serde_yaml::Value::String(k) => format!("duplicate entry with key \"{k}\""),
+                    _ => "duplicate entry in a map".to_string(),
+                }));
+            }
+            mapping.insert(key, value);
+        }
+        Ok(serde_yaml::Value::Mapping(mapping))
+    }
+
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
+        use serde::de::VariantAccess;
+        self.spend()?;
+        let (tag, contents): (String, _) = data.variant()?;
+        let value = contents.newtype_variant_seed(self)?;
+        Ok(serde_yaml::Value::Tagged(Box::new(
+            serde_yaml::value::TaggedValue {
+                tag: serde_yaml::value::Tag::new(tag),
+                value,
+            },
+        )))
+    }
+}
+
 /// Parses front matter YAML into fields. Empty YAML is an empty map; anything that is not a
 /// map of fields, or not valid YAML (including alias bombs and runaway nesting, which the YAML
 /// parser refuses in bounded time), is an error. Strings are sanitized.
 pub fn parse(yaml: &str) -> Result<Meta, Error> {
     too_deep(yaml)?;
-    let value: serde_yaml::Value = serde_yaml::from_str(yaml).map_err(|e| {
-        let location = e.location();
-        let message = e.to_string();
-        // serde_yaml appends " at line L column C"; we report the location ourselves.
-        let message = match message.find(" at line ") {
-            Some(i) => message[..i].to_string(),
-            None => message,
-        };
-        // serde_yaml places a duplicate key at the start of its map: find the duplicate.
-        let (line, column) = match repeated_key_line(yaml, &message) {
-            Some(line) => (Some(line), Some(1)),
-            None => (
-                location.as_ref().map(|l| l.line()),
-                location.as_ref().map(|l| l.column()),
-            ),
-        };
-        Error {
-            line,
-            column,
-            message: clean(&message),
-        }
-    })?;
+    let budget = Budget {
+        left: &std::cell::Cell::new(MAX_VALUES_BASE + yaml.len()),
+    };
+    let value =
+        serde::de::DeserializeSeed::deserialize(budget, serde_yaml::Deserializer::from_str(yaml))
+            .map_err(|e| {
+            let location = e.location();
+            let message = e.to_string();
+            // serde_yaml appends " at line L column C"; we report the location ourselves.
+            let message = match message.find(" at line ") {
+                Some(i) => message[..i].to_string(),
+                None => message,
+            };
+            // serde_yaml places a duplicate key at the start of its map: find the duplicate.
+            let (line, column) = match repeated_key_line(yaml, &message) {
+                Some(line) => (Some(line), Some(1)),
+                None => (
+                    location.as_ref().map(|l| l.line()),
+                    location.as_ref().map(|l| l.column()),
+                ),
+            };
+            // serde_yaml's own limits on nesting and alias uses, and ours on what aliases expand to.
+            // serde_yaml puts the path to the value first (`b[53][1954]: …`): not for our own.
+            let message = match message.find(EXPANDS_PAST) {
+                Some(i) => message[i..].to_string(),
+                None => message,
+            };
+            let kind = if message.starts_with(EXPANDS_PAST)
+                || message == "recursion limit exceeded"
+                || message == "repetition limit exceeded"
+            {
+                ErrorKind::TooBig
+            } else {
+                ErrorKind::Syntax
+            };
+            Error {
+                kind,
+                line,
+                column,
+                message: clean(&message),
+            }
+        })?;
     match value {
         serde_yaml::Value::Null => Ok(Map::new()),
         serde_yaml::Value::Mapping(mapping) => Ok(mapping
@@ -133,6 +294,7 @@ pub fn parse(yaml: &str) -> Result<Meta, Error> {
             .map(|(k, v)| (key_text(&k), to_json(v)))
             .collect()),
         other => Err(Error {
+            kind: ErrorKind::NotFields,
             line: Some(1),
             column: Some(1),
             message: format!("front matter is {}, not a map of fields", kind_of(&other)),
@@ -202,6 +364,7 @@ fn too_deep(yaml: &str) -> Result<(), Error> {
                     depth += 1;
                     if depth > MAX_FLOW_DEPTH {
                         return Err(Error {
+                            kind: ErrorKind::TooBig,
                             line: Some(line),
                             column: Some(column),
                             message: format!("collections nested more than {MAX_FLOW_DEPTH} deep"),
@@ -386,7 +549,9 @@ mod tests {
 
     #[test]
     fn a_list_or_scalar_is_not_front_matter() {
-        assert!(parse("- a\n- b\n").unwrap_err().message.contains("a list"));
+        let err = parse("- a\n- b\n").unwrap_err();
+        assert_eq!(err.kind, ErrorKind::NotFields);
+        assert!(err.message.contains("a list"));
         assert!(
             parse("just words")
                 .unwrap_err()
@@ -409,6 +574,26 @@ mod tests {
         assert!(parse(&bomb).is_err());
         let deep = format!("a: {}{}", "[".repeat(10_000), "]".repeat(10_000));
         assert!(parse(&deep).is_err());
+    }
+
+    #[test]
+    fn aliases_that_expand_to_the_square_are_refused_but_small_ones_are_read() {
+        let n = 2000;
+        let yaml = format!(
+            "a: &a [{}]\nb: [{}]\n",
+            vec!["x"; n].join(","),
+            vec!["*a"; n].join(",")
+        );
+        let err = parse(&yaml).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::TooBig, "{}", err.message);
+        assert!(err.message.contains("alias"), "{}", err.message);
+        // An alias used as YAML means it: a few copies are fine.
+        let meta = parse("base: &b [x, y]\ncopy: *b\ntagged: !note words\n").unwrap();
+        assert_eq!(meta["copy"], json!(["x", "y"]));
+        assert_eq!(meta["tagged"], json!("words"));
+        // A big block without aliases is read whatever its size.
+        let big: String = (0..50_000).map(|i| format!("k{i}: [a, b, c]\n")).collect();
+        assert_eq!(parse(&big).unwrap().len(), 50_000);
     }
 
     #[test]

@@ -219,7 +219,13 @@ pub fn decode(bytes: &[u8]) -> Result<&str, DecodeError> {
     }
     std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();
-        let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
+        // Lines end at LF, CRLF or a lone CR, as everywhere else.
+        let before = &bytes[..offset];
+        let line = 1 + before
+            .iter()
+            .enumerate()
+            .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+            .count();
         if bytes.contains(&0) {
             DecodeError::Binary
         } else {
@@ -254,10 +260,18 @@ pub fn load(source: &str, text: &str) -> Document {
                     warnings.push(Warning {
                         line: Some(e.line.map_or(first, |l| first + l - 1)),
                         column: e.column,
-                        message: format!(
-                            "front matter is not valid YAML, kept as text: {}",
-                            e.message
-                        ),
+                        message: match e.kind {
+                            front_matter::ErrorKind::Syntax => format!(
+                                "front matter is not valid YAML, kept as text: {}",
+                                e.message
+                            ),
+                            front_matter::ErrorKind::NotFields => {
+                                format!("{}; kept as text", e.message)
+                            }
+                            front_matter::ErrorKind::TooBig => {
+                                format!("front matter refused, kept as text: {}", e.message)
+                            }
+                        },
                     });
                     kept_block = Some(block.whole.clone());
                 }

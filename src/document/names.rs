@@ -1,7 +1,7 @@
 //! Person names in prose: who a lead-in names as speaking, and a surname resolved to the full
 //! name the document uses elsewhere (`Leike` → `Jan Leike`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Capitalised words that start sentences or name things, never people.
 const NOT_NAMES: &[&str] = &[
@@ -529,29 +529,25 @@ pub fn speaker_of_heading(title: &str) -> Option<String> {
 /// surname are looked at, found by one pass over the bytes of each text.
 #[derive(Debug, Default)]
 pub struct Directory {
-    /// The wanted surnames, by their first byte.
-    by_first_byte: Vec<Vec<String>>,
+    /// The wanted surnames.
+    wanted: HashSet<String>,
     counts: HashMap<String, usize>,
+    /// Each surname's most frequent full name, worked out at the first `resolve`.
+    best: std::cell::OnceCell<HashMap<String, String>>,
 }
 
 impl Directory {
     /// A directory of the full names that end in one of `surnames`.
     pub fn for_surnames<'a>(surnames: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut wanted: Vec<String> = surnames
+        let wanted = surnames
             .into_iter()
             .map(|n| strip_possessive(n.trim()))
             .filter(|n| !n.is_empty() && !n.contains(char::is_whitespace))
             .map(str::to_string)
             .collect();
-        wanted.sort();
-        wanted.dedup();
-        let mut by_first_byte = vec![Vec::new(); 256];
-        for name in wanted {
-            by_first_byte[usize::from(name.as_bytes()[0])].push(name);
-        }
         Directory {
-            by_first_byte,
-            counts: HashMap::new(),
+            wanted,
+            ..Directory::default()
         }
     }
 
@@ -560,6 +556,10 @@ impl Directory {
     /// stop, possessive or the like closes, of two or three words.
     pub fn add_text(&mut self, text: &str) {
         const CHUNK: usize = 16;
+        if self.wanted.is_empty() {
+            return;
+        }
+        self.best.take();
         let bytes = text.as_bytes();
         let mut at = 0;
         while at < bytes.len() {
@@ -576,39 +576,65 @@ impl Directory {
             }
             let end = (at + CHUNK).min(bytes.len());
             for i in at..end {
-                self.count_at(text, i);
+                if bytes[i] >= 0x80 || bytes[i].is_ascii_uppercase() {
+                    self.count_at(text, i);
+                }
             }
             at = end;
         }
     }
 
-    /// Counts the full name ending in a wanted surname that starts at byte `at`, if any.
+    /// Counts the full name ending in a wanted surname that starts at byte `at`, if any: the
+    /// run of name characters from `at` (less a possessive) is looked up once, so the cost
+    /// does not grow with the number of surnames.
     fn count_at(&mut self, text: &str, at: usize) {
-        let bytes = text.as_bytes();
-        // `at` holds the first byte of a character when it starts a surname.
-        for surname in &self.by_first_byte[usize::from(bytes[at])] {
-            let s = surname.as_bytes();
-            let second_matches = s.get(1).is_none_or(|c| bytes.get(at + 1) == Some(c));
-            if second_matches && bytes[at..].starts_with(s) {
-                if let Some(full) = full_name_ending_at(text, at, surname) {
-                    *self.counts.entry(full).or_default() += 1;
-                }
-            }
+        if !text.is_char_boundary(at) {
+            return;
+        }
+        let rest = &text[at..];
+        let run = rest
+            .find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
+            .map_or(rest, |end| &rest[..end]);
+        let stem = strip_possessive(run);
+        let surname = if self.wanted.contains(run) {
+            run
+        } else if self.wanted.contains(stem) {
+            stem
+        } else {
+            return;
+        };
+        if let Some(full) = full_name_ending_at(text, at, surname) {
+            *self.counts.entry(full).or_default() += 1;
         }
     }
 
     /// `name` as the document names the person in full: a single word that ends a known full
-    /// name becomes that name (the most frequent one); anything else stays as it is.
+    /// name becomes that name (the most frequent one; of equals, the first in sort order);
+    /// anything else stays as it is.
     pub fn resolve(&self, name: &str) -> String {
         let name = strip_possessive(name.trim());
         if name.contains(' ') {
             return name.to_string();
         }
-        self.counts
-            .iter()
-            .filter(|(full, _)| full.rsplit(' ').next() == Some(name))
-            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-            .map_or_else(|| name.to_string(), |(full, _)| full.clone())
+        let best = self.best.get_or_init(|| {
+            let mut best: HashMap<String, (&str, usize)> = HashMap::new();
+            for (full, &count) in &self.counts {
+                let surname = full.rsplit(' ').next().unwrap_or(full);
+                match best.get_mut(surname) {
+                    Some(b)
+                        if (count, std::cmp::Reverse(full.as_str()))
+                            <= (b.1, std::cmp::Reverse(b.0)) => {}
+                    Some(b) => *b = (full, count),
+                    None => {
+                        best.insert(surname.to_string(), (full, count));
+                    }
+                }
+            }
+            best.into_iter()
+                .map(|(surname, (full, _))| (surname, full.to_string()))
+                .collect()
+        });
+        best.get(name).cloned().unwrap_or_else(|| name.to_string())
     }
 }
 

@@ -74,8 +74,17 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
             continue;
         }
         let spans = quoted_spans(&block.text);
+        let mut code: Vec<std::ops::Range<usize>> = block
+            .marks
+            .iter()
+            .filter(|m| m.style == Inline::Code)
+            .map(|m| m.range.clone())
+            .collect();
+        code.sort_by_key(|c| c.start);
         // The last quote kept in this block: its sentence's start and its speaker.
         let mut previous: Option<(usize, Option<String>)> = None;
+        // Where the block's sentences end, found once for all its quotes.
+        let mut ends: Option<Vec<usize>> = None;
         for (i, span) in spans.iter().enumerate() {
             let inner = &block.text[span.inner.clone()];
             if inner.split_whitespace().count() < MIN_INLINE_WORDS
@@ -83,15 +92,19 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
             {
                 continue;
             }
-            let in_code = block.marks.iter().any(|m| {
-                m.style == Inline::Code
-                    && m.range.start <= span.outer.start
-                    && span.outer.end <= m.range.end
-            });
+            // Code spans do not nest or overlap: only the last one to start before the
+            // quote can hold it.
+            let in_code = code[..code.partition_point(|c| c.start <= span.outer.start)]
+                .last()
+                .is_some_and(|c| span.outer.end <= c.end);
             if in_code {
                 continue;
             }
-            let sentence_start = sentences::start_before(&block.text, span.outer.start);
+            let sentence_start = sentences::start_before_in(
+                &block.text,
+                ends.get_or_insert_with(|| sentences::boundaries(&block.text)),
+                span.outer.start,
+            );
             let lead_in = lead_in_without_quotes(&block.text, &spans[..i], sentence_start, span);
             let speaker = names::speaker_in_lead_in(&lead_in)
                 // `X said "…" and added "…"`: the sentence's lead-in named the speaker.
@@ -235,7 +248,9 @@ fn lead_in_without_quotes(
     let mut lead_in = String::new();
     let from = sentence_start.min(span.outer.start);
     let mut at = from;
-    for q in before.iter().filter(|q| q.outer.start >= from) {
+    // Spans come in text order: skip those before the sentence without looking at each.
+    let first = before.partition_point(|q| q.outer.start < from);
+    for q in &before[first..] {
         lead_in.push_str(&text[at..q.outer.start]);
         lead_in.push(' ');
         at = q.outer.end;
@@ -282,9 +297,9 @@ fn attribution_after(outline: &Outline, block: usize, section: Option<usize>) ->
 
 /// `", said Jane Doe.` / `," Jane Doe said` / `— Jane Doe` right after a closing quote.
 fn after_in_sentence(rest: &str) -> Option<String> {
-    let end = sentences::end_after(rest, 0);
     // Up to the next quotation at most: a name inside it is not this quote's speaker.
-    let end = rest[..end].find(['"', '“']).unwrap_or(end);
+    let next_quote = rest.find(['"', '“']).unwrap_or(rest.len());
+    let end = sentences::end_after_until(rest, 0, next_quote);
     let tail = rest[..end].trim_start_matches([',', '.', ' ']);
     if tail.is_empty() {
         return None;

@@ -24,19 +24,44 @@ const REACH: usize = 1500;
 
 /// Where the sentence holding `at` starts.
 pub fn start_before(text: &str, at: usize) -> usize {
-    let bytes = text.as_bytes();
     let mut i = at;
     let limit = at.saturating_sub(REACH);
     while i > limit {
         i -= 1;
-        match bytes[i] {
-            b'\n' => return skip_space(text, i + 1),
-            b' ' if i > 0 && ends_sentence(text, i) && starts_sentence(text, i + 1) => {
-                return skip_space(text, i + 1);
-            }
-            _ => {}
+        if is_boundary(text, i) {
+            return skip_space(text, i + 1);
         }
     }
+    start_at_limit(text, limit)
+}
+
+/// Every byte of `text` at which a sentence ends (a line break, or the space after a sentence
+/// that ends before one that starts), in order: for many positions in one text, look these up
+/// with [`start_before_in`] rather than scanning back from each.
+pub fn boundaries(text: &str) -> Vec<usize> {
+    (0..text.len()).filter(|&i| is_boundary(text, i)).collect()
+}
+
+/// [`start_before`], found in `text`'s [`boundaries`].
+pub fn start_before_in(text: &str, boundaries: &[usize], at: usize) -> usize {
+    let limit = at.saturating_sub(REACH);
+    let before = boundaries.partition_point(|&i| i < at);
+    match before.checked_sub(1).map(|k| boundaries[k]) {
+        Some(i) if i >= limit => skip_space(text, i + 1),
+        _ => start_at_limit(text, limit),
+    }
+}
+
+fn is_boundary(text: &str, i: usize) -> bool {
+    match text.as_bytes()[i] {
+        b'\n' => true,
+        b' ' => i > 0 && ends_sentence(text, i) && starts_sentence(text, i + 1),
+        _ => false,
+    }
+}
+
+/// Where a sentence is taken to start when none starts within reach before `limit`.
+fn start_at_limit(text: &str, limit: usize) -> usize {
     if limit == 0 {
         return skip_space(text, 0);
     }
@@ -49,10 +74,15 @@ pub fn start_before(text: &str, at: usize) -> usize {
 
 /// Where the sentence holding `at` ends (exclusive, its closing punctuation included).
 pub fn end_after(text: &str, at: usize) -> usize {
+    end_after_until(text, at, text.len())
+}
+
+/// [`end_after`], or `stop` if that comes first: the search ends there.
+pub fn end_after_until(text: &str, at: usize, stop: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = at;
     let limit = (at + REACH).min(bytes.len());
-    while i < limit {
+    while i < limit.min(stop) {
         match bytes[i] {
             b'\n' => return i,
             b' ' if i > at && ends_sentence(text, i) && starts_sentence(text, i + 1) => return i,
@@ -60,7 +90,11 @@ pub fn end_after(text: &str, at: usize) -> usize {
         }
         i += 1;
     }
-    floor_boundary(text, limit)
+    if stop < limit {
+        stop
+    } else {
+        floor_boundary(text, limit)
+    }
 }
 
 fn skip_space(text: &str, mut i: usize) -> usize {
@@ -83,6 +117,13 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 
 /// Does the text before the space at `space` end a sentence?
 fn ends_sentence(text: &str, space: usize) -> bool {
+    // Most spaces follow a letter or a comma: settle those on one byte.
+    let Some(&previous) = text.as_bytes().get(space.wrapping_sub(1)) else {
+        return false;
+    };
+    if previous < 0x80 && !matches!(previous, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') {
+        return false;
+    }
     let before = &text[..space];
     let trimmed = before.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
     let Some(last) = trimmed.chars().last() else {
@@ -182,6 +223,37 @@ mod tests {
             }
         }
         assert_eq!(sentence("\nA line.", "\n"), "A line.");
+    }
+
+    #[test]
+    fn looked_up_boundaries_agree_with_scanning_back() {
+        let long = "word ".repeat(400);
+        for text in [
+            "First one. On May 17, 2024, he left. Then more.",
+            "It began Sept. 4, 2019 in the U.S. Office. J. Smith said so. Dr. Who came.",
+            "He said \"no.\" Then (in 2021.) It ended!\nA line. ",
+            &format!("Start. {long}middle. {long}end. Last"),
+            "  \n\n Ünïcode. Ça va. 東京. Fin",
+        ] {
+            let found = boundaries(text);
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                assert_eq!(
+                    start_before_in(text, &found, at),
+                    start_before(text, at),
+                    "{text:?} at {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_end_stops_at_the_stop() {
+        let text = "said Bob. \"Next one\" and so on";
+        let stop = text.find('"').unwrap();
+        assert_eq!(end_after_until(text, 0, stop), end_after(text, 0));
+        let text = "said Bob \"Next one\" and so on. More";
+        let stop = text.find('"').unwrap();
+        assert_eq!(end_after_until(text, 0, stop), stop);
     }
 
     #[test]
