@@ -575,8 +575,8 @@ impl Directory {
                 }
             }
             let end = (at + CHUNK).min(bytes.len());
-            for i in at..end {
-                if bytes[i] >= 0x80 || bytes[i].is_ascii_uppercase() {
+            for (i, &b) in bytes.iter().enumerate().take(end).skip(at) {
+                if b >= 0x80 || b.is_ascii_uppercase() {
                     self.count_at(text, i);
                 }
             }
