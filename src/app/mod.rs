@@ -429,6 +429,11 @@ impl App {
             self.refresh_outline();
             let (w, h) = (self.areas.screen.width, self.areas.screen.height);
             self.resize(w, h);
+            // What the model could not read (an encrypted body, front matter kept as text)
+            // is said on the first screen, not only in the `i` popup.
+            if self.message.is_none() {
+                self.message = warning_summary(&self.doc().warnings);
+            }
         }
     }
 
@@ -1360,4 +1365,14 @@ fn step(selected: usize, delta: isize, len: usize) -> usize {
     selected
         .saturating_add_signed(delta)
         .min(len.saturating_sub(1))
+}
+
+/// A footer line for a document's warnings: the first, and how many more; `i` lists them.
+fn warning_summary(warnings: &[crate::document::Warning]) -> Option<String> {
+    let first = warnings.first()?;
+    let more = match warnings.len() - 1 {
+        0 => String::new(),
+        n => format!(" (+{n} more)"),
+    };
+    Some(format!("⚠ {}{more} (i)", first.message))
 }
