@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::document::{self, DecodeError, Document};
+use crate::document::{self, DecodeError, Document, Text};
 
 /// The dossier compiled into the binary, opened when no path is given.
 pub const EMBEDDED: &str = include_str!("../data/leike-openai-departure-2024.md");
@@ -237,9 +237,9 @@ where
 pub fn slim(doc: &mut Document) {
     doc.blocks = Vec::new();
     doc.links = Vec::new();
-    doc.preamble = String::new();
+    doc.preamble = Text::default();
     for s in &mut doc.sections {
-        s.text = String::new();
+        s.text = Text::default();
         s.title.shrink_to_fit();
     }
     doc.sections.shrink_to_fit();

@@ -13,12 +13,14 @@ pub mod outline;
 pub mod quotes;
 pub mod sanitize;
 pub mod sentences;
+pub mod text;
 pub mod timeline;
 
 use serde::Serialize;
 
 pub use dates::{Date, Precision};
 pub use front_matter::Meta;
+pub use text::Text;
 
 /// A parsed dossier.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -30,7 +32,7 @@ pub struct Document {
     /// Problems that did not stop the document from opening.
     pub warnings: Vec<Warning>,
     /// Plain text before the first heading.
-    pub preamble: String,
+    pub preamble: Text,
     /// Every heading, in document order.
     pub sections: Vec<Section>,
     /// Dated events, sorted by date then line.
@@ -78,7 +80,7 @@ pub struct Section {
     /// Index of the nearest shallower heading before this one.
     pub parent: Option<usize>,
     /// Plain text of the section's own content, up to its first subsection.
-    pub text: String,
+    pub text: Text,
 }
 
 /// Where a timeline entry was found.
@@ -143,7 +145,7 @@ pub struct Block {
     /// The section it belongs to (a heading block belongs to its own section).
     pub section: Option<usize>,
     /// Its plain text; soft breaks are spaces, hard breaks newlines.
-    pub text: String,
+    pub text: Text,
     /// Styled ranges of `text`.
     pub marks: Vec<Mark>,
     /// How many block quotes it sits in.
@@ -159,8 +161,11 @@ pub enum BlockKind {
     Heading { level: u8 },
     /// A paragraph.
     Paragraph,
-    /// A list item with its bullet or number.
-    Item { marker: String },
+    /// A list item with its bullet or number (a bullet costs no allocation: most items have
+    /// one).
+    Item {
+        marker: std::borrow::Cow<'static, str>,
+    },
     /// A code block; `text` is the code.
     Code { language: String },
     /// A table; `text` has the rows as `a | b` lines.
@@ -279,35 +284,14 @@ pub fn load(source: &str, text: &str) -> Document {
             block.whole.end
         }
     };
-    let mut outline = outline::walk(&text[body_start..], body_start, &lines);
-    if let Some(whole) = kept_block {
-        let raw = sanitize::clean(text[whole].trim_end());
-        outline.blocks.insert(
-            0,
-            Block {
-                kind: BlockKind::Code {
-                    language: "yaml".into(),
-                },
-                line: 1,
-                section: None,
-                text: raw.clone(),
-                marks: Vec::new(),
-                quote_depth: 0,
-                list_depth: 0,
-            },
-        );
-        for unit in &mut outline.units {
-            unit.block += 1;
-        }
-        for quote in &mut outline.quote_blocks {
-            quote.blocks = quote.blocks.start + 1..quote.blocks.end + 1;
-        }
-        outline.preamble = if outline.preamble.is_empty() {
-            raw
-        } else {
-            format!("{raw}\n{}", outline.preamble)
-        };
-    }
+    // Front matter that could not be read stays in the text, shown first as YAML.
+    let kept = kept_block.map(|whole| sanitize::clean(text[whole].trim_end()));
+    let outline = outline::walk(
+        &text[body_start..],
+        body_start,
+        &lines,
+        kept.as_deref().map(|raw| (raw, "yaml")),
+    );
     if meta.get("encrypted").and_then(|v| v.as_bool()) == Some(true) {
         warnings.push(Warning {
             line: None,
@@ -352,7 +336,7 @@ fn with_attributions(mut blocks: Vec<Block>, mut attributions: Vec<(usize, Strin
         kind: BlockKind::Rule,
         line: 0,
         section: None,
-        text: String::new(),
+        text: Text::default(),
         marks: Vec::new(),
         quote_depth: 0,
         list_depth: 0,
@@ -377,7 +361,7 @@ fn with_attributions(mut blocks: Vec<Block>, mut attributions: Vec<(usize, Strin
             kind: BlockKind::Attribution,
             line,
             section,
-            text: speaker,
+            text: speaker.into(),
             marks: Vec::new(),
             quote_depth: 1,
             list_depth: depth,
@@ -633,7 +617,7 @@ mod tests {
             kind: BlockKind::Paragraph,
             line,
             section: Some(line),
-            text: format!("p{line}"),
+            text: format!("p{line}").into(),
             marks: Vec::new(),
             quote_depth: 0,
             list_depth: 0,

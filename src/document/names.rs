@@ -1,7 +1,7 @@
 //! Person names in prose: who a lead-in names as speaking, and a surname resolved to the full
 //! name the document uses elsewhere (`Leike` → `Jan Leike`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Capitalised words that start sentences or name things, never people.
 const NOT_NAMES: &[&str] = &[
@@ -529,8 +529,8 @@ pub fn speaker_of_heading(title: &str) -> Option<String> {
 /// surname are looked at, found by one pass over the bytes of each text.
 #[derive(Debug, Default)]
 pub struct Directory {
-    /// The wanted surnames.
-    wanted: HashSet<String>,
+    /// Finds the wanted surnames in a text, all at once; `None` when none is wanted.
+    finder: Option<aho_corasick::AhoCorasick>,
     counts: HashMap<String, usize>,
     /// Each surname's most frequent full name, worked out at the first `resolve`.
     best: std::cell::OnceCell<HashMap<String, String>>,
@@ -539,14 +539,25 @@ pub struct Directory {
 impl Directory {
     /// A directory of the full names that end in one of `surnames`.
     pub fn for_surnames<'a>(surnames: impl IntoIterator<Item = &'a str>) -> Self {
-        let wanted = surnames
+        let mut wanted: Vec<&str> = surnames
             .into_iter()
             .map(|n| strip_possessive(n.trim()))
             .filter(|n| !n.is_empty() && !n.contains(char::is_whitespace))
-            .map(str::to_string)
             .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        // Longest first where one surname starts another ("Lei", "Leike"): the whole word is
+        // checked against the surname afterwards.
+        let finder = (!wanted.is_empty())
+            .then(|| {
+                aho_corasick::AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                    .build(&wanted)
+                    .ok()
+            })
+            .flatten();
         Directory {
-            wanted,
+            finder,
             ..Directory::default()
         }
     }
@@ -555,56 +566,13 @@ impl Directory {
     /// words (capitalised, not an acronym, not a common capitalised word) that a comma, full
     /// stop, possessive or the like closes, of two or three words.
     pub fn add_text(&mut self, text: &str) {
-        const CHUNK: usize = 16;
-        if self.wanted.is_empty() {
-            return;
-        }
+        let Some(finder) = &self.finder else { return };
         self.best.take();
-        let bytes = text.as_bytes();
-        let mut at = 0;
-        while at < bytes.len() {
-            // Surnames start with a capital: skip runs of bytes that hold no ASCII capital
-            // and no non-ASCII character, 16 at a time (a test the compiler vectorises).
-            if let Some(chunk) = bytes.get(at..at + CHUNK) {
-                let capitals = chunk.iter().fold(0u8, |any, &b| {
-                    any | u8::from(b >= 0x80 || b.wrapping_sub(b'A') < 26)
-                });
-                if capitals == 0 {
-                    at += CHUNK;
-                    continue;
-                }
+        for found in finder.find_iter(text) {
+            let surname = &text[found.range()];
+            if let Some(full) = full_name_ending_at(text, found.start(), surname) {
+                *self.counts.entry(full).or_default() += 1;
             }
-            let end = (at + CHUNK).min(bytes.len());
-            for (i, &b) in bytes.iter().enumerate().take(end).skip(at) {
-                if b >= 0x80 || b.is_ascii_uppercase() {
-                    self.count_at(text, i);
-                }
-            }
-            at = end;
-        }
-    }
-
-    /// Counts the full name ending in a wanted surname that starts at byte `at`, if any: the
-    /// run of name characters from `at` (less a possessive) is looked up once, so the cost
-    /// does not grow with the number of surnames.
-    fn count_at(&mut self, text: &str, at: usize) {
-        if !text.is_char_boundary(at) {
-            return;
-        }
-        let rest = &text[at..];
-        let run = rest
-            .find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
-            .map_or(rest, |end| &rest[..end]);
-        let stem = strip_possessive(run);
-        let surname = if self.wanted.contains(run) {
-            run
-        } else if self.wanted.contains(stem) {
-            stem
-        } else {
-            return;
-        };
-        if let Some(full) = full_name_ending_at(text, at, surname) {
-            *self.counts.entry(full).or_default() += 1;
         }
     }
 

@@ -3,6 +3,10 @@
 //!
 //! Offsets from pulldown-cmark are kept so every block knows the line it starts on; the
 //! parser never re-scans the text for line numbers.
+//!
+//! Block texts are written one after another into one buffer, each section's blocks joined by
+//! line breaks, so that a block's text and its section's text are ranges of the same buffer
+//! ([`Text`]) and nothing is copied twice.
 
 use std::ops::Range;
 
@@ -10,7 +14,9 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::line_index::LineIndex;
 use super::sanitize::sanitize;
+use super::text::Text;
 use super::{Block, BlockKind, Inline, Mark, Section};
+use std::sync::Arc;
 
 /// The Markdown extensions dossier reads. The bare-parser benchmark uses the same set.
 pub fn options() -> Options {
@@ -52,7 +58,10 @@ pub struct QuoteBlock {
 /// What one pass over the body yields.
 #[derive(Debug, Default)]
 pub struct Outline {
-    pub preamble: String,
+    /// Every block's text, one after another: [`Block::text`], [`Section::text`] and the
+    /// preamble are ranges of it.
+    pub text: Arc<str>,
+    pub preamble: Text,
     pub sections: Vec<Section>,
     pub blocks: Vec<Block>,
     pub units: Vec<Unit>,
@@ -135,9 +144,18 @@ struct Walker<'a> {
     current: Option<Builder>,
     /// The last finished builder, reused for the next block: its buffers are already grown.
     spare: Option<Builder>,
-    /// The text of the current section (or the preamble) so far, copied out once it is
-    /// complete rather than grown in place.
-    section_text: String,
+    /// Every block's text so far, one after another (see [`Outline::text`]).
+    text: String,
+    /// Where each block's text is in `text`, block by block.
+    ranges: Vec<Range<usize>>,
+    /// Where the current section's (or the preamble's) text starts and ends in `text`, once
+    /// it has any.
+    section_text: Option<Range<usize>>,
+    /// Where each section's text is in `text`, section by section; the preamble's.
+    section_ranges: Vec<Range<usize>>,
+    preamble: Range<usize>,
+    /// An empty text for blocks until their text is known (see [`Walker::finish`]).
+    empty: Text,
     heading_stack: Vec<(u8, usize)>,
     lists: Vec<Option<u64>>,
     quote_depth: u32,
@@ -154,14 +172,28 @@ struct Table {
 
 /// Walks the body (`body` is `text[offset..]`): sections, blocks and prose units.
 /// `lines` indexes the whole file so that line numbers count the front matter too.
-pub fn walk(body: &str, offset: usize, lines: &LineIndex) -> Outline {
+///
+/// `leading`, when given, is a block of text to show before the body as a code block in
+/// `language` (front matter that could not be read, kept as text): it opens the preamble.
+pub fn walk(
+    body: &str,
+    offset: usize,
+    lines: &LineIndex,
+    leading: Option<(&str, &str)>,
+) -> Outline {
     let mut walker = Walker {
         lines,
         last_line: 1,
         out: Outline::default(),
         current: None,
         spare: None,
-        section_text: String::new(),
+        // Sanitizing rarely grows the text; the markup it drops leaves room to spare.
+        text: String::with_capacity(body.len() + leading.map_or(0, |(t, _)| t.len()) + 64),
+        ranges: Vec::new(),
+        section_text: None,
+        section_ranges: Vec::new(),
+        preamble: 0..0,
+        empty: Text::default(),
         heading_stack: Vec::new(),
         lists: Vec::new(),
         quote_depth: 0,
@@ -174,12 +206,25 @@ pub fn walk(body: &str, offset: usize, lines: &LineIndex) -> Outline {
     walker.out.blocks.reserve(estimate);
     walker.out.units.reserve(estimate);
     walker.out.maps.reserve(2 * estimate);
+    walker.ranges.reserve(estimate);
+    if let Some((text, language)) = leading {
+        let mut b = walker.new_builder(
+            BlockKind::Code {
+                language: language.into(),
+            },
+            0,
+            false,
+        );
+        b.text.push_str(text);
+        walker.current = Some(b);
+        walker.flush();
+    }
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         walker.event(event, range.start + offset);
     }
     walker.flush();
     walker.finish_section_text();
-    walker.out
+    walker.finish()
 }
 
 impl Walker<'_> {
@@ -294,7 +339,7 @@ impl Walker<'_> {
                     ..
                 }) = self.current.as_mut()
                 {
-                    marker.push_str(if done { " [x]" } else { " [ ]" });
+                    marker.to_mut().push_str(if done { " [x]" } else { " [ ]" });
                 }
             }
         }
@@ -319,9 +364,9 @@ impl Walker<'_> {
                     Some(Some(n)) => {
                         let m = format!("{n}.");
                         *n += 1;
-                        m
+                        m.into()
                     }
-                    _ => "•".to_string(),
+                    _ => "•".into(),
                 };
                 self.open(BlockKind::Item { marker }, at, true);
             }
@@ -358,7 +403,7 @@ impl Walker<'_> {
             Tag::FootnoteDefinition(label) => {
                 self.open(
                     BlockKind::Item {
-                        marker: format!("[^{}]:", sanitize(&label)),
+                        marker: format!("[^{}]:", sanitize(&label)).into(),
                     },
                     at,
                     true,
@@ -466,14 +511,29 @@ impl Walker<'_> {
         self.flush();
     }
 
-    /// Gives the current section (or the preamble) its text.
+    /// Notes where the current section's (or the preamble's) text is.
     fn finish_section_text(&mut self) {
-        let text = self.section_text.as_str().to_owned();
-        self.section_text.clear();
-        match self.out.sections.last_mut() {
-            Some(s) => s.text = text,
-            None => self.out.preamble = text,
+        let at = self.text.len();
+        let range = self.section_text.take().unwrap_or(at..at);
+        if self.out.sections.is_empty() {
+            self.preamble = range;
+        } else {
+            self.section_ranges.push(range);
         }
+    }
+
+    /// The outline, its texts made ranges of one shared buffer.
+    fn finish(mut self) -> Outline {
+        let text: Arc<str> = Arc::from(std::mem::take(&mut self.text));
+        for (block, range) in self.out.blocks.iter_mut().zip(&self.ranges) {
+            block.text = Text::new(&text, range.clone());
+        }
+        for (section, range) in self.out.sections.iter_mut().zip(&self.section_ranges) {
+            section.text = Text::new(&text, range.clone());
+        }
+        self.out.preamble = Text::new(&text, self.preamble.clone());
+        self.out.text = text;
+        self.out
     }
 
     fn flush(&mut self) {
@@ -506,14 +566,26 @@ impl Walker<'_> {
                 title: b.text.trim().to_string(),
                 line,
                 parent: self.heading_stack.last().map(|&(_, i)| i),
-                text: String::new(),
+                text: Text::default(),
             });
             self.heading_stack.push((level, index));
+            let start = self.text.len();
+            self.text.push_str(&b.text);
+            self.ranges.push(start..self.text.len());
         } else if !b.text.is_empty() {
-            if !self.section_text.is_empty() {
-                self.section_text.push('\n');
+            // A section's blocks are one after another, each on its own line: the section's
+            // text is the range from its first block to its last.
+            if self.section_text.is_some() {
+                self.text.push('\n');
             }
-            self.section_text.push_str(&b.text);
+            let start = self.text.len();
+            self.text.push_str(&b.text);
+            let end = self.text.len();
+            self.ranges.push(start..end);
+            self.section_text.get_or_insert(start..end).end = end;
+        } else {
+            let at = self.text.len();
+            self.ranges.push(at..at);
         }
         let block = self.out.blocks.len();
         if b.prose {
@@ -534,7 +606,7 @@ impl Walker<'_> {
             kind,
             line,
             section: self.section(),
-            text: b.text.as_str().to_owned(),
+            text: self.empty.clone(),
             marks: b.marks.clone(),
             quote_depth: self.quote_depth,
             list_depth: self.list_depth(),

@@ -409,7 +409,7 @@ mod tests {
     /// Every quote of a Markdown text as (text, speaker, line, block?).
     fn quotes(markdown: &str) -> Vec<(String, Option<String>, usize, bool)> {
         let lines = LineIndex::new(markdown);
-        let outline = outline::walk(markdown, 0, &lines);
+        let outline = outline::walk(markdown, 0, &lines, None);
         find(&outline, &lines)
             .0
             .into_iter()

@@ -370,7 +370,7 @@ fn draw_table(
 fn styled_segments(block: &Block, base: Style, theme: &Theme) -> Vec<(String, Style)> {
     let text = &block.text;
     if block.marks.is_empty() {
-        return vec![(text.clone(), base)];
+        return vec![(text.to_string(), base)];
     }
     let mut cuts: Vec<usize> = vec![0, text.len()];
     for m in &block.marks {
