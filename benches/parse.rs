@@ -117,6 +117,7 @@ fn bench_text(c: &mut Criterion, name: &str, text: &str, samples: usize) {
 fn parse(c: &mut Criterion) {
     bench_text(c, "seed", EMBEDDED, 100);
     let large = large_dossier(LARGE_BYTES);
+    // Dropped before the timing starts, so it does not shape the heap the benches run on.
     let doc = document::load("bench", &large);
     eprintln!(
         "generated dossier: {} bytes, {} blocks ({} items), {} sections, {} timeline entries, {} quotes",
@@ -130,6 +131,7 @@ fn parse(c: &mut Criterion) {
         doc.timeline.len(),
         doc.quotes.len()
     );
+    drop(doc);
     bench_text(c, "5MB", &large, 20);
 }
 

@@ -345,7 +345,7 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
 }
 
 /// Where the first ASCII digit at or after `from` is, looking at 32 bytes at a time.
-fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+pub fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
     const CHUNK: usize = 32;
     let mut i = from;
     while let Some(chunk) = bytes.get(i..i + CHUNK) {

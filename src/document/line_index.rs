@@ -12,20 +12,12 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        if !text.contains('\r') {
-            // LF only (the common case): a memchr per line.
-            starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-            return LineIndex { starts };
-        }
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                _ => {}
-            }
-            i += 1;
-        }
+        // A SIMD search for each line end; a CR ends a line unless an LF follows it.
+        starts.extend(
+            memchr::memchr2_iter(b'\n', b'\r', bytes)
+                .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+                .map(|i| i + 1),
+        );
         LineIndex { starts }
     }
 

@@ -2,6 +2,7 @@
 //! name the document uses elsewhere (`Leike` → `Jan Leike`).
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// Capitalised words that start sentences or name things, never people.
 const NOT_NAMES: &[&str] = &[
@@ -244,6 +245,20 @@ const TITLES: &[&str] = &[
     "Head",
 ];
 
+/// Whether `word` is one of [`NOT_NAMES`], by binary search in a sorted copy made once: the
+/// check runs for every capitalised word near a wanted surname.
+fn is_not_name(word: &str) -> bool {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SORTED
+        .get_or_init(|| {
+            let mut sorted = NOT_NAMES.to_vec();
+            sorted.sort_unstable();
+            sorted
+        })
+        .binary_search(&word)
+        .is_ok()
+}
+
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -331,10 +346,7 @@ fn appositive_subject(words: &[&str]) -> Option<String> {
         .map(|w| bare(w))
         .skip_while(|w| TITLES.contains(w))
         .all(|w| {
-            is_capitalised(w)
-                && !is_acronym(w)
-                && strip_possessive(w) == w
-                && !NOT_NAMES.contains(&w)
+            is_capitalised(w) && !is_acronym(w) && strip_possessive(w) == w && !is_not_name(w)
         });
     if only_a_name {
         if let Some(name) = name_before(inside) {
@@ -404,7 +416,7 @@ fn name_before(words: &[&str]) -> Option<String> {
         }
     }
     run.reverse();
-    while run.first().is_some_and(|w| NOT_NAMES.contains(w)) {
+    while run.first().is_some_and(|w| is_not_name(w)) {
         run.remove(0);
     }
     let name = run.join(" ");
@@ -445,7 +457,7 @@ fn name_from(words: &[&str]) -> Option<String> {
             described += 1;
             continue;
         }
-        if NOT_NAMES.contains(&w) {
+        if is_not_name(w) {
             break;
         }
         run.push(w);
@@ -502,7 +514,7 @@ pub fn speaker_of_heading(title: &str) -> Option<String> {
                 .collect();
             while name
                 .first()
-                .is_some_and(|w| NOT_NAMES.contains(w) || !is_capitalised(w))
+                .is_some_and(|w| is_not_name(w) || !is_capitalised(w))
             {
                 name.remove(0);
             }
@@ -576,6 +588,26 @@ impl Directory {
         }
     }
 
+    /// [`Directory::add_text`] for each of `ranges` of `text` (in order, not overlapping), in
+    /// one search of `text`: one long search is far faster than many short ones.
+    pub fn add_ranges(&mut self, text: &str, ranges: impl IntoIterator<Item = Range<usize>>) {
+        let Some(finder) = &self.finder else { return };
+        self.best.take();
+        let mut ranges = ranges.into_iter().peekable();
+        for found in finder.find_iter(text) {
+            while ranges.next_if(|r| r.end < found.end()).is_some() {}
+            let Some(range) = ranges.peek() else { break };
+            if found.start() < range.start {
+                continue;
+            }
+            let surname = &text[found.range()];
+            let within = &text[range.clone()];
+            if let Some(full) = full_name_ending_at(within, found.start() - range.start, surname) {
+                *self.counts.entry(full).or_default() += 1;
+            }
+        }
+    }
+
     /// `name` as the document names the person in full: a single word that ends a known full
     /// name becomes that name (the most frequent one; of equals, the first in sort order);
     /// anything else stays as it is.
@@ -616,7 +648,7 @@ fn name_word(raw: &str) -> Option<(&str, bool)> {
         && stem
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
-        && !NOT_NAMES.contains(&stem);
+        && !is_not_name(stem);
     let closes = stem != w || raw.ends_with([',', '.', ':', ';', ')', '"', '”']);
     good.then_some((stem, closes))
 }

@@ -92,6 +92,30 @@ impl Outline {
     }
 }
 
+/// Answers "does this block's text hold a hit?" for blocks asked about in order, with one
+/// pass over the outline's whole text rather than a search per block: a long search over
+/// megabytes is far faster than tens of thousands of short ones.
+pub struct ScanAhead<F> {
+    /// The next hit at or after the last range asked about.
+    next: usize,
+    find: F,
+}
+
+impl<F: FnMut(&[u8], usize) -> Option<usize>> ScanAhead<F> {
+    /// `find(bytes, from)` gives the first hit at or after `from`.
+    pub fn new(find: F) -> Self {
+        ScanAhead { next: 0, find }
+    }
+
+    /// Whether `range` of `text` holds a hit; ranges must be asked about in order.
+    pub fn holds(&mut self, text: &str, range: Range<usize>) -> bool {
+        if self.next < range.start {
+            self.next = (self.find)(text.as_bytes(), range.start).unwrap_or(usize::MAX);
+        }
+        self.next < range.end
+    }
+}
+
 struct Builder {
     kind: BlockKind,
     start: usize,
@@ -569,13 +593,16 @@ impl Walker<'_> {
                 text: Text::default(),
             });
             self.heading_stack.push((level, index));
+            if !self.text.is_empty() {
+                self.text.push('\n');
+            }
             let start = self.text.len();
             self.text.push_str(&b.text);
             self.ranges.push(start..self.text.len());
         } else if !b.text.is_empty() {
-            // A section's blocks are one after another, each on its own line: the section's
-            // text is the range from its first block to its last.
-            if self.section_text.is_some() {
+            // Every block is on its own line, and a section's blocks are one after another:
+            // the section's text is the range from its first block to its last.
+            if !self.text.is_empty() {
                 self.text.push('\n');
             }
             let start = self.text.len();

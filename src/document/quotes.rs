@@ -11,7 +11,7 @@ use std::cell::OnceCell;
 
 use super::line_index::LineIndex;
 use super::names::{self, Directory};
-use super::outline::{Outline, QuoteBlock, Unit};
+use super::outline::{Outline, QuoteBlock, ScanAhead, Unit};
 use super::{BlockKind, Inline, Quote, QuoteKind, sentences};
 
 /// The fewest words a quoted statement in running text needs to count as a quote.
@@ -57,6 +57,8 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
             attribution_at,
         ));
     }
+    // Blocks without a quotation mark are passed over in one scan of the text.
+    let mut marks = ScanAhead::new(next_quotation_mark);
     for unit in &outline.units {
         let block = &outline.blocks[unit.block];
         if unit.quote.is_some()
@@ -67,10 +69,9 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
         {
             continue;
         }
-        // Two single-character searches (memchr) rather than one two-character one, which
-        // decodes every character.
-        let has_marks = block.text.contains('"') || block.text.contains('“');
-        if !has_marks || in_citation_section(outline, block.section) {
+        if !marks.holds(&outline.text, block.text.range())
+            || in_citation_section(outline, block.section)
+        {
             continue;
         }
         let spans = quoted_spans(&block.text);
@@ -163,14 +164,15 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
     (quotes, attributions)
 }
 
+/// The full names behind `surnames`, from every heading and every prose block.
 fn directory(outline: &Outline, surnames: Vec<&str>) -> Directory {
     let mut dir = Directory::for_surnames(surnames);
-    for s in &outline.sections {
-        dir.add_text(&s.title);
-    }
-    for u in &outline.units {
-        dir.add_text(&outline.blocks[u.block].text);
-    }
+    let mut units = outline.units.iter().map(|u| u.block).peekable();
+    let looked_at = outline.blocks.iter().enumerate().filter_map(|(i, b)| {
+        let unit = units.next_if_eq(&i).is_some();
+        (unit || matches!(b.kind, BlockKind::Heading { .. })).then(|| b.text.range())
+    });
+    dir.add_ranges(&outline.text, looked_at);
     dir
 }
 
@@ -235,6 +237,19 @@ pub fn strip_enclosing_quotes(text: &str) -> &str {
         }
     }
     text
+}
+
+/// Where the first `"` or `“` at or after `from` is.
+fn next_quotation_mark(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        // `“` is E2 80 9C in UTF-8.
+        let i = at + memchr::memchr2(b'"', 0xE2, bytes.get(at..)?)?;
+        if bytes[i] == b'"' || bytes.get(i + 1..i + 3) == Some(&[0x80, 0x9C]) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
 }
 
 /// The text of the sentence before `span`, from `sentence_start`, without the quotations that

@@ -2,7 +2,7 @@
 
 use super::dates::{self, DateMatch};
 use super::line_index::LineIndex;
-use super::outline::Outline;
+use super::outline::{Outline, ScanAhead};
 use super::{BlockKind, Inline, Origin, TimelineEntry, sentences};
 
 /// How long an entry's title may be, in characters, before it is cut at a word.
@@ -43,9 +43,13 @@ pub fn build(outline: &Outline, lines: &LineIndex) -> Vec<TimelineEntry> {
             ));
         }
     }
+    // Every date has digits: blocks without one are passed over in one scan of the text.
+    let mut digits = ScanAhead::new(dates::next_digit);
     for unit in &outline.units {
         let block = &outline.blocks[unit.block];
-        if matches!(block.kind, BlockKind::Heading { .. }) {
+        if matches!(block.kind, BlockKind::Heading { .. })
+            || !digits.holds(&outline.text, block.text.range())
+        {
             continue;
         }
         for DateMatch { date, range } in dates::find_dates(&block.text) {
