@@ -541,11 +541,37 @@ pub fn speaker_of_heading(title: &str) -> Option<String> {
 /// surname are looked at, found by one pass over the bytes of each text.
 #[derive(Debug, Default)]
 pub struct Directory {
-    /// Finds the wanted surnames in a text, all at once; `None` when none is wanted.
-    finder: Option<aho_corasick::AhoCorasick>,
+    /// Finds the wanted surnames in a text; `None` when none is wanted.
+    finder: Option<Finder>,
     counts: HashMap<String, usize>,
     /// Each surname's most frequent full name, worked out at the first `resolve`.
     best: std::cell::OnceCell<HashMap<String, String>>,
+}
+
+/// How a directory looks for its surnames: one SIMD substring search per surname when there
+/// are few (most documents quote one to three people; building an automaton costs more than
+/// searching a short document), all at once with Aho-Corasick when there are many.
+#[derive(Debug)]
+enum Finder {
+    Few(Vec<(String, memchr::memmem::Finder<'static>)>),
+    Many(aho_corasick::AhoCorasick),
+}
+
+/// Up to this many surnames are searched for one by one.
+const FEW: usize = 4;
+
+impl Finder {
+    /// Every `(start, end)` of a wanted surname in `text`; where two overlap, the longer
+    /// (Aho-Corasick) or both (one by one): each is checked against its word anyway.
+    fn find_all(&self, text: &str) -> Vec<(usize, usize)> {
+        match self {
+            Finder::Few(finders) => finders
+                .iter()
+                .flat_map(|(name, f)| f.find_iter(text.as_bytes()).map(|at| (at, at + name.len())))
+                .collect(),
+            Finder::Many(ac) => ac.find_iter(text).map(|m| (m.start(), m.end())).collect(),
+        }
+    }
 }
 
 impl Directory {
@@ -558,16 +584,24 @@ impl Directory {
             .collect();
         wanted.sort_unstable();
         wanted.dedup();
-        // Longest first where one surname starts another ("Lei", "Leike"): the whole word is
-        // checked against the surname afterwards.
-        let finder = (!wanted.is_empty())
-            .then(|| {
-                aho_corasick::AhoCorasick::builder()
-                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                    .build(&wanted)
-                    .ok()
-            })
-            .flatten();
+        let finder = if wanted.is_empty() {
+            None
+        } else if wanted.len() <= FEW {
+            Some(Finder::Few(
+                wanted
+                    .iter()
+                    .map(|n| (n.to_string(), memchr::memmem::Finder::new(n).into_owned()))
+                    .collect(),
+            ))
+        } else {
+            // Longest first where one surname starts another ("Lei", "Leike"): the whole
+            // word is checked against the surname afterwards.
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(&wanted)
+                .ok()
+                .map(Finder::Many)
+        };
         Directory {
             finder,
             ..Directory::default()
@@ -578,31 +612,27 @@ impl Directory {
     /// words (capitalised, not an acronym, not a common capitalised word) that a comma, full
     /// stop, possessive or the like closes, of two or three words.
     pub fn add_text(&mut self, text: &str) {
-        let Some(finder) = &self.finder else { return };
-        self.best.take();
-        for found in finder.find_iter(text) {
-            let surname = &text[found.range()];
-            if let Some(full) = full_name_ending_at(text, found.start(), surname) {
-                *self.counts.entry(full).or_default() += 1;
-            }
-        }
+        self.add_ranges(text, [0..text.len()]);
     }
 
     /// [`Directory::add_text`] for each of `ranges` of `text` (in order, not overlapping), in
-    /// one search of `text`: one long search is far faster than many short ones.
+    /// one search of `text`: one long search is far faster than many short ones. A name is
+    /// looked for only within the range it sits in.
     pub fn add_ranges(&mut self, text: &str, ranges: impl IntoIterator<Item = Range<usize>>) {
         let Some(finder) = &self.finder else { return };
         self.best.take();
-        let mut ranges = ranges.into_iter().peekable();
-        for found in finder.find_iter(text) {
-            while ranges.next_if(|r| r.end < found.end()).is_some() {}
-            let Some(range) = ranges.peek() else { break };
-            if found.start() < range.start {
+        let ranges: Vec<Range<usize>> = ranges.into_iter().collect();
+        for (start, end) in finder.find_all(text) {
+            // The range the surname ends in; it must start there too.
+            let Some(range) = ranges.get(ranges.partition_point(|r| r.end < end)) else {
+                continue;
+            };
+            if start < range.start {
                 continue;
             }
-            let surname = &text[found.range()];
+            let surname = &text[start..end];
             let within = &text[range.clone()];
-            if let Some(full) = full_name_ending_at(within, found.start() - range.start, surname) {
+            if let Some(full) = full_name_ending_at(within, start - range.start, surname) {
                 *self.counts.entry(full).or_default() += 1;
             }
         }

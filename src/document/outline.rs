@@ -60,7 +60,7 @@ pub struct QuoteBlock {
 pub struct Outline {
     /// Every block's text, one after another: [`Block::text`], [`Section::text`] and the
     /// preamble are ranges of it.
-    pub text: Arc<str>,
+    pub text: Arc<String>,
     pub preamble: Text,
     pub sections: Vec<Section>,
     pub blocks: Vec<Block>,
@@ -224,9 +224,9 @@ pub fn walk(
         open_quote: None,
         table: None,
     };
-    // Room for about one block per two lines, so the big vectors are not copied as they grow
-    // (capacity never written to costs no memory).
-    let estimate = lines.len() / 2 + 16;
+    // Room for a block per line, so the big vectors are never copied as they grow: room
+    // never written to costs no memory (its pages are never touched), a copy costs twice.
+    let estimate = lines.len() + 16;
     walker.out.blocks.reserve(estimate);
     walker.out.units.reserve(estimate);
     walker.out.maps.reserve(2 * estimate);
@@ -548,7 +548,7 @@ impl Walker<'_> {
 
     /// The outline, its texts made ranges of one shared buffer.
     fn finish(mut self) -> Outline {
-        let text: Arc<str> = Arc::from(std::mem::take(&mut self.text));
+        let text = Arc::new(std::mem::take(&mut self.text));
         for (block, range) in self.out.blocks.iter_mut().zip(&self.ranges) {
             block.text = Text::new(&text, range.clone());
         }

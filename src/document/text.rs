@@ -10,15 +10,18 @@ use std::ops::{Deref, Range};
 use std::sync::Arc;
 
 /// A range of a shared text buffer; reads as a `&str`.
+///
+/// The buffer is an `Arc<String>` rather than an `Arc<str>`: the loader's buffer becomes
+/// shared without being copied again.
 #[derive(Clone)]
 pub struct Text {
-    buffer: Arc<str>,
+    buffer: Arc<String>,
     range: Range<usize>,
 }
 
 impl Text {
     /// `range` of `buffer`, which must fall on character boundaries.
-    pub fn new(buffer: &Arc<str>, range: Range<usize>) -> Text {
+    pub fn new(buffer: &Arc<String>, range: Range<usize>) -> Text {
         debug_assert!(buffer.get(range.clone()).is_some(), "{range:?}");
         Text {
             buffer: Arc::clone(buffer),
@@ -39,7 +42,7 @@ impl Text {
     }
 
     /// The buffer it is a piece of.
-    pub fn buffer(&self) -> &Arc<str> {
+    pub fn buffer(&self) -> &Arc<String> {
         &self.buffer
     }
 }
@@ -67,7 +70,7 @@ impl From<String> for Text {
     fn from(text: String) -> Text {
         let range = 0..text.len();
         Text {
-            buffer: Arc::from(text),
+            buffer: Arc::new(text),
             range,
         }
     }
@@ -75,10 +78,7 @@ impl From<String> for Text {
 
 impl From<&str> for Text {
     fn from(text: &str) -> Text {
-        Text {
-            buffer: Arc::from(text),
-            range: 0..text.len(),
-        }
+        Text::from(text.to_string())
     }
 }
 
@@ -132,7 +132,7 @@ mod tests {
 
     #[test]
     fn pieces_of_one_buffer_read_as_their_own_strings() {
-        let buffer: Arc<str> = Arc::from("one\ntwo three");
+        let buffer = Arc::new(String::from("one\ntwo three"));
         let two = Text::new(&buffer, 4..7);
         assert_eq!(two, "two");
         assert_eq!(two.len(), 3);
