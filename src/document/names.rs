@@ -612,7 +612,7 @@ impl Directory {
     /// words (capitalised, not an acronym, not a common capitalised word) that a comma, full
     /// stop, possessive or the like closes, of two or three words.
     pub fn add_text(&mut self, text: &str) {
-        self.add_ranges(text, [0..text.len()]);
+        self.add_ranges(text, std::iter::once(0..text.len()));
     }
 
     /// [`Directory::add_text`] for each of `ranges` of `text` (in order, not overlapping), in
