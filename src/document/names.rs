@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::dates::MONTH_NAMES;
+
 /// Capitalised words that start sentences or name things, never people.
 const NOT_NAMES: &[&str] = &[
     "A",
@@ -75,18 +77,6 @@ const NOT_NAMES: &[&str] = &[
     "Not",
     "No",
     "Yes",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -251,7 +241,8 @@ fn is_not_name(word: &str) -> bool {
     static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     SORTED
         .get_or_init(|| {
-            let mut sorted = NOT_NAMES.to_vec();
+            // Month names too ("May Leike" is no one's name).
+            let mut sorted: Vec<&str> = NOT_NAMES.iter().chain(&MONTH_NAMES).copied().collect();
             sorted.sort_unstable();
             sorted
         })
