@@ -88,6 +88,20 @@ pub struct TimelineState {
     pub rows: Vec<(usize, usize)>,
     /// Selected row (index into `rows`).
     pub selected: usize,
+    /// The list as drawn: `rows` with a heading before each year's first event, worked out
+    /// when `rows` changes rather than on every frame.
+    pub lines: Vec<TimelineLine>,
+    /// For each of `rows`, its index in `lines`.
+    pub line_of: Vec<usize>,
+}
+
+/// A line of the timeline list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimelineLine {
+    /// The heading over a year's events.
+    Year(u16),
+    /// An event: an index into [`TimelineState::rows`].
+    Event(usize),
 }
 
 /// The quotes view's state.
@@ -1031,7 +1045,21 @@ impl App {
                     .then(a.line.cmp(&b.line))
             });
         }
+        let mut lines = Vec::with_capacity(rows.len() + 8);
+        let mut line_of = Vec::with_capacity(rows.len());
+        let mut year = None;
+        for (r, &(d, e)) in rows.iter().enumerate() {
+            let y = docs[d].timeline[e].date.year;
+            if year != Some(y) {
+                lines.push(TimelineLine::Year(y));
+                year = Some(y);
+            }
+            line_of.push(lines.len());
+            lines.push(TimelineLine::Event(r));
+        }
         self.timeline.rows = rows;
+        self.timeline.lines = lines;
+        self.timeline.line_of = line_of;
         self.timeline.selected = self
             .timeline
             .selected

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{put_line, put_row, scroll_offset, wrap};
-use crate::app::App;
+use crate::app::{App, TimelineLine};
 use crate::document::{BlockKind, Date};
 
 /// A date as a person writes it in a list, months abbreviated: `May 14, 2024`,
@@ -19,41 +19,26 @@ pub fn short_date(date: &Date) -> String {
     }
 }
 
-/// A row of the list: a year heading or an event (index into `app.timeline.rows`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Row {
-    Year(u16),
-    Event(usize),
-}
-
-fn rows(app: &App) -> Vec<Row> {
-    let mut out = Vec::with_capacity(app.timeline.rows.len() + 8);
-    let mut year = None;
-    for (r, &e) in app.timeline.rows.iter().enumerate() {
-        let y = app.docs[e.0].timeline[e.1].date.year;
-        if year != Some(y) {
-            out.push(Row::Year(y));
-            year = Some(y);
-        }
-        out.push(Row::Event(r));
-    }
-    out
-}
-
-fn first_row(app: &App, rows: &[Row]) -> usize {
-    let selected = rows
-        .iter()
-        .position(|r| *r == Row::Event(app.timeline.selected))
+/// The first line of the list on screen: the selected event's line kept in view.
+fn first_line(app: &App) -> usize {
+    let selected = app
+        .timeline
+        .line_of
+        .get(app.timeline.selected)
+        .copied()
         .unwrap_or(0);
-    scroll_offset(selected, rows.len(), app.areas.list.height as usize)
+    scroll_offset(
+        selected,
+        app.timeline.lines.len(),
+        app.areas.list.height as usize,
+    )
 }
 
 /// The event row (index into `app.timeline.rows`) drawn at screen row `y`.
 pub fn row_at(app: &App, y: u16) -> Option<usize> {
-    let rows = rows(app);
-    let i = first_row(app, &rows) + y.checked_sub(app.areas.list.y)? as usize;
-    match rows.get(i) {
-        Some(Row::Event(r)) => Some(*r),
+    let i = first_line(app) + y.checked_sub(app.areas.list.y)? as usize;
+    match app.timeline.lines.get(i) {
+        Some(TimelineLine::Event(r)) => Some(*r),
         _ => None,
     }
 }
@@ -94,15 +79,10 @@ pub fn draw(app: &App, buf: &mut Buffer) {
             &Line::from(Span::styled(msg, t.dim)),
         );
     }
-    let rows = rows(app);
-    let first = scroll_offset(
-        rows.iter()
-            .position(|r| *r == Row::Event(app.timeline.selected))
-            .unwrap_or(0),
-        rows.len(),
-        list.height as usize,
-    );
-    for (i, row) in rows
+    let first = first_line(app);
+    for (i, row) in app
+        .timeline
+        .lines
         .iter()
         .enumerate()
         .skip(first)
@@ -110,14 +90,14 @@ pub fn draw(app: &App, buf: &mut Buffer) {
     {
         let y = list.y + (i - first) as u16;
         match *row {
-            Row::Year(year) => put_row(
+            TimelineLine::Year(year) => put_row(
                 buf,
                 list,
                 y,
                 vec![Span::styled(format!(" {year}"), t.heading(2))],
                 None,
             ),
-            Row::Event(r) => {
+            TimelineLine::Event(r) => {
                 let (d, e) = app.timeline.rows[r];
                 let doc = &app.docs[d];
                 let e = &doc.timeline[e];
