@@ -61,19 +61,26 @@ fn has_unsafe(text: &str) -> bool {
     let mut chunks = bytes.chunks_exact(CHUNK);
     let mut at = 0;
     for chunk in chunks.by_ref() {
-        // No byte that can start an unsafe character (a control, DEL, or the lead byte of
-        // a C1 control, C2, or of a bidi control or separator, E2): nothing to look at
-        // closely. A test the compiler vectorises; most text, accented or not, passes it.
-        // (`b | 0x20` is E2 for C2 and E2 only; bitwise, not short-circuit, so it vectorises.)
-        let suspect = chunk.iter().fold(0u8, |any, &b| {
-            any | u8::from(b < 0x20) | u8::from(b == 0x7f) | u8::from(b | 0x20 == 0xe2)
-        });
-        if suspect != 0 && (at..at + CHUNK).any(|i| unsafe_at(bytes, i)) {
+        // Is there a byte that can start an unsafe character (a control, DEL, or the lead
+        // byte of a C1 control, C2, or of a bidi control or separator, E2)? A test the
+        // compiler vectorises; only those bytes are then looked at closely. Most text,
+        // accented or typographic, has none or a few.
+        if chunk
+            .iter()
+            .fold(false, |any, &b| any | may_start_unsafe(b))
+            && (at..at + CHUNK).any(|i| may_start_unsafe(bytes[i]) && unsafe_at(bytes, i))
+        {
             return true;
         }
         at += CHUNK;
     }
     (at..bytes.len()).any(|i| unsafe_at(bytes, i))
+}
+
+/// Whether an unsafe character can start with byte `b` (bitwise, so that it vectorises;
+/// `b | 0x20` is E2 for C2 and E2 only).
+fn may_start_unsafe(b: u8) -> bool {
+    (b < 0x20) | (b == 0x7f) | (b | 0x20 == 0xe2)
 }
 
 /// Whether the character starting at byte `i` (if one does) is unsafe.
