@@ -128,21 +128,21 @@ struct Builder {
 }
 
 impl Builder {
-    fn new(kind: BlockKind, start: usize, prose: bool) -> Self {
+    fn new() -> Self {
         Builder {
-            kind,
-            start,
+            kind: BlockKind::Rule,
+            start: 0,
             text: String::new(),
             marks: Vec::new(),
             open: Vec::new(),
             map: Vec::new(),
             breaks: Vec::new(),
-            prose,
+            prose: false,
         }
     }
 
-    /// This builder emptied for a new block, keeping its buffers' capacity.
-    fn reuse(mut self, kind: BlockKind, start: usize, prose: bool) -> Self {
+    /// Empties the builder for a new block, keeping its buffers' capacity.
+    fn reset(&mut self, kind: BlockKind, start: usize, prose: bool) {
         self.kind = kind;
         self.start = start;
         self.prose = prose;
@@ -151,7 +151,6 @@ impl Builder {
         self.open.clear();
         self.map.clear();
         self.breaks.clear();
-        self
     }
 
     fn push(&mut self, text: &str, source: usize) {
@@ -165,9 +164,10 @@ struct Walker<'a> {
     /// The line of the last block: offsets arrive in order, so the next is searched from here.
     last_line: usize,
     out: Outline,
-    current: Option<Builder>,
-    /// The last finished builder, reused for the next block: its buffers are already grown.
-    spare: Option<Builder>,
+    /// The block being built, when `building`: one builder, emptied for each block and never
+    /// moved, so its buffers grow once and are reused.
+    current: Builder,
+    building: bool,
     /// Every block's text so far, one after another (see [`Outline::text`]).
     text: String,
     /// Where each block's text is in `text`, block by block.
@@ -209,8 +209,8 @@ pub fn walk(
         lines,
         last_line: 1,
         out: Outline::default(),
-        current: None,
-        spare: None,
+        current: Builder::new(),
+        building: false,
         // Sanitizing rarely grows the text; the markup it drops leaves room to spare.
         text: String::with_capacity(body.len() + leading.map_or(0, |(t, _)| t.len()) + 64),
         ranges: Vec::new(),
@@ -232,15 +232,14 @@ pub fn walk(
     walker.out.maps.reserve(2 * estimate);
     walker.ranges.reserve(estimate);
     if let Some((text, language)) = leading {
-        let mut b = walker.new_builder(
+        walker.open(
             BlockKind::Code {
                 language: language.into(),
             },
             0,
             false,
         );
-        b.text.push_str(text);
-        walker.current = Some(b);
+        walker.current.text.push_str(text);
         walker.flush();
     }
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
@@ -256,29 +255,24 @@ impl Walker<'_> {
         self.out.sections.len().checked_sub(1)
     }
 
-    fn list_depth(&self) -> u32 {
-        self.lists.len() as u32
-    }
-
     fn open(&mut self, kind: BlockKind, start: usize, prose: bool) {
         self.flush();
-        self.current = Some(self.new_builder(kind, start, prose));
-    }
-
-    fn new_builder(&mut self, kind: BlockKind, start: usize, prose: bool) -> Builder {
-        match self.spare.take() {
-            Some(b) => b.reuse(kind, start, prose),
-            None => Builder::new(kind, start, prose),
-        }
+        self.current.reset(kind, start, prose);
+        self.building = true;
     }
 
     /// The block text is going somewhere: make sure a block is open for it.
     fn builder(&mut self, start: usize) -> &mut Builder {
-        let current = match self.current.take() {
-            Some(b) => b,
-            None => self.new_builder(BlockKind::Paragraph, start, true),
-        };
-        self.current.insert(current)
+        if !self.building {
+            self.current.reset(BlockKind::Paragraph, start, true);
+            self.building = true;
+        }
+        &mut self.current
+    }
+
+    /// The block being built, if any.
+    fn building(&self) -> Option<&Builder> {
+        self.building.then_some(&self.current)
     }
 
     fn event(&mut self, event: Event<'_>, at: usize) {
@@ -329,8 +323,8 @@ impl Walker<'_> {
                 });
             }
             Event::InlineHtml(t) | Event::Html(t) => {
-                if self.current.is_none() {
-                    self.current = Some(self.new_builder(BlockKind::Html, at, false));
+                if !self.building {
+                    self.open(BlockKind::Html, at, false);
                 }
                 let b = self.builder(at);
                 b.push(&t, at);
@@ -358,10 +352,7 @@ impl Walker<'_> {
                 self.flush();
             }
             Event::TaskListMarker(done) => {
-                if let Some(Builder {
-                    kind: BlockKind::Item { marker },
-                    ..
-                }) = self.current.as_mut()
+                if let (true, BlockKind::Item { marker }) = (self.building, &mut self.current.kind)
                 {
                     marker.to_mut().push_str(if done { " [x]" } else { " [ ]" });
                 }
@@ -376,7 +367,7 @@ impl Walker<'_> {
             }
             Tag::Paragraph => {
                 let merge = matches!(
-                    &self.current,
+                    self.building(),
                     Some(b) if matches!(b.kind, BlockKind::Item { .. }) && b.text.is_empty()
                 );
                 if !merge {
@@ -454,7 +445,7 @@ impl Walker<'_> {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             // A paragraph inside a list item continues the item's block.
-            TagEnd::Paragraph if matches!(&self.current, Some(b) if matches!(b.kind, BlockKind::Item { .. })) =>
+            TagEnd::Paragraph if matches!(self.building(), Some(b) if matches!(b.kind, BlockKind::Item { .. })) =>
                 {}
             TagEnd::Heading(_)
             | TagEnd::Paragraph
@@ -484,16 +475,17 @@ impl Walker<'_> {
             | TagEnd::Strong
             | TagEnd::Strikethrough
             | TagEnd::Link
-            | TagEnd::Image => {
-                if let Some(b) = self.current.as_mut() {
-                    if let Some((style, from)) = b.open.pop() {
-                        let to = b.text.len();
-                        if to > from {
-                            b.marks.push(Mark {
-                                range: from..to,
-                                style,
-                            });
-                        }
+            | TagEnd::Image
+                if self.building =>
+            {
+                let b = &mut self.current;
+                if let Some((style, from)) = b.open.pop() {
+                    let to = b.text.len();
+                    if to > from {
+                        b.marks.push(Mark {
+                            range: from..to,
+                            style,
+                        });
                     }
                 }
             }
@@ -528,10 +520,9 @@ impl Walker<'_> {
             rows: table.rows,
             header_rows: table.header_rows,
         };
-        let mut b = self.new_builder(kind, table.start, true);
-        b.text = text;
-        b.map = map;
-        self.current = Some(b);
+        self.open(kind, table.start, true);
+        self.current.text = text;
+        self.current.map = map;
         self.flush();
     }
 
@@ -561,9 +552,17 @@ impl Walker<'_> {
     }
 
     fn flush(&mut self) {
-        let Some(mut b) = self.current.take() else {
+        if !self.building {
             return;
-        };
+        }
+        self.building = false;
+        let line = self.lines.line_near(self.current.start, self.last_line);
+        self.last_line = line;
+        if let BlockKind::Heading { .. } = self.current.kind {
+            self.finish_section_text();
+        }
+        // From here the builder and the outline are borrowed apart.
+        let b = &mut self.current;
         while let Some((style, from)) = b.open.pop() {
             let to = b.text.len();
             if to > from {
@@ -577,10 +576,7 @@ impl Walker<'_> {
             let trimmed = b.text.trim_end_matches('\n').len();
             b.text.truncate(trimmed);
         }
-        let line = self.lines.line_near(b.start, self.last_line);
-        self.last_line = line;
         if let BlockKind::Heading { level } = b.kind {
-            self.finish_section_text();
             while self.heading_stack.last().is_some_and(|&(l, _)| l >= level) {
                 self.heading_stack.pop();
             }
@@ -627,17 +623,16 @@ impl Walker<'_> {
                 quote: self.open_quote.map(|_| self.out.quote_blocks.len()),
             });
         }
-        // The block gets exact-size copies; the builder keeps its grown buffers for the next.
+        // The block gets an exact-size copy of the marks; the builder keeps its buffers.
         let kind = std::mem::replace(&mut b.kind, BlockKind::Rule);
         self.out.blocks.push(Block {
             kind,
             line,
-            section: self.section(),
+            section: self.out.sections.len().checked_sub(1),
             text: self.empty.clone(),
             marks: b.marks.clone(),
             quote_depth: self.quote_depth,
-            list_depth: self.list_depth(),
+            list_depth: self.lists.len() as u32,
         });
-        self.spare = Some(b);
     }
 }
