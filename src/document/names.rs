@@ -691,6 +691,14 @@ fn word_around(text: &str, at: usize) -> std::ops::Range<usize> {
 /// `surname` and the run is two or three words long.
 fn full_name_ending_at(text: &str, at: usize, surname: &str) -> Option<String> {
     let word = word_around(text, at);
+    // Most mentions of a surname follow a lowercase word ("said Leike"): no full name ends
+    // there, which one look at the word before tells.
+    let before = text[..word.start].trim_end();
+    let last = before.chars().next_back()?;
+    let previous = word_around(text, before.len() - last.len_utf8());
+    if !is_capitalised(bare(&text[previous])) {
+        return None;
+    }
     let (stem, closes) = name_word(&text[word.clone()])?;
     if stem != surname {
         return None;
