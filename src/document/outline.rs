@@ -153,6 +153,22 @@ impl Builder {
         self.breaks.clear();
     }
 
+    /// Closes the innermost open inline style, marking the text since it opened (if any);
+    /// false when none is open.
+    fn close_inline(&mut self) -> bool {
+        let Some((style, from)) = self.open.pop() else {
+            return false;
+        };
+        let to = self.text.len();
+        if to > from {
+            self.marks.push(Mark {
+                range: from..to,
+                style,
+            });
+        }
+        true
+    }
+
     fn push(&mut self, text: &str, source: usize) {
         self.map.push((self.text.len(), source));
         self.text.push_str(&sanitize(text));
@@ -478,16 +494,7 @@ impl Walker<'_> {
             | TagEnd::Image
                 if self.building =>
             {
-                let b = &mut self.current;
-                if let Some((style, from)) = b.open.pop() {
-                    let to = b.text.len();
-                    if to > from {
-                        b.marks.push(Mark {
-                            range: from..to,
-                            style,
-                        });
-                    }
-                }
+                self.current.close_inline();
             }
             _ => {}
         }
@@ -563,15 +570,7 @@ impl Walker<'_> {
         }
         // From here the builder and the outline are borrowed apart.
         let b = &mut self.current;
-        while let Some((style, from)) = b.open.pop() {
-            let to = b.text.len();
-            if to > from {
-                b.marks.push(Mark {
-                    range: from..to,
-                    style,
-                });
-            }
-        }
+        while b.close_inline() {}
         if matches!(b.kind, BlockKind::Code { .. } | BlockKind::Html) {
             let trimmed = b.text.trim_end_matches('\n').len();
             b.text.truncate(trimmed);
