@@ -8,17 +8,19 @@
 //! wait prints the screen, and the child is always killed when a test ends.
 #![cfg(unix)]
 
+mod common;
+
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 use unicode_width::UnicodeWidthStr;
+
+use common::Scratch;
 
 const COLS: u16 = 120;
 const ROWS: u16 = 40;
@@ -47,7 +49,7 @@ struct Tty {
     writer: Box<dyn Write + Send>,
     output: Arc<Mutex<Output>>,
     reader: Option<JoinHandle<()>>,
-    _dir: WorkDir,
+    _dir: Scratch,
 }
 
 struct Output {
@@ -70,7 +72,7 @@ impl Tty {
             .expect("open a pseudo-terminal");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dossier"));
         cmd.args(args);
-        let dir = WorkDir::new();
+        let dir = Scratch::new();
         cmd.cwd(&dir.0);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
@@ -263,27 +265,6 @@ fn nonzero(n: u16) -> NonZeroU16 {
     NonZeroU16::new(n).expect("a non-zero terminal size")
 }
 
-/// A fresh empty directory for the child to run in, removed when dropped.
-struct WorkDir(PathBuf);
-
-impl WorkDir {
-    fn new() -> WorkDir {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-            .join(format!("pty_e2e-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create an empty working directory");
-        WorkDir(dir)
-    }
-}
-
-impl Drop for WorkDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
 }
@@ -470,7 +451,7 @@ fn sigterm_restores_the_terminal() {
 /// the user gets the dossier as plain, readable text with no escape sequences, and exit 0.
 #[test]
 fn without_a_terminal_it_prints_plain_text() {
-    let dir = WorkDir::new();
+    let dir = Scratch::new();
     let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
         .current_dir(&dir.0)
         .env("TERM", "xterm-256color")

@@ -7,17 +7,21 @@
 //! Waits poll the emulated screen up to a generous timeout; no fixed sleep decides a result.
 #![cfg(unix)]
 
+mod common;
+
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime};
 
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+
+use common::Scratch;
 
 const COLS: u16 = 100;
 const ROWS: u16 = 30;
@@ -242,32 +246,11 @@ fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
-/// A fresh empty directory, removed when dropped.
-struct WorkDir(PathBuf);
-
-impl WorkDir {
-    fn new() -> WorkDir {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-            .join(format!("pty_signals-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create a working directory");
-        WorkDir(dir)
-    }
-}
-
-impl Drop for WorkDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 /// Opens the embedded dossier, waits for its first frame, sends `signal` and checks that the
 /// app ended by handling it (exit 128 + the signal's number, not killed by it) and gave the
 /// terminal back.
 fn signal_restores_the_terminal(signal: &str, number: u32) {
-    let dir = WorkDir::new();
+    let dir = Scratch::new();
     let mut tty = Tty::dossier(&[], &dir.0);
     tty.wait_for_text(TITLE);
     tty.settle();
@@ -315,7 +298,7 @@ fn sigterm_leaves_the_cursor_visible() {
 /// (not spin on a dead terminal) and leave the file it had open untouched.
 #[test]
 fn a_hung_up_terminal_ends_the_app_and_leaves_the_file_alone() {
-    let dir = WorkDir::new();
+    let dir = Scratch::new();
     let file = dir.0.join("dossier.md");
     let bytes = "---\ntitle: Hangup Test\n---\n# First\n\nSome text.\n\n## Second\n\nMore.\n";
     std::fs::write(&file, bytes).expect("write the dossier");
@@ -347,7 +330,7 @@ fn modified(path: &Path) -> SystemTime {
 /// and panics on another thread once the parent has seen the first frame.
 #[test]
 fn a_panic_restores_the_terminal() {
-    let dir = WorkDir::new();
+    let dir = Scratch::new();
     let trigger = dir.0.join("panic-now");
     let me = std::env::current_exe().expect("this test binary");
     let args: Vec<OsString> = ["--exact", "panic_child", "--nocapture", "--test-threads=1"]
