@@ -1,5 +1,6 @@
-//! Shared by the integration tests: running the real binary, scratch directories, and the
-//! JSON contract of `dossier export` as mirror structs that refuse unknown fields.
+//! Shared by the integration tests: running the real binary (in [`pty`], on a
+//! pseudo-terminal), scratch directories, and the JSON contract of `dossier export` as mirror
+//! structs that refuse unknown fields.
 // Each test file compiles this module on its own and uses only part of it.
 #![allow(dead_code)]
 
@@ -8,6 +9,9 @@ use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Deserialize;
+
+#[cfg(unix)]
+pub mod pty;
 
 /// The exported model, as a script would decode it.
 #[derive(Debug, Deserialize)]
