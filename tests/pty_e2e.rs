@@ -8,284 +8,40 @@
 //! wait prints the screen, and the child is always killed when a test ends.
 #![cfg(unix)]
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+mod common;
 
-use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use std::process::{Command, Stdio};
+
 use unicode_width::UnicodeWidthStr;
+
+use common::Scratch;
+use common::pty::{Launch, Tty, find_last};
 
 const COLS: u16 = 120;
 const ROWS: u16 = 40;
-/// How long any one expected thing may take to appear.
-const TIMEOUT: Duration = Duration::from_secs(10);
-/// How long the terminal must stay quiet before a screen counts as settled. The app redraws
-/// only after input, so once it has answered the last key it writes nothing more.
-const QUIET: Duration = Duration::from_millis(150);
-const POLL: Duration = Duration::from_millis(10);
 
 const TITLE: &str = "Jan Leike's Departure";
 const COMPUTE_QUOTE_START: &str = "Over the past few months my team";
 const COMPUTE_PHRASE: &str = "struggling for compute";
 
-// What crossterm writes: `EnterAlternateScreen`/`LeaveAlternateScreen`, and the modes that
-// `EnableMouseCapture` turns on, each of which `DisableMouseCapture` must turn off again.
-const ENTER_ALT_SCREEN: &[u8] = b"\x1b[?1049h";
-const LEAVE_ALT_SCREEN: &[u8] = b"\x1b[?1049l";
+// The modes that crossterm's `EnableMouseCapture` turns on, each of which
+// `DisableMouseCapture` must turn off again.
 const MOUSE_MODES: [&str; 5] = ["1000", "1002", "1003", "1015", "1006"];
 
-/// The dossier app running on a pseudo-terminal, with everything it writes fed to a VT100
-/// emulator (and kept raw, to check the exact escape sequences).
-struct Tty {
-    child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    output: Arc<Mutex<Output>>,
-    reader: Option<JoinHandle<()>>,
-    _dir: WorkDir,
-}
-
-struct Output {
-    parser: vt100::Parser,
-    raw: Vec<u8>,
-    last_byte_at: Instant,
-}
-
-impl Tty {
-    /// Starts `dossier ARGS` on a COLS×ROWS xterm, in an empty directory so that nothing
-    /// around the test can change what the app opens.
-    fn spawn(args: &[&str]) -> Tty {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dossier"));
-        cmd.args(args);
-        let dir = WorkDir::new();
-        cmd.cwd(&dir.0);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        cmd.env_remove("COLUMNS");
-        cmd.env_remove("LINES");
-        let child = pair.slave.spawn_command(cmd).expect("start dossier");
-        // Only the child may hold the slave side, so that reading the master ends when it exits.
-        drop(pair.slave);
-
-        let output = Arc::new(Mutex::new(Output {
-            parser: vt100::Parser::new(nonzero(ROWS), nonzero(COLS), 0),
-            raw: Vec::new(),
-            last_byte_at: Instant::now(),
-        }));
-        let mut pty_out = pair.master.try_clone_reader().expect("pty reader");
-        let sink = Arc::clone(&output);
-        let reader = std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            // Linux reports EIO rather than EOF once the child's side is closed: both mean done.
-            while let Ok(n @ 1..) = pty_out.read(&mut buf) {
-                let mut out = sink.lock().unwrap_or_else(|e| e.into_inner());
-                out.parser.process(&buf[..n]);
-                out.raw.extend_from_slice(&buf[..n]);
-                out.last_byte_at = Instant::now();
-            }
-        });
-        let writer = pair.master.take_writer().expect("pty writer");
-        Tty {
-            child,
-            master: pair.master,
-            writer,
-            output,
-            reader: Some(reader),
-            _dir: dir,
-        }
+/// [`Tty::assert_restored`], and in the raw bytes every mouse mode the app turned on turned
+/// off again by the last word on it, not only the emulator's idea of the mode.
+fn assert_restored_with_mouse_modes_off(tty: &Tty) {
+    tty.assert_restored();
+    let raw = &tty.output().raw;
+    for mode in MOUSE_MODES {
+        let on = format!("\x1b[?{mode}h");
+        let off = format!("\x1b[?{mode}l");
+        let on_at = find_last(raw, on.as_bytes())
+            .unwrap_or_else(|| panic!("mouse mode {mode} was never enabled"));
+        let off_at = find_last(raw, off.as_bytes())
+            .unwrap_or_else(|| panic!("mouse mode {mode} was not disabled on exit"));
+        assert!(on_at < off_at, "mouse mode {mode} left enabled at exit");
     }
-
-    fn output(&self) -> MutexGuard<'_, Output> {
-        self.output.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn screen_text(&self) -> String {
-        self.output().parser.screen().contents()
-    }
-
-    /// Sends bytes as if typed.
-    fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).expect("write to the pty");
-        self.writer.flush().expect("flush the pty");
-    }
-
-    /// Polls the screen until `ok` holds, or fails the test showing the screen.
-    fn wait_until(&self, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            if ok(self.output().parser.screen()) {
-                return;
-            }
-            if Instant::now() > deadline {
-                panic!(
-                    "timed out after {TIMEOUT:?} waiting for {what}; the screen:\n{}",
-                    self.screen_text()
-                );
-            }
-            std::thread::sleep(POLL);
-        }
-    }
-
-    fn wait_for_text(&self, text: &str) {
-        self.wait_until(&format!("{text:?} on screen"), |s| {
-            s.contents().contains(text)
-        });
-    }
-
-    /// Waits until the app has stopped writing (it has drawn its answer to the last key).
-    fn settle(&self) {
-        let deadline = Instant::now() + TIMEOUT;
-        while self.output().last_byte_at.elapsed() < QUIET {
-            if Instant::now() > deadline {
-                panic!(
-                    "the screen never settled within {TIMEOUT:?}:\n{}",
-                    self.screen_text()
-                );
-            }
-            std::thread::sleep(POLL);
-        }
-    }
-
-    /// Waits until `ok` holds on a screen the app has finished drawing: polled before and after
-    /// the output goes quiet, so neither a half-drawn frame nor a slow machine decides it.
-    fn wait_settled(&self, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
-        self.wait_until(what, &ok);
-        self.settle();
-        self.wait_until(what, &ok);
-    }
-
-    /// Waits for the process to end by itself, then for the last of its output to be read.
-    fn wait_exit(&mut self) -> ExitStatus {
-        let deadline = Instant::now() + TIMEOUT;
-        let status = loop {
-            if let Some(status) = self.child.try_wait().expect("poll the child") {
-                break status;
-            }
-            if Instant::now() > deadline {
-                panic!(
-                    "dossier did not exit within {TIMEOUT:?}; the screen:\n{}",
-                    self.screen_text()
-                );
-            }
-            std::thread::sleep(POLL);
-        };
-        // The reader ends once the pty is drained; bounded, in case something else holds it.
-        if let Some(reader) = self.reader.take() {
-            while !reader.is_finished() && Instant::now() < deadline {
-                std::thread::sleep(POLL);
-            }
-            if reader.is_finished() {
-                let _ = reader.join();
-            }
-        }
-        status
-    }
-
-    /// Whether the pty is in canonical (cooked) mode with echo, as a shell expects it. Read as
-    /// the flag names of the termios local flags, to avoid a direct dependency on `nix`.
-    fn cooked(&self) -> Option<bool> {
-        let termios = self.master.get_termios()?;
-        let flags = format!("{:?}", termios.local_flags);
-        let has = |name: &str| {
-            flags
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|w| w == name)
-        };
-        Some(has("ICANON") && has("ECHO"))
-    }
-
-    fn pid(&self) -> u32 {
-        self.child.process_id().expect("the child's pid")
-    }
-
-    /// Checks that the app left the terminal as it found it: main screen, mouse reporting off,
-    /// cooked mode — so the shell prompt and scrollback are back and clicks select text again.
-    fn assert_restored(&self) {
-        let out = self.output();
-        let screen = out.parser.screen();
-        assert!(
-            !screen.alternate_screen(),
-            "still on the alternate screen after exit"
-        );
-        assert_eq!(
-            screen.mouse_protocol_mode(),
-            vt100::MouseProtocolMode::None,
-            "mouse reporting still on after exit"
-        );
-        let raw = &out.raw;
-        let entered =
-            find_last(raw, ENTER_ALT_SCREEN).expect("the app entered the alternate screen");
-        let left = find_last(raw, LEAVE_ALT_SCREEN).expect("the app left the alternate screen");
-        assert!(
-            entered < left,
-            "the last alternate-screen switch was an enter"
-        );
-        for mode in MOUSE_MODES {
-            let on = format!("\x1b[?{mode}h");
-            let off = format!("\x1b[?{mode}l");
-            let on_at = find_last(raw, on.as_bytes())
-                .unwrap_or_else(|| panic!("mouse mode {mode} was never enabled"));
-            let off_at = find_last(raw, off.as_bytes())
-                .unwrap_or_else(|| panic!("mouse mode {mode} was not disabled on exit"));
-            assert!(on_at < off_at, "mouse mode {mode} left enabled at exit");
-        }
-        drop(out);
-        if let Some(cooked) = self.cooked() {
-            assert!(cooked, "the terminal was left in raw mode (no ICANON/ECHO)");
-        }
-    }
-}
-
-impl Drop for Tty {
-    fn drop(&mut self) {
-        // A failed assertion must not leave the app running: SIGHUP, then SIGKILL.
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-fn nonzero(n: u16) -> NonZeroU16 {
-    NonZeroU16::new(n).expect("a non-zero terminal size")
-}
-
-/// A fresh empty directory for the child to run in, removed when dropped.
-struct WorkDir(PathBuf);
-
-impl WorkDir {
-    fn new() -> WorkDir {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-            .join(format!("pty_e2e-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create an empty working directory");
-        WorkDir(dir)
-    }
-}
-
-impl Drop for WorkDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
 /// Runs of whitespace become one space, so that text wrapped across lines still matches.
@@ -368,7 +124,7 @@ fn footer(rows: &[String]) -> &str {
 
 /// Opens the embedded dossier and waits for its first frame: the title in the header.
 fn open_embedded() -> Tty {
-    let tty = Tty::spawn(&[]);
+    let tty = Tty::spawn(Launch::dossier(&[], COLS, ROWS));
     tty.wait_for_text(TITLE);
     tty
 }
@@ -424,7 +180,7 @@ fn quote_search_jumps_to_the_passage_and_quit_restores_the_terminal() {
     tty.send(b"q");
     let status = tty.wait_exit();
     assert!(status.success(), "q exits 0, got {status}");
-    tty.assert_restored();
+    assert_restored_with_mouse_modes_off(&tty);
 }
 
 /// In the quote search box `q` is text, so the user presses Ctrl-C: the app quits at once and
@@ -441,7 +197,7 @@ fn ctrl_c_in_the_search_box_quits_and_restores() {
     tty.send(b"\x03");
     let status = tty.wait_exit();
     assert!(status.success(), "Ctrl-C exits 0, got {status}");
-    tty.assert_restored();
+    assert_restored_with_mouse_modes_off(&tty);
 }
 
 /// The app is killed politely (SIGTERM, as `kill` or a closing session manager sends): the
@@ -451,26 +207,21 @@ fn ctrl_c_in_the_search_box_quits_and_restores() {
 fn sigterm_restores_the_terminal() {
     let mut tty = open_embedded();
     tty.settle();
-    let pid = tty.pid().to_string();
-    let killed = Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .expect("run kill");
-    assert!(killed.success(), "kill -TERM {pid} failed");
+    tty.signal("TERM");
     let status = tty.wait_exit();
     assert!(
         status.signal().is_none(),
         "dossier died of the signal instead of handling it: {status}"
     );
     assert!(!status.success(), "a terminated run is not a success");
-    tty.assert_restored();
+    assert_restored_with_mouse_modes_off(&tty);
 }
 
 /// `dossier > notes.txt` or `dossier | less`: stdout is not a terminal, so instead of drawing
 /// the user gets the dossier as plain, readable text with no escape sequences, and exit 0.
 #[test]
 fn without_a_terminal_it_prints_plain_text() {
-    let dir = WorkDir::new();
+    let dir = Scratch::new();
     let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
         .current_dir(&dir.0)
         .env("TERM", "xterm-256color")

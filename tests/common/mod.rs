@@ -1,11 +1,17 @@
-//! Shared by the integration tests: running the real binary, and the JSON contract of
-//! `dossier export` as mirror structs that refuse unknown fields.
+//! Shared by the integration tests: running the real binary (in [`pty`], on a
+//! pseudo-terminal), scratch directories, and the JSON contract of `dossier export` as mirror
+//! structs that refuse unknown fields.
+// Each test file compiles this module on its own and uses only part of it.
 #![allow(dead_code)]
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Deserialize;
+
+#[cfg(unix)]
+pub mod pty;
 
 /// The exported model, as a script would decode it.
 #[derive(Debug, Deserialize)]
@@ -82,6 +88,38 @@ pub fn export(args: &[&str]) -> Export {
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).expect("export prints the JSON contract")
+}
+
+/// A fresh empty directory for one test's files, removed when dropped. Its name holds the test
+/// binary's name, the process id and a counter, so tests running in parallel never share one.
+pub struct Scratch(pub PathBuf);
+
+impl Scratch {
+    pub fn new() -> Scratch {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!(
+            "{}-{}-{n}",
+            env!("CARGO_CRATE_NAME"),
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create a scratch directory");
+        Scratch(dir)
+    }
+
+    /// Writes `bytes` to `name` in the scratch directory and returns its path.
+    pub fn file(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, bytes).expect("write a test file");
+        path
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 /// Path of a fixture under tests/fixtures.
