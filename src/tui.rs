@@ -91,10 +91,11 @@ fn spawn_searcher(tx: mpsc::Sender<Message>) -> mpsc::Sender<SearchRequest> {
                 request = newer;
             }
             let hits = request.run();
-            if tx
-                .send(Message::Searched(request.generation, hits))
-                .is_err()
-            {
+            let generation = request.generation;
+            // Let go of the index before answering: the app adds documents that loaded
+            // meanwhile when the answer comes, which it can only do once no one else holds it.
+            drop(request);
+            if tx.send(Message::Searched(generation, hits)).is_err() {
                 break;
             }
         }

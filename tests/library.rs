@@ -316,3 +316,50 @@ fn quote_search_off_the_ui_thread_keeps_only_the_newest_answer() {
     let (_, best) = app.hit_quote(&app.quotes.hits[0]).unwrap();
     assert!(best.text.contains("compute"), "{}", best.text);
 }
+
+/// Documents that finish loading while a search runs on the search thread wait for it: the
+/// index is not copied from under the search, and once the answer comes they join the index
+/// and the query is ranked again over the whole library.
+#[test]
+fn documents_loaded_during_a_search_join_the_index_when_it_is_answered() {
+    let mut app = App::library(120, 30, true);
+    app.background_search = true;
+    app.background_from = 0;
+    let (paths, _) = library::find_dossiers(&folder());
+    // The fixture's broken file has no part here: only the documents that open.
+    let docs: Vec<_> = paths
+        .iter()
+        .filter_map(|p| library::open_file(p).ok())
+        .collect();
+    app.loaded(Loaded::Found(docs.len()));
+    let (early, late) = docs.split_at(docs.len() / 2);
+    for doc in early {
+        app.loaded(Loaded::Document(Box::new(doc.clone())));
+    }
+    app.settle();
+    app.press("3compute");
+    let running = app.search_request.take().expect("a ranking was asked for");
+    let indexed = app.index.len();
+    for doc in late {
+        app.loaded(Loaded::Document(Box::new(doc.clone())));
+    }
+    app.loaded(Loaded::Done);
+    assert!(
+        std::sync::Arc::ptr_eq(&app.index, &running.index),
+        "the index was copied while the search held it"
+    );
+    assert_eq!(app.index.len(), indexed, "added under a running search");
+
+    let (generation, hits) = (running.generation, running.run());
+    drop(running);
+    app.searched(generation, hits);
+    app.settle();
+    let all = library_app(120, 30);
+    assert_eq!(app.index.len(), all.index.len(), "every document's quotes");
+    let again = app
+        .search_request
+        .take()
+        .expect("the query is ranked again over the documents that joined");
+    app.searched(again.generation, again.run());
+    assert_eq!(app.quotes.hits.len(), all.index.rank("compute", None).len());
+}

@@ -233,6 +233,8 @@ pub struct App {
     /// A ranking for the terminal layer to run off the UI thread; when `None` after a
     /// query change, ranking ran inline (tests, or no search thread).
     pub search_request: Option<SearchRequest>,
+    /// Documents whose quotes are not in `index` yet (see [`App::index_unindexed`]).
+    unindexed: Vec<usize>,
     /// Rank on a search thread (set by the terminal layer, which runs one)...
     pub background_search: bool,
     /// ...from this many quotes; fewer are ranked inline, in well under a frame.
@@ -287,6 +289,7 @@ impl App {
             quit: false,
             index: Arc::new(QuoteIndex::default()),
             search_request: None,
+            unindexed: Vec::new(),
             background_search: false,
             background_from: 5_000,
             stale: false,
@@ -317,13 +320,31 @@ impl App {
     }
 
     fn add_document(&mut self, mut doc: Document) {
-        let id = self.docs.len();
-        Arc::make_mut(&mut self.index).add(id, &doc.quotes);
         if self.reopen.is_some() {
             library::slim(&mut doc);
         }
+        self.unindexed.push(self.docs.len());
         self.docs.push(doc);
+        self.index_unindexed();
         self.stale = true;
+    }
+
+    /// Adds the documents waiting for the quote index, unless a search on the search thread
+    /// holds it (adding then would copy the whole index); true when it added any. What
+    /// waits is added when that search is answered.
+    fn index_unindexed(&mut self) -> bool {
+        if self.unindexed.is_empty() {
+            return false;
+        }
+        let Some(index) = Arc::get_mut(&mut self.index) else {
+            return false;
+        };
+        for d in self.unindexed.drain(..) {
+            if let Some(doc) = self.docs.get(d) {
+                index.add(d, &doc.quotes);
+            }
+        }
+        true
     }
 
     /// Takes one report from the background loader. Call [`App::settle`] after a batch.
@@ -1070,6 +1091,7 @@ impl App {
     /// the search thread (the old results stay until the answer comes; stale answers are
     /// dropped). A query that grew narrows the results it grew from.
     fn rerank(&mut self) {
+        self.index_unindexed();
         let query = self.quotes.query.trim().to_string();
         let grows = !self.quotes.ranked_for.is_empty()
             && query.starts_with(&self.quotes.ranked_for)
@@ -1096,6 +1118,11 @@ impl App {
 
     /// Takes the search thread's answer to request `generation`; a stale one is dropped.
     pub fn searched(&mut self, generation: u64, hits: Vec<Hit>) {
+        // The search has let go of the index: documents that came meanwhile can join it,
+        // and the query is ranked again over them.
+        if self.index_unindexed() {
+            self.stale = true;
+        }
         if generation != self.quotes.generation {
             return;
         }
