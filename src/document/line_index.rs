@@ -11,7 +11,10 @@ impl LineIndex {
     /// Indexes `text` in one pass.
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut starts = vec![0];
+        // Room for a line per 32 bytes: prose lines are longer, and room never written to
+        // costs nothing, while growing copies.
+        let mut starts = Vec::with_capacity(bytes.len() / 32 + 16);
+        starts.push(0);
         // A SIMD search for each line end; a CR ends a line unless an LF follows it.
         if memchr::memchr(b'\r', bytes).is_none() {
             starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
