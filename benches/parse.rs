@@ -1,7 +1,7 @@
 //! How fast `document::load` reads a dossier, beside a bare pulldown-cmark pass over the same
 //! text (the floor: load walks those same events once, then finds dates, quotes and speakers).
 //! Target: load at most 2× the bare pass. "load" includes freeing the model; "load, model
-//! kept" leaves that out.
+//! kept" leaves that out. The "phase:" rows time the parts of load on their own.
 //!
 //! Two inputs: the embedded seed (19 KB), and a ~5 MB dossier generated from the seed's own
 //! sections with their dates, people and numbers varied, so the parser meets realistic prose
@@ -111,6 +111,20 @@ fn bench_text(c: &mut Criterion, name: &str, text: &str, samples: usize) {
         b.iter_with_large_drop(|| document::load("bench", black_box(text)))
     });
     group.bench_function("pulldown-cmark", |b| b.iter(|| bare_pass(black_box(text))));
+    // Where load's time goes, phase by phase (freeing left out, as in "model kept"), for
+    // whoever works on the ratio next: the walk over pulldown-cmark's events (the bare pass
+    // is inside it), then the timeline and the quotes found on the walk's outline.
+    let lines = document::line_index::LineIndex::new(text);
+    group.bench_function("phase: outline walk", |b| {
+        b.iter_with_large_drop(|| outline::walk(black_box(text), 0, &lines, None))
+    });
+    let walked = outline::walk(text, 0, &lines, None);
+    group.bench_function("phase: timeline", |b| {
+        b.iter_with_large_drop(|| document::timeline::build(black_box(&walked), &lines))
+    });
+    group.bench_function("phase: quotes", |b| {
+        b.iter_with_large_drop(|| document::quotes::find(black_box(&walked), &lines))
+    });
     group.finish();
 }
 
