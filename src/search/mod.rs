@@ -74,6 +74,9 @@ impl Query {
 /// Quotes prepared for searching, each as `speaker · text`.
 pub struct QuoteIndex {
     entries: Vec<Entry>,
+    /// Every entry's haystack, one after another: a scan reads one buffer in order rather
+    /// than 100,000 strings wherever the allocator put them.
+    text: String,
     /// fuzzy-matcher's full scorer: the exact ranking, used for the best results.
     exact: SkimMatcherV2,
     /// fuzzy-matcher's cheaper greedy scorer (its `element_limit` fallback), used to rank
@@ -87,6 +90,7 @@ impl Clone for QuoteIndex {
     fn clone(&self) -> Self {
         QuoteIndex {
             entries: self.entries.clone(),
+            text: self.text.clone(),
             ..QuoteIndex::default()
         }
     }
@@ -117,6 +121,7 @@ impl Default for QuoteIndex {
     fn default() -> Self {
         QuoteIndex {
             entries: Vec::new(),
+            text: String::new(),
             exact: SkimMatcherV2::default().smart_case(),
             quick: SkimMatcherV2::default().smart_case().element_limit(1),
             last_rows: Mutex::new(None),
@@ -167,8 +172,9 @@ struct Entry {
     doc: usize,
     quote: usize,
     mask: u64,
-    haystack: String,
-    /// Where the text starts in `haystack`.
+    /// `speaker · text`, a range of [`QuoteIndex::text`].
+    haystack: Range<usize>,
+    /// Where the text starts in the haystack.
     text_start: usize,
     speaker_len: usize,
     speaker_lower: String,
@@ -255,7 +261,7 @@ impl LastRows {
                     };
                     let below = part.matches.get(k.matches.clone()).unwrap_or_default();
                     let start = next.matches.len();
-                    let hay = e.haystack.as_bytes();
+                    let hay = index.haystack(e).as_bytes();
                     if let Some(best) =
                         next_row(hay, below, byte, case_sensitive, &mut next.matches)
                     {
@@ -346,21 +352,26 @@ impl QuoteIndex {
         self.entries.reserve(quotes.len());
         for (quote, q) in quotes.iter().enumerate() {
             let speaker = q.speaker.as_deref().unwrap_or("");
-            let mut haystack =
-                String::with_capacity(speaker.len() + SEPARATOR.len() + q.text.len());
-            haystack.push_str(speaker);
-            haystack.push_str(SEPARATOR);
-            haystack.push_str(&q.text);
+            let start = self.text.len();
+            self.text.push_str(speaker);
+            self.text.push_str(SEPARATOR);
+            self.text.push_str(&q.text);
+            let haystack = start..self.text.len();
             self.entries.push(Entry {
                 doc,
                 quote,
-                mask: char_mask(&haystack),
+                mask: char_mask(&self.text[haystack.clone()]),
                 haystack,
                 text_start: speaker.len() + SEPARATOR.len(),
                 speaker_len: speaker.len(),
                 speaker_lower: speaker.to_lowercase(),
             });
         }
+    }
+
+    /// Entry `e`'s `speaker · text`.
+    fn haystack(&self, e: &Entry) -> &str {
+        self.text.get(e.haystack.clone()).unwrap_or_default()
     }
 
     /// How many quotes are indexed.
@@ -425,14 +436,14 @@ impl QuoteIndex {
             }
             if pattern_mask & !e.mask != 0
                 || !in_order(
-                    e.haystack.as_bytes(),
+                    self.haystack(e).as_bytes(),
                     query.pattern.as_bytes(),
                     case_sensitive,
                 )
             {
                 return None;
             }
-            let score = self.quick.fuzzy_match(&e.haystack, &query.pattern)?;
+            let score = self.quick.fuzzy_match(self.haystack(e), &query.pattern)?;
             Some(Hit { quote: i, score })
         };
         in_parallel(&candidates, |part| part.iter().filter_map(score).collect())
@@ -452,7 +463,7 @@ impl QuoteIndex {
                     continue;
                 }
                 let start = known.matches.len();
-                if let Some(best) = proxy.score(e.haystack.as_bytes(), &mut known.matches) {
+                if let Some(best) = proxy.score(self.haystack(e).as_bytes(), &mut known.matches) {
                     known.quotes.push(KnownQuote {
                         quote: i,
                         matches: start..known.matches.len(),
@@ -483,7 +494,7 @@ impl QuoteIndex {
             .iter()
             .filter_map(|h| {
                 let e = self.entries.get(h.quote)?;
-                let score = self.exact.fuzzy_match(&e.haystack, pattern)?;
+                let score = self.exact.fuzzy_match(self.haystack(e), pattern)?;
                 Some(Hit { score, ..*h })
             })
             .collect();
@@ -529,8 +540,9 @@ impl QuoteIndex {
         };
         let mut out = Ranges::default();
         if !query.pattern.is_empty() {
-            if let Some((_, chars)) = self.exact.fuzzy_indices(&e.haystack, &query.pattern) {
-                for r in char_to_byte_ranges(&e.haystack, &chars) {
+            let haystack = self.haystack(e);
+            if let Some((_, chars)) = self.exact.fuzzy_indices(haystack, &query.pattern) {
+                for r in char_to_byte_ranges(haystack, &chars) {
                     if r.start >= e.text_start {
                         out.text.push(r.start - e.text_start..r.end - e.text_start);
                     } else if r.end <= e.speaker_len {
@@ -539,7 +551,7 @@ impl QuoteIndex {
                 }
             }
         }
-        let speaker = &e.haystack[..e.speaker_len];
+        let speaker = &self.haystack(e)[..e.speaker_len];
         // Lowercasing may change byte lengths; highlight speaker filters only when it doesn't.
         if e.speaker_lower.len() == speaker.len() {
             for s in &query.speakers {
@@ -676,7 +688,7 @@ mod tests {
         (0..quotes.len())
             .filter(|&i| {
                 matcher
-                    .fuzzy_match(&index.entries[i].haystack, pattern)
+                    .fuzzy_match(index.haystack(&index.entries[i]), pattern)
                     .is_some()
             })
             .collect()
@@ -710,7 +722,7 @@ mod tests {
         let matcher = SkimMatcherV2::default().smart_case();
         let mut hits: Vec<Hit> = (0..index.len())
             .filter_map(|i| {
-                let score = matcher.fuzzy_match(&index.entries[i].haystack, pattern)?;
+                let score = matcher.fuzzy_match(index.haystack(&index.entries[i]), pattern)?;
                 Some(Hit { quote: i, score })
             })
             .collect();
