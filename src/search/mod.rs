@@ -483,6 +483,12 @@ impl QuoteIndex {
 
     /// The best hits, by `hits`' scores, scored again exactly (and dropped if fuzzy-matcher
     /// does not match them) and put first in exact order; the rest follow in order.
+    ///
+    /// "Exactly" is fuzzy-matcher's full alignment, `fuzzy_indices`: the score of the match
+    /// that is highlighted, and the one [`Proxy`] restates. Its `fuzzy_match` keeps only two
+    /// rows of the matrix and reuses them between calls, and their stale values can cap what
+    /// a long gap costs: `c` + 200 × `x` + `ompute` scores 94 for "compute" there against
+    /// -56 here, which would rank a quote first that the proxy, rightly, puts last.
     fn exact_first(&self, mut hits: Vec<Hit>, pattern: &str) -> Vec<Hit> {
         let by_score = |a: &Hit, b: &Hit| b.score.cmp(&a.score).then(a.quote.cmp(&b.quote));
         let top = EXACT_TOP.min(hits.len());
@@ -494,7 +500,7 @@ impl QuoteIndex {
             .iter()
             .filter_map(|h| {
                 let e = self.entries.get(h.quote)?;
-                let score = self.exact.fuzzy_match(self.haystack(e), pattern)?;
+                let (score, _) = self.exact.fuzzy_indices(self.haystack(e), pattern)?;
                 Some(Hit { score, ..*h })
             })
             .collect();
@@ -717,12 +723,13 @@ mod tests {
             .collect()
     }
 
-    /// The ranking fuzzy-matcher's exact scorer gives when it scores every quote.
+    /// The ranking fuzzy-matcher's full alignment gives when it scores every quote.
     fn exact_ranking(index: &QuoteIndex, pattern: &str) -> Vec<Hit> {
         let matcher = SkimMatcherV2::default().smart_case();
         let mut hits: Vec<Hit> = (0..index.len())
             .filter_map(|i| {
-                let score = matcher.fuzzy_match(index.haystack(&index.entries[i]), pattern)?;
+                let (score, _) =
+                    matcher.fuzzy_indices(index.haystack(&index.entries[i]), pattern)?;
                 Some(Hit { quote: i, score })
             })
             .collect();
@@ -751,6 +758,22 @@ mod tests {
                 exact[..top],
                 "typed {pattern}"
             );
+        }
+    }
+
+    /// More matches than are scored exactly, and one whose long gap fuzzy-matcher's
+    /// `fuzzy_match` undercharges: the order is still that of the full alignment.
+    #[test]
+    fn a_long_gap_ranks_by_the_full_alignment_inside_and_past_the_exact_top() {
+        // Within the exact top and past it.
+        for scattered in [10, EXACT_TOP + 100] {
+            let mut quotes = vec![quote("cxxxoxxxmxxxpxxxuxxxtxxxe", None); scattered];
+            quotes.push(quote(&format!("c{}ompute", "x".repeat(200)), None));
+            let index = QuoteIndex::new(&quotes);
+            let exact = exact_ranking(&index, "compute");
+            assert_eq!(exact.last().map(|h| h.quote), Some(scattered));
+            assert_eq!(index.rank("compute", None), exact, "{scattered}");
+            assert_eq!(typed(&index, "compute"), exact, "typed {scattered}");
         }
     }
 
