@@ -486,6 +486,9 @@ impl App {
                     && full.timeline.len() == d.timeline.len() =>
             {
                 self.docs[doc] = full;
+                // Same counts, but the dates may have moved: the timeline's year headings
+                // are worked out again.
+                self.filter_timeline();
             }
             Some(_) => self.message = Some("The file changed since it was loaded".into()),
             None => self.message = Some(format!("Cannot read {} again", d.source)),
