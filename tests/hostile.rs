@@ -331,7 +331,7 @@ fn invalid_utf8_says_where() {
     assert!(refused(&["sections", text(&path)]).ends_with("(line 3, byte 7)"));
 }
 
-/// Line numbers everywhere else count a lone CR as a line end; the decoder's "line" does not.
+/// A lone CR ends a line for the decoder's "line" too, as it does for line numbers everywhere.
 #[test]
 fn invalid_utf8_in_a_cr_only_file_says_the_right_line() {
     let dir = Scratch::new();
@@ -599,7 +599,8 @@ fn an_alias_bomb_is_refused_quickly_and_the_body_opens() {
 
 /// Quadratic, not exponential: one anchored list of n items and a list of n aliases to it
 /// expand to n² values. serde_yaml allows it (its limit counts alias uses, not what they
-/// expand to): 20 KB of YAML takes seconds and gigabytes.
+/// expand to), so 20 KB of YAML would take seconds and gigabytes: dossier counts the values
+/// it builds and refuses the block.
 #[test]
 fn a_quadratic_alias_bomb_is_refused_quickly() {
     let n = 4000;
@@ -839,8 +840,8 @@ fn many_statement_sections_take_linear_time() {
     );
 }
 
-/// A 1 MB line of short quotations: finding each quote's lead-in looks at every quote before
-/// it in the paragraph, so the work grows with the square of their number.
+/// A 1 MB line of short quotations: finding each quote's lead-in must not look at every quote
+/// before it in the paragraph, or the work would grow with the square of their number.
 #[test]
 fn a_one_megabyte_line_of_quotations_opens_in_seconds() {
     let line = "\"a b c d e f\" ".repeat(75_000);
