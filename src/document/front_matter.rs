@@ -117,27 +117,23 @@ pub enum ErrorKind {
 /// without aliases never comes near it; aliases that multiply it past it are refused.
 const MAX_VALUES_BASE: usize = 100_000;
 
-/// How the budget's error message starts, to tell it from serde_yaml's own.
-const EXPANDS_PAST: &str = "aliases expand to more than";
-
 /// Reads a YAML value as serde_yaml's own `Value` does, but counts every value it builds and
-/// stops when `left` runs out: serde_yaml's alias limit counts alias uses, not what they
-/// expand to, so `b: [*a, *a, …]` with a long list `a` expands to the square of its size.
+/// stops when `left` runs out (it becomes `None`): serde_yaml's alias limit counts alias
+/// uses, not what they expand to, so `b: [*a, *a, …]` with a long list `a` expands to the
+/// square of its size.
 #[derive(Clone, Copy)]
 struct Budget<'a> {
-    left: &'a std::cell::Cell<usize>,
+    left: &'a std::cell::Cell<Option<usize>>,
 }
 
 impl Budget<'_> {
     fn spend<E: serde::de::Error>(self) -> Result<(), E> {
-        match self.left.get().checked_sub(1) {
-            Some(left) => {
-                self.left.set(left);
-                Ok(())
-            }
-            None => Err(E::custom(format!(
-                "{EXPANDS_PAST} {MAX_VALUES_BASE} values plus one per byte (an alias bomb?)"
-            ))),
+        let left = self.left.get().and_then(|n| n.checked_sub(1));
+        self.left.set(left);
+        match left {
+            Some(_) => Ok(()),
+            // The message is the parser's to place; `parse` words it.
+            None => Err(E::custom("front matter budget spent")),
         }
     }
 }
@@ -245,9 +241,8 @@ impl<'de> serde::de::Visitor<'de> for Budget<'_> {
 /// parser refuses in bounded time), is an error. Strings are sanitized.
 pub fn parse(yaml: &str) -> Result<Meta, Error> {
     too_deep(yaml)?;
-    let budget = Budget {
-        left: &std::cell::Cell::new(MAX_VALUES_BASE + yaml.len()),
-    };
+    let left = std::cell::Cell::new(Some(MAX_VALUES_BASE + yaml.len()));
+    let budget = Budget { left: &left };
     let value =
         serde::de::DeserializeSeed::deserialize(budget, serde_yaml::Deserializer::from_str(yaml))
             .map_err(|e| {
@@ -266,19 +261,20 @@ pub fn parse(yaml: &str) -> Result<Meta, Error> {
                     location.as_ref().map(|l| l.column()),
                 ),
             };
-            // serde_yaml's own limits on nesting and alias uses, and ours on what aliases expand to.
-            // serde_yaml puts the path to the value first (`b[53][1954]: …`): not for our own.
-            let message = match message.find(EXPANDS_PAST) {
-                Some(i) => message[i..].to_string(),
-                None => message,
-            };
-            let kind = if message.starts_with(EXPANDS_PAST)
-                || message == "recursion limit exceeded"
+            // Our limit on what aliases expand to, and serde_yaml's own on nesting and on
+            // alias uses.
+            let (kind, message) = if left.get().is_none() {
+                let message = format!(
+                    "aliases expand to more than {MAX_VALUES_BASE} values plus one per byte \
+                     (an alias bomb?)"
+                );
+                (ErrorKind::TooBig, message)
+            } else if message == "recursion limit exceeded"
                 || message == "repetition limit exceeded"
             {
-                ErrorKind::TooBig
+                (ErrorKind::TooBig, message)
             } else {
-                ErrorKind::Syntax
+                (ErrorKind::Syntax, message)
             };
             Error {
                 kind,
