@@ -194,8 +194,6 @@ struct Walker<'a> {
     /// Where each section's text is in `text`, section by section; the preamble's.
     section_ranges: Vec<Range<usize>>,
     preamble: Range<usize>,
-    /// An empty text for blocks until their text is known (see [`Walker::finish`]).
-    empty: Text,
     heading_stack: Vec<(u8, usize)>,
     lists: Vec<Option<u64>>,
     quote_depth: u32,
@@ -233,7 +231,6 @@ pub fn walk(
         section_text: None,
         section_ranges: Vec::new(),
         preamble: 0..0,
-        empty: Text::default(),
         heading_stack: Vec::new(),
         lists: Vec::new(),
         quote_depth: 0,
@@ -624,12 +621,14 @@ impl Walker<'_> {
         }
         // The block gets an exact-size copy of the marks; the builder keeps its buffers.
         let kind = std::mem::replace(&mut b.kind, BlockKind::Rule);
+        let marks = b.marks.clone();
         self.out.blocks.push(Block {
             kind,
             line,
-            section: self.out.sections.len().checked_sub(1),
-            text: self.empty.clone(),
-            marks: b.marks.clone(),
+            section: self.section(),
+            // Its text is set once the shared buffer is complete (see `Walker::finish`).
+            text: Text::default(),
+            marks,
             quote_depth: self.quote_depth,
             list_depth: self.lists.len() as u32,
         });
