@@ -86,16 +86,6 @@ pub struct QuoteIndex {
     last_rows: Mutex<Option<LastRows>>,
 }
 
-impl Clone for QuoteIndex {
-    fn clone(&self) -> Self {
-        QuoteIndex {
-            entries: self.entries.clone(),
-            text: self.text.clone(),
-            ..QuoteIndex::default()
-        }
-    }
-}
-
 /// A ranking to do off the UI thread: the query, the quotes to rank (a shared snapshot of
 /// the index), and a generation so a stale answer can be recognised and dropped.
 #[derive(Clone)]
@@ -167,7 +157,6 @@ fn in_order(hay: &[u8], pattern: &[u8], case_sensitive: bool) -> bool {
     true
 }
 
-#[derive(Clone)]
 struct Entry {
     doc: usize,
     quote: usize,
