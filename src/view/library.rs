@@ -76,7 +76,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
                 " {} documents · {} events · {} quotes · sorted by {} (s) · {problems} problems (p)",
                 app.docs.len(),
                 app.docs.iter().map(|d| d.timeline.len()).sum::<usize>(),
-                app.index.len(),
+                app.docs.iter().map(|d| d.quotes.len()).sum::<usize>(),
                 app.library.sort.label()
             );
             put_line(
