@@ -164,15 +164,14 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
     (quotes, attributions)
 }
 
-/// The full names behind `surnames`, from every heading and every prose block.
+/// The full names behind `surnames`, from every prose unit (headings are units too).
 fn directory(outline: &Outline, surnames: Vec<&str>) -> Directory {
     let mut dir = Directory::for_surnames(surnames);
-    let mut units = outline.units.iter().map(|u| u.block).peekable();
-    let looked_at = outline.blocks.iter().enumerate().filter_map(|(i, b)| {
-        let unit = units.next_if_eq(&i).is_some();
-        (unit || matches!(b.kind, BlockKind::Heading { .. })).then(|| b.text.range())
-    });
-    dir.add_ranges(&outline.text, looked_at);
+    let units = outline.units.iter();
+    dir.add_ranges(
+        &outline.text,
+        units.map(|u| outline.blocks[u.block].text.range()),
+    );
     dir
 }
 
@@ -313,7 +312,7 @@ fn attribution_after(outline: &Outline, block: usize, section: Option<usize>) ->
 /// `", said Jane Doe.` / `," Jane Doe said` / `— Jane Doe` right after a closing quote.
 fn after_in_sentence(rest: &str) -> Option<String> {
     // Up to the next quotation at most: a name inside it is not this quote's speaker.
-    let next_quote = rest.find(['"', '“']).unwrap_or(rest.len());
+    let next_quote = next_quotation_mark(rest.as_bytes(), 0).unwrap_or(rest.len());
     let end = sentences::end_after_until(rest, 0, next_quote);
     let tail = rest[..end].trim_start_matches([',', '.', ' ']);
     if tail.is_empty() {
