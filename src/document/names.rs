@@ -599,16 +599,11 @@ impl Directory {
         }
     }
 
-    /// Notes every full name in `text` that ends in a wanted surname: a maximal run of name
-    /// words (capitalised, not an acronym, not a common capitalised word) that a comma, full
-    /// stop, possessive or the like closes, of two or three words.
-    pub fn add_text(&mut self, text: &str) {
-        self.add_ranges(text, std::iter::once(0..text.len()));
-    }
-
-    /// [`Directory::add_text`] for each of `ranges` of `text` (in order, not overlapping), in
-    /// one search of `text`: one long search is far faster than many short ones. A name is
-    /// looked for only within the range it sits in.
+    /// Notes every full name within one of `ranges` of `text` (in order, not overlapping)
+    /// that ends in a wanted surname: a maximal run of name words (capitalised, not an
+    /// acronym, not a common capitalised word) that a comma, full stop, possessive or the
+    /// like closes, of two or three words. One search of `text` for all the ranges: one long
+    /// search is far faster than many short ones.
     pub fn add_ranges(&mut self, text: &str, ranges: impl IntoIterator<Item = Range<usize>>) {
         let Some(finder) = &self.finder else { return };
         self.best.take();
@@ -930,7 +925,7 @@ mod tests {
                 .filter_map(|full| full.rsplit(' ').next())
                 .collect();
             let mut dir = Directory::for_surnames(surnames);
-            dir.add_text(text);
+            dir.add_ranges(text, std::iter::once(0..text.len()));
             assert_eq!(dir.counts, expected, "{text:.60}");
         }
     }
@@ -938,7 +933,8 @@ mod tests {
     #[test]
     fn surnames_resolve_to_the_full_name_used_elsewhere() {
         let mut names = Directory::for_surnames(["Leike", "Sutskever", "Altman", "Sam Altman"]);
-        names.add_text("On May 17, 2024, Jan Leike, OpenAI's head of alignment, resigned. Jan Leike's thread. Ilya Sutskever left.");
+        let text = "On May 17, 2024, Jan Leike, OpenAI's head of alignment, resigned. Jan Leike's thread. Ilya Sutskever left.";
+        names.add_ranges(text, std::iter::once(0..text.len()));
         assert_eq!(names.resolve("Leike"), "Jan Leike");
         assert_eq!(names.resolve("Sutskever"), "Ilya Sutskever");
         assert_eq!(names.resolve("Altman"), "Altman");
