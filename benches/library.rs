@@ -6,6 +6,10 @@
 //! `cargo bench --bench library` (1,000 dossiers, ~14 MB);
 //! `DOSSIER_BENCH_DOCS=10000 cargo bench --bench library` for the 10,000-dossier (~142 MB) figure.
 
+/// The binary's allocator, so the figures are the binary's (the bare pass runs on it too).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -9,6 +9,10 @@
 //!
 //! `cargo bench --bench parse`
 
+/// The binary's allocator, so the figures are the binary's (the bare pass runs on it too).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};

@@ -9,6 +9,10 @@
 //!
 //! `cargo bench --bench search`
 
+/// The binary's allocator, so the figures are the binary's (the bare pass runs on it too).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};

@@ -10,6 +10,10 @@ use dossier::document::{Document, sanitize};
 use dossier::library::{self, OpenError, Problem, Target};
 use dossier::{plain, tui};
 
+/// mimalloc rather than the system allocator: see Cargo.toml.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
