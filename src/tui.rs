@@ -116,7 +116,7 @@ fn spawn_loader(root: PathBuf, tx: mpsc::Sender<Message>) {
                 Ok(mut doc) => {
                     // Slim here, not in the app: documents queued for the app stay small.
                     library::slim(&mut doc);
-                    Loaded::Document(Box::new(doc))
+                    Loaded::document(doc)
                 }
                 Err(e) => Loaded::Problem(Problem::new(paths[i].clone(), &e.to_string())),
             };

@@ -24,7 +24,7 @@ fn library_app(width: u16, height: u16) -> App {
     app.loaded(Loaded::Found(paths.len() + problems.len()));
     for path in &paths {
         match library::open_file(path) {
-            Ok(doc) => app.loaded(Loaded::Document(Box::new(doc))),
+            Ok(doc) => app.loaded(Loaded::document(doc)),
             Err(e) => app.loaded(Loaded::Problem(library::Problem::new(
                 path.clone(),
                 &e.to_string(),
@@ -236,9 +236,7 @@ fn the_app_is_usable_while_documents_are_still_loading() {
         .filter(|p| !p.ends_with("broken-encoding.md"))
         .take(5)
     {
-        app.loaded(Loaded::Document(Box::new(
-            library::open_file(path).unwrap(),
-        )));
+        app.loaded(Loaded::document(library::open_file(path).unwrap()));
     }
     app.settle();
     assert_eq!(app.library.loading, Some((5, 12)));
@@ -257,7 +255,7 @@ fn library_documents_are_kept_slim_and_read_again_when_opened() {
     for path in paths.iter().filter(|p| !p.ends_with("broken-encoding.md")) {
         let mut doc = library::open_file(path).unwrap();
         library::slim(&mut doc);
-        app.loaded(Loaded::Document(Box::new(doc)));
+        app.loaded(Loaded::document(doc));
     }
     app.loaded(Loaded::Done);
     app.settle();
@@ -334,14 +332,14 @@ fn documents_loaded_during_a_search_join_the_index_when_it_is_answered() {
     app.loaded(Loaded::Found(docs.len()));
     let (early, late) = docs.split_at(docs.len() / 2);
     for doc in early {
-        app.loaded(Loaded::Document(Box::new(doc.clone())));
+        app.loaded(Loaded::document(doc.clone()));
     }
     app.settle();
     app.press("3compute");
     let running = app.search_request.take().expect("a ranking was asked for");
     let indexed = app.index.len();
     for doc in late {
-        app.loaded(Loaded::Document(Box::new(doc.clone())));
+        app.loaded(Loaded::document(doc.clone()));
     }
     app.loaded(Loaded::Done);
     assert!(

@@ -66,7 +66,7 @@ fn library_shot(size: (u16, u16), keys: &str, loaded: Option<usize>) -> String {
                     .unwrap()
                     .display()
                     .to_string();
-                app.loaded(Loaded::Document(Box::new(doc)));
+                app.loaded(Loaded::document(doc));
             }
             Err(e) => app.loaded(Loaded::Problem(library::Problem::new(
                 path.clone(),

@@ -15,7 +15,7 @@ pub use action::{Action, Context, Key, KeyCode, View};
 
 use crate::document::{Date, Document, front_matter};
 use crate::library::{self, Problem};
-use crate::search::{Hit, QuoteIndex, SearchRequest};
+use crate::search::{Hit, QuoteBatch, QuoteIndex, SearchRequest};
 use crate::view::markdown::{self, ReaderLayout};
 use crate::view::theme::Theme;
 use crate::view::{self, Areas};
@@ -174,12 +174,21 @@ pub struct LibraryState {
 pub enum Loaded {
     /// This many files will be loaded.
     Found(usize),
-    /// A document is ready.
-    Document(Box<Document>),
+    /// A document is ready, with its quotes prepared for the index (see [`Loaded::document`]).
+    Document(Box<Document>, QuoteBatch),
     /// A file could not be opened.
     Problem(Problem),
     /// Every file is done.
     Done,
+}
+
+impl Loaded {
+    /// A document ready for the app. Its quotes are prepared for the index here, on the
+    /// caller's thread: a loader's, while the document is in its cache.
+    pub fn document(doc: Document) -> Loaded {
+        let quotes = QuoteBatch::new(&doc.quotes);
+        Loaded::Document(Box::new(doc), quotes)
+    }
 }
 
 /// Where the user was, for going back after a jump.
@@ -233,8 +242,9 @@ pub struct App {
     /// A ranking for the terminal layer to run off the UI thread; when `None` after a
     /// query change, ranking ran inline (tests, or no search thread).
     pub search_request: Option<SearchRequest>,
-    /// Documents whose quotes are not in `index` yet (see [`App::index_unindexed`]).
-    unindexed: Vec<usize>,
+    /// Documents whose quotes are not in `index` yet, with those quotes prepared (see
+    /// [`App::index_unindexed`]).
+    unindexed: Vec<(usize, QuoteBatch)>,
     /// Rank on a search thread (set by the terminal layer, which runs one)...
     pub background_search: bool,
     /// ...from this many quotes; fewer are ranked inline, in well under a frame.
@@ -251,7 +261,8 @@ impl App {
     /// An app over one document in a terminal of `width` × `height`.
     pub fn new(doc: Document, width: u16, height: u16, color: bool) -> App {
         let mut app = App::empty(width, height, color);
-        app.add_document(doc);
+        let quotes = QuoteBatch::new(&doc.quotes);
+        app.add_document(doc, quotes);
         app.settle();
         app.open_document(0);
         app
@@ -319,11 +330,11 @@ impl App {
         }
     }
 
-    fn add_document(&mut self, mut doc: Document) {
+    fn add_document(&mut self, mut doc: Document, quotes: QuoteBatch) {
         if self.reopen.is_some() {
             library::slim(&mut doc);
         }
-        self.unindexed.push(self.docs.len());
+        self.unindexed.push((self.docs.len(), quotes));
         self.docs.push(doc);
         self.index_unindexed();
         self.stale = true;
@@ -339,10 +350,8 @@ impl App {
         let Some(index) = Arc::get_mut(&mut self.index) else {
             return false;
         };
-        for d in self.unindexed.drain(..) {
-            if let Some(doc) = self.docs.get(d) {
-                index.add(d, &doc.quotes);
-            }
+        for (d, quotes) in self.unindexed.drain(..) {
+            index.append(d, quotes);
         }
         true
     }
@@ -351,8 +360,8 @@ impl App {
     pub fn loaded(&mut self, event: Loaded) {
         match event {
             Loaded::Found(total) => self.library.loading = Some((0, total)),
-            Loaded::Document(doc) => {
-                self.add_document(*doc);
+            Loaded::Document(doc, quotes) => {
+                self.add_document(*doc, quotes);
                 self.progress();
             }
             Loaded::Problem(problem) => {
