@@ -240,6 +240,14 @@ impl<'de> serde::de::Visitor<'de> for Budget<'_> {
 /// map of fields, or not valid YAML (including alias bombs and runaway nesting, which the YAML
 /// parser refuses in bounded time), is an error. Strings are sanitized.
 pub fn parse(yaml: &str) -> Result<Meta, Error> {
+    match super::flat_yaml::read(yaml) {
+        Some(meta) => Ok(meta),
+        None => parse_yaml(yaml),
+    }
+}
+
+/// [`parse`] by serde_yaml, whatever the shape of the YAML.
+pub(super) fn parse_yaml(yaml: &str) -> Result<Meta, Error> {
     too_deep(yaml)?;
     let left = std::cell::Cell::new(Some(MAX_VALUES_BASE + yaml.len()));
     let budget = Budget { left: &left };

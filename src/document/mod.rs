@@ -6,6 +6,7 @@
 //! the model has been through [`sanitize`] once, so it is safe to print.
 
 pub mod dates;
+pub mod flat_yaml;
 pub mod front_matter;
 pub mod line_index;
 pub mod names;
