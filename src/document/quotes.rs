@@ -59,6 +59,8 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
     }
     // Blocks without a quotation mark are passed over in one scan of the text.
     let mut marks = ScanAhead::new(next_quotation_mark);
+    // Whether each section is a list of citations, worked out when a block in it is reached.
+    let mut citations: Vec<Option<bool>> = vec![None; outline.sections.len()];
     for unit in &outline.units {
         let block = &outline.blocks[unit.block];
         if unit.quote.is_some()
@@ -70,7 +72,16 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
             continue;
         }
         if !marks.holds(&outline.text, block.text.range())
-            || in_citation_section(outline, block.section)
+            || block.section.is_some_and(|i| {
+                citations.get_mut(i).is_some_and(|known| {
+                    *known.get_or_insert_with(|| {
+                        outline
+                            .sections
+                            .get(i)
+                            .is_some_and(|s| is_citation_section(&s.title))
+                    })
+                })
+            })
         {
             continue;
         }
@@ -228,11 +239,18 @@ fn is_attribution_line(line: &str) -> bool {
 
 /// `"text"` or `“text”` → `text`, when those are the only quotation marks of their kind.
 pub fn strip_enclosing_quotes(text: &str) -> &str {
-    for (open, close) in [('"', '"'), ('“', '”')] {
-        if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
-            if !inner.contains(open) && !inner.contains(close) {
-                return inner;
-            }
+    if let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+        if memchr::memchr(b'"', inner.as_bytes()).is_none() {
+            return inner;
+        }
+    }
+    if let Some(inner) = text.strip_prefix('“').and_then(|t| t.strip_suffix('”')) {
+        // `“` and `”` are E2 80 9C and E2 80 9D in UTF-8.
+        let bytes = inner.as_bytes();
+        let curly = memchr::memchr_iter(0xE2, bytes)
+            .any(|i| matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])));
+        if !curly {
+            return inner;
         }
     }
     text
@@ -359,10 +377,9 @@ impl HeadingSpeakers {
     }
 }
 
-fn in_citation_section(outline: &Outline, section: Option<usize>) -> bool {
-    section
-        .and_then(|i| outline.sections.get(i))
-        .is_some_and(|s| CITATION_SECTIONS.contains(&s.title.trim().to_lowercase().as_str()))
+/// A section titled `Sources`, `References` and the like holds citations, not quotes.
+fn is_citation_section(title: &str) -> bool {
+    CITATION_SECTIONS.contains(&title.trim().to_lowercase().as_str())
 }
 
 /// A quoted string followed by a colon and a URL, or a URL in brackets, is a cited title.

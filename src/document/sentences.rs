@@ -160,16 +160,27 @@ fn starts_sentence(text: &str, i: usize) -> bool {
 /// `text` cut to at most `max` characters at a word boundary, with `…` when cut.
 pub fn shorten(text: &str, max: usize) -> String {
     let text = text.trim();
-    if text.chars().count() <= max {
+    // No more bytes than `max` is no more characters; otherwise count only up to the cut.
+    let cut = if text.len() <= max {
+        None
+    } else if text.as_bytes()[..max].is_ascii() {
+        Some(max)
+    } else {
+        text.char_indices().nth(max).map(|(i, _)| i)
+    };
+    let Some(cut) = cut else {
         return text.to_string();
-    }
-    let cut = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
+    };
     let head = &text[..cut];
     let head = match head.rfind(' ') {
         Some(i) if i > max / 2 => &head[..i],
         _ => head,
     };
-    format!("{}…", head.trim_end_matches([',', ';', ':', ' ', '-', '—']))
+    let head = head.trim_end_matches([',', ';', ':', ' ', '-', '—']);
+    let mut short = String::with_capacity(head.len() + '…'.len_utf8());
+    short.push_str(head);
+    short.push('…');
+    short
 }
 
 #[cfg(test)]

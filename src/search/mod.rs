@@ -126,17 +126,25 @@ const EXACT_TOP: usize = 300;
 /// A bit per ASCII letter and digit a text holds (case folded): a quote lacking one of
 /// the query's characters cannot match it, which is found without calling the matcher.
 fn char_mask(text: &str) -> u64 {
-    let mut mask = 0u64;
-    for b in text.bytes() {
-        match b {
-            b'a'..=b'z' => mask |= 1 << (b - b'a'),
-            b'A'..=b'Z' => mask |= 1 << (b - b'A'),
-            b'0'..=b'9' => mask |= 1 << (26 + b - b'0'),
-            _ => {}
-        }
-    }
-    mask
+    text.bytes()
+        .fold(0, |mask, b| mask | CHAR_BITS[usize::from(b)])
 }
+
+/// Each byte's bit in [`char_mask`]: a letter's (either case) or a digit's, else none.
+const CHAR_BITS: [u64; 256] = {
+    let mut bits = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        bits[b] = match b as u8 {
+            c @ b'a'..=b'z' => 1 << (c - b'a'),
+            c @ b'A'..=b'Z' => 1 << (c - b'A'),
+            c @ b'0'..=b'9' => 1 << (26 + c - b'0'),
+            _ => 0,
+        };
+        b += 1;
+    }
+    bits
+};
 
 /// True when the bytes of `pattern` occur in `hay` in order, ASCII letters case folded
 /// unless `case_sensitive`. fuzzy-matcher matches chars in order, folding only ASCII
