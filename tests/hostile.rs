@@ -999,6 +999,35 @@ fn dossier_never_writes_to_what_it_opens() {
     assert_eq!(snapshot(), before);
 }
 
+/// A body with no control character in its bytes gets them from character references: the
+/// parser decodes `&#27;` to ESC. They are made visible like the raw ones.
+#[test]
+fn a_control_made_by_a_character_reference_never_reaches_the_terminal_raw() {
+    let dir = Scratch::new();
+    let doc = "# Head &#27;]0;pwned&#7; ing\n\nOn May 14, 2024 the &#x1b;[31m board met \
+               &#x202E; here, with `code &#27; kept` and &Tab;a tab.\n";
+    let path = dir.file("refs.md", doc);
+    let path = text(&path);
+    let (sections, _) = ok(&["sections", path]);
+    assert_inert("sections", sections.as_bytes());
+    assert!(sections.contains("# Head ␛]0;pwned␇ ing"), "{sections}");
+    let (timeline, _) = ok(&["timeline", path]);
+    assert_inert("timeline", timeline.as_bytes());
+    assert!(
+        timeline.contains("the ␛[31m board met \\u{202e} here"),
+        "{timeline}"
+    );
+    let (export, _) = ok(&["export", path]);
+    assert!(
+        export.contains("code &#27; kept"),
+        "code keeps the reference as text: {export}"
+    );
+    assert!(
+        export.contains("    a tab"),
+        "a tab becomes spaces: {export}"
+    );
+}
+
 /// Text that would drive a terminal: OSC title and clipboard (52) sequences, CSI colours and
 /// screen clears, an 8-bit CSI and a bidirectional override, in a heading, the front matter,
 /// a quote, a dated sentence and the file's own name.

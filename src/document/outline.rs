@@ -13,7 +13,7 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::line_index::LineIndex;
-use super::sanitize::sanitize;
+use super::sanitize::{self, sanitize};
 use super::text::Text;
 use super::{Block, BlockKind, Inline, Mark, Section};
 use std::sync::Arc;
@@ -169,9 +169,14 @@ impl Builder {
         true
     }
 
-    fn push(&mut self, text: &str, source: usize) {
+    /// Adds `text`, found at `source`; `safe` when it is known to need no sanitizing.
+    fn push(&mut self, text: &str, source: usize, safe: bool) {
         self.map.push((self.text.len(), source));
-        self.text.push_str(&sanitize(text));
+        if safe {
+            self.text.push_str(text);
+        } else {
+            self.text.push_str(&sanitize(text));
+        }
     }
 }
 
@@ -199,6 +204,10 @@ struct Walker<'a> {
     quote_depth: u32,
     open_quote: Option<(usize, usize, usize)>,
     table: Option<Table>,
+    /// Where the body is in memory, when it holds nothing [`sanitize`] would replace: a
+    /// text event that is a slice of it (most are) is then safe as it is. Events that are
+    /// not (decoded character references such as `&#27;`) are sanitized.
+    safe_body: Option<Range<usize>>,
 }
 
 struct Table {
@@ -236,6 +245,8 @@ pub fn walk(
         quote_depth: 0,
         open_quote: None,
         table: None,
+        safe_body: (!sanitize::has_unsafe(body))
+            .then(|| body.as_ptr() as usize..body.as_ptr() as usize + body.len()),
     };
     // Room for a block per line, so the big vectors are never copied as they grow: room
     // never written to costs no memory (its pages are never touched), a copy costs twice.
@@ -264,6 +275,14 @@ pub fn walk(
 }
 
 impl Walker<'_> {
+    /// True when `text` is a slice of a body that needs no sanitizing.
+    fn is_safe(&self, text: &str) -> bool {
+        let at = text.as_ptr() as usize;
+        self.safe_body
+            .as_ref()
+            .is_some_and(|body| body.start <= at && at + text.len() <= body.end)
+    }
+
     fn section(&self) -> Option<usize> {
         self.out.sections.len().checked_sub(1)
     }
@@ -322,13 +341,15 @@ impl Walker<'_> {
             Event::Start(tag) => self.start(tag, at),
             Event::End(tag) => self.end(tag),
             Event::Text(t) => {
+                let safe = self.is_safe(&t);
                 let b = self.builder(at);
-                b.push(&t, at);
+                b.push(&t, at, safe);
             }
             Event::Code(t) => {
+                let safe = self.is_safe(&t);
                 let b = self.builder(at);
                 let from = b.text.len();
-                b.push(&t, at);
+                b.push(&t, at, safe);
                 let to = b.text.len();
                 b.marks.push(Mark {
                     range: from..to,
@@ -339,16 +360,18 @@ impl Walker<'_> {
                 if !self.building {
                     self.open(BlockKind::Html, at, false);
                 }
+                let safe = self.is_safe(&t);
                 let b = self.builder(at);
-                b.push(&t, at);
+                b.push(&t, at, safe);
             }
             Event::InlineMath(t) | Event::DisplayMath(t) => {
+                let safe = self.is_safe(&t);
                 let b = self.builder(at);
-                b.push(&t, at);
+                b.push(&t, at, safe);
             }
             Event::FootnoteReference(label) => {
                 let b = self.builder(at);
-                b.push(&format!("[^{label}]"), at);
+                b.push(&format!("[^{label}]"), at, false);
             }
             Event::SoftBreak => {
                 let b = self.builder(at);

@@ -53,10 +53,10 @@ fn is_escaped(c: char) -> bool {
     matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
 }
 
-/// Whether `text` holds a character [`is_unsafe`] refuses, by its UTF-8 bytes: every text of a
+/// Whether `text` holds a character [`sanitize`] replaces, by its UTF-8 bytes: every text of a
 /// document passes here, so the common case (nothing to replace) must cost next to nothing.
-fn has_unsafe(text: &str) -> bool {
-    const CHUNK: usize = 16;
+pub fn has_unsafe(text: &str) -> bool {
+    const CHUNK: usize = 32;
     let bytes = text.as_bytes();
     let mut chunks = bytes.chunks_exact(CHUNK);
     let mut at = 0;
@@ -65,10 +65,11 @@ fn has_unsafe(text: &str) -> bool {
         // byte of a C1 control, C2, or of a bidi control or separator, E2)? A test the
         // compiler vectorises; only those bytes are then looked at closely. Most text,
         // accented or typographic, has none or a few.
-        if chunk
-            .iter()
-            .fold(false, |any, &b| any | may_start_unsafe(b))
-            && (at..at + CHUNK).any(|i| may_start_unsafe(bytes[i]) && unsafe_at(bytes, i))
+        let mut maybe = 0u8;
+        for &b in chunk {
+            maybe |= u8::from(may_start_unsafe(b));
+        }
+        if maybe != 0 && (at..at + CHUNK).any(|i| may_start_unsafe(bytes[i]) && unsafe_at(bytes, i))
         {
             return true;
         }
@@ -78,9 +79,9 @@ fn has_unsafe(text: &str) -> bool {
 }
 
 /// Whether an unsafe character can start with byte `b` (bitwise, so that it vectorises;
-/// `b | 0x20` is E2 for C2 and E2 only).
+/// `b | 0x20` is E2 for C2 and E2 only). A newline is safe, and in every line of text.
 fn may_start_unsafe(b: u8) -> bool {
-    (b < 0x20) | (b == 0x7f) | (b | 0x20 == 0xe2)
+    ((b < 0x20) & (b != b'\n')) | (b == 0x7f) | (b | 0x20 == 0xe2)
 }
 
 /// Whether the character starting at byte `i` (if one does) is unsafe.
