@@ -554,13 +554,21 @@ const FEW: usize = 4;
 impl Finder {
     /// Every `(start, end)` of a wanted surname in `text`; where two overlap, the longer
     /// (Aho-Corasick) or both (one by one): each is checked against its word anyway.
-    fn find_all(&self, text: &str) -> Vec<(usize, usize)> {
+    /// Calls `found(start, end)` for every occurrence in `text` (in no particular order).
+    fn for_each(&self, text: &str, mut found: impl FnMut(usize, usize)) {
         match self {
-            Finder::Few(finders) => finders
-                .iter()
-                .flat_map(|(name, f)| f.find_iter(text.as_bytes()).map(|at| (at, at + name.len())))
-                .collect(),
-            Finder::Many(ac) => ac.find_iter(text).map(|m| (m.start(), m.end())).collect(),
+            Finder::Few(finders) => {
+                for (name, f) in finders {
+                    for at in f.find_iter(text.as_bytes()) {
+                        found(at, at + name.len());
+                    }
+                }
+            }
+            Finder::Many(ac) => {
+                for m in ac.find_iter(text) {
+                    found(m.start(), m.end());
+                }
+            }
         }
     }
 }
@@ -608,20 +616,28 @@ impl Directory {
         let Some(finder) = &self.finder else { return };
         self.best.take();
         let ranges: Vec<Range<usize>> = ranges.into_iter().collect();
-        for (start, end) in finder.find_all(text) {
+        let counts = &mut self.counts;
+        // Most mentions repeat a name already counted: it is built here, not allocated.
+        let mut full = String::new();
+        finder.for_each(text, |start, end| {
             // The range the surname ends in; it must start there too.
             let Some(range) = ranges.get(ranges.partition_point(|r| r.end < end)) else {
-                continue;
+                return;
             };
             if start < range.start {
-                continue;
+                return;
             }
             let surname = &text[start..end];
             let within = &text[range.clone()];
-            if let Some(full) = full_name_ending_at(within, start - range.start, surname) {
-                *self.counts.entry(full).or_default() += 1;
+            if full_name_ending_at(within, start - range.start, surname, &mut full) {
+                match counts.get_mut(full.as_str()) {
+                    Some(count) => *count += 1,
+                    None => {
+                        counts.insert(full.clone(), 1);
+                    }
+                }
             }
-        }
+        });
     }
 
     /// `name` as the document names the person in full: a single word that ends a known full
@@ -683,8 +699,22 @@ fn word_around(text: &str, at: usize) -> std::ops::Range<usize> {
 }
 
 /// The full name whose run of name words ends with the word at byte `at`, when that word is
-/// `surname` and the run is two or three words long.
-fn full_name_ending_at(text: &str, at: usize, surname: &str) -> Option<String> {
+/// `surname` and the run is two or three words long: written to `full`, and true.
+fn full_name_ending_at(text: &str, at: usize, surname: &str, full: &mut String) -> bool {
+    full_name_words(text, at, surname).is_some_and(|(words, n)| {
+        full.clear();
+        for (i, w) in words[..n].iter().rev().enumerate() {
+            if i > 0 {
+                full.push(' ');
+            }
+            full.push_str(w);
+        }
+        true
+    })
+}
+
+/// The words of [`full_name_ending_at`], last first, and how many there are.
+fn full_name_words<'t>(text: &'t str, at: usize, surname: &str) -> Option<([&'t str; 3], usize)> {
     let word = word_around(text, at);
     // Most mentions of a surname follow a lowercase word ("said Leike"): no full name ends
     // there, which one look at the word before tells.
@@ -709,7 +739,8 @@ fn full_name_ending_at(text: &str, at: usize, surname: &str) -> Option<String> {
             }
         }
     }
-    let mut run = vec![stem];
+    let mut run = [stem, "", ""];
+    let mut n = 1;
     let mut start = word.start;
     loop {
         let before = text[..start].trim_end();
@@ -719,20 +750,17 @@ fn full_name_ending_at(text: &str, at: usize, surname: &str) -> Option<String> {
         let prev = word_around(text, before.len() - before.chars().next_back()?.len_utf8());
         match name_word(&text[prev.clone()]) {
             Some((w, false)) => {
-                run.push(w);
-                if run.len() > 3 {
+                if n == run.len() {
                     return None;
                 }
+                run[n] = w;
+                n += 1;
                 start = prev.start;
             }
             _ => break,
         }
     }
-    if run.len() < 2 {
-        return None;
-    }
-    run.reverse();
-    Some(run.join(" "))
+    (n >= 2).then_some((run, n))
 }
 
 #[cfg(test)]
