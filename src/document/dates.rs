@@ -876,10 +876,10 @@ fn day_month_back(text: &str, p: usize) -> Option<DayForm> {
 fn url_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     // Every URL holds `://` or `www.`: two quick searches spare most texts the walk below.
-    let www = text
-        .match_indices('.')
-        .any(|(i, _)| i >= 3 && text.as_bytes()[i - 3..i].eq_ignore_ascii_case(b"www"));
-    if !www && !text.contains("://") {
+    let bytes = text.as_bytes();
+    let www = memchr::memchr_iter(b'.', bytes)
+        .any(|i| i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www"));
+    if !www && memchr::memmem::find(bytes, b"://").is_none() {
         return spans;
     }
     let mut start = None;

@@ -32,7 +32,7 @@ pub fn read(yaml: &str) -> Option<Meta> {
 
 /// One `key: value` line.
 fn field(line: &str) -> Option<(&str, Value)> {
-    let colon = line.find(':')?;
+    let colon = memchr::memchr(b':', line.as_bytes())?;
     let key = &line[..colon];
     if !is_key(key) {
         return None;
@@ -73,10 +73,16 @@ fn scalar(value: &str) -> Option<Value> {
         b'"' | b'\'' => {
             let quote = char::from(first);
             let inner = value.strip_prefix(quote)?.strip_suffix(quote)?;
-            inner
-                .chars()
-                .all(|c| c != quote && c != '\\' && printable(c))
-                .then(|| Value::String(clean(inner)))
+            let fine = if inner.is_ascii() {
+                inner
+                    .bytes()
+                    .all(|b| b != first && b != b'\\' && (b' '..=b'~').contains(&b))
+            } else {
+                inner
+                    .chars()
+                    .all(|c| c != quote && c != '\\' && printable(c))
+            };
+            fine.then(|| Value::String(clean(inner)))
         }
         b'0'..=b'9' => number_or_date(value),
         b'A'..=b'Z' | b'a'..=b'z' => match value {

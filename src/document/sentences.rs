@@ -52,12 +52,24 @@ pub fn start_before_in(text: &str, boundaries: &[usize], at: usize) -> usize {
     }
 }
 
+#[inline]
 fn is_boundary(text: &str, i: usize) -> bool {
     match text.as_bytes()[i] {
         b'\n' => true,
-        b' ' => i > 0 && ends_sentence(text, i) && starts_sentence(text, i + 1),
+        b' ' => may_end_sentence(text, i) && ends_sentence(text, i) && starts_sentence(text, i + 1),
         _ => false,
     }
+}
+
+/// The one-byte test that settles most spaces before [`ends_sentence`] is called: a sentence
+/// ends in `.`, `!` or `?`, perhaps with a closing quotation mark or bracket after it.
+#[inline]
+fn may_end_sentence(text: &str, space: usize) -> bool {
+    space > 0
+        && matches!(
+            text.as_bytes()[space - 1],
+            b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | 0x80..
+        )
 }
 
 /// Where a sentence is taken to start when none starts within reach before `limit`.
@@ -85,7 +97,13 @@ pub fn end_after_until(text: &str, at: usize, stop: usize) -> usize {
     while i < limit.min(stop) {
         match bytes[i] {
             b'\n' => return i,
-            b' ' if i > at && ends_sentence(text, i) && starts_sentence(text, i + 1) => return i,
+            b' ' if i > at
+                && may_end_sentence(text, i)
+                && ends_sentence(text, i)
+                && starts_sentence(text, i + 1) =>
+            {
+                return i;
+            }
             _ => {}
         }
         i += 1;
