@@ -22,24 +22,68 @@ pub fn around(text: &str, at: usize) -> Range<usize> {
 /// megabyte must not make every date in it rescan the whole line.
 const REACH: usize = 1500;
 
-/// Where the sentence holding `at` starts.
+/// Where the sentence holding `at` starts: after the last boundary before `at` (see
+/// [`is_boundary`]). A space can only end a sentence after `.`, `!` or `?` and any closing
+/// quotation marks or brackets, so only those marks and newlines are searched for (memchr),
+/// not every byte looked at.
 pub fn start_before(text: &str, at: usize) -> usize {
-    let mut i = at;
+    let bytes = text.as_bytes();
     let limit = at.saturating_sub(REACH);
-    while i > limit {
-        i -= 1;
-        if is_boundary(text, i) {
-            return skip_space(text, i + 1);
+    let newline = memchr::memrchr(b'\n', &bytes[limit..at]).map(|i| limit + i);
+    // A boundary after the last newline is the later one.
+    let from = newline.map_or(limit, |n| n + 1);
+    let mut end = at;
+    while let Some(p) = memchr::memrchr3(b'.', b'!', b'?', &bytes[from..end]) {
+        let p = from + p;
+        let space = after_closers(bytes, p + 1);
+        if space < at && is_boundary(text, space) {
+            return skip_space(text, space + 1);
+        }
+        end = p;
+    }
+    match newline {
+        Some(n) => skip_space(text, n + 1),
+        None => start_at_limit(text, limit),
+    }
+}
+
+/// Where the run of closing quotation marks and brackets that ends at `i` starts.
+fn before_closers(bytes: &[u8], mut i: usize) -> usize {
+    loop {
+        match bytes.get(..i) {
+            Some([.., b'"' | b'\'' | b')' | b']']) => i -= 1,
+            Some([.., 0xE2, 0x80, 0x9D | 0x99]) => i -= 3,
+            _ => return i,
         }
     }
-    start_at_limit(text, limit)
+}
+
+/// The first byte at or after `i` that is not a closing quotation mark or bracket
+/// (`"`, `'`, `”`, `’`, `)`, `]`: what [`ends_sentence`] looks through).
+fn after_closers(bytes: &[u8], mut i: usize) -> usize {
+    loop {
+        match bytes.get(i..) {
+            Some([b'"' | b'\'' | b')' | b']', ..]) => i += 1,
+            // `”` and `’` are E2 80 9D and E2 80 99.
+            Some([0xE2, 0x80, 0x9D | 0x99, ..]) => i += 3,
+            _ => return i,
+        }
+    }
 }
 
 /// Every byte of `text` at which a sentence ends (a line break, or the space after a sentence
 /// that ends before one that starts), in order: for many positions in one text, look these up
 /// with [`start_before_in`] rather than scanning back from each.
 pub fn boundaries(text: &str) -> Vec<usize> {
-    (0..text.len()).filter(|&i| is_boundary(text, i)).collect()
+    let bytes = text.as_bytes();
+    let mut found: Vec<usize> = memchr::memchr_iter(b'\n', bytes).collect();
+    let spaces = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+        .map(|p| after_closers(bytes, p + 1))
+        .filter(|&space| space < bytes.len() && is_boundary(text, space));
+    found.extend(spaces);
+    found.sort_unstable();
+    found.dedup();
+    found
 }
 
 /// [`start_before`], found in `text`'s [`boundaries`].
@@ -89,24 +133,33 @@ pub fn end_after(text: &str, at: usize) -> usize {
     end_after_until(text, at, text.len())
 }
 
-/// [`end_after`], or `stop` if that comes first: the search ends there.
+/// [`end_after`], or `stop` if that comes first: the search ends there. Like
+/// [`start_before`], it searches for sentence marks and newlines, not every byte.
 pub fn end_after_until(text: &str, at: usize, stop: usize) -> usize {
     let bytes = text.as_bytes();
-    let mut i = at;
     let limit = (at + REACH).min(bytes.len());
-    while i < limit.min(stop) {
-        match bytes[i] {
-            b'\n' => return i,
-            b' ' if i > at
-                && may_end_sentence(text, i)
-                && ends_sentence(text, i)
-                && starts_sentence(text, i + 1) =>
-            {
-                return i;
+    let end = limit.min(stop);
+    if at < end {
+        let newline = memchr::memchr(b'\n', &bytes[at..end]).map(|i| at + i);
+        // Only a boundary before the first newline comes first.
+        let until = newline.unwrap_or(end);
+        // A mark just before `at` can end a sentence at a space after it: `at` may sit in
+        // the closing quotation marks after the mark.
+        let mut from = before_closers(bytes, at).saturating_sub(1);
+        while let Some(p) = memchr::memchr3(b'.', b'!', b'?', &bytes[from..until]) {
+            let p = from + p;
+            let space = after_closers(bytes, p + 1);
+            if space >= until {
+                break;
             }
-            _ => {}
+            if space > at && is_boundary(text, space) {
+                return space;
+            }
+            from = p + 1;
         }
-        i += 1;
+        if let Some(n) = newline {
+            return n;
+        }
     }
     if stop < limit {
         stop
@@ -204,6 +257,93 @@ pub fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`start_before`] as it was first written: every byte looked at.
+    fn start_before_bytewise(text: &str, at: usize) -> usize {
+        let mut i = at;
+        let limit = at.saturating_sub(REACH);
+        while i > limit {
+            i -= 1;
+            if is_boundary(text, i) {
+                return skip_space(text, i + 1);
+            }
+        }
+        start_at_limit(text, limit)
+    }
+
+    /// [`end_after_until`] as it was first written: every byte looked at.
+    fn end_after_until_bytewise(text: &str, at: usize, stop: usize) -> usize {
+        let bytes = text.as_bytes();
+        let mut i = at;
+        let limit = (at + REACH).min(bytes.len());
+        while i < limit.min(stop) {
+            match bytes[i] {
+                b'\n' => return i,
+                b' ' if i > at && ends_sentence(text, i) && starts_sentence(text, i + 1) => {
+                    return i;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        if stop < limit {
+            stop
+        } else {
+            floor_boundary(text, limit)
+        }
+    }
+
+    fn prose() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("word ".to_string()),
+            Just("Word ".to_string()),
+            Just(". ".to_string()),
+            Just(".".to_string()),
+            Just("! ".to_string()),
+            Just("? ".to_string()),
+            Just("\" ".to_string()),
+            Just("\"".to_string()),
+            Just("” ".to_string()),
+            Just("’ ".to_string()),
+            Just(") ".to_string()),
+            Just("] ".to_string()),
+            Just("' ".to_string()),
+            Just(" ".to_string()),
+            Just("\n".to_string()),
+            Just("Dr. ".to_string()),
+            Just("J. ".to_string()),
+            Just("U.S. ".to_string()),
+            Just("... ".to_string()),
+            Just("2024 ".to_string()),
+            Just("“A ".to_string()),
+            Just("é ".to_string()),
+            Just("(x ".to_string()),
+        ];
+        prop::collection::vec(piece, 0..500).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+        /// Searching for sentence marks finds the boundary that looking at every byte finds.
+        #[test]
+        fn mark_search_finds_what_the_byte_walk_finds(
+            text in prose(),
+            at in 0usize..3000,
+            stop in 0usize..3000,
+        ) {
+            let at = floor_boundary(&text, at.min(text.len()));
+            prop_assert_eq!(start_before(&text, at), start_before_bytewise(&text, at));
+            let every: Vec<usize> = (0..text.len()).filter(|&i| is_boundary(&text, i)).collect();
+            prop_assert_eq!(boundaries(&text), every);
+            let stop = floor_boundary(&text, stop.min(text.len()));
+            prop_assert_eq!(
+                end_after_until(&text, at, stop),
+                end_after_until_bytewise(&text, at, stop)
+            );
+        }
+    }
 
     fn sentence(text: &str, needle: &str) -> String {
         let at = text.find(needle).unwrap();
