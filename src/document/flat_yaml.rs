@@ -30,6 +30,9 @@ pub fn read(yaml: &str) -> Option<Meta> {
     (!meta.is_empty()).then_some(meta)
 }
 
+/// The longest implicit key YAML reads (a longer one is an error there).
+const MAX_KEY: usize = 1024;
+
 /// One `key: value` line.
 fn field(line: &str) -> Option<(&str, Value)> {
     let colon = memchr::memchr(b':', line.as_bytes())?;
@@ -49,8 +52,12 @@ fn field(line: &str) -> Option<(&str, Value)> {
 }
 
 /// A key that YAML reads as the same string: ASCII word characters, starting with a letter
-/// or `_`, and not a spelling of null or a boolean.
+/// or `_`, not a spelling of null or a boolean, and no longer than the 1,024 characters
+/// YAML allows a key written this way (serde_yaml refuses a longer one).
 fn is_key(key: &str) -> bool {
+    if key.len() > MAX_KEY {
+        return false;
+    }
     let mut bytes = key.bytes();
     matches!(bytes.next(), Some(b'A'..=b'Z' | b'a'..=b'z' | b'_'))
         && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
@@ -200,6 +207,15 @@ mod tests {
 
     /// Pieces of values: mostly ones the flat reader takes, some that change what YAML
     /// reads (so the test meets near misses on both sides).
+    #[test]
+    fn a_key_longer_than_yaml_allows_is_left_to_the_yaml_parser() {
+        let at_most = format!("{}: x", "k".repeat(1024));
+        assert_eq!(read(&at_most), front_matter::parse_yaml(&at_most).ok());
+        let longer = format!("{}: x", "k".repeat(1025));
+        assert_eq!(read(&longer), None);
+        assert!(front_matter::parse_yaml(&longer).is_err());
+    }
+
     fn piece() -> impl Strategy<Value = String> {
         let tame = prop_oneof![
             Just("a".to_string()),

@@ -30,13 +30,15 @@ pub fn start_before(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
     let limit = at.saturating_sub(REACH);
     let newline = memchr::memrchr(b'\n', &bytes[limit..at]).map(|i| limit + i);
-    // A boundary after the last newline is the later one.
-    let from = newline.map_or(limit, |n| n + 1);
+    // A boundary after the last newline is the later one. Without one, a space from
+    // `limit` on can end a sentence whose mark comes just before `limit`, with closing
+    // quotation marks in between.
+    let from = newline.map_or_else(|| before_closers(bytes, limit).saturating_sub(1), |n| n + 1);
     let mut end = at;
     while let Some(p) = memchr::memrchr3(b'.', b'!', b'?', &bytes[from..end]) {
         let p = from + p;
         let space = after_closers(bytes, p + 1);
-        if space < at && is_boundary(text, space) {
+        if space < at && space >= limit && is_boundary(text, space) {
             return skip_space(text, space + 1);
         }
         end = p;
@@ -319,8 +321,22 @@ mod tests {
             Just("“A ".to_string()),
             Just("é ".to_string()),
             Just("(x ".to_string()),
+            // Long lines, past the reach on either side.
+            Just(" xx".repeat(150)),
         ];
         prop::collection::vec(piece, 0..500).prop_map(|p| p.concat())
+    }
+
+    #[test]
+    fn a_sentence_mark_just_beyond_the_reach_still_ends_the_sentence_after_it() {
+        // The `.` is 1,501 bytes before the date, its closing quote and space within reach.
+        let mut text = "Ab.\" B".to_string() + &" xx".repeat(499);
+        text.truncate(1502);
+        text.push(' ');
+        let at = text.len();
+        text.push_str("2024-03-05.\n");
+        assert_eq!(start_before(&text, at), start_before_bytewise(&text, at));
+        assert!(text[around(&text, at)].starts_with("B xx"));
     }
 
     proptest! {
