@@ -2,6 +2,7 @@
 //! name the document uses elsewhere (`Leike` → `Jan Leike`).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::dates::MONTH_NAMES;
@@ -238,16 +239,36 @@ const TITLES: &[&str] = &[
 /// Whether `word` is one of [`NOT_NAMES`], by binary search in a sorted copy made once: the
 /// check runs for every capitalised word near a wanted surname.
 fn is_not_name(word: &str) -> bool {
-    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    SORTED
-        .get_or_init(|| {
-            // Month names too ("May Leike" is no one's name).
-            let mut sorted: Vec<&str> = NOT_NAMES.iter().chain(&MONTH_NAMES).copied().collect();
-            sorted.sort_unstable();
-            sorted
-        })
-        .binary_search(&word)
-        .is_ok()
+    type Set = std::collections::HashSet<&'static str, BuildHasherDefault<Fnv>>;
+    static WORDS: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
+    // Month names too ("May Leike" is no one's name).
+    WORDS
+        .get_or_init(|| NOT_NAMES.iter().chain(&MONTH_NAMES).copied().collect())
+        .contains(word)
+}
+
+/// FNV-1a: a short word hashed in a few instructions per byte. The words looked up are
+/// the document's, but the set is fixed, so a crafted document can only make lookups
+/// collide with a few hundred fixed words, not grow a table.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
 }
 
 fn is_capitalised(word: &str) -> bool {

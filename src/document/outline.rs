@@ -252,6 +252,7 @@ pub fn walk(
     // never written to costs no memory (its pages are never touched), a copy costs twice.
     let estimate = lines.len() + 16;
     walker.out.blocks.reserve(estimate);
+    walker.out.sections.reserve(estimate);
     walker.out.units.reserve(estimate);
     walker.out.maps.reserve(2 * estimate);
     walker.ranges.reserve(estimate);
