@@ -173,7 +173,7 @@ struct Entry {
     quote: usize,
     mask: u64,
     /// Which of [`QuoteIndex::texts`] holds its haystack (in a batch: 0, its own text).
-    batch: usize,
+    chunk: usize,
     /// `speaker · text`, a range of that text.
     haystack: Range<usize>,
     /// Where the text starts in the haystack.
@@ -225,7 +225,7 @@ impl QuoteBatch {
             let haystack = start..batch.text.len();
             batch.entries.push(Entry {
                 doc: 0,
-                batch: 0,
+                chunk: 0,
                 quote,
                 mask: char_mask(&batch.text[haystack.clone()]),
                 haystack,
@@ -431,7 +431,7 @@ impl QuoteIndex {
         text.push_str(&batch.text);
         self.entries.extend(batch.entries.into_iter().map(|mut e| {
             e.doc = doc;
-            e.batch = at;
+            e.chunk = at;
             e.haystack = e.haystack.start + shift..e.haystack.end + shift;
             e
         }));
@@ -440,7 +440,7 @@ impl QuoteIndex {
     /// Entry `e`'s `speaker · text`.
     fn haystack(&self, e: &Entry) -> &str {
         self.texts
-            .get(e.batch)
+            .get(e.chunk)
             .and_then(|t| t.get(e.haystack.clone()))
             .unwrap_or_default()
     }
