@@ -236,8 +236,8 @@ const TITLES: &[&str] = &[
     "Head",
 ];
 
-/// Whether `word` is one of [`NOT_NAMES`], by binary search in a sorted copy made once: the
-/// check runs for every capitalised word near a wanted surname.
+/// Whether `word` is one of [`NOT_NAMES`] or a month, in a hash set made once: the check
+/// runs for every capitalised word near a wanted surname.
 fn is_not_name(word: &str) -> bool {
     type Set = std::collections::HashSet<&'static str, BuildHasherDefault<Fnv>>;
     static WORDS: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
@@ -573,9 +573,9 @@ enum Finder {
 const FEW: usize = 4;
 
 impl Finder {
-    /// Every `(start, end)` of a wanted surname in `text`; where two overlap, the longer
-    /// (Aho-Corasick) or both (one by one): each is checked against its word anyway.
-    /// Calls `found(start, end)` for every occurrence in `text` (in no particular order).
+    /// Calls `found(start, end)` for every wanted surname in `text`, in no particular order;
+    /// where two overlap, for the longer (Aho-Corasick) or both (one by one): each is
+    /// checked against its word anyway.
     fn for_each(&self, text: &str, mut found: impl FnMut(usize, usize)) {
         match self {
             Finder::Few(finders) => {

@@ -72,16 +72,7 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
             continue;
         }
         if !marks.holds(&outline.text, block.text.range())
-            || block.section.is_some_and(|i| {
-                citations.get_mut(i).is_some_and(|known| {
-                    *known.get_or_insert_with(|| {
-                        outline
-                            .sections
-                            .get(i)
-                            .is_some_and(|s| is_citation_section(&s.title))
-                    })
-                })
-            })
+            || in_citation_section(outline, &mut citations, block.section)
         {
             continue;
         }
@@ -377,9 +368,18 @@ impl HeadingSpeakers {
     }
 }
 
-/// A section titled `Sources`, `References` and the like holds citations, not quotes.
-fn is_citation_section(title: &str) -> bool {
-    CITATION_SECTIONS.contains(&title.trim().to_lowercase().as_str())
+/// Whether `section` is titled `Sources`, `References` or the like: it holds citations, not
+/// quotes. Worked out once per section, in `known`.
+fn in_citation_section(
+    outline: &Outline,
+    known: &mut [Option<bool>],
+    section: Option<usize>,
+) -> bool {
+    let Some(i) = section else { return false };
+    let (Some(k), Some(s)) = (known.get_mut(i), outline.sections.get(i)) else {
+        return false;
+    };
+    *k.get_or_insert_with(|| CITATION_SECTIONS.contains(&s.title.trim().to_lowercase().as_str()))
 }
 
 /// A quoted string followed by a colon and a URL, or a URL in brackets, is a cited title.

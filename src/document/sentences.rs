@@ -102,20 +102,9 @@ pub fn start_before_in(text: &str, boundaries: &[usize], at: usize) -> usize {
 fn is_boundary(text: &str, i: usize) -> bool {
     match text.as_bytes()[i] {
         b'\n' => true,
-        b' ' => may_end_sentence(text, i) && ends_sentence(text, i) && starts_sentence(text, i + 1),
+        b' ' => ends_sentence(text, i) && starts_sentence(text, i + 1),
         _ => false,
     }
-}
-
-/// The one-byte test that settles most spaces before [`ends_sentence`] is called: a sentence
-/// ends in `.`, `!` or `?`, perhaps with a closing quotation mark or bracket after it.
-#[inline]
-fn may_end_sentence(text: &str, space: usize) -> bool {
-    space > 0
-        && matches!(
-            text.as_bytes()[space - 1],
-            b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | 0x80..
-        )
 }
 
 /// Where a sentence is taken to start when none starts within reach before `limit`.
@@ -188,15 +177,22 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Does the text before the space at `space` end a sentence?
+/// Does the text before the space at `space` end a sentence? Most spaces follow a letter
+/// or a comma: the byte before settles those, inline, before the closer look.
+#[inline]
 fn ends_sentence(text: &str, space: usize) -> bool {
-    // Most spaces follow a letter or a comma: settle those on one byte.
-    let Some(&previous) = text.as_bytes().get(space.wrapping_sub(1)) else {
-        return false;
-    };
-    if previous < 0x80 && !matches!(previous, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') {
-        return false;
-    }
+    // A sentence ends in `.`, `!` or `?`, perhaps with a closing quotation mark or bracket
+    // after it.
+    space > 0
+        && matches!(
+            text.as_bytes()[space - 1],
+            b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | 0x80..
+        )
+        && sentence_mark_before(text, space)
+}
+
+/// [`ends_sentence`] past its one-byte test.
+fn sentence_mark_before(text: &str, space: usize) -> bool {
     let before = &text[..space];
     let trimmed = before.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
     let Some(last) = trimmed.chars().last() else {

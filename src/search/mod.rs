@@ -236,16 +236,6 @@ impl QuoteBatch {
         }
         batch
     }
-
-    /// How many quotes it holds.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// True when it holds none.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
 }
 
 /// A quote a pattern matched: where its [`LastMatch`]es are, and its score.
@@ -424,9 +414,7 @@ impl QuoteIndex {
                 .push(String::with_capacity(TEXT_CHUNK.max(batch.text.len())));
         }
         let at = self.texts.len() - 1;
-        let Some(text) = self.texts.last_mut() else {
-            return;
-        };
+        let text = &mut self.texts[at];
         let shift = text.len();
         text.push_str(&batch.text);
         self.entries.extend(batch.entries.into_iter().map(|mut e| {
