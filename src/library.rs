@@ -236,6 +236,8 @@ where
 /// again when it is opened in the reader.
 pub fn slim(doc: &mut Document) {
     doc.blocks = Vec::new();
+    doc.text = Default::default();
+    doc.marks = Vec::new();
     doc.links = Vec::new();
     doc.preamble = Text::default();
     for s in &mut doc.sections {

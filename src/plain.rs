@@ -19,7 +19,8 @@ pub fn render(doc: &Document) -> String {
     for (i, block) in doc.blocks.iter().enumerate() {
         let quote = "│ ".repeat(block.quote_depth.min(8) as usize);
         let indent = "  ".repeat(block.list_depth.saturating_sub(1).min(8) as usize);
-        let text = with_link_numbers(&block.text, &block.marks);
+        let raw = doc.text_of(block);
+        let text = with_link_numbers(raw, doc.marks_of(block));
         match &block.kind {
             BlockKind::Heading { level } => {
                 let _ = writeln!(out, "{quote}{} {}", "#".repeat(*level as usize), text);
@@ -37,18 +38,18 @@ pub fn render(doc: &Document) -> String {
                 continue;
             }
             BlockKind::Code { .. } | BlockKind::Html => {
-                for line in block.text.lines() {
+                for line in raw.lines() {
                     let _ = writeln!(out, "{quote}{indent}    {line}");
                 }
             }
             BlockKind::Table { .. } => {
-                for line in block.text.lines() {
+                for line in raw.lines() {
                     let _ = writeln!(out, "{quote}{indent}{line}");
                 }
             }
             BlockKind::Rule => out.push_str("----------------------------------------\n"),
             BlockKind::Attribution => {
-                let _ = writeln!(out, "{quote}— {}", block.text);
+                let _ = writeln!(out, "{quote}— {raw}");
             }
             BlockKind::Paragraph => {
                 for line in text.lines() {

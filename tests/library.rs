@@ -259,11 +259,9 @@ fn library_documents_are_kept_slim_and_read_again_when_opened() {
     }
     app.loaded(Loaded::Done);
     app.settle();
-    assert!(
-        app.docs
-            .iter()
-            .all(|d| d.blocks.is_empty() && d.sections.iter().all(|s| s.text.is_empty()))
-    );
+    assert!(app.docs.iter().all(|d| d.blocks.is_empty()
+        && d.text.is_empty()
+        && d.sections.iter().all(|s| s.text.is_empty())));
     assert!(
         app.docs
             .iter()

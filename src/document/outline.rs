@@ -6,7 +6,8 @@
 //!
 //! Block texts are written one after another into one buffer, each section's blocks joined by
 //! line breaks, so that a block's text and its section's text are ranges of the same buffer
-//! ([`Text`]) and nothing is copied twice.
+//! and nothing is copied twice. A block holds only its range (and the range of its marks in
+//! one shared list): no reference count to touch per block, nothing to free per block.
 
 use std::ops::Range;
 
@@ -14,9 +15,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::line_index::LineIndex;
 use super::sanitize::{self, sanitize};
-use super::text::Text;
 use super::{Block, BlockKind, Inline, Mark, Section};
-use std::sync::Arc;
 
 /// The Markdown extensions dossier reads. The bare-parser benchmark uses the same set.
 pub fn options() -> Options {
@@ -58,12 +57,18 @@ pub struct QuoteBlock {
 /// What one pass over the body yields.
 #[derive(Debug, Default)]
 pub struct Outline {
-    /// Every block's text, one after another: [`Block::text`], [`Section::text`] and the
-    /// preamble are ranges of it.
-    pub text: Arc<String>,
-    pub preamble: Text,
+    /// Every block's text, one after another: [`Block::text`], [`Outline::section_texts`]
+    /// and [`Outline::preamble`] are ranges of it.
+    pub text: String,
+    /// Where the text before the first heading is in [`Outline::text`].
+    pub preamble: Range<usize>,
+    /// Every heading, its [`Section::text`] still empty: see [`Outline::section_texts`].
     pub sections: Vec<Section>,
+    /// Where each section's own text is in [`Outline::text`], section by section.
+    pub section_texts: Vec<Range<usize>>,
     pub blocks: Vec<Block>,
+    /// Every block's marks, one after another (see [`Block::marks`]).
+    pub marks: Vec<Mark>,
     pub units: Vec<Unit>,
     pub quote_blocks: Vec<QuoteBlock>,
     pub links: Vec<String>,
@@ -75,6 +80,16 @@ pub struct Outline {
 }
 
 impl Outline {
+    /// `block`'s plain text.
+    pub fn text_of(&self, block: &Block) -> &str {
+        self.text.get(block.text.clone()).unwrap_or_default()
+    }
+
+    /// `block`'s styled ranges, each a range of its text.
+    pub fn marks_of(&self, block: &Block) -> &[Mark] {
+        block.marks_in(&self.marks)
+    }
+
     /// The source byte offset of `pos` in `unit`'s block text (approximate inside a fragment
     /// whose text differs from its source, such as an escaped character).
     pub fn source_offset(&self, unit: &Unit, pos: usize) -> usize {
@@ -191,14 +206,9 @@ struct Walker<'a> {
     building: bool,
     /// Every block's text so far, one after another (see [`Outline::text`]).
     text: String,
-    /// Where each block's text is in `text`, block by block.
-    ranges: Vec<Range<usize>>,
     /// Where the current section's (or the preamble's) text starts and ends in `text`, once
     /// it has any.
     section_text: Option<Range<usize>>,
-    /// Where each section's text is in `text`, section by section; the preamble's.
-    section_ranges: Vec<Range<usize>>,
-    preamble: Range<usize>,
     heading_stack: Vec<(u8, usize)>,
     lists: Vec<Option<u64>>,
     quote_depth: u32,
@@ -236,10 +246,7 @@ pub fn walk(
         building: false,
         // Sanitizing rarely grows the text; the markup it drops leaves room to spare.
         text: String::with_capacity(body.len() + leading.map_or(0, |(t, _)| t.len()) + 64),
-        ranges: Vec::new(),
         section_text: None,
-        section_ranges: Vec::new(),
-        preamble: 0..0,
         heading_stack: Vec::new(),
         lists: Vec::new(),
         quote_depth: 0,
@@ -255,7 +262,7 @@ pub fn walk(
     walker.out.sections.reserve(estimate);
     walker.out.units.reserve(estimate);
     walker.out.maps.reserve(2 * estimate);
-    walker.ranges.reserve(estimate);
+    walker.out.section_texts.reserve(estimate / 4);
     if let Some((text, language)) = leading {
         walker.open(
             BlockKind::Code {
@@ -559,23 +566,15 @@ impl Walker<'_> {
         let at = self.text.len();
         let range = self.section_text.take().unwrap_or(at..at);
         if self.out.sections.is_empty() {
-            self.preamble = range;
+            self.out.preamble = range;
         } else {
-            self.section_ranges.push(range);
+            self.out.section_texts.push(range);
         }
     }
 
-    /// The outline, its texts made ranges of one shared buffer.
+    /// The outline with its text.
     fn finish(mut self) -> Outline {
-        let text = Arc::new(std::mem::take(&mut self.text));
-        for (block, range) in self.out.blocks.iter_mut().zip(&self.ranges) {
-            block.text = Text::new(&text, range.clone());
-        }
-        for (section, range) in self.out.sections.iter_mut().zip(&self.section_ranges) {
-            section.text = Text::new(&text, range.clone());
-        }
-        self.out.preamble = Text::new(&text, self.preamble.clone());
-        self.out.text = text;
+        self.out.text = self.text;
         self.out
     }
 
@@ -596,7 +595,7 @@ impl Walker<'_> {
             let trimmed = b.text.trim_end_matches('\n').len();
             b.text.truncate(trimmed);
         }
-        if let BlockKind::Heading { level } = b.kind {
+        let text = if let BlockKind::Heading { level } = b.kind {
             while self.heading_stack.last().is_some_and(|&(l, _)| l >= level) {
                 self.heading_stack.pop();
             }
@@ -606,7 +605,8 @@ impl Walker<'_> {
                 title: b.text.trim().to_string(),
                 line,
                 parent: self.heading_stack.last().map(|&(_, i)| i),
-                text: Text::default(),
+                // A range of the text until the document shares it (see `Outline::section_texts`).
+                text: Default::default(),
             });
             self.heading_stack.push((level, index));
             if !self.text.is_empty() {
@@ -614,7 +614,7 @@ impl Walker<'_> {
             }
             let start = self.text.len();
             self.text.push_str(&b.text);
-            self.ranges.push(start..self.text.len());
+            start..self.text.len()
         } else if !b.text.is_empty() {
             // Every block is on its own line, and a section's blocks are one after another:
             // the section's text is the range from its first block to its last.
@@ -624,12 +624,12 @@ impl Walker<'_> {
             let start = self.text.len();
             self.text.push_str(&b.text);
             let end = self.text.len();
-            self.ranges.push(start..end);
             self.section_text.get_or_insert(start..end).end = end;
+            start..end
         } else {
             let at = self.text.len();
-            self.ranges.push(at..at);
-        }
+            at..at
+        };
         let block = self.out.blocks.len();
         if b.prose {
             let map = self.out.maps.len()..self.out.maps.len() + b.map.len();
@@ -643,15 +643,15 @@ impl Walker<'_> {
                 quote: self.open_quote.map(|_| self.out.quote_blocks.len()),
             });
         }
-        // The block gets an exact-size copy of the marks; the builder keeps its buffers.
+        // The block's marks join the shared list; the builder keeps its buffers.
         let kind = std::mem::replace(&mut b.kind, BlockKind::Rule);
-        let marks = b.marks.clone();
+        let marks = self.out.marks.len() as u32..(self.out.marks.len() + b.marks.len()) as u32;
+        self.out.marks.extend_from_slice(&b.marks);
         self.out.blocks.push(Block {
             kind,
             line,
             section: self.section(),
-            // Its text is set once the shared buffer is complete (see `Walker::finish`).
-            text: Text::default(),
+            text,
             marks,
             quote_depth: self.quote_depth,
             list_depth: self.lists.len() as u32,

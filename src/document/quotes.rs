@@ -71,14 +71,15 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
         {
             continue;
         }
-        if !marks.holds(&outline.text, block.text.range())
+        if !marks.holds(&outline.text, block.text.clone())
             || in_citation_section(outline, &mut citations, block.section)
         {
             continue;
         }
-        let spans = quoted_spans(&block.text);
-        let mut code: Vec<std::ops::Range<usize>> = block
-            .marks
+        let text = outline.text_of(block);
+        let spans = quoted_spans(text);
+        let mut code: Vec<std::ops::Range<usize>> = outline
+            .marks_of(block)
             .iter()
             .filter(|m| m.style == Inline::Code)
             .map(|m| m.range.clone())
@@ -89,9 +90,9 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
         // Where the block's sentences end, found once for all its quotes.
         let mut ends: Option<Vec<usize>> = None;
         for (i, span) in spans.iter().enumerate() {
-            let inner = &block.text[span.inner.clone()];
+            let inner = &text[span.inner.clone()];
             if inner.split_whitespace().count() < MIN_INLINE_WORDS
-                || is_citation(&block.text[span.outer.end..])
+                || is_citation(&text[span.outer.end..])
             {
                 continue;
             }
@@ -104,11 +105,11 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
                 continue;
             }
             let sentence_start = sentences::start_before_in(
-                &block.text,
-                ends.get_or_insert_with(|| sentences::boundaries(&block.text)),
+                text,
+                ends.get_or_insert_with(|| sentences::boundaries(text)),
                 span.outer.start,
             );
-            let lead_in = lead_in_without_quotes(&block.text, &spans[..i], sentence_start, span);
+            let lead_in = lead_in_without_quotes(text, &spans[..i], sentence_start, span);
             let speaker = names::speaker_in_lead_in(&lead_in)
                 // `X said "…" and added "…"`: the sentence's lead-in named the speaker.
                 .or_else(|| {
@@ -122,9 +123,9 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
                         .then(|| lead_in_before_block(outline, unit.block, block.section))
                         .flatten()
                 })
-                .or_else(|| after_in_sentence(&block.text[span.outer.end..]))
+                .or_else(|| after_in_sentence(&text[span.outer.end..]))
                 .or_else(|| {
-                    let rest = block.text[span.outer.end..].trim();
+                    let rest = text[span.outer.end..].trim();
                     rest.is_empty()
                         .then(|| attribution_after(outline, unit.block + 1, block.section))
                         .flatten()
@@ -172,7 +173,7 @@ fn directory(outline: &Outline, surnames: Vec<&str>) -> Directory {
     let units = outline.units.iter();
     dir.add_ranges(
         &outline.text,
-        units.map(|u| outline.blocks[u.block].text.range()),
+        units.map(|u| outline.blocks[u.block].text.clone()),
     );
     dir
 }
@@ -183,7 +184,7 @@ fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, Option<Strin
     let blocks = outline.blocks.get(qb.blocks.clone()).unwrap_or_default();
     let mut parts: Vec<&str> = blocks
         .iter()
-        .map(|b| b.text.as_str())
+        .map(|b| outline.text_of(b))
         .filter(|t| !t.is_empty())
         .collect();
     // An attribution is the last line of the last block, when that block is running text.
@@ -291,7 +292,7 @@ fn lead_in_before_block(outline: &Outline, block: usize, section: Option<usize>)
     {
         return None;
     }
-    let text = before.text.trim_end();
+    let text = outline.text_of(before).trim_end();
     if !text.ends_with(':') {
         return None;
     }
@@ -306,11 +307,12 @@ fn attribution_after(outline: &Outline, block: usize, section: Option<usize>) ->
     if after.section != section || !matches!(after.kind, BlockKind::Paragraph) {
         return None;
     }
-    let text = after.text.trim();
-    let emphasised = after.marks.iter().any(|m| {
+    let whole = outline.text_of(after);
+    let text = whole.trim();
+    let emphasised = outline.marks_of(after).iter().any(|m| {
         matches!(m.style, Inline::Emphasis)
             && m.range.start == 0
-            && m.range.end >= after.text.trim_end().len()
+            && m.range.end >= whole.trim_end().len()
     });
     if (emphasised && text.chars().count() < 160) || is_attribution_line(text) {
         return names::name_in_attribution(text);

@@ -26,7 +26,7 @@ pub fn build(outline: &Outline, lines: &LineIndex) -> Vec<TimelineEntry> {
     for (i, section) in outline.sections.iter().enumerate() {
         if let Some(date) = dates::heading_date(&section.title) {
             let title = first_text[i]
-                .map(|b| first_sentence(&outline.blocks[b].text))
+                .map(|b| first_sentence(outline.text_of(&outline.blocks[b])))
                 .filter(|t| !t.is_empty())
                 .unwrap_or_else(|| section.title.clone());
             entries.push(entry(date, title, Some(i), section.line, Origin::Heading));
@@ -48,23 +48,21 @@ pub fn build(outline: &Outline, lines: &LineIndex) -> Vec<TimelineEntry> {
     for unit in &outline.units {
         let block = &outline.blocks[unit.block];
         if matches!(block.kind, BlockKind::Heading { .. })
-            || !digits.holds(&outline.text, block.text.range())
+            || !digits.holds(&outline.text, block.text.clone())
         {
             continue;
         }
-        for DateMatch { date, range } in dates::find_dates(&block.text) {
-            let in_code = block.marks.iter().any(|m| {
+        let text = outline.text_of(block);
+        for DateMatch { date, range } in dates::find_dates(text) {
+            let in_code = outline.marks_of(block).iter().any(|m| {
                 m.style == Inline::Code && m.range.start < range.end && range.start < m.range.end
             });
             if in_code {
                 continue;
             }
             let title = match block.kind {
-                BlockKind::Item { .. } => sentences::shorten(&block.text, TITLE_CHARS),
-                _ => sentences::shorten(
-                    &block.text[sentences::around(&block.text, range.start)],
-                    TITLE_CHARS,
-                ),
+                BlockKind::Item { .. } => sentences::shorten(text, TITLE_CHARS),
+                _ => sentences::shorten(&text[sentences::around(text, range.start)], TITLE_CHARS),
             };
             let line = lines.line(outline.source_offset(unit, range.start));
             entries.push(entry(date, title, block.section, line, Origin::Text));

@@ -9,7 +9,7 @@ use ratatui::text::Span;
 
 use super::theme::Theme;
 use super::wrap::{self, Wrapped};
-use crate::document::{Block, BlockKind, Document, Inline};
+use crate::document::{Block, BlockKind, Document, Inline, Mark};
 
 /// One line of the laid-out reader.
 #[derive(Debug, Clone)]
@@ -172,6 +172,8 @@ fn draw_block(
     links: bool,
     lines: &mut Vec<ReaderLine>,
 ) {
+    let text = doc.text_of(block);
+    let marks = doc.marks_of(block);
     let (lead, lead_w) = prefix(block.quote_depth, block.list_depth, theme);
     let room = width.saturating_sub(lead_w).max(1);
     let base = if block.quote_depth > 0 {
@@ -200,7 +202,7 @@ fn draw_block(
     match &block.kind {
         BlockKind::Heading { level } => {
             let style = theme.heading(*level);
-            let segments = styled_segments(block, style, theme);
+            let segments = styled_segments(text, marks, style, theme);
             let refs: Vec<(&str, Style)> =
                 segments.iter().map(|(s, st)| (s.as_str(), *st)).collect();
             let marker = Span::styled(format!("{} ", "#".repeat(*level as usize)), theme.dim);
@@ -219,14 +221,14 @@ fn draw_block(
             } else {
                 base
             };
-            let segments = styled_segments(block, style, theme);
+            let segments = styled_segments(text, marks, style, theme);
             let refs: Vec<(&str, Style)> =
                 segments.iter().map(|(s, st)| (s.as_str(), *st)).collect();
             emit(lines, &[], &[], wrap::wrap(&refs, room));
         }
         BlockKind::Item { marker } => {
             let mw = wrap::width(marker) + 1;
-            let segments = styled_segments(block, base, theme);
+            let segments = styled_segments(text, marks, base, theme);
             let refs: Vec<(&str, Style)> =
                 segments.iter().map(|(s, st)| (s.as_str(), *st)).collect();
             let first = Span::styled(format!("{marker} "), theme.accent);
@@ -240,7 +242,7 @@ fn draw_block(
         }
         BlockKind::Attribution => {
             let style = theme.quote.add_modifier(Modifier::ITALIC);
-            let text = format!("— {}", block.text);
+            let text = format!("— {text}");
             emit(lines, &[], &[], wrap::wrap(&[(&text, style)], room));
         }
         BlockKind::Code { language } => {
@@ -257,7 +259,7 @@ fn draw_block(
                 );
             }
             let pad = Span::raw("  ");
-            for line in block.text.split('\n') {
+            for line in text.split('\n') {
                 emit(
                     lines,
                     std::slice::from_ref(&pad),
@@ -286,7 +288,7 @@ fn draw_block(
         }
     }
     if links {
-        for m in &block.marks {
+        for m in marks {
             if let Inline::Link(n) = m.style {
                 if let Some(url) = doc.links.get(n - 1) {
                     let text = format!("[{n}] {url}");
@@ -367,13 +369,12 @@ fn draw_table(
 }
 
 /// A block's text cut into runs of one style each (marks may nest), with `[n]` after links.
-fn styled_segments(block: &Block, base: Style, theme: &Theme) -> Vec<(String, Style)> {
-    let text = &block.text;
-    if block.marks.is_empty() {
+fn styled_segments(text: &str, marks: &[Mark], base: Style, theme: &Theme) -> Vec<(String, Style)> {
+    if marks.is_empty() {
         return vec![(text.to_string(), base)];
     }
     let mut cuts: Vec<usize> = vec![0, text.len()];
-    for m in &block.marks {
+    for m in marks {
         cuts.push(m.range.start.min(text.len()));
         cuts.push(m.range.end.min(text.len()));
     }
@@ -387,7 +388,7 @@ fn styled_segments(block: &Block, base: Style, theme: &Theme) -> Vec<(String, St
         };
         let mut style = base;
         let mut link_end = None;
-        for m in &block.marks {
+        for m in marks {
             if m.range.start <= from && to <= m.range.end {
                 style = style.patch(match m.style {
                     Inline::Emphasis => theme.emphasis,

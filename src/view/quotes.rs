@@ -292,7 +292,7 @@ fn draw_preview(app: &App, buf: &mut Buffer) {
         QuoteKind::Inline => doc.blocks.get(holder),
     };
     if let Some(b) = context {
-        for wl in wrap::wrap(&[(&b.text, t.dim)], w) {
+        for wl in wrap::wrap(&[(doc.text_of(b), t.dim)], w) {
             lines.push(Line::from(wl.spans));
         }
     }
