@@ -137,7 +137,9 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
                     text: inner.trim().to_string(),
                     speaker,
                     section: block.section,
-                    line: lines.line(outline.source_offset(unit, span.outer.start)),
+                    // On the block's first line or after it: the search starts there.
+                    line: lines
+                        .line_near(outline.source_offset(unit, span.outer.start), block.line),
                     kind: QuoteKind::Inline,
                 },
                 None,

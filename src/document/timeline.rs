@@ -64,7 +64,8 @@ pub fn build(outline: &Outline, lines: &LineIndex) -> Vec<TimelineEntry> {
                 BlockKind::Item { .. } => sentences::shorten(text, TITLE_CHARS),
                 _ => sentences::shorten(&text[sentences::around(text, range.start)], TITLE_CHARS),
             };
-            let line = lines.line(outline.source_offset(unit, range.start));
+            // The date is on the block's first line or after it: the search starts there.
+            let line = lines.line_near(outline.source_offset(unit, range.start), block.line);
             entries.push(entry(date, title, block.section, line, Origin::Text));
         }
     }
