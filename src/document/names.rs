@@ -640,9 +640,16 @@ impl Directory {
         let counts = &mut self.counts;
         // Most mentions repeat a name already counted: it is built here, not allocated.
         let mut full = String::new();
+        // The range the last mention ended in: mentions mostly come in text order, so the next
+        // one's range is found by stepping from there rather than by a search of them all.
+        let mut at = 0;
         finder.for_each(text, |start, end| {
             // The range the surname ends in; it must start there too.
-            let Some(range) = ranges.get(ranges.partition_point(|r| r.end < end)) else {
+            if at > 0 && ranges[at - 1].end >= end {
+                at = 0;
+            }
+            at = first_ending_at_or_after(&ranges, at, end);
+            let Some(range) = ranges.get(at) else {
                 return;
             };
             if start < range.start {
@@ -689,6 +696,18 @@ impl Directory {
         });
         best.get(name).cloned().unwrap_or_else(|| name.to_string())
     }
+}
+
+/// The first of `ranges` (in order, not overlapping) from index `from` on that ends at or
+/// after `end`, when every range before `from` ends before it: galloped from `from`, so a
+/// range a step or two on costs a step or two, not a search of them all.
+fn first_ending_at_or_after(ranges: &[Range<usize>], from: usize, end: usize) -> usize {
+    let rest = ranges.get(from..).unwrap_or_default();
+    let mut bound = 1;
+    while bound < rest.len() && rest[bound - 1].end < end {
+        bound *= 2;
+    }
+    from + rest[..bound.min(rest.len())].partition_point(|r| r.end < end)
 }
 
 /// A word as part of a run of name words: its stem (possessive removed), and whether it closes
@@ -976,6 +995,19 @@ mod tests {
             let mut dir = Directory::for_surnames(surnames);
             dir.add_ranges(text, std::iter::once(0..text.len()));
             assert_eq!(dir.counts, expected, "{text:.60}");
+        }
+    }
+
+    #[test]
+    fn the_gallop_finds_what_a_search_of_all_ranges_finds() {
+        let ranges: Vec<Range<usize>> = (0..50).map(|i| i * 10..i * 10 + 5 + i % 3).collect();
+        for from in 0..=ranges.len() {
+            // Every range before `from` ends before `end`.
+            let low = from.checked_sub(1).map_or(0, |i| ranges[i].end + 1);
+            for end in low..520 {
+                let expected = ranges.partition_point(|r| r.end < end);
+                assert_eq!(first_ending_at_or_after(&ranges, from, end), expected);
+            }
         }
     }
 
