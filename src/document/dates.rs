@@ -344,20 +344,30 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
     scan.out
 }
 
-/// Where the first ASCII digit at or after `from` is, looking at 8 bytes at a time.
+/// Where the first ASCII digit at or after `from` is. The next 16 bytes are looked at 8 at a
+/// time (a digit is often that near), then 64 at a time as a mask, then 8 at a time again to
+/// the end.
 pub fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
-    const LOW: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
     let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        // A digit is a byte whose value less b'0' is under 10: with b'0' taken away by XOR,
-        // the classic "has a byte less than n" test finds it in all eight bytes at once,
-        // and its lowest set bit is the first digit (borrows only carry upwards).
-        let word =
-            u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ (LOW * u64::from(b'0'));
-        let digits = word.wrapping_sub(LOW * 10) & !word & HIGH;
+    for _ in 0..2 {
+        let Some(eight) = bytes.get(i..i + 8) else {
+            break;
+        };
+        if let Some(at) = first_digit_of_eight(eight) {
+            return Some(i + at);
+        }
+        i += 8;
+    }
+    while let Some(Ok(block)) = bytes.get(i..i + 64).map(<&[u8; 64]>::try_from) {
+        let digits = crate::byte_mask::of(block, |b| b.wrapping_sub(b'0') < 10);
         if digits != 0 {
-            return Some(i + digits.trailing_zeros() as usize / 8);
+            return Some(i + digits.trailing_zeros() as usize);
+        }
+        i += 64;
+    }
+    while let Some(eight) = bytes.get(i..i + 8) {
+        if let Some(at) = first_digit_of_eight(eight) {
+            return Some(i + at);
         }
         i += 8;
     }
@@ -366,6 +376,19 @@ pub fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
         .iter()
         .position(u8::is_ascii_digit)
         .map(|p| i + p)
+}
+
+/// The first ASCII digit of 8 bytes, all tested at once.
+#[inline]
+fn first_digit_of_eight(eight: &[u8]) -> Option<usize> {
+    const LOW: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    // A digit is a byte whose value less b'0' is under 10: with b'0' taken away by XOR, the
+    // classic "has a byte less than n" test finds it in all eight bytes at once, and its
+    // lowest set bit is the first digit (borrows only carry upwards).
+    let word = u64::from_le_bytes(eight.try_into().unwrap_or_default()) ^ (LOW * u64::from(b'0'));
+    let digits = word.wrapping_sub(LOW * 10) & !word & HIGH;
+    (digits != 0).then(|| digits.trailing_zeros() as usize / 8)
 }
 
 /// The date when the whole of `text` is a date, else `None`.
@@ -923,6 +946,43 @@ fn overlaps(spans: &[Range<usize>], range: &Range<usize>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_next_digit_is_found_across_and_after_64_byte_blocks() {
+        for len in 0..300 {
+            for digit in [
+                None,
+                Some(0),
+                Some(7),
+                Some(16),
+                Some(17),
+                Some(80),
+                Some(150),
+                Some(299),
+            ] {
+                let mut text = vec![b'x'; len];
+                if let Some(d) = digit.filter(|&d| d < len) {
+                    text[d] = b'5';
+                }
+                // Bytes just around the digits in value are not digits.
+                text.iter_mut()
+                    .step_by(13)
+                    .filter(|b| **b == b'x')
+                    .for_each(|b| *b = b'/');
+                text.iter_mut()
+                    .step_by(11)
+                    .filter(|b| **b == b'x')
+                    .for_each(|b| *b = b':');
+                for from in [0, 1, 9, 16, 40, 100].into_iter().filter(|&f| f <= len) {
+                    let want = text[from..]
+                        .iter()
+                        .position(u8::is_ascii_digit)
+                        .map(|p| p + from);
+                    assert_eq!(next_digit(&text, from), want, "{len} {digit:?} {from}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_next_digit_is_found_wherever_it_is() {

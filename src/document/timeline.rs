@@ -3,7 +3,7 @@
 use super::dates::{self, DateMatch};
 use super::line_index::LineIndex;
 use super::outline::{Outline, ScanAhead};
-use super::{BlockKind, Inline, Origin, TimelineEntry, sentences};
+use super::{Block, BlockKind, Inline, Origin, TimelineEntry, sentences};
 
 /// How long an entry's title may be, in characters, before it is cut at a word.
 pub const TITLE_CHARS: usize = 120;
@@ -11,22 +11,10 @@ pub const TITLE_CHARS: usize = 120;
 /// Every dated event in the outline, sorted by date then line, one per (date, line).
 pub fn build(outline: &Outline, lines: &LineIndex) -> Vec<TimelineEntry> {
     let mut entries = Vec::new();
-    let mut first_text = vec![None; outline.sections.len()];
-    for unit in &outline.units {
-        let block = &outline.blocks[unit.block];
-        if let (Some(s), false) = (
-            block.section,
-            matches!(block.kind, BlockKind::Heading { .. }),
-        ) {
-            if let Some(slot) = first_text.get_mut(s) {
-                slot.get_or_insert(unit.block);
-            }
-        }
-    }
     for (i, section) in outline.sections.iter().enumerate() {
         if let Some(date) = dates::heading_date(&section.title) {
-            let title = first_text[i]
-                .map(|b| first_sentence(outline.text_of(&outline.blocks[b])))
+            let title = first_text(outline, i)
+                .map(|b| first_sentence(outline.text_of(b)))
                 .filter(|t| !t.is_empty())
                 .unwrap_or_else(|| section.title.clone());
             entries.push(entry(date, title, Some(i), section.line, Origin::Heading));
@@ -89,6 +77,20 @@ fn entry(
         line,
         origin,
     }
+}
+
+/// The first block of running text in section `section`'s own content (before any
+/// subsection), if it has one.
+fn first_text(outline: &Outline, section: usize) -> Option<&Block> {
+    let blocks = &outline.blocks;
+    // Units are in document order, and so are their sections: the section's heading is the
+    // first of its units, and the unit after it is its first text when it is in the section.
+    let heading = outline
+        .units
+        .partition_point(|u| blocks[u.block].section < Some(section));
+    let next = &blocks[outline.units.get(heading + 1)?.block];
+    (next.section == Some(section) && !matches!(next.kind, BlockKind::Heading { .. }))
+        .then_some(next)
 }
 
 fn first_sentence(text: &str) -> String {
