@@ -316,22 +316,18 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
     };
     let mut scan = Scan {
         text,
-        urls: url_spans(text),
         out: Vec::new(),
         last_end: 0,
+        run: None,
     };
-    let mut url = 0;
     let mut i = first_digit;
     while let Some(digit) = next_digit(bytes, i) {
         i = digit;
-        while scan.urls.get(url).is_some_and(|u| u.end <= i) {
-            url += 1;
-        }
-        if let Some(u) = scan.urls.get(url) {
-            if u.start <= i {
-                i = u.end;
-                continue;
-            }
+        // Numbers in a URL are not dates: the URL is passed over whole.
+        let (run, url) = scan.run_at(i);
+        if url {
+            i = run.end;
+            continue;
         }
         let start = i;
         while bytes.get(i).is_some_and(u8::is_ascii_digit) {
@@ -345,8 +341,8 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
 }
 
 /// Where the first ASCII digit at or after `from` is. The next 16 bytes are looked at 8 at a
-/// time (a digit is often that near), then 64 at a time as a mask, then 8 at a time again to
-/// the end.
+/// time (a digit is often that near), then 64 at a time for whether they hold one, then 8 at
+/// a time again from the first 64 that do.
 pub fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     for _ in 0..2 {
@@ -358,10 +354,14 @@ pub fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
         }
         i += 8;
     }
-    while let Some(Ok(block)) = bytes.get(i..i + 64).map(<&[u8; 64]>::try_from) {
-        let digits = crate::byte_mask::of(block, |b| b.wrapping_sub(b'0') < 10);
-        if digits != 0 {
-            return Some(i + digits.trailing_zeros() as usize);
+    // Whether 64 bytes hold a digit at all is a few vector instructions; where it is, the
+    // 8-at-a-time loop below finds.
+    while let Some(block) = bytes.get(i..i + 64) {
+        let any = block
+            .iter()
+            .fold(0u8, |any, &b| any | u8::from(b.wrapping_sub(b'0') < 10));
+        if any != 0 {
+            break;
         }
         i += 64;
     }
@@ -474,8 +474,10 @@ fn is_edge_punctuation(c: char) -> bool {
 struct Scan<'a> {
     /// The text being scanned.
     text: &'a str,
-    /// Byte ranges of URLs, sorted, non-overlapping.
-    urls: Vec<Range<usize>>,
+    /// The last whitespace-free run looked at, and whether it is a URL: the runs around
+    /// numbers are looked up one after another, often the same one again, and a long run
+    /// (`2024-2024-…`) must be walked once, not once per number in it.
+    run: Option<(Range<usize>, bool)>,
     /// Matches so far.
     out: Vec<DateMatch>,
     /// End of the last match.
@@ -506,6 +508,40 @@ impl DayForm {
 }
 
 impl Scan<'_> {
+    /// The whitespace-free run that holds byte `at` (a character boundary, not whitespace),
+    /// and whether it is a URL. Looked up only where a date could be, not for the whole text:
+    /// most texts with a number have no URL, and a number's run is a few bytes.
+    fn run_at(&mut self, at: usize) -> (Range<usize>, bool) {
+        if let Some((run, url)) = &self.run {
+            if run.contains(&at) {
+                return (run.clone(), *url);
+            }
+        }
+        let run = run_at(self.text, at);
+        let url = self.text.get(run.clone()).is_some_and(is_url);
+        self.run = Some((run.clone(), url));
+        (run, url)
+    }
+
+    /// Whether a URL overlaps `range` of the text (a match, never empty).
+    fn url_within(&mut self, range: Range<usize>) -> bool {
+        let mut at = range.start;
+        while at < range.end {
+            match self.text.get(at..).and_then(|t| t.chars().next()) {
+                None => return false,
+                Some(c) if c.is_whitespace() => at += c.len_utf8(),
+                Some(_) => {
+                    let (run, url) = self.run_at(at);
+                    if url {
+                        return true;
+                    }
+                    at = run.end;
+                }
+            }
+        }
+        false
+    }
+
     /// Looks for a date around the four-digit run `ys..ye`; returns where scanning resumes.
     fn at_year(&mut self, ys: usize, ye: usize) -> usize {
         let text = self.text;
@@ -582,8 +618,7 @@ impl Scan<'_> {
     /// Records a match unless it overlaps the previous one, or a URL overlaps `from..range.end`
     /// (`from` is where the words that make it a date start, at or before the match).
     fn push_from(&mut self, from: usize, date: Date, range: Range<usize>) {
-        if range.start < self.last_end || overlaps(&self.urls, &(from.min(range.start)..range.end))
-        {
+        if range.start < self.last_end || self.url_within(from.min(range.start)..range.end) {
             return;
         }
         self.last_end = range.end;
@@ -895,35 +930,18 @@ fn day_month_back(text: &str, p: usize) -> Option<DayForm> {
     })
 }
 
-/// Byte ranges of the URLs in `text`, in order.
-fn url_spans(text: &str) -> Vec<Range<usize>> {
-    let mut spans = Vec::new();
-    // Every URL holds `://` or `www.`: two quick searches spare most texts the walk below.
-    let bytes = text.as_bytes();
-    let www = memchr::memchr_iter(b'.', bytes)
-        .any(|i| i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www"));
-    if !www && memchr::memmem::find(bytes, b"://").is_none() {
-        return spans;
-    }
-    let mut start = None;
-    let mut check = |s: usize, e: usize| {
-        if text.get(s..e).is_some_and(is_url) {
-            spans.push(s..e);
-        }
-    };
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                check(s, i);
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    if let Some(s) = start {
-        check(s, text.len());
-    }
-    spans
+/// The whitespace-free run of `text` that holds byte `at` (a character boundary).
+fn run_at(text: &str, at: usize) -> Range<usize> {
+    let (before, after) = text.split_at_checked(at).unwrap_or((text, ""));
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let end = after
+        .find(char::is_whitespace)
+        .map_or(text.len(), |p| before.len() + p);
+    start..end
 }
 
 /// Whether a whitespace-free run of text is a URL.
@@ -935,12 +953,6 @@ fn is_url(run: &str) -> bool {
             .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
     };
     starts("http://") || starts("https://") || starts("www.") || run.contains("://")
-}
-
-/// Whether `range` overlaps any of the sorted, disjoint `spans`.
-fn overlaps(spans: &[Range<usize>], range: &Range<usize>) -> bool {
-    let i = spans.partition_point(|s| s.end <= range.start);
-    spans.get(i).is_some_and(|s| s.start < range.end)
 }
 
 #[cfg(test)]
@@ -1305,6 +1317,57 @@ mod tests {
             isos("in 2024, then in 2025. Since 2026: done"),
             ["2024", "2025", "2026"]
         );
+    }
+
+    /// The URLs of `text` as whitespace-free runs, all found at once: the reference that
+    /// `Scan::run_at` and `Scan::url_within`, which look runs up one at a time, must agree with.
+    fn all_url_spans(text: &str) -> Vec<Range<usize>> {
+        let mut spans = Vec::new();
+        let mut start = None;
+        for (i, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            if c.is_whitespace() {
+                if let Some(s) = start.take() {
+                    if is_url(&text[s..i]) {
+                        spans.push(s..i);
+                    }
+                }
+            } else if start.is_none() {
+                start = Some(i);
+            }
+        }
+        spans
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn urls_looked_up_one_run_at_a_time_are_the_urls_of_the_whole_text(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "https://x.com/2024", "www.a.org", "WWW.B.ORG/5", "ftp://h/1", "(http://y)",
+                "2024", "May", "5,", "-", "/", ".", ":", " ", "  ", "\n", "\u{a0}", "\u{2003}",
+                "Über", "x://", "wwwx",
+            ][..]), 0..12)
+        ) {
+            let text = pieces.concat();
+            let urls = all_url_spans(&text);
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for &start in &bounds {
+                for &end in bounds.iter().filter(|&&e| e > start) {
+                    let mut scan = Scan { text: &text, out: Vec::new(), last_end: 0, run: None };
+                    let expected = urls.iter().any(|u| u.start < end && start < u.end);
+                    proptest::prop_assert_eq!(scan.url_within(start..end), expected, "{:?} {}..{}", text, start, end);
+                }
+                let starts_run = text[start..].chars().next().is_some_and(|c| !c.is_whitespace());
+                if starts_run {
+                    let mut scan = Scan { text: &text, out: Vec::new(), last_end: 0, run: None };
+                    let (run, url) = scan.run_at(start);
+                    proptest::prop_assert!(run.contains(&start));
+                    proptest::prop_assert_eq!(url, urls.iter().any(|u| u.contains(&start)));
+                }
+            }
+        }
     }
 
     #[test]

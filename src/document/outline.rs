@@ -33,12 +33,24 @@ pub struct Unit {
     pub block: usize,
     /// Its `(offset in block text, offset in source)` pairs, a range of [`Outline::maps`]:
     /// one at the start of each text fragment.
-    pub map: Range<usize>,
+    pub map: Range<u32>,
     /// Offsets in the block text of its soft and hard line breaks, a range of
     /// [`Outline::breaks`].
-    pub breaks: Range<usize>,
+    pub breaks: Range<u32>,
     /// The outermost block quote this unit sits in (its index in [`Outline::quote_blocks`]).
-    pub quote: Option<usize>,
+    pub quote: Option<u32>,
+}
+
+/// `range` as a range of `usize`, to index with.
+fn wide(range: &Range<u32>) -> Range<usize> {
+    range.start as usize..range.end as usize
+}
+
+/// How far along a list is, as a `u32`: the outline's lists (maps, breaks, marks) stay
+/// far below 4 billion entries for any file dossier opens (256 MiB at most), and a unit holds
+/// three such indices, so they are kept at half the size of a `usize`.
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// An outermost block quote: where it starts and which blocks it holds.
@@ -93,7 +105,7 @@ impl Outline {
     /// The source byte offset of `pos` in `unit`'s block text (approximate inside a fragment
     /// whose text differs from its source, such as an escaped character).
     pub fn source_offset(&self, unit: &Unit, pos: usize) -> usize {
-        let map = self.maps.get(unit.map.clone()).unwrap_or_default();
+        let map = self.maps.get(wide(&unit.map)).unwrap_or_default();
         let i = map.partition_point(|&(t, _)| t <= pos);
         match i.checked_sub(1).and_then(|i| map.get(i)) {
             Some(&(t, s)) => s + (pos - t),
@@ -103,7 +115,7 @@ impl Outline {
 
     /// Offsets of `unit`'s line breaks in its block text.
     pub fn breaks(&self, unit: &Unit) -> &[usize] {
-        self.breaks.get(unit.breaks.clone()).unwrap_or_default()
+        self.breaks.get(wide(&unit.breaks)).unwrap_or_default()
     }
 }
 
@@ -632,20 +644,22 @@ impl Walker<'_> {
         };
         let block = self.out.blocks.len();
         if b.prose {
-            let map = self.out.maps.len()..self.out.maps.len() + b.map.len();
-            self.out.maps.extend_from_slice(&b.map);
-            let breaks = self.out.breaks.len()..self.out.breaks.len() + b.breaks.len();
-            self.out.breaks.extend_from_slice(&b.breaks);
+            let maps = &mut self.out.maps;
+            let map = narrow(maps.len())..narrow(maps.len() + b.map.len());
+            maps.extend_from_slice(&b.map);
+            let breaks = &mut self.out.breaks;
+            let range = narrow(breaks.len())..narrow(breaks.len() + b.breaks.len());
+            breaks.extend_from_slice(&b.breaks);
             self.out.units.push(Unit {
                 block,
                 map,
-                breaks,
-                quote: self.open_quote.map(|_| self.out.quote_blocks.len()),
+                breaks: range,
+                quote: self.open_quote.map(|_| narrow(self.out.quote_blocks.len())),
             });
         }
         // The block's marks join the shared list; the builder keeps its buffers.
         let kind = std::mem::replace(&mut b.kind, BlockKind::Rule);
-        let marks = self.out.marks.len() as u32..(self.out.marks.len() + b.marks.len()) as u32;
+        let marks = narrow(self.out.marks.len())..narrow(self.out.marks.len() + b.marks.len());
         self.out.marks.extend_from_slice(&b.marks);
         self.out.blocks.push(Block {
             kind,
