@@ -727,6 +727,35 @@ fn name_word(raw: &str) -> Option<(&str, bool)> {
 
 /// The whitespace-delimited word of `text` that holds byte `at`, as a range.
 fn word_around(text: &str, at: usize) -> std::ops::Range<usize> {
+    // Most words are ASCII, and so are the spaces around them: bytes are enough until a byte
+    // that is not ASCII is met (it may be part of a Unicode space).
+    let bytes = text.as_bytes();
+    let ascii_space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let mut start = at.min(bytes.len());
+    while let Some(&b) = start.checked_sub(1).and_then(|i| bytes.get(i)) {
+        if !b.is_ascii() {
+            return word_around_unicode(text, at);
+        }
+        if ascii_space(b) {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = at.min(bytes.len());
+    while let Some(&b) = bytes.get(end) {
+        if !b.is_ascii() {
+            return word_around_unicode(text, at);
+        }
+        if ascii_space(b) {
+            break;
+        }
+        end += 1;
+    }
+    start..end
+}
+
+/// [`word_around`] for text that is not ASCII around `at`.
+fn word_around_unicode(text: &str, at: usize) -> std::ops::Range<usize> {
     let start = text[..at]
         .char_indices()
         .rev()
@@ -1007,6 +1036,27 @@ mod tests {
             for end in low..520 {
                 let expected = ranges.partition_point(|r| r.end < end);
                 assert_eq!(first_ending_at_or_after(&ranges, from, end), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_is_found_alike_in_ascii_and_unicode_text() {
+        let texts = [
+            "said Jan Leike, who",
+            "Jan\u{a0}Leike said\u{2003}more",
+            "\tÜber Leike’s\x0bthread\x0c",
+            "Leike",
+            "",
+            " a  b ",
+        ];
+        for text in texts {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(
+                    word_around(text, at),
+                    word_around_unicode(text, at),
+                    "{text:?} {at}"
+                );
             }
         }
     }
