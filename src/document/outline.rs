@@ -46,10 +46,12 @@ fn wide(range: &Range<u32>) -> Range<usize> {
     range.start as usize..range.end as usize
 }
 
-/// How far along a list is, as a `u32`: the outline's lists (maps, breaks, marks) stay
-/// far below 4 billion entries for any file dossier opens (256 MiB at most), and a unit holds
-/// three such indices, so they are kept at half the size of a `usize`.
-fn narrow(n: usize) -> u32 {
+/// An index or offset as a `u32`: the outline's lists (maps, breaks, marks) and a file's byte
+/// offsets stay far below 4 billion for any file dossier opens (256 MiB at most), and there
+/// are hundreds of thousands of them in a large dossier, so they are kept at half the size of
+/// a `usize`. (A text over 4 GiB would get wrong line numbers past that point, never a
+/// panic.)
+pub(crate) fn narrow(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
@@ -85,8 +87,8 @@ pub struct Outline {
     pub quote_blocks: Vec<QuoteBlock>,
     pub links: Vec<String>,
     /// Every unit's text-to-source map, one after another (see [`Unit::map`]): flat, so a
-    /// unit costs no allocation of its own.
-    pub maps: Vec<(usize, usize)>,
+    /// unit costs no allocation of its own; `u32` offsets (see [`narrow`]), half the memory.
+    pub maps: Vec<(u32, u32)>,
     /// Every unit's line breaks, one after another (see [`Unit::breaks`]).
     pub breaks: Vec<usize>,
 }
@@ -106,10 +108,10 @@ impl Outline {
     /// whose text differs from its source, such as an escaped character).
     pub fn source_offset(&self, unit: &Unit, pos: usize) -> usize {
         let map = self.maps.get(wide(&unit.map)).unwrap_or_default();
-        let i = map.partition_point(|&(t, _)| t <= pos);
+        let i = map.partition_point(|&(t, _)| t as usize <= pos);
         match i.checked_sub(1).and_then(|i| map.get(i)) {
-            Some(&(t, s)) => s + (pos - t),
-            None => map.first().map_or(0, |&(_, s)| s),
+            Some(&(t, s)) => s as usize + (pos - t as usize),
+            None => map.first().map_or(0, |&(_, s)| s as usize),
         }
     }
 
@@ -646,7 +648,7 @@ impl Walker<'_> {
         if b.prose {
             let maps = &mut self.out.maps;
             let map = narrow(maps.len())..narrow(maps.len() + b.map.len());
-            maps.extend_from_slice(&b.map);
+            maps.extend(b.map.iter().map(|&(t, s)| (narrow(t), narrow(s))));
             let breaks = &mut self.out.breaks;
             let range = narrow(breaks.len())..narrow(breaks.len() + b.breaks.len());
             breaks.extend_from_slice(&b.breaks);
