@@ -932,7 +932,7 @@ impl App {
         let block = self.reader.layout.lines.get(target).map(|l| l.block);
         if let Some(section) = block
             .and_then(|b| self.doc().blocks.get(b))
-            .and_then(|b| b.section)
+            .and_then(|b| b.section())
         {
             self.outline.selected = Some(section);
         }

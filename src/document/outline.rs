@@ -55,6 +55,12 @@ pub(crate) fn narrow(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// A nesting depth as a block keeps it: saturated at `u16::MAX`, far beyond what the reader
+/// draws (8).
+fn depth(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
 /// An outermost block quote: where it starts and which blocks it holds.
 #[derive(Debug, Clone)]
 pub struct QuoteBlock {
@@ -96,7 +102,7 @@ pub struct Outline {
 impl Outline {
     /// `block`'s plain text.
     pub fn text_of(&self, block: &Block) -> &str {
-        self.text.get(block.text.clone()).unwrap_or_default()
+        self.text.get(block.text_range()).unwrap_or_default()
     }
 
     /// `block`'s styled ranges, each a range of its text.
@@ -665,12 +671,12 @@ impl Walker<'_> {
         self.out.marks.extend_from_slice(&b.marks);
         self.out.blocks.push(Block {
             kind,
-            line,
-            section: self.section(),
-            text,
+            line: narrow(line),
+            section: self.section().map(narrow),
+            text: narrow(text.start)..narrow(text.end),
             marks,
-            quote_depth: self.quote_depth,
-            list_depth: self.lists.len() as u32,
+            quote_depth: depth(self.quote_depth as usize),
+            list_depth: depth(self.lists.len()),
         });
     }
 }

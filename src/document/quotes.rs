@@ -71,8 +71,8 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
         {
             continue;
         }
-        if !marks.holds(&outline.text, block.text.clone())
-            || in_citation_section(outline, &mut citations, block.section)
+        if !marks.holds(&outline.text, block.text_range())
+            || in_citation_section(outline, &mut citations, block.section())
         {
             continue;
         }
@@ -120,26 +120,26 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
                 })
                 .or_else(|| {
                     (sentence_start == 0 && lead_in.trim().is_empty())
-                        .then(|| lead_in_before_block(outline, unit.block, block.section))
+                        .then(|| lead_in_before_block(outline, unit.block, block.section()))
                         .flatten()
                 })
                 .or_else(|| after_in_sentence(&text[span.outer.end..]))
                 .or_else(|| {
                     let rest = text[span.outer.end..].trim();
                     rest.is_empty()
-                        .then(|| attribution_after(outline, unit.block + 1, block.section))
+                        .then(|| attribution_after(outline, unit.block + 1, block.section()))
                         .flatten()
                 })
-                .or_else(|| headings.speaker(outline, block.section));
+                .or_else(|| headings.speaker(outline, block.section()));
             previous = Some((sentence_start, speaker.clone()));
             found.push((
                 Quote {
                     text: inner.trim().to_string(),
                     speaker,
-                    section: block.section,
+                    section: block.section(),
                     // On the block's first line or after it: the search starts there.
                     line: lines
-                        .line_near(outline.source_offset(unit, span.outer.start), block.line),
+                        .line_near(outline.source_offset(unit, span.outer.start), block.line()),
                     kind: QuoteKind::Inline,
                 },
                 None,
@@ -175,7 +175,7 @@ fn directory(outline: &Outline, surnames: Vec<&str>) -> Directory {
     let units = outline.units.iter();
     dir.add_ranges(
         &outline.text,
-        units.map(|u| outline.blocks[u.block].text.clone()),
+        units.map(|u| outline.blocks[u.block].text_range()),
     );
     dir
 }
@@ -288,7 +288,7 @@ fn lead_in_without_quotes(
 /// The speaker named by the paragraph just before block `block`, when it ends with a colon.
 fn lead_in_before_block(outline: &Outline, block: usize, section: Option<usize>) -> Option<String> {
     let before = outline.blocks.get(block.checked_sub(1)?)?;
-    if before.section != section
+    if before.section() != section
         || before.quote_depth > 0
         || !matches!(before.kind, BlockKind::Paragraph | BlockKind::Item { .. })
     {
@@ -306,7 +306,7 @@ fn lead_in_before_block(outline: &Outline, block: usize, section: Option<usize>)
 /// opening with a dash (`— Name`).
 fn attribution_after(outline: &Outline, block: usize, section: Option<usize>) -> Option<String> {
     let after = outline.blocks.get(block)?;
-    if after.section != section || !matches!(after.kind, BlockKind::Paragraph) {
+    if after.section() != section || !matches!(after.kind, BlockKind::Paragraph) {
         return None;
     }
     let whole = outline.text_of(after);

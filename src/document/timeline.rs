@@ -36,7 +36,7 @@ pub fn build(outline: &Outline, lines: &LineIndex) -> Vec<TimelineEntry> {
     for unit in &outline.units {
         let block = &outline.blocks[unit.block];
         if matches!(block.kind, BlockKind::Heading { .. })
-            || !digits.holds(&outline.text, block.text.clone())
+            || !digits.holds(&outline.text, block.text_range())
         {
             continue;
         }
@@ -53,8 +53,8 @@ pub fn build(outline: &Outline, lines: &LineIndex) -> Vec<TimelineEntry> {
                 _ => sentences::shorten(&text[sentences::around(text, range.start)], TITLE_CHARS),
             };
             // The date is on the block's first line or after it: the search starts there.
-            let line = lines.line_near(outline.source_offset(unit, range.start), block.line);
-            entries.push(entry(date, title, block.section, line, Origin::Text));
+            let line = lines.line_near(outline.source_offset(unit, range.start), block.line());
+            entries.push(entry(date, title, block.section(), line, Origin::Text));
         }
     }
     entries.sort_by_key(|e| (e.date, e.line));
@@ -87,9 +87,9 @@ fn first_text(outline: &Outline, section: usize) -> Option<&Block> {
     // first of its units, and the unit after it is its first text when it is in the section.
     let heading = outline
         .units
-        .partition_point(|u| blocks[u.block].section < Some(section));
+        .partition_point(|u| blocks[u.block].section() < Some(section));
     let next = &blocks[outline.units.get(heading + 1)?.block];
-    (next.section == Some(section) && !matches!(next.kind, BlockKind::Heading { .. }))
+    (next.section() == Some(section) && !matches!(next.kind, BlockKind::Heading { .. }))
         .then_some(next)
 }
 

@@ -48,11 +48,11 @@ impl ReaderLayout {
     /// `line` (a quote and the speaker line under it).
     pub fn lines_for_source(&self, doc: &Document, line: usize) -> std::ops::Range<usize> {
         let first = block_for_source(doc, line);
-        let start_line = doc.blocks.get(first).map_or(0, |b| b.line);
+        let start_line = doc.blocks.get(first).map_or(0, |b| b.line());
         let last = first
             + doc.blocks[first.min(doc.blocks.len())..]
                 .iter()
-                .take_while(|b| b.line == start_line)
+                .take_while(|b| b.line() == start_line)
                 .count()
                 .max(1)
             - 1;
@@ -93,7 +93,7 @@ impl ReaderLayout {
 pub fn block_for_source(doc: &Document, line: usize) -> usize {
     let mut block = doc
         .blocks
-        .partition_point(|b| b.line <= line)
+        .partition_point(|b| b.line() <= line)
         .saturating_sub(1);
     while block > 0 && doc.blocks[block - 1].line == doc.blocks[block].line {
         block -= 1;
@@ -102,7 +102,7 @@ pub fn block_for_source(doc: &Document, line: usize) -> usize {
 }
 
 /// The deepest nesting drawn; deeper blocks are drawn at this depth so text keeps its room.
-const MAX_DEPTH: u32 = 8;
+const MAX_DEPTH: u16 = 8;
 
 /// Lays out `doc` for a reader `width` cells wide.
 pub fn layout(doc: &Document, width: u16, theme: &Theme, links: bool) -> ReaderLayout {
@@ -150,7 +150,7 @@ fn blank(block: usize) -> ReaderLine {
 }
 
 /// Quote bars and list indentation before a block's lines, and their width.
-fn prefix(quote_depth: u32, list_depth: u32, theme: &Theme) -> (Vec<Span<'static>>, usize) {
+fn prefix(quote_depth: u16, list_depth: u16, theme: &Theme) -> (Vec<Span<'static>>, usize) {
     let bars = quote_depth.min(MAX_DEPTH) as usize;
     let indent = list_depth.saturating_sub(1).min(MAX_DEPTH) as usize;
     let mut spans = Vec::new();

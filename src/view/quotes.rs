@@ -274,7 +274,7 @@ fn draw_preview(app: &App, buf: &mut Buffer) {
             let prose = |b: &&crate::document::Block| {
                 b.quote_depth == 0
                     && !b.text.is_empty()
-                    && b.section == q.section
+                    && b.section() == q.section
                     && !matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Attribution)
             };
             // The lead-in before the quote; under a heading, the paragraph after it.

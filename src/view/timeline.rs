@@ -177,7 +177,7 @@ fn draw_detail(app: &App, buf: &mut Buffer) {
     let context = doc
         .blocks
         .get(block)
-        .filter(|b| b.section == e.section)
+        .filter(|b| b.section() == e.section)
         .map_or(e.title.as_str(), |b| doc.text_of(b));
     for w in wrap::wrap(&[(context, t.text)], inner.width as usize) {
         lines.push(Line::from(w.spans));
