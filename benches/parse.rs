@@ -118,16 +118,15 @@ fn bench_text(c: &mut Criterion, name: &str, text: &str, samples: usize) {
     // Where load's time goes, phase by phase (freeing left out, as in "model kept"), for
     // whoever works on the ratio next: the walk over pulldown-cmark's events (the bare pass
     // is inside it), then the timeline and the quotes found on the walk's outline.
-    let lines = document::line_index::LineIndex::new(text);
     group.bench_function("phase: outline walk", |b| {
-        b.iter_with_large_drop(|| outline::walk(black_box(text), 0, &lines, None))
+        b.iter_with_large_drop(|| outline::walk(black_box(text), 0, None))
     });
-    let walked = outline::walk(text, 0, &lines, None);
+    let walked = outline::walk(text, 0, None);
     group.bench_function("phase: timeline", |b| {
-        b.iter_with_large_drop(|| document::timeline::build(black_box(&walked), &lines))
+        b.iter_with_large_drop(|| document::timeline::build(black_box(&walked), text))
     });
     group.bench_function("phase: quotes", |b| {
-        b.iter_with_large_drop(|| document::quotes::find(black_box(&walked), &lines))
+        b.iter_with_large_drop(|| document::quotes::find(black_box(&walked), text))
     });
     group.finish();
 }

@@ -1,164 +1,178 @@
-//! Byte offsets to 1-based line numbers, computed once per document.
+//! Byte offsets to 1-based line numbers, counted as a document is read.
+//!
+//! A line ends at `\n`, `\r\n` or a lone `\r`, as in CommonMark. The parser asks for the
+//! lines of offsets in document order (each block's start, then each date and quote from
+//! its block's start), so counting line ends from the last offset asked about is one pass
+//! over the text in all, with nothing stored: no index of every line start to build.
 
-/// The start offset of every line of a text, for turning byte offsets into line numbers by
-/// binary search. A line ends at `\n`, `\r\n` or a lone `\r`, as in CommonMark.
-///
-/// Starts are `u32` (half the memory of `usize`, for a 5 MB dossier's 100,000 lines): files
-/// dossier opens are at most 256 MiB. Past 4 GiB every offset reads as the last line.
-#[derive(Debug, Clone, Default)]
-pub struct LineIndex {
-    starts: Vec<u32>,
+/// Line numbers counted on from the last offset asked about, with no index: for offsets
+/// asked about in order (a document's blocks, a block's dates), one pass over the text in all.
+/// An offset before the last one is counted back, so any order is right, only slower.
+#[derive(Debug, Clone)]
+pub struct LineCounter<'t> {
+    bytes: &'t [u8],
+    /// Whether the text has a CR at all: most have none, and only LF needs counting.
+    cr: bool,
+    /// The last offset asked about, and its line.
+    at: usize,
+    line: usize,
 }
 
-/// `n` as a line start: saturated, so that starts stay in order whatever the text's length.
-fn start(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-impl LineIndex {
-    /// Indexes `text` in one pass.
-    pub fn new(text: &str) -> Self {
+impl<'t> LineCounter<'t> {
+    /// A counter at the start of `text` (line 1).
+    pub fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
-        // Room for a line per 32 bytes: prose lines are longer, and room never written to
-        // costs nothing, while growing copies.
-        let mut starts = Vec::with_capacity(bytes.len() / 32 + 16);
-        starts.push(0);
-        if memchr::memchr(b'\r', bytes).is_none() {
-            // Prose has a line end every few dozen bytes: too often for a search per line end
-            // to pay. Each 64 bytes become a mask of their line feeds, each set bit a line
-            // start (a third faster than a search per line feed on a 5 MB dossier).
-            let chunks = bytes.chunks_exact(64);
-            let tail = bytes.len() - chunks.remainder().len();
-            for (c, chunk) in chunks.enumerate() {
-                let Ok(chunk) = <&[u8; 64]>::try_from(chunk) else {
-                    continue;
-                };
-                let mut mask = crate::byte_mask::of(chunk, |b| b == b'\n');
-                let next = c * 64 + 1;
-                while mask != 0 {
-                    starts.push(start(next + mask.trailing_zeros() as usize));
-                    mask &= mask - 1;
-                }
-            }
-            starts.extend(memchr::memchr_iter(b'\n', &bytes[tail..]).map(|i| start(tail + i + 1)));
+        LineCounter {
+            bytes,
+            cr: memchr::memchr(b'\r', bytes).is_some(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line that holds byte `offset` (past the end: the last line).
+    pub fn line(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.bytes.len());
+        if offset >= self.at {
+            self.line += self.line_ends(self.at, offset);
         } else {
-            // A SIMD search for each line end; a CR ends a line unless an LF follows it.
-            starts.extend(
-                memchr::memchr2_iter(b'\n', b'\r', bytes)
-                    .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
-                    .map(|i| start(i + 1)),
-            );
+            self.line -= self.line_ends(offset, self.at);
         }
-        LineIndex { starts }
+        self.at = offset;
+        self.line
     }
 
-    /// The 1-based line that holds byte `offset`.
-    pub fn line(&self, offset: usize) -> usize {
-        self.starts
-            .partition_point(|&s| s as usize <= offset)
-            .max(1)
-    }
-
-    /// The 1-based line that holds byte `offset`, searched from line `hint` outwards: as fast
-    /// as a step when offsets come in order, never slower than [`LineIndex::line`] by more than
-    /// twice.
-    pub fn line_near(&self, offset: usize, hint: usize) -> usize {
-        let starts = &self.starts;
-        let at = hint.clamp(1, starts.len()) - 1;
-        if starts[at] as usize > offset {
-            return self.line(offset);
+    /// The line of `offset`, given that byte `from` (at or before it) is on line `line`:
+    /// counted from there unless the counter is already between the two.
+    pub fn line_from(&mut self, from: usize, line: usize, offset: usize) -> usize {
+        if !(from..=offset).contains(&self.at) {
+            self.at = from.min(self.bytes.len());
+            self.line = line;
         }
-        // Gallop forward: find a line start past `offset`, then search between.
-        let mut step = 1;
-        let mut low = at;
-        loop {
-            let probe = low + step;
-            match starts.get(probe) {
-                Some(&s) if s as usize <= offset => {
-                    low = probe;
-                    step *= 2;
-                }
-                _ => {
-                    let high = probe.min(starts.len());
-                    return low + starts[low..high].partition_point(|&s| s as usize <= offset);
-                }
-            }
+        self.line(offset)
+    }
+
+    /// How many lines end in `from..to`: at `\n`, and at `\r` not followed by `\n`.
+    fn line_ends(&self, from: usize, to: usize) -> usize {
+        let bytes = self.bytes;
+        let feeds = count_feeds(&bytes[from..to]);
+        if !self.cr {
+            return feeds;
         }
+        feeds
+            + (from..to)
+                .filter(|&i| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+                .count()
     }
+}
 
-    /// The byte offset where 1-based `line` starts (the end of the text past the last line).
-    pub fn start(&self, line: usize) -> Option<usize> {
-        self.starts.get(line.checked_sub(1)?).map(|&s| s as usize)
-    }
-
-    /// How many lines the text has.
-    pub fn len(&self) -> usize {
-        self.starts.len()
-    }
-
-    /// True for a text with no line at all (never: an empty text has one empty line).
-    pub fn is_empty(&self) -> bool {
-        self.starts.is_empty()
-    }
+/// How many `\n` bytes `bytes` holds. 64 bytes at a time, each counted into a `u8` (at most
+/// 64): a sum the compiler makes a handful of vector instructions, where a count into a
+/// `usize` per byte is not vectorised and is four times slower.
+fn count_feeds(bytes: &[u8]) -> usize {
+    let chunks = bytes.chunks_exact(64);
+    let tail = chunks.remainder();
+    let whole: usize = chunks
+        .map(|chunk| {
+            chunk
+                .iter()
+                .fold(0u8, |n, &b| n.wrapping_add(u8::from(b == b'\n'))) as usize
+        })
+        .sum();
+    whole + tail.iter().filter(|&&b| b == b'\n').count()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The reference: every line start, and a binary search among them.
+    struct LineIndex {
+        starts: Vec<usize>,
+    }
+
+    impl LineIndex {
+        fn new(text: &str) -> Self {
+            let bytes = text.as_bytes();
+            let mut starts = vec![0];
+            starts.extend(
+                (0..bytes.len())
+                    .filter(|&i| {
+                        bytes[i] == b'\n' || bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n')
+                    })
+                    .map(|i| i + 1),
+            );
+            LineIndex { starts }
+        }
+
+        fn line(&self, offset: usize) -> usize {
+            self.starts.partition_point(|&s| s <= offset).max(1)
+        }
+    }
+
     #[test]
     fn lf_crlf_and_lone_cr_all_end_lines() {
-        let text = "a\nb\r\nc\rd";
-        let index = LineIndex::new(text);
-        assert_eq!(index.len(), 4);
-        assert_eq!(index.line(0), 1);
-        assert_eq!(index.line(2), 2);
-        assert_eq!(index.line(3), 2);
-        assert_eq!(index.line(4), 2);
-        assert_eq!(index.line(5), 3);
-        assert_eq!(index.line(7), 4);
-        assert_eq!(index.start(3), Some(5));
-    }
-
-    #[test]
-    fn lf_only_text_is_indexed_alike() {
-        let index = LineIndex::new("a\n\nbc\n");
-        assert_eq!(index.len(), 4);
+        let mut lines = LineCounter::new("a\nb\r\nc\rd");
         assert_eq!(
-            [0, 1, 2, 3, 4, 5, 6].map(|o| index.line(o)),
+            [0, 2, 3, 4, 5, 7, 8, 20].map(|o| lines.line(o)),
+            [1, 2, 2, 2, 3, 4, 4, 4]
+        );
+        let mut lines = LineCounter::new("a\n\nbc\n");
+        assert_eq!(
+            [0, 1, 2, 3, 4, 5, 6].map(|o| lines.line(o)),
             [1, 1, 2, 3, 3, 3, 4]
         );
-        assert_eq!(LineIndex::new("").len(), 1);
+        assert_eq!(LineCounter::new("").line(0), 1);
     }
 
     #[test]
-    fn line_feeds_are_found_in_every_position_of_a_64_byte_chunk() {
-        // Texts of 0 to 200 bytes with a line feed at every 1st to 7th byte: chunk
-        // boundaries, full chunks, the tail.
-        for len in 0..200 {
-            for every in 1..8 {
-                let text: String = (0..len)
-                    .map(|i| if i % every == every - 1 { '\n' } else { 'x' })
-                    .collect();
-                let expected: Vec<u32> = std::iter::once(0)
-                    .chain(text.match_indices('\n').map(|(i, _)| i as u32 + 1))
-                    .collect();
-                assert_eq!(LineIndex::new(&text).starts, expected, "{len} {every}");
+    fn a_counter_finds_the_line_the_index_finds_in_any_order() {
+        let text = "one\ntwo\r\n\nthree\rfour\n\n\nfive\r\r\n\r";
+        let index = LineIndex::new(text);
+        let offsets: Vec<usize> = (0..=text.len() + 2).collect();
+        let mut counter = LineCounter::new(text);
+        for &o in offsets
+            .iter()
+            .chain(offsets.iter().rev())
+            .chain([7, 2, 19, 0, 30].iter())
+        {
+            assert_eq!(counter.line(o), index.line(o), "offset {o}");
+        }
+        let lf = "a\nb\n\nc";
+        let (lf_index, mut counter) = (LineIndex::new(lf), LineCounter::new(lf));
+        for o in [5, 0, 3, 3, 9, 1] {
+            assert_eq!(counter.line(o), lf_index.line(o), "offset {o}");
+        }
+        for from in 0..=text.len() {
+            for o in from..=text.len() {
+                let mut counter = LineCounter::new(text);
+                counter.line(o / 2);
+                assert_eq!(
+                    counter.line_from(from, index.line(from), o),
+                    index.line(o),
+                    "from {from} to {o}"
+                );
             }
         }
     }
 
     #[test]
-    fn a_hint_finds_the_same_line() {
-        let text = "one\ntwo\r\n\nthree\rfour\n\n\nfive";
-        let index = LineIndex::new(text);
-        for offset in 0..=text.len() + 2 {
-            for hint in 0..=index.len() + 2 {
-                assert_eq!(
-                    index.line_near(offset, hint),
-                    index.line(offset),
-                    "offset {offset}, hint {hint}"
-                );
+    fn long_texts_count_alike_in_any_order() {
+        // Line feeds every 1st to 7th byte over 200 bytes, with and without CRs.
+        for every in 1..8 {
+            for cr in [false, true] {
+                let text: String = (0..200)
+                    .map(|i| match (i % every == every - 1, cr && i % 5 == 0) {
+                        (true, _) => '\n',
+                        (false, true) => '\r',
+                        _ => 'x',
+                    })
+                    .collect();
+                let index = LineIndex::new(&text);
+                let mut counter = LineCounter::new(&text);
+                for o in (0..=200).chain((0..=200).rev().step_by(7)) {
+                    assert_eq!(counter.line(o), index.line(o), "{every} {cr} {o}");
+                }
             }
         }
     }

@@ -288,7 +288,6 @@ pub fn decode(bytes: &[u8]) -> Result<&str, DecodeError> {
 /// what can't be read (bad front matter) becomes a warning and stays in the text.
 pub fn load(source: &str, text: &str) -> Document {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let lines = line_index::LineIndex::new(text);
     let mut warnings = Vec::new();
     let mut meta = Meta::new();
     let mut kept_block = None;
@@ -306,7 +305,7 @@ pub fn load(source: &str, text: &str) -> Document {
             match front_matter::parse(&text[block.yaml.clone()]) {
                 Ok(fields) => meta = fields,
                 Err(e) => {
-                    let first = lines.line(block.yaml.start);
+                    let first = line_index::LineCounter::new(text).line(block.yaml.start);
                     warnings.push(Warning {
                         line: Some(e.line.map_or(first, |l| first + l - 1)),
                         column: e.column,
@@ -331,12 +330,7 @@ pub fn load(source: &str, text: &str) -> Document {
     };
     // Front matter that could not be read stays in the text, shown first as YAML.
     let kept = kept_block.map(|whole| sanitize::clean(text[whole].trim_end()));
-    let outline = outline::walk(
-        &text[body_start..],
-        body_start,
-        &lines,
-        kept.as_deref().map(|raw| (raw, "yaml")),
-    );
+    let outline = outline::walk(text, body_start, kept.as_deref().map(|raw| (raw, "yaml")));
     if meta.get("encrypted").and_then(|v| v.as_bool()) == Some(true) {
         warnings.push(Warning {
             line: None,
@@ -351,8 +345,8 @@ pub fn load(source: &str, text: &str) -> Document {
             message: "the document is empty".into(),
         });
     }
-    let timeline = timeline::build(&outline, &lines);
-    let (quotes, attributions) = quotes::find(&outline, &lines);
+    let timeline = timeline::build(&outline, text);
+    let (quotes, attributions) = quotes::find(&outline, text);
     let outline::Outline {
         mut text,
         preamble,
@@ -583,7 +577,7 @@ mod tests {
     fn check(text: &str) {
         let doc = load("generated", text);
         let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let lines = line_index::LineIndex::new(body).len();
+        let lines = line_index::LineCounter::new(body).line(body.len());
         let in_file = |line: usize| (1..=lines).contains(&line);
         let safe = |s: &str| !s.chars().any(sanitize::is_unsafe);
         for (i, s) in doc.sections.iter().enumerate() {

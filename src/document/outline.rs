@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
-use super::line_index::LineIndex;
+use super::line_index::LineCounter;
 use super::sanitize::{self, sanitize};
 use super::{Block, BlockKind, Inline, Mark, Section};
 
@@ -29,8 +29,11 @@ pub fn options() -> Options {
 /// timeline and quote finders see it: the reader block plus where its text came from.
 #[derive(Debug, Clone)]
 pub struct Unit {
-    /// Index into [`Outline::blocks`].
-    pub block: usize,
+    /// Index into [`Outline::blocks`] (see [`Unit::block`]).
+    pub block: u32,
+    /// Where its block starts in the file: a date's or a quote's line is counted from there
+    /// (see [`Unit::line_of`]).
+    pub start: u32,
     /// Its `(offset in block text, offset in source)` pairs, a range of [`Outline::maps`]:
     /// one at the start of each text fragment.
     pub map: Range<u32>,
@@ -39,6 +42,13 @@ pub struct Unit {
     pub breaks: Range<u32>,
     /// The outermost block quote this unit sits in (its index in [`Outline::quote_blocks`]).
     pub quote: Option<u32>,
+}
+
+impl Unit {
+    /// Index of its block in [`Outline::blocks`].
+    pub fn block(&self) -> usize {
+        self.block as usize
+    }
 }
 
 /// `range` as a range of `usize`, to index with.
@@ -119,6 +129,13 @@ impl Outline {
             Some(&(t, s)) => s as usize + (pos - t as usize),
             None => map.first().map_or(0, |&(_, s)| s as usize),
         }
+    }
+
+    /// The file's line of `pos` in `unit`'s block text, counted by `lines` from the block's
+    /// start (or from the last line it counted, when that is nearer).
+    pub fn line_of(&self, lines: &mut LineCounter, unit: &Unit, pos: usize) -> usize {
+        let from = self.blocks.get(unit.block()).map_or(1, Block::line);
+        lines.line_from(unit.start as usize, from, self.source_offset(unit, pos))
     }
 
     /// Offsets of `unit`'s line breaks in its block text.
@@ -216,9 +233,8 @@ impl Builder {
 }
 
 struct Walker<'a> {
-    lines: &'a LineIndex,
-    /// The line of the last block: offsets arrive in order, so the next is searched from here.
-    last_line: usize,
+    /// The line of each block start, counted on from the last.
+    lines: LineCounter<'a>,
     out: Outline,
     /// The block being built, when `building`: one builder, emptied for each block and never
     /// moved, so its buffers grow once and are reused.
@@ -247,20 +263,15 @@ struct Table {
     map: Vec<(usize, usize)>,
 }
 
-/// Walks the body (`body` is `text[offset..]`): sections, blocks and prose units.
-/// `lines` indexes the whole file so that line numbers count the front matter too.
+/// Walks the body of `file` (from byte `offset` on): sections, blocks and prose units. Line
+/// numbers are the file's, so they count the front matter too.
 ///
 /// `leading`, when given, is a block of text to show before the body as a code block in
 /// `language` (front matter that could not be read, kept as text): it opens the preamble.
-pub fn walk(
-    body: &str,
-    offset: usize,
-    lines: &LineIndex,
-    leading: Option<(&str, &str)>,
-) -> Outline {
+pub fn walk(file: &str, offset: usize, leading: Option<(&str, &str)>) -> Outline {
+    let body = file.get(offset..).unwrap_or_default();
     let mut walker = Walker {
-        lines,
-        last_line: 1,
+        lines: LineCounter::new(file),
         out: Outline::default(),
         current: Builder::new(),
         building: false,
@@ -275,9 +286,10 @@ pub fn walk(
         safe_body: (!sanitize::has_unsafe(body))
             .then(|| body.as_ptr() as usize..body.as_ptr() as usize + body.len()),
     };
-    // Room for a block per line, so the big vectors are never copied as they grow: room
-    // never written to costs no memory (its pages are never touched), a copy costs twice.
-    let estimate = lines.len() + 16;
+    // Room for a block per 32 bytes (a line of prose is longer), so the big vectors are never
+    // copied as they grow: room never written to costs no memory (its pages are never
+    // touched), a copy costs twice.
+    let estimate = body.len() / 32 + 16;
     walker.out.blocks.reserve(estimate);
     walker.out.sections.reserve(estimate);
     walker.out.units.reserve(estimate);
@@ -457,7 +469,8 @@ impl Walker<'_> {
                 self.flush();
                 self.quote_depth += 1;
                 if self.quote_depth == 1 {
-                    self.open_quote = Some((at, self.out.blocks.len(), self.out.units.len()));
+                    let line = self.lines.line(at);
+                    self.open_quote = Some((line, self.out.blocks.len(), self.out.units.len()));
                 }
             }
             Tag::CodeBlock(kind) => {
@@ -525,9 +538,9 @@ impl Walker<'_> {
                 self.flush();
                 self.quote_depth = self.quote_depth.saturating_sub(1);
                 if self.quote_depth == 0 {
-                    if let Some((start, blocks, units)) = self.open_quote.take() {
+                    if let Some((line, blocks, units)) = self.open_quote.take() {
                         self.out.quote_blocks.push(QuoteBlock {
-                            line: self.lines.line(start),
+                            line,
                             section: self.section(),
                             blocks: blocks..self.out.blocks.len(),
                             units: units..self.out.units.len(),
@@ -603,8 +616,7 @@ impl Walker<'_> {
             return;
         }
         self.building = false;
-        let line = self.lines.line_near(self.current.start, self.last_line);
-        self.last_line = line;
+        let line = self.lines.line(self.current.start);
         if let BlockKind::Heading { .. } = self.current.kind {
             self.finish_section_text();
         }
@@ -659,7 +671,8 @@ impl Walker<'_> {
             let range = narrow(breaks.len())..narrow(breaks.len() + b.breaks.len());
             breaks.extend_from_slice(&b.breaks);
             self.out.units.push(Unit {
-                block,
+                block: narrow(block),
+                start: narrow(b.start),
                 map,
                 breaks: range,
                 quote: self.open_quote.map(|_| narrow(self.out.quote_blocks.len())),

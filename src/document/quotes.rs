@@ -9,7 +9,7 @@
 
 use std::cell::OnceCell;
 
-use super::line_index::LineIndex;
+use super::line_index::LineCounter;
 use super::names::{self, Directory};
 use super::outline::{Outline, QuoteBlock, ScanAhead, Unit};
 use super::{BlockKind, Inline, Quote, QuoteKind, sentences};
@@ -28,10 +28,11 @@ const CITATION_SECTIONS: &[&str] = &[
     "notes",
 ];
 
-/// Every quote in the outline, in document order, and for each block quote whose speaker the
+/// Every quote in the outline of `file`, in document order, and for each block quote whose speaker the
 /// quote itself does not name, `(block index just after the quote, speaker)` so the reader
 /// can show who said it.
-pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, String)>) {
+pub fn find(outline: &Outline, file: &str) -> (Vec<Quote>, Vec<(usize, String)>) {
+    let mut lines = LineCounter::new(file);
     let headings = HeadingSpeakers::new(outline);
     let mut found: Vec<(Quote, Option<usize>)> = Vec::new();
     for qb in &outline.quote_blocks {
@@ -62,7 +63,7 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
     // Whether each section is a list of citations, worked out when a block in it is reached.
     let mut citations: Vec<Option<bool>> = vec![None; outline.sections.len()];
     for unit in &outline.units {
-        let block = &outline.blocks[unit.block];
+        let block = &outline.blocks[unit.block()];
         if unit.quote.is_some()
             || !matches!(
                 block.kind,
@@ -120,14 +121,14 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
                 })
                 .or_else(|| {
                     (sentence_start == 0 && lead_in.trim().is_empty())
-                        .then(|| lead_in_before_block(outline, unit.block, block.section()))
+                        .then(|| lead_in_before_block(outline, unit.block(), block.section()))
                         .flatten()
                 })
                 .or_else(|| after_in_sentence(&text[span.outer.end..]))
                 .or_else(|| {
                     let rest = text[span.outer.end..].trim();
                     rest.is_empty()
-                        .then(|| attribution_after(outline, unit.block + 1, block.section()))
+                        .then(|| attribution_after(outline, unit.block() + 1, block.section()))
                         .flatten()
                 })
                 .or_else(|| headings.speaker(outline, block.section()));
@@ -137,9 +138,7 @@ pub fn find(outline: &Outline, lines: &LineIndex) -> (Vec<Quote>, Vec<(usize, St
                     text: inner.trim().to_string(),
                     speaker,
                     section: block.section(),
-                    // On the block's first line or after it: the search starts there.
-                    line: lines
-                        .line_near(outline.source_offset(unit, span.outer.start), block.line()),
+                    line: outline.line_of(&mut lines, unit, span.outer.start),
                     kind: QuoteKind::Inline,
                 },
                 None,
@@ -175,7 +174,7 @@ fn directory(outline: &Outline, surnames: Vec<&str>) -> Directory {
     let units = outline.units.iter();
     dir.add_ranges(
         &outline.text,
-        units.map(|u| outline.blocks[u.block].text_range()),
+        units.map(|u| outline.blocks[u.block()].text_range()),
     );
     dir
 }
@@ -198,7 +197,7 @@ fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, Option<Strin
         .units
         .get(qb.units.clone())
         .and_then(<[Unit]>::last)
-        .filter(|u| Some(u.block) == last_block);
+        .filter(|u| Some(u.block()) == last_block);
     let mut speaker = None;
     if let (Some(last), Some(unit)) = (parts.last_mut(), last_unit) {
         let line_start = outline.breaks(unit).last().map_or(0, |&b| b + 1);
@@ -443,9 +442,8 @@ mod tests {
 
     /// Every quote of a Markdown text as (text, speaker, line, block?).
     fn quotes(markdown: &str) -> Vec<(String, Option<String>, usize, bool)> {
-        let lines = LineIndex::new(markdown);
-        let outline = outline::walk(markdown, 0, &lines, None);
-        find(&outline, &lines)
+        let outline = outline::walk(markdown, 0, None);
+        find(&outline, markdown)
             .0
             .into_iter()
             .map(|q| (q.text, q.speaker, q.line, q.kind == QuoteKind::Block))

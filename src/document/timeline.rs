@@ -1,15 +1,16 @@
 //! Timeline entries: dated headings, dated list items and dated sentences.
 
 use super::dates::{self, DateMatch};
-use super::line_index::LineIndex;
+use super::line_index::LineCounter;
 use super::outline::{Outline, ScanAhead};
 use super::{Block, BlockKind, Inline, Origin, TimelineEntry, sentences};
 
 /// How long an entry's title may be, in characters, before it is cut at a word.
 pub const TITLE_CHARS: usize = 120;
 
-/// Every dated event in the outline, sorted by date then line, one per (date, line).
-pub fn build(outline: &Outline, lines: &LineIndex) -> Vec<TimelineEntry> {
+/// Every dated event in the outline of `file`, sorted by date then line, one per (date, line).
+pub fn build(outline: &Outline, file: &str) -> Vec<TimelineEntry> {
+    let mut lines = LineCounter::new(file);
     let mut entries = Vec::new();
     for (i, section) in outline.sections.iter().enumerate() {
         if let Some(date) = dates::heading_date(&section.title) {
@@ -34,7 +35,7 @@ pub fn build(outline: &Outline, lines: &LineIndex) -> Vec<TimelineEntry> {
     // Every date has digits: blocks without one are passed over in one scan of the text.
     let mut digits = ScanAhead::new(dates::next_digit);
     for unit in &outline.units {
-        let block = &outline.blocks[unit.block];
+        let block = &outline.blocks[unit.block()];
         if matches!(block.kind, BlockKind::Heading { .. })
             || !digits.holds(&outline.text, block.text_range())
         {
@@ -52,8 +53,7 @@ pub fn build(outline: &Outline, lines: &LineIndex) -> Vec<TimelineEntry> {
                 BlockKind::Item { .. } => sentences::shorten(text, TITLE_CHARS),
                 _ => sentences::shorten(&text[sentences::around(text, range.start)], TITLE_CHARS),
             };
-            // The date is on the block's first line or after it: the search starts there.
-            let line = lines.line_near(outline.source_offset(unit, range.start), block.line());
+            let line = outline.line_of(&mut lines, unit, range.start);
             entries.push(entry(date, title, block.section(), line, Origin::Text));
         }
     }
@@ -87,8 +87,8 @@ fn first_text(outline: &Outline, section: usize) -> Option<&Block> {
     // first of its units, and the unit after it is its first text when it is in the section.
     let heading = outline
         .units
-        .partition_point(|u| blocks[u.block].section() < Some(section));
-    let next = &blocks[outline.units.get(heading + 1)?.block];
+        .partition_point(|u| blocks[u.block()].section() < Some(section));
+    let next = &blocks[outline.units.get(heading + 1)?.block()];
     (next.section() == Some(section) && !matches!(next.kind, BlockKind::Heading { .. }))
         .then_some(next)
 }
