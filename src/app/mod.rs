@@ -167,6 +167,10 @@ pub struct LibraryState {
     pub problems: Vec<Problem>,
     /// The problems list is shown.
     pub show_problems: bool,
+    /// Timeline events and quotes in all the documents, kept as documents are added (the
+    /// library view shows them on every frame; summing 10,000 documents each time is waste).
+    pub events: usize,
+    pub quotes: usize,
 }
 
 /// What the background loader reports.
@@ -335,6 +339,8 @@ impl App {
             library::slim(&mut doc);
         }
         self.unindexed.push((self.docs.len(), quotes));
+        self.library.events += doc.timeline.len();
+        self.library.quotes += doc.quotes.len();
         self.docs.push(doc);
         self.index_unindexed();
         self.stale = true;

@@ -75,8 +75,8 @@ pub fn draw(app: &App, buf: &mut Buffer) {
             let summary = format!(
                 " {} documents · {} events · {} quotes · sorted by {} (s) · {problems} problems (p)",
                 app.docs.len(),
-                app.docs.iter().map(|d| d.timeline.len()).sum::<usize>(),
-                app.docs.iter().map(|d| d.quotes.len()).sum::<usize>(),
+                app.library.events,
+                app.library.quotes,
                 app.library.sort.label()
             );
             put_line(
