@@ -18,78 +18,11 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dossier::document::{self, outline};
 use dossier::library::EMBEDDED;
+use dossier::synthetic;
 use pulldown_cmark::Parser;
 
 /// About how big the generated dossier is.
 const LARGE_BYTES: usize = 5 * 1024 * 1024;
-
-/// People the generated sections are about, in place of the seed's.
-const PEOPLE: &[(&str, &str)] = &[
-    ("Jan", "Leike"),
-    ("Maria", "Okafor"),
-    ("Tom", "Baptiste"),
-    ("Priya", "Raman"),
-    ("Lena", "Fischer"),
-    ("Noor", "Haddad"),
-    ("Felix", "Brandt"),
-    ("Ada", "Byron"),
-    ("Kofi", "Mensah"),
-    ("Ana", "Ruiz"),
-    ("Helen", "Toner"),
-];
-
-const MONTHS: &[&str] = &dossier::document::dates::MONTH_NAMES;
-
-/// A dossier of at least `size` bytes: the seed's front matter, then its `##` sections over
-/// and over, each copy about another person, in other years and months, with other numbers.
-fn large_dossier(size: usize) -> String {
-    let body_start = EMBEDDED
-        .match_indices("\n---\n")
-        .next()
-        .map_or(0, |(i, _)| i + 5);
-    let (front, body) = EMBEDDED.split_at(body_start);
-    let mut sections: Vec<&str> = Vec::new();
-    let mut rest = body;
-    while let Some(i) = rest[1..].find("\n## ") {
-        sections.push(&rest[..i + 2]);
-        rest = &rest[i + 2..];
-    }
-    sections.push(rest);
-
-    let mut out = String::with_capacity(size + 64 * 1024);
-    out.push_str(front);
-    let mut copy = 0usize;
-    while out.len() < size {
-        let (first, last) = PEOPLE[copy % PEOPLE.len()];
-        let (o_first, o_last) = PEOPLE[(copy * 7 + 3) % PEOPLE.len()];
-        let year = 1990 + (copy % 35);
-        let month = MONTHS[(copy * 5) % 12];
-        let day = 1 + copy % 28;
-        for (i, section) in sections.iter().enumerate() {
-            // Skip some sections in some copies so no two copies have the same outline.
-            if i > 1 && (copy + i) % 5 == 0 {
-                continue;
-            }
-            let varied = section
-                .replace("Jan Leike", &format!("{first} {last}"))
-                .replace("Leike", last)
-                .replace("Ilya Sutskever", &format!("{o_first} {o_last}"))
-                .replace("Sutskever", o_last)
-                .replace("2024", &year.to_string())
-                .replace("2023", &(year - 1).to_string())
-                .replace("2021", &(year - 3).to_string())
-                .replace("May 1", &format!("{month} 1"))
-                .replace("May 28", &format!("{month} {day}"))
-                .replace("20%", &format!("{}%", 5 + copy % 40));
-            out.push_str(&varied);
-            if !out.ends_with('\n') {
-                out.push('\n');
-            }
-        }
-        copy += 1;
-    }
-    out
-}
 
 /// Every event of a plain pulldown-cmark pass with offsets, as `load` reads them.
 fn bare_pass(text: &str) -> usize {
@@ -133,7 +66,7 @@ fn bench_text(c: &mut Criterion, name: &str, text: &str, samples: usize) {
 
 fn parse(c: &mut Criterion) {
     bench_text(c, "seed", EMBEDDED, 100);
-    let large = large_dossier(LARGE_BYTES);
+    let large = synthetic::seed_repeated(LARGE_BYTES);
     // Dropped before the timing starts, so it does not shape the heap the benches run on.
     let doc = document::load("bench", &large);
     eprintln!(

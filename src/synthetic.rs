@@ -206,6 +206,73 @@ pub fn write_library(dir: &Path, n: usize) -> std::io::Result<u64> {
     Ok(bytes)
 }
 
+/// People the generated sections are about, in place of the seed's.
+const SEED_PEOPLE: &[(&str, &str)] = &[
+    ("Jan", "Leike"),
+    ("Maria", "Okafor"),
+    ("Tom", "Baptiste"),
+    ("Priya", "Raman"),
+    ("Lena", "Fischer"),
+    ("Noor", "Haddad"),
+    ("Felix", "Brandt"),
+    ("Ada", "Byron"),
+    ("Kofi", "Mensah"),
+    ("Ana", "Ruiz"),
+    ("Helen", "Toner"),
+];
+
+/// A dossier of at least `size` bytes: the seed's front matter, then its `##` sections over
+/// and over, each copy about another person, in other years and months, with other numbers
+/// (the parse benchmarks' large input: realistic prose, not one paragraph repeated).
+pub fn seed_repeated(size: usize) -> String {
+    let body_start = crate::library::EMBEDDED
+        .match_indices("\n---\n")
+        .next()
+        .map_or(0, |(i, _)| i + 5);
+    let (front, body) = crate::library::EMBEDDED.split_at(body_start);
+    let mut sections: Vec<&str> = Vec::new();
+    let mut rest = body;
+    while let Some(i) = rest[1..].find("\n## ") {
+        sections.push(&rest[..i + 2]);
+        rest = &rest[i + 2..];
+    }
+    sections.push(rest);
+
+    let mut out = String::with_capacity(size + 64 * 1024);
+    out.push_str(front);
+    let mut copy = 0usize;
+    while out.len() < size {
+        let (first, last) = SEED_PEOPLE[copy % SEED_PEOPLE.len()];
+        let (o_first, o_last) = SEED_PEOPLE[(copy * 7 + 3) % SEED_PEOPLE.len()];
+        let year = 1990 + (copy % 35);
+        let month = MONTHS[(copy * 5) % 12];
+        let day = 1 + copy % 28;
+        for (i, section) in sections.iter().enumerate() {
+            // Skip some sections in some copies so no two copies have the same outline.
+            if i > 1 && (copy + i) % 5 == 0 {
+                continue;
+            }
+            let varied = section
+                .replace("Jan Leike", &format!("{first} {last}"))
+                .replace("Leike", last)
+                .replace("Ilya Sutskever", &format!("{o_first} {o_last}"))
+                .replace("Sutskever", o_last)
+                .replace("2024", &year.to_string())
+                .replace("2023", &(year - 1).to_string())
+                .replace("2021", &(year - 3).to_string())
+                .replace("May 1", &format!("{month} 1"))
+                .replace("May 28", &format!("{month} {day}"))
+                .replace("20%", &format!("{}%", 5 + copy % 40));
+            out.push_str(&varied);
+            if !out.ends_with('\n') {
+                out.push('\n');
+            }
+        }
+        copy += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,5 +292,28 @@ mod tests {
             "{} bytes",
             text.len()
         );
+    }
+
+    #[test]
+    fn the_repeated_seed_is_the_size_asked_for_and_about_many_people() {
+        let text = seed_repeated(300_000);
+        assert!(
+            text.len() >= 300_000 && text.len() < 400_000,
+            "{} bytes",
+            text.len()
+        );
+        let doc = crate::document::load("repeated", &text);
+        assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+        assert_eq!(doc.meta.len(), 8, "the seed's front matter, once");
+        let speakers: std::collections::HashSet<_> = doc
+            .quotes
+            .iter()
+            .filter_map(|q| q.speaker.as_deref())
+            .collect();
+        assert!(
+            speakers.contains("Jan Leike") && speakers.contains("Maria Okafor"),
+            "{speakers:?}"
+        );
+        assert!(doc.timeline.iter().any(|e| e.date.iso().starts_with("199")));
     }
 }

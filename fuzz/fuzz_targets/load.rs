@@ -1,6 +1,6 @@
 //! Fuzz target: any bytes, read as dossier reads a file, must load without a panic, and the
 //! model must keep its promises (every string sanitized, every line in the file, parents
-//! shallower than their children).
+//! shallower than their children, every block's text and marks where it says).
 #![no_main]
 
 use dossier::document::{self, Document, sanitize};
@@ -36,5 +36,14 @@ fn check(text: &str, doc: &Document) {
     }
     for w in &doc.warnings {
         assert!(safe(&w.message));
+    }
+    // The reader's blocks: their text and marks are ranges of the document's shared lists.
+    for b in &doc.blocks {
+        let block_text = doc.text_of(b);
+        assert_eq!(block_text.len(), b.text.len());
+        assert!(safe(block_text) && (1..=lines).contains(&b.line()));
+        for m in doc.marks_of(b) {
+            assert!(block_text.get(m.range.clone()).is_some());
+        }
     }
 }

@@ -1,0 +1,78 @@
+//! Issue 2's figure as one number per input: `document::load` ÷ a bare pulldown-cmark pass,
+//! the two timed in turn, round after round, in one process.
+//!
+//! criterion (`cargo bench --bench parse`) times each function for seconds before the next;
+//! on a shared machine the load on the other core can change between them, and the ratio of
+//! two medians taken minutes apart moves by 10%. Here every round times the bare pass and
+//! then load over the same text, so both see the same machine; the figure is the ratio of
+//! the two medians over all rounds.
+//!
+//! `cargo bench --bench parse_ratio`
+
+/// The binary's allocator, so the figures are the binary's (the bare pass runs on it too).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use dossier::document::{self, outline};
+use dossier::library::EMBEDDED;
+use dossier::synthetic;
+use pulldown_cmark::Parser;
+
+/// Every event of a plain pulldown-cmark pass with offsets, as `load` reads them.
+fn bare_pass(text: &str) -> usize {
+    let mut events = 0;
+    for event in Parser::new_ext(text, outline::options()).into_offset_iter() {
+        black_box(&event);
+        events += 1;
+    }
+    events
+}
+
+/// The time of one call of `f`, as the mean of `reps` calls.
+fn time(reps: u32, mut f: impl FnMut()) -> Duration {
+    let start = Instant::now();
+    for _ in 0..reps {
+        f();
+    }
+    start.elapsed() / reps
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// Times load and the bare pass in turn for `rounds` rounds of `reps` calls each, and prints
+/// their medians and ratio. Load's time includes freeing the model, as in criterion's "load".
+fn compare(name: &str, text: &str, rounds: usize, reps: u32) {
+    // Warm up: caches, the allocator's pages, the CPU's clock.
+    for _ in 0..reps {
+        black_box(bare_pass(black_box(text)));
+        black_box(document::load("bench", black_box(text)));
+    }
+    let (mut bare, mut load) = (Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        bare.push(time(reps, || {
+            black_box(bare_pass(black_box(text)));
+        }));
+        load.push(time(reps, || {
+            black_box(document::load("bench", black_box(text)));
+        }));
+    }
+    let (bare, load) = (median(bare), median(load));
+    println!(
+        "{name:>4} ({} KB): load {load:.2?}, bare pulldown-cmark {bare:.2?} (medians of {rounds} \
+         rounds, {reps} calls each) → load is {:.2}× the bare pass",
+        text.len() / 1024,
+        load.as_secs_f64() / bare.as_secs_f64()
+    );
+}
+
+fn main() {
+    // `cargo bench` passes `--bench` and any filter; there is nothing to choose here.
+    compare("seed", EMBEDDED, 300, 40);
+    compare("5MB", &synthetic::seed_repeated(5 * 1024 * 1024), 40, 2);
+}
