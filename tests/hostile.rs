@@ -423,7 +423,7 @@ fn a_50_mb_dossier_opens_whole() {
         Some(want_line.to_string().as_str()),
         "{last_row}"
     );
-    assert!(last_row.ends_with(&last.title));
+    assert!(last_row.ends_with(last.title.as_str()));
     assert!(took < Duration::from_secs(120), "took {took:?}");
 }
 

@@ -262,6 +262,12 @@ fn library_documents_are_kept_slim_and_read_again_when_opened() {
     assert!(app.docs.iter().all(|d| d.blocks.is_empty()
         && d.text.is_empty()
         && d.sections.iter().all(|s| s.text.is_empty())));
+    for d in &app.docs {
+        // Titles stay, in a buffer that holds them and nothing else.
+        let titles: usize = d.sections.iter().map(|s| s.title.len()).sum();
+        assert!(d.sections.iter().all(|s| !s.title.is_empty()
+            && s.title.buffer().is_some_and(|b| b.len() == titles)));
+    }
     assert!(
         app.docs
             .iter()

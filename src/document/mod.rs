@@ -85,8 +85,9 @@ impl std::fmt::Display for Warning {
 pub struct Section {
     /// 1 for `#` through 6 for `######` (setext: 1 for `===`, 2 for `---`).
     pub level: u8,
-    /// The heading as plain text, inline markup removed.
-    pub title: String,
+    /// The heading as plain text, inline markup removed (a piece of the document's text, as
+    /// the section's text is: no string of its own to allocate and free).
+    pub title: Text,
     /// 1-based line of the heading in the file.
     pub line: usize,
     /// Index of the nearest shallower heading before this one.
@@ -352,6 +353,7 @@ pub fn load(source: &str, text: &str) -> Document {
         preamble,
         mut sections,
         section_texts,
+        titles,
         blocks,
         marks,
         links,
@@ -360,8 +362,9 @@ pub fn load(source: &str, text: &str) -> Document {
     let blocks = with_attributions(blocks, &mut text, attributions);
     // From here the text is shared, read-only: the sections' texts are ranges of it too.
     let text = Arc::new(text);
-    for (section, range) in sections.iter_mut().zip(section_texts) {
+    for ((section, range), title) in sections.iter_mut().zip(section_texts).zip(titles) {
         section.text = Text::new(&text, range);
+        section.title = Text::new(&text, title);
     }
     Document {
         source: sanitize::clean(source),
@@ -458,7 +461,7 @@ impl Document {
             .or_else(|| {
                 self.sections
                     .first()
-                    .map(|s| s.title.clone())
+                    .map(|s| s.title.to_string())
                     .filter(|t| !t.is_empty())
             })
             .unwrap_or_else(|| self.source.clone())

@@ -96,6 +96,10 @@ pub struct Outline {
     pub sections: Vec<Section>,
     /// Where each section's own text is in [`Outline::text`], section by section.
     pub section_texts: Vec<Range<usize>>,
+    /// Where each section's title is in [`Outline::text`] (read it with
+    /// [`Outline::title_of`]): the document makes [`Section::title`] of it once the text is
+    /// shared.
+    pub titles: Vec<Range<usize>>,
     pub blocks: Vec<Block>,
     /// Every block's marks, one after another (see [`Block::marks`]).
     pub marks: Vec<Mark>,
@@ -110,6 +114,12 @@ pub struct Outline {
 }
 
 impl Outline {
+    /// Section `section`'s title.
+    pub fn title_of(&self, section: usize) -> &str {
+        let range = self.titles.get(section).cloned().unwrap_or_default();
+        self.text.get(range).unwrap_or_default()
+    }
+
     /// `block`'s plain text.
     pub fn text_of(&self, block: &Block) -> &str {
         self.text.get(block.text_range()).unwrap_or_default()
@@ -634,7 +644,8 @@ impl Walker<'_> {
             let index = self.out.sections.len();
             self.out.sections.push(Section {
                 level,
-                title: b.text.trim().to_string(),
+                // Set once the text is shared (see `Outline::titles`).
+                title: Default::default(),
                 line,
                 parent: self.heading_stack.last().map(|&(_, i)| i),
                 // A range of the text until the document shares it (see `Outline::section_texts`).
@@ -646,6 +657,10 @@ impl Walker<'_> {
             }
             let start = self.text.len();
             self.text.push_str(&b.text);
+            // The title is the heading's text without the spaces around it.
+            let lead = b.text.len() - b.text.trim_start().len();
+            let title = b.text.trim().len();
+            self.out.titles.push(start + lead..start + lead + title);
             start..self.text.len()
         } else if !b.text.is_empty() {
             // Every block is on its own line, and a section's blocks are one after another:

@@ -358,7 +358,7 @@ impl HeadingSpeakers {
         while let Some(i) = at {
             let s = outline.sections.get(i)?;
             let own = self.own.get(i)?;
-            if let Some(name) = own.get_or_init(|| names::speaker_of_heading(&s.title)) {
+            if let Some(name) = own.get_or_init(|| names::speaker_of_heading(outline.title_of(i))) {
                 return Some(name.clone());
             }
             at = s.parent;
@@ -379,10 +379,20 @@ fn in_citation_section(
     section: Option<usize>,
 ) -> bool {
     let Some(i) = section else { return false };
-    let (Some(k), Some(s)) = (known.get_mut(i), outline.sections.get(i)) else {
+    let Some(k) = known.get_mut(i) else {
         return false;
     };
-    *k.get_or_insert_with(|| CITATION_SECTIONS.contains(&s.title.trim().to_lowercase().as_str()))
+    *k.get_or_insert_with(|| {
+        let title = outline.title_of(i).trim();
+        // Most titles are ASCII: compared without a lowercase copy.
+        if title.is_ascii() {
+            CITATION_SECTIONS
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(title))
+        } else {
+            CITATION_SECTIONS.contains(&title.to_lowercase().as_str())
+        }
+    })
 }
 
 /// A quoted string followed by a colon and a URL, or a URL in brackets, is a cited title.

@@ -13,16 +13,17 @@ pub fn build(outline: &Outline, file: &str) -> Vec<TimelineEntry> {
     let mut lines = LineCounter::new(file);
     let mut entries = Vec::new();
     for (i, section) in outline.sections.iter().enumerate() {
-        if let Some(date) = dates::heading_date(&section.title) {
+        let title = outline.title_of(i);
+        if let Some(date) = dates::heading_date(title) {
             let title = first_text(outline, i)
                 .map(|b| first_sentence(outline.text_of(b)))
                 .filter(|t| !t.is_empty())
-                .unwrap_or_else(|| section.title.clone());
+                .unwrap_or_else(|| title.to_string());
             entries.push(entry(date, title, Some(i), section.line, Origin::Heading));
             continue;
         }
-        for found in dates::find_dates(&section.title) {
-            let title = sentences::shorten(&section.title, TITLE_CHARS);
+        for found in dates::find_dates(title) {
+            let title = sentences::shorten(title, TITLE_CHARS);
             entries.push(entry(
                 found.date,
                 title,

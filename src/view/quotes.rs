@@ -71,7 +71,7 @@ fn result_lines(app: &App, hit: &Hit, width: usize) -> Vec<Line<'static>> {
     } else {
         q.section
             .and_then(|s| doc.sections.get(s))
-            .map_or(String::new(), |s| s.title.clone())
+            .map_or(String::new(), |s| s.title.to_string())
     };
     let mut meta: Vec<Span> = vec![Span::styled("— ", t.dim)];
     let speaker_style = if q.speaker.is_some() { t.accent } else { t.dim };
@@ -251,7 +251,7 @@ fn draw_preview(app: &App, buf: &mut Buffer) {
         path.extend(
             doc.section_path(s)
                 .iter()
-                .map(|&i| doc.sections[i].title.clone()),
+                .map(|&i| doc.sections[i].title.to_string()),
         );
     }
     for wl in wrap::wrap(&[(&path.join(" › "), t.dim)], w) {

@@ -107,7 +107,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
                 } else {
                     e.section
                         .and_then(|s| doc.sections.get(s))
-                        .map_or(String::new(), |s| s.title.clone())
+                        .map_or(String::new(), |s| s.title.to_string())
                 };
                 let room = (list.width as usize).saturating_sub(16);
                 let section_room = if room > 40 { (room / 3).min(30) } else { 0 };
@@ -157,7 +157,7 @@ fn draw_detail(app: &App, buf: &mut Buffer) {
         path.extend(
             doc.section_path(s)
                 .iter()
-                .map(|&i| doc.sections[i].title.clone()),
+                .map(|&i| doc.sections[i].title.to_string()),
         );
     }
     for w in wrap::wrap(&[(&path.join(" › "), t.dim)], inner.width as usize) {
