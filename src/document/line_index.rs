@@ -21,13 +21,23 @@ pub struct LineCounter<'t> {
 impl<'t> LineCounter<'t> {
     /// A counter at the start of `text` (line 1).
     pub fn new(text: &'t str) -> Self {
-        let bytes = text.as_bytes();
+        Self::with_cr(text, memchr::memchr(b'\r', text.as_bytes()).is_some())
+    }
+
+    /// A counter at the start of `text`, which holds a CR when `cr` is true: for a text that
+    /// was looked at before (a search of megabytes is worth doing once).
+    pub fn with_cr(text: &'t str, cr: bool) -> Self {
         LineCounter {
-            bytes,
-            cr: memchr::memchr(b'\r', bytes).is_some(),
+            bytes: text.as_bytes(),
+            cr,
             at: 0,
             line: 1,
         }
+    }
+
+    /// Whether the text holds a CR.
+    pub fn has_cr(&self) -> bool {
+        self.cr
     }
 
     /// The 1-based line that holds byte `offset` (past the end: the last line).

@@ -111,9 +111,17 @@ pub struct Outline {
     pub maps: Vec<(u32, u32)>,
     /// Every unit's line breaks, one after another (see [`Unit::breaks`]).
     pub breaks: Vec<usize>,
+    /// Whether the file holds a CR (see [`Outline::lines`]).
+    pub file_has_cr: bool,
 }
 
 impl Outline {
+    /// A line counter for `file`, the file this outline was walked from (it knows whether the
+    /// file holds a CR, so the file is not searched again).
+    pub fn lines<'t>(&self, file: &'t str) -> LineCounter<'t> {
+        LineCounter::with_cr(file, self.file_has_cr)
+    }
+
     /// Section `section`'s title.
     pub fn title_of(&self, section: usize) -> &str {
         let range = self.titles.get(section).cloned().unwrap_or_default();
@@ -620,6 +628,7 @@ impl Walker<'_> {
     /// The outline with its text.
     fn finish(mut self) -> Outline {
         self.out.text = self.text;
+        self.out.file_has_cr = self.lines.has_cr();
         self.out
     }
 

@@ -9,7 +9,6 @@
 
 use std::cell::OnceCell;
 
-use super::line_index::LineCounter;
 use super::names::{self, Directory};
 use super::outline::{Outline, QuoteBlock, ScanAhead, Unit};
 use super::{BlockKind, Inline, Quote, QuoteKind, sentences};
@@ -32,7 +31,7 @@ const CITATION_SECTIONS: &[&str] = &[
 /// quote itself does not name, `(block index just after the quote, speaker)` so the reader
 /// can show who said it.
 pub fn find(outline: &Outline, file: &str) -> (Vec<Quote>, Vec<(usize, String)>) {
-    let mut lines = LineCounter::new(file);
+    let mut lines = outline.lines(file);
     let headings = HeadingSpeakers::new(outline);
     let mut found: Vec<(Quote, Option<usize>)> = Vec::new();
     for qb in &outline.quote_blocks {

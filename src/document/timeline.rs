@@ -1,7 +1,6 @@
 //! Timeline entries: dated headings, dated list items and dated sentences.
 
 use super::dates::{self, DateMatch};
-use super::line_index::LineCounter;
 use super::outline::{Outline, ScanAhead};
 use super::{Block, BlockKind, Inline, Origin, TimelineEntry, sentences};
 
@@ -10,7 +9,7 @@ pub const TITLE_CHARS: usize = 120;
 
 /// Every dated event in the outline of `file`, sorted by date then line, one per (date, line).
 pub fn build(outline: &Outline, file: &str) -> Vec<TimelineEntry> {
-    let mut lines = LineCounter::new(file);
+    let mut lines = outline.lines(file);
     let mut entries = Vec::new();
     for (i, section) in outline.sections.iter().enumerate() {
         let title = outline.title_of(i);
