@@ -5,7 +5,6 @@
 //! modules show it in a terminal; [`cli`] prints it for scripts.
 
 pub mod app;
-pub mod byte_mask;
 pub mod cli;
 pub mod document;
 pub mod library;

@@ -3,8 +3,6 @@
 //! that grows a quote's last row of the score matrix by one pattern byte as a query is
 //! typed.
 
-use crate::byte_mask;
-
 /// skim's smart case, as fuzzy-matcher decides it: an ASCII capital makes a pattern case
 /// sensitive.
 pub(super) fn is_case_sensitive(pattern: &str) -> bool {
@@ -395,7 +393,19 @@ fn block_masks<const N: usize>(block: &[u8; 64], set: &[u8; N]) -> (u64, u64) {
         hit[k] = set.iter().fold(0, |h, &p| h | u8::from(p == lower));
         continues[k] = u8::from(b & 0xC0 == 0x80);
     }
-    (byte_mask::pack(&hit), byte_mask::pack(&continues))
+    (pack_flags(&hit), pack_flags(&continues))
+}
+
+/// 64 flags of 0 or 1 as the bits of a `u64`, eight at a time: the multiplication moves
+/// byte `t`'s low bit to bit `56 + t` without carries.
+#[inline]
+fn pack_flags(flags: &[u8; 64]) -> u64 {
+    let mut mask = 0;
+    for g in 0..8 {
+        let eight = u64::from_le_bytes(std::array::from_fn(|t| flags[g * 8 + t]));
+        mask |= (eight.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * g);
+    }
+    mask
 }
 
 /// The next row of skim's matrix for haystack `hay`, for pattern byte `byte`, from the
