@@ -32,7 +32,7 @@ pub struct Unit {
     /// Index into [`Outline::blocks`] (see [`Unit::block`]).
     pub block: u32,
     /// Where its block starts in the file: a date's or a quote's line is counted from there
-    /// (see [`Unit::line_of`]).
+    /// (see [`Outline::line_of`]).
     pub start: u32,
     /// Its `(offset in block text, offset in source)` pairs, a range of [`Outline::maps`]:
     /// one at the start of each text fragment.
@@ -107,7 +107,7 @@ pub struct Outline {
     pub quote_blocks: Vec<QuoteBlock>,
     pub links: Vec<String>,
     /// Every unit's text-to-source map, one after another (see [`Unit::map`]): flat, so a
-    /// unit costs no allocation of its own; `u32` offsets (see [`narrow`]), half the memory.
+    /// unit costs no allocation of its own; `u32` offsets (files dossier opens are at most 256 MiB), half the memory.
     pub maps: Vec<(u32, u32)>,
     /// Every unit's line breaks, one after another (see [`Unit::breaks`]).
     pub breaks: Vec<usize>,
