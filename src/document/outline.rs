@@ -186,10 +186,17 @@ impl<F: FnMut(&[u8], usize) -> Option<usize>> ScanAhead<F> {
     }
 }
 
+/// The block being built. Its text is written straight into the outline's text, after the
+/// blocks before it (from `base`), so that it is never copied from a buffer of its own.
 struct Builder {
     kind: BlockKind,
     start: usize,
-    text: String,
+    /// Every block's text so far (see [`Outline::text`]); this block's is from `base` on.
+    buf: String,
+    base: usize,
+    /// Whether a line break was put before this block's text, to separate it from the block
+    /// before: taken back if the block stays empty.
+    sep: bool,
     marks: Vec<Mark>,
     open: Vec<(Inline, usize)>,
     map: Vec<(usize, usize)>,
@@ -202,7 +209,9 @@ impl Builder {
         Builder {
             kind: BlockKind::Rule,
             start: 0,
-            text: String::new(),
+            buf: String::new(),
+            base: 0,
+            sep: false,
             marks: Vec::new(),
             open: Vec::new(),
             map: Vec::new(),
@@ -216,7 +225,12 @@ impl Builder {
         self.kind = kind;
         self.start = start;
         self.prose = prose;
-        self.text.clear();
+        // Every block is on its own line: a line break before it unless it is the first.
+        self.sep = !self.buf.is_empty();
+        if self.sep {
+            self.buf.push('\n');
+        }
+        self.base = self.buf.len();
         self.marks.clear();
         self.open.clear();
         self.map.clear();
@@ -229,7 +243,7 @@ impl Builder {
         let Some((style, from)) = self.open.pop() else {
             return false;
         };
-        let to = self.text.len();
+        let to = self.len();
         if to > from {
             self.marks.push(Mark {
                 range: from..to,
@@ -241,12 +255,22 @@ impl Builder {
 
     /// Adds `text`, found at `source`; `safe` when it is known to need no sanitizing.
     fn push(&mut self, text: &str, source: usize, safe: bool) {
-        self.map.push((self.text.len(), source));
+        self.map.push((self.len(), source));
         if safe {
-            self.text.push_str(text);
+            self.buf.push_str(text);
         } else {
-            self.text.push_str(&sanitize(text));
+            self.buf.push_str(&sanitize(text));
         }
+    }
+
+    /// The length of the block's text so far.
+    fn len(&self) -> usize {
+        self.buf.len() - self.base
+    }
+
+    /// The block's text so far.
+    fn text(&self) -> &str {
+        self.buf.get(self.base..).unwrap_or_default()
     }
 }
 
@@ -258,8 +282,6 @@ struct Walker<'a> {
     /// moved, so its buffers grow once and are reused.
     current: Builder,
     building: bool,
-    /// Every block's text so far, one after another (see [`Outline::text`]).
-    text: String,
     /// Where the current section's (or the preamble's) text starts and ends in `text`, once
     /// it has any.
     section_text: Option<Range<usize>>,
@@ -291,10 +313,12 @@ pub fn walk(file: &str, offset: usize, leading: Option<(&str, &str)>) -> Outline
     let mut walker = Walker {
         lines: LineCounter::new(file),
         out: Outline::default(),
-        current: Builder::new(),
+        current: Builder {
+            // Sanitizing rarely grows the text; the markup it drops leaves room to spare.
+            buf: String::with_capacity(body.len() + leading.map_or(0, |(t, _)| t.len()) + 64),
+            ..Builder::new()
+        },
         building: false,
-        // Sanitizing rarely grows the text; the markup it drops leaves room to spare.
-        text: String::with_capacity(body.len() + leading.map_or(0, |(t, _)| t.len()) + 64),
         section_text: None,
         heading_stack: Vec::new(),
         lists: Vec::new(),
@@ -323,14 +347,15 @@ pub fn walk(file: &str, offset: usize, leading: Option<(&str, &str)>) -> Outline
             0,
             false,
         );
-        walker.current.text.push_str(text);
+        walker.current.buf.push_str(text);
         walker.flush();
     }
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         walker.event(event, range.start + offset);
     }
     walker.flush();
-    walker.finish_section_text();
+    let end = walker.current.buf.len();
+    walker.finish_section_text(end);
     walker.finish()
 }
 
@@ -408,9 +433,9 @@ impl Walker<'_> {
             Event::Code(t) => {
                 let safe = self.is_safe(&t);
                 let b = self.builder(at);
-                let from = b.text.len();
+                let from = b.len();
                 b.push(&t, at, safe);
-                let to = b.text.len();
+                let to = b.len();
                 b.marks.push(Mark {
                     range: from..to,
                     style: Inline::Code,
@@ -435,13 +460,13 @@ impl Walker<'_> {
             }
             Event::SoftBreak => {
                 let b = self.builder(at);
-                b.breaks.push(b.text.len());
-                b.text.push(' ');
+                b.breaks.push(b.len());
+                b.buf.push(' ');
             }
             Event::HardBreak => {
                 let b = self.builder(at);
-                b.breaks.push(b.text.len());
-                b.text.push('\n');
+                b.breaks.push(b.len());
+                b.buf.push('\n');
             }
             Event::Rule => {
                 self.open(BlockKind::Rule, at, false);
@@ -464,7 +489,7 @@ impl Walker<'_> {
             Tag::Paragraph => {
                 let merge = matches!(
                     self.building(),
-                    Some(b) if matches!(b.kind, BlockKind::Item { .. }) && b.text.is_empty()
+                    Some(b) if matches!(b.kind, BlockKind::Item { .. }) && b.len() == 0
                 );
                 if !merge {
                     self.open(BlockKind::Paragraph, at, true);
@@ -535,7 +560,7 @@ impl Walker<'_> {
 
     fn open_inline(&mut self, style: Inline, at: usize) {
         let b = self.builder(at);
-        let pos = b.text.len();
+        let pos = b.len();
         b.open.push((style, pos));
     }
 
@@ -609,14 +634,14 @@ impl Walker<'_> {
             header_rows: table.header_rows,
         };
         self.open(kind, table.start, true);
-        self.current.text = text;
+        self.current.buf.push_str(&text);
         self.current.map = map;
         self.flush();
     }
 
-    /// Notes where the current section's (or the preamble's) text is.
-    fn finish_section_text(&mut self) {
-        let at = self.text.len();
+    /// Notes where the current section's (or the preamble's) text is; `at` is where the text
+    /// ends, for a section with none.
+    fn finish_section_text(&mut self, at: usize) {
         let range = self.section_text.take().unwrap_or(at..at);
         if self.out.sections.is_empty() {
             self.out.preamble = range;
@@ -627,7 +652,7 @@ impl Walker<'_> {
 
     /// The outline with its text.
     fn finish(mut self) -> Outline {
-        self.out.text = self.text;
+        self.out.text = self.current.buf;
         self.out.file_has_cr = self.lines.has_cr();
         self.out
     }
@@ -639,14 +664,16 @@ impl Walker<'_> {
         self.building = false;
         let line = self.lines.line(self.current.start);
         if let BlockKind::Heading { .. } = self.current.kind {
-            self.finish_section_text();
+            // The section before ends where this heading's line break (if any) starts.
+            let before = self.current.base - usize::from(self.current.sep);
+            self.finish_section_text(before);
         }
         // From here the builder and the outline are borrowed apart.
         let b = &mut self.current;
         while b.close_inline() {}
         if matches!(b.kind, BlockKind::Code { .. } | BlockKind::Html) {
-            let trimmed = b.text.trim_end_matches('\n').len();
-            b.text.truncate(trimmed);
+            let trimmed = b.text().trim_end_matches('\n').len();
+            b.buf.truncate(b.base + trimmed);
         }
         let text = if let BlockKind::Heading { level } = b.kind {
             while self.heading_stack.last().is_some_and(|&(l, _)| l >= level) {
@@ -663,29 +690,24 @@ impl Walker<'_> {
                 text: Default::default(),
             });
             self.heading_stack.push((level, index));
-            if !self.text.is_empty() {
-                self.text.push('\n');
-            }
-            let start = self.text.len();
-            self.text.push_str(&b.text);
+            let start = b.base;
             // The title is the heading's text without the spaces around it.
-            let lead = b.text.len() - b.text.trim_start().len();
-            let title = b.text.trim().len();
+            let lead = b.len() - b.text().trim_start().len();
+            let title = b.text().trim().len();
             self.out.titles.push(start + lead..start + lead + title);
-            start..self.text.len()
-        } else if !b.text.is_empty() {
-            // Every block is on its own line, and a section's blocks are one after another:
-            // the section's text is the range from its first block to its last.
-            if !self.text.is_empty() {
-                self.text.push('\n');
-            }
-            let start = self.text.len();
-            self.text.push_str(&b.text);
-            let end = self.text.len();
+            start..b.buf.len()
+        } else if b.len() > 0 {
+            // A section's blocks are one after another: the section's text is the range from
+            // its first block to its last.
+            let (start, end) = (b.base, b.buf.len());
             self.section_text.get_or_insert(start..end).end = end;
             start..end
         } else {
-            let at = self.text.len();
+            // An empty block takes back the line break that would have separated it.
+            if b.sep {
+                b.buf.pop();
+            }
+            let at = b.buf.len();
             at..at
         };
         let block = self.out.blocks.len();
