@@ -76,20 +76,35 @@ impl<'t> LineCounter<'t> {
     }
 }
 
-/// How many `\n` bytes `bytes` holds. 64 bytes at a time, each counted into a `u8` (at most
-/// 64): a sum the compiler makes a handful of vector instructions, where a count into a
-/// `usize` per byte is not vectorised and is four times slower.
+/// How many `\n` bytes `bytes` holds. Most slices asked about are short (from one block's
+/// start to the next), some are megabytes: 64 bytes at a time, each counted into a `u8` (a
+/// handful of vector instructions), then 8 at a time as one word, then byte by byte.
 fn count_feeds(bytes: &[u8]) -> usize {
     let chunks = bytes.chunks_exact(64);
-    let tail = chunks.remainder();
-    let whole: usize = chunks
+    let rest = chunks.remainder();
+    let mut count: usize = chunks
         .map(|chunk| {
             chunk
                 .iter()
                 .fold(0u8, |n, &b| n.wrapping_add(u8::from(b == b'\n'))) as usize
         })
         .sum();
-    whole + tail.iter().filter(|&&b| b == b'\n').count()
+    let words = rest.chunks_exact(8);
+    let tail = words.remainder();
+    for word in words {
+        count += feeds_in_word(u64::from_le_bytes(word.try_into().unwrap_or_default()));
+    }
+    count + tail.iter().filter(|&&b| b == b'\n').count()
+}
+
+/// How many of a word's 8 bytes are `\n`: each becomes a zero byte, and a zero byte is
+/// the one whose high bit stays clear through `(b & 0x7F) + 0x7F`, `| b` (no carry leaves a
+/// byte, so the count is exact).
+fn feeds_in_word(word: u64) -> usize {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let x = word ^ 0x0A0A_0A0A_0A0A_0A0A;
+    let nonzero = ((x & LOW7) + LOW7) | x;
+    (!(nonzero | LOW7)).count_ones() as usize
 }
 
 #[cfg(test)]
@@ -164,6 +179,31 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn line_feeds_are_counted_in_every_position_of_words_and_chunks() {
+        for len in 0..150 {
+            for every in 1..10 {
+                let bytes: Vec<u8> = (0..len)
+                    .map(|i| match i % every {
+                        0 => b'\n',
+                        1 => 0x8A,
+                        2 => 0x0B,
+                        _ => b'x',
+                    })
+                    .collect();
+                let want = bytes.iter().filter(|&&b| b == b'\n').count();
+                assert_eq!(count_feeds(&bytes), want, "{len} {every}");
+            }
+        }
+        assert_eq!(feeds_in_word(u64::from_le_bytes(*b"\n\n\n\n\n\n\n\n")), 8);
+        assert_eq!(
+            feeds_in_word(u64::from_le_bytes([
+                0x0A, 0x8A, 0x0B, 0x09, 0, 0xFF, 0x0A, 1
+            ])),
+            2
+        );
     }
 
     #[test]
