@@ -1352,17 +1352,18 @@ mod tests {
         ) {
             let text = pieces.concat();
             let urls = all_url_spans(&text);
-            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let bounds: Vec<usize> =
+                (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let scan = || Scan { text: &text, out: Vec::new(), last_end: 0, run: None };
             for &start in &bounds {
                 for &end in bounds.iter().filter(|&&e| e > start) {
-                    let mut scan = Scan { text: &text, out: Vec::new(), last_end: 0, run: None };
                     let expected = urls.iter().any(|u| u.start < end && start < u.end);
-                    proptest::prop_assert_eq!(scan.url_within(start..end), expected, "{:?} {}..{}", text, start, end);
+                    let found = scan().url_within(start..end);
+                    proptest::prop_assert_eq!(found, expected, "{:?} {}..{}", text, start, end);
                 }
                 let starts_run = text[start..].chars().next().is_some_and(|c| !c.is_whitespace());
                 if starts_run {
-                    let mut scan = Scan { text: &text, out: Vec::new(), last_end: 0, run: None };
-                    let (run, url) = scan.run_at(start);
+                    let (run, url) = scan().run_at(start);
                     proptest::prop_assert!(run.contains(&start));
                     proptest::prop_assert_eq!(url, urls.iter().any(|u| u.contains(&start)));
                 }

@@ -111,7 +111,8 @@ pub struct Outline {
     pub quote_blocks: Vec<QuoteBlock>,
     pub links: Vec<String>,
     /// Every unit's text-to-source map, one after another (see [`Unit::map`]): flat, so a
-    /// unit costs no allocation of its own; `u32` offsets (files dossier opens are at most 256 MiB), half the memory.
+    /// unit costs no allocation of its own. Offsets are `u32` (files dossier opens are at
+    /// most 256 MiB): half the memory.
     pub maps: Vec<(u32, u32)>,
     /// Every unit's line breaks, one after another (see [`Unit::breaks`]).
     pub breaks: Vec<usize>,

@@ -27,9 +27,9 @@ const CITATION_SECTIONS: &[&str] = &[
     "notes",
 ];
 
-/// Every quote in the outline of `file`, in document order, and for each block quote whose speaker the
-/// quote itself does not name, `(block index just after the quote, speaker)` so the reader
-/// can show who said it.
+/// Every quote in the outline of `file`, in document order, and for each block quote whose
+/// speaker the quote itself does not name, `(block index just after the quote, speaker)` so
+/// the reader can show who said it.
 pub fn find(outline: &Outline, file: &str) -> (Vec<Quote>, Vec<(usize, String)>) {
     let mut lines = outline.lines(file);
     let headings = HeadingSpeakers::new(outline);
