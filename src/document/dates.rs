@@ -54,6 +54,8 @@ use std::ops::Range;
 
 use serde::{Serialize, Serializer};
 
+use super::sentences::word_around;
+
 /// A calendar date at day, month or year precision.
 ///
 /// Field order makes the derived ordering put a coarser date before the finer dates it
@@ -517,7 +519,7 @@ impl Scan<'_> {
                 return (run.clone(), *url);
             }
         }
-        let run = run_at(self.text, at);
+        let run = word_around(self.text, at);
         let url = self.text.get(run.clone()).is_some_and(is_url);
         self.run = Some((run.clone(), url));
         (run, url)
@@ -928,20 +930,6 @@ fn day_month_back(text: &str, p: usize) -> Option<DayForm> {
         first,
         last,
     })
-}
-
-/// The whitespace-free run of `text` that holds byte `at` (a character boundary).
-fn run_at(text: &str, at: usize) -> Range<usize> {
-    let (before, after) = text.split_at_checked(at).unwrap_or((text, ""));
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace())
-        .map_or(0, |(p, c)| p + c.len_utf8());
-    let end = after
-        .find(char::is_whitespace)
-        .map_or(text.len(), |p| before.len() + p);
-    start..end
 }
 
 /// Whether a whitespace-free run of text is a URL.

@@ -6,6 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::dates::MONTH_NAMES;
+use super::sentences::word_around;
 
 /// Capitalised words that start sentences or name things, never people.
 const NOT_NAMES: &[&str] = &[
@@ -725,48 +726,6 @@ fn name_word(raw: &str) -> Option<(&str, bool)> {
     good.then_some((stem, closes))
 }
 
-/// The whitespace-delimited word of `text` that holds byte `at`, as a range.
-fn word_around(text: &str, at: usize) -> std::ops::Range<usize> {
-    // Most words are ASCII, and so are the spaces around them: bytes are enough until a byte
-    // that is not ASCII is met (it may be part of a Unicode space).
-    let bytes = text.as_bytes();
-    let ascii_space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
-    let mut start = at.min(bytes.len());
-    while let Some(&b) = start.checked_sub(1).and_then(|i| bytes.get(i)) {
-        if !b.is_ascii() {
-            return word_around_unicode(text, at);
-        }
-        if ascii_space(b) {
-            break;
-        }
-        start -= 1;
-    }
-    let mut end = at.min(bytes.len());
-    while let Some(&b) = bytes.get(end) {
-        if !b.is_ascii() {
-            return word_around_unicode(text, at);
-        }
-        if ascii_space(b) {
-            break;
-        }
-        end += 1;
-    }
-    start..end
-}
-
-/// [`word_around`] for text that is not ASCII around `at`.
-fn word_around_unicode(text: &str, at: usize) -> std::ops::Range<usize> {
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[at..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |i| at + i);
-    start..end
-}
-
 /// The full name whose run of name words ends with the word at byte `at`, when that word is
 /// `surname` and the run is two or three words long: written to `full`, and true.
 fn full_name_ending_at(text: &str, at: usize, surname: &str, full: &mut String) -> bool {
@@ -1036,27 +995,6 @@ mod tests {
             for end in low..520 {
                 let expected = ranges.partition_point(|r| r.end < end);
                 assert_eq!(first_ending_at_or_after(&ranges, from, end), expected);
-            }
-        }
-    }
-
-    #[test]
-    fn a_word_is_found_alike_in_ascii_and_unicode_text() {
-        let texts = [
-            "said Jan Leike, who",
-            "Jan\u{a0}Leike said\u{2003}more",
-            "\tÜber Leike’s\x0bthread\x0c",
-            "Leike",
-            "",
-            " a  b ",
-        ];
-        for text in texts {
-            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
-                assert_eq!(
-                    word_around(text, at),
-                    word_around_unicode(text, at),
-                    "{text:?} {at}"
-                );
             }
         }
     }

@@ -1,4 +1,5 @@
-//! Sentence boundaries in English prose, for timeline titles and quote lead-ins.
+//! Sentence and word boundaries in English prose, for timeline titles, quote lead-ins and the
+//! words around a name or a number.
 
 use std::ops::Range;
 
@@ -252,9 +253,74 @@ pub fn shorten(text: &str, max: usize) -> String {
     short
 }
 
+/// The whitespace-delimited word of `text` that holds byte `at` (a character boundary), as a
+/// range: a name's word, a number's run (to tell whether it is part of a URL).
+pub fn word_around(text: &str, at: usize) -> Range<usize> {
+    // Most words are ASCII, and so are the spaces around them: bytes are enough until a byte
+    // that is not ASCII is met (it may be part of a Unicode space).
+    let bytes = text.as_bytes();
+    let ascii_space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let mut start = at.min(bytes.len());
+    while let Some(&b) = start.checked_sub(1).and_then(|i| bytes.get(i)) {
+        if !b.is_ascii() {
+            return word_around_unicode(text, at);
+        }
+        if ascii_space(b) {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = at.min(bytes.len());
+    while let Some(&b) = bytes.get(end) {
+        if !b.is_ascii() {
+            return word_around_unicode(text, at);
+        }
+        if ascii_space(b) {
+            break;
+        }
+        end += 1;
+    }
+    start..end
+}
+
+/// [`word_around`] for text that is not ASCII around `at`.
+fn word_around_unicode(text: &str, at: usize) -> Range<usize> {
+    let (before, after) = text.split_at_checked(at).unwrap_or((text, ""));
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let end = after
+        .find(char::is_whitespace)
+        .map_or(text.len(), |p| before.len() + p);
+    start..end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_is_found_alike_in_ascii_and_unicode_text() {
+        let texts = [
+            "said Jan Leike, who",
+            "Jan\u{a0}Leike said\u{2003}more",
+            "\tÜber Leike’s\x0bthread\x0c",
+            "Leike",
+            "",
+            " a  b ",
+        ];
+        for text in texts {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(
+                    word_around(text, at),
+                    word_around_unicode(text, at),
+                    "{text:?} {at}"
+                );
+            }
+        }
+    }
     use proptest::prelude::*;
 
     /// [`start_before`] as it was first written: every byte looked at.
