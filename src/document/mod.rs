@@ -216,15 +216,31 @@ impl Block {
 
     /// Where its text is, as a range to index with.
     pub fn text_range(&self) -> Range<usize> {
-        self.text.start as usize..self.text.end as usize
+        wide(&self.text)
+    }
+
+    /// Its text in `text`, the buffer it is a range of (empty if it is not in it).
+    fn text_in<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.text_range()).unwrap_or_default()
     }
 
     /// Its marks in `marks`, the list they are a range of.
     fn marks_in<'m>(&self, marks: &'m [Mark]) -> &'m [Mark] {
-        marks
-            .get(self.marks.start as usize..self.marks.end as usize)
-            .unwrap_or_default()
+        marks.get(wide(&self.marks)).unwrap_or_default()
     }
+}
+
+/// An index or offset as the model keeps it, a `u32`: lists and byte offsets stay far below
+/// 4 billion for any file dossier opens (256 MiB at most), and a large dossier has hundreds
+/// of thousands of them, so they are kept at half the size of a `usize`. It saturates: a
+/// text over 4 GiB would get wrong line numbers past that point, never a panic.
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// A `u32` range of the model as a range to index with.
+fn wide(range: &Range<u32>) -> Range<usize> {
+    range.start as usize..range.end as usize
 }
 
 /// A styled range of a block's text.
@@ -429,7 +445,7 @@ fn with_attributions(
             kind: BlockKind::Attribution,
             line,
             section,
-            text: outline::narrow(start)..outline::narrow(text.len()),
+            text: narrow(start)..narrow(text.len()),
             marks: 0..0,
             quote_depth: 1,
             list_depth: depth,
@@ -441,7 +457,7 @@ fn with_attributions(
 impl Document {
     /// `block`'s plain text (empty for a block of another document).
     pub fn text_of(&self, block: &Block) -> &str {
-        self.text.get(block.text_range()).unwrap_or_default()
+        block.text_in(&self.text)
     }
 
     /// `block`'s styled ranges, each a range of its text.

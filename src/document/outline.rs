@@ -15,7 +15,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::line_index::LineCounter;
 use super::sanitize::{self, sanitize};
-use super::{Block, BlockKind, Inline, Mark, Section};
+use super::{Block, BlockKind, Inline, Mark, Section, narrow, wide};
 
 /// The Markdown extensions dossier reads. The bare-parser benchmark uses the same set.
 pub fn options() -> Options {
@@ -51,18 +51,11 @@ impl Unit {
     }
 }
 
-/// `range` as a range of `usize`, to index with.
-fn wide(range: &Range<u32>) -> Range<usize> {
-    range.start as usize..range.end as usize
-}
-
-/// An index or offset as a `u32`: the outline's lists (maps, breaks, marks) and a file's byte
-/// offsets stay far below 4 billion for any file dossier opens (256 MiB at most), and there
-/// are hundreds of thousands of them in a large dossier, so they are kept at half the size of
-/// a `usize`. (A text over 4 GiB would get wrong line numbers past that point, never a
-/// panic.)
-pub(crate) fn narrow(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
+/// Adds `items` to the end of `list`: where they are in it now.
+fn append<T>(list: &mut Vec<T>, items: impl IntoIterator<Item = T>) -> Range<u32> {
+    let start = list.len();
+    list.extend(items);
+    narrow(start)..narrow(list.len())
 }
 
 /// A nesting depth as a block keeps it: saturated at `u16::MAX`, far beyond what the reader
@@ -135,7 +128,7 @@ impl Outline {
 
     /// `block`'s plain text.
     pub fn text_of(&self, block: &Block) -> &str {
-        self.text.get(block.text_range()).unwrap_or_default()
+        block.text_in(&self.text)
     }
 
     /// `block`'s styled ranges, each a range of its text.
@@ -358,9 +351,6 @@ pub fn walk(file: &str, offset: usize, leading: Option<(&str, &str)>) -> Outline
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         walker.event(event, range.start + offset);
     }
-    walker.flush();
-    let end = walker.current.buf.len();
-    walker.finish_section_text(end);
     walker.finish()
 }
 
@@ -655,8 +645,11 @@ impl Walker<'_> {
         }
     }
 
-    /// The outline with its text.
+    /// The outline, once the last block and the last section's text are in it.
     fn finish(mut self) -> Outline {
+        self.flush();
+        let end = self.current.buf.len();
+        self.finish_section_text(end);
         self.out.text = self.current.buf;
         self.out.file_has_cr = self.lines.has_cr();
         self.out
@@ -717,24 +710,18 @@ impl Walker<'_> {
         };
         let block = self.out.blocks.len();
         if b.prose {
-            let maps = &mut self.out.maps;
-            let map = narrow(maps.len())..narrow(maps.len() + b.map.len());
-            maps.extend(b.map.iter().map(|&(t, s)| (narrow(t), narrow(s))));
-            let breaks = &mut self.out.breaks;
-            let range = narrow(breaks.len())..narrow(breaks.len() + b.breaks.len());
-            breaks.extend_from_slice(&b.breaks);
+            let map = b.map.iter().map(|&(t, s)| (narrow(t), narrow(s)));
             self.out.units.push(Unit {
                 block: narrow(block),
                 start: narrow(b.start),
-                map,
-                breaks: range,
+                map: append(&mut self.out.maps, map),
+                breaks: append(&mut self.out.breaks, b.breaks.iter().copied()),
                 quote: self.open_quote.map(|_| narrow(self.out.quote_blocks.len())),
             });
         }
         // The block's marks join the shared list; the builder keeps its buffers.
         let kind = std::mem::replace(&mut b.kind, BlockKind::Rule);
-        let marks = narrow(self.out.marks.len())..narrow(self.out.marks.len() + b.marks.len());
-        self.out.marks.extend_from_slice(&b.marks);
+        let marks = append(&mut self.out.marks, b.marks.iter().cloned());
         self.out.blocks.push(Block {
             kind,
             line: narrow(line),
