@@ -13,26 +13,18 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod common;
+
 use std::hint::black_box;
 
+use common::bare_pass;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dossier::document::{self, outline};
 use dossier::library::EMBEDDED;
 use dossier::synthetic;
-use pulldown_cmark::Parser;
 
 /// About how big the generated dossier is.
 const LARGE_BYTES: usize = 5 * 1024 * 1024;
-
-/// Every event of a plain pulldown-cmark pass with offsets, as `load` reads them.
-fn bare_pass(text: &str) -> usize {
-    let mut events = 0;
-    for event in Parser::new_ext(text, outline::options()).into_offset_iter() {
-        black_box(&event);
-        events += 1;
-    }
-    events
-}
 
 fn bench_text(c: &mut Criterion, name: &str, text: &str, samples: usize) {
     let mut group = c.benchmark_group(name);

@@ -13,23 +13,15 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod common;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use dossier::document::{self, outline};
+use common::bare_pass;
+use dossier::document;
 use dossier::library::EMBEDDED;
 use dossier::synthetic;
-use pulldown_cmark::Parser;
-
-/// Every event of a plain pulldown-cmark pass with offsets, as `load` reads them.
-fn bare_pass(text: &str) -> usize {
-    let mut events = 0;
-    for event in Parser::new_ext(text, outline::options()).into_offset_iter() {
-        black_box(&event);
-        events += 1;
-    }
-    events
-}
 
 /// The time of one call of `f`, as the mean of `reps` calls.
 fn time(reps: u32, mut f: impl FnMut()) -> Duration {
