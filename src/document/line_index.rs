@@ -46,7 +46,11 @@ impl<'t> LineCounter<'t> {
         if offset >= self.at {
             self.line += self.line_ends(self.at, offset);
         } else {
-            self.line -= self.line_ends(offset, self.at);
+            // Never below line 1, even given a wrong starting line (see `line_from`).
+            self.line = self
+                .line
+                .saturating_sub(self.line_ends(offset, self.at))
+                .max(1);
         }
         self.at = offset;
         self.line
