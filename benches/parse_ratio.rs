@@ -7,6 +7,9 @@
 //! then load over the same text, so both see the same machine; the figure is the ratio of
 //! the two medians over all rounds.
 //!
+//! A big document's load uses a second thread (its timeline is found beside its quotes), so
+//! for one the time of `document::load_on_this_thread` is given too: the same work on one core.
+//!
 //! `cargo bench --bench parse_ratio`
 
 /// The binary's allocator, so the figures are the binary's (the bare pass runs on it too).
@@ -37,15 +40,17 @@ fn median(mut times: Vec<Duration>) -> Duration {
     times[times.len() / 2]
 }
 
-/// Times load and the bare pass in turn for `rounds` rounds of `reps` calls each, and prints
-/// their medians and ratio. Load's time includes freeing the model, as in criterion's "load".
+/// Times load and the bare pass in turn for `rounds` rounds of `reps` calls each (and load
+/// on one thread, when load would use two), and prints their medians and ratios. Load's time
+/// includes freeing the model, as in criterion's "load".
 fn compare(name: &str, text: &str, rounds: usize, reps: u32) {
+    let two_threads = text.len() >= document::PARALLEL_FINDERS_BYTES;
     // Warm up: caches, the allocator's pages, the CPU's clock.
     for _ in 0..reps {
         black_box(bare_pass(black_box(text)));
         black_box(document::load("bench", black_box(text)));
     }
-    let (mut bare, mut load) = (Vec::new(), Vec::new());
+    let (mut bare, mut load, mut one) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..rounds {
         bare.push(time(reps, || {
             black_box(bare_pass(black_box(text)));
@@ -53,14 +58,29 @@ fn compare(name: &str, text: &str, rounds: usize, reps: u32) {
         load.push(time(reps, || {
             black_box(document::load("bench", black_box(text)));
         }));
+        if two_threads {
+            one.push(time(reps, || {
+                black_box(document::load_on_this_thread("bench", black_box(text)));
+            }));
+        }
     }
     let (bare, load) = (median(bare), median(load));
+    let ratio = |t: Duration| t.as_secs_f64() / bare.as_secs_f64();
     println!(
         "{name:>4} ({} KB): load {load:.2?}, bare pulldown-cmark {bare:.2?} (medians of {rounds} \
          rounds, {reps} calls each) → load is {:.2}× the bare pass",
         text.len() / 1024,
-        load.as_secs_f64() / bare.as_secs_f64()
+        ratio(load)
     );
+    if two_threads {
+        let one = median(one);
+        println!(
+            "{:>4}  load used two threads; on this thread alone it takes {one:.2?}: {:.2}× the \
+             bare pass",
+            "",
+            ratio(one)
+        );
+    }
 }
 
 fn main() {

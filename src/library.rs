@@ -103,6 +103,12 @@ pub fn open(path: Option<&Path>) -> Result<Document, OpenError> {
 /// Reads and parses one file. The file is opened read-only and never written. Regular files
 /// and pipes (`<(curl …)`) are read, up to [`MAX_BYTES`]; devices are refused unread.
 pub fn open_file(path: &Path) -> Result<Document, OpenError> {
+    open_file_with(path, document::load)
+}
+
+/// [`open_file`], parsed by `load` ([`document::load`] or
+/// [`document::load_on_this_thread`]).
+fn open_file_with(path: &Path, load: fn(&str, &str) -> Document) -> Result<Document, OpenError> {
     let owned = || path.to_path_buf();
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
     if meta.is_dir() {
@@ -122,7 +128,7 @@ pub fn open_file(path: &Path) -> Result<Document, OpenError> {
         return Err(OpenError::TooLarge(owned()));
     }
     let text = document::decode(&bytes).map_err(|e| OpenError::Decode(owned(), e))?;
-    Ok(document::load(&path.display().to_string(), text))
+    Ok(load(&path.display().to_string(), text))
 }
 
 #[cfg(unix)]
@@ -219,7 +225,8 @@ where
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(path) = paths.get(i) else { break };
-            each(i, open_file(path));
+            // Every thread loads a document of its own: none needs a helper.
+            each(i, open_file_with(path, document::load_on_this_thread));
         }
     };
     std::thread::scope(|scope| {

@@ -303,7 +303,28 @@ pub fn decode(bytes: &[u8]) -> Result<&str, DecodeError> {
 
 /// Parses a dossier. `source` names it in the model; `text` is the whole file. Never fails:
 /// what can't be read (bad front matter) becomes a warning and stays in the text.
+///
+/// A big document (see [`PARALLEL_FINDERS_BYTES`]) has its timeline found on a second
+/// thread, beside its quotes.
 pub fn load(source: &str, text: &str) -> Document {
+    load_with(source, text, Threads::TwoWhenBig)
+}
+
+/// [`load`] on this thread alone, whatever the size: for callers that already keep every
+/// core busy, one document per core (a library's load), where a second thread per
+/// document would only take turns with the others. The result is the same.
+pub fn load_on_this_thread(source: &str, text: &str) -> Document {
+    load_with(source, text, Threads::One)
+}
+
+/// How many threads [`load_with`] may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Threads {
+    One,
+    TwoWhenBig,
+}
+
+fn load_with(source: &str, text: &str, threads: Threads) -> Document {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut warnings = Vec::new();
     let mut meta = Meta::new();
@@ -362,8 +383,7 @@ pub fn load(source: &str, text: &str) -> Document {
             message: "the document is empty".into(),
         });
     }
-    let timeline = timeline::build(&outline, text);
-    let (quotes, attributions) = quotes::find(&outline, text);
+    let (timeline, (quotes, attributions)) = find_events_and_quotes(&outline, text, threads);
     let outline::Outline {
         mut text,
         preamble,
@@ -397,6 +417,38 @@ pub fn load(source: &str, text: &str) -> Document {
         marks,
         links,
     }
+}
+
+/// From this size on, a document's timeline is found on a second thread while its quotes
+/// are found on this one. Starting a thread costs tens of microseconds: below a few hundred
+/// kilobytes the timeline takes less than that.
+pub const PARALLEL_FINDERS_BYTES: usize = 256 * 1024;
+
+/// The timeline and the quotes of the outline of `file`: two searches of the same outline
+/// that share nothing but it, so a big document has them done side by side (see
+/// [`PARALLEL_FINDERS_BYTES`]) when `threads` allows. The result is the same either way; if
+/// no thread can be started, they are found one after the other.
+fn find_events_and_quotes(
+    outline: &outline::Outline,
+    file: &str,
+    threads: Threads,
+) -> (Vec<TimelineEntry>, quotes::Found) {
+    if threads == Threads::One || file.len() < PARALLEL_FINDERS_BYTES {
+        return (timeline::build(outline, file), quotes::find(outline, file));
+    }
+    std::thread::scope(|scope| {
+        let helper = std::thread::Builder::new()
+            .name("dossier-timeline".into())
+            .spawn_scoped(scope, || timeline::build(outline, file));
+        let quotes = quotes::find(outline, file);
+        let timeline = match helper {
+            Ok(helper) => helper
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => timeline::build(outline, file),
+        };
+        (timeline, quotes)
+    })
 }
 
 /// `blocks` with an [`BlockKind::Attribution`] block inserted at each `(index, speaker)`
@@ -654,6 +706,49 @@ mod tests {
         fn arbitrary_text_loads_without_panicking(text in any::<String>()) {
             check(&text);
         }
+    }
+
+    #[test]
+    fn a_big_document_has_the_same_timeline_and_quotes_found_side_by_side() {
+        let text = crate::synthetic::seed_repeated(PARALLEL_FINDERS_BYTES);
+        assert!(
+            text.len() >= PARALLEL_FINDERS_BYTES,
+            "big enough for two threads"
+        );
+        let body = match front_matter::split(&text) {
+            front_matter::Split::Block(block) => block.whole.end,
+            _ => 0,
+        };
+        let outline = outline::walk(&text, body, None);
+        let one_after_the_other = (
+            timeline::build(&outline, &text),
+            quotes::find(&outline, &text),
+        );
+        let side_by_side = find_events_and_quotes(&outline, &text, Threads::TwoWhenBig);
+        assert!(one_after_the_other.0.len() > 100 && one_after_the_other.1.0.len() > 100);
+        assert_eq!(side_by_side, one_after_the_other);
+        for doc in [load("big", &text), load_on_this_thread("big", &text)] {
+            assert_eq!(doc.timeline, one_after_the_other.0);
+            assert_eq!(doc.quotes, one_after_the_other.1.0);
+        }
+    }
+
+    #[test]
+    fn a_lone_carriage_return_in_the_front_matter_alone_still_ends_a_line() {
+        // The body has no CR (nor anything else to sanitize): only the front matter is
+        // searched for one, and its lone CR must still count as a line end.
+        let doc = load(
+            "t",
+            "---\rtitle: x\r---\n\n# Heading\n\nIn 2021 it began.\n",
+        );
+        assert_eq!(doc.sections[0].line, 5);
+        assert_eq!(doc.timeline[0].line, 7);
+        let doc = load(
+            "t",
+            "---\ntitle: x\n---\n\n# Heading\r\rIn 2021 it began.\n",
+        );
+        assert_eq!(doc.sections[0].line, 5);
+        assert_eq!(doc.timeline[0].line, 7);
     }
 
     #[test]

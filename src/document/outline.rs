@@ -308,8 +308,17 @@ struct Table {
 /// `language` (front matter that could not be read, kept as text): it opens the preamble.
 pub fn walk(file: &str, offset: usize, leading: Option<(&str, &str)>) -> Outline {
     let body = file.get(offset..).unwrap_or_default();
+    let body_unsafe = sanitize::has_unsafe(body);
+    // A CR is one of the characters `has_unsafe` looks for: a body with none of them has no
+    // CR, and only the front matter before it is left to search.
+    let has_cr = |text: &str| memchr::memchr(b'\r', text.as_bytes()).is_some();
+    let file_has_cr = if body_unsafe {
+        has_cr(file)
+    } else {
+        has_cr(file.get(..offset).unwrap_or_default())
+    };
     let mut walker = Walker {
-        lines: LineCounter::new(file),
+        lines: LineCounter::with_cr(file, file_has_cr),
         out: Outline::default(),
         current: Builder {
             // Sanitizing rarely grows the text; the markup it drops leaves room to spare.
@@ -323,7 +332,7 @@ pub fn walk(file: &str, offset: usize, leading: Option<(&str, &str)>) -> Outline
         quote_depth: 0,
         open_quote: None,
         table: None,
-        safe_body: (!sanitize::has_unsafe(body))
+        safe_body: (!body_unsafe)
             .then(|| body.as_ptr() as usize..body.as_ptr() as usize + body.len()),
     };
     // Room for a block per 32 bytes (a line of prose is longer), so the big vectors are never

@@ -27,10 +27,13 @@ const CITATION_SECTIONS: &[&str] = &[
     "notes",
 ];
 
+/// What [`find`] finds: the quotes, and where the reader shows a block quote's speaker.
+pub type Found = (Vec<Quote>, Vec<(usize, String)>);
+
 /// Every quote in the outline of `file`, in document order, and for each block quote whose
 /// speaker the quote itself does not name, `(block index just after the quote, speaker)` so
 /// the reader can show who said it.
-pub fn find(outline: &Outline, file: &str) -> (Vec<Quote>, Vec<(usize, String)>) {
+pub fn find(outline: &Outline, file: &str) -> Found {
     let mut lines = outline.lines(file);
     let headings = HeadingSpeakers::new(outline);
     let mut found: Vec<(Quote, Option<usize>)> = Vec::new();
