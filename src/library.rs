@@ -101,33 +101,54 @@ pub fn open(path: Option<&Path>) -> Result<Document, OpenError> {
 }
 
 /// Reads and parses one file. The file is opened read-only and never written. Regular files
-/// and pipes (`<(curl …)`) are read, up to [`MAX_BYTES`]; devices are refused unread.
+/// and pipes (`<(curl …)`) are read, up to [`MAX_BYTES`]; devices are refused unopened.
 pub fn open_file(path: &Path) -> Result<Document, OpenError> {
-    open_file_with(path, document::load)
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+    check_kind(path, &meta)?;
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    read_and_load(path, file, &meta, document::load)
 }
 
-/// [`open_file`], parsed by `load` ([`document::load`] or
-/// [`document::load_on_this_thread`]).
-fn open_file_with(path: &Path, load: fn(&str, &str) -> Document) -> Result<Document, OpenError> {
-    let owned = || path.to_path_buf();
-    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+/// [`open_file`] for a file a folder's listing gave as a regular file: opened first and then
+/// asked what it is (one lookup of its path, not two: a library opens thousands), and parsed
+/// on this thread alone, as every core is loading a document of its own.
+fn open_listed_file(path: &Path) -> Result<Document, OpenError> {
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let meta = file.metadata().map_err(|e| io_error(path, e))?;
+    check_kind(path, &meta)?;
+    read_and_load(path, file, &meta, document::load_on_this_thread)
+}
+
+/// Refuses what is not a file to read: a folder, a device, a file over [`MAX_BYTES`].
+fn check_kind(path: &Path, meta: &std::fs::Metadata) -> Result<(), OpenError> {
     if meta.is_dir() {
-        return Err(OpenError::Directory(owned()));
+        return Err(OpenError::Directory(path.to_path_buf()));
     }
-    if is_device(&meta) {
-        return Err(OpenError::Device(owned()));
+    if is_device(meta) {
+        return Err(OpenError::Device(path.to_path_buf()));
     }
     if meta.len() > MAX_BYTES {
-        return Err(OpenError::TooLarge(owned()));
+        return Err(OpenError::TooLarge(path.to_path_buf()));
     }
+    Ok(())
+}
+
+/// Reads `file` (at `path`, described by `meta`) to its end, up to [`MAX_BYTES`], and parses
+/// it with `load`.
+fn read_and_load(
+    path: &Path,
+    file: std::fs::File,
+    meta: &std::fs::Metadata,
+    load: fn(&str, &str) -> Document,
+) -> Result<Document, OpenError> {
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut bytes))
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| io_error(path, e))?;
     if bytes.len() as u64 > MAX_BYTES {
-        return Err(OpenError::TooLarge(owned()));
+        return Err(OpenError::TooLarge(path.to_path_buf()));
     }
-    let text = document::decode(&bytes).map_err(|e| OpenError::Decode(owned(), e))?;
+    let text = document::decode(&bytes).map_err(|e| OpenError::Decode(path.to_path_buf(), e))?;
     Ok(load(&path.display().to_string(), text))
 }
 
@@ -214,8 +235,9 @@ fn opens_with_front_matter(path: &Path) -> bool {
     head.starts_with(b"---\n") || head.starts_with(b"---\r")
 }
 
-/// Opens `paths` on `threads` threads, calling `each(index, result)` as each file is done
-/// (in completion order, from the worker threads).
+/// Opens `paths` (files a folder's listing gave, as [`find_dossiers`] finds them) on
+/// `threads` threads, calling `each(index, result)` as each file is done (in completion
+/// order, from the worker threads).
 pub fn load_all<F>(paths: &[PathBuf], threads: usize, each: F)
 where
     F: Fn(usize, Result<Document, OpenError>) + Sync,
@@ -225,8 +247,7 @@ where
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(path) = paths.get(i) else { break };
-            // Every thread loads a document of its own: none needs a helper.
-            each(i, open_file_with(path, document::load_on_this_thread));
+            each(i, open_listed_file(path));
         }
     };
     std::thread::scope(|scope| {
