@@ -210,6 +210,54 @@ fn the_timeline_spans_documents_and_jumps_open_the_right_one() {
     );
 }
 
+/// The timeline rows as the user reads them: date, document, line.
+fn timeline_rows(app: &App) -> Vec<(String, String, usize)> {
+    let rows = app.timeline.rows.iter();
+    rows.map(|&(d, e)| {
+        let entry = &app.docs[d].timeline[e];
+        (entry.date.iso(), app.docs[d].source.clone(), entry.line)
+    })
+    .collect()
+}
+
+#[test]
+fn the_timeline_grows_in_order_while_documents_arrive() {
+    // All at once, as after a load: the reference.
+    let whole = library_app(120, 30);
+    let mut filtered = library_app(120, 30);
+    filtered.press("2/2024<Enter>");
+    // One at a time, in another order, with a frame (a settle) after each, as a big
+    // library loads: documents added since the last frame are merged into the rows.
+    let (mut paths, _) = library::find_dossiers(&folder());
+    paths.reverse();
+    for filter in ["", "2024"] {
+        let mut app = App::library(120, 30, true);
+        app.library.root = FOLDER.into();
+        app.loaded(Loaded::Found(paths.len()));
+        if !filter.is_empty() {
+            app.press(&format!("2/{filter}<Enter>0"));
+        }
+        for path in &paths {
+            if let Ok(doc) = library::open_file(path) {
+                app.loaded(Loaded::document(doc));
+                app.settle();
+            }
+        }
+        app.loaded(Loaded::Done);
+        app.settle();
+        let reference = if filter.is_empty() { &whole } else { &filtered };
+        let rows = timeline_rows(&app);
+        assert!(rows.len() >= 10, "{rows:?}");
+        assert!(
+            rows.windows(2).all(|w| w[0] < w[1]),
+            "in date order: {rows:?}"
+        );
+        // The same events as a library loaded in path order (document numbers differ).
+        assert_eq!(rows, timeline_rows(reference), "filter {filter:?}");
+        assert!(screen(&app).contains("2024"));
+    }
+}
+
 #[test]
 fn quote_search_spans_documents() {
     let mut app = library_app(120, 30);

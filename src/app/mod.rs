@@ -6,6 +6,7 @@
 
 pub mod action;
 
+use std::cmp::Ordering;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -93,6 +94,35 @@ pub struct TimelineState {
     pub lines: Vec<TimelineLine>,
     /// For each of `rows`, its index in `lines`.
     pub line_of: Vec<usize>,
+    /// The filter `rows` were made for, and how many documents they cover (the first ones):
+    /// documents added since are merged in (see [`App::settle`]).
+    built_for: Option<(String, usize)>,
+}
+
+/// `(document, entry)` of every timeline entry of `docs[from..]` that `filter` keeps, each
+/// document's in its own (date) order.
+fn kept_events(docs: &[Document], from: usize, filter: &TimelineFilter) -> Vec<(usize, usize)> {
+    let docs_from = docs.get(from..).unwrap_or_default();
+    docs_from
+        .iter()
+        .enumerate()
+        .flat_map(|(i, doc)| (0..doc.timeline.len()).map(move |e| (from + i, e)))
+        .filter(|&(d, e)| filter.keeps(&docs[d], e))
+        .collect()
+}
+
+/// The timeline's order across documents: by date, then document, then line. (Each
+/// document's own timeline is in this order already.)
+fn timeline_order(
+    docs: &[Document],
+    (da, ea): (usize, usize),
+    (db, eb): (usize, usize),
+) -> Ordering {
+    let (a, b) = (&docs[da].timeline[ea], &docs[db].timeline[eb]);
+    a.date
+        .cmp(&b.date)
+        .then_with(|| docs[da].source.cmp(&docs[db].source))
+        .then(a.line.cmp(&b.line))
 }
 
 /// A line of the timeline list.
@@ -400,7 +430,7 @@ impl App {
         }
         self.stale = false;
         self.sort_library(false);
-        self.filter_timeline();
+        self.update_timeline();
         self.quotes.ranked_for.clear();
         let selected = self.quotes.selected;
         self.rerank();
@@ -427,14 +457,14 @@ impl App {
             })
         };
         let mut rows: Vec<usize> = (0..docs.len()).collect();
+        // Keys are worked out once per document, not once per comparison: a library sorts
+        // thousands of documents on every frame while it loads.
         let title = |i: usize| docs[i].title().to_lowercase();
         match self.library.sort {
-            SortKey::Year => rows.sort_by(|&a, &b| {
-                year(&docs[b])
-                    .cmp(&year(&docs[a]))
-                    .then_with(|| title(a).cmp(&title(b)))
-            }),
-            SortKey::Title => rows.sort_by_cached_key(|&i| (title(i), docs[i].source.clone())),
+            SortKey::Year => {
+                rows.sort_by_cached_key(|&i| (std::cmp::Reverse(year(&docs[i])), title(i)))
+            }
+            SortKey::Title => rows.sort_by_cached_key(|&i| (title(i), docs[i].source.as_str())),
             SortKey::Author => rows.sort_by_cached_key(|&i| {
                 (
                     docs[i].field("author").unwrap_or_default().to_lowercase(),
@@ -1068,22 +1098,56 @@ impl App {
     fn filter_timeline(&mut self) {
         let filter = TimelineFilter::parse(&self.timeline.filter);
         let docs = &self.docs;
-        let mut rows: Vec<(usize, usize)> = docs
-            .iter()
-            .enumerate()
-            .flat_map(|(d, doc)| (0..doc.timeline.len()).map(move |e| (d, e)))
-            .filter(|&(d, e)| filter.keeps(&docs[d], e))
-            .collect();
+        let mut rows = kept_events(docs, 0, &filter);
         if docs.len() > 1 {
-            // Each document's timeline is sorted already; across documents, by date then source.
-            rows.sort_by(|&(da, ea), &(db, eb)| {
-                let (a, b) = (&docs[da].timeline[ea], &docs[db].timeline[eb]);
-                a.date
-                    .cmp(&b.date)
-                    .then_with(|| docs[da].source.cmp(&docs[db].source))
-                    .then(a.line.cmp(&b.line))
-            });
+            rows.sort_by(|&a, &b| timeline_order(docs, a, b));
         }
+        self.timeline.rows = rows;
+        self.timeline.built_for = Some((self.timeline.filter.clone(), docs.len()));
+        self.lay_out_timeline();
+    }
+
+    /// Brings the timeline's rows up to date with the documents: the events of documents
+    /// added since the rows were made are merged in (a library adds thousands while it
+    /// loads, and sorting every event again each time would take a core). Anything else (a
+    /// new filter, a document read again) makes them afresh.
+    fn update_timeline(&mut self) {
+        let Some((filter, covered)) = &self.timeline.built_for else {
+            return self.filter_timeline();
+        };
+        let covered = *covered;
+        if *filter != self.timeline.filter || covered > self.docs.len() {
+            return self.filter_timeline();
+        }
+        if covered == self.docs.len() {
+            return;
+        }
+        let docs = &self.docs;
+        let mut added = kept_events(docs, covered, &TimelineFilter::parse(filter));
+        added.sort_by(|&a, &b| timeline_order(docs, a, b));
+        let old = std::mem::take(&mut self.timeline.rows);
+        let mut rows = Vec::with_capacity(old.len() + added.len());
+        let (mut old, mut added) = (old.into_iter().peekable(), added.into_iter().peekable());
+        while let (Some(&a), Some(&b)) = (old.peek(), added.peek()) {
+            if timeline_order(docs, b, a) == Ordering::Less {
+                rows.push(b);
+                added.next();
+            } else {
+                rows.push(a);
+                old.next();
+            }
+        }
+        rows.extend(old);
+        rows.extend(added);
+        self.timeline.rows = rows;
+        self.timeline.built_for = Some((self.timeline.filter.clone(), docs.len()));
+        self.lay_out_timeline();
+    }
+
+    /// The timeline list as drawn, from its rows: a heading before each year's first event.
+    fn lay_out_timeline(&mut self) {
+        let docs = &self.docs;
+        let rows = &self.timeline.rows;
         let mut lines = Vec::with_capacity(rows.len() + 8);
         let mut line_of = Vec::with_capacity(rows.len());
         let mut year = None;
@@ -1096,7 +1160,6 @@ impl App {
             line_of.push(lines.len());
             lines.push(TimelineLine::Event(r));
         }
-        self.timeline.rows = rows;
         self.timeline.lines = lines;
         self.timeline.line_of = line_of;
         self.timeline.selected = self
