@@ -180,8 +180,13 @@ fn watch_signals() {
     });
 }
 
-/// How long the loop keeps taking loaded documents before it draws again.
+/// How long the loop keeps taking what is waiting before it draws again.
 const LOAD_BATCH: Duration = Duration::from_millis(40);
+
+/// While a library loads, documents arriving are drawn at most this often: each frame sorts
+/// the library and merges the new events, and drawing as fast as documents come would take
+/// a core from the threads that load them. Input is still drawn at once.
+const LOADING_FRAME: Duration = Duration::from_millis(80);
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
@@ -195,6 +200,7 @@ fn event_loop(
             let _ = searcher.send(request);
         }
         terminal.draw(|frame| view::draw(app, frame))?;
+        let drawn = Instant::now();
         if let Some(text) = app.clipboard.take() {
             copy_osc52(&text)?;
         }
@@ -203,24 +209,37 @@ fn event_loop(
         }
         // Block until something changes the screen, then take everything already waiting
         // (for at most a batch's time) before drawing again: a burst of keys, resizes or
-        // loaded documents costs one frame.
+        // loaded documents costs one frame. When only documents came, wait for more of them
+        // until a loading frame's time has passed since the last frame.
+        let mut urgent = false;
         let mut changed = false;
         while !changed {
             let Ok(message) = rx.recv() else {
                 return Ok(());
             };
+            urgent = is_urgent(&message);
             changed = handle(app, message)?;
         }
         let started = Instant::now();
-        while !app.quit && started.elapsed() < LOAD_BATCH {
-            match rx.try_recv() {
-                Ok(message) => {
-                    handle(app, message)?;
-                }
-                Err(_) => break,
-            }
+        while !app.quit {
+            let left = LOADING_FRAME.saturating_sub(drawn.elapsed());
+            let message = if !urgent && !left.is_zero() {
+                rx.recv_timeout(left).ok()
+            } else if started.elapsed() < LOAD_BATCH {
+                rx.try_recv().ok()
+            } else {
+                None
+            };
+            let Some(message) = message else { break };
+            urgent |= is_urgent(&message);
+            handle(app, message)?;
         }
     }
+}
+
+/// Whether `message` should be on screen at once: anything but one more loaded document.
+fn is_urgent(message: &Message) -> bool {
+    !matches!(message, Message::Load(Loaded::Document(..)))
 }
 
 /// Applies one message; false when it changed nothing on screen.
