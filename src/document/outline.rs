@@ -97,6 +97,9 @@ pub struct Outline {
     /// Where each section's title is in [`Outline::title_text`] (read it with
     /// [`Outline::title_of`]): the document makes [`Section::title`] of it.
     pub titles: Vec<Range<usize>>,
+    /// Each section's heading as a unit: its index in [`Outline::units`]. The unit after it
+    /// is the section's first text, when it is in the section and not a heading.
+    pub heading_units: Vec<u32>,
     pub blocks: Vec<Block>,
     /// Every block's marks, one after another (see [`Block::marks`]).
     pub marks: Vec<Mark>,
@@ -346,6 +349,7 @@ pub fn walk(file: &str, offset: usize, leading: Option<(&str, &str)>) -> Outline
     walker.out.sections.reserve(estimate / 4);
     walker.out.section_texts.reserve(estimate / 4);
     walker.out.titles.reserve(estimate / 4);
+    walker.out.heading_units.reserve(estimate / 4);
     if let Some((text, language)) = leading {
         walker.open(
             BlockKind::Code {
@@ -702,6 +706,8 @@ impl Walker<'_> {
             let at = titles.len();
             titles.push_str(b.text().trim());
             self.out.titles.push(at..titles.len());
+            // A heading is running text: its unit is the next one.
+            self.out.heading_units.push(narrow(self.out.units.len()));
             b.base..b.buf.len()
         } else if b.len() > 0 {
             // A section's blocks are one after another: the section's text is the range from

@@ -80,15 +80,11 @@ fn entry(
 }
 
 /// The first block of running text in section `section`'s own content (before any
-/// subsection), if it has one.
+/// subsection), if it has one: the block of the unit after its heading's, when that is in
+/// the section and not a heading.
 fn first_text(outline: &Outline, section: usize) -> Option<&Block> {
-    let blocks = &outline.blocks;
-    // Units are in document order, and so are their sections: the section's heading is the
-    // first of its units, and the unit after it is its first text when it is in the section.
-    let heading = outline
-        .units
-        .partition_point(|u| blocks[u.block()].section() < Some(section));
-    let next = &blocks[outline.units.get(heading + 1)?.block()];
+    let heading = *outline.heading_units.get(section)? as usize;
+    let next = &outline.blocks[outline.units.get(heading + 1)?.block()];
     (next.section() == Some(section) && !matches!(next.kind, BlockKind::Heading { .. }))
         .then_some(next)
 }
