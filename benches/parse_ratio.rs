@@ -7,8 +7,9 @@
 //! then load over the same text, so both see the same machine; the figure is the ratio of
 //! the two medians over all rounds.
 //!
-//! A big document's load uses a second thread (its timeline is found beside its quotes), so
-//! for one the time of `document::load_on_this_thread` is given too: the same work on one core.
+//! A big document's load uses a second thread (pulldown-cmark parses on it while the events
+//! are walked, then the timeline is found on it while the quotes are found), so for one the
+//! time of `document::load_on_this_thread` is given too: the same work on one core.
 //!
 //! `cargo bench --bench parse_ratio`
 
@@ -44,7 +45,7 @@ fn median(mut times: Vec<Duration>) -> Duration {
 /// on one thread, when load would use two), and prints their medians and ratios. Load's time
 /// includes freeing the model, as in criterion's "load".
 fn compare(name: &str, text: &str, rounds: usize, reps: u32) {
-    let two_threads = text.len() >= document::PARALLEL_FINDERS_BYTES;
+    let two_threads = text.len() >= document::TWO_THREADS_BYTES;
     // Warm up: caches, the allocator's pages, the CPU's clock.
     for _ in 0..reps {
         black_box(bare_pass(black_box(text)));

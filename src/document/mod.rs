@@ -304,8 +304,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, DecodeError> {
 /// Parses a dossier. `source` names it in the model; `text` is the whole file. Never fails:
 /// what can't be read (bad front matter) becomes a warning and stays in the text.
 ///
-/// A big document (see [`PARALLEL_FINDERS_BYTES`]) has its timeline found on a second
-/// thread, beside its quotes.
+/// A big document (see [`TWO_THREADS_BYTES`]) is parsed and searched on two threads.
 pub fn load(source: &str, text: &str) -> Document {
     load_with(source, text, Threads::TwoWhenBig)
 }
@@ -368,7 +367,13 @@ fn load_with(source: &str, text: &str, threads: Threads) -> Document {
     };
     // Front matter that could not be read stays in the text, shown first as YAML.
     let kept = kept_block.map(|whole| sanitize::clean(text[whole].trim_end()));
-    let outline = outline::walk(text, body_start, kept.as_deref().map(|raw| (raw, "yaml")));
+    let two_threads = threads == Threads::TwoWhenBig && text.len() >= TWO_THREADS_BYTES;
+    let parsing = match two_threads {
+        true => outline::Parsing::OnASecondThread,
+        false => outline::Parsing::OnThisThread,
+    };
+    let leading = kept.as_deref().map(|raw| (raw, "yaml"));
+    let outline = outline::walk_with(text, body_start, leading, parsing);
     if meta.get("encrypted").and_then(|v| v.as_bool()) == Some(true) {
         warnings.push(Warning {
             line: None,
@@ -383,7 +388,7 @@ fn load_with(source: &str, text: &str, threads: Threads) -> Document {
             message: "the document is empty".into(),
         });
     }
-    let (timeline, (quotes, attributions)) = find_events_and_quotes(&outline, text, threads);
+    let (timeline, (quotes, attributions)) = find_events_and_quotes(&outline, text, two_threads);
     let outline::Outline {
         mut text,
         preamble,
@@ -419,21 +424,21 @@ fn load_with(source: &str, text: &str, threads: Threads) -> Document {
     }
 }
 
-/// From this size on, a document's timeline is found on a second thread while its quotes
-/// are found on this one. Starting a thread costs tens of microseconds: below a few hundred
-/// kilobytes the timeline takes less than that.
-pub const PARALLEL_FINDERS_BYTES: usize = 256 * 1024;
+/// From this size on, [`load`] uses a second thread: pulldown-cmark parses on it while this
+/// one walks the events, then it finds the timeline while this one finds the quotes.
+/// Starting a thread costs tens of microseconds: below a few hundred kilobytes that is more
+/// than either saves.
+pub const TWO_THREADS_BYTES: usize = 256 * 1024;
 
 /// The timeline and the quotes of the outline of `file`: two searches of the same outline
-/// that share nothing but it, so a big document has them done side by side (see
-/// [`PARALLEL_FINDERS_BYTES`]) when `threads` allows. The result is the same either way; if
-/// no thread can be started, they are found one after the other.
+/// that share nothing but it, done side by side when `two_threads`. The result is the same
+/// either way; if no thread can be started, they are found one after the other.
 fn find_events_and_quotes(
     outline: &outline::Outline,
     file: &str,
-    threads: Threads,
+    two_threads: bool,
 ) -> (Vec<TimelineEntry>, quotes::Found) {
-    if threads == Threads::One || file.len() < PARALLEL_FINDERS_BYTES {
+    if !two_threads {
         return (timeline::build(outline, file), quotes::find(outline, file));
     }
     std::thread::scope(|scope| {
@@ -709,10 +714,10 @@ mod tests {
     }
 
     #[test]
-    fn a_big_document_has_the_same_timeline_and_quotes_found_side_by_side() {
-        let text = crate::synthetic::seed_repeated(PARALLEL_FINDERS_BYTES);
+    fn a_big_document_is_read_the_same_on_two_threads() {
+        let text = crate::synthetic::seed_repeated(TWO_THREADS_BYTES);
         assert!(
-            text.len() >= PARALLEL_FINDERS_BYTES,
+            text.len() >= TWO_THREADS_BYTES,
             "big enough for two threads"
         );
         let body = match front_matter::split(&text) {
@@ -720,11 +725,21 @@ mod tests {
             _ => 0,
         };
         let outline = outline::walk(&text, body, None);
+        let beside = outline::walk_with(&text, body, None, outline::Parsing::OnASecondThread);
+        assert_eq!(beside.blocks, outline.blocks);
+        assert_eq!(beside.text, outline.text);
+        assert_eq!(beside.marks, outline.marks);
+        assert_eq!(beside.units, outline.units);
+        assert_eq!(beside.maps, outline.maps);
+        assert_eq!(beside.sections, outline.sections);
+        assert_eq!(beside.titles, outline.titles);
+        assert_eq!(beside.quote_blocks, outline.quote_blocks);
+        assert_eq!(beside.breaks, outline.breaks);
         let one_after_the_other = (
             timeline::build(&outline, &text),
             quotes::find(&outline, &text),
         );
-        let side_by_side = find_events_and_quotes(&outline, &text, Threads::TwoWhenBig);
+        let side_by_side = find_events_and_quotes(&outline, &text, true);
         assert!(one_after_the_other.0.len() > 100 && one_after_the_other.1.0.len() > 100);
         assert_eq!(side_by_side, one_after_the_other);
         for doc in [load("big", &text), load_on_this_thread("big", &text)] {

@@ -27,7 +27,7 @@ pub fn options() -> Options {
 
 /// A block of running text (paragraph, list item, heading, table, block quote paragraph) as the
 /// timeline and quote finders see it: the reader block plus where its text came from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unit {
     /// Index into [`Outline::blocks`] (see [`Unit::block`]).
     pub block: u32,
@@ -65,7 +65,7 @@ fn depth(n: usize) -> u16 {
 }
 
 /// An outermost block quote: where it starts and which blocks it holds.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuoteBlock {
     /// 1-based line of its first `>`.
     pub line: usize,
@@ -310,6 +310,27 @@ struct Table {
 /// `leading`, when given, is a block of text to show before the body as a code block in
 /// `language` (front matter that could not be read, kept as text): it opens the preamble.
 pub fn walk(file: &str, offset: usize, leading: Option<(&str, &str)>) -> Outline {
+    walk_with(file, offset, leading, Parsing::OnThisThread)
+}
+
+/// Where [`walk_with`] runs pulldown-cmark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Parsing {
+    /// Each event is walked as the parser gives it.
+    OnThisThread,
+    /// The parser runs on a second thread and hands its events over in batches, so that
+    /// parsing and walking go on at the same time (for a big document: starting the thread
+    /// costs tens of microseconds).
+    OnASecondThread,
+}
+
+/// [`walk`], with pulldown-cmark run as `parsing` says. The outline is the same either way.
+pub fn walk_with(
+    file: &str,
+    offset: usize,
+    leading: Option<(&str, &str)>,
+    parsing: Parsing,
+) -> Outline {
     let body = file.get(offset..).unwrap_or_default();
     let body_unsafe = sanitize::has_unsafe(body);
     // A CR is one of the characters `has_unsafe` looks for: a body with none of them has no
@@ -361,10 +382,69 @@ pub fn walk(file: &str, offset: usize, leading: Option<(&str, &str)>) -> Outline
         walker.current.buf.push_str(text);
         walker.flush();
     }
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        walker.event(event, range.start + offset);
+    let events = || Parser::new_ext(body, options()).into_offset_iter();
+    match parsing {
+        Parsing::OnThisThread => {
+            for (event, range) in events() {
+                walker.event(event, range.start + offset);
+            }
+        }
+        Parsing::OnASecondThread => {
+            parse_beside(events, |event, at| walker.event(event, at + offset));
+        }
     }
     walker.finish()
+}
+
+/// One event and where it starts, as pulldown-cmark gives them.
+type Batch<'a> = Vec<(Event<'a>, Range<usize>)>;
+
+/// How many events go over from the parser's thread at a time: few enough that the batches
+/// in flight stay in cache, enough that handing one over costs next to nothing per event.
+const BATCH: usize = 2048;
+
+/// Calls `each(event, start)` on this thread for every event of the parser `events` makes,
+/// in order, while the parser runs on a second thread, a batch ahead. Batches go back to the
+/// parser's thread to be filled again. If no thread can be started, the parser runs here.
+fn parse_beside<'a, I>(events: impl Fn() -> I, mut each: impl FnMut(Event<'a>, usize))
+where
+    I: Iterator<Item = (Event<'a>, Range<usize>)> + Send,
+{
+    std::thread::scope(|scope| {
+        let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<Batch<'a>>(8);
+        let (empty_tx, empty_rx) = std::sync::mpsc::channel::<Batch<'a>>();
+        let parser = events();
+        let started = std::thread::Builder::new()
+            .name("dossier-parse".into())
+            .spawn_scoped(scope, move || {
+                let mut batch = Vec::with_capacity(BATCH);
+                for event in parser {
+                    batch.push(event);
+                    if batch.len() == BATCH {
+                        let next = empty_rx
+                            .try_recv()
+                            .unwrap_or_else(|_| Vec::with_capacity(BATCH));
+                        if full_tx.send(std::mem::replace(&mut batch, next)).is_err() {
+                            return;
+                        }
+                    }
+                }
+                let _ = full_tx.send(batch);
+            });
+        if started.is_err() {
+            for (event, range) in events() {
+                each(event, range.start);
+            }
+            return;
+        }
+        for mut batch in full_rx {
+            for (event, range) in batch.drain(..) {
+                each(event, range.start);
+            }
+            // The parser may have finished: then no one takes it back.
+            let _ = empty_tx.send(batch);
+        }
+    });
 }
 
 impl Walker<'_> {
