@@ -36,27 +36,25 @@ fn bare_pass(path: &PathBuf) -> usize {
 }
 
 /// What `dossier DIR` does: find, read and parse every file on every core, slim each
-/// document and prepare its quotes there, and add them to one index.
+/// document and prepare its quotes there, and add them to one index as they come (the app
+/// adds each document to its list and its quotes to the index as it arrives).
 /// The documents and the index are returned, not freed: the app keeps them as long as it
 /// runs (and exits without freeing them), so freeing is not part of indexing.
-fn index_library(root: &std::path::Path) -> (Vec<(Document, QuoteBatch)>, QuoteIndex) {
+fn index_library(root: &std::path::Path) -> (Vec<Document>, QuoteIndex) {
     let (paths, _) = library::find_dossiers(root);
-    let docs = Mutex::new(Vec::with_capacity(paths.len()));
+    let library = Mutex::new((Vec::with_capacity(paths.len()), QuoteIndex::default()));
     library::load_all(&paths, library::threads(), |_, result| {
         if let Ok(mut doc) = result {
             library::slim(&mut doc);
             let quotes = QuoteBatch::new(&doc.quotes);
-            if let Ok(mut docs) = docs.lock() {
-                docs.push((doc, quotes));
+            if let Ok(mut library) = library.lock() {
+                let (docs, index) = &mut *library;
+                index.append(docs.len(), quotes);
+                docs.push(doc);
             }
         }
     });
-    let mut docs = docs.into_inner().unwrap_or_default();
-    let mut index = QuoteIndex::default();
-    for (i, (_, quotes)) in docs.iter_mut().enumerate() {
-        index.append(i, std::mem::take(quotes));
-    }
-    (docs, index)
+    library.into_inner().unwrap_or_default()
 }
 
 fn library_bench(c: &mut Criterion) {
