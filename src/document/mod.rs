@@ -713,6 +713,41 @@ mod tests {
         }
     }
 
+    fn assert_same_outline(a: &outline::Outline, b: &outline::Outline) {
+        assert_eq!(a.blocks, b.blocks);
+        assert_eq!(a.text, b.text);
+        assert_eq!(a.marks, b.marks);
+        assert_eq!(a.units, b.units);
+        assert_eq!(a.maps, b.maps);
+        assert_eq!(a.breaks, b.breaks);
+        assert_eq!(a.sections, b.sections);
+        assert_eq!(a.section_texts, b.section_texts);
+        assert_eq!(a.titles, b.titles);
+        assert_eq!(a.title_text, b.title_text);
+        assert_eq!(a.heading_units, b.heading_units);
+        assert_eq!(a.quote_blocks, b.quote_blocks);
+        assert_eq!(a.links, b.links);
+        assert_eq!(a.preamble, b.preamble);
+        assert_eq!(a.file_has_cr, b.file_has_cr);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        /// Generated documents, most long enough for several batches of events (thousands),
+        /// walk the same with the parser on a second thread.
+        #[test]
+        fn generated_dossiers_walk_the_same_beside_the_parser(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 20..80),
+            copies in 120usize..240,
+        ) {
+            let text = pieces.concat().repeat(copies);
+            let here = outline::walk(&text, 0, None);
+            let beside = outline::walk_with(&text, 0, None, outline::Parsing::OnASecondThread);
+            assert_same_outline(&beside, &here);
+        }
+    }
+
     #[test]
     fn a_big_document_is_read_the_same_on_two_threads() {
         let text = crate::synthetic::seed_repeated(TWO_THREADS_BYTES);
@@ -726,15 +761,7 @@ mod tests {
         };
         let outline = outline::walk(&text, body, None);
         let beside = outline::walk_with(&text, body, None, outline::Parsing::OnASecondThread);
-        assert_eq!(beside.blocks, outline.blocks);
-        assert_eq!(beside.text, outline.text);
-        assert_eq!(beside.marks, outline.marks);
-        assert_eq!(beside.units, outline.units);
-        assert_eq!(beside.maps, outline.maps);
-        assert_eq!(beside.sections, outline.sections);
-        assert_eq!(beside.titles, outline.titles);
-        assert_eq!(beside.quote_blocks, outline.quote_blocks);
-        assert_eq!(beside.breaks, outline.breaks);
+        assert_same_outline(&beside, &outline);
         let one_after_the_other = (
             timeline::build(&outline, &text),
             quotes::find(&outline, &text),
