@@ -209,7 +209,7 @@ fn event_loop(
         }
         // Block until something changes the screen, then take everything already waiting
         // (for at most a batch's time) before drawing again: a burst of keys, resizes or
-        // loaded documents costs one frame. When only documents came, wait for more of them
+        // loaded documents costs one frame. When only loaded files came, wait for more of them
         // until a loading frame's time has passed since the last frame.
         let mut urgent = false;
         let mut changed = false;
@@ -237,9 +237,13 @@ fn event_loop(
     }
 }
 
-/// Whether `message` should be on screen at once: anything but one more loaded document.
+/// Whether `message` should be on screen at once: anything but one more file loaded (or
+/// found unreadable) while a library loads.
 fn is_urgent(message: &Message) -> bool {
-    !matches!(message, Message::Load(Loaded::Document(..)))
+    !matches!(
+        message,
+        Message::Load(Loaded::Document(..) | Loaded::Problem(_))
+    )
 }
 
 /// Applies one message; false when it changed nothing on screen.
