@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::{put_line, wrap};
+use super::{counted, put_line, wrap};
 use crate::app::App;
 use crate::app::action::{Action, BINDINGS, Context, View};
 
@@ -141,10 +141,10 @@ pub fn draw_info(app: &App, buf: &mut Buffer) {
         Span::raw(app.doc().source.clone()),
     ]));
     let counts = format!(
-        "{} sections · {} events · {} quotes",
-        app.doc().sections.len(),
-        app.doc().timeline.len(),
-        app.doc().quotes.len()
+        "{} · {} · {}",
+        counted(app.doc().sections.len(), "section"),
+        counted(app.doc().timeline.len(), "event"),
+        counted(app.doc().quotes.len(), "quote")
     );
     lines.push(Line::from(Span::styled(counts, t.dim)));
     for w in &app.doc().warnings {

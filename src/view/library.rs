@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Gauge, Widget};
 
-use super::{put_line, put_row, scroll_offset, wrap};
+use super::{counted, put_line, put_row, scroll_offset, wrap};
 use crate::app::App;
 
 const COUNT_W: usize = 9;
@@ -66,18 +66,20 @@ pub fn draw(app: &App, buf: &mut Buffer) {
                 .gauge_style(t.accent)
                 .ratio(ratio.clamp(0.0, 1.0))
                 .label(format!(
-                    "Loading {done}/{total} files · {problems} problems"
+                    "Loading {done}/{total} files · {}",
+                    counted(problems, "problem")
                 ))
                 .use_unicode(true)
                 .render(top, buf);
         }
         None => {
             let summary = format!(
-                " {} documents · {} events · {} quotes · sorted by {} (s) · {problems} problems (p)",
-                app.docs.len(),
-                app.library.events,
-                app.library.quotes,
-                app.library.sort.label()
+                " {} · {} · {} · sorted by {} (s) · {} (p)",
+                counted(app.docs.len(), "document"),
+                counted(app.library.events, "event"),
+                counted(app.library.quotes, "quote"),
+                app.library.sort.label(),
+                counted(problems, "problem"),
             );
             put_line(
                 buf,

@@ -166,6 +166,16 @@ fn too_small(buf: &mut Buffer, area: Rect, app: &App) {
 }
 
 /// Writes `line` at (x, y), clipped to `width` cells.
+/// `n` and `noun`, plural unless `n` is one: "1 problem", "3 problems" (the nouns counted on
+/// screen all take an s).
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 pub fn put_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line<'_>) {
     if width == 0 {
         return;
@@ -197,4 +207,16 @@ pub fn scroll_offset(selected: usize, total: usize, height: usize) -> usize {
         return 0;
     }
     selected.saturating_sub(height / 2).min(total - height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_read_as_english() {
+        assert_eq!(counted(0, "problem"), "0 problems");
+        assert_eq!(counted(1, "problem"), "1 problem");
+        assert_eq!(counted(11, "document"), "11 documents");
+    }
 }

@@ -43,7 +43,7 @@ pub fn header(app: &App, buf: &mut Buffer) {
         );
     }
     let by: Vec<String> = if app.library.folder && app.view != View::Sections {
-        vec![format!("{} documents", app.docs.len())]
+        vec![super::counted(app.docs.len(), "document")]
     } else {
         [app.doc().field("author"), app.doc().field("year")]
             .into_iter()
