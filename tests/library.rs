@@ -137,7 +137,10 @@ fn the_library_view_lists_documents_with_counts_and_sorts() {
     assert_eq!(first.field("year").as_deref(), Some("2024"), "newest first");
     let shown = screen(&app);
     assert!(shown.contains("Timnit Gebru Leaves Google"));
-    assert!(shown.contains("1 problem (p)"), "one problem, in the singular");
+    assert!(
+        shown.contains("1 problem (p)"),
+        "one problem, in the singular"
+    );
     app.press("s");
     let titles: Vec<String> = app
         .library

@@ -183,6 +183,40 @@ fn quote_search_jumps_to_the_passage_and_quit_restores_the_terminal() {
     assert_restored_with_mouse_modes_off(&tty);
 }
 
+/// `dossier FOLDER`: the Library view fills in as the files load (eleven dossiers and one
+/// file that is not UTF-8), the count says "1 problem"; the user presses `3`, types
+/// `@leike compute` and sees only Jan Leike's quotes; `q` quits and restores the terminal.
+#[test]
+fn a_folder_opens_as_a_library_whose_quotes_can_be_searched_by_speaker() {
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/library");
+    let mut tty = Tty::spawn(Launch::dossier(&[folder], COLS, ROWS));
+    tty.wait_until("the loaded library's summary", |s| {
+        let text = s.contents();
+        text.contains("11 documents ·") && text.contains("1 problem (p)")
+    });
+    tty.send(b"3");
+    tty.wait_until("the Quotes tab to be active", |s| {
+        active_tab(s) == Some("Quotes")
+    });
+    tty.settle();
+    tty.send(b"@leike compute");
+    tty.wait_settled("two quotes, both Jan Leike's", |s| {
+        let rows: Vec<String> = s.rows(0, COLS).collect();
+        let shown = squash(&rows.join(" "));
+        first_result(&rows, "@leike compute").is_some_and(|first| first.contains("Jan Leike"))
+            && shown.contains(" 2/22 ")
+    });
+    tty.send(b"\x1b");
+    tty.wait_until("Esc to clear the query", |s| {
+        let rows: Vec<String> = s.rows(0, COLS).collect();
+        search_box_row(&rows, "@leike compute").is_none()
+    });
+    tty.send(b"q");
+    let status = tty.wait_exit();
+    assert!(status.success(), "q exits 0, got {status}");
+    assert_restored_with_mouse_modes_off(&tty);
+}
+
 /// In the quote search box `q` is text, so the user presses Ctrl-C: the app quits at once and
 /// their terminal is restored.
 #[test]
