@@ -5,16 +5,17 @@
 //! Markdown syntax nor the terminal library.
 
 pub mod action;
+mod timeline;
 
-use std::cmp::Ordering;
 use std::ops::Range;
 use std::sync::Arc;
 
 use ratatui::layout::{Position, Rect};
 
 pub use action::{Action, Context, Key, KeyCode, View};
+pub use timeline::{DayBound, TimelineFilter, TimelineLine, TimelineState};
 
-use crate::document::{Date, Document, front_matter};
+use crate::document::{Document, front_matter};
 use crate::library::{self, Problem};
 use crate::search::{Hit, QuoteBatch, QuoteIndex, SearchRequest};
 use crate::view::markdown::{self, ReaderLayout};
@@ -76,62 +77,6 @@ pub struct ReaderState {
     pub marked: Option<Range<usize>>,
     /// The `/` search.
     pub search: TextSearch,
-}
-
-/// The timeline view's state.
-#[derive(Debug, Clone, Default)]
-pub struct TimelineState {
-    /// The filter typed after `/`.
-    pub filter: String,
-    /// The filter is being typed.
-    pub typing: bool,
-    /// `(document, entry)` of the timeline entries that pass the filter, in date order.
-    pub rows: Vec<(usize, usize)>,
-    /// Selected row (index into `rows`).
-    pub selected: usize,
-    /// The list as drawn: `rows` with a heading before each year's first event, worked out
-    /// when `rows` changes rather than on every frame.
-    pub lines: Vec<TimelineLine>,
-    /// For each of `rows`, its index in `lines`.
-    pub line_of: Vec<usize>,
-    /// The filter `rows` were made for, and how many documents they cover (the first ones):
-    /// documents added since are merged in (see [`App::settle`]).
-    built_for: Option<(String, usize)>,
-}
-
-/// `(document, entry)` of every timeline entry of `docs[from..]` that `filter` keeps, each
-/// document's in its own (date) order.
-fn kept_events(docs: &[Document], from: usize, filter: &TimelineFilter) -> Vec<(usize, usize)> {
-    let docs_from = docs.get(from..).unwrap_or_default();
-    docs_from
-        .iter()
-        .enumerate()
-        .flat_map(|(i, doc)| (0..doc.timeline.len()).map(move |e| (from + i, e)))
-        .filter(|&(d, e)| filter.keeps(&docs[d], e))
-        .collect()
-}
-
-/// The timeline's order across documents: by date, then document, then line. (Each
-/// document's own timeline is in this order already.)
-fn timeline_order(
-    docs: &[Document],
-    (da, ea): (usize, usize),
-    (db, eb): (usize, usize),
-) -> Ordering {
-    let (a, b) = (&docs[da].timeline[ea], &docs[db].timeline[eb]);
-    a.date
-        .cmp(&b.date)
-        .then_with(|| docs[da].source.cmp(&docs[db].source))
-        .then(a.line.cmp(&b.line))
-}
-
-/// A line of the timeline list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TimelineLine {
-    /// The heading over a year's events.
-    Year(u16),
-    /// An event: an index into [`TimelineState::rows`].
-    Event(usize),
 }
 
 /// The quotes view's state.
@@ -430,7 +375,7 @@ impl App {
         }
         self.stale = false;
         self.sort_library(false);
-        self.update_timeline();
+        self.timeline.update(&self.docs);
         self.quotes.ranked_for.clear();
         let selected = self.quotes.selected;
         self.rerank();
@@ -531,9 +476,10 @@ impl App {
                     && full.timeline.len() == d.timeline.len() =>
             {
                 self.docs[doc] = full;
-                // Same counts, but the dates may have moved: the timeline's year headings
-                // are worked out again.
-                self.filter_timeline();
+                // Same counts, but the dates may have moved: the timeline's events are put
+                // in order again.
+                self.timeline.forget_events();
+                self.timeline.update(&self.docs);
             }
             Some(_) => self.message = Some("The file changed since it was loaded".into()),
             None => self.message = Some(format!("Cannot read {} again", d.source)),
@@ -679,7 +625,7 @@ impl App {
                 View::Timeline => {
                     self.timeline.filter.clear();
                     self.timeline.typing = false;
-                    self.filter_timeline();
+                    self.timeline.update(&self.docs);
                 }
                 View::Quotes => {
                     self.quotes.query.clear();
@@ -1032,7 +978,7 @@ impl App {
             }
             View::Timeline => {
                 change(&mut self.timeline.filter);
-                self.filter_timeline();
+                self.timeline.update(&self.docs);
             }
             View::Quotes => {
                 change(&mut self.quotes.query);
@@ -1093,79 +1039,6 @@ impl App {
             (self.reader.search.current as isize + dir).rem_euclid(n as isize) as usize;
         self.show_match();
         self.message = Some(format!("Match {}/{}", self.reader.search.current + 1, n));
-    }
-
-    fn filter_timeline(&mut self) {
-        let filter = TimelineFilter::parse(&self.timeline.filter);
-        let docs = &self.docs;
-        let mut rows = kept_events(docs, 0, &filter);
-        if docs.len() > 1 {
-            rows.sort_by(|&a, &b| timeline_order(docs, a, b));
-        }
-        self.timeline.rows = rows;
-        self.timeline.built_for = Some((self.timeline.filter.clone(), docs.len()));
-        self.lay_out_timeline();
-    }
-
-    /// Brings the timeline's rows up to date with the documents: the events of documents
-    /// added since the rows were made are merged in (a library adds thousands while it
-    /// loads, and sorting every event again each time would take a core). Anything else (a
-    /// new filter, a document read again) makes them afresh.
-    fn update_timeline(&mut self) {
-        let Some((filter, covered)) = &self.timeline.built_for else {
-            return self.filter_timeline();
-        };
-        let covered = *covered;
-        if *filter != self.timeline.filter || covered > self.docs.len() {
-            return self.filter_timeline();
-        }
-        if covered == self.docs.len() {
-            return;
-        }
-        let docs = &self.docs;
-        let mut added = kept_events(docs, covered, &TimelineFilter::parse(filter));
-        added.sort_by(|&a, &b| timeline_order(docs, a, b));
-        let old = std::mem::take(&mut self.timeline.rows);
-        let mut rows = Vec::with_capacity(old.len() + added.len());
-        let (mut old, mut added) = (old.into_iter().peekable(), added.into_iter().peekable());
-        while let (Some(&a), Some(&b)) = (old.peek(), added.peek()) {
-            if timeline_order(docs, b, a) == Ordering::Less {
-                rows.push(b);
-                added.next();
-            } else {
-                rows.push(a);
-                old.next();
-            }
-        }
-        rows.extend(old);
-        rows.extend(added);
-        self.timeline.rows = rows;
-        self.timeline.built_for = Some((self.timeline.filter.clone(), docs.len()));
-        self.lay_out_timeline();
-    }
-
-    /// The timeline list as drawn, from its rows: a heading before each year's first event.
-    fn lay_out_timeline(&mut self) {
-        let docs = &self.docs;
-        let rows = &self.timeline.rows;
-        let mut lines = Vec::with_capacity(rows.len() + 8);
-        let mut line_of = Vec::with_capacity(rows.len());
-        let mut year = None;
-        for (r, &(d, e)) in rows.iter().enumerate() {
-            let y = docs[d].timeline[e].date.year;
-            if year != Some(y) {
-                lines.push(TimelineLine::Year(y));
-                year = Some(y);
-            }
-            line_of.push(lines.len());
-            lines.push(TimelineLine::Event(r));
-        }
-        self.timeline.lines = lines;
-        self.timeline.line_of = line_of;
-        self.timeline.selected = self
-            .timeline
-            .selected
-            .min(self.timeline.rows.len().saturating_sub(1));
     }
 
     /// Ranks the quotes for the query: inline, or by asking the terminal layer to run it on
@@ -1406,94 +1279,6 @@ pub fn parse_keys(spec: &str) -> Vec<Key> {
         rest = &rest[c.len_utf8()..];
     }
     keys
-}
-
-/// A timeline filter: dates and date ranges (`2024`, `2023-11..2024-06`) keep events whose
-/// date lies within them; other words must all appear in the event's title, date, section or
-/// document title.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TimelineFilter {
-    /// Inclusive ranges of `(year, month, day)` bounds.
-    pub ranges: Vec<(DayBound, DayBound)>,
-    /// Lowercase words.
-    pub words: Vec<String>,
-}
-
-/// A day as `(year, month, day)`, for comparing dates of any precision.
-pub type DayBound = (u16, u8, u8);
-
-fn bounds(d: &Date) -> (DayBound, DayBound) {
-    let lo = (d.year, d.month.unwrap_or(1), d.day.unwrap_or(1));
-    let hi = (d.year, d.month.unwrap_or(12), d.day.unwrap_or(31));
-    (lo, hi)
-}
-
-impl TimelineFilter {
-    /// Reads a filter as typed.
-    pub fn parse(text: &str) -> TimelineFilter {
-        let mut f = TimelineFilter::default();
-        for word in text.split_whitespace() {
-            let range = match word.split_once("..") {
-                Some((a, b)) => {
-                    let a = if a.is_empty() {
-                        Some(Date {
-                            year: 0,
-                            month: None,
-                            day: None,
-                        })
-                    } else {
-                        Date::parse_iso(a)
-                    };
-                    let b = if b.is_empty() {
-                        Some(Date {
-                            year: 9999,
-                            month: None,
-                            day: None,
-                        })
-                    } else {
-                        Date::parse_iso(b)
-                    };
-                    a.zip(b).map(|(a, b)| (bounds(&a).0, bounds(&b).1))
-                }
-                None => Date::parse_iso(word).map(|d| bounds(&d)),
-            };
-            match range {
-                Some(r) => f.ranges.push(r),
-                None => f.words.push(word.to_lowercase()),
-            }
-        }
-        f
-    }
-
-    /// True when entry `e` of `doc` passes.
-    pub fn keeps(&self, doc: &Document, e: usize) -> bool {
-        let Some(entry) = doc.timeline.get(e) else {
-            return false;
-        };
-        let (lo, hi) = bounds(&entry.date);
-        // An event counts when its whole date lies in the range: "2024" is not known to be
-        // in May 2024, but May 14, 2024 is in 2024.
-        if !self.ranges.iter().all(|&(a, b)| lo >= a && hi <= b) {
-            return false;
-        }
-        if self.words.is_empty() {
-            return true;
-        }
-        let section = entry
-            .section
-            .and_then(|s| doc.sections.get(s))
-            .map_or("", |s| s.title.as_str());
-        let hay = format!(
-            "{} {} {} {} {}",
-            entry.title,
-            entry.date.iso(),
-            entry.date.human(),
-            section,
-            doc.title()
-        )
-        .to_lowercase();
-        self.words.iter().all(|w| hay.contains(w.as_str()))
-    }
 }
 
 /// `selected` moved by `delta` within a list of `len` rows.

@@ -1,0 +1,473 @@
+//! The timeline view's state: every event of the open documents in date order, the rows a
+//! filter keeps (`2024`, `2023-11..2024-06`, words), and the list as drawn.
+
+use std::cmp::Ordering;
+
+use crate::document::{Date, Document};
+
+/// The timeline view's state.
+#[derive(Debug, Clone, Default)]
+pub struct TimelineState {
+    /// The filter typed after `/`.
+    pub filter: String,
+    /// The filter is being typed.
+    pub typing: bool,
+    /// `(document, entry)` of the timeline entries that pass the filter, in date order.
+    pub rows: Vec<(usize, usize)>,
+    /// Selected row (index into `rows`).
+    pub selected: usize,
+    /// The list as drawn: `rows` with a heading before each year's first event, worked out
+    /// when `rows` changes rather than on every frame.
+    pub lines: Vec<TimelineLine>,
+    /// For each of `rows`, its index in `lines`.
+    pub line_of: Vec<usize>,
+    /// `(document, entry)` of every event of the first `covered` documents, in date order:
+    /// what the filter picks `rows` from. Documents added since are merged in.
+    all: Vec<(usize, usize)>,
+    covered: usize,
+    /// The filter `rows` were picked with, once they are.
+    picked_for: Option<String>,
+}
+
+impl TimelineState {
+    /// Brings the rows up to date with `docs` and the filter. The events of documents added
+    /// since the last time are merged into the list of all events (each document's are in
+    /// order already: a merge, not a sort of every event, as a library adds thousands of
+    /// documents while it loads), and into the rows if they pass an unchanged filter. A
+    /// changed filter picks the rows from all events again, in one pass: no sort; or, when
+    /// it only narrows the last one (a word typed on, another word), from the rows it kept.
+    pub fn update(&mut self, docs: &[Document]) {
+        if self.covered > docs.len() {
+            self.forget_events();
+        }
+        let from = self.covered;
+        let added = self.merge_added(docs);
+        if self.picked_for.as_deref() == Some(self.filter.as_str()) {
+            if added.is_empty() {
+                return;
+            }
+            let filter = TimelineFilter::parse(&self.filter);
+            let added = pick(docs, from, &added, &filter);
+            let rows = std::mem::take(&mut self.rows);
+            self.rows = merge(docs, rows, added);
+        } else {
+            let filter = TimelineFilter::parse(&self.filter);
+            // Rows are read in date order, from one document to another, at about thrice the
+            // cost per event of a pass over all events document by document.
+            let narrows = added.is_empty()
+                && self.rows.len() <= self.all.len() / 4
+                && (self.picked_for.as_deref())
+                    .is_some_and(|last| filter.narrows(&TimelineFilter::parse(last)));
+            self.rows = if narrows {
+                pick_from(docs, &self.rows, &filter)
+            } else {
+                pick(docs, 0, &self.all, &filter)
+            };
+            self.picked_for = Some(self.filter.clone());
+        }
+        self.lay_out(docs);
+    }
+
+    /// Forgets the list of all events, when a document's may have changed: the next
+    /// [`TimelineState::update`] puts them all in order again.
+    pub fn forget_events(&mut self) {
+        self.all.clear();
+        self.covered = 0;
+        self.picked_for = None;
+    }
+
+    /// Merges the events of documents added since the last time into `all`; returns them,
+    /// in order.
+    fn merge_added(&mut self, docs: &[Document]) -> Vec<(usize, usize)> {
+        let from = self.covered;
+        let Some(added) = docs.get(from..).filter(|d| !d.is_empty()) else {
+            return Vec::new();
+        };
+        let mut events: Vec<(usize, usize)> = added
+            .iter()
+            .enumerate()
+            .flat_map(|(i, doc)| (0..doc.timeline.len()).map(move |e| (from + i, e)))
+            .collect();
+        events.sort_by(|&a, &b| order(docs, a, b));
+        let all = std::mem::take(&mut self.all);
+        self.all = merge(docs, all, events.clone());
+        self.covered = docs.len();
+        events
+    }
+
+    /// The list as drawn, from the rows: a heading before each year's first event.
+    fn lay_out(&mut self, docs: &[Document]) {
+        let mut lines = Vec::with_capacity(self.rows.len() + 8);
+        let mut line_of = Vec::with_capacity(self.rows.len());
+        let mut year = None;
+        for (r, &(d, e)) in self.rows.iter().enumerate() {
+            let y = docs[d].timeline[e].date.year;
+            if year != Some(y) {
+                lines.push(TimelineLine::Year(y));
+                year = Some(y);
+            }
+            line_of.push(lines.len());
+            lines.push(TimelineLine::Event(r));
+        }
+        self.lines = lines;
+        self.line_of = line_of;
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+    }
+}
+
+/// The events of `events` (in order, all of documents `from` on) that `filter` keeps, in the
+/// same order. The filter looks at the documents one by one, each one's events together:
+/// `events` is in date order, and reading the events in that order would go from one
+/// document to another at every step, each a cache miss. What words are matched against
+/// is worked out once per document and date.
+fn pick(
+    docs: &[Document],
+    from: usize,
+    events: &[(usize, usize)],
+    filter: &TimelineFilter,
+) -> Vec<(usize, usize)> {
+    if filter.ranges.is_empty() && filter.words.is_empty() {
+        return events.to_vec();
+    }
+    let docs = docs.get(from..).unwrap_or_default();
+    // Where each document's events start in a list of them all, document by document.
+    let mut first = Vec::with_capacity(docs.len());
+    let mut total = 0;
+    for doc in docs {
+        first.push(total);
+        total += doc.timeline.len();
+    }
+    let mut kept = vec![false; total];
+    let mut dates = DateTexts::new();
+    for (doc, &first) in docs.iter().zip(&first) {
+        let mut title = None;
+        for e in 0..doc.timeline.len() {
+            kept[first + e] = filter.keeps_with(doc, e, &mut title, &mut dates);
+        }
+    }
+    events
+        .iter()
+        .copied()
+        .filter(|&(d, e)| {
+            first
+                .get(d.wrapping_sub(from))
+                .is_some_and(|&f| kept.get(f + e) == Some(&true))
+        })
+        .collect()
+}
+
+/// The events of `events` that `filter` keeps, in the same order, looked at in that order:
+/// for a few rows (a filter narrowing the last one's), not for all events.
+fn pick_from(
+    docs: &[Document],
+    events: &[(usize, usize)],
+    filter: &TimelineFilter,
+) -> Vec<(usize, usize)> {
+    let mut titles: Vec<Option<String>> = vec![None; docs.len()];
+    let mut dates = DateTexts::new();
+    events
+        .iter()
+        .copied()
+        .filter(|&(d, e)| filter.keeps_with(&docs[d], e, &mut titles[d], &mut dates))
+        .collect()
+}
+
+/// `old` and `new` (each in timeline order) as one list in timeline order.
+fn merge(
+    docs: &[Document],
+    old: Vec<(usize, usize)>,
+    new: Vec<(usize, usize)>,
+) -> Vec<(usize, usize)> {
+    if new.is_empty() {
+        return old;
+    }
+    let mut merged = Vec::with_capacity(old.len() + new.len());
+    let (mut old, mut new) = (old.into_iter().peekable(), new.into_iter().peekable());
+    while let (Some(&a), Some(&b)) = (old.peek(), new.peek()) {
+        if order(docs, b, a) == Ordering::Less {
+            merged.push(b);
+            new.next();
+        } else {
+            merged.push(a);
+            old.next();
+        }
+    }
+    merged.extend(old);
+    merged.extend(new);
+    merged
+}
+
+/// The timeline's order across documents: by date, then document, then line. (Each
+/// document's own timeline is in this order already.)
+fn order(docs: &[Document], (da, ea): (usize, usize), (db, eb): (usize, usize)) -> Ordering {
+    let (a, b) = (&docs[da].timeline[ea], &docs[db].timeline[eb]);
+    a.date
+        .cmp(&b.date)
+        .then_with(|| docs[da].source.cmp(&docs[db].source))
+        .then(a.line.cmp(&b.line))
+}
+
+/// A line of the timeline list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimelineLine {
+    /// The heading over a year's events.
+    Year(u16),
+    /// An event: an index into [`TimelineState::rows`].
+    Event(usize),
+}
+
+/// A timeline filter: dates and date ranges (`2024`, `2023-11..2024-06`) keep events whose
+/// date lies within them; other words must all appear in the event's title, date, section or
+/// document title.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TimelineFilter {
+    /// Inclusive ranges of `(year, month, day)` bounds.
+    pub ranges: Vec<(DayBound, DayBound)>,
+    /// Lowercase words.
+    pub words: Vec<String>,
+}
+
+/// A day as `(year, month, day)`, for comparing dates of any precision.
+pub type DayBound = (u16, u8, u8);
+
+fn bounds(d: &Date) -> (DayBound, DayBound) {
+    let lo = (d.year, d.month.unwrap_or(1), d.day.unwrap_or(1));
+    let hi = (d.year, d.month.unwrap_or(12), d.day.unwrap_or(31));
+    (lo, hi)
+}
+
+impl TimelineFilter {
+    /// Reads a filter as typed.
+    pub fn parse(text: &str) -> TimelineFilter {
+        let mut f = TimelineFilter::default();
+        for word in text.split_whitespace() {
+            let range = match word.split_once("..") {
+                Some((a, b)) => {
+                    let a = if a.is_empty() {
+                        Some(Date {
+                            year: 0,
+                            month: None,
+                            day: None,
+                        })
+                    } else {
+                        Date::parse_iso(a)
+                    };
+                    let b = if b.is_empty() {
+                        Some(Date {
+                            year: 9999,
+                            month: None,
+                            day: None,
+                        })
+                    } else {
+                        Date::parse_iso(b)
+                    };
+                    a.zip(b).map(|(a, b)| (bounds(&a).0, bounds(&b).1))
+                }
+                None => Date::parse_iso(word).map(|d| bounds(&d)),
+            };
+            match range {
+                Some(r) => f.ranges.push(r),
+                None => f.words.push(word.to_lowercase()),
+            }
+        }
+        f
+    }
+
+    /// True when entry `e` of `doc` passes.
+    pub fn keeps(&self, doc: &Document, e: usize) -> bool {
+        self.keeps_with(doc, e, &mut None, &mut DateTexts::new())
+    }
+
+    /// Whether every event this filter keeps, `last` kept too: the same dates, and each of
+    /// `last`'s words within one of these (`lei` → `leike`, `leike` → `leike board`).
+    pub fn narrows(&self, last: &TimelineFilter) -> bool {
+        self.ranges == last.ranges
+            && last
+                .words
+                .iter()
+                .all(|old| self.words.iter().any(|new| new.contains(old.as_str())))
+    }
+
+    /// [`TimelineFilter::keeps`], with what a pass over many events works out once kept
+    /// between calls: `doc`'s lowercased title in `title`, and each date's in `dates`.
+    fn keeps_with(
+        &self,
+        doc: &Document,
+        e: usize,
+        title: &mut Option<String>,
+        dates: &mut DateTexts,
+    ) -> bool {
+        let Some(entry) = doc.timeline.get(e) else {
+            return false;
+        };
+        let (lo, hi) = bounds(&entry.date);
+        // An event counts when its whole date lies in the range: "2024" is not known to be
+        // in May 2024, but May 14, 2024 is in 2024.
+        if !self.ranges.iter().all(|&(a, b)| lo >= a && hi <= b) {
+            return false;
+        }
+        if self.words.is_empty() {
+            return true;
+        }
+        let section = entry
+            .section
+            .and_then(|s| doc.sections.get(s))
+            .map_or("", |s| s.title.as_str());
+        let date = dates.entry(entry.date).or_insert_with(|| {
+            format!("{} {}", entry.date.iso(), entry.date.human()).to_lowercase()
+        });
+        // Each word is looked for in each field: no word holds a space, so none can match
+        // across two of them.
+        self.words.iter().all(|w| {
+            [entry.title.as_str(), section, date]
+                .iter()
+                .any(|field| contains_folded(field, w))
+                || contains_folded(title.get_or_insert_with(|| doc.title().to_lowercase()), w)
+        })
+    }
+}
+
+/// Each date's written forms (`2024-05-14 may 14, 2024`), lowercased: worked out once per
+/// date in a pass of a filter, not once per event.
+type DateTexts = std::collections::HashMap<Date, String>;
+
+/// Whether `text`, lowercased, holds `word` (lowercase): for ASCII text without lowercasing
+/// a copy of it (a filter looks at every event of a library).
+fn contains_folded(text: &str, word: &str) -> bool {
+    if !text.is_ascii() {
+        return text.to_lowercase().contains(word);
+    }
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    let Some(&first) = word.first() else {
+        return true;
+    };
+    // An ASCII text lowercases to ASCII: a word that is not ASCII is not in it.
+    word.is_ascii()
+        && memchr::memchr2_iter(first, first.to_ascii_uppercase(), text).any(|at| {
+            text.get(at..at + word.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(word))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document;
+
+    /// A few documents with dated events in several years, sections and titles.
+    fn docs() -> Vec<Document> {
+        let texts = [
+            "---\ntitle: Leike Leaves\n---\n# Leike Leaves\n\n## May 14, 2024\n\nJan Leike resigned.\n\n## Board\n\nIn 2023 the board met. On November 17, 2023, Altman was fired.\n",
+            "# Ünïcode Tïtle\n\n## Timeline\n\n- 2024-05-28: Leike joined Anthropic.\n- 2021-03-01: Founded by ex-staff.\n- In 2020 the KELVIN \u{212a} sign appeared.\n",
+            "---\ntitle: The Pause Letter\n---\n# Letter\n\nOn March 22, 2023, the letter asked for a pause. In June 2024, staff wrote again.\n",
+            "# Empty\n\nNo dates here.\n",
+        ];
+        // Many events that the word filters below drop: rows few enough to narrow from.
+        let many: String = (1..=28)
+            .map(|day| format!("- 2019-02-{day:02}: A meeting of staff.\n"))
+            .collect();
+        let texts = texts
+            .iter()
+            .map(|t| t.to_string())
+            .chain([format!("# Meetings\n\n{many}")]);
+        texts
+            .enumerate()
+            .map(|(i, t)| document::load(&format!("doc{i}.md"), &t))
+            .collect()
+    }
+
+    /// The rows a filter must give: every event it keeps, sorted, the slow way.
+    fn reference(docs: &[Document], filter: &str) -> Vec<(usize, usize)> {
+        let filter = TimelineFilter::parse(filter);
+        let mut rows: Vec<(usize, usize)> = (0..docs.len())
+            .flat_map(|d| (0..docs[d].timeline.len()).map(move |e| (d, e)))
+            .filter(|&(d, e)| filter.keeps(&docs[d], e))
+            .collect();
+        rows.sort_by(|&a, &b| order(docs, a, b));
+        rows
+    }
+
+    #[test]
+    fn typing_a_filter_gives_the_rows_of_that_filter_at_every_step() {
+        let docs = docs();
+        let mut state = TimelineState::default();
+        state.update(&docs);
+        assert!(state.rows.len() >= 8, "{:?}", state.rows);
+        let typed = [
+            "",
+            "2",
+            "20",
+            "2023",
+            "2023-",
+            "2023-1",
+            "2023-11",
+            "2023-11..",
+            "2023-11..2024",
+            "2023-11..2024-06",
+            "l",
+            "le",
+            "leike",
+            "leike a",
+            "leike an",
+            "leike",
+            "le",
+            "",
+            "ünï",
+            "tïtle",
+            "k",
+            "kelvin",
+            "may 14",
+            "may",
+            "board",
+            "BOARD",
+            "pause letter",
+        ];
+        for filter in typed {
+            state.filter = filter.to_string();
+            state.update(&docs);
+            assert_eq!(state.rows, reference(&docs, filter), "filter {filter:?}");
+        }
+    }
+
+    #[test]
+    fn documents_added_under_a_filter_are_merged_into_its_rows() {
+        let all = docs();
+        let mut state = TimelineState {
+            filter: "2024".into(),
+            ..TimelineState::default()
+        };
+        for n in 0..=all.len() {
+            state.update(&all[..n]);
+            assert_eq!(state.rows, reference(&all[..n], "2024"), "{n} documents");
+        }
+        state.filter = "leike".into();
+        state.update(&all);
+        assert_eq!(state.rows, reference(&all, "leike"));
+    }
+
+    #[test]
+    fn words_match_without_regard_to_case() {
+        assert!(contains_folded("Jan Leike resigned", "leike"));
+        assert!(contains_folded("JAN LEIKE", "jan leike"));
+        assert!(!contains_folded("Jan Leike", "leiker"));
+        assert!(contains_folded("Ünïcode Tïtle", "tïtle"));
+        // The Kelvin sign lowercases to an ASCII k.
+        assert!(contains_folded("\u{212a}elvin", "kelvin"));
+        assert!(!contains_folded("plain ascii", "ünï"));
+        assert!(contains_folded("anything", ""));
+    }
+
+    #[test]
+    fn a_filter_narrows_another_when_it_keeps_no_more() {
+        let f = TimelineFilter::parse;
+        assert!(f("leike").narrows(&f("lei")));
+        assert!(f("leike board").narrows(&f("leike")));
+        assert!(f("2024 leike").narrows(&f("2024")));
+        assert!(!f("lei").narrows(&f("leike")));
+        assert!(!f("2024 leike").narrows(&f("leike")), "a new date range");
+        assert!(
+            !f("2023-11..2024").narrows(&f("2023-11..2")),
+            "a word became a range"
+        );
+    }
+}
