@@ -204,7 +204,7 @@ fn timeline_lists_events_by_date_and_jumps_to_them() {
     let mut app = app(120, 40);
     app.press("2");
     assert_eq!(app.view, View::Timeline);
-    let first = &app.doc().timeline[app.timeline.rows[0].1];
+    let first = &app.doc().timeline[app.timeline.row(0).unwrap().1];
     assert_eq!(first.date.iso(), "2020");
     let shown = screen(&app);
     assert!(
@@ -213,7 +213,7 @@ fn timeline_lists_events_by_date_and_jumps_to_them() {
     );
     assert!(shown.contains("Nov 2023"));
     app.press("/may 14<Enter>");
-    assert_eq!(app.timeline.rows.len(), 1);
+    assert_eq!(app.timeline.row_count(), 1);
     app.press("<Enter>");
     assert_eq!(app.view, View::Sections);
     assert_eq!(selected_title(&app), "May 14, 2024");

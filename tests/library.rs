@@ -135,6 +135,19 @@ fn the_library_view_lists_documents_with_counts_and_sorts() {
     assert_eq!(app.library.problems.len(), 1);
     let first = &app.docs[app.library.rows[0]];
     assert_eq!(first.field("year").as_deref(), Some("2024"), "newest first");
+    let by_year: Vec<(std::cmp::Reverse<String>, String)> = (app.library.rows.iter())
+        .map(|&d| {
+            let doc = &app.docs[d];
+            (
+                std::cmp::Reverse(doc.field("year").unwrap()),
+                doc.title().to_lowercase(),
+            )
+        })
+        .collect();
+    assert!(
+        by_year.is_sorted(),
+        "newest first, then by title: {by_year:?}"
+    );
     let shown = screen(&app);
     assert!(shown.contains("Timnit Gebru Leaves Google"));
     assert!(
@@ -191,9 +204,8 @@ fn the_timeline_spans_documents_and_jumps_open_the_right_one() {
     app.press("2/2023-11..2024-05<Enter>");
     let rows: Vec<String> = app
         .timeline
-        .rows
-        .iter()
-        .map(|&(d, e)| app.docs[d].timeline[e].date.iso())
+        .rows()
+        .map(|(d, e)| app.docs[d].timeline[e].date.iso())
         .collect();
     assert!(!rows.is_empty());
     assert!(
@@ -201,7 +213,7 @@ fn the_timeline_spans_documents_and_jumps_open_the_right_one() {
             .all(|d| d.as_str() >= "2023-11" && d.as_str() < "2024-06" && d.len() > 4),
         "{rows:?}"
     );
-    let (d, e) = app.timeline.rows[0];
+    let (d, e) = app.timeline.row(0).unwrap();
     assert_eq!(app.docs[d].title(), "The Board Fires Sam Altman");
     assert_eq!(app.docs[d].timeline[e].date.iso(), "2023-11-17");
     app.press("<Enter>");
@@ -215,8 +227,8 @@ fn the_timeline_spans_documents_and_jumps_open_the_right_one() {
 
 /// The timeline rows as the user reads them: date, document, line.
 fn timeline_rows(app: &App) -> Vec<(String, String, usize)> {
-    let rows = app.timeline.rows.iter();
-    rows.map(|&(d, e)| {
+    let rows = app.timeline.rows();
+    rows.map(|(d, e)| {
         let entry = &app.docs[d].timeline[e];
         (entry.date.iso(), app.docs[d].source.clone(), entry.line)
     })

@@ -146,6 +146,30 @@ pub struct LibraryState {
     /// library view shows them on every frame; summing 10,000 documents each time is waste).
     pub events: usize,
     pub quotes: usize,
+    /// What each document is sorted by, worked out once per document (see
+    /// [`App::sort_library`]), for the first `keys.len()` documents.
+    keys: Vec<SortKeys>,
+}
+
+/// What the library is sorted by, for one document: lowercased title and author, and year.
+#[derive(Debug, Clone)]
+struct SortKeys {
+    year: Option<i64>,
+    title: String,
+    author: String,
+}
+
+impl SortKeys {
+    fn of(doc: &Document) -> SortKeys {
+        SortKeys {
+            year: doc.meta.get("year").and_then(|v| {
+                v.as_i64()
+                    .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+            }),
+            title: doc.title().to_lowercase(),
+            author: doc.field("author").unwrap_or_default().to_lowercase(),
+        }
+    }
 }
 
 /// What the background loader reports.
@@ -395,27 +419,30 @@ impl App {
             .copied()
             .filter(|_| keep);
         let docs = &self.docs;
-        let year = |d: &Document| {
-            d.meta.get("year").and_then(|v| {
-                v.as_i64()
-                    .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
-            })
-        };
+        // Keys are worked out once per document, not once per comparison or per sort: a
+        // library sorts thousands of documents on every frame while it loads.
+        let keys = &mut self.library.keys;
+        keys.truncate(docs.len());
+        while let Some(doc) = docs.get(keys.len()) {
+            keys.push(SortKeys::of(doc));
+        }
+        let keys = &*keys;
         let mut rows: Vec<usize> = (0..docs.len()).collect();
-        // Keys are worked out once per document, not once per comparison: a library sorts
-        // thousands of documents on every frame while it loads.
-        let title = |i: usize| docs[i].title().to_lowercase();
         match self.library.sort {
-            SortKey::Year => {
-                rows.sort_by_cached_key(|&i| (std::cmp::Reverse(year(&docs[i])), title(i)))
-            }
-            SortKey::Title => rows.sort_by_cached_key(|&i| (title(i), docs[i].source.as_str())),
-            SortKey::Author => rows.sort_by_cached_key(|&i| {
-                (
-                    docs[i].field("author").unwrap_or_default().to_lowercase(),
-                    year(&docs[i]),
-                    title(i),
-                )
+            // Newest first.
+            SortKey::Year => rows.sort_by(|&i, &j| {
+                let (a, b) = (&keys[i], &keys[j]);
+                b.year.cmp(&a.year).then_with(|| a.title.cmp(&b.title))
+            }),
+            SortKey::Title => rows.sort_by(|&i, &j| {
+                let (a, b) = (&keys[i], &keys[j]);
+                (a.title.cmp(&b.title)).then_with(|| docs[i].source.cmp(&docs[j].source))
+            }),
+            SortKey::Author => rows.sort_by(|&i, &j| {
+                let (a, b) = (&keys[i], &keys[j]);
+                (a.author.cmp(&b.author))
+                    .then_with(|| a.year.cmp(&b.year))
+                    .then_with(|| a.title.cmp(&b.title))
             }),
         }
         self.library.rows = rows;
@@ -476,6 +503,9 @@ impl App {
                     && full.timeline.len() == d.timeline.len() =>
             {
                 self.docs[doc] = full;
+                if let Some(keys) = self.library.keys.get_mut(doc) {
+                    *keys = SortKeys::of(&self.docs[doc]);
+                }
                 // Same counts, but the dates may have moved: the timeline's events are put
                 // in order again.
                 self.timeline.forget_events();
@@ -692,7 +722,7 @@ impl App {
             (View::Sections, _) => self.scroll_reader(delta),
             (View::Timeline, _) => {
                 self.timeline.selected =
-                    step(self.timeline.selected, delta, self.timeline.rows.len());
+                    step(self.timeline.selected, delta, self.timeline.row_count());
             }
             (View::Quotes, _) => {
                 self.quotes.selected = step(self.quotes.selected, delta, self.quotes.hits.len());
@@ -855,7 +885,7 @@ impl App {
                 self.set_collapsed(!collapsed);
             }
             Context::Timeline => {
-                if let Some(&(d, e)) = self.timeline.rows.get(self.timeline.selected) {
+                if let Some((d, e)) = self.timeline.row(self.timeline.selected) {
                     let line = self.docs[d].timeline[e].line;
                     self.jump_to_source(d, line);
                 }

@@ -12,24 +12,62 @@ pub struct TimelineState {
     pub filter: String,
     /// The filter is being typed.
     pub typing: bool,
-    /// `(document, entry)` of the timeline entries that pass the filter, in date order.
-    pub rows: Vec<(usize, usize)>,
-    /// Selected row (index into `rows`).
+    /// Selected row (see [`TimelineState::row`]).
     pub selected: usize,
-    /// The list as drawn: `rows` with a heading before each year's first event, worked out
-    /// when `rows` changes rather than on every frame.
+    /// The list as drawn: the rows with a heading before each year's first event, worked
+    /// out when the rows change rather than on every frame.
     pub lines: Vec<TimelineLine>,
-    /// For each of `rows`, its index in `lines`.
+    /// For each row, its index in `lines`.
     pub line_of: Vec<usize>,
-    /// `(document, entry)` of every event of the first `covered` documents, in date order:
-    /// what the filter picks `rows` from. Documents added since are merged in.
-    all: Vec<(usize, usize)>,
+    /// The timeline entries that pass the filter, in date order.
+    rows: Vec<Event>,
+    /// Every event of the first `covered` documents, in date order: what the filter picks
+    /// `rows` from. Documents added since are merged in.
+    all: Vec<Event>,
     covered: usize,
     /// The filter `rows` were picked with, once they are.
     picked_for: Option<String>,
 }
 
+/// One timeline entry, with its date at hand: comparing two is then mostly comparing two
+/// dates side by side in memory, not following each to its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Event {
+    date: Date,
+    doc: u32,
+    entry: u32,
+}
+
+impl Event {
+    fn new(docs: &[Document], doc: usize, entry: usize) -> Event {
+        Event {
+            date: docs[doc].timeline[entry].date,
+            doc: u32::try_from(doc).unwrap_or(u32::MAX),
+            entry: u32::try_from(entry).unwrap_or(u32::MAX),
+        }
+    }
+
+    fn row(self) -> (usize, usize) {
+        (self.doc as usize, self.entry as usize)
+    }
+}
+
 impl TimelineState {
+    /// `(document, entry)` of row `i`: the `i`th timeline entry that passes the filter.
+    pub fn row(&self, i: usize) -> Option<(usize, usize)> {
+        self.rows.get(i).map(|e| e.row())
+    }
+
+    /// `(document, entry)` of every row, in date order.
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = (usize, usize)> + '_ {
+        self.rows.iter().map(|e| e.row())
+    }
+
+    /// How many entries pass the filter.
+    pub fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
     /// Brings the rows up to date with `docs` and the filter. The events of documents added
     /// since the last time are merged into the list of all events (each document's are in
     /// order already: a merge, not a sort of every event, as a library adds thousands of
@@ -42,16 +80,17 @@ impl TimelineState {
         }
         let from = self.covered;
         let added = self.merge_added(docs);
+        let filter = TimelineFilter::parse(&self.filter);
         if self.picked_for.as_deref() == Some(self.filter.as_str()) {
             if added.is_empty() {
                 return;
             }
-            let filter = TimelineFilter::parse(&self.filter);
-            let added = pick(docs, from, &added, &filter);
-            let rows = std::mem::take(&mut self.rows);
-            self.rows = merge(docs, rows, added);
+            if filter.is_empty() {
+                self.rows.clone_from(&self.all);
+            } else {
+                merge_into(docs, &mut self.rows, pick(docs, from, &added, &filter));
+            }
         } else {
-            let filter = TimelineFilter::parse(&self.filter);
             // Rows are read in date order, from one document to another, at about thrice the
             // cost per event of a pass over all events document by document.
             let narrows = added.is_empty()
@@ -65,7 +104,7 @@ impl TimelineState {
             };
             self.picked_for = Some(self.filter.clone());
         }
-        self.lay_out(docs);
+        self.lay_out();
     }
 
     /// Forgets the list of all events, when a document's may have changed: the next
@@ -78,30 +117,30 @@ impl TimelineState {
 
     /// Merges the events of documents added since the last time into `all`; returns them,
     /// in order.
-    fn merge_added(&mut self, docs: &[Document]) -> Vec<(usize, usize)> {
+    fn merge_added(&mut self, docs: &[Document]) -> Vec<Event> {
         let from = self.covered;
         let Some(added) = docs.get(from..).filter(|d| !d.is_empty()) else {
             return Vec::new();
         };
-        let mut events: Vec<(usize, usize)> = added
+        let mut events: Vec<Event> = added
             .iter()
             .enumerate()
             .flat_map(|(i, doc)| (0..doc.timeline.len()).map(move |e| (from + i, e)))
+            .map(|(d, e)| Event::new(docs, d, e))
             .collect();
-        events.sort_by(|&a, &b| order(docs, a, b));
-        let all = std::mem::take(&mut self.all);
-        self.all = merge(docs, all, events.clone());
+        events.sort_by(|a, b| order(docs, a, b));
+        merge_into(docs, &mut self.all, events.clone());
         self.covered = docs.len();
         events
     }
 
     /// The list as drawn, from the rows: a heading before each year's first event.
-    fn lay_out(&mut self, docs: &[Document]) {
+    fn lay_out(&mut self) {
         let mut lines = Vec::with_capacity(self.rows.len() + 8);
         let mut line_of = Vec::with_capacity(self.rows.len());
         let mut year = None;
-        for (r, &(d, e)) in self.rows.iter().enumerate() {
-            let y = docs[d].timeline[e].date.year;
+        for (r, event) in self.rows.iter().enumerate() {
+            let y = event.date.year;
             if year != Some(y) {
                 lines.push(TimelineLine::Year(y));
                 year = Some(y);
@@ -120,13 +159,8 @@ impl TimelineState {
 /// `events` is in date order, and reading the events in that order would go from one
 /// document to another at every step, each a cache miss. What words are matched against
 /// is worked out once per document and date.
-fn pick(
-    docs: &[Document],
-    from: usize,
-    events: &[(usize, usize)],
-    filter: &TimelineFilter,
-) -> Vec<(usize, usize)> {
-    if filter.ranges.is_empty() && filter.words.is_empty() {
+fn pick(docs: &[Document], from: usize, events: &[Event], filter: &TimelineFilter) -> Vec<Event> {
+    if filter.is_empty() {
         return events.to_vec();
     }
     let docs = docs.get(from..).unwrap_or_default();
@@ -148,63 +182,64 @@ fn pick(
     events
         .iter()
         .copied()
-        .filter(|&(d, e)| {
+        .filter(|event| {
             first
-                .get(d.wrapping_sub(from))
-                .is_some_and(|&f| kept.get(f + e) == Some(&true))
+                .get((event.doc as usize).wrapping_sub(from))
+                .is_some_and(|&f| kept.get(f + event.entry as usize) == Some(&true))
         })
         .collect()
 }
 
 /// The events of `events` that `filter` keeps, in the same order, looked at in that order:
 /// for a few rows (a filter narrowing the last one's), not for all events.
-fn pick_from(
-    docs: &[Document],
-    events: &[(usize, usize)],
-    filter: &TimelineFilter,
-) -> Vec<(usize, usize)> {
+fn pick_from(docs: &[Document], events: &[Event], filter: &TimelineFilter) -> Vec<Event> {
     let mut titles: Vec<Option<String>> = vec![None; docs.len()];
     let mut dates = DateTexts::new();
     events
         .iter()
         .copied()
-        .filter(|&(d, e)| filter.keeps_with(&docs[d], e, &mut titles[d], &mut dates))
+        .filter(|event| {
+            let (d, e) = event.row();
+            filter.keeps_with(&docs[d], e, &mut titles[d], &mut dates)
+        })
         .collect()
 }
 
-/// `old` and `new` (each in timeline order) as one list in timeline order.
-fn merge(
-    docs: &[Document],
-    old: Vec<(usize, usize)>,
-    new: Vec<(usize, usize)>,
-) -> Vec<(usize, usize)> {
-    if new.is_empty() {
-        return old;
-    }
-    let mut merged = Vec::with_capacity(old.len() + new.len());
-    let (mut old, mut new) = (old.into_iter().peekable(), new.into_iter().peekable());
-    while let (Some(&a), Some(&b)) = (old.peek(), new.peek()) {
-        if order(docs, b, a) == Ordering::Less {
-            merged.push(b);
-            new.next();
+/// `new` merged into `list` (both in timeline order), in place: from the back, each event
+/// moved once, with no second list of them all.
+fn merge_into(docs: &[Document], list: &mut Vec<Event>, new: Vec<Event>) {
+    let Some(&last) = new.last() else {
+        return;
+    };
+    let old_len = list.len();
+    list.resize(old_len + new.len(), last);
+    let (mut i, mut j) = (old_len, new.len());
+    for k in (0..list.len()).rev() {
+        // Of the two lists' last events not yet placed, the later goes at `k`: the old one
+        // on a tie, so that it stays before the new one.
+        if j == 0 {
+            break;
+        }
+        if i > 0 && order(docs, &list[i - 1], &new[j - 1]) == Ordering::Greater {
+            list[k] = list[i - 1];
+            i -= 1;
         } else {
-            merged.push(a);
-            old.next();
+            list[k] = new[j - 1];
+            j -= 1;
         }
     }
-    merged.extend(old);
-    merged.extend(new);
-    merged
 }
 
 /// The timeline's order across documents: by date, then document, then line. (Each
-/// document's own timeline is in this order already.)
-fn order(docs: &[Document], (da, ea): (usize, usize), (db, eb): (usize, usize)) -> Ordering {
-    let (a, b) = (&docs[da].timeline[ea], &docs[db].timeline[eb]);
-    a.date
-        .cmp(&b.date)
-        .then_with(|| docs[da].source.cmp(&docs[db].source))
-        .then(a.line.cmp(&b.line))
+/// document's own timeline is in this order already: by date, then line.)
+fn order(docs: &[Document], a: &Event, b: &Event) -> Ordering {
+    a.date.cmp(&b.date).then_with(|| {
+        let (da, db) = (&docs[a.doc as usize], &docs[b.doc as usize]);
+        let line = |d: &Document, e: u32| d.timeline[e as usize].line;
+        da.source
+            .cmp(&db.source)
+            .then_with(|| line(da, a.entry).cmp(&line(db, b.entry)))
+    })
 }
 
 /// A line of the timeline list.
@@ -212,7 +247,7 @@ fn order(docs: &[Document], (da, ea): (usize, usize), (db, eb): (usize, usize)) 
 pub enum TimelineLine {
     /// The heading over a year's events.
     Year(u16),
-    /// An event: an index into [`TimelineState::rows`].
+    /// An event: a row (see [`TimelineState::row`]).
     Event(usize),
 }
 
@@ -276,6 +311,11 @@ impl TimelineFilter {
     /// True when entry `e` of `doc` passes.
     pub fn keeps(&self, doc: &Document, e: usize) -> bool {
         self.keeps_with(doc, e, &mut None, &mut DateTexts::new())
+    }
+
+    /// Whether the filter keeps every event.
+    pub fn is_empty(&self) -> bool {
+        self.ranges.is_empty() && self.words.is_empty()
     }
 
     /// Whether every event this filter keeps, `last` kept too: the same dates, and each of
@@ -383,7 +423,9 @@ mod tests {
             .flat_map(|d| (0..docs[d].timeline.len()).map(move |e| (d, e)))
             .filter(|&(d, e)| filter.keeps(&docs[d], e))
             .collect();
-        rows.sort_by(|&a, &b| order(docs, a, b));
+        rows.sort_by(|&(da, ea), &(db, eb)| {
+            order(docs, &Event::new(docs, da, ea), &Event::new(docs, db, eb))
+        });
         rows
     }
 
@@ -392,7 +434,7 @@ mod tests {
         let docs = docs();
         let mut state = TimelineState::default();
         state.update(&docs);
-        assert!(state.rows.len() >= 8, "{:?}", state.rows);
+        assert!(state.row_count() >= 8);
         let typed = [
             "",
             "2",
@@ -425,7 +467,11 @@ mod tests {
         for filter in typed {
             state.filter = filter.to_string();
             state.update(&docs);
-            assert_eq!(state.rows, reference(&docs, filter), "filter {filter:?}");
+            assert_eq!(
+                state.rows().collect::<Vec<_>>(),
+                reference(&docs, filter),
+                "filter {filter:?}"
+            );
         }
     }
 
@@ -438,11 +484,15 @@ mod tests {
         };
         for n in 0..=all.len() {
             state.update(&all[..n]);
-            assert_eq!(state.rows, reference(&all[..n], "2024"), "{n} documents");
+            assert_eq!(
+                state.rows().collect::<Vec<_>>(),
+                reference(&all[..n], "2024"),
+                "{n} documents"
+            );
         }
         state.filter = "leike".into();
         state.update(&all);
-        assert_eq!(state.rows, reference(&all, "leike"));
+        assert_eq!(state.rows().collect::<Vec<_>>(), reference(&all, "leike"));
     }
 
     #[test]

@@ -120,7 +120,7 @@ fn position(app: &App) -> String {
             format!("document {at}/{n} ")
         }
         View::Timeline => {
-            let n = app.timeline.rows.len();
+            let n = app.timeline.row_count();
             let at = if n == 0 { 0 } else { app.timeline.selected + 1 };
             format!("event {at}/{n} ")
         }

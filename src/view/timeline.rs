@@ -34,7 +34,7 @@ fn first_line(app: &App) -> usize {
     )
 }
 
-/// The event row (index into `app.timeline.rows`) drawn at screen row `y`.
+/// The event row (see `TimelineState::row`) drawn at screen row `y`.
 pub fn row_at(app: &App, y: u16) -> Option<usize> {
     let i = first_line(app) + y.checked_sub(app.areas.list.y)? as usize;
     match app.timeline.lines.get(i) {
@@ -65,7 +65,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
         y += 1;
         list = Rect::new(a.x, y, a.width, a.height.saturating_sub(1));
     }
-    if app.timeline.rows.is_empty() {
+    if app.timeline.row_count() == 0 {
         let msg = if app.docs.iter().all(|d| d.timeline.is_empty()) {
             " No dated events in this document"
         } else {
@@ -98,7 +98,9 @@ pub fn draw(app: &App, buf: &mut Buffer) {
                 None,
             ),
             TimelineLine::Event(r) => {
-                let (d, e) = app.timeline.rows[r];
+                let Some((d, e)) = app.timeline.row(r) else {
+                    continue;
+                };
                 let doc = &app.docs[d];
                 let e = &doc.timeline[e];
                 let date = format!("  {:<13}", short_date(&e.date));
@@ -141,7 +143,7 @@ fn draw_detail(app: &App, buf: &mut Buffer) {
     }
     let t = &app.theme;
     super::help::border(buf, a, app);
-    let Some(&e) = app.timeline.rows.get(app.timeline.selected) else {
+    let Some(e) = app.timeline.row(app.timeline.selected) else {
         return;
     };
     let doc = &app.docs[e.0];
