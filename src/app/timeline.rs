@@ -278,25 +278,18 @@ impl TimelineFilter {
         for word in text.split_whitespace() {
             let range = match word.split_once("..") {
                 Some((a, b)) => {
-                    let a = if a.is_empty() {
-                        Some(Date {
-                            year: 0,
+                    // An open end (`..2024`, `2023..`) reaches the first or the last year.
+                    let end = |text: &str, open_year| match text {
+                        "" => Some(Date {
+                            year: open_year,
                             month: None,
                             day: None,
-                        })
-                    } else {
-                        Date::parse_iso(a)
+                        }),
+                        _ => Date::parse_iso(text),
                     };
-                    let b = if b.is_empty() {
-                        Some(Date {
-                            year: 9999,
-                            month: None,
-                            day: None,
-                        })
-                    } else {
-                        Date::parse_iso(b)
-                    };
-                    a.zip(b).map(|(a, b)| (bounds(&a).0, bounds(&b).1))
+                    (end(a, 0))
+                        .zip(end(b, 9999))
+                        .map(|(a, b)| (bounds(&a).0, bounds(&b).1))
                 }
                 None => Date::parse_iso(word).map(|d| bounds(&d)),
             };
@@ -463,6 +456,9 @@ mod tests {
             "board",
             "BOARD",
             "pause letter",
+            "..2023",
+            "2024..",
+            "..",
         ];
         for filter in typed {
             state.filter = filter.to_string();
@@ -505,6 +501,29 @@ mod tests {
         assert!(contains_folded("\u{212a}elvin", "kelvin"));
         assert!(!contains_folded("plain ascii", "ünï"));
         assert!(contains_folded("anything", ""));
+    }
+
+    #[test]
+    fn open_ended_ranges_reach_the_first_or_the_last_year() {
+        let docs = docs();
+        let until_2023 = reference(&docs, "..2023");
+        assert!(!until_2023.is_empty());
+        assert!(
+            until_2023
+                .iter()
+                .all(|&(d, e)| docs[d].timeline[e].date.year <= 2023)
+        );
+        let from_2024 = reference(&docs, "2024..");
+        assert!(!from_2024.is_empty());
+        assert!(
+            from_2024
+                .iter()
+                .all(|&(d, e)| docs[d].timeline[e].date.year >= 2024)
+        );
+        assert_eq!(
+            until_2023.len() + from_2024.len(),
+            reference(&docs, "").len()
+        );
     }
 
     #[test]
