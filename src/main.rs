@@ -50,7 +50,7 @@ fn run(cli: &Cli) -> Result<bool, String> {
     }
     let (docs, problems, is_library) = match target {
         Target::Folder(root) => {
-            let (docs, problems) = load_folder(&root);
+            let (docs, problems) = load_folder(&root, needs_bodies(cli.command.as_ref()));
             if docs.is_empty() && problems.is_empty() {
                 return Err(OpenError::EmptyFolder(root).to_string());
             }
@@ -90,6 +90,18 @@ fn run(cli: &Cli) -> Result<bool, String> {
     }
 }
 
+/// Whether the output shows documents' text (their blocks and section texts), not only
+/// their outline, timeline and quotes: a library's documents are otherwise slimmed as
+/// they load, as the app slims them, so that a big library fits in memory.
+fn needs_bodies(command: Option<&Command>) -> bool {
+    match command {
+        None | Some(Command::Export(_)) => true,
+        // The JSON of a section holds its text.
+        Some(Command::Sections(a)) => a.json,
+        Some(Command::Timeline(_) | Command::Quotes(_)) => false,
+    }
+}
+
 fn prints_json(command: Option<&Command>) -> bool {
     match command {
         None => false,
@@ -99,12 +111,16 @@ fn prints_json(command: Option<&Command>) -> bool {
     }
 }
 
-/// Every dossier under `root`, parsed on every core, in path order; and what failed.
-fn load_folder(root: &std::path::Path) -> (Vec<Document>, Vec<Problem>) {
+/// Every dossier under `root`, parsed on every core, in path order (slimmed unless
+/// `bodies`: see [`library::slim`]); and what failed.
+fn load_folder(root: &std::path::Path, bodies: bool) -> (Vec<Document>, Vec<Problem>) {
     let (paths, mut problems) = library::find_dossiers(root);
     let slots: Vec<std::sync::Mutex<Option<Result<Document, OpenError>>>> =
         paths.iter().map(|_| std::sync::Mutex::new(None)).collect();
-    library::load_all(&paths, library::threads(), |i, result| {
+    library::load_all(&paths, library::threads(), |i, mut result| {
+        if let (Ok(doc), false) = (&mut result, bodies) {
+            library::slim(doc);
+        }
         if let Ok(mut slot) = slots[i].lock() {
             *slot = Some(result);
         }
