@@ -93,11 +93,7 @@ pub fn run(
 ) -> io::Result<()> {
     match (command, library) {
         (Command::Export(_), false) => docs.iter().try_for_each(|d| write_json(out, d)),
-        // A library exports one JSON object per document, one per line.
-        (Command::Export(_), true) => docs.iter().try_for_each(|d| {
-            serde_json::to_writer(&mut *out, d)?;
-            writeln!(out)
-        }),
+        (Command::Export(_), true) => docs.iter().try_for_each(|d| write_export_line(out, d)),
         (Command::Sections(a), _) if a.json && !library => write_json(out, &docs[0].sections),
         (Command::Sections(a), _) if a.json => {
             #[derive(Serialize)]
@@ -126,6 +122,12 @@ pub fn run(
         (Command::Timeline(a), _) => timeline(docs, library, a.json, out),
         (Command::Quotes(a), _) => quotes(docs, library, a, out),
     }
+}
+
+/// A library exports one JSON object per document, one per line: `doc`'s.
+pub fn write_export_line(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, doc)?;
+    writeln!(out)
 }
 
 fn write_json<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {

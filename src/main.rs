@@ -49,6 +49,9 @@ fn run(cli: &Cli) -> Result<bool, String> {
         return Ok(true);
     }
     let (docs, problems, is_library) = match target {
+        Target::Folder(root) if matches!(cli.command, Some(Command::Export(_))) => {
+            return export_folder(&root);
+        }
         Target::Folder(root) => {
             let (docs, problems) = load_folder(&root, needs_bodies(cli.command.as_ref()));
             if docs.is_empty() && problems.is_empty() {
@@ -87,6 +90,66 @@ fn run(cli: &Cli) -> Result<bool, String> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(problems.is_empty()),
         Err(e) => Err(format!("cannot write output: {e}")),
         Ok(()) => Ok(problems.is_empty()),
+    }
+}
+
+/// `export DIR`: each document's line is written as soon as it and every document before it
+/// (in path order) are loaded, and the document is then freed. The output starts at once,
+/// and memory holds the few documents loaded out of turn, not the library.
+fn export_folder(root: &std::path::Path) -> Result<bool, String> {
+    let (paths, problems) = library::find_dossiers(root);
+    if paths.is_empty() && problems.is_empty() {
+        return Err(OpenError::EmptyFolder(root.to_path_buf()).to_string());
+    }
+    for p in &problems {
+        say(&p.message);
+    }
+    struct Turn {
+        next: usize,
+        waiting: std::collections::BTreeMap<usize, Result<Document, OpenError>>,
+        out: std::io::BufWriter<std::io::Stdout>,
+        failed: Option<std::io::Error>,
+        problems: usize,
+    }
+    let turn = std::sync::Mutex::new(Turn {
+        next: 0,
+        waiting: Default::default(),
+        out: std::io::BufWriter::new(std::io::stdout()),
+        failed: None,
+        problems: problems.len(),
+    });
+    library::load_all(&paths, library::threads(), |i, result| {
+        let Ok(mut turn) = turn.lock() else { return };
+        let turn = &mut *turn;
+        turn.waiting.insert(i, result);
+        while let Some(result) = turn.waiting.remove(&turn.next) {
+            match result {
+                Ok(doc) if turn.failed.is_none() => {
+                    if let Err(e) = cli::write_export_line(&mut turn.out, &doc) {
+                        turn.failed = Some(e);
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    say(&Problem::new(paths[turn.next].clone(), &e.to_string()).message);
+                    turn.problems += 1;
+                }
+            }
+            turn.next += 1;
+        }
+    });
+    let mut turn = turn
+        .into_inner()
+        .map_err(|_| "a loading thread failed".to_string())?;
+    let result = match turn.failed.take() {
+        Some(e) => Err(e),
+        None => turn.out.flush(),
+    };
+    match result {
+        // A reader that stops early (`dossier export DIR | head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(turn.problems == 0),
+        Err(e) => Err(format!("cannot write output: {e}")),
+        Ok(()) => Ok(turn.problems == 0),
     }
 }
 

@@ -82,6 +82,34 @@ fn export_prints_one_json_object_per_document_and_reports_the_broken_one() {
     );
 }
 
+/// `dossier export DIR | head -1` over a library too big for the pipe: the export stops
+/// when the reader does, quietly, and the line read is a whole document.
+#[test]
+fn export_of_a_library_stops_quietly_when_the_reader_does() {
+    use std::io::{BufRead, BufReader};
+    let dir = common::Scratch::new();
+    dossier::synthetic::write_library(&dir.0, 300).unwrap();
+    let mut child = common::bin()
+        .args(["export", dir.0.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let doc: common::Export = serde_json::from_str(&first).expect("a whole document");
+    assert!(doc.source.ends_with(".md"));
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "",
+        "nothing on stderr"
+    );
+}
+
 #[test]
 fn timeline_spans_the_library_in_date_order() {
     let out = run(&["timeline", FOLDER, "--json"]);
