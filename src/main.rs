@@ -49,8 +49,9 @@ fn run(cli: &Cli) -> Result<bool, String> {
         return Ok(true);
     }
     let (docs, problems, is_library) = match target {
-        Target::Folder(root) if matches!(cli.command, Some(Command::Export(_))) => {
-            return export_folder(&root);
+        // Each document's output depends on it alone: written as the documents load.
+        Target::Folder(root) if matches!(cli.command, None | Some(Command::Export(_))) => {
+            return stream_folder(&root, cli.command.is_some());
         }
         Target::Folder(root) => {
             let (docs, problems) = load_folder(&root, needs_bodies(cli.command.as_ref()));
@@ -93,10 +94,12 @@ fn run(cli: &Cli) -> Result<bool, String> {
     }
 }
 
-/// `export DIR`: each document's line is written as soon as it and every document before it
-/// (in path order) are loaded, and the document is then freed. The output starts at once,
-/// and memory holds the few documents loaded out of turn, not the library.
-fn export_folder(root: &std::path::Path) -> Result<bool, String> {
+/// `export DIR` (`export`), or the plain rendering of a folder: each document's output is
+/// written as soon as it and every document before it (in path order) are loaded, and the
+/// document is then freed. The output starts at once, and memory holds the few documents
+/// loaded out of turn, not the library. A problem file, or a rendered document's warnings,
+/// go to stderr in their turn.
+fn stream_folder(root: &std::path::Path, export: bool) -> Result<bool, String> {
     let (paths, problems) = library::find_dossiers(root);
     if paths.is_empty() && problems.is_empty() {
         return Err(OpenError::EmptyFolder(root.to_path_buf()).to_string());
@@ -125,7 +128,17 @@ fn export_folder(root: &std::path::Path) -> Result<bool, String> {
         while let Some(result) = turn.waiting.remove(&turn.next) {
             match result {
                 Ok(doc) if turn.failed.is_none() => {
-                    if let Err(e) = cli::write_export_line(&mut turn.out, &doc) {
+                    let written = if export {
+                        cli::write_export_line(&mut turn.out, &doc)
+                    } else {
+                        // JSON carries the warnings; a person reading text would not see
+                        // them otherwise.
+                        for w in &doc.warnings {
+                            say(&format!("{}: warning: {w}", doc.source));
+                        }
+                        turn.out.write_all(plain::render(&doc).as_bytes())
+                    };
+                    if let Err(e) = written {
                         turn.failed = Some(e);
                     }
                 }
@@ -158,6 +171,7 @@ fn export_folder(root: &std::path::Path) -> Result<bool, String> {
 /// they load, as the app slims them, so that a big library fits in memory.
 fn needs_bodies(command: Option<&Command>) -> bool {
     match command {
+        // (A folder's are written as they load: see `stream_folder`.)
         None | Some(Command::Export(_)) => true,
         // The JSON of a section holds its text.
         Some(Command::Sections(a)) => a.json,

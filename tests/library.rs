@@ -82,6 +82,34 @@ fn export_prints_one_json_object_per_document_and_reports_the_broken_one() {
     );
 }
 
+/// `dossier DIR > notes.txt`: every document as plain text, in path order, with the file
+/// that cannot be read named on stderr.
+#[test]
+fn a_folder_into_a_file_is_every_document_as_plain_text_in_path_order() {
+    let out = run(&[FOLDER]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a problem file makes the run fail"
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let titles: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("title: "))
+        .collect();
+    assert_eq!(titles.len(), 11, "{titles:?}");
+    assert_eq!(
+        titles[0], "The Board Fires Sam Altman",
+        "2023/altman-firing.md first"
+    );
+    assert!(!stdout.contains('\x1b'), "no escape sequences");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr.trim(),
+        "dossier: tests/library/broken-encoding.md: is not valid UTF-8 (line 5, byte 32)"
+    );
+}
+
 /// `dossier export DIR | head -1` over a library too big for the pipe: the export stops
 /// when the reader does, quietly, and the line read is a whole document.
 #[test]
