@@ -96,18 +96,7 @@ pub fn run(
         (Command::Export(_), true) => docs.iter().try_for_each(|d| write_export_line(out, d)),
         (Command::Sections(a), _) if a.json && !library => write_json(out, &docs[0].sections),
         (Command::Sections(a), _) if a.json => {
-            #[derive(Serialize)]
-            struct Outline<'a> {
-                source: &'a str,
-                sections: &'a [Section],
-            }
-            let all: Vec<Outline> = docs
-                .iter()
-                .map(|d| Outline {
-                    source: &d.source,
-                    sections: &d.sections,
-                })
-                .collect();
+            let all: Vec<SectionsOf> = docs.iter().map(SectionsOf::new).collect();
             write_json(out, &all)
         }
         (Command::Sections(_), _) => {
@@ -125,9 +114,75 @@ pub fn run(
 }
 
 /// A library exports one JSON object per document, one per line: `doc`'s.
-pub fn write_export_line(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
+fn write_export_line(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     serde_json::to_writer(&mut *out, doc)?;
     writeln!(out)
+}
+
+/// A library document's outline in `sections --json`.
+#[derive(Serialize)]
+struct SectionsOf<'a> {
+    source: &'a str,
+    sections: &'a [Section],
+}
+
+impl<'a> SectionsOf<'a> {
+    fn new(doc: &'a Document) -> Self {
+        SectionsOf {
+            source: &doc.source,
+            sections: &doc.sections,
+        }
+    }
+}
+
+/// An output over a library that is each document's on its own, in path order: written
+/// document by document as they load, with no need to keep them (see [`Streamed::of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Streamed {
+    /// `export DIR`: a JSON object per line.
+    Export,
+    /// No command, and stdout is not a terminal: each document as plain text.
+    Plain,
+    /// `sections --json DIR`: one JSON array, an element per document.
+    SectionsJson,
+}
+
+impl Streamed {
+    /// How `command` (none: the plain rendering) writes a library, when it writes each
+    /// document on its own.
+    pub fn of(command: Option<&Command>) -> Option<Streamed> {
+        match command {
+            None => Some(Streamed::Plain),
+            Some(Command::Export(_)) => Some(Streamed::Export),
+            Some(Command::Sections(a)) if a.json => Some(Streamed::SectionsJson),
+            Some(_) => None,
+        }
+    }
+
+    /// Writes `doc`, the `n`th document written (from 0). The same bytes as [`run`]
+    /// writes for it among all the library's documents.
+    pub fn write(self, out: &mut dyn Write, doc: &Document, n: usize) -> io::Result<()> {
+        match self {
+            Streamed::Export => write_export_line(out, doc),
+            Streamed::Plain => out.write_all(crate::plain::render(doc).as_bytes()),
+            Streamed::SectionsJson => {
+                // An element of a pretty-printed array: its own pretty form, each line
+                // indented once more (a JSON string holds no raw line break).
+                let element = serde_json::to_string_pretty(&SectionsOf::new(doc))?;
+                out.write_all(if n == 0 { b"[\n  " } else { b",\n  " })?;
+                out.write_all(element.replace('\n', "\n  ").as_bytes())
+            }
+        }
+    }
+
+    /// Ends the output after `n` documents.
+    pub fn finish(self, out: &mut dyn Write, n: usize) -> io::Result<()> {
+        match (self, n) {
+            (Streamed::SectionsJson, 0) => writeln!(out, "[]"),
+            (Streamed::SectionsJson, _) => write!(out, "\n]\n"),
+            _ => Ok(()),
+        }
+    }
 }
 
 fn write_json<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {

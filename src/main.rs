@@ -49,12 +49,14 @@ fn run(cli: &Cli) -> Result<bool, String> {
         return Ok(true);
     }
     let (docs, problems, is_library) = match target {
-        // Each document's output depends on it alone: written as the documents load.
-        Target::Folder(root) if matches!(cli.command, None | Some(Command::Export(_))) => {
-            return stream_folder(&root, cli.command.is_some());
-        }
         Target::Folder(root) => {
-            let (docs, problems) = load_folder(&root, needs_bodies(cli.command.as_ref()));
+            // Each document's output depends on it alone: written as the documents load.
+            if let Some(streamed) = cli::Streamed::of(cli.command.as_ref()) {
+                return stream_folder(&root, streamed);
+            }
+            // The rest show outlines, events and quotes: each document is slimmed as it
+            // loads, as the app slims them, so that a big library fits in memory.
+            let (docs, problems) = load_folder(&root);
             if docs.is_empty() && problems.is_empty() {
                 return Err(OpenError::EmptyFolder(root).to_string());
             }
@@ -94,12 +96,12 @@ fn run(cli: &Cli) -> Result<bool, String> {
     }
 }
 
-/// `export DIR` (`export`), or the plain rendering of a folder: each document's output is
-/// written as soon as it and every document before it (in path order) are loaded, and the
-/// document is then freed. The output starts at once, and memory holds the few documents
+/// A library's output that is each document's on its own (see [`cli::Streamed`]): each
+/// document is written as soon as it and every document before it (in path order) are
+/// loaded, and then freed. The output starts at once, and memory holds the few documents
 /// loaded out of turn, not the library. A problem file, or a rendered document's warnings,
 /// go to stderr in their turn.
-fn stream_folder(root: &std::path::Path, export: bool) -> Result<bool, String> {
+fn stream_folder(root: &std::path::Path, streamed: cli::Streamed) -> Result<bool, String> {
     let (paths, problems) = library::find_dossiers(root);
     if paths.is_empty() && problems.is_empty() {
         return Err(OpenError::EmptyFolder(root.to_path_buf()).to_string());
@@ -111,6 +113,7 @@ fn stream_folder(root: &std::path::Path, export: bool) -> Result<bool, String> {
         next: usize,
         waiting: std::collections::BTreeMap<usize, Result<Document, OpenError>>,
         out: std::io::BufWriter<std::io::Stdout>,
+        written: usize,
         failed: Option<std::io::Error>,
         problems: usize,
     }
@@ -118,6 +121,7 @@ fn stream_folder(root: &std::path::Path, export: bool) -> Result<bool, String> {
         next: 0,
         waiting: Default::default(),
         out: std::io::BufWriter::new(std::io::stdout()),
+        written: 0,
         failed: None,
         problems: problems.len(),
     });
@@ -128,18 +132,16 @@ fn stream_folder(root: &std::path::Path, export: bool) -> Result<bool, String> {
         while let Some(result) = turn.waiting.remove(&turn.next) {
             match result {
                 Ok(doc) if turn.failed.is_none() => {
-                    let written = if export {
-                        cli::write_export_line(&mut turn.out, &doc)
-                    } else {
-                        // JSON carries the warnings; a person reading text would not see
-                        // them otherwise.
+                    // JSON carries the warnings; a person reading text would not see them
+                    // otherwise.
+                    if streamed == cli::Streamed::Plain {
                         for w in &doc.warnings {
                             say(&format!("{}: warning: {w}", doc.source));
                         }
-                        turn.out.write_all(plain::render(&doc).as_bytes())
-                    };
-                    if let Err(e) = written {
-                        turn.failed = Some(e);
+                    }
+                    match streamed.write(&mut turn.out, &doc, turn.written) {
+                        Ok(()) => turn.written += 1,
+                        Err(e) => turn.failed = Some(e),
                     }
                 }
                 Ok(_) => {}
@@ -156,26 +158,15 @@ fn stream_folder(root: &std::path::Path, export: bool) -> Result<bool, String> {
         .map_err(|_| "a loading thread failed".to_string())?;
     let result = match turn.failed.take() {
         Some(e) => Err(e),
-        None => turn.out.flush(),
+        None => streamed
+            .finish(&mut turn.out, turn.written)
+            .and_then(|()| turn.out.flush()),
     };
     match result {
         // A reader that stops early (`dossier export DIR | head`) is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(turn.problems == 0),
         Err(e) => Err(format!("cannot write output: {e}")),
         Ok(()) => Ok(turn.problems == 0),
-    }
-}
-
-/// Whether the output shows documents' text (their blocks and section texts), not only
-/// their outline, timeline and quotes: a library's documents are otherwise slimmed as
-/// they load, as the app slims them, so that a big library fits in memory.
-fn needs_bodies(command: Option<&Command>) -> bool {
-    match command {
-        // (A folder's are written as they load: see `stream_folder`.)
-        None | Some(Command::Export(_)) => true,
-        // The JSON of a section holds its text.
-        Some(Command::Sections(a)) => a.json,
-        Some(Command::Timeline(_) | Command::Quotes(_)) => false,
     }
 }
 
@@ -188,14 +179,14 @@ fn prints_json(command: Option<&Command>) -> bool {
     }
 }
 
-/// Every dossier under `root`, parsed on every core, in path order (slimmed unless
-/// `bodies`: see [`library::slim`]); and what failed.
-fn load_folder(root: &std::path::Path, bodies: bool) -> (Vec<Document>, Vec<Problem>) {
+/// Every dossier under `root`, parsed on every core and slimmed (see [`library::slim`]), in
+/// path order; and what failed.
+fn load_folder(root: &std::path::Path) -> (Vec<Document>, Vec<Problem>) {
     let (paths, mut problems) = library::find_dossiers(root);
     let slots: Vec<std::sync::Mutex<Option<Result<Document, OpenError>>>> =
         paths.iter().map(|_| std::sync::Mutex::new(None)).collect();
     library::load_all(&paths, library::threads(), |i, mut result| {
-        if let (Ok(doc), false) = (&mut result, bodies) {
+        if let Ok(doc) = &mut result {
             library::slim(doc);
         }
         if let Ok(mut slot) = slots[i].lock() {

@@ -82,6 +82,33 @@ fn export_prints_one_json_object_per_document_and_reports_the_broken_one() {
     );
 }
 
+/// `sections DIR --json`: one JSON array, an element per document in path order with its
+/// source and every section (text included); written document by document as they load,
+/// it must still be one valid array, the same as each document's own outline.
+#[test]
+fn sections_of_a_library_as_json_are_one_array_in_path_order() {
+    let out = run(&["sections", FOLDER, "--json"]);
+    assert_eq!(out.status.code(), Some(1), "the broken file fails the run");
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("one array");
+    assert_eq!(all.len(), 11);
+    let sources: Vec<&str> = all.iter().map(|d| d["source"].as_str().unwrap()).collect();
+    assert!(sources.is_sorted(), "{sources:?}");
+    for doc in &all {
+        let one = run(&["sections", doc["source"].as_str().unwrap(), "--json"]);
+        let own: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+        assert_eq!(doc["sections"], own, "{}", doc["source"]);
+        assert!(own[0]["text"].is_string());
+    }
+    // Pretty-printed as a whole: two spaces per level.
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("[\n  {\n    \"source\": "),
+        "{}",
+        &text[..40]
+    );
+    assert!(text.ends_with("\n  }\n]\n"));
+}
+
 /// `dossier DIR > notes.txt`: every document as plain text, in path order, with the file
 /// that cannot be read named on stderr.
 #[test]
