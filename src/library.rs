@@ -258,6 +258,34 @@ where
     });
 }
 
+/// Opens `paths` like [`load_all`], but calls `each(index, result)` in path order: a file
+/// done out of turn waits, in memory, until every file before it is done. `each` is called
+/// from the loading threads, one call at a time, so what it writes comes out in order.
+pub fn load_in_order<F>(paths: &[PathBuf], threads: usize, each: F)
+where
+    F: FnMut(usize, Result<Document, OpenError>) + Send,
+{
+    struct Turn<F> {
+        next: usize,
+        waiting: std::collections::BTreeMap<usize, Result<Document, OpenError>>,
+        each: F,
+    }
+    let turn = std::sync::Mutex::new(Turn {
+        next: 0,
+        waiting: Default::default(),
+        each,
+    });
+    load_all(paths, threads, |i, result| {
+        let Ok(mut turn) = turn.lock() else { return };
+        let turn = &mut *turn;
+        turn.waiting.insert(i, result);
+        while let Some(result) = turn.waiting.remove(&turn.next) {
+            (turn.each)(turn.next, result);
+            turn.next += 1;
+        }
+    });
+}
+
 /// Drops the body text that only the reader needs (blocks, section texts, link targets)
 /// and spare capacity, so a library of thousands of documents fits in memory: what stays is
 /// the front matter, the outline, the timeline and the quotes. The app reads a document
@@ -291,6 +319,34 @@ mod tests {
         let doc = open(None).unwrap();
         assert_eq!(doc.source, EMBEDDED_SOURCE);
         assert_eq!(doc.sections.len(), 52);
+    }
+
+    #[test]
+    fn files_loaded_on_every_core_are_handed_over_in_path_order() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/library");
+        let (paths, _) = find_dossiers(&root);
+        // Many files, so that the threads finish out of turn: each listed a few times.
+        let paths: Vec<PathBuf> = paths
+            .iter()
+            .cycle()
+            .take(paths.len() * 8)
+            .cloned()
+            .collect();
+        for threads in [1, 2, 4] {
+            let mut seen = Vec::new();
+            load_in_order(&paths, threads, |i, result| {
+                assert_eq!(result.is_ok(), !paths[i].ends_with("broken-encoding.md"));
+                if let Ok(doc) = result {
+                    assert_eq!(doc.source, paths[i].display().to_string());
+                }
+                seen.push(i);
+            });
+            assert_eq!(
+                seen,
+                (0..paths.len()).collect::<Vec<_>>(),
+                "{threads} threads"
+            );
+        }
     }
 
     #[test]

@@ -88,12 +88,7 @@ fn run(cli: &Cli) -> Result<bool, String> {
             .try_for_each(|d| out.write_all(plain::render(d).as_bytes())),
     }
     .and_then(|()| out.flush());
-    match result {
-        // A reader that stops early (`dossier export | head`) is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(problems.is_empty()),
-        Err(e) => Err(format!("cannot write output: {e}")),
-        Ok(()) => Ok(problems.is_empty()),
-    }
+    finish(result, problems.is_empty())
 }
 
 /// A library's output that is each document's on its own (see [`cli::Streamed`]): each
@@ -109,64 +104,45 @@ fn stream_folder(root: &std::path::Path, streamed: cli::Streamed) -> Result<bool
     for p in &problems {
         say(&p.message);
     }
-    struct Turn {
-        next: usize,
-        waiting: std::collections::BTreeMap<usize, Result<Document, OpenError>>,
-        out: std::io::BufWriter<std::io::Stdout>,
-        written: usize,
-        failed: Option<std::io::Error>,
-        problems: usize,
-    }
-    let turn = std::sync::Mutex::new(Turn {
-        next: 0,
-        waiting: Default::default(),
-        out: std::io::BufWriter::new(std::io::stdout()),
-        written: 0,
-        failed: None,
-        problems: problems.len(),
-    });
-    library::load_all(&paths, library::threads(), |i, result| {
-        let Ok(mut turn) = turn.lock() else { return };
-        let turn = &mut *turn;
-        turn.waiting.insert(i, result);
-        while let Some(result) = turn.waiting.remove(&turn.next) {
-            match result {
-                Ok(doc) if turn.failed.is_none() => {
-                    // JSON carries the warnings; a person reading text would not see them
-                    // otherwise.
-                    if streamed == cli::Streamed::Plain {
-                        for w in &doc.warnings {
-                            say(&format!("{}: warning: {w}", doc.source));
-                        }
-                    }
-                    match streamed.write(&mut turn.out, &doc, turn.written) {
-                        Ok(()) => turn.written += 1,
-                        Err(e) => turn.failed = Some(e),
-                    }
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    say(&Problem::new(paths[turn.next].clone(), &e.to_string()).message);
-                    turn.problems += 1;
+    let mut out = std::io::BufWriter::new(std::io::stdout());
+    let mut written = 0;
+    let mut failed = None;
+    let mut unread = problems.len();
+    library::load_in_order(&paths, library::threads(), |i, result| match result {
+        Ok(doc) if failed.is_none() => {
+            // JSON carries the warnings; a person reading text would not see them otherwise.
+            if streamed == cli::Streamed::Plain {
+                for w in &doc.warnings {
+                    say(&format!("{}: warning: {w}", doc.source));
                 }
             }
-            turn.next += 1;
+            match streamed.write(&mut out, &doc, written) {
+                Ok(()) => written += 1,
+                Err(e) => failed = Some(e),
+            }
+        }
+        Ok(_) => {}
+        Err(e) => {
+            say(&Problem::new(paths[i].clone(), &e.to_string()).message);
+            unread += 1;
         }
     });
-    let mut turn = turn
-        .into_inner()
-        .map_err(|_| "a loading thread failed".to_string())?;
-    let result = match turn.failed.take() {
+    let written = match failed {
         Some(e) => Err(e),
         None => streamed
-            .finish(&mut turn.out, turn.written)
-            .and_then(|()| turn.out.flush()),
+            .finish(&mut out, written)
+            .and_then(|()| out.flush()),
     };
-    match result {
-        // A reader that stops early (`dossier export DIR | head`) is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(turn.problems == 0),
+    finish(written, unread == 0)
+}
+
+/// The run's result once its output is written: `ok` unless writing failed. A reader that
+/// stops early (`dossier export | head`) is not an error.
+fn finish(written: std::io::Result<()>, ok: bool) -> Result<bool, String> {
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ok),
         Err(e) => Err(format!("cannot write output: {e}")),
-        Ok(()) => Ok(turn.problems == 0),
+        Ok(()) => Ok(ok),
     }
 }
 
@@ -183,23 +159,13 @@ fn prints_json(command: Option<&Command>) -> bool {
 /// path order; and what failed.
 fn load_folder(root: &std::path::Path) -> (Vec<Document>, Vec<Problem>) {
     let (paths, mut problems) = library::find_dossiers(root);
-    let slots: Vec<std::sync::Mutex<Option<Result<Document, OpenError>>>> =
-        paths.iter().map(|_| std::sync::Mutex::new(None)).collect();
-    library::load_all(&paths, library::threads(), |i, mut result| {
-        if let Ok(doc) = &mut result {
-            library::slim(doc);
-        }
-        if let Ok(mut slot) = slots[i].lock() {
-            *slot = Some(result);
-        }
-    });
     let mut docs = Vec::with_capacity(paths.len());
-    for (slot, path) in slots.into_iter().zip(paths) {
-        match slot.into_inner().ok().flatten() {
-            Some(Ok(doc)) => docs.push(doc),
-            Some(Err(e)) => problems.push(Problem::new(path, &e.to_string())),
-            None => {}
+    library::load_in_order(&paths, library::threads(), |i, result| match result {
+        Ok(mut doc) => {
+            library::slim(&mut doc);
+            docs.push(doc);
         }
-    }
+        Err(e) => problems.push(Problem::new(paths[i].clone(), &e.to_string())),
+    });
     (docs, problems)
 }
