@@ -27,6 +27,8 @@ pub struct TimelineState {
     covered: usize,
     /// The filter `rows` were picked with, once they are.
     picked_for: Option<String>,
+    /// What word filters search, from the first word filter on.
+    text: Option<EventText>,
 }
 
 /// One timeline entry, with its date at hand: comparing two is then mostly comparing two
@@ -81,6 +83,11 @@ impl TimelineState {
         let from = self.covered;
         let added = self.merge_added(docs);
         let filter = TimelineFilter::parse(&self.filter);
+        if !filter.words.is_empty() {
+            self.text.get_or_insert_with(Default::default).extend(docs);
+        }
+        let none = EventText::default();
+        let text = self.text.as_ref().unwrap_or(&none);
         if self.picked_for.as_deref() == Some(self.filter.as_str()) {
             if added.is_empty() {
                 return;
@@ -88,7 +95,11 @@ impl TimelineState {
             if filter.is_empty() {
                 self.rows.clone_from(&self.all);
             } else {
-                merge_into(docs, &mut self.rows, pick(docs, from, &added, &filter));
+                merge_into(
+                    docs,
+                    &mut self.rows,
+                    pick(docs, from, &added, &filter, text),
+                );
             }
         } else {
             // Rows are read in date order, from one document to another, at about thrice the
@@ -98,9 +109,9 @@ impl TimelineState {
                 && (self.picked_for.as_deref())
                     .is_some_and(|last| filter.narrows(&TimelineFilter::parse(last)));
             self.rows = if narrows {
-                pick_from(docs, &self.rows, &filter)
+                pick_from(docs, &self.rows, &filter, text)
             } else {
-                pick(docs, 0, &self.all, &filter)
+                pick(docs, 0, &self.all, &filter, text)
             };
             self.picked_for = Some(self.filter.clone());
         }
@@ -113,6 +124,7 @@ impl TimelineState {
         self.all.clear();
         self.covered = 0;
         self.picked_for = None;
+        self.text = None;
     }
 
     /// Merges the events of documents added since the last time into `all`; returns them,
@@ -155,28 +167,31 @@ impl TimelineState {
 }
 
 /// The events of `events` (in order, all of documents `from` on) that `filter` keeps, in the
-/// same order. The filter looks at the documents one by one, each one's events together:
-/// `events` is in date order, and reading the events in that order would go from one
-/// document to another at every step, each a cache miss. What words are matched against
-/// is worked out once per document and date.
-fn pick(docs: &[Document], from: usize, events: &[Event], filter: &TimelineFilter) -> Vec<Event> {
+/// same order, its words looked for in `text`. The filter looks at the documents one by
+/// one, each one's events together: `events` is in date order, and reading the events in
+/// that order would go from one document to another at every step, each a cache miss.
+fn pick(
+    docs: &[Document],
+    from: usize,
+    events: &[Event],
+    filter: &TimelineFilter,
+    text: &EventText,
+) -> Vec<Event> {
     if filter.is_empty() {
         return events.to_vec();
     }
-    let docs = docs.get(from..).unwrap_or_default();
     // Where each document's events start in a list of them all, document by document.
-    let mut first = Vec::with_capacity(docs.len());
+    let mut first = Vec::with_capacity(docs.len().saturating_sub(from));
     let mut total = 0;
-    for doc in docs {
+    for doc in docs.get(from..).unwrap_or_default() {
         first.push(total);
         total += doc.timeline.len();
     }
     let mut kept = vec![false; total];
     let mut dates = DateTexts::new();
-    for (doc, &first) in docs.iter().zip(&first) {
-        let mut title = None;
-        for e in 0..doc.timeline.len() {
-            kept[first + e] = filter.keeps_with(doc, e, &mut title, &mut dates);
+    for (i, &first) in first.iter().enumerate() {
+        for e in 0..docs[from + i].timeline.len() {
+            kept[first + e] = filter.keeps_in(docs, from + i, e, text, &mut dates);
         }
     }
     events
@@ -192,17 +207,73 @@ fn pick(docs: &[Document], from: usize, events: &[Event], filter: &TimelineFilte
 
 /// The events of `events` that `filter` keeps, in the same order, looked at in that order:
 /// for a few rows (a filter narrowing the last one's), not for all events.
-fn pick_from(docs: &[Document], events: &[Event], filter: &TimelineFilter) -> Vec<Event> {
-    let mut titles: Vec<Option<String>> = vec![None; docs.len()];
+fn pick_from(
+    docs: &[Document],
+    events: &[Event],
+    filter: &TimelineFilter,
+    text: &EventText,
+) -> Vec<Event> {
     let mut dates = DateTexts::new();
     events
         .iter()
         .copied()
         .filter(|event| {
             let (d, e) = event.row();
-            filter.keeps_with(&docs[d], e, &mut titles[d], &mut dates)
+            filter.keeps_in(docs, d, e, text, &mut dates)
         })
         .collect()
+}
+
+/// What word filters search: every event's title and section title, and every document's
+/// title, lowercased, in a few contiguous megabytes, not a string per event scattered over
+/// the heap (which a filter over a library's events would read one cache miss at a time).
+/// Made for the first word filter, and extended as documents are added.
+#[derive(Debug, Clone, Default)]
+struct EventText {
+    /// Each event's title, a line break, and its section's title, one event after another,
+    /// document by document.
+    text: String,
+    /// Each event's range in `text`, document by document.
+    spans: Vec<(u32, u32)>,
+    /// Each document's first event in `spans`.
+    first: Vec<usize>,
+    /// Each document's title, lowercased.
+    titles: Vec<String>,
+}
+
+impl EventText {
+    /// Adds the documents of `docs` not in it yet.
+    fn extend(&mut self, docs: &[Document]) {
+        for doc in docs.get(self.first.len()..).unwrap_or_default() {
+            self.first.push(self.spans.len());
+            self.titles.push(doc.title().to_lowercase());
+            for entry in &doc.timeline {
+                let start = self.text.len();
+                push_lowercase(&mut self.text, &entry.title);
+                self.text.push('\n');
+                let section = entry.section.and_then(|s| doc.sections.get(s));
+                push_lowercase(&mut self.text, section.map_or("", |s| s.title.as_str()));
+                let span = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
+                self.spans.push((span(start), span(self.text.len())));
+            }
+        }
+    }
+
+    /// Entry `e` of document `d`: its title and section title, lowercased.
+    fn of(&self, d: usize, e: usize) -> &str {
+        let span = self.first.get(d).and_then(|&f| self.spans.get(f + e));
+        span.and_then(|&(a, b)| self.text.get(a as usize..b as usize))
+            .unwrap_or_default()
+    }
+}
+
+/// Adds `text` lowercased to `out` (ASCII without a copy of its own).
+fn push_lowercase(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&text.to_lowercase());
+    }
 }
 
 /// `new` merged into `list` (both in timeline order), in place: from the back, each event
@@ -303,7 +374,35 @@ impl TimelineFilter {
 
     /// True when entry `e` of `doc` passes.
     pub fn keeps(&self, doc: &Document, e: usize) -> bool {
-        self.keeps_with(doc, e, &mut None, &mut DateTexts::new())
+        let Some(entry) = doc.timeline.get(e) else {
+            return false;
+        };
+        if !self.keeps_date(&entry.date) {
+            return false;
+        }
+        if self.words.is_empty() {
+            return true;
+        }
+        let section = entry
+            .section
+            .and_then(|s| doc.sections.get(s))
+            .map_or("", |s| s.title.as_str());
+        let date = format!("{} {}", entry.date.iso(), entry.date.human());
+        let title = doc.title();
+        // Each word is looked for in each field: no word holds a space, so none can match
+        // across two of them.
+        self.words.iter().all(|w| {
+            [entry.title.as_str(), section, &date, &title]
+                .iter()
+                .any(|field| contains_folded(field, w))
+        })
+    }
+
+    /// Whether an event on `date` passes the filter's dates: its whole date lies in each
+    /// range ("2024" is not known to be in May 2024, but May 14, 2024 is in 2024).
+    fn keeps_date(&self, date: &Date) -> bool {
+        let (lo, hi) = bounds(date);
+        self.ranges.iter().all(|&(a, b)| lo >= a && hi <= b)
     }
 
     /// Whether the filter keeps every event.
@@ -321,41 +420,34 @@ impl TimelineFilter {
                 .all(|old| self.words.iter().any(|new| new.contains(old.as_str())))
     }
 
-    /// [`TimelineFilter::keeps`], with what a pass over many events works out once kept
-    /// between calls: `doc`'s lowercased title in `title`, and each date's in `dates`.
-    fn keeps_with(
+    /// [`TimelineFilter::keeps`] for entry `e` of `docs[d]`, its words looked for in `text`
+    /// (which holds that document, when the filter has words), and each date's written forms
+    /// worked out once in `dates`.
+    fn keeps_in(
         &self,
-        doc: &Document,
+        docs: &[Document],
+        d: usize,
         e: usize,
-        title: &mut Option<String>,
+        text: &EventText,
         dates: &mut DateTexts,
     ) -> bool {
-        let Some(entry) = doc.timeline.get(e) else {
+        let Some(entry) = docs[d].timeline.get(e) else {
             return false;
         };
-        let (lo, hi) = bounds(&entry.date);
-        // An event counts when its whole date lies in the range: "2024" is not known to be
-        // in May 2024, but May 14, 2024 is in 2024.
-        if !self.ranges.iter().all(|&(a, b)| lo >= a && hi <= b) {
+        if !self.keeps_date(&entry.date) {
             return false;
         }
         if self.words.is_empty() {
             return true;
         }
-        let section = entry
-            .section
-            .and_then(|s| doc.sections.get(s))
-            .map_or("", |s| s.title.as_str());
+        let own = text.of(d, e);
+        let title = text.titles.get(d).map_or("", String::as_str);
         let date = dates.entry(entry.date).or_insert_with(|| {
             format!("{} {}", entry.date.iso(), entry.date.human()).to_lowercase()
         });
-        // Each word is looked for in each field: no word holds a space, so none can match
-        // across two of them.
+        // No word holds a space or a line break: none can match across two fields.
         self.words.iter().all(|w| {
-            [entry.title.as_str(), section, date]
-                .iter()
-                .any(|field| contains_folded(field, w))
-                || contains_folded(title.get_or_insert_with(|| doc.title().to_lowercase()), w)
+            own.contains(w.as_str()) || date.contains(w.as_str()) || title.contains(w.as_str())
         })
     }
 }
