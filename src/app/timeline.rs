@@ -563,6 +563,28 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any filter typed one piece at a time, from any filter before it: at every step,
+        /// the rows of that filter.
+        #[test]
+        fn any_filter_typed_gives_its_rows(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "2024", "2023", "2019", "-", "05", "11", "..", " ", "le", "ike", "Leike", "may",
+                "MAY", "14", ",", "board", "ü", "ï", "Tïtle", "k", "\u{212a}", "staff", "z",
+            ][..]), 0..10)
+        ) {
+            let docs = docs();
+            let mut state = TimelineState::default();
+            state.update(&docs);
+            for piece in pieces {
+                state.filter.push_str(piece);
+                state.update(&docs);
+                let expected = reference(&docs, &state.filter);
+                proptest::prop_assert_eq!(state.rows().collect::<Vec<_>>(), expected, "{:?}", state.filter);
+            }
+        }
+    }
+
     #[test]
     fn documents_added_under_a_filter_are_merged_into_its_rows() {
         let all = docs();
