@@ -258,31 +258,73 @@ where
     });
 }
 
+/// How far past the next file in turn the loading threads of [`load_in_order`] may go: a
+/// slow file holds back at most this many loaded documents, not the rest of the library.
+const AHEAD: usize = 64;
+
 /// Opens `paths` like [`load_all`], but calls `each(index, result)` in path order: a file
-/// done out of turn waits, in memory, until every file before it is done. `each` is called
-/// from the loading threads, one call at a time, so what it writes comes out in order.
+/// done out of turn waits, in memory, until every file before it is done (the threads go at
+/// most [`AHEAD`] files past the one in turn). `each` is called from the loading threads, one
+/// call at a time, so what it writes comes out in order. When it returns false (its reader
+/// has gone), no more files are opened.
 pub fn load_in_order<F>(paths: &[PathBuf], threads: usize, each: F)
 where
-    F: FnMut(usize, Result<Document, OpenError>) + Send,
+    F: FnMut(usize, Result<Document, OpenError>) -> bool + Send,
 {
     struct Turn<F> {
         next: usize,
         waiting: std::collections::BTreeMap<usize, Result<Document, OpenError>>,
         each: F,
+        stop: bool,
+    }
+    /// Wakes the threads waiting for their turn to come nearer, also if `each` panics (they
+    /// then find the lock poisoned and stop, and the panic goes on).
+    struct WakeOnDrop<'a>(&'a std::sync::Condvar);
+    impl Drop for WakeOnDrop<'_> {
+        fn drop(&mut self) {
+            self.0.notify_all();
+        }
     }
     let turn = std::sync::Mutex::new(Turn {
         next: 0,
         waiting: Default::default(),
         each,
+        stop: false,
     });
-    load_all(paths, threads, |i, result| {
-        let Ok(mut turn) = turn.lock() else { return };
-        let turn = &mut *turn;
-        turn.waiting.insert(i, result);
-        while let Some(result) = turn.waiting.remove(&turn.next) {
-            (turn.each)(turn.next, result);
-            turn.next += 1;
+    let moved = std::sync::Condvar::new();
+    let taken = AtomicUsize::new(0);
+    let work = || {
+        loop {
+            let i = taken.fetch_add(1, Ordering::Relaxed);
+            let Some(path) = paths.get(i) else { break };
+            // The file in turn is never held back: it is below `next + AHEAD`.
+            let Ok(mut guard) = turn.lock() else { return };
+            while !guard.stop && i >= guard.next + AHEAD {
+                let Ok(woken) = moved.wait(guard) else { return };
+                guard = woken;
+            }
+            if guard.stop {
+                return;
+            }
+            drop(guard);
+            let result = open_listed_file(path);
+            let Ok(mut turn) = turn.lock() else { return };
+            let _wake = WakeOnDrop(&moved);
+            let turn = &mut *turn;
+            turn.waiting.insert(i, result);
+            while let Some(result) = turn.waiting.remove(&turn.next) {
+                if !turn.stop && !(turn.each)(turn.next, result) {
+                    turn.stop = true;
+                }
+                turn.next += 1;
+            }
         }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads.max(1) {
+            scope.spawn(work);
+        }
+        work();
     });
 }
 
@@ -340,6 +382,7 @@ mod tests {
                     assert_eq!(doc.source, paths[i].display().to_string());
                 }
                 seen.push(i);
+                true
             });
             assert_eq!(
                 seen,
@@ -347,6 +390,24 @@ mod tests {
                 "{threads} threads"
             );
         }
+    }
+
+    #[test]
+    fn no_file_is_handed_over_once_the_receiver_has_had_enough() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/library");
+        let (paths, _) = find_dossiers(&root);
+        let paths: Vec<PathBuf> = paths
+            .iter()
+            .cycle()
+            .take(paths.len() * 20)
+            .cloned()
+            .collect();
+        let mut seen = Vec::new();
+        load_in_order(&paths, 2, |i, _| {
+            seen.push(i);
+            i < 3
+        });
+        assert_eq!(seen, [0, 1, 2, 3]);
     }
 
     #[test]

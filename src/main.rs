@@ -108,23 +108,40 @@ fn stream_folder(root: &std::path::Path, streamed: cli::Streamed) -> Result<bool
     let mut written = 0;
     let mut failed = None;
     let mut unread = problems.len();
-    library::load_in_order(&paths, library::threads(), |i, result| match result {
-        Ok(doc) if failed.is_none() => {
-            // JSON carries the warnings; a person reading text would not see them otherwise.
-            if streamed == cli::Streamed::Plain {
-                for w in &doc.warnings {
-                    say(&format!("{}: warning: {w}", doc.source));
-                }
+    // What is written so far goes out before a line on stderr, so that the two, sent to
+    // one file (`2>&1`), never cut into each other's lines.
+    let tell = |out: &mut std::io::BufWriter<std::io::Stdout>, line: &str| {
+        let flushed = out.flush();
+        say(line);
+        flushed
+    };
+    library::load_in_order(&paths, library::threads(), |i, result| {
+        let done = match result {
+            Ok(doc) => {
+                // JSON carries the warnings; a person reading text would not see them
+                // otherwise.
+                let warned = (doc.warnings.iter())
+                    .filter(|_| streamed == cli::Streamed::Plain)
+                    .try_for_each(|w| tell(&mut out, &format!("{}: warning: {w}", doc.source)));
+                let done = warned.and_then(|()| streamed.write(&mut out, &doc, written));
+                written += usize::from(done.is_ok());
+                done
             }
-            match streamed.write(&mut out, &doc, written) {
-                Ok(()) => written += 1,
-                Err(e) => failed = Some(e),
+            Err(e) => {
+                unread += 1;
+                tell(
+                    &mut out,
+                    &Problem::new(paths[i].clone(), &e.to_string()).message,
+                )
             }
-        }
-        Ok(_) => {}
-        Err(e) => {
-            say(&Problem::new(paths[i].clone(), &e.to_string()).message);
-            unread += 1;
+        };
+        // Once writing has failed (the reader has gone), no more files are opened.
+        match done {
+            Ok(()) => true,
+            Err(e) => {
+                failed = Some(e);
+                false
+            }
         }
     });
     let written = match failed {
@@ -160,12 +177,15 @@ fn prints_json(command: Option<&Command>) -> bool {
 fn load_folder(root: &std::path::Path) -> (Vec<Document>, Vec<Problem>) {
     let (paths, mut problems) = library::find_dossiers(root);
     let mut docs = Vec::with_capacity(paths.len());
-    library::load_in_order(&paths, library::threads(), |i, result| match result {
-        Ok(mut doc) => {
-            library::slim(&mut doc);
-            docs.push(doc);
+    library::load_in_order(&paths, library::threads(), |i, result| {
+        match result {
+            Ok(mut doc) => {
+                library::slim(&mut doc);
+                docs.push(doc);
+            }
+            Err(e) => problems.push(Problem::new(paths[i].clone(), &e.to_string())),
         }
-        Err(e) => problems.push(Problem::new(paths[i].clone(), &e.to_string())),
+        true
     });
     (docs, problems)
 }

@@ -137,6 +137,38 @@ fn a_folder_into_a_file_is_every_document_as_plain_text_in_path_order() {
     );
 }
 
+/// `dossier export DIR > all 2>&1`: a problem file's line on stderr comes between whole
+/// JSON lines, never inside one.
+#[test]
+fn problems_and_output_in_one_file_do_not_cut_into_each_other() {
+    let dir = common::Scratch::new();
+    for i in 0..40 {
+        std::fs::write(dir.0.join(format!("d{i:02}.md")), library::EMBEDDED).unwrap();
+    }
+    std::fs::write(dir.0.join("d20x.md"), b"\xff not UTF-8").unwrap();
+    let all = dir.0.with_extension("out");
+    let file = std::fs::File::create(&all).unwrap();
+    let status = common::bin()
+        .args(["export", dir.0.to_str().unwrap()])
+        .stdout(file.try_clone().unwrap())
+        .stderr(file)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+    let text = std::fs::read_to_string(&all).unwrap();
+    let (mut docs, mut problems) = (0, 0);
+    for line in text.lines() {
+        if line.starts_with("dossier: ") {
+            assert!(line.contains("d20x.md: is not valid UTF-8"), "{line}");
+            problems += 1;
+        } else {
+            serde_json::from_str::<common::Export>(line).expect("a whole JSON object");
+            docs += 1;
+        }
+    }
+    assert_eq!((docs, problems), (40, 1));
+}
+
 /// `dossier export DIR | head -1` over a library too big for the pipe: the export stops
 /// when the reader does, quietly, and the line read is a whole document.
 #[test]

@@ -502,14 +502,13 @@ impl App {
                 if full.quotes.len() == d.quotes.len()
                     && full.timeline.len() == d.timeline.len() =>
             {
+                // Same counts, but the events may have changed with the file.
+                let changed = full.timeline != self.docs[doc].timeline;
                 self.docs[doc] = full;
                 if let Some(keys) = self.library.keys.get_mut(doc) {
                     *keys = SortKeys::of(&self.docs[doc]);
                 }
-                // Same counts, but the dates may have moved: the timeline's events are put
-                // in order again.
-                self.timeline.forget_events();
-                self.timeline.update(&self.docs);
+                self.timeline.document_read_again(&self.docs, changed);
             }
             Some(_) => self.message = Some("The file changed since it was loaded".into()),
             None => self.message = Some(format!("Cannot read {} again", d.source)),

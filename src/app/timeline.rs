@@ -20,29 +20,30 @@ pub struct TimelineState {
     /// For each row, its index in `lines`.
     pub line_of: Vec<usize>,
     /// The timeline entries that pass the filter, in date order.
-    rows: Vec<Event>,
+    rows: Vec<EntryRef>,
     /// Every event of the first `covered` documents, in date order: what the filter picks
     /// `rows` from. Documents added since are merged in.
-    all: Vec<Event>,
+    all: Vec<EntryRef>,
     covered: usize,
     /// The filter `rows` were picked with, once they are.
     picked_for: Option<String>,
     /// What word filters search, from the first word filter on.
-    text: Option<EventText>,
+    text: Option<EntryText>,
 }
 
-/// One timeline entry, with its date at hand: comparing two is then mostly comparing two
-/// dates side by side in memory, not following each to its document.
+/// One timeline entry (of a document, by index), with its date at hand: comparing two is
+/// then mostly comparing two dates side by side in memory, not following each to its
+/// document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Event {
+struct EntryRef {
     date: Date,
     doc: u32,
     entry: u32,
 }
 
-impl Event {
-    fn new(docs: &[Document], doc: usize, entry: usize) -> Event {
-        Event {
+impl EntryRef {
+    fn new(docs: &[Document], doc: usize, entry: usize) -> EntryRef {
+        EntryRef {
             date: docs[doc].timeline[entry].date,
             doc: u32::try_from(doc).unwrap_or(u32::MAX),
             entry: u32::try_from(entry).unwrap_or(u32::MAX),
@@ -86,7 +87,7 @@ impl TimelineState {
         if !filter.words.is_empty() {
             self.text.get_or_insert_with(Default::default).extend(docs);
         }
-        let none = EventText::default();
+        let none = EntryText::default();
         let text = self.text.as_ref().unwrap_or(&none);
         if self.picked_for.as_deref() == Some(self.filter.as_str()) {
             if added.is_empty() {
@@ -118,9 +119,22 @@ impl TimelineState {
         self.lay_out();
     }
 
+    /// A document was read again (its file may have changed): all events are put in order
+    /// again when its changed, and what word filters search is made afresh either way (its
+    /// titles may have changed).
+    pub fn document_read_again(&mut self, docs: &[Document], events_changed: bool) {
+        if events_changed {
+            self.forget_events();
+        } else {
+            self.text = None;
+            self.picked_for = None;
+        }
+        self.update(docs);
+    }
+
     /// Forgets the list of all events, when a document's may have changed: the next
     /// [`TimelineState::update`] puts them all in order again.
-    pub fn forget_events(&mut self) {
+    fn forget_events(&mut self) {
         self.all.clear();
         self.covered = 0;
         self.picked_for = None;
@@ -129,16 +143,16 @@ impl TimelineState {
 
     /// Merges the events of documents added since the last time into `all`; returns them,
     /// in order.
-    fn merge_added(&mut self, docs: &[Document]) -> Vec<Event> {
+    fn merge_added(&mut self, docs: &[Document]) -> Vec<EntryRef> {
         let from = self.covered;
         let Some(added) = docs.get(from..).filter(|d| !d.is_empty()) else {
             return Vec::new();
         };
-        let mut events: Vec<Event> = added
+        let mut events: Vec<EntryRef> = added
             .iter()
             .enumerate()
             .flat_map(|(i, doc)| (0..doc.timeline.len()).map(move |e| (from + i, e)))
-            .map(|(d, e)| Event::new(docs, d, e))
+            .map(|(d, e)| EntryRef::new(docs, d, e))
             .collect();
         events.sort_by(|a, b| order(docs, a, b));
         merge_into(docs, &mut self.all, events.clone());
@@ -173,10 +187,10 @@ impl TimelineState {
 fn pick(
     docs: &[Document],
     from: usize,
-    events: &[Event],
+    events: &[EntryRef],
     filter: &TimelineFilter,
-    text: &EventText,
-) -> Vec<Event> {
+    text: &EntryText,
+) -> Vec<EntryRef> {
     if filter.is_empty() {
         return events.to_vec();
     }
@@ -209,10 +223,10 @@ fn pick(
 /// for a few rows (a filter narrowing the last one's), not for all events.
 fn pick_from(
     docs: &[Document],
-    events: &[Event],
+    events: &[EntryRef],
     filter: &TimelineFilter,
-    text: &EventText,
-) -> Vec<Event> {
+    text: &EntryText,
+) -> Vec<EntryRef> {
     let mut dates = DateTexts::new();
     events
         .iter()
@@ -229,7 +243,7 @@ fn pick_from(
 /// the heap (which a filter over a library's events would read one cache miss at a time).
 /// Made for the first word filter, and extended as documents are added.
 #[derive(Debug, Clone, Default)]
-struct EventText {
+struct EntryText {
     /// Each event's title, a line break, and its section's title, one event after another,
     /// document by document.
     text: String,
@@ -241,7 +255,7 @@ struct EventText {
     titles: Vec<String>,
 }
 
-impl EventText {
+impl EntryText {
     /// Adds the documents of `docs` not in it yet.
     fn extend(&mut self, docs: &[Document]) {
         for doc in docs.get(self.first.len()..).unwrap_or_default() {
@@ -278,7 +292,7 @@ fn push_lowercase(out: &mut String, text: &str) {
 
 /// `new` merged into `list` (both in timeline order), in place: from the back, each event
 /// moved once, with no second list of them all.
-fn merge_into(docs: &[Document], list: &mut Vec<Event>, new: Vec<Event>) {
+fn merge_into(docs: &[Document], list: &mut Vec<EntryRef>, new: Vec<EntryRef>) {
     let Some(&last) = new.last() else {
         return;
     };
@@ -303,7 +317,7 @@ fn merge_into(docs: &[Document], list: &mut Vec<Event>, new: Vec<Event>) {
 
 /// The timeline's order across documents: by date, then document, then line. (Each
 /// document's own timeline is in this order already: by date, then line.)
-fn order(docs: &[Document], a: &Event, b: &Event) -> Ordering {
+fn order(docs: &[Document], a: &EntryRef, b: &EntryRef) -> Ordering {
     a.date.cmp(&b.date).then_with(|| {
         let (da, db) = (&docs[a.doc as usize], &docs[b.doc as usize]);
         let line = |d: &Document, e: u32| d.timeline[e as usize].line;
@@ -428,7 +442,7 @@ impl TimelineFilter {
         docs: &[Document],
         d: usize,
         e: usize,
-        text: &EventText,
+        text: &EntryText,
         dates: &mut DateTexts,
     ) -> bool {
         let Some(entry) = docs[d].timeline.get(e) else {
@@ -509,7 +523,11 @@ mod tests {
             .filter(|&(d, e)| filter.keeps(&docs[d], e))
             .collect();
         rows.sort_by(|&(da, ea), &(db, eb)| {
-            order(docs, &Event::new(docs, da, ea), &Event::new(docs, db, eb))
+            order(
+                docs,
+                &EntryRef::new(docs, da, ea),
+                &EntryRef::new(docs, db, eb),
+            )
         });
         rows
     }
@@ -603,6 +621,39 @@ mod tests {
         state.filter = "leike".into();
         state.update(&all);
         assert_eq!(state.rows().collect::<Vec<_>>(), reference(&all, "leike"));
+    }
+
+    #[test]
+    fn a_document_read_again_is_filtered_as_it_now_reads() {
+        let mut docs = docs();
+        let mut state = TimelineState {
+            filter: "moratorium".into(),
+            ..TimelineState::default()
+        };
+        state.update(&docs);
+        assert_eq!(state.row_count(), 0);
+        // The same events under another title, which the word filter now finds.
+        let text = "---\ntitle: The Moratorium Appeal\n---\n# Letter\n\nOn March 22, 2023, the letter asked for a pause. In June 2024, staff wrote again.\n";
+        let again = document::load("doc2.md", text);
+        assert_eq!(again.timeline, docs[2].timeline);
+        docs[2] = again;
+        state.document_read_again(&docs, false);
+        assert_eq!(
+            state.rows().collect::<Vec<_>>(),
+            reference(&docs, "moratorium")
+        );
+        assert_eq!(state.row_count(), docs[2].timeline.len());
+        // Other events: put in order again.
+        docs[0] = document::load(
+            "doc0.md",
+            "# Moratorium\n\nIn 2018 a pause was asked for.\n",
+        );
+        state.document_read_again(&docs, true);
+        assert_eq!(
+            state.rows().collect::<Vec<_>>(),
+            reference(&docs, "moratorium")
+        );
+        assert_eq!(state.row_count(), docs[2].timeline.len() + 1);
     }
 
     #[test]

@@ -431,18 +431,22 @@ where
                 }
                 let _ = full_tx.send(batch);
             });
-        if started.is_err() {
+        let Ok(parsing) = started else {
             for (event, range) in events() {
                 each(event, range.start);
             }
             return;
-        }
+        };
         for mut batch in full_rx {
             for (event, range) in batch.drain(..) {
                 each(event, range.start);
             }
             // The parser may have finished: then no one takes it back.
             let _ = empty_tx.send(batch);
+        }
+        // A panic in the parser goes on from here, as it would have on one thread.
+        if let Err(panic) = parsing.join() {
+            std::panic::resume_unwind(panic);
         }
     });
 }

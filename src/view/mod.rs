@@ -165,7 +165,6 @@ fn too_small(buf: &mut Buffer, area: Rect, app: &App) {
     }
 }
 
-/// Writes `line` at (x, y), clipped to `width` cells.
 /// `n` and `noun`, plural unless `n` is one: "1 problem", "3 problems" (the nouns counted on
 /// screen all take an s).
 pub fn counted(n: usize, noun: &str) -> String {
@@ -176,6 +175,7 @@ pub fn counted(n: usize, noun: &str) -> String {
     }
 }
 
+/// Writes `line` at (x, y), clipped to `width` cells.
 pub fn put_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line<'_>) {
     if width == 0 {
         return;
