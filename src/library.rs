@@ -264,7 +264,7 @@ const AHEAD: usize = 64;
 
 /// Opens `paths` like [`load_all`], but calls `each(index, result)` in path order: a file
 /// done out of turn waits, in memory, until every file before it is done (the threads go at
-/// most [`AHEAD`] files past the one in turn). `each` is called from the loading threads, one
+/// most 64 files past the one in turn). `each` is called from the loading threads, one
 /// call at a time, so what it writes comes out in order. When it returns false (its reader
 /// has gone), no more files are opened.
 pub fn load_in_order<F>(paths: &[PathBuf], threads: usize, each: F)

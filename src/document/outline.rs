@@ -291,7 +291,7 @@ struct Walker<'a> {
     quote_depth: u32,
     open_quote: Option<(usize, usize, usize)>,
     table: Option<Table>,
-    /// Where the body is in memory, when it holds nothing [`sanitize`] would replace: a
+    /// Where the body is in memory, when it holds nothing [`sanitize()`] would replace: a
     /// text event that is a slice of it (most are) is then safe as it is. Events that are
     /// not (decoded character references such as `&#27;`) are sanitized.
     safe_body: Option<Range<usize>>,

@@ -24,7 +24,7 @@ pub fn around(text: &str, at: usize) -> Range<usize> {
 const REACH: usize = 1500;
 
 /// Where the sentence holding `at` starts: after the last boundary before `at` (see
-/// [`is_boundary`]). A space can only end a sentence after `.`, `!` or `?` and any closing
+/// `is_boundary`). A space can only end a sentence after `.`, `!` or `?` and any closing
 /// quotation marks or brackets, so only those marks and newlines are searched for (memchr),
 /// not every byte looked at.
 pub fn start_before(text: &str, at: usize) -> usize {
