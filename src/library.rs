@@ -363,17 +363,18 @@ mod tests {
         assert_eq!(doc.sections.len(), 52);
     }
 
-    #[test]
-    fn files_loaded_on_every_core_are_handed_over_in_path_order() {
+    /// The fixture library's files, each listed `times` times: many files, so that loading
+    /// threads finish out of turn.
+    fn fixture_files(times: usize) -> Vec<PathBuf> {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/library");
         let (paths, _) = find_dossiers(&root);
-        // Many files, so that the threads finish out of turn: each listed a few times.
-        let paths: Vec<PathBuf> = paths
-            .iter()
-            .cycle()
-            .take(paths.len() * 8)
-            .cloned()
-            .collect();
+        let n = paths.len() * times;
+        paths.into_iter().cycle().take(n).collect()
+    }
+
+    #[test]
+    fn files_loaded_on_every_core_are_handed_over_in_path_order() {
+        let paths = fixture_files(8);
         for threads in [1, 2, 4] {
             let mut seen = Vec::new();
             load_in_order(&paths, threads, |i, result| {
@@ -394,14 +395,7 @@ mod tests {
 
     #[test]
     fn no_file_is_handed_over_once_the_receiver_has_had_enough() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/library");
-        let (paths, _) = find_dossiers(&root);
-        let paths: Vec<PathBuf> = paths
-            .iter()
-            .cycle()
-            .take(paths.len() * 20)
-            .cloned()
-            .collect();
+        let paths = fixture_files(20);
         let mut seen = Vec::new();
         load_in_order(&paths, 2, |i, _| {
             seen.push(i);
