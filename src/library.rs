@@ -242,19 +242,31 @@ pub fn load_all<F>(paths: &[PathBuf], threads: usize, each: F)
 where
     F: Fn(usize, Result<Document, OpenError>) + Sync,
 {
+    on_threads(paths, threads, |i, path| {
+        each(i, open_listed_file(path));
+        true
+    });
+}
+
+/// Calls `work(index, path)` for each of `paths` on `threads` threads (this one among them),
+/// each thread taking the next path not yet taken, until the paths run out or `work` returns
+/// false.
+fn on_threads(paths: &[PathBuf], threads: usize, work: impl Fn(usize, &Path) -> bool + Sync) {
     let next = AtomicUsize::new(0);
-    let work = || {
+    let thread = || {
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(path) = paths.get(i) else { break };
-            each(i, open_listed_file(path));
+            if !work(i, path) {
+                break;
+            }
         }
     };
     std::thread::scope(|scope| {
         for _ in 1..threads.max(1) {
-            scope.spawn(work);
+            scope.spawn(thread);
         }
-        work();
+        thread();
     });
 }
 
@@ -292,39 +304,35 @@ where
         stop: false,
     });
     let moved = std::sync::Condvar::new();
-    let taken = AtomicUsize::new(0);
-    let work = || {
-        loop {
-            let i = taken.fetch_add(1, Ordering::Relaxed);
-            let Some(path) = paths.get(i) else { break };
-            // The file in turn is never held back: it is below `next + AHEAD`.
-            let Ok(mut guard) = turn.lock() else { return };
-            while !guard.stop && i >= guard.next + AHEAD {
-                let Ok(woken) = moved.wait(guard) else { return };
-                guard = woken;
-            }
-            if guard.stop {
-                return;
-            }
-            drop(guard);
-            let result = open_listed_file(path);
-            let Ok(mut turn) = turn.lock() else { return };
-            let _wake = WakeOnDrop(&moved);
-            let turn = &mut *turn;
-            turn.waiting.insert(i, result);
-            while let Some(result) = turn.waiting.remove(&turn.next) {
-                if !turn.stop && !(turn.each)(turn.next, result) {
-                    turn.stop = true;
-                }
-                turn.next += 1;
-            }
+    on_threads(paths, threads, |i, path| {
+        // The file in turn is never held back: it is below `next + AHEAD`.
+        let Ok(mut guard) = turn.lock() else {
+            return false;
+        };
+        while !guard.stop && i >= guard.next + AHEAD {
+            let Ok(woken) = moved.wait(guard) else {
+                return false;
+            };
+            guard = woken;
         }
-    };
-    std::thread::scope(|scope| {
-        for _ in 1..threads.max(1) {
-            scope.spawn(work);
+        if guard.stop {
+            return false;
         }
-        work();
+        drop(guard);
+        let result = open_listed_file(path);
+        let Ok(mut guard) = turn.lock() else {
+            return false;
+        };
+        let _wake = WakeOnDrop(&moved);
+        let state = &mut *guard;
+        state.waiting.insert(i, result);
+        while let Some(result) = state.waiting.remove(&state.next) {
+            if !state.stop && !(state.each)(state.next, result) {
+                state.stop = true;
+            }
+            state.next += 1;
+        }
+        !state.stop
     });
 }
 
