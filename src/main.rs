@@ -2,6 +2,7 @@
 //! the app, and turn failures into one line on stderr and an exit code.
 
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -50,16 +51,15 @@ fn run(cli: &Cli) -> Result<bool, String> {
     }
     let (docs, problems, is_library) = match target {
         Target::Folder(root) => {
+            let (paths, problems) = list_folder(&root)?;
             // Each document's output depends on it alone: written as the documents load.
             if let Some(streamed) = cli::Streamed::of(cli.command.as_ref()) {
-                return stream_folder(&root, streamed);
+                let warns = !prints_json(cli.command.as_ref());
+                return stream_folder(&paths, problems, streamed, warns);
             }
             // The rest show outlines, events and quotes: each document is slimmed as it
             // loads, as the app slims them, so that a big library fits in memory.
-            let (docs, problems) = load_folder(&root);
-            if docs.is_empty() && problems.is_empty() {
-                return Err(OpenError::EmptyFolder(root).to_string());
-            }
+            let (docs, problems) = load_folder(&paths, problems);
             (docs, problems, true)
         }
         _ => (
@@ -75,9 +75,7 @@ fn run(cli: &Cli) -> Result<bool, String> {
     // the front matter was not read, that the document is encrypted).
     if !prints_json(cli.command.as_ref()) {
         for d in &docs {
-            for w in &d.warnings {
-                say(&format!("{}: warning: {w}", d.source));
-            }
+            d.warnings.iter().for_each(|w| say(&warning(d, w)));
         }
     }
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -95,12 +93,13 @@ fn run(cli: &Cli) -> Result<bool, String> {
 /// document is written as soon as it and every document before it (in path order) are
 /// loaded, and then freed. The output starts at once, and memory holds the few documents
 /// loaded out of turn, not the library. A problem file, or a rendered document's warnings,
-/// go to stderr in their turn.
-fn stream_folder(root: &std::path::Path, streamed: cli::Streamed) -> Result<bool, String> {
-    let (paths, problems) = library::find_dossiers(root);
-    if paths.is_empty() && problems.is_empty() {
-        return Err(OpenError::EmptyFolder(root.to_path_buf()).to_string());
-    }
+/// go to stderr in their turn (warnings when `warns`: JSON carries them).
+fn stream_folder(
+    paths: &[PathBuf],
+    problems: Vec<Problem>,
+    streamed: cli::Streamed,
+    warns: bool,
+) -> Result<bool, String> {
     for p in &problems {
         say(&p.message);
     }
@@ -115,14 +114,12 @@ fn stream_folder(root: &std::path::Path, streamed: cli::Streamed) -> Result<bool
         say(line);
         flushed
     };
-    library::load_in_order(&paths, library::threads(), |i, result| {
+    library::load_in_order(paths, library::threads(), |i, result| {
         let done = match result {
             Ok(doc) => {
-                // JSON carries the warnings; a person reading text would not see them
-                // otherwise.
                 let warned = (doc.warnings.iter())
-                    .filter(|_| streamed == cli::Streamed::Plain)
-                    .try_for_each(|w| tell(&mut out, &format!("{}: warning: {w}", doc.source)));
+                    .filter(|_| warns)
+                    .try_for_each(|w| tell(&mut out, &warning(&doc, w)));
                 let done = warned.and_then(|()| streamed.write(&mut out, &doc, written));
                 written += usize::from(done.is_ok());
                 done
@@ -163,6 +160,12 @@ fn finish(written: std::io::Result<()>, ok: bool) -> Result<bool, String> {
     }
 }
 
+/// The stderr line for one of `doc`'s warnings (that the front matter was not read, that
+/// the document is encrypted): a person reading text would not see it otherwise.
+fn warning(doc: &Document, w: &dossier::document::Warning) -> String {
+    format!("{}: warning: {w}", doc.source)
+}
+
 fn prints_json(command: Option<&Command>) -> bool {
     match command {
         None => false,
@@ -172,12 +175,21 @@ fn prints_json(command: Option<&Command>) -> bool {
     }
 }
 
-/// Every dossier under `root`, parsed on every core and slimmed (see [`library::slim`]), in
-/// path order; and what failed.
-fn load_folder(root: &std::path::Path) -> (Vec<Document>, Vec<Problem>) {
-    let (paths, mut problems) = library::find_dossiers(root);
+/// The dossiers under `root` and the folders that could not be read; an error when there is
+/// neither.
+fn list_folder(root: &Path) -> Result<(Vec<PathBuf>, Vec<Problem>), String> {
+    let (paths, problems) = library::find_dossiers(root);
+    if paths.is_empty() && problems.is_empty() {
+        return Err(OpenError::EmptyFolder(root.to_path_buf()).to_string());
+    }
+    Ok((paths, problems))
+}
+
+/// The dossiers of `paths`, parsed on every core and slimmed (see [`library::slim`]), in
+/// path order; and `problems` with the files that failed added.
+fn load_folder(paths: &[PathBuf], mut problems: Vec<Problem>) -> (Vec<Document>, Vec<Problem>) {
     let mut docs = Vec::with_capacity(paths.len());
-    library::load_in_order(&paths, library::threads(), |i, result| {
+    library::load_in_order(paths, library::threads(), |i, result| {
         match result {
             Ok(mut doc) => {
                 library::slim(&mut doc);
