@@ -91,15 +91,18 @@ pub fn run(
     library: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    match (command, library) {
-        (Command::Export(_), false) => docs.iter().try_for_each(|d| write_json(out, d)),
-        (Command::Export(_), true) => docs.iter().try_for_each(|d| write_export_line(out, d)),
-        (Command::Sections(a), _) if a.json && !library => write_json(out, &docs[0].sections),
-        (Command::Sections(a), _) if a.json => {
-            let all: Vec<SectionsOf> = docs.iter().map(SectionsOf::new).collect();
-            write_json(out, &all)
+    // A library's output that is each document's on its own is written one document at a
+    // time, as `dossier DIR` writes it while the documents load.
+    if let (true, Some(streamed)) = (library, Streamed::of(Some(command))) {
+        for (n, doc) in docs.iter().enumerate() {
+            streamed.write(out, doc, n)?;
         }
-        (Command::Sections(_), _) => {
+        return streamed.finish(out, docs.len());
+    }
+    match command {
+        Command::Export(_) => docs.iter().try_for_each(|d| write_json(out, d)),
+        Command::Sections(a) if a.json => write_json(out, &docs[0].sections),
+        Command::Sections(_) => {
             for d in docs {
                 if library {
                     writeln!(out, "== {} ({})", d.title(), d.source)?;
@@ -108,8 +111,8 @@ pub fn run(
             }
             Ok(())
         }
-        (Command::Timeline(a), _) => timeline(docs, library, a.json, out),
-        (Command::Quotes(a), _) => quotes(docs, library, a, out),
+        Command::Timeline(a) => timeline(docs, library, a.json, out),
+        Command::Quotes(a) => quotes(docs, library, a, out),
     }
 }
 
