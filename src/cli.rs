@@ -228,12 +228,7 @@ fn timeline(docs: &[Document], library: bool, json: bool, out: &mut dyn Write) -
         .flat_map(|d| d.timeline.iter().map(move |e| (d, e)))
         .collect();
     if library {
-        rows.sort_by(|a, b| {
-            a.1.date
-                .cmp(&b.1.date)
-                .then_with(|| a.0.source.cmp(&b.0.source))
-                .then(a.1.line.cmp(&b.1.line))
-        });
+        rows.sort_by(|&a, &b| crate::document::timeline_order(a, b));
     }
     if json {
         let rows: Vec<Dated> = rows

@@ -3,7 +3,7 @@
 
 use std::cmp::Ordering;
 
-use crate::document::{Date, Document};
+use crate::document::{self, Date, Document};
 
 /// The timeline view's state.
 #[derive(Debug, Clone, Default)]
@@ -315,15 +315,16 @@ fn merge_into(docs: &[Document], list: &mut Vec<EntryRef>, new: Vec<EntryRef>) {
     }
 }
 
-/// The timeline's order across documents: by date, then document, then line. (Each
+/// [`document::timeline_order`], for entries held by reference. (Each
 /// document's own timeline is in this order already: by date, then line.)
 fn order(docs: &[Document], a: &EntryRef, b: &EntryRef) -> Ordering {
+    // Only two events on the same date are followed to their documents.
     a.date.cmp(&b.date).then_with(|| {
-        let (da, db) = (&docs[a.doc as usize], &docs[b.doc as usize]);
-        let line = |d: &Document, e: u32| d.timeline[e as usize].line;
-        da.source
-            .cmp(&db.source)
-            .then_with(|| line(da, a.entry).cmp(&line(db, b.entry)))
+        let entry = |r: &EntryRef| {
+            let doc = &docs[r.doc as usize];
+            (doc, &doc.timeline[r.entry as usize])
+        };
+        document::timeline_order(entry(a), entry(b))
     })
 }
 

@@ -511,6 +511,18 @@ fn with_attributions(
     blocks
 }
 
+/// The order of timeline entries across documents, as every view of a library lists them:
+/// by date, then document (its source), then line. Each document's own timeline is in this
+/// order already.
+pub fn timeline_order(
+    (da, a): (&Document, &TimelineEntry),
+    (db, b): (&Document, &TimelineEntry),
+) -> std::cmp::Ordering {
+    (a.date.cmp(&b.date))
+        .then_with(|| da.source.cmp(&db.source))
+        .then(a.line.cmp(&b.line))
+}
+
 impl Document {
     /// `block`'s plain text (empty for a block of another document).
     pub fn text_of(&self, block: &Block) -> &str {
