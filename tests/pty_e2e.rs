@@ -44,6 +44,15 @@ fn assert_restored_with_mouse_modes_off(tty: &Tty) {
     }
 }
 
+/// The user presses `key` (named `name`) to quit: the app exits 0 and leaves the terminal
+/// restored, every mouse mode off.
+fn quits_and_restores(tty: &mut Tty, key: &[u8], name: &str) {
+    tty.send(key);
+    let status = tty.wait_exit();
+    assert!(status.success(), "{name} exits 0, got {status}");
+    assert_restored_with_mouse_modes_off(tty);
+}
+
 /// Runs of whitespace become one space, so that text wrapped across lines still matches.
 fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -177,10 +186,7 @@ fn quote_search_jumps_to_the_passage_and_quit_restores_the_terminal() {
         },
     );
 
-    tty.send(b"q");
-    let status = tty.wait_exit();
-    assert!(status.success(), "q exits 0, got {status}");
-    assert_restored_with_mouse_modes_off(&tty);
+    quits_and_restores(&mut tty, b"q", "q");
 }
 
 /// `dossier FOLDER`: the Library view fills in as the files load (eleven dossiers and one
@@ -211,10 +217,7 @@ fn a_folder_opens_as_a_library_whose_quotes_can_be_searched_by_speaker() {
         let rows: Vec<String> = s.rows(0, COLS).collect();
         search_box_row(&rows, "@leike compute").is_none()
     });
-    tty.send(b"q");
-    let status = tty.wait_exit();
-    assert!(status.success(), "q exits 0, got {status}");
-    assert_restored_with_mouse_modes_off(&tty);
+    quits_and_restores(&mut tty, b"q", "q");
 }
 
 /// In the quote search box `q` is text, so the user presses Ctrl-C: the app quits at once and
@@ -228,10 +231,7 @@ fn ctrl_c_in_the_search_box_quits_and_restores() {
         let rows: Vec<String> = s.rows(0, COLS).collect();
         search_box_row(&rows, "q").is_some()
     });
-    tty.send(b"\x03");
-    let status = tty.wait_exit();
-    assert!(status.success(), "Ctrl-C exits 0, got {status}");
-    assert_restored_with_mouse_modes_off(&tty);
+    quits_and_restores(&mut tty, b"\x03", "Ctrl-C");
 }
 
 /// The app is killed politely (SIGTERM, as `kill` or a closing session manager sends): the
