@@ -80,7 +80,7 @@ pub fn with_link_numbers(text: &str, marks: &[crate::document::Mark]) -> String 
     let mut ends: Vec<(usize, usize)> = marks
         .iter()
         .filter_map(|m| match m.style {
-            Inline::Link(n) => Some((m.range.end, n)),
+            Inline::Link(n) | Inline::Image(n) => Some((m.range.end, n)),
             _ => None,
         })
         .collect();

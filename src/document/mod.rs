@@ -14,6 +14,7 @@ pub mod outline;
 pub mod quotes;
 pub mod sanitize;
 pub mod sentences;
+pub mod shortcodes;
 pub mod text;
 pub mod timeline;
 
@@ -265,6 +266,9 @@ pub enum Inline {
     Strike,
     /// A link to [`Document::links`]`[n - 1]`.
     Link(usize),
+    /// An image's alt text; its source is [`Document::links`]`[n - 1]`. What it says
+    /// describes a picture: no date or quote in it is the document's.
+    Image(usize),
 }
 
 /// Why bytes could not be read as a dossier.
@@ -373,7 +377,10 @@ fn load_with(source: &str, text: &str, threads: Threads) -> Document {
         false => outline::Parsing::OnThisThread,
     };
     let leading = kept.as_deref().map(|raw| (raw, "yaml"));
-    let outline = outline::walk_with(text, body_start, leading, parsing);
+    let tags = shortcodes::blank(text, body_start);
+    let file = &*tags.file;
+    let mut outline = outline::walk_with(file, body_start, leading, parsing);
+    outline.add_tag_quotes(file, &tags.quotes);
     if meta.get("encrypted").and_then(|v| v.as_bool()) == Some(true) {
         warnings.push(Warning {
             line: None,
@@ -388,7 +395,7 @@ fn load_with(source: &str, text: &str, threads: Threads) -> Document {
             message: "the document is empty".into(),
         });
     }
-    let (timeline, (quotes, attributions)) = find_events_and_quotes(&outline, text, two_threads);
+    let (timeline, (quotes, attributions)) = find_events_and_quotes(&outline, file, two_threads);
     let outline::Outline {
         mut text,
         preamble,

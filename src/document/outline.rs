@@ -75,6 +75,9 @@ pub struct QuoteBlock {
     pub blocks: Range<usize>,
     /// Its units, a range of [`Outline::units`].
     pub units: Range<usize>,
+    /// Who the site names as its speaker, when the quote is a site-generator tag's
+    /// (see [`Outline::add_tag_quotes`]); `None` for a `>` block quote.
+    pub speaker: Option<String>,
 }
 
 /// What one pass over the body yields.
@@ -155,6 +158,72 @@ impl Outline {
     pub fn line_of(&self, lines: &mut LineCounter, unit: &Unit, pos: usize) -> usize {
         let from = self.blocks.get(unit.block()).map_or(1, Block::line);
         lines.line_from(unit.start as usize, from, self.source_offset(unit, pos))
+    }
+
+    /// Makes the blocks between each tag pair of `quotes` (site-generator block quotes, see
+    /// [`shortcodes`](super::shortcodes)) one outermost block quote with the tag's speaker,
+    /// as the site renders them; blocks already in a block quote stay in theirs.
+    pub fn add_tag_quotes(&mut self, file: &str, quotes: &[super::shortcodes::TagQuote]) {
+        if quotes.is_empty() {
+            return;
+        }
+        let mut lines = self.lines(file);
+        let mut added = Vec::new();
+        for tag in quotes {
+            let (first, last) = (lines.line(tag.inner.start), lines.line(tag.inner.end));
+            let blocks = self.blocks.partition_point(|b| b.line() < first)
+                ..self.blocks.partition_point(|b| b.line() <= last);
+            if blocks.is_empty()
+                || self.blocks[blocks.clone()]
+                    .iter()
+                    .any(|b| b.quote_depth > 0)
+                || self.blocks[blocks.clone()]
+                    .iter()
+                    .any(|b| matches!(b.kind, BlockKind::Heading { .. }))
+            {
+                continue;
+            }
+            for b in &mut self.blocks[blocks.clone()] {
+                b.quote_depth = 1;
+            }
+            let units = self
+                .units
+                .partition_point(|u| (u.block as usize) < blocks.start)
+                ..self
+                    .units
+                    .partition_point(|u| (u.block as usize) < blocks.end);
+            added.push(QuoteBlock {
+                line: self.blocks[blocks.start].line(),
+                section: self.blocks[blocks.start].section(),
+                blocks,
+                units,
+                speaker: tag.speaker.clone(),
+            });
+        }
+        if added.is_empty() {
+            return;
+        }
+        self.quote_blocks.extend(added);
+        self.quote_blocks.sort_by_key(|q| q.blocks.start);
+        for (k, q) in self.quote_blocks.iter().enumerate() {
+            for u in &mut self.units[q.units.clone()] {
+                u.quote = Some(narrow(k));
+            }
+        }
+    }
+
+    /// The ranges of `block`'s text that are not its prose, in order of start: code spans,
+    /// image alt text and site-generator tags. No date or quote is found in them.
+    pub fn not_prose(&self, block: &Block) -> Vec<Range<usize>> {
+        let mut ranges: Vec<Range<usize>> = self
+            .marks_of(block)
+            .iter()
+            .filter(|m| matches!(m.style, Inline::Code | Inline::Image(_)))
+            .map(|m| m.range.clone())
+            .collect();
+        ranges.extend(super::shortcodes::inline_tags(self.text_of(block)));
+        ranges.sort_by_key(|r| r.start);
+        ranges
     }
 
     /// Offsets of `unit`'s line breaks in its block text.
@@ -641,10 +710,15 @@ impl Walker<'_> {
             Tag::Emphasis => self.open_inline(Inline::Emphasis, at),
             Tag::Strong => self.open_inline(Inline::Strong, at),
             Tag::Strikethrough => self.open_inline(Inline::Strike, at),
-            Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
+            Tag::Link { dest_url, .. } => {
                 self.out.links.push(sanitize(&dest_url).into_owned());
                 let n = self.out.links.len();
                 self.open_inline(Inline::Link(n), at);
+            }
+            Tag::Image { dest_url, .. } => {
+                self.out.links.push(sanitize(&dest_url).into_owned());
+                let n = self.out.links.len();
+                self.open_inline(Inline::Image(n), at);
             }
             _ => {}
         }
@@ -681,6 +755,7 @@ impl Walker<'_> {
                             section: self.section(),
                             blocks: blocks..self.out.blocks.len(),
                             units: units..self.out.units.len(),
+                            speaker: None,
                         });
                     }
                 }

@@ -9,7 +9,7 @@
 
 use std::cell::OnceCell;
 
-use super::names::{self, Directory};
+use super::names::{self, Directory, Who};
 use super::outline::{Outline, QuoteBlock, ScanAhead, Unit};
 use super::{BlockKind, Inline, Quote, QuoteKind, sentences};
 
@@ -36,29 +36,44 @@ pub type Found = (Vec<Quote>, Vec<(usize, String)>);
 pub fn find(outline: &Outline, file: &str) -> Found {
     let mut lines = outline.lines(file);
     let headings = HeadingSpeakers::new(outline);
-    let mut found: Vec<(Quote, Option<usize>)> = Vec::new();
+    let mut found: Vec<Pending> = Vec::new();
+    // Where a block quote with nothing in it (a lone `>`) stands: it quotes no one, but it
+    // stands between the block quotes on either side.
+    let mut empty_quotes: Vec<usize> = Vec::new();
     for qb in &outline.quote_blocks {
         let (text, inside) = block_quote_text(outline, qb);
-        // A block quote with nothing in it (a lone `>`) quotes no one.
         if text.is_empty() {
+            empty_quotes.push(qb.blocks.start);
             continue;
         }
-        let speaker = inside
+        let inside = qb.speaker.clone().or(inside);
+        let in_its_text = inside
+            .is_none()
+            .then(|| attribution_inside(outline, qb))
+            .flatten();
+        let who = inside
             .clone()
+            .map(Who::Named)
+            .or_else(|| in_its_text.clone())
             .or_else(|| lead_in_before_block(outline, qb.blocks.start, qb.section))
-            .or_else(|| attribution_after(outline, qb.blocks.end, qb.section))
-            .or_else(|| headings.speaker(outline, qb.section));
-        let attribution_at = inside.is_none().then_some(qb.blocks.end);
-        found.push((
-            Quote {
+            .or_else(|| attribution_after(outline, qb.blocks.end, qb.section).map(Who::Named))
+            .or_else(|| quote_named_after(outline, qb.blocks.end, qb.section).map(Who::Named))
+            .or_else(|| headings.speaker(outline, qb.section).map(Who::Named));
+        let shown = qb.speaker.is_some() || (inside.is_none() && in_its_text.is_none());
+        found.push(Pending {
+            quote: Quote {
                 text,
-                speaker,
+                speaker: None,
                 section: qb.section,
                 line: qb.line,
                 kind: QuoteKind::Block,
             },
-            attribution_at,
-        ));
+            who,
+            attribution_at: shown.then_some(qb.blocks.end),
+            blocks: qb.blocks.clone(),
+            at: 0,
+            opens: true,
+        });
     }
     // Blocks without a quotation mark are passed over in one scan of the text.
     let mut marks = ScanAhead::new(next_quotation_mark);
@@ -81,15 +96,9 @@ pub fn find(outline: &Outline, file: &str) -> Found {
         }
         let text = outline.text_of(block);
         let spans = quoted_spans(text);
-        let mut code: Vec<std::ops::Range<usize>> = outline
-            .marks_of(block)
-            .iter()
-            .filter(|m| m.style == Inline::Code)
-            .map(|m| m.range.clone())
-            .collect();
-        code.sort_by_key(|c| c.start);
+        let code = outline.not_prose(block);
         // The last quote kept in this block: its sentence's start and its speaker.
-        let mut previous: Option<(usize, Option<String>)> = None;
+        let mut previous: Option<(usize, Option<Who>)> = None;
         // Where the block's sentences end, found once for all its quotes.
         let mut ends: Option<Vec<usize>> = None;
         for (i, span) in spans.iter().enumerate() {
@@ -113,61 +122,245 @@ pub fn find(outline: &Outline, file: &str) -> Found {
                 span.outer.start,
             );
             let lead_in = lead_in_without_quotes(text, &spans[..i], sentence_start, span);
-            let speaker = names::speaker_in_lead_in(&lead_in)
+            let opens_sentence = lead_in.trim().is_empty();
+            let who = names::who_in_lead_in(&lead_in)
                 // `X said "…" and added "…"`: the sentence's lead-in named the speaker.
                 .or_else(|| {
                     previous
                         .as_ref()
                         .filter(|(start, _)| *start == sentence_start)
-                        .and_then(|(_, speaker)| speaker.clone())
+                        .and_then(|(_, who)| who.clone())
                 })
                 .or_else(|| {
-                    (sentence_start == 0 && lead_in.trim().is_empty())
+                    (sentence_start == 0 && opens_sentence)
                         .then(|| lead_in_before_block(outline, unit.block(), block.section()))
                         .flatten()
                 })
                 .or_else(|| after_in_sentence(&text[span.outer.end..]))
                 .or_else(|| {
+                    // `Levy from EPA commented. “…”`: the sentence before ends in its verb.
+                    let before = text[..sentence_start].trim_end();
+                    (opens_sentence && !before.is_empty())
+                        .then(|| {
+                            let ends = ends.get_or_insert_with(|| sentences::boundaries(text));
+                            let from = sentences::start_before_in(text, ends, before.len() - 1);
+                            names::speaker_ending_in_verb(
+                                &text[from.min(before.len())..before.len()],
+                            )
+                        })
+                        .flatten()
+                })
+                .or_else(|| {
                     let rest = text[span.outer.end..].trim();
                     rest.is_empty()
                         .then(|| attribution_after(outline, unit.block() + 1, block.section()))
                         .flatten()
+                        .map(Who::Named)
                 })
-                .or_else(|| headings.speaker(outline, block.section()));
-            previous = Some((sentence_start, speaker.clone()));
-            found.push((
-                Quote {
+                .or_else(|| headings.speaker(outline, block.section()).map(Who::Named));
+            previous = Some((sentence_start, who.clone()));
+            found.push(Pending {
+                quote: Quote {
                     text: inner.trim().to_string(),
-                    speaker,
+                    speaker: None,
                     section: block.section(),
                     line: outline.line_of(&mut lines, unit, span.outer.start),
                     kind: QuoteKind::Inline,
                 },
-                None,
-            ));
+                who,
+                attribution_at: None,
+                blocks: unit.block()..unit.block() + 1,
+                at: span.outer.start,
+                opens: text[..span.outer.start]
+                    .trim_matches(['*', '_', ' '])
+                    .is_empty(),
+            });
         }
     }
-    found.sort_by_key(|(q, _)| q.line);
-    let surnames: Vec<&str> = found
-        .iter()
-        .filter_map(|(q, _)| q.speaker.as_deref())
-        .filter(|s| !s.contains(' '))
-        .collect();
-    let directory = (!surnames.is_empty()).then(|| directory(outline, surnames));
+    found.sort_by_key(|p| (p.quote.line, p.blocks.start, p.at));
+    let speakers = resolve_speakers(outline, &found, &empty_quotes);
     let mut attributions = Vec::new();
     let quotes = found
         .into_iter()
-        .map(|(mut q, at)| {
-            if let (Some(dir), Some(s)) = (&directory, &q.speaker) {
-                q.speaker = Some(dir.resolve(s));
-            }
-            if let (Some(at), Some(s)) = (at, &q.speaker) {
+        .zip(speakers)
+        .map(|(p, speaker)| {
+            let mut q = p.quote;
+            q.speaker = speaker;
+            if let (Some(at), Some(s)) = (p.attribution_at, &q.speaker) {
                 attributions.push((at, s.clone()));
             }
             q
         })
         .collect();
     (quotes, attributions)
+}
+
+/// A quote found, before its speaker is known for sure.
+struct Pending {
+    quote: Quote,
+    /// What the text says of who said it.
+    who: Option<Who>,
+    /// Where the reader shows its speaker, for a block quote that does not name them.
+    attribution_at: Option<usize>,
+    /// The blocks it is in (one for a quote in running text).
+    blocks: std::ops::Range<usize>,
+    /// Where it opens in its block's text.
+    at: usize,
+    /// Whether it opens its block.
+    opens: bool,
+}
+
+/// Every quote's speaker as a full name, in the order of `found`: a name as the document
+/// names the person in full; a pronoun as the person last named, in the quote's paragraph
+/// or the one before; a quote that says nothing as the speaker of the quote before it,
+/// when that is in the same paragraph or it opens the next one.
+fn resolve_speakers(
+    outline: &Outline,
+    found: &[Pending],
+    empty_quotes: &[usize],
+) -> Vec<Option<String>> {
+    let short: Vec<&str> = found
+        .iter()
+        .filter_map(|p| match &p.who {
+            Some(Who::Named(s)) => Some(s.as_str()),
+            _ => None,
+        })
+        .flat_map(|s| {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            if words.len() == 1 { words } else { Vec::new() }
+        })
+        .collect();
+    let directory = (!short.is_empty()).then(|| directory(outline, short));
+    let mut out: Vec<Option<String>> = Vec::with_capacity(found.len());
+    let mut people = names::People::default();
+    for p in found {
+        if let Some(Who::Named(s)) = &p.who {
+            let full = match &directory {
+                Some(dir) => dir.resolve(s),
+                None => names::strip_title_of_full(s),
+            };
+            people.add(&full);
+            out.push(Some(full));
+        } else {
+            out.push(None);
+        }
+    }
+    for k in 0..found.len() {
+        let p = &found[k];
+        let speaker = match &p.who {
+            Some(Who::Named(_)) => continue,
+            Some(Who::Pronoun(gender)) => antecedent(outline, found, &out, &people, k, *gender),
+            None => continued(outline, found, empty_quotes, &out, &people, k),
+        };
+        out[k] = speaker;
+    }
+    out
+}
+
+/// Whether quote `j` sits in the block just before quote `k`'s, in the same section, with no
+/// empty block quote between.
+fn just_before(
+    outline: &Outline,
+    found: &[Pending],
+    empty_quotes: &[usize],
+    j: usize,
+    k: usize,
+) -> bool {
+    let (a, b) = (&found[j], &found[k]);
+    a.blocks.end == b.blocks.start
+        && !empty_quotes.contains(&b.blocks.start)
+        && a.quote.section == b.quote.section
+        && outline.blocks.get(b.blocks.start).is_some()
+}
+
+/// The person a pronoun in quote `k`'s attribution stands for: the last person named before
+/// it, in its paragraph or the one before (speakers of quotes there count as named), when
+/// the pronoun's gender does not rule them out.
+fn antecedent(
+    outline: &Outline,
+    found: &[Pending],
+    out: &[Option<String>],
+    people: &names::People,
+    k: usize,
+    gender: Option<names::given::Gender>,
+) -> Option<String> {
+    /// How many blocks back, within the section, the last person named is looked for.
+    const REACH: usize = 4;
+    let p = &found[k];
+    // Nothing before a heading is the antecedent of what follows it.
+    let first = (p.blocks.start.saturating_sub(REACH)..p.blocks.start)
+        .rev()
+        .find(|&b| {
+            outline.blocks.get(b).is_none_or(|block| {
+                block.section() != p.quote.section
+                    || matches!(block.kind, BlockKind::Heading { .. })
+            })
+        })
+        .map_or(p.blocks.start.saturating_sub(REACH), |b| b + 1);
+    // The latest mention: (block, offset, name).
+    let mut best: Option<(usize, usize, String)> = None;
+    let mut consider = |block: usize, at: usize, name: &str| {
+        if best.as_ref().is_none_or(|b| (block, at) >= (b.0, b.1)) {
+            best = Some((block, at, name.to_string()));
+        }
+    };
+    for b in first..p.blocks.end {
+        let Some(block) = outline.blocks.get(b) else {
+            continue;
+        };
+        if block.section() != p.quote.section || matches!(block.kind, BlockKind::Heading { .. }) {
+            break;
+        }
+        let text = outline.text_of(block);
+        // Before the quote in its own block; a block quote's own text names no antecedent.
+        let until = match (b >= p.blocks.start, p.quote.kind) {
+            (false, _) => text.len(),
+            (true, QuoteKind::Block) => 0,
+            (true, QuoteKind::Inline) => p.at,
+        };
+        for (at, name) in people.mentions(&text[..until.min(text.len())]) {
+            consider(b, at, name);
+        }
+    }
+    for j in (0..k).rev() {
+        let q = &found[j];
+        if q.blocks.end <= first || q.quote.section != p.quote.section {
+            break;
+        }
+        if let Some(s) = &out[j] {
+            consider(q.blocks.start, q.at, s);
+        }
+    }
+    let (_, _, name) = best?;
+    names::gender_allows(&name, gender).then_some(name)
+}
+
+/// The speaker quote `k` keeps from the quote before it: that quote's, when it is in the same
+/// paragraph with no one else named between, or in the block just before and `k` opens its
+/// own (a block quote after a block quote, a paragraph that opens with the quotation).
+fn continued(
+    outline: &Outline,
+    found: &[Pending],
+    empty_quotes: &[usize],
+    out: &[Option<String>],
+    people: &names::People,
+    k: usize,
+) -> Option<String> {
+    let j = k.checked_sub(1)?;
+    let (before, p) = (&found[j], &found[k]);
+    let speaker = out[j].clone()?;
+    let same_block = before.blocks == p.blocks && p.quote.kind == QuoteKind::Inline;
+    if same_block {
+        let text = outline.text_of(outline.blocks.get(p.blocks.start)?);
+        let between = text.get(before.at..p.at).unwrap_or_default();
+        let someone_else = people
+            .mentions(between)
+            .into_iter()
+            .any(|(_, n)| n != speaker);
+        return (!someone_else).then_some(speaker);
+    }
+    let kinds_agree = before.quote.kind == p.quote.kind || p.quote.kind == QuoteKind::Inline;
+    (p.opens && kinds_agree && just_before(outline, found, empty_quotes, j, k)).then_some(speaker)
 }
 
 /// The full names behind `surnames`, from every prose unit (headings are units too).
@@ -286,8 +479,9 @@ fn lead_in_without_quotes(
     lead_in
 }
 
-/// The speaker named by the paragraph just before block `block`, when it ends with a colon.
-fn lead_in_before_block(outline: &Outline, block: usize, section: Option<usize>) -> Option<String> {
+/// The speaker named by the paragraph just before block `block`, when it ends with a colon
+/// or in its reporting verb (`Jane Doe said.`).
+fn lead_in_before_block(outline: &Outline, block: usize, section: Option<usize>) -> Option<Who> {
     let before = outline.blocks.get(block.checked_sub(1)?)?;
     if before.section() != section
         || before.quote_depth > 0
@@ -296,11 +490,66 @@ fn lead_in_before_block(outline: &Outline, block: usize, section: Option<usize>)
         return None;
     }
     let text = outline.text_of(before).trim_end();
+    let start = sentences::start_before(text, text.len().saturating_sub(1));
     if !text.ends_with(':') {
+        return names::speaker_ending_in_verb(&text[start..]);
+    }
+    names::who_in_lead_in(&text[start..])
+}
+
+/// The speaker of a block quote that opens with a quotation attributed inside it:
+/// `> "In 1998, SAP started…," says Giese. "…"` is Giese's.
+fn attribution_inside(outline: &Outline, qb: &QuoteBlock) -> Option<Who> {
+    let unit = outline.units.get(qb.units.clone())?.first()?;
+    let block = outline.blocks.get(unit.block())?;
+    let text = outline.text_of(block);
+    if !text
+        .trim_start_matches(['*', '_', ' '])
+        .starts_with(['"', '“'])
+    {
         return None;
     }
-    let start = sentences::start_before(text, text.len().saturating_sub(1));
-    names::speaker_in_lead_in(&text[start..])
+    let spans = quoted_spans(text);
+    let ends = sentences::boundaries(text);
+    for (i, span) in spans.iter().enumerate() {
+        let start = sentences::start_before_in(text, &ends, span.outer.start);
+        let lead_in = lead_in_without_quotes(text, &spans[..i], start, span);
+        if let Some(who) =
+            names::who_in_lead_in(&lead_in).or_else(|| after_in_sentence(&text[span.outer.end..]))
+        {
+            return Some(who);
+        }
+    }
+    None
+}
+
+/// `This quote from writer Heidi Waterhouse …` right after a block quote names its speaker.
+fn quote_named_after(outline: &Outline, block: usize, section: Option<usize>) -> Option<String> {
+    let after = outline.blocks.get(block)?;
+    if after.section() != section || !matches!(after.kind, BlockKind::Paragraph) {
+        return None;
+    }
+    let text = outline.text_of(after);
+    let words: Vec<&str> = text.split_whitespace().take(12).collect();
+    let [this, noun, by, rest @ ..] = words.as_slice() else {
+        return None;
+    };
+    let this = ["This", "That", "The", "These", "Those"].contains(this);
+    let noun = [
+        "quote",
+        "quotation",
+        "quotes",
+        "words",
+        "line",
+        "lines",
+        "passage",
+    ]
+    .contains(&noun.trim_end_matches(','));
+    let by = ["from", "by", "of"].contains(by);
+    if !(this && noun && by) {
+        return None;
+    }
+    names::name_after_description(rest)
 }
 
 /// An attribution paragraph right after a quote: wholly emphasised (`*Name, in …*`) or
@@ -324,7 +573,7 @@ fn attribution_after(outline: &Outline, block: usize, section: Option<usize>) ->
 }
 
 /// `", said Jane Doe.` / `," Jane Doe said` / `— Jane Doe` right after a closing quote.
-fn after_in_sentence(rest: &str) -> Option<String> {
+fn after_in_sentence(rest: &str) -> Option<Who> {
     // Up to the next quotation at most: a name inside it is not this quote's speaker.
     let next_quote = next_quotation_mark(rest.as_bytes(), 0).unwrap_or(rest.len());
     let end = sentences::end_after_until(rest, 0, next_quote);
@@ -333,10 +582,11 @@ fn after_in_sentence(rest: &str) -> Option<String> {
         return None;
     }
     if is_attribution_line(tail) {
-        return names::name_in_attribution(tail);
+        return names::name_in_attribution(tail).map(Who::Named);
     }
     names::according_to(tail)
-        .or_else(|| names::speaker_in_lead_in(tail.trim_end_matches(['.', '!', '?'])))
+        .map(Who::Named)
+        .or_else(|| names::who_in_lead_in(tail.trim_end_matches(['.', '!', '?'])))
 }
 
 /// Whose statement each section is, worked out once per heading asked about.
@@ -655,31 +905,42 @@ mod tests {
         assert!(!is_citation(", he said."));
     }
 
+    fn named(who: Option<Who>) -> Option<String> {
+        match who {
+            Some(Who::Named(n)) => Some(n),
+            _ => None,
+        }
+    }
+
     #[test]
     fn speakers_after_the_quote() {
         assert_eq!(
-            after_in_sentence(", said Jane Doe.").as_deref(),
+            named(after_in_sentence(", said Jane Doe.")).as_deref(),
             Some("Jane Doe")
         );
         assert_eq!(
-            after_in_sentence(" Jane Doe said.").as_deref(),
+            named(after_in_sentence(" Jane Doe said.")).as_deref(),
             Some("Jane Doe")
         );
         assert_eq!(
-            after_in_sentence(", according to Jane Doe.").as_deref(),
+            named(after_in_sentence(", according to Jane Doe.")).as_deref(),
             Some("Jane Doe")
         );
         assert_eq!(
-            after_in_sentence(" — Jane Doe").as_deref(),
+            named(after_in_sentence(" — Jane Doe")).as_deref(),
             Some("Jane Doe")
         );
         assert_eq!(after_in_sentence(" and then it rained."), None);
+        // The speaker is the pronoun's, never a name inside the next quotation.
         assert_eq!(
             after_in_sentence(", she said, adding \"Sam Altman said we would get compute\"."),
-            None
+            Some(Who::Pronoun(Some(names::given::Gender::Female)))
         );
         assert_eq!(
-            after_in_sentence(", Jane Doe said, adding \"Sam Altman said so\".").as_deref(),
+            named(after_in_sentence(
+                ", Jane Doe said, adding \"Sam Altman said so\"."
+            ))
+            .as_deref(),
             Some("Jane Doe")
         );
     }

@@ -2,7 +2,7 @@
 
 use super::dates::{self, DateMatch};
 use super::outline::{Outline, ScanAhead};
-use super::{Block, BlockKind, Inline, Origin, TimelineEntry, sentences};
+use super::{Block, BlockKind, Origin, TimelineEntry, sentences};
 
 /// How long an entry's title may be, in characters, before it is cut at a word.
 pub const TITLE_CHARS: usize = 120;
@@ -42,10 +42,12 @@ pub fn build(outline: &Outline, file: &str) -> Vec<TimelineEntry> {
             continue;
         }
         let text = outline.text_of(block);
+        let mut not_prose: Option<Vec<std::ops::Range<usize>>> = None;
         for DateMatch { date, range } in dates::find_dates(text) {
-            let in_code = outline.marks_of(block).iter().any(|m| {
-                m.style == Inline::Code && m.range.start < range.end && range.start < m.range.end
-            });
+            let in_code = not_prose
+                .get_or_insert_with(|| outline.not_prose(block))
+                .iter()
+                .any(|r| r.start < range.end && range.start < r.end);
             if in_code {
                 continue;
             }

@@ -289,7 +289,7 @@ fn draw_block(
     }
     if links {
         for m in marks {
-            if let Inline::Link(n) = m.style {
+            if let Inline::Link(n) | Inline::Image(n) = m.style {
                 if let Some(url) = doc.links.get(n - 1) {
                     let text = format!("[{n}] {url}");
                     emit(lines, &[], &[], wrap::wrap(&[(&text, theme.dim)], room));
@@ -395,9 +395,9 @@ fn styled_segments(text: &str, marks: &[Mark], base: Style, theme: &Theme) -> Ve
                     Inline::Strong => theme.strong,
                     Inline::Code => theme.code,
                     Inline::Strike => theme.strike,
-                    Inline::Link(_) => theme.link,
+                    Inline::Link(_) | Inline::Image(_) => theme.link,
                 });
-                if let Inline::Link(n) = m.style {
+                if let Inline::Link(n) | Inline::Image(n) = m.style {
                     if m.range.end == to {
                         link_end = Some(n);
                     }

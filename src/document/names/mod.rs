@@ -8,6 +8,46 @@ use std::ops::Range;
 use super::dates::MONTH_NAMES;
 use super::sentences::word_around;
 
+pub mod given;
+
+use given::Gender;
+
+/// Who a quotation's attribution points to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Who {
+    /// A name as the text writes it (`Giese`, `Mr. Reyes`, `Jeff McAffer`).
+    Named(String),
+    /// A pronoun (`she said`): the person the text last named, of that gender when it has one.
+    Pronoun(Option<Gender>),
+}
+
+/// Honorifics that stay with a surname written alone (`Mr. Reyes` is not `Reyes`).
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Mx.", "Dr", "Dr.", "Prof", "Prof.",
+    "Sir", "Dame", "Lord", "Lady",
+];
+
+/// Suffixes that follow a name after a comma (`Leonard Sipes, Jr.`).
+const SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
+
+fn is_honorific(word: &str) -> bool {
+    HONORIFICS.contains(&word)
+}
+
+fn is_suffix(word: &str) -> bool {
+    SUFFIXES.contains(&word.trim_end_matches([',', ';', ':', ')']))
+}
+
+/// A pronoun that can stand for a speaker: `he`, `she` (not `they`, `it`, `we`: a group, a
+/// thing, the authors).
+fn pronoun(word: &str) -> Option<Option<Gender>> {
+    match bare(word) {
+        "he" | "He" => Some(Some(Gender::Male)),
+        "she" | "She" => Some(Some(Gender::Female)),
+        _ => None,
+    }
+}
+
 /// Capitalised words that start sentences or name things, never people.
 const NOT_NAMES: &[&str] = &[
     "A",
@@ -79,6 +119,48 @@ const NOT_NAMES: &[&str] = &[
     "Not",
     "No",
     "Yes",
+    "Dear",
+    "Poor",
+    "Is",
+    "Was",
+    "Are",
+    "Were",
+    "Do",
+    "Does",
+    "Did",
+    "Can",
+    "Could",
+    "Will",
+    "Would",
+    "Should",
+    "Here",
+    "There",
+    "Now",
+    "Today",
+    "Tonight",
+    "Yesterday",
+    "Tomorrow",
+    "Oh",
+    "Well",
+    "Even",
+    "Just",
+    "Only",
+    "Perhaps",
+    "Maybe",
+    "Said",
+    "Says",
+    "Asked",
+    "Thanks",
+    "Thank",
+    "Hello",
+    "Hi",
+    "Good",
+    "Old",
+    "Young",
+    "Little",
+    "Big",
+    "Uncle",
+    "Aunt",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -203,6 +285,9 @@ const TITLES: &[&str] = &[
     "Mrs.",
     "Ms",
     "Ms.",
+    "Miss",
+    "Mx",
+    "Mx.",
     "Prof",
     "Prof.",
     "Professor",
@@ -315,8 +400,63 @@ pub fn speaker_in_lead_in(lead_in: &str) -> Option<String> {
             return Some(name);
         }
     }
-    let mut end = verb;
     // Skip an adverb or auxiliary between the name and the verb ("Leike later said").
+    let end = subject_end(&words, verb);
+    let subject = &words[..end];
+    let named = if subject.last().is_some_and(|w| w.ends_with(',')) {
+        appositive_subject(subject)
+    } else {
+        name_before(subject)
+    };
+    named
+        .or_else(|| possessive_subject(subject))
+        .or_else(|| name_before_from(subject))
+}
+
+/// A name that opens the subject and is followed by where the person is from:
+/// `Levy from EPA` → `Levy`, `Jane Doe of the NHS` → `Jane Doe`.
+fn name_before_from(subject: &[&str]) -> Option<String> {
+    let mut run = Vec::new();
+    for (i, raw) in subject.iter().enumerate() {
+        let w = bare(raw);
+        if is_capitalised(w) && !is_acronym(w) && !is_not_name(w) && !TITLES.contains(&w) {
+            run.push(w);
+            if run.len() > 3 || raw.ends_with([',', '.', ';', ':']) {
+                return None;
+            }
+            continue;
+        }
+        let from = ["from", "of", "at", "with"].contains(&w);
+        return (from && !run.is_empty() && i == run.len()).then(|| run.join(" "));
+    }
+    None
+}
+
+/// [`speaker_in_lead_in`], or the pronoun a lead-in names as speaking (`She said`,
+/// `he later explained`, `said she`).
+pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
+    if let Some(name) = speaker_in_lead_in(lead_in) {
+        return Some(Who::Named(name));
+    }
+    let words: Vec<&str> = lead_in.split_whitespace().collect();
+    let verb = words.iter().rposition(|w| is_speech_verb(w))?;
+    let end = subject_end(&words, verb);
+    if let Some(g) = end.checked_sub(1).and_then(|i| pronoun(words[i])) {
+        // `he said`, but not `told him she`: the pronoun is the verb's subject.
+        return Some(Who::Pronoun(g));
+    }
+    let after_verb = words.get(verb + 1).and_then(|w| pronoun(w));
+    let verb_first = verb == 0 || words[verb - 1].ends_with(',');
+    match (after_verb, verb_first) {
+        (Some(g), true) => Some(Who::Pronoun(g)),
+        _ => None,
+    }
+}
+
+/// Where the subject before the verb at `verb` ends: an adverb or auxiliary between them is
+/// passed over (`Leike later said`).
+fn subject_end(words: &[&str], verb: usize) -> usize {
+    let mut end = verb;
     while end > 0 && end + 2 >= verb {
         let w = bare(words[end - 1]);
         if w.ends_with("ly") && !is_capitalised(w)
@@ -331,13 +471,19 @@ pub fn speaker_in_lead_in(lead_in: &str) -> Option<String> {
             break;
         }
     }
-    let subject = &words[..end];
-    let named = if subject.last().is_some_and(|w| w.ends_with(',')) {
-        appositive_subject(subject)
-    } else {
-        name_before(subject)
-    };
-    named.or_else(|| possessive_subject(subject))
+    end
+}
+
+/// The speaker of a sentence that ends in its reporting verb (`Levy from EPA commented.`,
+/// `Ellen Langhans, Program Manager at DHS, said.`): the quotation after it is theirs.
+pub fn speaker_ending_in_verb(sentence: &str) -> Option<Who> {
+    let s = sentence.trim_end();
+    let s = s.strip_suffix(['.', ':']).unwrap_or(s);
+    let last = s.split_whitespace().next_back()?;
+    if !is_speech_verb(last) {
+        return None;
+    }
+    who_in_lead_in(s)
 }
 
 fn is_speech_verb(word: &str) -> bool {
@@ -488,6 +634,75 @@ fn name_from(words: &[&str]) -> Option<String> {
     }
     let name = run.join(" ");
     (!name.is_empty() && !PRONOUNS.contains(&name.as_str())).then_some(name)
+}
+
+/// The people the quotes' attributions name, by every word of their names: where a text
+/// mentions one of them.
+#[derive(Debug, Default)]
+pub struct People {
+    /// A word of a name (`Hsieh`, `Brian`) and the full name; a word two people share
+    /// names neither.
+    words: HashMap<String, Option<String>>,
+}
+
+impl People {
+    /// Adds a speaker's full name.
+    pub fn add(&mut self, full: &str) {
+        for w in full.split_whitespace() {
+            let w = w.trim_end_matches(',');
+            if w.chars().count() < 2 || !is_capitalised(w) || is_honorific(w) || is_suffix(w) {
+                continue;
+            }
+            let entry = self
+                .words
+                .entry(w.to_string())
+                .or_insert_with(|| Some(full.to_string()));
+            if entry.as_deref() != Some(full) {
+                *entry = None;
+            }
+        }
+    }
+
+    /// Each mention in `text` of a person added: where, and their full name.
+    pub fn mentions<'p>(&'p self, text: &str) -> Vec<(usize, &'p str)> {
+        let mut found: Vec<(usize, &str)> = Vec::new();
+        if self.words.is_empty() {
+            return found;
+        }
+        let mut at = 0;
+        for raw in text.split_whitespace() {
+            let start = at + text[at..].find(raw).unwrap_or(0);
+            at = start + raw.len();
+            let w = strip_possessive(bare(raw));
+            if let Some(Some(full)) = self.words.get(w) {
+                // `Jeff McAffer` is one mention, not two.
+                if found.last().is_none_or(|&(_, f)| f != full.as_str()) || !is_capitalised(w) {
+                    found.push((start, full.as_str()));
+                }
+            }
+        }
+        found
+    }
+}
+
+/// Whether a pronoun of `gender` can stand for `name`: not when the name's given name (or
+/// honorific) is the other gender's.
+pub fn gender_allows(name: &str, gender: Option<Gender>) -> bool {
+    let Some(gender) = gender else { return true };
+    let first = name.split_whitespace().next().unwrap_or_default();
+    let of_name = given::of_honorific(first).or_else(|| given::of_given_name(first));
+    of_name.is_none_or(|g| g == gender)
+}
+
+/// A speaker's name as kept when there is no directory to look it up in: as written.
+pub fn strip_title_of_full(name: &str) -> String {
+    strip_possessive(name.trim()).to_string()
+}
+
+/// The name after a short description: `writer Heidi Waterhouse is one of` → `Heidi
+/// Waterhouse`.
+pub fn name_after_description(words: &[&str]) -> Option<String> {
+    name_from(words)
 }
 
 /// The name in an attribution such as `Jan Leike, on X` or `Jane Doe (2021)`: the words before
@@ -644,6 +859,9 @@ impl Directory {
         // The range the last mention ended in: mentions mostly come in text order, so the next
         // one's range is found by stepping from there rather than by a search of them all.
         let mut at = 0;
+        // Where the last words of the names counted start: a run found from its first word
+        // (`Policy Community Policymakers`) is not counted again from its last.
+        let mut counted: std::collections::HashSet<usize> = std::collections::HashSet::new();
         finder.for_each(text, |start, end| {
             // The range the surname ends in; it must start there too.
             if at > 0 && ranges[at - 1].end >= end {
@@ -658,7 +876,14 @@ impl Directory {
             }
             let surname = &text[start..end];
             let within = &text[range.clone()];
-            if full_name_ending_at(within, start - range.start, surname, &mut full) {
+            // A run is known by where its last word starts.
+            let at_word = start - range.start;
+            let last_word = if full_name_ending_at(within, at_word, surname, &mut full) {
+                Some(word_around(within, at_word).start)
+            } else {
+                full_name_starting_at(within, at_word, surname, &mut full)
+            };
+            if last_word.is_some_and(|w| counted.insert(range.start + w)) {
                 match counts.get_mut(full.as_str()) {
                     Some(count) => *count += 1,
                     None => {
@@ -679,8 +904,18 @@ impl Directory {
         }
         let best = self.best.get_or_init(|| {
             let mut best: HashMap<String, (&str, usize)> = HashMap::new();
-            for (full, &count) in &self.counts {
+            // A surname is looked up before a given name: `said Charles` finds
+            // `Charles Barbier` only when no one's surname is Charles.
+            let keys = self.counts.iter().flat_map(|(full, &count)| {
                 let surname = full.rsplit(' ').next().unwrap_or(full);
+                let given = full.split(' ').next().unwrap_or(full);
+                [
+                    (surname.to_string(), full, count),
+                    (format!(" {given}"), full, count),
+                ]
+            });
+            for (surname, full, count) in keys {
+                let surname = surname.as_str();
                 match best.get_mut(surname) {
                     Some(b)
                         if (count, std::cmp::Reverse(full.as_str()))
@@ -695,7 +930,10 @@ impl Directory {
                 .map(|(surname, (full, _))| (surname, full.to_string()))
                 .collect()
         });
-        best.get(name).cloned().unwrap_or_else(|| name.to_string())
+        best.get(name)
+            .or_else(|| best.get(&format!(" {name}")))
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
     }
 }
 
@@ -739,6 +977,54 @@ fn full_name_ending_at(text: &str, at: usize, surname: &str, full: &mut String) 
         }
         true
     })
+}
+
+/// The full name whose run of name words starts with the word at byte `at`, when that word
+/// is `given` and the run is two or three words long: written to `full`; where its last word
+/// starts.
+fn full_name_starting_at(text: &str, at: usize, given: &str, full: &mut String) -> Option<usize> {
+    let word = word_around(text, at);
+    // The run must start here: the word before is not a name word.
+    let before = text[..word.start].trim_end();
+    if let Some(last) = before.chars().next_back() {
+        let previous = word_around(text, before.len() - last.len_utf8());
+        if name_word(&text[previous]).is_some_and(|(_, closes)| !closes) {
+            return None;
+        }
+    }
+    let (stem, closes) = name_word(&text[word.clone()])?;
+    if stem != given || closes || is_not_name(stem) {
+        return None;
+    }
+    let mut run = vec![stem];
+    let mut end = word.end;
+    let mut last = word.start;
+    loop {
+        let rest = &text[end..];
+        let next = rest.trim_start();
+        if next.is_empty() || rest.len() == next.len() {
+            break;
+        }
+        let from = text.len() - next.len();
+        let w = word_around(text, from);
+        match name_word(&text[w.clone()]) {
+            Some((stem, closes)) => {
+                run.push(stem);
+                end = w.end;
+                last = w.start;
+                if closes || run.len() > 3 {
+                    break;
+                }
+            }
+            None => break,
+        }
+    }
+    if !(2..=3).contains(&run.len()) {
+        return None;
+    }
+    full.clear();
+    full.push_str(&run.join(" "));
+    Some(last)
 }
 
 /// The words of [`full_name_ending_at`], last first, and how many there are.
@@ -968,7 +1254,7 @@ mod tests {
     #[test]
     fn the_targeted_search_finds_what_a_full_scan_finds() {
         let texts = [
-            include_str!("../../data/leike-openai-departure-2024.md"),
+            include_str!("../../../data/leike-openai-departure-2024.md"),
             "Jan Leike Leike. Dr Jan Leike said; Jan  Leike’s thread (Jan Leike) “Jan Leike”",
             "A B C Leike D. Maria Anna Okafor Okafor, Okafor Okafor Jan\u{a0}Leike\nLeike",
             "Leike",
