@@ -13,7 +13,17 @@
 //!   (`in 2021`, `since 2021`, `between 2019`, `mid-2023`, ...), after `of` that follows a
 //!   part of a year (`the end of 2023`, `summer of 2021`, `as of 2022`), alone in parentheses
 //!   (`(2021)`), after a possessive (`Gebru's 2020 departure`), or joined by `and`, `or` or
-//!   `to` to a date just before it (`between 2019 and 2021`, `from May 2019 to 2021`).
+//!   `to` to a date just before it (`between 2019 and 2021`, `from May 2019 to 2021`), or
+//!   as the subject of its sentence or clause (`2016 was a good year`, `On a lighter note,
+//!   2015 has also been …`: a year opening a clause, before `was`, `is`, `has`, `saw`, …);
+//! - `January of 2015`: month;
+//! - a range that writes its year once gives both ends (`March and April 2023`, `November
+//!   4th and November 15th 2013`, `October–December 2022`);
+//! - an ISO date whose unknown parts are placeholders (`2023-MM-DD`, `2023-03-DD`): the
+//!   date at the precision known.
+//!
+//! A bare year between capitalised words mid-sentence is part of a name, not a date (`the
+//! Homebrew Summer 2024 Hackathon`).
 //!
 //! Month names are full or abbreviated (`Jan`, `Sept.`; only abbreviations take a dot) and must
 //! be capitalised or all capitals: `may 2024` is not a date ("may" is a verb). Impossible dates
@@ -556,6 +566,10 @@ impl Scan<'_> {
             }
             return end;
         }
+        if let Some((date, end)) = partial_iso_at(text, ys, ye, year) {
+            self.push(date, ys..end);
+            return end;
+        }
         if let Some((ys2, ye2, year2)) = year_range_after(text, ye, year) {
             if let Some(from) = bare_context(text, ys, ye2) {
                 self.push_from(from, year_date(year), ys..ye);
@@ -570,26 +584,42 @@ impl Scan<'_> {
             if let Some(form) = month_day_back(text, sep).or_else(|| day_month_back(text, sep)) {
                 // An impossible day date consumes its span and gives nothing.
                 if let Some(date) = form.date(year) {
-                    self.push(date, form.start..ye);
+                    self.push_with_first_end(date, form.start, ye);
                 }
                 return ye;
             }
         }
-        if let Some(gap) = whitespace_back(text, ys, 1) {
-            if let Some((start, month)) = month_back(text, gap) {
-                let date = Date {
-                    year,
-                    month: Some(month),
-                    day: None,
-                };
-                self.push(date, start..ye);
-                return ye;
-            }
+        if let Some((start, month)) = month_before_year(text, ys) {
+            let date = Date {
+                year,
+                month: Some(month),
+                day: None,
+            };
+            self.push_with_first_end(date, start, ye);
+            return ye;
         }
-        if let Some(from) = bare_context(text, ys, ye).or_else(|| self.joined(ys)) {
+        if in_a_name(text, ys, ye) {
+            return ye;
+        }
+        if let Some(from) = bare_context(text, ys, ye)
+            .or_else(|| self.joined(ys))
+            .or_else(|| subject_of_sentence(text, ys, ye))
+        {
             self.push_from(from, year_date(year), ys..ye);
         }
         ye
+    }
+
+    /// Records the month or day date written at `start..ye`, and before it the first end of a
+    /// range that wrote the year once (`March and April 2023`, `November 4th to November 15th
+    /// 2013`): that end takes the same year.
+    fn push_with_first_end(&mut self, date: Date, start: usize, ye: usize) {
+        if let Some((first, range)) = yearless_end_before(self.text, start, &date) {
+            if range.start >= self.last_end && !self.url_within(range.start..ye) {
+                self.push(first, range);
+            }
+        }
+        self.push(date, start..ye);
     }
 
     /// Where `and`, `or` or `to` starts when, with one whitespace character on either side, it
@@ -730,6 +760,46 @@ fn iso_at(text: &str, ys: usize, ye: usize, year: u16) -> Option<(Option<Date>, 
         _ => None,
     };
     Some((date, end))
+}
+
+/// An ISO date with its unknown parts written as placeholders, `2023-MM-DD` or `2023-03-DD`
+/// (`XX` and `??` too): the date at the precision that is known, and where it ends.
+fn partial_iso_at(text: &str, ys: usize, ye: usize, year: u16) -> Option<(Date, usize)> {
+    let b = text.as_bytes();
+    let pair = |k: usize| b.get(ye + k..ye + k + 2);
+    let placeholder = |p: &[u8], letter: u8| {
+        p.iter().all(|&c| c == b'?')
+            || p.iter().all(|&c| c.eq_ignore_ascii_case(&letter))
+            || p.iter().all(|&c| c.eq_ignore_ascii_case(&b'x'))
+    };
+    if b.get(ye) != Some(&b'-') || b.get(ye + 3) != Some(&b'-') {
+        return None;
+    }
+    let (month, day) = (pair(1)?, pair(4)?);
+    if !placeholder(day, b'd') {
+        return None;
+    }
+    let end = ye + 6;
+    let starts_clean =
+        prev_char(text, ys).is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '-'));
+    let ends_clean = next_char(text, end).is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+    if !(starts_clean && ends_clean) {
+        return None;
+    }
+    if placeholder(month, b'm') {
+        return Some((year_date(year), end));
+    }
+    let m = u8::try_from(number(month)?)
+        .ok()
+        .filter(|m| (1..=12).contains(m))?;
+    Some((
+        Date {
+            year,
+            month: Some(m),
+            day: None,
+        },
+        end,
+    ))
 }
 
 /// A second year in a range `YYYY–YYYY` right after the year ending at `ye`: its start, end
@@ -930,6 +1000,122 @@ fn day_month_back(text: &str, p: usize) -> Option<DayForm> {
         first,
         last,
     })
+}
+
+/// A month word that the year at `ys` follows, and where it starts: `March 2023`,
+/// `Nov. 2023`, and `January of 2015`.
+fn month_before_year(text: &str, ys: usize) -> Option<(usize, u8)> {
+    let gap = whitespace_back(text, ys, 1)?;
+    if let Some(found) = month_back(text, gap) {
+        return Some(found);
+    }
+    // `January of 2015`: one whitespace character on either side of `of`.
+    let of_end = (ys - gap == 1).then_some(gap)?;
+    let of = word_back(text, of_end, 2).filter(|w| *w == "of")?;
+    let before = whitespace_back(text, of_end - of.len(), 1)?;
+    (of_end - of.len() - before == 1)
+        .then(|| month_back(text, before))
+        .flatten()
+}
+
+/// Words that join the first end of a range to the second: `March and April 2023`.
+const RANGE_WORDS: [&str; 6] = ["and", "to", "or", "through", "until", "till"];
+
+/// The first end of a range whose second end, `date` (a month or day date), starts at
+/// `start` and carries the year for both: a month, or a day of a month, with no year of its
+/// own, joined by `and`, `to`, `or`, `through`, `until`, `till` or a dash. Its date and range.
+fn yearless_end_before(text: &str, start: usize, date: &Date) -> Option<(Date, Range<usize>)> {
+    let gap = whitespace_back(text, start, 0)?;
+    let (join_start, dash) = match prev_char(text, gap)? {
+        c if is_dash(c) => (gap - c.len_utf8(), true),
+        _ => {
+            let word = word_back(text, gap, 7)?;
+            if gap == start || !RANGE_WORDS.contains(&word) {
+                return None;
+            }
+            (gap - word.len(), false)
+        }
+    };
+    let end = whitespace_back(text, join_start, usize::from(!dash))?;
+    // A day form (`November 4th`, `4 November`) or a month alone (`March`), not followed by
+    // a year of its own: the whitespace, joining word and whitespace are all between them.
+    let form = month_day_back(text, end).or_else(|| day_month_back(text, end));
+    let (first, from) = match form {
+        Some(form) => (day_date(date.year, form.month, form.first)?, form.start),
+        None => {
+            let (from, month) = month_back(text, end)?;
+            let first = Date {
+                year: date.year,
+                month: Some(month),
+                day: None,
+            };
+            (first, from)
+        }
+    };
+    (first < *date).then_some((first, from..end))
+}
+
+/// Whether the year at `ys..ye` is part of a name: written between capitalised words
+/// mid-sentence (`the Homebrew Summer 2024 Hackathon`, `at PromCon 2016 Berlin`), where a
+/// date would be in lower case or open its sentence (`In 2016 Google …`).
+fn in_a_name(text: &str, ys: usize, ye: usize) -> bool {
+    let next = text[ye..].trim_start_matches([' ', '\u{a0}']);
+    let capital_after = next.len() < text.len() - ye
+        && next.starts_with(|c: char| c.is_uppercase())
+        && next
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().skip(1).any(char::is_lowercase));
+    if !capital_after {
+        return false;
+    }
+    let Some(gap) = whitespace_back(text, ys, 1) else {
+        return false;
+    };
+    let Some(word) = word_back(text, gap, 20) else {
+        return false;
+    };
+    let word_start = gap - word.len();
+    let capitalised = word.starts_with(|c: char| c.is_ascii_uppercase());
+    // The word before the year opens no sentence: another word stands before it, and no
+    // sentence ends between them.
+    let mid_sentence = text[..word_start]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == ',');
+    capitalised && mid_sentence
+}
+
+/// Verbs whose subject a year can be: `2016 was a good year`, `2015 has also been`.
+const YEAR_SUBJECT_VERBS: [&str; 12] = [
+    "was", "is", "has", "saw", "brought", "marked", "became", "began", "ended", "proved",
+    "remains", "will",
+];
+
+/// Where the year at `ys..ye` starts when it is the subject of its sentence or clause: it
+/// opens the text, a sentence or a clause after a comma, and a verb it can be the subject of
+/// follows (`2016 was a good year`, `On a lighter note, 2015 has also been`).
+fn subject_of_sentence(text: &str, ys: usize, ye: usize) -> Option<usize> {
+    let before = text[..ys].trim_end();
+    let opens = before
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | ',' | '(' | '"' | '“'));
+    if !opens {
+        return None;
+    }
+    let mut words = text[ye..].split_whitespace();
+    let after = text[ye..].chars().next()?;
+    if !after.is_whitespace() {
+        return None;
+    }
+    let mut verb = words.next()?;
+    // One adverb may stand between: `2016 also saw`, `2015 quickly became`.
+    if verb == "also" || (verb.len() > 3 && verb.ends_with("ly")) {
+        verb = words.next()?;
+    }
+    YEAR_SUBJECT_VERBS.contains(&verb).then_some(ys)
 }
 
 /// Whether a whitespace-free run of text is a URL.
@@ -1143,8 +1329,8 @@ mod tests {
                 );
             }
         }
-        // Only abbreviations take a dot.
-        assert!(isos("in May. 2024 was busy").is_empty());
+        // Only abbreviations take a dot: here the sentence's subject is the year alone.
+        assert_eq!(isos("in May. 2024 was busy"), ["2024"]);
         assert!(isos("June. 2024").is_empty());
     }
 
@@ -1723,5 +1909,76 @@ mod tests {
         assert!(find_dates(&"May ".repeat(250_000)).is_empty());
         assert_eq!(find_dates(&"in 2024 ".repeat(125_000)).len(), 125_000);
         assert!(find_dates(&"Ü".repeat(500_000)).is_empty());
+    }
+
+    #[test]
+    fn a_range_that_writes_its_year_once_gives_both_ends() {
+        assert_eq!(
+            spans("In March and April 2023, the PSF received subpoenas."),
+            [
+                ("2023-03".into(), "March"),
+                ("2023-04".into(), "April 2023")
+            ]
+        );
+        assert_eq!(
+            spans("Between November 4th and November 15th 2013 the team met."),
+            [
+                ("2013-11-04".into(), "November 4th"),
+                ("2013-11-15".into(), "November 15th 2013")
+            ]
+        );
+        assert_eq!(isos("from May to July 2021"), ["2021-05", "2021-07"]);
+        assert_eq!(isos("October–December 2022"), ["2022-10", "2022-12"]);
+        // Each end with a year of its own, or a first end that is not before the second.
+        assert_eq!(
+            isos("between March 2022 and April 2023"),
+            ["2022-03", "2023-04"]
+        );
+        assert_eq!(isos("in May and March 2023"), ["2023-03"]);
+        // A month word that is a verb or a name in lower case is no end.
+        assert_eq!(isos("we may and June 2023"), ["2023-06"]);
+    }
+
+    #[test]
+    fn a_month_of_a_year_is_that_month() {
+        assert_eq!(
+            spans("a year ago, in January of 2015."),
+            [("2015-01".into(), "January of 2015")]
+        );
+        assert_eq!(isos("the summer of 2021"), ["2021"]);
+        assert_eq!(isos("a total of 2015 files"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_year_that_is_its_sentence_s_subject_is_a_date() {
+        assert_eq!(isos("2016 was a good year."), ["2016"]);
+        assert_eq!(
+            isos("On a lighter note, 2015 has also been the year."),
+            ["2015"]
+        );
+        assert_eq!(isos("It grew. 2019 also saw the first release."), ["2019"]);
+        // A count, not a year: no verb a year can be the subject of, or not opening a clause.
+        assert!(isos("In all, 2000 were affected.").is_empty());
+        assert!(isos("We saw 2016 was the count.").is_empty());
+    }
+
+    #[test]
+    fn a_year_inside_a_name_is_no_date() {
+        assert!(isos("The Homebrew Summer 2024 Hackathon brought people together.").is_empty());
+        assert!(isos("We met at PromCon 2016 in Berlin.").is_empty());
+        // A date that opens its sentence, or comes before a lower-case word, stays one.
+        assert_eq!(isos("In 2016 Google joined."), ["2016"]);
+        assert_eq!(isos("The Summer 2024 release shipped."), ["2024"]);
+        assert_eq!(isos("Since the summer 2024 Hackathon"), ["2024"]);
+    }
+
+    #[test]
+    fn a_partly_known_iso_date_is_a_date_at_what_is_known() {
+        assert_eq!(
+            spans("- 2023-MM-DD: access"),
+            [("2023".into(), "2023-MM-DD")]
+        );
+        assert_eq!(isos("on 2023-03-DD and 2024-XX-XX"), ["2023-03", "2024"]);
+        assert!(isos("2023-MM-DDx and 2023-13-DD").is_empty());
     }
 }

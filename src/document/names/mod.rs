@@ -386,12 +386,17 @@ fn bare(word: &str) -> &str {
 /// `In Leike's words:` → `Leike`.
 pub fn speaker_in_lead_in(lead_in: &str) -> Option<String> {
     let words: Vec<&str> = lead_in.split_whitespace().collect();
+    speaker_in_words(lead_in, &words)
+}
+
+/// [`speaker_in_lead_in`] of `lead_in` split into `words`.
+fn speaker_in_words(lead_in: &str, words: &[&str]) -> Option<String> {
     let Some(verb) = words.iter().rposition(|w| is_speech_verb(w)) else {
         // Without a verb only a lead-in that introduces the quote can name its speaker.
         if !lead_in.trim_end().ends_with(':') {
             return None;
         }
-        return according_to(lead_in).or_else(|| possessive_subject(&words));
+        return according_to(lead_in).or_else(|| possessive_subject(words));
     };
     // "according to Name" and "said Name" name the speaker after the verb.
     if let Some(name) = name_from(&words[verb + 1..]) {
@@ -401,7 +406,7 @@ pub fn speaker_in_lead_in(lead_in: &str) -> Option<String> {
         }
     }
     // Skip an adverb or auxiliary between the name and the verb ("Leike later said").
-    let end = subject_end(&words, verb);
+    let end = subject_end(words, verb);
     let subject = &words[..end];
     let named = if subject.last().is_some_and(|w| w.ends_with(',')) {
         appositive_subject(subject)
@@ -435,10 +440,10 @@ fn name_before_from(subject: &[&str]) -> Option<String> {
 /// [`speaker_in_lead_in`], or the pronoun a lead-in names as speaking (`She said`,
 /// `he later explained`, `said she`).
 pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
-    if let Some(name) = speaker_in_lead_in(lead_in) {
+    let words: Vec<&str> = lead_in.split_whitespace().collect();
+    if let Some(name) = speaker_in_words(lead_in, &words) {
         return Some(Who::Named(name));
     }
-    let words: Vec<&str> = lead_in.split_whitespace().collect();
     let verb = words.iter().rposition(|w| is_speech_verb(w))?;
     let end = subject_end(&words, verb);
     if let Some(g) = end.checked_sub(1).and_then(|i| pronoun(words[i])) {
