@@ -219,31 +219,51 @@ fn resolve_speakers(
     found: &[Pending],
     empty_quotes: &[usize],
 ) -> Vec<Option<String>> {
+    // The surnames (and given names) whose full names are looked for in the text.
     let short: Vec<&str> = found
         .iter()
         .filter_map(|p| match &p.who {
-            Some(Who::Named(s)) => Some(s.as_str()),
+            Some(Who::Named(s)) if !names::is_titled(s) => s.split_whitespace().next_back(),
             _ => None,
-        })
-        .flat_map(|s| {
-            let words: Vec<&str> = s.split_whitespace().collect();
-            if words.len() == 1 { words } else { Vec::new() }
         })
         .collect();
     let directory = (!short.is_empty()).then(|| directory(outline, short));
     let mut out: Vec<Option<String>> = Vec::with_capacity(found.len());
     let mut people = names::People::default();
     for p in found {
-        if let Some(Who::Named(s)) = &p.who {
-            let full = match &directory {
-                Some(dir) => dir.resolve(s),
-                None => names::strip_title_of_full(s),
-            };
-            people.add(&full);
-            out.push(Some(full));
-        } else {
+        let Some(Who::Named(s)) = &p.who else {
             out.push(None);
-        }
+            continue;
+        };
+        let written = names::strip_title_of_full(s);
+        let full = match &directory {
+            Some(dir) if !names::is_titled(&written) => {
+                let mut candidates: Vec<&str> = dir.candidates(&written);
+                if !written.contains(' ') {
+                    // Those already quoted under that surname count too (`Mr. Reyes`).
+                    for said in out.iter().rev().flatten() {
+                        if names::surname_of(said) == written && !candidates.contains(&said.as_str()) {
+                            candidates.push(said);
+                        }
+                    }
+                }
+                match candidates.as_slice() {
+                    [one] => one.to_string(),
+                    [] => written,
+                    // Several people share the name: the one quoted last, if any.
+                    several => out
+                        .iter()
+                        .rev()
+                        .flatten()
+                        .find(|said| several.contains(&said.as_str()))
+                        .cloned()
+                        .unwrap_or(written),
+                }
+            }
+            _ => written,
+        };
+        people.add(&full);
+        out.push(Some(full));
     }
     for k in 0..found.len() {
         let p = &found[k];
@@ -491,10 +511,16 @@ fn lead_in_before_block(outline: &Outline, block: usize, section: Option<usize>)
     }
     let text = outline.text_of(before).trim_end();
     let start = sentences::start_before(text, text.len().saturating_sub(1));
+    let sentence = &text[start..];
     if !text.ends_with(':') {
-        return names::speaker_ending_in_verb(&text[start..]);
+        // `Ellen Langhans, Program Manager at DHS, said.` leads into what follows; `"…,"
+        // Evans said.` closes its own quotation.
+        let quotes_itself = sentence.contains(['"', '“', '”']);
+        return (!quotes_itself)
+            .then(|| names::speaker_ending_in_verb(sentence))
+            .flatten();
     }
-    names::who_in_lead_in(&text[start..])
+    names::who_in_lead_in(sentence)
 }
 
 /// The speaker of a block quote that opens with a quotation attributed inside it:

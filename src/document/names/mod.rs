@@ -50,6 +50,46 @@ fn pronoun(word: &str) -> Option<Option<Gender>> {
 
 /// Capitalised words that start sentences or name things, never people.
 const NOT_NAMES: &[&str] = &[
+    "Presently",
+    "Finally",
+    "Recently",
+    "Eventually",
+    "Currently",
+    "Initially",
+    "Previously",
+    "Similarly",
+    "Ultimately",
+    "Shortly",
+    "Clearly",
+    "Naturally",
+    "Luckily",
+    "Fortunately",
+    "Unfortunately",
+    "Apparently",
+    "Obviously",
+    "Additionally",
+    "Consequently",
+    "Accordingly",
+    "Interestingly",
+    "Importantly",
+    "Notably",
+    "Subsequently",
+    "Originally",
+    "Typically",
+    "Generally",
+    "Usually",
+    "Suddenly",
+    "Immediately",
+    "Honestly",
+    "Frankly",
+    "Hopefully",
+    "Sadly",
+    "Surprisingly",
+    "Lastly",
+    "Later",
+    "Soon",
+    "Still",
+    "Yet",
     "A",
     "An",
     "The",
@@ -373,6 +413,31 @@ fn strip_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// A word of a name as the text writes it: [`bare`], but an initial or an abbreviated title
+/// keeps its dot (`M.` in `Rosa M. Delgado`, `Mr.` in `Mr. Reyes`).
+fn as_written(raw: &str) -> &str {
+    let b = bare(raw);
+    let Some(at) = raw.find(b) else { return b };
+    let dotted = raw.get(at..at + b.len() + 1).filter(|d| d.ends_with('.'));
+    let short = b.chars().count() == 1 && is_capitalised(b) || is_honorific(b) || TITLES.contains(&b);
+    match dotted {
+        Some(d) if short => d,
+        _ => b,
+    }
+}
+
+/// Whether `raw` is an initial: one capital letter and a dot (`M.`).
+fn is_initial(raw: &str) -> bool {
+    let b = bare(raw);
+    b.chars().count() == 1 && is_capitalised(b) && as_written(raw).ends_with('.')
+}
+
+/// Whether `w` opens a sentence as an adverb, not as a name (`Presently Marco was …`): a
+/// word in `-ly` of six letters or more that is no known given name.
+fn is_opening_adverb(w: &str) -> bool {
+    w.len() >= 6 && w.ends_with("ly") && given::of_given_name(w).is_none()
+}
+
 fn bare(word: &str) -> &str {
     word.trim_matches(|c: char| {
         !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-' && c != '.'
@@ -421,18 +486,24 @@ fn speaker_in_words(lead_in: &str, words: &[&str]) -> Option<String> {
 /// A name that opens the subject and is followed by where the person is from:
 /// `Levy from EPA` → `Levy`, `Jane Doe of the NHS` → `Jane Doe`.
 fn name_before_from(subject: &[&str]) -> Option<String> {
+    // A title may open it: `President Alvarez of the business association`.
+    let title = subject
+        .first()
+        .filter(|raw| TITLES.contains(&bare(raw)))
+        .map(|raw| as_written(raw));
+    let skip = usize::from(title.is_some());
     let mut run = Vec::new();
-    for (i, raw) in subject.iter().enumerate() {
+    for raw in &subject[skip..] {
         let w = bare(raw);
         if is_capitalised(w) && !is_acronym(w) && !is_not_name(w) && !TITLES.contains(&w) {
-            run.push(w);
-            if run.len() > 3 || raw.ends_with([',', '.', ';', ':']) {
+            run.push(as_written(raw));
+            if run.len() > 3 || (raw.ends_with([',', '.', ';', ':']) && !is_initial(raw)) {
                 return None;
             }
             continue;
         }
         let from = ["from", "of", "at", "with"].contains(&w);
-        return (from && !run.is_empty() && i == run.len()).then(|| run.join(" "));
+        return (from && !run.is_empty()).then(|| titled(title, run)).flatten();
     }
     None
 }
@@ -556,35 +627,55 @@ pub fn according_to(text: &str) -> Option<String> {
     name_from(&rest)
 }
 
-/// The capitalised run that ends `words` (a subject just before its verb).
+/// The capitalised run that ends `words` (a subject just before its verb). A title before a
+/// surname alone stays with it, as written (`Mr. Reyes`, `President Alvarez`); before a full
+/// name it is dropped (`CEO Sam Altman` → `Sam Altman`).
 fn name_before(words: &[&str]) -> Option<String> {
     let mut run: Vec<&str> = Vec::new();
+    let mut title: Option<&str> = None;
     for (i, raw) in words.iter().enumerate().rev() {
         let w = bare(raw);
         let ends_clause = raw.ends_with(',') || raw.ends_with(':') || raw.ends_with(';');
         if ends_clause && i + 1 < words.len() {
             break;
         }
+        if TITLES.contains(&w) {
+            title = Some(as_written(raw));
+            break;
+        }
         if w.is_empty()
             || !is_capitalised(w)
             || is_acronym(w)
-            || TITLES.contains(&w)
             || w.ends_with("'s")
             || w.ends_with("’s")
         {
             break;
         }
-        run.push(w);
+        run.push(as_written(raw));
         if run.len() == 4 {
             break;
         }
     }
     run.reverse();
-    while run.first().is_some_and(|w| is_not_name(w)) {
+    while run
+        .first()
+        .is_some_and(|w| is_not_name(w) || (run.len() > 1 && is_opening_adverb(w)))
+    {
         run.remove(0);
     }
+    titled(title, run)
+}
+
+/// `run` as one name, with `title` before it when the run is a surname alone.
+fn titled(title: Option<&str>, run: Vec<&str>) -> Option<String> {
     let name = run.join(" ");
-    (!name.is_empty() && !PRONOUNS.contains(&name.as_str())).then_some(name)
+    if name.is_empty() || PRONOUNS.contains(&name.as_str()) {
+        return None;
+    }
+    Some(match title {
+        Some(t) if run.len() == 1 && !is_not_name(&name) => format!("{t} {name}"),
+        _ => name,
+    })
 }
 
 /// The name that starts `words`, after any titles and organisations and a short lower-case
@@ -599,6 +690,7 @@ fn name_from(words: &[&str]) -> Option<String> {
     ];
     const LONGEST_DESCRIPTION: usize = 4;
     let mut run: Vec<&str> = Vec::new();
+    let mut title: Option<&str> = None;
     let mut described = 0;
     for raw in words {
         let b = bare(raw);
@@ -608,6 +700,7 @@ fn name_from(words: &[&str]) -> Option<String> {
             }
             // A single word before a title names an organisation: `OpenAI CEO Sam Altman`.
             run.clear();
+            title = TITLES.contains(&b).then(|| as_written(raw));
             continue;
         }
         let w = strip_possessive(b);
@@ -618,27 +711,23 @@ fn name_from(words: &[&str]) -> Option<String> {
             if !run.is_empty() || described == LONGEST_DESCRIPTION || STOPS.contains(&w) {
                 break;
             }
+            title = None;
             described += 1;
             continue;
         }
         if is_not_name(w) {
             break;
         }
-        run.push(w);
-        if raw.ends_with(',')
-            || raw.ends_with('.')
-            || raw.ends_with(':')
-            || raw.ends_with(';')
-            || run.len() == 4
-        {
+        run.push(if w == b { as_written(raw) } else { w });
+        let closes = raw.ends_with(',') || raw.ends_with(':') || raw.ends_with(';');
+        if closes || (raw.ends_with('.') && !is_initial(raw)) || run.len() == 4 {
             break;
         }
     }
-    if described > 0 && run.len() < 2 {
+    if described > 0 && run.len() < 2 && title.is_none() {
         return None;
     }
-    let name = run.join(" ");
-    (!name.is_empty() && !PRONOUNS.contains(&name.as_str())).then_some(name)
+    titled(title, run)
 }
 
 /// The people the quotes' attributions name, by every word of their names: where a text
@@ -697,6 +786,14 @@ pub fn gender_allows(name: &str, gender: Option<Gender>) -> bool {
     let first = name.split_whitespace().next().unwrap_or_default();
     let of_name = given::of_honorific(first).or_else(|| given::of_given_name(first));
     of_name.is_none_or(|g| g == gender)
+}
+
+/// Whether `name` is a title and a surname (`Mr. Reyes`, `President Alvarez`): a name the
+/// text gives that way stays so, never taken for someone's full name.
+pub fn is_titled(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let first = words.next().map(bare).unwrap_or_default();
+    (TITLES.contains(&first) || is_honorific(first)) && words.count() == 1
 }
 
 /// A speaker's name as kept when there is no directory to look it up in: as written.
@@ -777,8 +874,6 @@ pub struct Directory {
     /// Finds the wanted surnames in a text; `None` when none is wanted.
     finder: Option<Finder>,
     counts: HashMap<String, usize>,
-    /// Each surname's most frequent full name, worked out at the first `resolve`.
-    best: std::cell::OnceCell<HashMap<String, String>>,
 }
 
 /// How a directory looks for its surnames: one SIMD substring search per surname when there
@@ -856,7 +951,6 @@ impl Directory {
     /// search is far faster than many short ones.
     pub fn add_ranges(&mut self, text: &str, ranges: impl IntoIterator<Item = Range<usize>>) {
         let Some(finder) = &self.finder else { return };
-        self.best.take();
         let ranges: Vec<Range<usize>> = ranges.into_iter().collect();
         let counts = &mut self.counts;
         // Most mentions repeat a name already counted: it is built here, not allocated.
@@ -884,6 +978,10 @@ impl Directory {
             // A run is known by where its last word starts.
             let at_word = start - range.start;
             let last_word = if full_name_ending_at(within, at_word, surname, &mut full) {
+                if let Some(suffix) = suffix_after(&text[end..range.end]) {
+                    full.push_str(", ");
+                    full.push_str(suffix);
+                }
                 Some(word_around(within, at_word).start)
             } else {
                 full_name_starting_at(within, at_word, surname, &mut full)
@@ -904,42 +1002,45 @@ impl Directory {
     /// anything else stays as it is.
     pub fn resolve(&self, name: &str) -> String {
         let name = strip_possessive(name.trim());
-        if name.contains(' ') {
-            return name.to_string();
+        match self.candidates(name).as_slice() {
+            [one] => one.to_string(),
+            _ => name.to_string(),
         }
-        let best = self.best.get_or_init(|| {
-            let mut best: HashMap<String, (&str, usize)> = HashMap::new();
-            // A surname is looked up before a given name: `said Charles` finds
-            // `Charles Barbier` only when no one's surname is Charles.
-            let keys = self.counts.iter().flat_map(|(full, &count)| {
-                let surname = full.rsplit(' ').next().unwrap_or(full);
-                let given = full.split(' ').next().unwrap_or(full);
-                [
-                    (surname.to_string(), full, count),
-                    (format!(" {given}"), full, count),
-                ]
-            });
-            for (surname, full, count) in keys {
-                let surname = surname.as_str();
-                match best.get_mut(surname) {
-                    Some(b)
-                        if (count, std::cmp::Reverse(full.as_str()))
-                            <= (b.1, std::cmp::Reverse(b.0)) => {}
-                    Some(b) => *b = (full, count),
-                    None => {
-                        best.insert(surname.to_string(), (full, count));
-                    }
-                }
-            }
-            best.into_iter()
-                .map(|(surname, (full, _))| (surname, full.to_string()))
-                .collect()
-        });
-        best.get(name)
-            .or_else(|| best.get(&format!(" {name}")))
-            .cloned()
-            .unwrap_or_else(|| name.to_string())
     }
+
+    /// Every full name the document writes that `name` can be short for: the names whose
+    /// surname it is, or when there are none, whose given name it is; for a full name, that
+    /// name with a suffix (`Walter Pryce` → `Walter Pryce, Jr.`). Most frequent first.
+    pub fn candidates(&self, name: &str) -> Vec<&str> {
+        let name = strip_possessive(name.trim());
+        let mut by_surname: Vec<(&str, usize)> = Vec::new();
+        let mut by_given: Vec<(&str, usize)> = Vec::new();
+        for (full, &count) in &self.counts {
+            if name.contains(' ') {
+                if full.strip_prefix(name).and_then(suffix_after).is_some() {
+                    by_surname.push((full, count));
+                }
+                continue;
+            }
+            if surname_of(full) == name {
+                by_surname.push((full, count));
+            } else if full.split(' ').next() == Some(name) {
+                by_given.push((full, count));
+            }
+        }
+        let mut found = if by_surname.is_empty() { by_given } else { by_surname };
+        found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        found.into_iter().map(|(full, _)| full).collect()
+    }
+}
+
+/// The surname of a full name: its last word before any suffix (`Walter Pryce, Jr.` →
+/// `Pryce`).
+pub fn surname_of(full: &str) -> &str {
+    full.split_whitespace()
+        .map(|w| w.trim_end_matches(','))
+        .rfind(|w| !is_suffix(w))
+        .unwrap_or(full)
 }
 
 /// The first of `ranges` (in order, not overlapping) from index `from` on that ends at or
@@ -959,14 +1060,31 @@ fn first_ending_at_or_after(ranges: &[Range<usize>], from: usize, end: usize) ->
 fn name_word(raw: &str) -> Option<(&str, bool)> {
     let w = bare(raw);
     let stem = strip_possessive(w);
+    // An initial (`M.` in `Rosa M. Delgado`) is part of the name and closes nothing.
+    if is_initial(raw) && stem == w {
+        let closes = raw.ends_with([',', ':', ';', ')', '"', '”']);
+        return Some((as_written(raw), closes));
+    }
+    // A title is not part of a full name: `Miss Reyes` is no one's full name.
     let good = is_capitalised(stem)
         && !is_acronym(stem)
         && stem
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
-        && !is_not_name(stem);
+        && !is_not_name(stem)
+        && !TITLES.contains(&stem)
+        && !is_honorific(stem);
     let closes = stem != w || raw.ends_with([',', '.', ':', ';', ')', '"', '”']);
     good.then_some((stem, closes))
+}
+
+/// A suffix that follows the name ending at the start of `rest`: `, Jr.` in `Walter Pryce,
+/// Jr.`, as written (`Jr.`).
+fn suffix_after(rest: &str) -> Option<&str> {
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    let word = rest.strip_prefix(' ')?.split_whitespace().next()?;
+    let word = word.trim_end_matches([',', ';', ':', ')']);
+    is_suffix(word).then_some(word)
 }
 
 /// The full name whose run of name words ends with the word at byte `at`, when that word is
