@@ -210,7 +210,7 @@ fn a_folder_opens_as_a_library_whose_quotes_can_be_searched_by_speaker() {
         let rows: Vec<String> = s.rows(0, COLS).collect();
         let shown = squash(&rows.join(" "));
         first_result(&rows, "@leike compute").is_some_and(|first| first.contains("Jan Leike"))
-            && shown.contains(" 2/22 ")
+            && shown.contains(" 2 of 22 quotes ")
     });
     tty.send(b"\x1b");
     tty.wait_until("Esc to clear the query", |s| {

@@ -17,7 +17,7 @@ pub use timeline::{DayBound, TimelineFilter, TimelineLine, TimelineState};
 
 use crate::document::{Document, front_matter};
 use crate::library::{self, Problem};
-use crate::search::{Hit, QuoteBatch, QuoteIndex, SearchRequest};
+use crate::search::{self, Hit, QuoteBatch, QuoteIndex, SearchRequest};
 use crate::view::markdown::{self, ReaderLayout};
 use crate::view::theme::Theme;
 use crate::view::{self, Areas};
@@ -1072,12 +1072,13 @@ impl App {
 
     /// Ranks the quotes for the query: inline, or by asking the terminal layer to run it on
     /// the search thread (the old results stay until the answer comes; stale answers are
-    /// dropped). A query that grew narrows the results it grew from.
+    /// dropped). A query typed further narrows the results it grew from, when it can only
+    /// match fewer (see [`search::query::narrows`]).
     fn rerank(&mut self) {
         self.index_unindexed();
         let query = self.quotes.query.trim().to_string();
         let grows = !self.quotes.ranked_for.is_empty()
-            && query.starts_with(&self.quotes.ranked_for)
+            && search::query::narrows(&self.quotes.ranked_for, &query)
             && !self.quotes.searching;
         let within: Option<Vec<usize>> =
             grows.then(|| self.quotes.hits.iter().map(|h| h.quote).collect());

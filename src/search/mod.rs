@@ -11,8 +11,10 @@
 //! does while typing, each quote needs one more row at that character's occurrences
 //! instead of a new scan.
 //!
-//! A query is words to match fuzzily against `speaker · text`, plus optional `@name` words
-//! that keep only quotes whose speaker contains `name` (`@leike compute`).
+//! A query (see [`query`]) is fuzzy and exact terms matched against `speaker · text`, and
+//! `@name` words that keep only quotes whose speaker contains `name` (`@leike compute`).
+//! The first single fuzzy term is the one ranked as above; the other terms filter what it
+//! finds and add their scores. A fuzzy match must also be compact (see [`matching`]).
 
 use std::ops::Range;
 use std::sync::{Mutex, PoisonError};
@@ -22,8 +24,11 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::document::Quote;
 
+pub mod matching;
+pub mod query;
 mod skim_score;
 
+pub use query::{Kind, Query, Term};
 use skim_score::{LastMatch, Proxy, is_case_sensitive, next_row};
 
 /// One ranked quote.
@@ -43,32 +48,6 @@ pub struct Ranges {
     pub text: Vec<Range<usize>>,
     /// In the quote's speaker.
     pub speaker: Vec<Range<usize>>,
-}
-
-/// A query split into its parts.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Query {
-    /// Lowercase speaker filters (`@leike` → `leike`).
-    pub speakers: Vec<String>,
-    /// The fuzzy pattern.
-    pub pattern: String,
-}
-
-impl Query {
-    /// Splits `@name` words from the fuzzy pattern.
-    pub fn parse(query: &str) -> Query {
-        let mut q = Query::default();
-        let mut words = Vec::new();
-        for word in query.split_whitespace() {
-            match word.strip_prefix('@') {
-                Some(name) if !name.is_empty() => q.speakers.push(name.to_lowercase()),
-                Some(_) => {}
-                None => words.push(word),
-            }
-        }
-        q.pattern = words.join(" ");
-        q
-    }
 }
 
 /// Quotes prepared for searching, each as `speaker · text`.
@@ -269,7 +248,7 @@ impl LastRows {
     /// True when ranking `query` over `wanted` can start from these rows: the same speaker
     /// filters, a pattern that extends this one with the same smart case, and no quote
     /// wanted that was not ranked.
-    fn extends_to(&self, query: &Query, wanted: Option<&[u64]>) -> bool {
+    fn extends_to(&self, speakers: &[String], pattern: &str, wanted: Option<&[u64]>) -> bool {
         let covered = match (&self.domain, wanted) {
             (None, _) => true,
             (Some(_), None) => false,
@@ -278,9 +257,9 @@ impl LastRows {
             }
         };
         covered
-            && self.speakers == query.speakers
-            && query.pattern.starts_with(&self.pattern)
-            && is_case_sensitive(&query.pattern) == is_case_sensitive(&self.pattern)
+            && self.speakers == speakers
+            && pattern.starts_with(&self.pattern)
+            && is_case_sensitive(pattern) == is_case_sensitive(&self.pattern)
     }
 
     /// These rows grown to `pattern`, one byte at a time, over the quotes in `wanted`.
@@ -297,7 +276,8 @@ impl LastRows {
             if grown.is_empty() {
                 part.quotes.retain(|k| is_wanted(k.quote));
             }
-            for &byte in grown {
+            for (n, &byte) in grown.iter().enumerate() {
+                let last = n + 1 == grown.len();
                 let mut next = Known {
                     quotes: Vec::with_capacity(part.quotes.len()),
                     matches: Vec::with_capacity(part.matches.len()),
@@ -309,9 +289,16 @@ impl LastRows {
                     let below = part.matches.get(k.matches.clone()).unwrap_or_default();
                     let start = next.matches.len();
                     let hay = index.haystack(e).as_bytes();
-                    if let Some(best) =
-                        next_row(hay, below, byte, case_sensitive, &mut next.matches)
-                    {
+                    let best = next_row(hay, below, byte, case_sensitive, &mut next.matches);
+                    // The compact rule, once the pattern is whole: a compact match of it
+                    // is one of each prefix.
+                    let best = best.filter(|_| {
+                        !last || matching::is_compact(index.haystack(e), pattern, case_sensitive)
+                    });
+                    if best.is_none() {
+                        next.matches.truncate(start);
+                    }
+                    if let Some(best) = best {
                         next.quotes.push(KnownQuote {
                             quote: k.quote,
                             matches: start..next.matches.len(),
@@ -448,25 +435,28 @@ impl QuoteIndex {
         self.entries.get(i).map(|e| (e.doc, e.quote))
     }
 
-    /// Quotes ranked for `query`, best first (ties in index order); an empty pattern keeps
-    /// index order. Every quote is scored by `Proxy` (fuzzy-matcher's quick scorer for a
-    /// pattern it cannot score) and the best 300 again by fuzzy-matcher's exact scorer, so
-    /// the top of the list is in exact order. `within` narrows the search to earlier hits: a
-    /// query that grows by appending can only match a subset of what it matched before.
+    /// Quotes ranked for `query` (see [`query`]), best first (ties in index order); a query
+    /// with no fuzzy term keeps index order. The lead fuzzy term ([`Query::lead`]) ranks
+    /// every quote by `Proxy` (fuzzy-matcher's quick scorer for a pattern it cannot score);
+    /// the other terms filter those hits and add their scores; and the best 300 are scored
+    /// again by fuzzy-matcher's exact scorer, so the top of the list is in exact order.
+    /// `within` narrows the search to earlier hits: the caller passes them when the query
+    /// [`query::narrows`] the one they were ranked for.
     ///
-    /// A pattern that grows from the last one ranked reuses that ranking's last matrix row
-    /// for every quote it matched, so typing costs a row per keystroke, not a scan.
+    /// A lead pattern that grows from the last one ranked reuses that ranking's last matrix
+    /// row for every quote it matched, so typing costs a row per keystroke, not a scan.
     pub fn rank(&self, query: &str, within: Option<&[usize]>) -> Vec<Hit> {
         let query = Query::parse(query);
         let wanted = within.map(|w| self.bit_set(w));
-        let hits = match Proxy::new(&query.pattern) {
+        let pattern = query.lead_pattern();
+        let hits = match Proxy::new(pattern) {
             Some(proxy) => {
                 let last = self.last_rows.lock().map(|mut l| l.take()).ok().flatten();
                 let rows = match last {
-                    Some(rows) if rows.extends_to(&query, wanted.as_deref()) => {
-                        rows.extend(self, &query.pattern, wanted.as_deref())
+                    Some(rows) if rows.extends_to(&query.speakers, pattern, wanted.as_deref()) => {
+                        rows.extend(self, pattern, wanted.as_deref())
                     }
-                    _ => self.scan(&query, &proxy, wanted),
+                    _ => self.scan(&query.speakers, pattern, &proxy, wanted),
                 };
                 let hits = rows.hits();
                 if let Ok(mut last) = self.last_rows.lock() {
@@ -474,70 +464,160 @@ impl QuoteIndex {
                 }
                 hits
             }
-            None => self.rank_quick(&query, wanted.as_deref()),
+            None => self.rank_quick(&query.speakers, pattern, wanted.as_deref()),
         };
-        self.exact_first(hits, &query.pattern)
+        let hits = self.filter_others(hits, &query);
+        self.exact_first(hits, &query)
     }
 
     /// Ranks with fuzzy-matcher's quick scorer: the empty pattern (every quote, score 0)
     /// and those [`Proxy`] cannot score.
-    fn rank_quick(&self, query: &Query, wanted: Option<&[u64]>) -> Vec<Hit> {
+    fn rank_quick(&self, speakers: &[String], pattern: &str, wanted: Option<&[u64]>) -> Vec<Hit> {
         let candidates = self.candidates(wanted);
-        let pattern_mask = char_mask(&query.pattern);
-        let case_sensitive = is_case_sensitive(&query.pattern);
+        let pattern_mask = char_mask(pattern);
+        let case_sensitive = is_case_sensitive(pattern);
         let score = |&i: &usize| -> Option<Hit> {
             let e = self.entries.get(i)?;
-            if !e.said_by(&query.speakers) {
+            if !e.said_by(speakers) {
                 return None;
             }
-            if query.pattern.is_empty() {
+            if pattern.is_empty() {
                 return Some(Hit { quote: i, score: 0 });
             }
+            let hay = self.haystack(e);
             if pattern_mask & !e.mask != 0
-                || !in_order(
-                    self.haystack(e).as_bytes(),
-                    query.pattern.as_bytes(),
-                    case_sensitive,
-                )
+                || !in_order(hay.as_bytes(), pattern.as_bytes(), case_sensitive)
+                || !matching::is_compact(hay, pattern, case_sensitive)
             {
                 return None;
             }
-            let score = self.quick.fuzzy_match(self.haystack(e), &query.pattern)?;
+            let score = self.quick.fuzzy_match(hay, pattern)?;
             Some(Hit { quote: i, score })
         };
         in_parallel(&candidates, |part| part.iter().filter_map(score).collect())
     }
 
-    /// Scores `candidates` (all quotes when `None`) with `proxy`.
-    fn scan(&self, query: &Query, proxy: &Proxy, wanted: Option<Vec<u64>>) -> LastRows {
+    /// Scores `candidates` (all quotes when `None`) with `proxy`, keeping compact matches.
+    fn scan(
+        &self,
+        speakers: &[String],
+        pattern: &str,
+        proxy: &Proxy,
+        wanted: Option<Vec<u64>>,
+    ) -> LastRows {
         let candidates = self.candidates(wanted.as_deref());
-        let pattern_mask = char_mask(&query.pattern);
+        let pattern_mask = char_mask(pattern);
+        let case_sensitive = is_case_sensitive(pattern);
         let parts = in_parallel(&candidates, |part| {
             let mut known = Known::default();
             for &i in part {
                 let Some(e) = self.entries.get(i) else {
                     continue;
                 };
-                if pattern_mask & !e.mask != 0 || !e.said_by(&query.speakers) {
+                if pattern_mask & !e.mask != 0 || !e.said_by(speakers) {
                     continue;
                 }
                 let start = known.matches.len();
-                if let Some(best) = proxy.score(self.haystack(e).as_bytes(), &mut known.matches) {
-                    known.quotes.push(KnownQuote {
-                        quote: i,
-                        matches: start..known.matches.len(),
-                        best,
-                    });
+                let hay = self.haystack(e);
+                match proxy.score(hay.as_bytes(), &mut known.matches) {
+                    Some(best) if matching::is_compact(hay, pattern, case_sensitive) => {
+                        known.quotes.push(KnownQuote {
+                            quote: i,
+                            matches: start..known.matches.len(),
+                            best,
+                        });
+                    }
+                    _ => known.matches.truncate(start),
                 }
             }
             vec![known]
         });
         LastRows {
-            speakers: query.speakers.clone(),
-            pattern: query.pattern.clone(),
+            speakers: speakers.to_vec(),
+            pattern: pattern.to_string(),
             domain: wanted,
             parts,
         }
+    }
+
+    /// The hits of the lead term that every other group of `query` matches too, with those
+    /// groups' scores added.
+    fn filter_others(&self, hits: Vec<Hit>, query: &Query) -> Vec<Hit> {
+        let lead = query.lead();
+        let others: Vec<(usize, &[Term])> = (query.groups.iter().enumerate())
+            .filter(|&(g, _)| Some(g) != lead)
+            .map(|(g, terms)| (g, terms.as_slice()))
+            .collect();
+        if others.is_empty() {
+            return hits;
+        }
+        // One proxy per fuzzy term that scores (None: a pattern the proxy cannot score).
+        let proxies: Vec<Vec<Option<Proxy>>> = others
+            .iter()
+            .map(|(_, terms)| {
+                terms
+                    .iter()
+                    .map(|t| t.scores().then(|| Proxy::new(&t.text)).flatten())
+                    .collect()
+            })
+            .collect();
+        in_parallel(&hits, |part| {
+            let mut scratch = Vec::new();
+            part.iter()
+                .filter_map(|h| {
+                    let e = self.entries.get(h.quote)?;
+                    let hay = self.haystack(e);
+                    let mut score = h.score;
+                    for ((_, terms), proxies) in others.iter().zip(&proxies) {
+                        score += self.group_score(e, hay, terms, |t, k| {
+                            scratch.clear();
+                            match proxies.get(k).and_then(Option::as_ref) {
+                                Some(p) => p.score(hay.as_bytes(), &mut scratch).map(i64::from),
+                                None => self.quick.fuzzy_match(hay, &t.text),
+                            }
+                        })?;
+                    }
+                    Some(Hit { score, ..*h })
+                })
+                .collect()
+        })
+    }
+
+    /// The score of the best term of `group` that quote `e` (haystack `hay`) satisfies,
+    /// `None` when it satisfies none. A fuzzy term scores by `fuzzy` (given the term and
+    /// its place in the group) when its match is compact; an exact term scores 0; an
+    /// excluded term is satisfied (score 0) when it does not match.
+    fn group_score(
+        &self,
+        e: &Entry,
+        hay: &str,
+        group: &[Term],
+        mut fuzzy: impl FnMut(&Term, usize) -> Option<i64>,
+    ) -> Option<i64> {
+        let mut best: Option<i64> = None;
+        for (k, t) in group.iter().enumerate() {
+            let score = match t.kind {
+                // A fuzzy term is never an exclusion (`!term` is exact, as in fzf).
+                Kind::Fuzzy => {
+                    let fits = !Self::lacks_letters(e, &t.text)
+                        && matching::is_compact(hay, &t.text, t.case_sensitive);
+                    if fits { fuzzy(t, k) } else { None }
+                }
+                _ => {
+                    let found = matching::find_exact(hay, e.text_start, t).is_some();
+                    (found != t.negated).then_some(0)
+                }
+            };
+            if let Some(s) = score {
+                best = Some(best.map_or(s, |b| b.max(s)));
+            }
+        }
+        best
+    }
+
+    /// True when `e` lacks an ASCII letter or digit of `pattern`, so cannot match it.
+    fn lacks_letters(e: &Entry, pattern: &str) -> bool {
+        char_mask(pattern) & !e.mask != 0
     }
 
     /// The best hits, by `hits`' scores, scored again exactly (and dropped if fuzzy-matcher
@@ -548,10 +628,10 @@ impl QuoteIndex {
     /// rows of the matrix and reuses them between calls, and their stale values can cap what
     /// a long gap costs: `c` + 200 × `x` + `ompute` scores 94 for "compute" there against
     /// -56 here, which would rank a quote first that the proxy, rightly, puts last.
-    fn exact_first(&self, mut hits: Vec<Hit>, pattern: &str) -> Vec<Hit> {
+    fn exact_first(&self, mut hits: Vec<Hit>, query: &Query) -> Vec<Hit> {
         let by_score = |a: &Hit, b: &Hit| b.score.cmp(&a.score).then(a.quote.cmp(&b.quote));
         let top = EXACT_TOP.min(hits.len());
-        if pattern.is_empty() || top == 0 {
+        if !query.groups.iter().flatten().any(Term::scores) || top == 0 {
             return hits;
         }
         hits.select_nth_unstable_by(top - 1, by_score);
@@ -559,7 +639,13 @@ impl QuoteIndex {
             .iter()
             .filter_map(|h| {
                 let e = self.entries.get(h.quote)?;
-                let (score, _) = self.exact.fuzzy_indices(self.haystack(e), pattern)?;
+                let hay = self.haystack(e);
+                let mut score = 0;
+                for group in &query.groups {
+                    score += self.group_score(e, hay, group, |t, _| {
+                        self.exact.fuzzy_indices(hay, &t.text).map(|(s, _)| s)
+                    })?;
+                }
                 Some(Hit { score, ..*h })
             })
             .collect();
@@ -597,26 +683,50 @@ impl QuoteIndex {
         out
     }
 
-    /// Which characters of quote `i` match `query`, as byte ranges in its text and speaker.
+    /// Which characters of quote `i` match `query`, as byte ranges in its text and speaker:
+    /// each fuzzy term's letters (fuzzy-matcher's best alignment, or the compact one the
+    /// rule found when that is scattered), each exact term's match, and the `@` names.
     pub fn ranges(&self, i: usize, query: &str) -> Ranges {
         let query = Query::parse(query);
         let Some(e) = self.entries.get(i) else {
             return Ranges::default();
         };
-        let mut out = Ranges::default();
-        if !query.pattern.is_empty() {
-            let haystack = self.haystack(e);
-            if let Some((_, chars)) = self.exact.fuzzy_indices(haystack, &query.pattern) {
-                for r in char_to_byte_ranges(haystack, &chars) {
-                    if r.start >= e.text_start {
-                        out.text.push(r.start - e.text_start..r.end - e.text_start);
-                    } else if r.end <= e.speaker_len {
-                        out.speaker.push(r);
+        let haystack = self.haystack(e);
+        let mut found: Vec<Range<usize>> = Vec::new();
+        for t in query.groups.iter().flatten().filter(|t| !t.negated) {
+            match t.kind {
+                Kind::Fuzzy => {
+                    let best = self
+                        .exact
+                        .fuzzy_indices(haystack, &t.text)
+                        .map(|(_, chars)| char_to_byte_ranges(haystack, &chars));
+                    let compact = |r: &[Range<usize>]| match (r.first(), r.last()) {
+                        (Some(a), Some(b)) => haystack
+                            .get(a.start..b.end)
+                            .is_some_and(|span| span.split_ascii_whitespace().count() <= 2),
+                        _ => false,
+                    };
+                    match best {
+                        Some(r) if compact(&r) => found.extend(r),
+                        Some(_) => found.extend(
+                            matching::compact_positions(haystack, &t.text, t.case_sensitive)
+                                .unwrap_or_default(),
+                        ),
+                        None => {}
                     }
                 }
+                _ => found.extend(matching::find_exact(haystack, e.text_start, t)),
             }
         }
-        let speaker = &self.haystack(e)[..e.speaker_len];
+        let mut out = Ranges::default();
+        for r in merge(found) {
+            if r.start >= e.text_start {
+                out.text.push(r.start - e.text_start..r.end - e.text_start);
+            } else if r.end <= e.speaker_len {
+                out.speaker.push(r);
+            }
+        }
+        let speaker = &haystack[..e.speaker_len];
         // Lowercasing may change byte lengths; highlight speaker filters only when it doesn't.
         if e.speaker_lower.len() == speaker.len() {
             for s in &query.speakers {
@@ -624,10 +734,23 @@ impl QuoteIndex {
                     out.speaker.push(at..at + s.len());
                 }
             }
-            out.speaker.sort_by_key(|r| r.start);
+            out.speaker = merge(std::mem::take(&mut out.speaker));
         }
         out
     }
+}
+
+/// `ranges` sorted, overlapping and touching ones merged.
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 /// fuzzy-matcher reports char indices; the view slices by bytes. Adjacent chars merge into
@@ -747,16 +870,52 @@ mod tests {
     }
 
     /// The quotes fuzzy-matcher matches for `pattern`, as `rank` should find them.
+    /// under the compact rule, as `rank` should find them.
     fn matched_by_fuzzy_matcher(quotes: &[Quote], pattern: &str) -> Vec<usize> {
         let index = QuoteIndex::new(quotes);
         let matcher = SkimMatcherV2::default().smart_case();
         (0..quotes.len())
             .filter(|&i| {
-                matcher
-                    .fuzzy_match(index.haystack(&index.entries[i]), pattern)
-                    .is_some()
+                let hay = index.haystack(&index.entries[i]);
+                matcher.fuzzy_match(hay, pattern).is_some() && compact_by_brute_force(hay, pattern)
             })
             .collect()
+    }
+
+    /// The compact rule stated as an exhaustive search of alignments: `pattern`'s
+    /// characters at increasing places of `hay` (ASCII case folded unless it has a
+    /// capital), the `k`th at most `2k` characters from the first, with at most one run of
+    /// spaces between the first and the last.
+    fn compact_by_brute_force(hay: &str, pattern: &str) -> bool {
+        let hay: Vec<char> = hay.chars().collect();
+        let pattern: Vec<char> = pattern.chars().collect();
+        let cs = pattern.iter().any(char::is_ascii_uppercase);
+        let eq = |h: char, p: char| {
+            if cs {
+                h == p
+            } else {
+                h.eq_ignore_ascii_case(&p)
+            }
+        };
+        fn fits(
+            hay: &[char],
+            pattern: &[char],
+            eq: &dyn Fn(char, char) -> bool,
+            start: usize,
+            at: usize,
+            k: usize,
+        ) -> bool {
+            if k == pattern.len() {
+                let stretch: String = hay[start..at].iter().collect();
+                return stretch.split_ascii_whitespace().count() <= 2;
+            }
+            (at..hay.len().min(start + 2 * (k + 1)))
+                .any(|i| eq(hay[i], pattern[k]) && fits(hay, pattern, eq, start, i + 1, k + 1))
+        }
+        (0..hay.len()).any(|s| {
+            pattern.first().is_some_and(|&p| eq(hay[s], p))
+                && fits(&hay, &pattern, &eq, s, s + 1, 1)
+        })
     }
 
     fn sorted(hits: &[Hit]) -> Vec<usize> {
@@ -782,13 +941,19 @@ mod tests {
             .collect()
     }
 
-    /// The ranking fuzzy-matcher's full alignment gives when it scores every quote.
-    fn exact_ranking(index: &QuoteIndex, pattern: &str) -> Vec<Hit> {
+    /// The ranking fuzzy-matcher's full alignment gives when it scores every quote for
+    /// each word of `query` (a quote matching every word compactly, its scores summed).
+    fn exact_ranking(index: &QuoteIndex, query: &str) -> Vec<Hit> {
         let matcher = SkimMatcherV2::default().smart_case();
         let mut hits: Vec<Hit> = (0..index.len())
             .filter_map(|i| {
-                let (score, _) =
-                    matcher.fuzzy_indices(index.haystack(&index.entries[i]), pattern)?;
+                let hay = index.haystack(&index.entries[i]);
+                let mut score = 0;
+                for word in query.split_whitespace() {
+                    let (s, _) = matcher.fuzzy_indices(hay, word)?;
+                    compact_by_brute_force(hay, word).then_some(())?;
+                    score += s;
+                }
                 Some(Hit { quote: i, score })
             })
             .collect();
@@ -820,24 +985,26 @@ mod tests {
         }
     }
 
-    /// More matches than are scored exactly, and one whose long gap fuzzy-matcher's
-    /// `fuzzy_match` undercharges: the order is still that of the full alignment.
+    /// More matches than are scored exactly, and a gap as long as the compact rule allows:
+    /// the order is still that of the full alignment.
     #[test]
     fn a_long_gap_ranks_by_the_full_alignment_inside_and_past_the_exact_top() {
         // Within the exact top and past it.
         for scattered in [10, EXACT_TOP + 100] {
-            let mut quotes = vec![quote("cxxxoxxxmxxxpxxxuxxxtxxxe", None); scattered];
-            quotes.push(quote(&format!("c{}ompute", "x".repeat(200)), None));
+            let mut quotes = vec![quote("cxoxmxpxuxtxe", None); scattered];
+            quotes.push(quote(&format!("c{}ompute", "x".repeat(7)), None));
+            // Past what the rule allows: no match at all.
+            quotes.push(quote(&format!("c{}ompute", "x".repeat(8)), None));
             let index = QuoteIndex::new(&quotes);
             let exact = exact_ranking(&index, "compute");
-            assert_eq!(exact.last().map(|h| h.quote), Some(scattered));
+            assert!(exact.iter().all(|h| h.quote <= scattered));
             assert_eq!(index.rank("compute", None), exact, "{scattered}");
             assert_eq!(typed(&index, "compute"), exact, "typed {scattered}");
         }
     }
 
     #[test]
-    fn a_contiguous_word_ranks_above_a_scattered_match() {
+    fn a_contiguous_word_ranks_above_a_compact_one_and_a_scattered_one_is_no_match() {
         let index = QuoteIndex::new(&[
             quote(
                 "careful operators maintain proper updates to every entry",
@@ -851,7 +1018,7 @@ mod tests {
             .iter()
             .map(|h| h.quote)
             .collect();
-        assert_eq!(order, [1, 2, 0]);
+        assert_eq!(order, [1, 2]);
     }
 
     #[test]
@@ -924,6 +1091,163 @@ mod tests {
         }
     }
 
+    fn found(index: &QuoteIndex, query: &str) -> Vec<usize> {
+        sorted(&index.rank(query, None))
+    }
+
+    fn operators_index() -> QuoteIndex {
+        QuoteIndex::new(&[
+            quote("We were struggling for compute.", Some("Jan Leike")),
+            quote(
+                "Compute is not the problem; the wind is.",
+                Some("Sam Altman"),
+            ),
+            quote("We need more compute and more time", Some("Jan Leike")),
+            quote("Safety culture took a backseat", Some("Jan Leike")),
+            quote("computers, said nobody", None),
+        ])
+    }
+
+    #[test]
+    fn space_separated_terms_must_all_match() {
+        let index = operators_index();
+        assert_eq!(found(&index, "compute"), [0, 1, 2, 4]);
+        assert_eq!(found(&index, "compute time"), [2]);
+        assert_eq!(found(&index, "compute wind"), [1]);
+    }
+
+    #[test]
+    fn a_bar_between_terms_is_or() {
+        let index = operators_index();
+        assert_eq!(found(&index, "wind | time"), [1, 2]);
+        assert_eq!(found(&index, "compute wind | time"), [1, 2]);
+        assert_eq!(found(&index, "safety | wind | time"), [1, 2, 3]);
+    }
+
+    #[test]
+    fn a_quote_mark_asks_for_the_exact_substring() {
+        let index = operators_index();
+        // Fuzzily, `cmpute` finds compute; exactly, it finds nothing.
+        assert_eq!(found(&index, "cmpute"), [0, 1, 2, 4]);
+        assert!(found(&index, "'cmpute").is_empty());
+        assert_eq!(found(&index, "'compute"), [0, 1, 2, 4]);
+        assert_eq!(found(&index, "'compute."), [0]);
+    }
+
+    #[test]
+    fn double_quotes_ask_for_a_phrase() {
+        let index = operators_index();
+        assert_eq!(found(&index, "\"for compute\""), [0]);
+        assert_eq!(found(&index, "\"more compute\""), [2]);
+        assert!(found(&index, "\"compute for\"").is_empty());
+    }
+
+    #[test]
+    fn a_caret_and_a_dollar_anchor_the_start_and_end_of_the_quote() {
+        let index = operators_index();
+        assert_eq!(found(&index, "^we"), [0, 2]);
+        // The speaker is not the start of the quote.
+        assert!(found(&index, "^jan").is_empty());
+        // Closing punctuation is looked past.
+        assert_eq!(found(&index, "compute$"), [0]);
+        assert_eq!(found(&index, "time$"), [2]);
+        assert_eq!(found(&index, "^we time$"), [2]);
+    }
+
+    #[test]
+    fn a_bang_excludes() {
+        let index = operators_index();
+        assert_eq!(found(&index, "compute !wind"), [0, 2, 4]);
+        assert_eq!(found(&index, "compute !'wind"), [0, 2, 4]);
+        assert_eq!(found(&index, "compute !^we"), [1, 4]);
+        assert_eq!(found(&index, "compute !\"more time\""), [0, 1, 4]);
+        // Only excluding: every other quote.
+        assert_eq!(found(&index, "!compute"), [3]);
+    }
+
+    #[test]
+    fn operators_combine_with_speakers_and_case() {
+        let index = operators_index();
+        assert_eq!(found(&index, "'compute !wind @leike"), [0, 2]);
+        assert_eq!(found(&index, "@leike ^we | safety !time"), [0, 3]);
+        // A capital makes its term case-sensitive, and only that term.
+        assert_eq!(found(&index, "'Compute"), [1]);
+        assert_eq!(found(&index, "Compute"), [1]);
+        assert_eq!(found(&index, "We compute"), [0, 2]);
+    }
+
+    #[test]
+    fn highlights_cover_each_term() {
+        let index = operators_index();
+        let text = |i: usize, q: &str| -> Vec<String> {
+            let t = &[
+                "We were struggling for compute.",
+                "Compute is not the problem; the wind is.",
+                "We need more compute and more time",
+            ][i];
+            index
+                .ranges(i, q)
+                .text
+                .iter()
+                .map(|r| t[r.clone()].to_string())
+                .collect()
+        };
+        assert_eq!(text(2, "compute time"), ["compute", "time"]);
+        assert_eq!(text(0, "\"for compute\""), ["for compute"]);
+        assert_eq!(text(0, "^we compute$"), ["We", "compute"]);
+        // An excluded term is not highlighted.
+        assert_eq!(text(1, "compute !time"), ["Compute"]);
+    }
+
+    /// The generator of the benches (the seed's sections over and over, ~7,000 lines):
+    /// fuzzy-matcher alone finds `zebra` in quotes that hold no such word; the compact rule
+    /// finds none, and every quote a word matches holds a word close to it.
+    #[test]
+    fn a_scattered_match_is_no_match_on_a_generated_dossier() {
+        let doc = crate::document::load("generated", &crate::synthetic::seed_repeated(350_000));
+        let index = QuoteIndex::new(&doc.quotes);
+        assert!(index.len() > 150, "{} quotes", index.len());
+        let skim = SkimMatcherV2::default().smart_case();
+        let scattered = (0..index.len())
+            .filter(|&i| {
+                skim.fuzzy_match(index.haystack(&index.entries[i]), "zebra")
+                    .is_some()
+            })
+            .count();
+        assert!(scattered > 0, "fuzzy-matcher alone finds zebra somewhere");
+        assert!(index.rank("zebra", None).is_empty());
+        // A word is close when it holds the term's letters in order, at most twice as long.
+        let close = |text: &str, term: &str| {
+            let words: Vec<String> = text
+                .split_ascii_whitespace()
+                .map(|w| w.to_lowercase())
+                .collect();
+            let spans = words
+                .iter()
+                .cloned()
+                .chain(words.windows(2).map(|w| w.concat()));
+            spans.into_iter().any(|w| {
+                let mut letters = w.chars().filter(|c| c.is_alphanumeric());
+                term.chars().all(|t| letters.any(|c| c == t))
+                    && w.chars().count() <= 2 * term.chars().count() + 2
+            })
+        };
+        for term in [
+            "audit", "compute", "cmpute", "safety", "rsk", "aut", "leike",
+        ] {
+            let hits = index.rank(term, None);
+            for h in &hits {
+                let e = &index.entries[h.quote];
+                assert!(
+                    close(index.haystack(e), term),
+                    "{term}: {}",
+                    index.haystack(e)
+                );
+            }
+        }
+        assert!(!index.rank("cmpute", None).is_empty());
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
 
@@ -932,7 +1256,7 @@ mod tests {
         #[test]
         fn rank_finds_exactly_what_fuzzy_matcher_matches(
             texts in proptest::collection::vec("[a-eA-E é安·_.-]{0,40}", 1..40),
-            pattern in "[a-eA-E é安]{1,5}",
+            pattern in "[a-eA-Eé安]{1,5}",
         ) {
             let quotes: Vec<Quote> = texts
                 .iter()
@@ -940,7 +1264,7 @@ mod tests {
                 .map(|(i, t)| quote(t, (i % 3 == 0).then_some("Ab Cd")))
                 .collect();
             let index = QuoteIndex::new(&quotes);
-            let pattern = Query::parse(&pattern).pattern;
+            let pattern = Query::parse(&pattern).lead_pattern().to_string();
             proptest::prop_assume!(!pattern.is_empty());
             let want = matched_by_fuzzy_matcher(&quotes, &pattern);
             proptest::prop_assert_eq!(sorted(&index.rank(&pattern, None)), want.clone());

@@ -166,7 +166,11 @@ pub fn draw(app: &App, buf: &mut Buffer) {
     } else {
         ""
     };
-    let count = format!(" {searching}{}/{} ", app.quotes.hits.len(), app.index.len());
+    let count = format!(
+        " {searching}{} of {} ",
+        app.quotes.hits.len(),
+        super::counted(app.index.len(), "quote")
+    );
     buf.set_string(
         input.right().saturating_sub(wrap::width(&count) as u16 + 1),
         rule_y,
