@@ -37,6 +37,8 @@ pub enum Command {
     Timeline(Listing),
     /// Print the quotes: speaker, line, text; --query ranks them by fuzzy match.
     Quotes(QuotesArgs),
+    /// Print every speaker: quotes, first and last date, documents.
+    People(Listing),
 }
 
 /// A dossier path.
@@ -64,6 +66,9 @@ pub struct QuotesArgs {
     /// Rank quotes by fuzzy match against this query (text and speaker).
     #[arg(long, short)]
     pub query: Option<String>,
+    /// Print only this person's quotes (a full name, a surname, or part of a name).
+    #[arg(long, short)]
+    pub speaker: Option<String>,
     /// Print at most this many quotes.
     #[arg(long, short)]
     pub limit: Option<usize>,
@@ -77,7 +82,7 @@ impl Command {
     pub fn path(&self) -> Option<&std::path::Path> {
         match self {
             Command::Export(a) => a.path.as_deref(),
-            Command::Sections(a) | Command::Timeline(a) => a.path.as_deref(),
+            Command::Sections(a) | Command::Timeline(a) | Command::People(a) => a.path.as_deref(),
             Command::Quotes(a) => a.path.as_deref(),
         }
     }
@@ -113,7 +118,50 @@ pub fn run(
         }
         Command::Timeline(a) => timeline(docs, library, a.json, out),
         Command::Quotes(a) => quotes(docs, library, a, out),
+        Command::People(a) => people(docs, a.json, out),
     }
+}
+
+/// A row of `people --json`.
+#[derive(Serialize)]
+struct PersonRow<'a> {
+    speaker: &'a str,
+    quotes: usize,
+    first: Option<String>,
+    last: Option<String>,
+    documents: Vec<&'a str>,
+}
+
+fn people(docs: &[Document], json: bool, out: &mut dyn Write) -> io::Result<()> {
+    let people = crate::people::people(docs);
+    let rows: Vec<PersonRow> = people
+        .iter()
+        .map(|p| PersonRow {
+            speaker: &p.name,
+            quotes: p.quotes,
+            first: p.first.map(|d| d.iso()),
+            last: p.last.map(|d| d.iso()),
+            documents: (p.documents.iter())
+                .filter_map(|&d| docs.get(d))
+                .map(|d| d.source.as_str())
+                .collect(),
+        })
+        .collect();
+    if json {
+        return write_json(out, &rows);
+    }
+    for r in rows {
+        writeln!(
+            out,
+            "{:<24}  {:>5}  {:<10}  {:<10}  {}",
+            r.speaker,
+            r.quotes,
+            r.first.as_deref().unwrap_or("—"),
+            r.last.as_deref().unwrap_or("—"),
+            r.documents.join(", ")
+        )?;
+    }
+    Ok(())
 }
 
 /// A library exports one JSON object per document, one per line: `doc`'s.
@@ -280,12 +328,25 @@ fn quotes(
         index.add(i, &d.quotes);
     }
     let query = args.query.as_deref().unwrap_or("");
+    // The person asked for, by the same names as `dossier people` (a surname alone is the
+    // full name it stands for).
+    let speaker = args.speaker.as_deref().map(|name| {
+        let directory = crate::people::Directory::new(docs);
+        let wanted = directory.find(name);
+        move |s: Option<&str>| {
+            s.and_then(|s| directory.person_of(s))
+                .is_some_and(|p| wanted.contains(&p))
+        }
+    });
     let rows: Vec<RankedQuote> = index
         .rank(query, None)
         .into_iter()
         .filter_map(|h| {
             let (d, q) = index.locate(h.quote)?;
             let doc = docs.get(d)?;
+            if let Some(said_by) = &speaker {
+                said_by(doc.quotes.get(q)?.speaker.as_deref()).then_some(())?;
+            }
             Some(RankedQuote {
                 source: library.then_some(doc.source.as_str()),
                 quote: doc.quotes.get(q)?,

@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod document;
 pub mod library;
+pub mod people;
 pub mod plain;
 pub mod search;
 #[doc(hidden)]

@@ -170,7 +170,7 @@ fn prints_json(command: Option<&Command>) -> bool {
     match command {
         None => false,
         Some(Command::Export(_)) => true,
-        Some(Command::Sections(a) | Command::Timeline(a)) => a.json,
+        Some(Command::Sections(a) | Command::Timeline(a) | Command::People(a)) => a.json,
         Some(Command::Quotes(a)) => a.json,
     }
 }

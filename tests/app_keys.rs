@@ -291,8 +291,14 @@ fn the_mouse_scrolls_the_pane_under_it_and_clicks_select() {
     let o = app.areas.outline;
     app.update(Action::Click(o.x + 3, o.y + 2));
     assert_eq!(selected_title(&app), "Background: Who is Jan Leike?");
-    app.update(Action::Click(app.areas.screen.width - 3, 0));
+    let (_, quotes_tab) = dossier::view::status::tabs(&app)
+        .into_iter()
+        .find(|(v, _)| *v == View::Quotes)
+        .unwrap();
+    app.update(Action::Click(quotes_tab.start + 2, 0));
     assert_eq!(app.view, View::Quotes, "clicking a tab switches view");
+    app.update(Action::Click(app.areas.screen.width - 3, 0));
+    assert_eq!(app.view, View::People, "the last tab is People");
 }
 
 #[test]

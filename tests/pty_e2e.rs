@@ -281,3 +281,33 @@ fn without_a_terminal_it_prints_plain_text() {
         "no escape sequences when stdout is not a terminal"
     );
 }
+
+/// The user presses `4` for the People view, types `leike` and presses Enter: the Quotes
+/// view lists Jan Leike's quotes, the "struggling for compute" one among them; `q` quits
+/// and restores the terminal.
+#[test]
+fn people_leike_enter_shows_his_compute_quote_and_quit_restores() {
+    let mut tty = open_embedded();
+    tty.send(b"4");
+    tty.wait_until("the People view listing Jan Leike", |s| {
+        let rows: Vec<String> = s.rows(0, COLS).collect();
+        let text = rows.join("\n");
+        text.contains("Speaker") && text.contains("Jan Leike") && text.contains("people")
+    });
+    tty.settle();
+    tty.send(b"leike");
+    tty.wait_settled("the filter keeping Jan Leike", |s| {
+        let rows: Vec<String> = s.rows(0, COLS).collect();
+        search_box_row(&rows, "leike").is_some() && squash(&rows.join(" ")).contains("1 of ")
+    });
+    tty.send(b"\r");
+    tty.wait_settled("Jan Leike's quotes, the compute one among them", |s| {
+        let rows: Vec<String> = s.rows(0, COLS).collect();
+        let shown = squash(&rows.join(" "));
+        active_tab(s) == Some("Quotes")
+            && search_box_row(&rows, "@leike").is_some()
+            && shown.contains(COMPUTE_PHRASE)
+            && first_result(&rows, "@leike").is_some_and(|first| first.contains("Jan Leike"))
+    });
+    quits_and_restores(&mut tty, b"q", "q");
+}

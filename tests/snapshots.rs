@@ -116,3 +116,23 @@ fn library_quotes() {
         );
     }
 }
+
+#[test]
+fn library_people() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(
+            format!("library_people_{w}x{h}"),
+            library_shot((w, h), "4", None)
+        );
+    }
+}
+
+#[test]
+fn library_people_filtered_then_their_quotes() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(
+            format!("library_people_leike_quotes_{w}x{h}"),
+            library_shot((w, h), "4leike<Enter>", None)
+        );
+    }
+}

@@ -77,11 +77,19 @@ pub enum View {
     Timeline,
     /// Fuzzy quote search.
     Quotes,
+    /// Every speaker.
+    People,
 }
 
 impl View {
     /// All views in tab order.
-    pub const ALL: [View; 4] = [View::Library, View::Sections, View::Timeline, View::Quotes];
+    pub const ALL: [View; 5] = [
+        View::Library,
+        View::Sections,
+        View::Timeline,
+        View::Quotes,
+        View::People,
+    ];
 
     /// The number key that shows the view.
     pub fn number(self) -> u8 {
@@ -90,6 +98,7 @@ impl View {
             View::Sections => 1,
             View::Timeline => 2,
             View::Quotes => 3,
+            View::People => 4,
         }
     }
 
@@ -100,6 +109,7 @@ impl View {
             View::Sections => "Sections",
             View::Timeline => "Timeline",
             View::Quotes => "Quotes",
+            View::People => "People",
         }
     }
 }
@@ -168,6 +178,10 @@ pub enum Action {
     Problems,
     /// Toggle the list of link targets under the reader.
     Links,
+    /// Complete the speaker's name after `@` in the quote box.
+    Complete,
+    /// List the timeline events that name the selected person.
+    PersonEvents,
 
     // Typing into a search box.
     /// A typed character.
@@ -203,6 +217,8 @@ pub enum Context {
     Quotes,
     /// The library's document list.
     Library,
+    /// The list of people.
+    People,
     /// Typing into a search box.
     Typing,
 }
@@ -217,6 +233,7 @@ impl Context {
             Context::Timeline => "Timeline",
             Context::Quotes => "Quotes",
             Context::Library => "Library",
+            Context::People => "People",
             Context::Typing => "Search box",
         }
     }
@@ -263,6 +280,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Always, &[Key::alt('1')], Action::Show(View::Sections), "Alt-1", "sections view"),
     b(Context::Always, &[Key::alt('2')], Action::Show(View::Timeline), "Alt-2", "timeline view"),
     b(Context::Always, &[Key::alt('3')], Action::Show(View::Quotes), "Alt-3", "quotes view"),
+    b(Context::Always, &[Key::alt('4')], Action::Show(View::People), "Alt-4", "people view"),
     b(Context::Always, &[Key::ctrl('o')], Action::Back, "Ctrl-o", "back to where you jumped from"),
     // Typing into a search box.
     b(Context::Typing, &[Key::plain(K::Esc)], Action::Escape, "Esc", "clear the search and leave the box"),
@@ -274,6 +292,8 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Typing, &[Key::plain(K::PageUp)], Action::PageUp, "PgUp", "page up"),
     b(Context::Typing, &[Key::plain(K::PageDown)], Action::PageDown, "PgDn", "page down"),
     b(Context::Typing, &[Key::ctrl('y')], Action::Copy, "Ctrl-y", "copy the quote with its citation"),
+    b(Context::Typing, &[Key::plain(K::Tab)], Action::Complete, "Tab", "quotes: complete the speaker after @"),
+    b(Context::Typing, &[Key::ctrl('t')], Action::PersonEvents, "Ctrl-t", "people: the events that name them"),
     // The outline.
     b(Context::Outline, &[Key::char('h'), Key::plain(K::Left)], Action::Collapse, "h ←", "collapse, or go to the parent"),
     b(Context::Outline, &[Key::char('l'), Key::plain(K::Right)], Action::Expand, "l →", "expand"),
@@ -295,6 +315,10 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Quotes, &[Key::char('/')], Action::Search, "/", "type a query"),
     b(Context::Quotes, &[Key::ctrl('p')], Action::Up, "Ctrl-p", "previous result"),
     b(Context::Quotes, &[Key::ctrl('n')], Action::Down, "Ctrl-n", "next result"),
+    // The people.
+    b(Context::People, &[Key::plain(K::Enter)], Action::Enter, "Enter", "show their quotes"),
+    b(Context::People, &[Key::char('t')], Action::PersonEvents, "t", "the events that name them"),
+    b(Context::People, &[Key::char('/')], Action::Search, "/", "filter people"),
     // The library.
     b(Context::Library, &[Key::plain(K::Enter)], Action::Enter, "Enter", "open the document"),
     b(Context::Library, &[Key::char('s')], Action::Sort, "s", "sort by year, title or author"),
@@ -305,6 +329,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Global, &[Key::char('1')], Action::Show(View::Sections), "1", "sections: outline and reader"),
     b(Context::Global, &[Key::char('2')], Action::Show(View::Timeline), "2", "timeline"),
     b(Context::Global, &[Key::char('3')], Action::Show(View::Quotes), "3", "quote search"),
+    b(Context::Global, &[Key::char('4')], Action::Show(View::People), "4", "people: every speaker"),
     b(Context::Global, &[Key::char('?')], Action::Help, "?", "this help"),
     b(Context::Global, &[Key::char('i')], Action::Info, "i", "front matter"),
     b(Context::Global, &[Key::plain(K::Esc)], Action::Escape, "Esc", "close a popup"),

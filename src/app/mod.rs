@@ -5,6 +5,7 @@
 //! Markdown syntax nor the terminal library.
 
 pub mod action;
+mod people;
 mod timeline;
 
 use std::ops::Range;
@@ -13,6 +14,7 @@ use std::sync::Arc;
 use ratatui::layout::{Position, Rect};
 
 pub use action::{Action, Context, Key, KeyCode, View};
+pub use people::{PeopleState, partial_speaker};
 pub use timeline::{DayBound, TimelineFilter, TimelineLine, TimelineState};
 
 use crate::document::{Document, front_matter};
@@ -98,6 +100,8 @@ pub struct QuotesState {
     pending_for: String,
     /// The newest query's number.
     generation: u64,
+    /// The speakers offered for the `@` word being typed (Tab takes the first).
+    pub suggestions: Vec<String>,
 }
 
 /// How the library list is sorted.
@@ -232,6 +236,8 @@ pub struct App {
     pub timeline: TimelineState,
     /// Quotes state.
     pub quotes: QuotesState,
+    /// People state.
+    pub people: PeopleState,
     /// Places to go back to, most recent last.
     pub jumps: Vec<Place>,
     /// A one-line message for the footer, cleared by the next key.
@@ -297,6 +303,7 @@ impl App {
             reader: ReaderState::default(),
             timeline: TimelineState::default(),
             quotes: QuotesState::default(),
+            people: PeopleState::default(),
             jumps: Vec::new(),
             message: None,
             clipboard: None,
@@ -400,6 +407,9 @@ impl App {
         self.stale = false;
         self.sort_library(false);
         self.timeline.update(&self.docs);
+        if self.view == View::People {
+            self.people.update(&self.docs);
+        }
         self.quotes.ranked_for.clear();
         let selected = self.quotes.selected;
         self.rerank();
@@ -521,6 +531,7 @@ impl App {
             View::Sections if self.reader.search.typing => Context::Typing,
             View::Timeline if self.timeline.typing => Context::Typing,
             View::Quotes if self.quotes.typing => Context::Typing,
+            View::People if self.people.typing => Context::Typing,
             View::Sections if self.focus == Focus::Outline && self.areas.outline.width > 0 => {
                 Context::Outline
             }
@@ -528,6 +539,7 @@ impl App {
             View::Timeline => Context::Timeline,
             View::Quotes => Context::Quotes,
             View::Library => Context::Library,
+            View::People => Context::People,
         }
     }
 
@@ -611,6 +623,8 @@ impl App {
                     .into(),
                 );
             }
+            Action::Complete => self.complete_speaker(),
+            Action::PersonEvents => self.person_events(),
             Action::Type(c) => self.edit(|q| q.push(c)),
             Action::DeleteChar => self.edit(|q| {
                 q.pop();
@@ -639,6 +653,10 @@ impl App {
         if view == View::Quotes && self.view != View::Quotes {
             self.quotes.typing = true;
         }
+        if view == View::People && self.view != View::People {
+            self.people.typing = true;
+            self.people.update(&self.docs);
+        }
         self.view = view;
         self.reader.search.typing = false;
         self.timeline.typing = false;
@@ -659,7 +677,13 @@ impl App {
                 View::Quotes => {
                     self.quotes.query.clear();
                     self.quotes.typing = false;
+                    self.quotes.suggestions.clear();
                     self.rerank();
+                }
+                View::People => {
+                    self.people.filter.clear();
+                    self.people.typing = false;
+                    self.people.refilter();
                 }
                 View::Library => {}
             },
@@ -682,6 +706,7 @@ impl App {
                 }
             }
             View::Quotes => self.quotes.typing = !self.quotes.typing,
+            View::People => self.people.typing = !self.people.typing,
             View::Timeline | View::Library => {}
         }
     }
@@ -693,7 +718,7 @@ impl App {
             (View::Sections, Focus::Reader) => self.reader_area().height,
             (View::Timeline, _) => self.areas.list.height,
             (View::Quotes, _) => self.areas.list.height / 4,
-            (View::Library, _) => self.areas.list.height,
+            (View::Library | View::People, _) => self.areas.list.height,
         };
         (h as usize).saturating_sub(1).max(1)
     }
@@ -728,6 +753,9 @@ impl App {
             }
             (View::Library, _) => {
                 self.library.selected = step(self.library.selected, delta, self.library.rows.len());
+            }
+            (View::People, _) => {
+                self.people.selected = step(self.people.selected, delta, self.people.rows.len());
             }
         }
     }
@@ -874,6 +902,7 @@ impl App {
                 }
                 View::Timeline => self.timeline.typing = false,
                 View::Quotes => self.jump_to_quote(),
+                View::People => self.person_quotes(),
                 View::Library => {}
             },
             Context::Outline => {
@@ -890,6 +919,7 @@ impl App {
                 }
             }
             Context::Quotes => self.jump_to_quote(),
+            Context::People => self.person_quotes(),
             Context::Library => {
                 if let Some(&d) = self.library.rows.get(self.library.selected) {
                     self.jumps.push(self.here());
@@ -899,6 +929,71 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// The Quotes view with the selected person's `@` words as the query.
+    fn person_quotes(&mut self) {
+        let Some(person) = self.people.selected_person() else {
+            return;
+        };
+        self.quotes.query = format!("{} ", self.people.query_words(person));
+        self.quotes.suggestions.clear();
+        self.show(View::Quotes);
+        // On the results, not in the box: j/k move through them, `/` edits the query.
+        self.quotes.typing = false;
+        self.rerank();
+    }
+
+    /// The Timeline view filtered by the selected person's surname: the events whose
+    /// title or section names them.
+    fn person_events(&mut self) {
+        if self.view != View::People {
+            return;
+        }
+        let Some(person) = self.people.selected_person() else {
+            return;
+        };
+        let surname = person.name.rsplit(' ').next().unwrap_or_default();
+        self.timeline.filter = surname.to_lowercase();
+        self.timeline.selected = 0;
+        self.timeline.update(&self.docs);
+        self.show(View::Timeline);
+    }
+
+    /// Offers the speakers whose name holds the `@` word being typed in the quote box.
+    fn suggest_speakers(&mut self) {
+        self.quotes.suggestions.clear();
+        let Some(partial) = partial_speaker(&self.quotes.query) else {
+            return;
+        };
+        let partial = partial.to_string();
+        self.people.update(&self.docs);
+        self.quotes.suggestions = (self.people.matching(&partial, 8).into_iter())
+            .map(|p| p.name.clone())
+            .collect();
+    }
+
+    /// Replaces the `@` word being typed with the first speaker offered.
+    fn complete_speaker(&mut self) {
+        if self.view != View::Quotes {
+            return;
+        }
+        let Some(partial) = partial_speaker(&self.quotes.query) else {
+            return;
+        };
+        let cut = self.quotes.query.len() - partial.len() - 1;
+        let Some(name) = self.quotes.suggestions.first() else {
+            return;
+        };
+        let Some(person) = (self.people.directory.people.iter()).find(|p| &p.name == name) else {
+            return;
+        };
+        let words = self.people.query_words(person);
+        self.quotes.query.truncate(cut);
+        self.quotes.query.push_str(&words);
+        self.quotes.query.push(' ');
+        self.quotes.suggestions.clear();
+        self.rerank();
     }
 
     fn jump_to_quote(&mut self) {
@@ -992,6 +1087,7 @@ impl App {
             }
             View::Timeline => self.timeline.typing = true,
             View::Quotes => self.quotes.typing = true,
+            View::People => self.people.typing = true,
             View::Library => {}
         }
     }
@@ -1012,6 +1108,11 @@ impl App {
             View::Quotes => {
                 change(&mut self.quotes.query);
                 self.rerank();
+                self.suggest_speakers();
+            }
+            View::People => {
+                change(&mut self.people.filter);
+                self.people.refilter();
             }
             View::Library => {}
         }
@@ -1247,6 +1348,13 @@ impl App {
                 }
             }
             View::Quotes if self.areas.input.contains(at) => self.quotes.typing = true,
+            View::People if self.areas.list.contains(at) => {
+                self.people.typing = false;
+                if let Some(row) = view::people::row_at(self, y) {
+                    self.people.selected = row;
+                }
+            }
+            View::People if self.areas.input.contains(at) => self.people.typing = true,
             _ => {}
         }
     }

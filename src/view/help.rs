@@ -69,6 +69,7 @@ pub fn draw_help(app: &App, buf: &mut Buffer) {
         Context::Reader,
         Context::Timeline,
         Context::Quotes,
+        Context::People,
         Context::Typing,
     ];
     for context in order {

@@ -6,6 +6,7 @@ pub mod help;
 pub mod library;
 pub mod markdown;
 pub mod outline;
+pub mod people;
 pub mod quotes;
 pub mod reader;
 pub mod status;
@@ -69,7 +70,7 @@ pub fn areas(screen: Rect, view: View) -> Areas {
     a.footer = Rect::new(screen.x, screen.bottom() - 1, screen.width, 1);
     let body = Rect::new(screen.x, screen.y + 1, screen.width, screen.height - 2);
     match view {
-        View::Library => {
+        View::Library | View::People => {
             a.input = Rect::new(body.x, body.y, body.width, 1);
             a.list = Rect::new(
                 body.x,
@@ -144,6 +145,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         View::Library => library::draw(app, frame.buffer_mut()),
         View::Timeline => timeline::draw(app, frame.buffer_mut()),
         View::Quotes => quotes::draw(app, frame.buffer_mut()),
+        View::People => people::draw(app, frame.buffer_mut()),
     }
     status::footer(app, frame.buffer_mut());
     match app.overlay {

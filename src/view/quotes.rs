@@ -166,6 +166,27 @@ pub fn draw(app: &App, buf: &mut Buffer) {
     } else {
         ""
     };
+    if !app.quotes.suggestions.is_empty() {
+        // The speakers the `@` word may mean, on the rule under the box; Tab takes the first.
+        let mut spans = vec![Span::styled(" @ ", t.accent)];
+        for (i, name) in app.quotes.suggestions.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::styled(" · ", t.dim));
+            }
+            spans.push(Span::styled(
+                name.clone(),
+                if i == 0 { t.accent } else { t.dim },
+            ));
+        }
+        spans.push(Span::styled("  Tab completes ", t.dim));
+        put_line(
+            buf,
+            input.x,
+            rule_y,
+            input.width.saturating_sub(22),
+            &Line::from(spans),
+        );
+    }
     let count = format!(
         " {searching}{} of {} ",
         app.quotes.hits.len(),

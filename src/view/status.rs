@@ -96,8 +96,12 @@ pub fn footer(app: &App, buf: &mut Buffer) {
             Context::Timeline => "j/k move  Enter show in reader  / filter  ? help  q quit",
             Context::Quotes => "j/k move  Enter show  y copy  / type  ? help  q quit",
             Context::Library => "j/k move  Enter open  s sort  p problems  ? help  q quit",
+            Context::People => "j/k move  Enter quotes  t events  / filter  ? help  q quit",
             Context::Typing if app.view == View::Quotes => {
                 "type to search  ↑/↓ move  Enter show  Esc clear  Ctrl-c quit"
+            }
+            Context::Typing if app.view == View::People => {
+                "type to filter  ↑/↓ move  Enter quotes  Ctrl-t events  Esc clear"
             }
             _ => "type to filter  Enter done  Esc clear",
         };
@@ -128,6 +132,11 @@ fn position(app: &App) -> String {
             let n = app.quotes.hits.len();
             let at = if n == 0 { 0 } else { app.quotes.selected + 1 };
             format!("result {at}/{n} ")
+        }
+        View::People => {
+            let n = app.people.rows.len();
+            let at = if n == 0 { 0 } else { app.people.selected + 1 };
+            format!("person {at}/{n} ")
         }
     }
 }
