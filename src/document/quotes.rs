@@ -230,6 +230,9 @@ fn resolve_speakers(
     let directory = (!short.is_empty()).then(|| directory(outline, short));
     let mut out: Vec<Option<String>> = Vec::with_capacity(found.len());
     let mut people = names::People::default();
+    // Each speaker's last quote so far, and the speakers by surname.
+    let mut last_quoted: std::collections::HashMap<String, usize> = Default::default();
+    let mut quoted_as: std::collections::HashMap<String, Vec<String>> = Default::default();
     for p in found {
         let Some(Who::Named(s)) = &p.who else {
             out.push(None);
@@ -241,8 +244,8 @@ fn resolve_speakers(
                 let mut candidates: Vec<&str> = dir.candidates(&written);
                 if !written.contains(' ') {
                     // Those already quoted under that surname count too (`Mr. Reyes`).
-                    for said in out.iter().rev().flatten() {
-                        if names::surname_of(said) == written && !candidates.contains(&said.as_str()) {
+                    for said in quoted_as.get(written.as_str()).into_iter().flatten() {
+                        if !candidates.contains(&said.as_str()) {
                             candidates.push(said);
                         }
                     }
@@ -251,17 +254,21 @@ fn resolve_speakers(
                     [one] => one.to_string(),
                     [] => written,
                     // Several people share the name: the one quoted last, if any.
-                    several => out
+                    several => several
                         .iter()
-                        .rev()
-                        .flatten()
-                        .find(|said| several.contains(&said.as_str()))
-                        .cloned()
-                        .unwrap_or(written),
+                        .filter_map(|c| last_quoted.get(*c).map(|&at| (at, *c)))
+                        .max()
+                        .map_or(written, |(_, c)| c.to_string()),
                 }
             }
             _ => written,
         };
+        last_quoted.insert(full.clone(), out.len());
+        let surname = names::surname_of(&full).to_string();
+        let under = quoted_as.entry(surname).or_default();
+        if !under.contains(&full) {
+            under.push(full.clone());
+        }
         people.add(&full);
         out.push(Some(full));
     }
@@ -317,13 +324,8 @@ fn antecedent(
             })
         })
         .map_or(p.blocks.start.saturating_sub(REACH), |b| b + 1);
-    // The latest mention: (block, offset, name).
-    let mut best: Option<(usize, usize, String)> = None;
-    let mut consider = |block: usize, at: usize, name: &str| {
-        if best.as_ref().is_none_or(|b| (block, at) >= (b.0, b.1)) {
-            best = Some((block, at, name.to_string()));
-        }
-    };
+    // Every mention: (block, offset, name); the latest whose gender the pronoun allows wins.
+    let mut mentions: Vec<(usize, usize, String)> = Vec::new();
     for b in first..p.blocks.end {
         let Some(block) = outline.blocks.get(b) else {
             continue;
@@ -338,8 +340,12 @@ fn antecedent(
             (true, QuoteKind::Block) => 0,
             (true, QuoteKind::Inline) => p.at,
         };
-        for (at, name) in people.mentions(&text[..until.min(text.len())]) {
-            consider(b, at, name);
+        let before = &text[..until.min(text.len())];
+        for (at, name) in people.mentions(before) {
+            mentions.push((b, at, name.to_string()));
+        }
+        for (at, name) in names::person_mentions(before) {
+            mentions.push((b, at, name));
         }
     }
     for j in (0..k).rev() {
@@ -348,11 +354,20 @@ fn antecedent(
             break;
         }
         if let Some(s) = &out[j] {
-            consider(q.blocks.start, q.at, s);
+            mentions.push((q.blocks.start, q.at, s.clone()));
         }
     }
-    let (_, _, name) = best?;
-    names::gender_allows(&name, gender).then_some(name)
+    mentions.sort_by_key(|m| (m.0, m.1));
+    // The last person named, or one named in the same paragraph just before them when the
+    // pronoun's gender rules the last one out (`Marquez thanked Lindgren. "…," she said`);
+    // never someone further back, past a person the pronoun cannot be.
+    let last_block = mentions.last()?.0;
+    let (_, _, name) = mentions
+        .into_iter()
+        .rev()
+        .take_while(|m| m.0 == last_block)
+        .find(|(_, _, name)| names::gender_allows(name, gender))?;
+    Some(name)
 }
 
 /// The speaker quote `k` keeps from the quote before it: that quote's, when it is in the same
