@@ -928,3 +928,590 @@ fn crlf_and_a_bom_change_nothing_in_any_model() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Real-prose forms: who said what, what counts as a quote, and which dates are events. Each
+// test compares the quotes as (text, speaker, line, kind) and the timeline as (date, line),
+// and on failure lists every difference at once.
+
+/// A quote as these tests compare it.
+#[derive(Debug, PartialEq, Clone)]
+struct Said {
+    text: String,
+    speaker: Option<String>,
+    line: usize,
+    kind: String,
+}
+
+/// A timeline entry as these tests compare it.
+#[derive(Debug, PartialEq, Clone, PartialOrd)]
+struct Dated {
+    line: usize,
+    date: String,
+}
+
+fn said(text: &str, speaker: Option<&str>, line: usize, kind: &str) -> Said {
+    Said {
+        text: text.into(),
+        speaker: speaker.map(Into::into),
+        line,
+        kind: kind.into(),
+    }
+}
+
+fn inline(text: &str, speaker: Option<&str>, line: usize) -> Said {
+    said(text, speaker, line, "inline")
+}
+
+fn block(text: &str, speaker: Option<&str>, line: usize) -> Said {
+    said(text, speaker, line, "block")
+}
+
+fn dated(date: &str, line: usize) -> Dated {
+    Dated {
+        line,
+        date: date.into(),
+    }
+}
+
+/// Loads a fixture with its title, and no warnings.
+fn load_titled(name: &str, title: &str) -> Export {
+    let doc = load(name);
+    assert_eq!(doc.meta.get("title"), Some(&json!(title)), "{name}: title");
+    no_warnings(&doc);
+    doc
+}
+
+/// Every difference between `got` and `want`: wanted items missing, items not wanted, and,
+/// when both hold the same items, the order.
+fn all_differences<T: PartialEq + std::fmt::Debug>(what: &str, got: &[T], want: &[T]) {
+    let mut lines = Vec::new();
+    for w in want {
+        if !got.contains(w) {
+            lines.push(format!("  missing {what}: {w:?}"));
+        }
+    }
+    for g in got {
+        if !want.contains(g) {
+            lines.push(format!("  unwanted {what}: {g:?}"));
+        }
+    }
+    if lines.is_empty() && got != want {
+        lines.push(format!("  {what} in another order: {got:#?}"));
+    }
+    assert!(lines.is_empty(), "{what} differ:\n{}", lines.join("\n"));
+}
+
+fn quotes_are(doc: &Export, want: &[Said]) {
+    // A quote found with the wanted text and line but another speaker or kind is named once,
+    // as that difference.
+    let mut lines = Vec::new();
+    for w in want {
+        if let Some(g) = doc
+            .quotes
+            .iter()
+            .find(|g| g.text == w.text && g.line == w.line)
+        {
+            if g.speaker != w.speaker || g.kind != w.kind {
+                lines.push(format!(
+                    "  line {} {:?}: got {:?} ({}), wanted {:?} ({})",
+                    w.line, w.text, g.speaker, g.kind, w.speaker, w.kind
+                ));
+            }
+        }
+    }
+    let texts_found = |q: &Said| {
+        doc.quotes
+            .iter()
+            .any(|g| g.text == q.text && g.line == q.line)
+    };
+    for w in want.iter().filter(|w| !texts_found(w)) {
+        lines.push(format!("  missing quote: {w:?}"));
+    }
+    for g in &doc.quotes {
+        if !want.iter().any(|w| w.text == g.text && w.line == g.line) {
+            lines.push(format!(
+                "  unwanted quote: line {} {:?} by {:?} ({})",
+                g.line, g.text, g.speaker, g.kind
+            ));
+        }
+    }
+    assert!(lines.is_empty(), "quotes differ:\n{}", lines.join("\n"));
+    let got: Vec<Said> = doc
+        .quotes
+        .iter()
+        .map(|q| Said {
+            text: q.text.clone(),
+            speaker: q.speaker.clone(),
+            line: q.line,
+            kind: q.kind.clone(),
+        })
+        .collect();
+    all_differences("quotes", &got, want);
+}
+
+/// The timeline as (line, date), in line order: the order across lines is not what these
+/// tests are about.
+fn dates_are(doc: &Export, want: &[Dated]) {
+    let mut got: Vec<Dated> = doc
+        .timeline
+        .iter()
+        .map(|e| dated(&e.date, e.line))
+        .collect();
+    got.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let mut want = want.to_vec();
+    want.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    all_differences("dates", &got, &want);
+}
+
+#[test]
+fn speakers_a_second_span_and_the_next_paragraph_keep_the_speaker() {
+    let doc = load_titled(
+        "speakers-second-span.md",
+        "Harbour Authority Expansion Briefing",
+    );
+    dates_are(&doc, &[]);
+    quotes_are(
+        &doc,
+        &[
+            // `“A,” Name said. “B.”`: B is the same person's.
+            inline(
+                "We have waited more than a decade for this berth,",
+                Some("Ingrid Solberg"),
+                9,
+            ),
+            inline(
+                "Now the real work of building it can finally begin.",
+                Some("Ingrid Solberg"),
+                9,
+            ),
+            // The next paragraph opens with a quotation and names nobody new.
+            inline(
+                "The first container ships should dock here before the autumn of next year.",
+                Some("Ingrid Solberg"),
+                11,
+            ),
+            inline(
+                "Dredging starts as soon as the permits arrive,",
+                Some("Marcus Bell"),
+                13,
+            ),
+            inline(
+                "We expect to remove about two million cubic metres of silt.",
+                Some("Marcus Bell"),
+                13,
+            ),
+            inline(
+                "The contractors have already moved their barges into the outer basin.",
+                Some("Marcus Bell"),
+                15,
+            ),
+            // A new section, and an unnamed spokesperson: nobody.
+            inline(
+                "We will publish the full tender documents next month,",
+                None,
+                19,
+            ),
+            // A lead-in with a colon; the second span right after keeps it.
+            inline(
+                "Every one of these projects has promised us jobs.",
+                Some("Declan Moore"),
+                21,
+            ),
+            inline(
+                "None of them has ever delivered a single one.",
+                Some("Declan Moore"),
+                21,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn speakers_pronouns_stand_for_the_person_last_named() {
+    let doc = load_titled(
+        "speakers-pronouns.md",
+        "Clinic Network Merger Press Conference",
+    );
+    dates_are(&doc, &[]);
+    quotes_are(
+        &doc,
+        &[
+            // `“…,” she said` after a paragraph about her.
+            inline(
+                "Nobody who works here today will lose their job because of this merger,",
+                Some("Amara Nwosu"),
+                11,
+            ),
+            // `She said … would represent “…”`.
+            inline(
+                "every rural county in the northern half of the state",
+                Some("Amara Nwosu"),
+                13,
+            ),
+            // `he explained`, after a paragraph where he acts.
+            inline(
+                "Patients will be able to see every open appointment in one place,",
+                Some("Peter Lindgren"),
+                19,
+            ),
+            // `He continued, “…”`.
+            inline(
+                "The old phone lines will stay open for anyone who prefers to call.",
+                Some("Peter Lindgren"),
+                21,
+            ),
+            // The last person named is the one handed the microphone.
+            inline(
+                "We trained every nurse on the new system over the summer,",
+                Some("Sofia Marquez"),
+                25,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn speakers_short_names_become_the_full_name() {
+    let doc = load_titled(
+        "speakers-short-names.md",
+        "Community Broadband Cooperative Launch",
+    );
+    dates_are(&doc, &[]);
+    quotes_are(
+        &doc,
+        &[
+            // The full name is only in link text.
+            inline(
+                "We were tired of waiting for a national provider that was never going to come,",
+                Some("Charlotte Evans"),
+                13,
+            ),
+            // `said Zack, who …`: a first name alone.
+            inline(
+                "Every household on the ridge signed up within the first two weeks,",
+                Some("Zack Holt"),
+                15,
+            ),
+            inline(
+                "keep every cent of profit inside the county where it was earned",
+                Some("Charlotte Evans"),
+                17,
+            ),
+            // Suffixes and initials stay.
+            inline(
+                "The bylaws make it impossible to sell the network to an outside buyer,",
+                Some("Walter Pryce, Jr."),
+                19,
+            ),
+            inline(
+                "the fibre will reach the last farm before the first snow",
+                Some("Rosa M. Delgado"),
+                21,
+            ),
+            inline(
+                "I have crawled under more porches this month than in my whole life.",
+                Some("Jim F."),
+                23,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn speakers_titles_are_part_of_the_name_and_other_capitals_are_not() {
+    let doc = load_titled("speakers-titles.md", "Main Street Flood Recovery");
+    dates_are(&doc, &[]);
+    quotes_are(
+        &doc,
+        &[
+            // Miss Reyes is someone else: `Mr. Reyes` is all the text says of him.
+            inline(
+                "We lost every shelf and most of the stock below the counter,",
+                Some("Mr. Reyes"),
+                11,
+            ),
+            // A shared surname: the last Reyes named.
+            inline(
+                "will be back to its normal opening hours by the end of the month",
+                Some("Mr. Reyes"),
+                13,
+            ),
+            // The title as the text gives it.
+            inline(
+                "Insurance will cover the building but not a single box of nails,",
+                Some("Mr Reyes"),
+                15,
+            ),
+            // Not her son Daniel Okafor.
+            inline(
+                "I have seen three floods on this street and this was the worst of them,",
+                Some("Mrs. Okafor"),
+                21,
+            ),
+            // Not the foreman Erik Lindqvist.
+            inline(
+                "The river has taken the lower floor before and we always came back,",
+                Some("Mr. Lindqvist"),
+                27,
+            ),
+            // `Poor Tom`, `Dear Anna`, `Presently Marco`, `Is Fischer` are not names.
+            inline(
+                "I would do it again tomorrow if anyone on this street asked me,",
+                Some("Tom Ashby"),
+                33,
+            ),
+            inline(
+                "We served more than four hundred bowls on the first night alone,",
+                Some("Anna Becker"),
+                37,
+            ),
+            inline(
+                "Everyone here would have done the same for my family,",
+                Some("Marco Santini"),
+                41,
+            ),
+            inline(
+                "A wall along the river would have saved every shop on this street,",
+                Some("Jonas Fischer"),
+                45,
+            ),
+            // Honorifics and roles as the text gives them, when that is all it gives.
+            inline(
+                "The state will match every dollar the town raises for the repairs,",
+                Some("Dr. Halvorsen"),
+                49,
+            ),
+            inline(
+                "more than enough to replace the damaged street lights",
+                Some("President Alvarez"),
+                51,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn speakers_reporting_verbs_in_every_order() {
+    let doc = load_titled("speakers-verbs.md", "Regional Water Utility Outage Review");
+    dates_are(&doc, &[]);
+    quotes_are(
+        &doc,
+        &[
+            // says, after the quote, verb before the name, with an appositive.
+            inline(
+                "The pressure sensors failed in a way none of our tests had ever simulated,",
+                Some("Hannah Okonkwo"),
+                13,
+            ),
+            // recalled, name before the verb.
+            inline(
+                "We told the night shift to open the bypass valves by hand,",
+                Some("Hannah Okonkwo"),
+                15,
+            ),
+            // wrote, a lead-in with a colon.
+            inline(
+                "I am proud of how calmly every one of you handled that night.",
+                Some("Hannah Okonkwo"),
+                17,
+            ),
+            // told … that, a role before the name.
+            inline(
+                "the backup pump never received the signal to start",
+                Some("Luis Carrillo"),
+                19,
+            ),
+            // added.
+            inline(
+                "I had the manual open on my phone the whole time and it still took an hour,",
+                Some("Luis Carrillo"),
+                21,
+            ),
+            // explained that.
+            inline(
+                "the valve handles had not been turned since the plant was built",
+                Some("Luis Carrillo"),
+                23,
+            ),
+            // noted, verb before the name.
+            inline(
+                "Nothing in the alarm logs pointed to the sensors until the next morning,",
+                Some("Priya Venkataraman"),
+                25,
+            ),
+            // stressed that.
+            inline(
+                "no customer's water was unsafe to drink at any point",
+                Some("Priya Venkataraman"),
+                27,
+            ),
+            // argued, verb before a role and the name.
+            inline(
+                "We should have practised a manual restart at least once a year,",
+                Some("Colin Ashdown"),
+                29,
+            ),
+            // asked, a question.
+            inline(
+                "Why did it take six hours to tell the public anything at all?",
+                Some("Ruth Abernathy"),
+                31,
+            ),
+            // According to Name, appositive, “…”.
+            inline(
+                "the city will pay for an independent audit of every pumping station",
+                Some("Dana Whitfield"),
+                33,
+            ),
+            // continued, a surname alone.
+            inline(
+                "The audit will be published in full, including anything that embarrasses us,",
+                Some("Dana Whitfield"),
+                35,
+            ),
+            // Name, appositive, said in a statement — after the quote.
+            inline(
+                "We expect a full corrective plan on our desk within sixty days,",
+                Some("Samuel Ortiz"),
+                37,
+            ),
+            // `Name, Role at …, said.` in the sentence before the quotation.
+            inline(
+                "Outages like this one are exactly why redundant sensors matter.",
+                Some("Ellen Langhans"),
+                39,
+            ),
+            // `Levy from EPA commented. “…”`.
+            inline(
+                "The utility’s maintenance records were better kept than most we see.",
+                Some("Marcus Levy"),
+                41,
+            ),
+            // recalled that, a surname with an appositive.
+            inline(
+                "the same valves jammed once before, during a drill in the nineties",
+                Some("Colin Ashdown"),
+                43,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn speakers_inside_and_after_block_quotes() {
+    let doc = load_titled(
+        "speakers-block-quotes.md",
+        "Interviews on Enterprise Software Migrations",
+    );
+    // "In 1998" inside a block quote is an event; "two decades", "a decade" are not.
+    dates_are(&doc, &[dated("1998", 11)]);
+    quotes_are(
+        &doc,
+        &[
+            // Named inside the block: `"…," says Giese. "…"`.
+            block(
+                "\"In 1998, the company started moving its plants onto a single planning \
+                 system,\" says Giese. \"It took eleven years and three chief executives to \
+                 finish.\"",
+                Some("Katrin Giese"),
+                11,
+            ),
+            // Unattributed, right after another block quote by the same person.
+            block(
+                "Nobody budgets for the years when the old and the new systems run side by side.",
+                Some("Katrin Giese"),
+                13,
+            ),
+            // A linked name inside the block.
+            block(
+                "\"Most of the cost is in the data nobody has looked at for a decade,\" said \
+                 Brian Holloway. \"Cleaning it is the whole project.\"",
+                Some("Brian Holloway"),
+                19,
+            ),
+            // A pronoun inside the block: the person the paragraph before names.
+            block(
+                "\"We rewrote the scheduler twice before it survived a full night of orders,\" \
+                 she recalled.",
+                Some("Lena Marsh"),
+                25,
+            ),
+            // `This quote from writer Name …` right after the block.
+            block(
+                "Documentation is the part of a migration that everyone agrees matters and \
+                 nobody staffs.",
+                Some("Heidi Waterfield"),
+                29,
+            ),
+            // An italic question is no attribution, and a person named two paragraphs later
+            // did not say it.
+            block(
+                "I moved our manuals into a wiki and the search got worse, not better.",
+                None,
+                35,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn quotes_across_paragraphs_split_by_attribution_and_things_that_are_not_quotes() {
+    let doc = load_titled("quotes-shapes.md", "The Eastbrook Footbridge Dispute");
+    dates_are(&doc, &[]);
+    // Paragraphs of one quotation are joined with a line break, as in a block quote; two
+    // halves joined only by an attribution are one quote, their texts joined by a space.
+    // Not quotes: shortcode and tag arguments (one closed by a lone `>}}`), image alt text,
+    // titles of works in a list of documents and in a footnote.
+    quotes_are(
+        &doc,
+        &[
+            // Runs across a blank line to its closing mark.
+            inline(
+                "We have asked four times for the footbridge over the canal to be repaired.\n\
+                 Each time we were told that the money would be found in the following budget.",
+                Some("Margaret Doyle"),
+                9,
+            ),
+            // Each paragraph opens with a quotation mark; only the last closes.
+            inline(
+                "The footbridge was first listed for repair in the capital plan eight years ago.\n\
+                 Every year since, it has been moved down the list to make room for something \
+                 more urgent.\n\
+                 This year I am asking my colleagues to stop moving it and to pay for it.",
+                Some("Victor Huang"),
+                15,
+            ),
+            // `"We knew," replied Gallagher, "that it would fail."`: six words, by him.
+            inline("We knew, that it would fail.", Some("Tom Gallagher"), 21),
+        ],
+    );
+}
+
+#[test]
+fn dates_in_real_prose() {
+    let doc = load_titled(
+        "dates-real-prose.md",
+        "A History of the Lanternfish Scheduler Project",
+    );
+    // Not events: the years in "ChronoConf 2017" and "the Lanternfish Summer 2019 Hackathon",
+    // and the dates in a shortcode, a tag's arguments, link targets, an image path and its
+    // alt text.
+    dates_are(
+        &doc,
+        &[
+            // `in January of 2015` is a month.
+            dated("2015-01", 9),
+            // A year as the subject of the sentence.
+            dated("2016", 11),
+            // `Between November 4th and November 15th 2016`: both ends.
+            dated("2016-11-04", 13),
+            dated("2016-11-15", 13),
+            // `In March and April 2021`: both months.
+            dated("2021-03", 19),
+            dated("2021-04", 19),
+            dated("2022-09-07", 33),
+        ],
+    );
+    quotes_are(&doc, &[]);
+}

@@ -79,6 +79,8 @@ pub fn find(outline: &Outline, file: &str) -> Found {
     let mut marks = ScanAhead::new(next_quotation_mark);
     // Whether each section is a list of citations, worked out when a block in it is reached.
     let mut citations: Vec<Option<bool>> = vec![None; outline.sections.len()];
+    // Where the last quotation that ran on past its block closed: (block, offset).
+    let mut ran_on: Option<(usize, usize)> = None;
     for unit in &outline.units {
         let block = &outline.blocks[unit.block()];
         if unit.quote.is_some()
@@ -89,22 +91,51 @@ pub fn find(outline: &Outline, file: &str) -> Found {
         {
             continue;
         }
+        // The blocks a quotation ran on into are part of it, up to its closing mark.
+        let from = match ran_on {
+            Some((b, _)) if unit.block() < b => continue,
+            Some((b, at)) if unit.block() == b => at,
+            _ => 0,
+        };
         if !marks.holds(&outline.text, block.text_range())
             || in_citation_section(outline, &mut citations, block.section())
         {
             continue;
         }
         let text = outline.text_of(block);
-        let spans = quoted_spans(text);
+        let spans = quoted_spans_running_on(text);
         let code = outline.not_prose(block);
         // The last quote kept in this block: its sentence's start and its speaker.
         let mut previous: Option<(usize, Option<Who>)> = None;
         // Where the block's sentences end, found once for all its quotes.
         let mut ends: Option<Vec<usize>> = None;
+        // The span after an attribution that joined it to the one before.
+        let mut joined: Option<usize> = None;
         for (i, span) in spans.iter().enumerate() {
-            let inner = &text[span.inner.clone()];
+            if span.outer.start < from || joined == Some(i) {
+                continue;
+            }
+            let mut inner = std::borrow::Cow::Borrowed(text[span.inner.clone()].trim());
+            // `"We knew," replied Tom, "that it would fail."`: one statement.
+            let mut joined_by: Option<Who> = None;
+            // An open-ended span has no closing mark in its outer range.
+            if span.inner.end < span.outer.end {
+                if let Some((who, next)) = joined_halves(text, &spans, i) {
+                    inner = format!("{inner} {}", text[spans[next].inner.clone()].trim()).into();
+                    joined = Some(next);
+                    joined_by = Some(who);
+                }
+            } else {
+                // Left open at the end of its block: it runs on, or it is no quotation.
+                let Some((rest, block_end, close)) = running_on(outline, unit.block()) else {
+                    continue;
+                };
+                inner = format!("{inner}\n{rest}").into();
+                ran_on = Some((block_end, close));
+            }
             if inner.split_whitespace().count() < MIN_INLINE_WORDS
                 || is_citation(&text[span.outer.end..])
+                || is_title_of_a_work(&inner)
             {
                 continue;
             }
@@ -123,7 +154,8 @@ pub fn find(outline: &Outline, file: &str) -> Found {
             );
             let lead_in = lead_in_without_quotes(text, &spans[..i], sentence_start, span);
             let opens_sentence = lead_in.trim().is_empty();
-            let who = names::who_in_lead_in(&lead_in)
+            let who = joined_by
+                .or_else(|| names::who_in_lead_in(&lead_in))
                 // `X said "…" and added "…"`: the sentence's lead-in named the speaker.
                 .or_else(|| {
                     previous
@@ -161,7 +193,7 @@ pub fn find(outline: &Outline, file: &str) -> Found {
             previous = Some((sentence_start, who.clone()));
             found.push(Pending {
                 quote: Quote {
-                    text: inner.trim().to_string(),
+                    text: inner.into_owned(),
                     speaker: None,
                     section: block.section(),
                     line: outline.line_of(&mut lines, unit, span.outer.start),
@@ -230,6 +262,9 @@ fn resolve_speakers(
     let directory = (!short.is_empty()).then(|| directory(outline, short));
     let mut out: Vec<Option<String>> = Vec::with_capacity(found.len());
     let mut people = names::People::default();
+    // Each speaker's last quote so far, and the speakers by surname.
+    let mut last_quoted: std::collections::HashMap<String, usize> = Default::default();
+    let mut quoted_as: std::collections::HashMap<String, Vec<String>> = Default::default();
     for p in found {
         let Some(Who::Named(s)) = &p.who else {
             out.push(None);
@@ -241,8 +276,8 @@ fn resolve_speakers(
                 let mut candidates: Vec<&str> = dir.candidates(&written);
                 if !written.contains(' ') {
                     // Those already quoted under that surname count too (`Mr. Reyes`).
-                    for said in out.iter().rev().flatten() {
-                        if names::surname_of(said) == written && !candidates.contains(&said.as_str()) {
+                    for said in quoted_as.get(written.as_str()).into_iter().flatten() {
+                        if !candidates.contains(&said.as_str()) {
                             candidates.push(said);
                         }
                     }
@@ -251,17 +286,21 @@ fn resolve_speakers(
                     [one] => one.to_string(),
                     [] => written,
                     // Several people share the name: the one quoted last, if any.
-                    several => out
+                    several => several
                         .iter()
-                        .rev()
-                        .flatten()
-                        .find(|said| several.contains(&said.as_str()))
-                        .cloned()
-                        .unwrap_or(written),
+                        .filter_map(|c| last_quoted.get(*c).map(|&at| (at, *c)))
+                        .max()
+                        .map_or(written, |(_, c)| c.to_string()),
                 }
             }
             _ => written,
         };
+        last_quoted.insert(full.clone(), out.len());
+        let surname = names::surname_of(&full).to_string();
+        let under = quoted_as.entry(surname).or_default();
+        if !under.contains(&full) {
+            under.push(full.clone());
+        }
         people.add(&full);
         out.push(Some(full));
     }
@@ -317,13 +356,8 @@ fn antecedent(
             })
         })
         .map_or(p.blocks.start.saturating_sub(REACH), |b| b + 1);
-    // The latest mention: (block, offset, name).
-    let mut best: Option<(usize, usize, String)> = None;
-    let mut consider = |block: usize, at: usize, name: &str| {
-        if best.as_ref().is_none_or(|b| (block, at) >= (b.0, b.1)) {
-            best = Some((block, at, name.to_string()));
-        }
-    };
+    // Every mention: (block, offset, name); the latest whose gender the pronoun allows wins.
+    let mut mentions: Vec<(usize, usize, String)> = Vec::new();
     for b in first..p.blocks.end {
         let Some(block) = outline.blocks.get(b) else {
             continue;
@@ -338,8 +372,12 @@ fn antecedent(
             (true, QuoteKind::Block) => 0,
             (true, QuoteKind::Inline) => p.at,
         };
-        for (at, name) in people.mentions(&text[..until.min(text.len())]) {
-            consider(b, at, name);
+        let before = &text[..until.min(text.len())];
+        for (at, name) in people.mentions(before) {
+            mentions.push((b, at, name.to_string()));
+        }
+        for (at, name) in names::person_mentions(before) {
+            mentions.push((b, at, name));
         }
     }
     for j in (0..k).rev() {
@@ -348,11 +386,20 @@ fn antecedent(
             break;
         }
         if let Some(s) = &out[j] {
-            consider(q.blocks.start, q.at, s);
+            mentions.push((q.blocks.start, q.at, s.clone()));
         }
     }
-    let (_, _, name) = best?;
-    names::gender_allows(&name, gender).then_some(name)
+    mentions.sort_by_key(|m| (m.0, m.1));
+    // The last person named, or one named in the same paragraph just before them when the
+    // pronoun's gender rules the last one out (`Marquez thanked Lindgren. "…," she said`);
+    // never someone further back, past a person the pronoun cannot be.
+    let last_block = mentions.last()?.0;
+    let (_, _, name) = mentions
+        .into_iter()
+        .rev()
+        .take_while(|m| m.0 == last_block)
+        .find(|(_, _, name)| names::gender_allows(name, gender))?;
+    Some(name)
 }
 
 /// The speaker quote `k` keeps from the quote before it: that quote's, when it is in the same
@@ -721,6 +768,126 @@ fn quoted_spans(text: &str) -> Vec<Span> {
         i = close + close_char.len_utf8();
     }
     spans
+}
+
+/// [`quoted_spans`], and last a quotation mark that opens a word with no closing mark after
+/// it: a span to the end of the text, whose inner range ends where its outer one does.
+fn quoted_spans_running_on(text: &str) -> Vec<Span> {
+    let mut spans = quoted_spans(text);
+    let from = spans.last().map_or(0, |s| s.outer.end);
+    if let Some(open) = opening_mark(text, from) {
+        let width = text[open..].chars().next().map_or(1, char::len_utf8);
+        spans.push(Span {
+            outer: open..text.len(),
+            inner: open + width..text.len(),
+        });
+    }
+    spans
+}
+
+/// The first quotation mark at or after `from` that opens a word (`“`, or `"` after a space
+/// or the start).
+fn opening_mark(text: &str, from: usize) -> Option<usize> {
+    text.get(from..)?
+        .char_indices()
+        .find(|&(at, c)| {
+            c == '“'
+                || (c == '"'
+                    && text[..from + at]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|p| p.is_whitespace() || "([{—–:;-/".contains(p)))
+        })
+        .map(|(at, _)| from + at)
+}
+
+/// A quotation left open at the end of block `block`, run on through the blocks after it in
+/// its section: to the closing mark in the next paragraph, or over paragraphs that each open
+/// with a quotation mark (a speech) to the one that closes. Its text after the first block,
+/// the block it closes in, and where it closes there.
+fn running_on(outline: &Outline, block: usize) -> Option<(String, usize, usize)> {
+    /// How many paragraphs a speech may run on over.
+    const LONGEST: usize = 12;
+    let section = outline.blocks.get(block)?.section();
+    let mut parts: Vec<&str> = Vec::new();
+    for b in block + 1..(block + 1 + LONGEST).min(outline.blocks.len()) {
+        let next = &outline.blocks[b];
+        if next.section() != section
+            || next.quote_depth > 0
+            || !matches!(next.kind, BlockKind::Paragraph | BlockKind::Item { .. })
+        {
+            return None;
+        }
+        let text = outline.text_of(next);
+        let reopened = text.starts_with(['"', '“']);
+        let body_at = if reopened {
+            text.chars().next().map_or(0, char::len_utf8)
+        } else {
+            0
+        };
+        let body = &text[body_at..];
+        // The closing mark: `”`, or `"` after a letter or punctuation, before any opening.
+        let close = body.char_indices().find_map(|(at, c)| {
+            let after_text = body[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|p| !p.is_whitespace());
+            (c == '”' || (c == '"' && after_text)).then_some(at)
+        });
+        let opens = opening_mark(body, 0);
+        match close {
+            Some(at) if opens.is_none_or(|o| at < o) => {
+                parts.push(&body[..at]);
+                let width = body[at..].chars().next().map_or(1, char::len_utf8);
+                return Some((parts.join("\n").trim().to_string(), b, body_at + at + width));
+            }
+            // A paragraph of the speech: it opens with a quotation mark and does not close.
+            _ if reopened && opens.is_none() => parts.push(body.trim()),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Two halves of one statement joined only by an attribution, each too short to be a quote
+/// alone: `"We knew," replied Tom, "that it would fail."` Who the attribution names, and the
+/// second half's index.
+fn joined_halves(text: &str, spans: &[Span], i: usize) -> Option<(Who, usize)> {
+    /// The most words an attribution between two halves has.
+    const LONGEST_ATTRIBUTION: usize = 8;
+    let (first, second) = (spans.get(i)?, spans.get(i + 1)?);
+    let words = |s: &Span| text[s.inner.clone()].split_whitespace().count();
+    if words(first) >= MIN_INLINE_WORDS || words(second) >= MIN_INLINE_WORDS {
+        return None;
+    }
+    let between = text.get(first.outer.end..second.outer.start)?;
+    let between = between.trim_matches([',', ' ']);
+    if between.is_empty()
+        || between.split_whitespace().count() > LONGEST_ATTRIBUTION
+        || between.contains(['.', '!', '?', ';'])
+    {
+        return None;
+    }
+    Some((names::who_in_lead_in(between)?, i + 1))
+}
+
+/// Whether a quoted span is the title of a work (an article, a report, a talk), written in
+/// title case: every word of four letters or more capitalised, at least three of them, and
+/// no sentence inside.
+fn is_title_of_a_work(inner: &str) -> bool {
+    let long: Vec<&str> = inner
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let sentence_inside = inner
+        .trim_end_matches(['.', '!', '?', ',', ' '])
+        .contains(['.', '!', '?']);
+    long.len() >= 3
+        && long
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !sentence_inside
 }
 
 #[cfg(test)]

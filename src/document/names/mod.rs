@@ -419,7 +419,8 @@ fn as_written(raw: &str) -> &str {
     let b = bare(raw);
     let Some(at) = raw.find(b) else { return b };
     let dotted = raw.get(at..at + b.len() + 1).filter(|d| d.ends_with('.'));
-    let short = b.chars().count() == 1 && is_capitalised(b) || is_honorific(b) || TITLES.contains(&b);
+    let short =
+        b.chars().count() == 1 && is_capitalised(b) || is_honorific(b) || TITLES.contains(&b);
     match dotted {
         Some(d) if short => d,
         _ => b,
@@ -457,11 +458,19 @@ pub fn speaker_in_lead_in(lead_in: &str) -> Option<String> {
 /// [`speaker_in_lead_in`] of `lead_in` split into `words`.
 fn speaker_in_words(lead_in: &str, words: &[&str]) -> Option<String> {
     let Some(verb) = words.iter().rposition(|w| is_speech_verb(w)) else {
-        // Without a verb only a lead-in that introduces the quote can name its speaker.
-        if !lead_in.trim_end().ends_with(':') {
+        // Without a verb only a lead-in that introduces the quote can name its speaker:
+        // `According to Dana Whitfield, the city's mayor, "…"`, `Declan Moore was
+        // unconvinced: "…"`.
+        let introduces = lead_in.trim_end();
+        if introduces.ends_with(',') {
+            return according_to(lead_in);
+        }
+        if !introduces.ends_with(':') {
             return None;
         }
-        return according_to(lead_in).or_else(|| possessive_subject(words));
+        return according_to(lead_in)
+            .or_else(|| possessive_subject(words))
+            .or_else(|| subject_before_colon(lead_in));
     };
     // "according to Name" and "said Name" name the speaker after the verb.
     if let Some(name) = name_from(&words[verb + 1..]) {
@@ -481,6 +490,24 @@ fn speaker_in_words(lead_in: &str, words: &[&str]) -> Option<String> {
     named
         .or_else(|| possessive_subject(subject))
         .or_else(|| name_before_from(subject))
+}
+
+/// The one person a lead-in ending in a colon names, when not as the object of a
+/// preposition: `Local fisherman Declan Moore was unconvinced:` → `Declan Moore`; `The data
+/// request was:` and `In a letter to Jane Doe, the agency wrote:` name no speaker.
+fn subject_before_colon(lead_in: &str) -> Option<String> {
+    const PREPOSITIONS: &[&str] = &[
+        "to", "with", "for", "from", "by", "about", "of", "on", "against", "at", "and",
+    ];
+    let mentions = person_mentions(lead_in);
+    let [(at, name)] = mentions.as_slice() else {
+        return None;
+    };
+    let before = lead_in[..*at]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or_default();
+    (!PREPOSITIONS.contains(&before.to_lowercase().as_str())).then(|| name.clone())
 }
 
 /// A name that opens the subject and is followed by where the person is from:
@@ -503,7 +530,9 @@ fn name_before_from(subject: &[&str]) -> Option<String> {
             continue;
         }
         let from = ["from", "of", "at", "with"].contains(&w);
-        return (from && !run.is_empty()).then(|| titled(title, run)).flatten();
+        return (from && !run.is_empty())
+            .then(|| titled(title, run))
+            .flatten();
     }
     None
 }
@@ -779,6 +808,131 @@ impl People {
     }
 }
 
+/// Last words of capitalised runs that name places, bodies and things, not people.
+const NOT_PERSON_ENDINGS: &[&str] = &[
+    "Street",
+    "Avenue",
+    "Road",
+    "Square",
+    "Park",
+    "Bridge",
+    "River",
+    "Lake",
+    "Valley",
+    "County",
+    "City",
+    "State",
+    "States",
+    "Kingdom",
+    "Republic",
+    "Union",
+    "Foundation",
+    "University",
+    "College",
+    "School",
+    "Institute",
+    "Institution",
+    "Agency",
+    "Department",
+    "Ministry",
+    "Office",
+    "Authority",
+    "Council",
+    "Committee",
+    "Commission",
+    "Board",
+    "Association",
+    "Society",
+    "Group",
+    "Company",
+    "Corporation",
+    "Inc",
+    "Ltd",
+    "Bank",
+    "Fund",
+    "Center",
+    "Centre",
+    "Hospital",
+    "Clinic",
+    "Network",
+    "Project",
+    "Team",
+    "Service",
+    "Services",
+    "Court",
+    "House",
+    "Hall",
+    "Times",
+    "Post",
+    "News",
+    "Press",
+    "Labs",
+    "Lab",
+    "Systems",
+    "Technologies",
+    "Software",
+    "Party",
+    "Act",
+    "Bill",
+    "Conference",
+    "Summit",
+    "Day",
+    "Week",
+    "Year",
+    "Plan",
+    "Program",
+    "Programme",
+    "Initiative",
+    "Report",
+    "Review",
+];
+
+/// Where `text` names a person in full (a run of two or three name words, not a place's or
+/// an organisation's: `Amara Nwosu`, `Rosa M. Delgado`), or by a title and surname (`Mr.
+/// Reyes`): each mention's offset and the name.
+pub fn person_mentions(text: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let mut run_start = 0;
+    let mut title: Option<&str> = None;
+    let mut note = |run: &mut Vec<&str>, title: Option<&str>, start: usize| {
+        let person = match run.as_slice() {
+            [one] => title.map(|t| format!("{t} {one}")),
+            [_, .., last] if run.len() <= 3 && !NOT_PERSON_ENDINGS.contains(last) => {
+                Some(run.join(" "))
+            }
+            _ => None,
+        };
+        if let Some(person) = person {
+            found.push((start, person));
+        }
+        run.clear();
+    };
+    let mut at = 0;
+    for raw in text.split_whitespace() {
+        let start = at + text[at..].find(raw).unwrap_or(0);
+        at = start + raw.len();
+        match name_word(raw) {
+            Some((stem, closes)) => {
+                if run.is_empty() {
+                    run_start = start;
+                }
+                run.push(stem);
+                if closes {
+                    note(&mut run, title.take(), run_start);
+                }
+            }
+            None => {
+                note(&mut run, title.take(), run_start);
+                let b = bare(raw);
+                title = (is_honorific(b) || TITLES.contains(&b)).then(|| as_written(raw));
+            }
+        }
+    }
+    note(&mut run, title, run_start);
+    found
+}
+
 /// Whether a pronoun of `gender` can stand for `name`: not when the name's given name (or
 /// honorific) is the other gender's.
 pub fn gender_allows(name: &str, gender: Option<Gender>) -> bool {
@@ -821,6 +975,19 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
         .take_while(|w| !["on", "in", "to", "at", "via", "from", "for", "of"].contains(w))
         .collect();
     if words.is_empty() || words.len() > 6 || !is_capitalised(words[0]) {
+        return None;
+    }
+    // A name, not a sentence or a question: every word capitalised but its particles
+    // (`Ursula von der Leyen`), the first no common word.
+    const PARTICLES: &[&str] = &[
+        "de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "al", "y",
+    ];
+    let a_name = words
+        .iter()
+        .all(|w| is_capitalised(w) || PARTICLES.contains(w))
+        && !is_not_name(bare(words[0]))
+        && !text[..end].trim_end().ends_with('?');
+    if !a_name {
         return None;
     }
     let name = words.join(" ");
@@ -874,6 +1041,9 @@ pub struct Directory {
     /// Finds the wanted surnames in a text; `None` when none is wanted.
     finder: Option<Finder>,
     counts: HashMap<String, usize>,
+    /// The full names by surname, given name and name without its suffix, most frequent
+    /// first, made at the first [`Directory::candidates`].
+    by_word: std::cell::OnceCell<HashMap<String, Vec<(String, usize)>>>,
 }
 
 /// How a directory looks for its surnames: one SIMD substring search per surname when there
@@ -951,6 +1121,7 @@ impl Directory {
     /// search is far faster than many short ones.
     pub fn add_ranges(&mut self, text: &str, ranges: impl IntoIterator<Item = Range<usize>>) {
         let Some(finder) = &self.finder else { return };
+        self.by_word.take();
         let ranges: Vec<Range<usize>> = ranges.into_iter().collect();
         let counts = &mut self.counts;
         // Most mentions repeat a name already counted: it is built here, not allocated.
@@ -1013,24 +1184,33 @@ impl Directory {
     /// name with a suffix (`Walter Pryce` → `Walter Pryce, Jr.`). Most frequent first.
     pub fn candidates(&self, name: &str) -> Vec<&str> {
         let name = strip_possessive(name.trim());
-        let mut by_surname: Vec<(&str, usize)> = Vec::new();
-        let mut by_given: Vec<(&str, usize)> = Vec::new();
-        for (full, &count) in &self.counts {
-            if name.contains(' ') {
-                if full.strip_prefix(name).and_then(suffix_after).is_some() {
-                    by_surname.push((full, count));
+        let index = self.by_word.get_or_init(|| {
+            let mut index: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+            for (full, &count) in &self.counts {
+                // Surnames under the word, given names under a space and the word, and
+                // suffixed names under the name without the suffix.
+                let given = full.split(' ').next().unwrap_or(full);
+                let mut keys = vec![surname_of(full).to_string(), format!(" {given}")];
+                if let Some((plain, _)) = full.rsplit_once(", ").filter(|(_, s)| is_suffix(s)) {
+                    keys.push(format!("  {plain}"));
                 }
-                continue;
+                for key in keys {
+                    index.entry(key).or_default().push((full.clone(), count));
+                }
             }
-            if surname_of(full) == name {
-                by_surname.push((full, count));
-            } else if full.split(' ').next() == Some(name) {
-                by_given.push((full, count));
+            for names in index.values_mut() {
+                names.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             }
-        }
-        let mut found = if by_surname.is_empty() { by_given } else { by_surname };
-        found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        found.into_iter().map(|(full, _)| full).collect()
+            index
+        });
+        let found = if name.contains(' ') {
+            index.get(&format!("  {name}"))
+        } else {
+            index.get(name).or_else(|| index.get(&format!(" {name}")))
+        };
+        found
+            .map(|names| names.iter().map(|(full, _)| full.as_str()).collect())
+            .unwrap_or_default()
     }
 }
 
