@@ -89,14 +89,25 @@ fn compact_bytes(hay: &[u8], pattern: &[u8], case_sensitive: bool) -> bool {
         }
     };
     for start in memchr::memchr2_iter(a, b, hay) {
-        let limit = window_end(hay, start, |&c| c.is_ascii_whitespace());
         let mut want = pattern[1..].iter();
         let mut next = want.next();
-        // Characters from `start` (a continuation byte is part of the one before it), and
-        // characters matched.
-        let (mut chars, mut matched) = (1, 1);
-        for &h in &hay[start + 1..limit] {
+        // Characters from `start` (a continuation byte is part of the one before it),
+        // characters matched, and runs of spaces crossed: one leads into the second word,
+        // a second would lead out of it. Both bounds stop the scan within a few bytes.
+        let (mut chars, mut matched, mut gaps, mut in_gap) = (1, 1, 0, false);
+        for &h in &hay[start + 1..] {
             let Some(&p) = next else { break };
+            if h.is_ascii_whitespace() {
+                if !in_gap {
+                    gaps += 1;
+                    if gaps == 2 {
+                        break;
+                    }
+                }
+                in_gap = true;
+            } else {
+                in_gap = false;
+            }
             chars += usize::from(h & 0xC0 != 0x80);
             if chars > 2 * (matched + 1) {
                 break;
