@@ -1199,6 +1199,34 @@ mod tests {
         assert_eq!(text(1, "compute !time"), ["Compute"]);
     }
 
+    /// Typing a query a character at a time, narrowing to the last hits only when the
+    /// query may only match fewer ([`query::narrows`]), as the app does, finds what ranking
+    /// the whole query at once finds.
+    #[test]
+    fn typing_any_query_finds_what_ranking_it_at_once_finds() {
+        let index = QuoteIndex::new(&synthetic(60));
+        for q in [
+            "'compute !wind @leike",
+            "compute !the",
+            "safety | compute team",
+            "\"the team\" !^we",
+            "^the compute$",
+            "!co c",
+            "lei | alt com",
+        ] {
+            let mut hits: Vec<Hit> = Vec::new();
+            let mut last = String::new();
+            for end in q.char_indices().map(|(i, c)| i + c.len_utf8()) {
+                let now = q[..end].trim();
+                let within: Option<Vec<usize>> = (!last.is_empty() && query::narrows(&last, now))
+                    .then(|| hits.iter().map(|h| h.quote).collect());
+                hits = index.rank(now, within.as_deref());
+                last = now.to_string();
+            }
+            assert_eq!(sorted(&hits), sorted(&index.rank(q, None)), "{q}");
+        }
+    }
+
     /// The generator of the benches (the seed's sections over and over, ~7,000 lines):
     /// fuzzy-matcher alone finds `zebra` in quotes that hold no such word; the compact rule
     /// finds none, and every quote a word matches holds a word close to it.
