@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use serde::Serialize;
 
 use crate::document::{Document, Quote, Section, TimelineEntry};
@@ -20,7 +20,8 @@ use crate::search::QuoteIndex;
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// The dossier to open (default: the one built into dossier).
+    /// The dossier or folder to open; `-` reads one from standard input (so does no path
+    /// with a pipe on standard input). Default: the dossier built into dossier.
     pub path: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -39,19 +40,30 @@ pub enum Command {
     Quotes(QuotesArgs),
     /// Print every speaker: quotes, first and last date, documents.
     People(Listing),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for `man -l -` or a man directory.
+    Man,
+}
+
+/// `completions` arguments.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    pub shell: clap_complete::Shell,
 }
 
 /// A dossier path.
 #[derive(Debug, Args)]
 pub struct PathArg {
-    /// The dossier (default: the built-in one).
+    /// The dossier or folder (`-`: standard input; default: the built-in one).
     pub path: Option<PathBuf>,
 }
 
 /// A listing command's arguments.
 #[derive(Debug, Args)]
 pub struct Listing {
-    /// The dossier (default: the built-in one).
+    /// The dossier or folder (`-`: standard input; default: the built-in one).
     pub path: Option<PathBuf>,
     /// Print the rows as JSON.
     #[arg(long)]
@@ -61,7 +73,7 @@ pub struct Listing {
 /// `quotes` arguments.
 #[derive(Debug, Args)]
 pub struct QuotesArgs {
-    /// The dossier (default: the built-in one).
+    /// The dossier or folder (`-`: standard input; default: the built-in one).
     pub path: Option<PathBuf>,
     /// Rank quotes by fuzzy match against this query (text and speaker).
     #[arg(long, short)]
@@ -84,8 +96,45 @@ impl Command {
             Command::Export(a) => a.path.as_deref(),
             Command::Sections(a) | Command::Timeline(a) | Command::People(a) => a.path.as_deref(),
             Command::Quotes(a) => a.path.as_deref(),
+            Command::Completions(_) | Command::Man => None,
         }
     }
+
+    /// Whether the command prints something of its own, not a dossier.
+    pub fn reads_no_dossier(&self) -> bool {
+        matches!(self, Command::Completions(_) | Command::Man)
+    }
+}
+
+/// Writes `dossier completions SHELL`: the completion script for `shell`.
+pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> io::Result<()> {
+    // Made in memory first: clap_complete panics when its writer fails (`| head`).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "dossier", &mut script);
+    out.write_all(&script)
+}
+
+/// Writes `dossier man`: the manual page, as roff.
+pub fn man(out: &mut dyn Write) -> io::Result<()> {
+    clap_mangen::Man::new(Cli::command()).render(out)
+}
+
+/// The command `word` (a path on the command line that names no file) looks like a
+/// mistyping of: a subcommand's name at most a third of its letters away (`timelin`,
+/// `qoutes`, `exprot`). Paths with a folder or an extension in them are taken as paths.
+pub fn mistyped_command(word: &str) -> Option<String> {
+    if word.is_empty() || word.contains(['/', '\\', '.']) {
+        return None;
+    }
+    let word = word.to_lowercase();
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .filter(|name| *name != "help")
+        .map(|name| (strsim::osa_distance(&word, &name), name))
+        .filter(|(d, name)| *d <= (name.chars().count() / 3).max(1))
+        .min()
+        .map(|(_, name)| name)
 }
 
 /// Runs a subcommand on the opened documents (one, or a library's in path order), writing
@@ -119,6 +168,8 @@ pub fn run(
         Command::Timeline(a) => timeline(docs, library, a.json, out),
         Command::Quotes(a) => quotes(docs, library, a, out),
         Command::People(a) => people(docs, a.json, out),
+        Command::Completions(a) => completions(a.shell, out),
+        Command::Man => man(out),
     }
 }
 

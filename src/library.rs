@@ -13,6 +13,12 @@ pub const EMBEDDED: &str = include_str!("../data/leike-openai-departure-2024.md"
 /// The source name of the embedded dossier.
 pub const EMBEDDED_SOURCE: &str = "<embedded>";
 
+/// The source name of a dossier read from standard input (`dossier -`, or a pipe).
+pub const STDIN_SOURCE: &str = "stdin";
+
+/// The path that names standard input on the command line.
+pub const STDIN_PATH: &str = "-";
+
 /// The most bytes read from one file: hundreds of times a large dossier, yet small enough
 /// that the parsed model fits in memory (it takes several times the text).
 pub const MAX_BYTES: u64 = 256 << 20;
@@ -73,6 +79,8 @@ impl Problem {
 pub enum Target {
     /// No path: the built-in dossier.
     Embedded,
+    /// `-`: a dossier read from standard input.
+    Stdin,
     /// One dossier file.
     File(PathBuf),
     /// A folder of dossiers.
@@ -84,6 +92,9 @@ pub fn target(path: Option<&Path>) -> Result<Target, OpenError> {
     let Some(path) = path else {
         return Ok(Target::Embedded);
     };
+    if path == Path::new(STDIN_PATH) {
+        return Ok(Target::Stdin);
+    }
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
     Ok(if meta.is_dir() {
         Target::Folder(path.to_path_buf())
@@ -92,12 +103,60 @@ pub fn target(path: Option<&Path>) -> Result<Target, OpenError> {
     })
 }
 
-/// Opens the dossier at `path`, or the embedded one when `path` is `None`.
+/// Opens the dossier at `path`, the embedded one when `path` is `None`, or standard input's
+/// when it is `-`.
 pub fn open(path: Option<&Path>) -> Result<Document, OpenError> {
     match path {
         None => Ok(document::load(EMBEDDED_SOURCE, EMBEDDED)),
+        Some(path) if path == Path::new(STDIN_PATH) => open_stdin(),
         Some(path) => open_file(path),
     }
+}
+
+/// Reads standard input to its end (up to [`MAX_BYTES`]) and parses it as a dossier named
+/// [`STDIN_SOURCE`].
+pub fn open_stdin() -> Result<Document, OpenError> {
+    let name = Path::new(STDIN_SOURCE);
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(name, e))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(OpenError::TooLarge(name.to_path_buf()));
+    }
+    let text = document::decode(&bytes).map_err(|e| OpenError::Decode(name.to_path_buf(), e))?;
+    Ok(document::load(STDIN_SOURCE, text))
+}
+
+/// Whether standard input brings a document: a pipe or a redirected file, not a terminal
+/// and not a device such as `/dev/null` (what a script or a service gives a program).
+pub fn stdin_is_piped() -> bool {
+    use std::io::IsTerminal;
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return false;
+    }
+    piped(&stdin)
+}
+
+#[cfg(unix)]
+fn piped(stdin: &std::io::Stdin) -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    let Ok(meta) = std::fs::File::from(fd).metadata() else {
+        return false;
+    };
+    meta.file_type().is_fifo() || meta.is_file()
+}
+
+#[cfg(not(unix))]
+fn piped(_: &std::io::Stdin) -> bool {
+    false
 }
 
 /// Reads and parses one file. The file is opened read-only and never written. Regular files

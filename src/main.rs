@@ -17,6 +17,16 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(command) = mistyped(&cli) {
+        // A usage error, said the way clap says its own.
+        let path = cli.path.as_deref().unwrap_or(Path::new("")).display();
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: no such file '{}' (did you mean the command '{command}'?)",
+            sanitize::clean(&path.to_string())
+        );
+        return ExitCode::from(2);
+    }
     match run(&cli) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
@@ -33,10 +43,27 @@ fn say(line: &str) {
     let _ = writeln!(std::io::stderr(), "dossier: {}", sanitize::clean(line));
 }
 
+/// The subcommand a path that names nothing looks like a mistyping of (`dossier timelin`).
+fn mistyped(cli: &Cli) -> Option<String> {
+    let path = cli.path.as_deref().filter(|_| cli.command.is_none())?;
+    let missing =
+        std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
+    cli::mistyped_command(path.to_str()?).filter(|_| missing)
+}
+
 /// Runs the command; `Ok(false)` when it ran but some library files had problems.
 fn run(cli: &Cli) -> Result<bool, String> {
+    if let Some(command) = cli.command.as_ref().filter(|c| c.reads_no_dossier()) {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let written = cli::run(command, &[], false, &mut out).and_then(|()| out.flush());
+        return finish(written, true);
+    }
     let path = match &cli.command {
         Some(command) => command.path(),
+        // `printf '# Notes\n' | dossier`: the piped document, not the built-in one.
+        None if cli.path.is_none() && library::stdin_is_piped() => {
+            Some(Path::new(library::STDIN_PATH))
+        }
         None => cli.path.as_deref(),
     };
     let target = library::target(path).map_err(|e| e.to_string())?;
@@ -172,6 +199,7 @@ fn prints_json(command: Option<&Command>) -> bool {
         Some(Command::Export(_)) => true,
         Some(Command::Sections(a) | Command::Timeline(a) | Command::People(a)) => a.json,
         Some(Command::Quotes(a)) => a.json,
+        Some(Command::Completions(_) | Command::Man) => false,
     }
 }
 
