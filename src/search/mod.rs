@@ -508,6 +508,7 @@ impl QuoteIndex {
         let candidates = self.candidates(wanted.as_deref());
         let pattern_mask = char_mask(pattern);
         let case_sensitive = is_case_sensitive(pattern);
+        let one_char = pattern.chars().nth(1).is_none();
         let parts = in_parallel(&candidates, |part| {
             let mut known = Known::default();
             for &i in part {
@@ -520,7 +521,10 @@ impl QuoteIndex {
                 let start = known.matches.len();
                 let hay = self.haystack(e);
                 match proxy.score(hay.as_bytes(), &mut known.matches) {
-                    Some(best) if matching::is_compact(hay, pattern, case_sensitive) => {
+                    // One character that matched is in a word: no second pass for it.
+                    Some(best)
+                        if one_char || matching::is_compact(hay, pattern, case_sensitive) =>
+                    {
                         known.quotes.push(KnownQuote {
                             quote: i,
                             matches: start..known.matches.len(),
