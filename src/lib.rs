@@ -15,3 +15,4 @@ pub mod search;
 pub mod synthetic;
 pub mod tui;
 pub mod view;
+pub mod watch;

@@ -74,6 +74,16 @@ impl Problem {
     }
 }
 
+/// A file of an open dossier or library that changed on disk, as the file watcher reports it.
+#[derive(Debug)]
+pub enum Change {
+    /// The file was read (again, or for the first time in a library); the error is one line
+    /// naming the file.
+    Read(PathBuf, Result<Box<Document>, String>),
+    /// The file is gone (in a library: removed, or no longer a dossier).
+    Removed(PathBuf),
+}
+
 /// What a path on the command line names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {

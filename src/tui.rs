@@ -1,9 +1,12 @@
-//! The terminal: set-up and restore (on quit, error, panic, SIGTERM and SIGHUP) and the event
-//! loop, the only code that touches crossterm events. The loop blocks on input, so an idle app
-//! uses no CPU; it redraws only after an event changed something.
+//! The terminal: set-up and restore (on quit, error, panic, SIGTERM and SIGHUP, and around the
+//! editor the app starts) and the event loop, the only code that touches crossterm events. The
+//! loop blocks on input, loaded files and file changes, so an idle app uses no CPU; it redraws
+//! only after an event changed something.
 
-use std::io::{self, Write};
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -13,14 +16,15 @@ use crossterm::event::{
     MouseEventKind,
 };
 use crossterm::execute;
-use crossterm::terminal::LeaveAlternateScreen;
+use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::DefaultTerminal;
 
-use crate::app::{Action, App, Key, KeyCode, Loaded};
-use crate::document::Document;
-use crate::library::{self, Problem};
+use crate::app::{Action, App, FileRequest, Key, KeyCode, Loaded};
+use crate::document::{Document, sanitize};
+use crate::library::{self, Change, Problem};
 use crate::search::{Hit, SearchRequest};
 use crate::view;
+use crate::watch::{self, Watch, Watched};
 
 /// What the app opens.
 pub enum Start {
@@ -36,6 +40,17 @@ enum Message {
     Load(Loaded),
     /// The search thread's ranking for a query generation.
     Searched(u64, Vec<Hit>),
+    /// Watched files changed on disk (or were read again on request).
+    Files(Vec<Change>),
+}
+
+/// What the loop needs besides the app: the terminal, the terminal reader's go-ahead and
+/// the file watch.
+struct Io<'a> {
+    terminal: &'a mut DefaultTerminal,
+    /// Lets the terminal reader read the next event (see [`spawn_terminal_reader`]).
+    next_event: mpsc::Sender<()>,
+    watch: Option<Watch>,
 }
 
 /// Runs the app on the terminal until the user quits.
@@ -45,20 +60,41 @@ pub fn run(start: Start) -> io::Result<()> {
     let result = (|| {
         let size = terminal.size()?;
         let (tx, rx) = mpsc::channel();
-        let mut app = match start {
-            Start::Document(doc) => App::new(*doc, size.width, size.height, color),
+        let (mut app, watched) = match start {
+            Start::Document(doc) => {
+                // The built-in dossier and standard input have no file to watch.
+                let file = (doc.source != library::EMBEDDED_SOURCE
+                    && doc.source != library::STDIN_SOURCE)
+                    .then(|| Watched::File(PathBuf::from(&doc.source)));
+                (App::new(*doc, size.width, size.height, color), file)
+            }
             Start::Folder(root) => {
                 let mut app = App::library(size.width, size.height, color);
                 app.library.root = root.display().to_string();
                 app.reopen = Some(|source| library::open_file(std::path::Path::new(source)).ok());
-                spawn_loader(root, tx.clone());
-                app
+                spawn_loader(root.clone(), tx.clone());
+                (app, Some(Watched::Folder(root)))
             }
         };
         app.background_search = true;
+        let watch = watched.map(|w| {
+            let tx = tx.clone();
+            watch::watch(w, move |changes| {
+                let _ = tx.send(Message::Files(changes));
+            })
+        });
+        if let Some(why) = watch.as_ref().and_then(|w| w.failed.as_ref()) {
+            app.message
+                .get_or_insert_with(|| format!("⚠ {why}: press r to reload"));
+        }
         let searcher = spawn_searcher(tx.clone());
-        spawn_terminal_reader(tx);
-        let result = event_loop(&mut terminal, &mut app, &rx, &searcher);
+        let next_event = spawn_terminal_reader(tx);
+        let mut io = Io {
+            terminal: &mut terminal,
+            next_event,
+            watch,
+        };
+        let result = event_loop(&mut io, &mut app, &rx, &searcher);
         // Freeing thousands of documents only delays the exit; the OS takes it all back.
         std::mem::forget(app);
         result
@@ -68,17 +104,21 @@ pub fn run(start: Start) -> io::Result<()> {
 }
 
 /// Reads terminal events on a thread of its own, so the loop can wait for input and
-/// loaded documents at once (and use no CPU while waiting for either).
-fn spawn_terminal_reader(tx: mpsc::Sender<Message>) {
+/// loaded documents at once (and use no CPU while waiting for either). After each event the
+/// thread waits for the loop's go-ahead (the returned sender) before it reads again: while
+/// the editor the app started runs, the keys typed are the editor's.
+fn spawn_terminal_reader(tx: mpsc::Sender<Message>) -> mpsc::Sender<()> {
+    let (go, next) = mpsc::channel();
     std::thread::spawn(move || {
         loop {
             let event = event::read();
             let failed = event.is_err();
-            if tx.send(Message::Terminal(event)).is_err() || failed {
+            if tx.send(Message::Terminal(event)).is_err() || failed || next.recv().is_err() {
                 break;
             }
         }
     });
+    go
 }
 
 /// Ranks quotes on a thread of its own so typing never waits for matching; when queries
@@ -170,7 +210,12 @@ fn watch_signals() {
         return;
     };
     std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
+        for signal in signals.forever() {
+            // While the editor runs, Ctrl-C and Ctrl-\ in it are the editor's (as `system`
+            // ignores them in the program that waits).
+            if EDITING.load(Ordering::SeqCst) && matches!(signal, SIGINT | SIGQUIT) {
+                continue;
+            }
             // Holding stdout until the exit keeps the drawing thread from writing another
             // frame onto the main screen after the restore.
             let _stdout = io::stdout().lock();
@@ -179,6 +224,9 @@ fn watch_signals() {
         }
     });
 }
+
+/// An editor started by the app is running.
+static EDITING: AtomicBool = AtomicBool::new(false);
 
 /// How long the loop keeps taking what is waiting before it draws again.
 const LOAD_BATCH: Duration = Duration::from_millis(40);
@@ -189,7 +237,7 @@ const LOAD_BATCH: Duration = Duration::from_millis(40);
 const LOADING_FRAME: Duration = Duration::from_millis(80);
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    io: &mut Io,
     app: &mut App,
     rx: &mpsc::Receiver<Message>,
     searcher: &mpsc::Sender<SearchRequest>,
@@ -199,7 +247,7 @@ fn event_loop(
         if let Some(request) = app.search_request.take() {
             let _ = searcher.send(request);
         }
-        terminal.draw(|frame| view::draw(app, frame))?;
+        io.terminal.draw(|frame| view::draw(app, frame))?;
         let drawn = Instant::now();
         if let Some(text) = app.clipboard.take() {
             copy_osc52(&text)?;
@@ -218,7 +266,7 @@ fn event_loop(
                 return Ok(());
             };
             urgent = is_urgent(&message);
-            changed = handle(app, message)?;
+            changed = handle(app, message, io)?;
         }
         let started = Instant::now();
         while !app.quit {
@@ -232,7 +280,7 @@ fn event_loop(
             };
             let Some(message) = message else { break };
             urgent |= is_urgent(&message);
-            handle(app, message)?;
+            handle(app, message, io)?;
         }
     }
 }
@@ -247,9 +295,22 @@ fn is_urgent(message: &Message) -> bool {
 }
 
 /// Applies one message; false when it changed nothing on screen.
-fn handle(app: &mut App, message: Message) -> io::Result<bool> {
+fn handle(app: &mut App, message: Message, io: &mut Io) -> io::Result<bool> {
     match message {
-        Message::Terminal(event) => Ok(handle_event(app, event?)),
+        Message::Terminal(event) => {
+            let changed = handle_event(app, event?);
+            let asked = app.file_request.is_some();
+            if let Some(request) = app.file_request.take() {
+                file_request(app, request, io)?;
+            }
+            // Only now may the terminal reader read on: the editor has had its keys.
+            let _ = io.next_event.send(());
+            Ok(changed || asked)
+        }
+        Message::Files(changes) => {
+            app.files_changed(changes);
+            Ok(true)
+        }
         Message::Load(loaded) => {
             app.loaded(loaded);
             Ok(true)
@@ -259,6 +320,109 @@ fn handle(app: &mut App, message: Message) -> io::Result<bool> {
             Ok(true)
         }
     }
+}
+
+/// Does what the app asked of a file: reads it again (through the watch, which also looks
+/// for added and removed files in a library), or opens it in the editor and reads it again
+/// when the editor returns.
+fn file_request(app: &mut App, request: FileRequest, io: &mut Io) -> io::Result<()> {
+    let reread = |io: &Io, path: &str| {
+        if let Some(watch) = &io.watch {
+            watch.reload(PathBuf::from(path));
+        }
+    };
+    match request {
+        FileRequest::Reload { path } => {
+            reread(io, &path);
+            app.message = Some(format!("Reloading {path}…"));
+        }
+        FileRequest::Edit { path, line } => {
+            let edited = edit(io.terminal, &path, line)?;
+            reread(io, &path);
+            app.message = edited.err();
+            // The terminal may have been resized while the editor had it.
+            let size = io.terminal.size()?;
+            app.update(Action::Resize(size.width, size.height));
+        }
+    }
+    Ok(())
+}
+
+/// The editor's command: `$VISUAL`, else `$EDITOR`, else `vi`, split into words as a shell
+/// would split them (quotes, backslashes), never run through a shell.
+fn editor_command(
+    visual: Option<OsString>,
+    editor: Option<OsString>,
+) -> Result<Vec<String>, String> {
+    let chosen = [("VISUAL", visual), ("EDITOR", editor)]
+        .into_iter()
+        .find_map(|(name, v)| v.filter(|v| !v.is_empty()).map(|v| (name, v)));
+    let Some((name, value)) = chosen else {
+        return Ok(vec!["vi".into()]);
+    };
+    let value = value
+        .into_string()
+        .map_err(|_| format!("Cannot run ${name}: it is not UTF-8"))?;
+    let words = shell_words::split(&value).map_err(|e| format!("Cannot run ${name}: {e}"))?;
+    Ok(if words.is_empty() {
+        vec!["vi".into()]
+    } else {
+        words
+    })
+}
+
+/// Suspends the app, runs the editor on `path` at `line` (`+LINE FILE`, the convention of
+/// vi, vim, nvim, nano, emacs and helix) with the terminal as it was before the app, and
+/// takes the terminal back. What went wrong with the editor is returned for the footer;
+/// an error is the terminal's.
+fn edit(terminal: &mut DefaultTerminal, path: &str, line: usize) -> io::Result<Result<(), String>> {
+    let words = match editor_command(std::env::var_os("VISUAL"), std::env::var_os("EDITOR")) {
+        Ok(words) => words,
+        Err(e) => return Ok(Err(e)),
+    };
+    // A path that starts like an option is given as one.
+    let file = if path.starts_with(['-', '+']) {
+        format!("./{path}")
+    } else {
+        path.to_string()
+    };
+    let mut command = std::process::Command::new(&words[0]);
+    command.args(&words[1..]).arg(format!("+{line}")).arg(file);
+    if !io::stdin().is_terminal() {
+        // Keys came from /dev/tty (a document piped in): so do the editor's.
+        if let Ok(tty) = std::fs::File::open("/dev/tty") {
+            command.stdin(tty);
+        }
+    }
+    EDITING.store(true, Ordering::SeqCst);
+    restore();
+    let status = command.status();
+    let resumed = resume(terminal);
+    EDITING.store(false, Ordering::SeqCst);
+    resumed?;
+    let editor = sanitize::clean(&words[0]);
+    Ok(match status {
+        Ok(s) if s.success() => Ok(()),
+        Ok(s) => Err(format!("{editor} ended with {s}")),
+        Err(e) => Err(format!("Cannot run {editor}: {e}")),
+    })
+}
+
+/// Takes the terminal back after the editor: raw mode, the alternate screen, mouse capture,
+/// and a whole redraw (the editor drew over everything).
+fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide,
+        Clear(ClearType::All)
+    )?;
+    // The next frame is drawn whole, against a blank screen. (`Terminal::clear` would ask
+    // the terminal where its cursor is, and not every terminal answers.)
+    terminal.swap_buffers();
+    Ok(())
 }
 
 /// Applies one terminal event; false when it changed nothing.

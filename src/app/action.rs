@@ -183,6 +183,12 @@ pub enum Action {
     /// List the timeline events that name the selected person.
     PersonEvents,
 
+    // The file.
+    /// Read the document's file again (a library: and look for added and removed files).
+    Reload,
+    /// Open the document in the editor at the line on screen.
+    Edit,
+
     // Typing into a search box.
     /// A typed character.
     Type(char),
@@ -332,6 +338,8 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Global, &[Key::char('4')], Action::Show(View::People), "4", "people: every speaker"),
     b(Context::Global, &[Key::char('?')], Action::Help, "?", "this help"),
     b(Context::Global, &[Key::char('i')], Action::Info, "i", "front matter"),
+    b(Context::Global, &[Key::char('r')], Action::Reload, "r", "reload the file"),
+    b(Context::Global, &[Key::char('e')], Action::Edit, "e", "open in $VISUAL or $EDITOR at this line"),
     b(Context::Global, &[Key::plain(K::Esc)], Action::Escape, "Esc", "close a popup"),
     b(Context::Global, &[Key::plain(K::Backspace)], Action::Back, "Backspace", "back to where you jumped from"),
     b(Context::Global, &[Key::plain(K::Tab)], Action::FocusNext, "Tab", "next pane"),

@@ -5,6 +5,7 @@
 //! Markdown syntax nor the terminal library.
 
 pub mod action;
+mod files;
 mod people;
 mod timeline;
 
@@ -14,6 +15,7 @@ use std::sync::Arc;
 use ratatui::layout::{Position, Rect};
 
 pub use action::{Action, Context, Key, KeyCode, View};
+pub use files::FileRequest;
 pub use people::{PeopleState, partial_speaker};
 pub use timeline::{DayBound, TimelineFilter, TimelineLine, TimelineState};
 
@@ -246,6 +248,12 @@ pub struct App {
     pub clipboard: Option<String>,
     /// The user asked to quit.
     pub quit: bool,
+    /// What the terminal layer should do with a file (read it again, edit it).
+    pub file_request: Option<FileRequest>,
+    /// File changes that came while a library loaded, taken when it is done.
+    waiting_changes: Vec<library::Change>,
+    /// A quote to keep selected once the quotes are ranked again: document and text.
+    follow_quote: Option<(usize, String)>,
     /// Every document's quotes, for searching (shared with a search thread).
     pub index: Arc<QuoteIndex>,
     /// A ranking for the terminal layer to run off the UI thread; when `None` after a
@@ -308,6 +316,9 @@ impl App {
             message: None,
             clipboard: None,
             quit: false,
+            file_request: None,
+            waiting_changes: Vec::new(),
+            follow_quote: None,
             index: Arc::new(QuoteIndex::default()),
             search_request: None,
             unindexed: Vec::new(),
@@ -387,6 +398,7 @@ impl App {
                 if self.docs.is_empty() && self.library.problems.is_empty() {
                     self.message = Some("No dossiers in this folder".into());
                 }
+                self.take_waiting_changes();
             }
         }
     }
@@ -414,6 +426,7 @@ impl App {
         let selected = self.quotes.selected;
         self.rerank();
         self.quotes.selected = selected.min(self.quotes.hits.len().saturating_sub(1));
+        self.follow_selected_quote();
         if self.docs.len() == 1 && self.reader.layout.lines.is_empty() {
             self.open_document(0);
         }
@@ -625,6 +638,8 @@ impl App {
             }
             Action::Complete => self.complete_speaker(),
             Action::PersonEvents => self.person_events(),
+            Action::Reload => self.request_reload(),
+            Action::Edit => self.request_edit(),
             Action::Type(c) => self.edit(|q| q.push(c)),
             Action::DeleteChar => self.edit(|q| {
                 q.pop();
@@ -1215,6 +1230,7 @@ impl App {
         self.quotes.ranked_for = std::mem::take(&mut self.quotes.pending_for);
         self.quotes.searching = false;
         self.quotes.selected = 0;
+        self.follow_selected_quote();
     }
 
     /// A search hit's quote with its citation: `"text" — Speaker, Title (Year), source_url`.

@@ -34,6 +34,12 @@ impl PeopleState {
         self.refilter();
     }
 
+    /// Forgets the directory: documents changed (a file was read again or removed), and
+    /// the next [`PeopleState::update`] makes it again.
+    pub fn forget(&mut self) {
+        self.built_for = None;
+    }
+
     /// Picks the rows for the filter: people whose name holds every word of it (case
     /// ignored).
     pub fn refilter(&mut self) {

@@ -150,6 +150,11 @@ impl Tty {
         }
     }
 
+    /// The child's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("the child's pid")
+    }
+
     pub fn output(&self) -> MutexGuard<'_, Output> {
         self.output.lock().unwrap_or_else(|e| e.into_inner())
     }
