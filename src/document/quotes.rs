@@ -255,7 +255,7 @@ fn resolve_speakers(
     let short: Vec<&str> = found
         .iter()
         .filter_map(|p| match &p.who {
-            Some(Who::Named(s)) if !names::is_titled(s) => s.split_whitespace().next_back(),
+            Some(Who::Named(s)) if !names::is_addressed(s) => s.split_whitespace().next_back(),
             _ => None,
         })
         .collect();
@@ -272,6 +272,17 @@ fn resolve_speakers(
         };
         let written = names::strip_title_of_full(s);
         let full = match &directory {
+            // `Minister Bell`: the one Bell the text names in full, when that can be them.
+            Some(dir) if names::is_titled(&written) && !names::is_addressed(&written) => {
+                let surname = written.split_whitespace().next_back().unwrap_or_default();
+                let title = written.split_whitespace().next().unwrap_or_default();
+                match dir.candidates(surname).as_slice() {
+                    [one] if names::gender_allows(one, names::given::of_honorific(title)) => {
+                        one.to_string()
+                    }
+                    _ => written,
+                }
+            }
             Some(dir) if !names::is_titled(&written) => {
                 let mut candidates: Vec<&str> = dir.candidates(&written);
                 if !written.contains(' ') {
@@ -304,16 +315,38 @@ fn resolve_speakers(
         people.add(&full);
         out.push(Some(full));
     }
+    // Everyone the document names in full, and the speakers: who a pronoun can stand for.
+    let mut everyone: Option<names::People> = None;
     for k in 0..found.len() {
         let p = &found[k];
         let speaker = match &p.who {
             Some(Who::Named(_)) => continue,
-            Some(Who::Pronoun(gender)) => antecedent(outline, found, &out, &people, k, *gender),
+            Some(Who::Pronoun(gender)) => {
+                let everyone = everyone.get_or_insert_with(|| everyone_named(outline, &out));
+                antecedent(outline, found, &out, everyone, k, *gender)
+            }
             None => continued(outline, found, empty_quotes, &out, &people, k),
         };
         out[k] = speaker;
     }
     out
+}
+
+/// The people a pronoun can stand for: everyone the document's prose names in full or by
+/// title and surname, and every speaker found so far.
+fn everyone_named(outline: &Outline, speakers: &[Option<String>]) -> names::People {
+    let mut everyone = names::People::default();
+    for block in &outline.blocks {
+        if matches!(block.kind, BlockKind::Paragraph | BlockKind::Item { .. }) {
+            for (_, name) in names::person_mentions(outline.text_of(block)) {
+                everyone.add(&name);
+            }
+        }
+    }
+    for name in speakers.iter().flatten() {
+        everyone.add(name);
+    }
+    everyone
 }
 
 /// Whether quote `j` sits in the block just before quote `k`'s, in the same section, with no
@@ -376,9 +409,6 @@ fn antecedent(
         for (at, name) in people.mentions(before) {
             mentions.push((b, at, name.to_string()));
         }
-        for (at, name) in names::person_mentions(before) {
-            mentions.push((b, at, name));
-        }
     }
     for j in (0..k).rev() {
         let q = &found[j];
@@ -390,14 +420,13 @@ fn antecedent(
         }
     }
     mentions.sort_by_key(|m| (m.0, m.1));
-    // The last person named, or one named in the same paragraph just before them when the
-    // pronoun's gender rules the last one out (`Marquez thanked Lindgren. "…," she said`);
-    // never someone further back, past a person the pronoun cannot be.
+    // The paragraph that last names someone, and in it the first person named that the
+    // pronoun can be: the subject before those named after it (`Ellery said he would meet
+    // Pask. "…," he said` is Ellery's); never someone further back.
     let last_block = mentions.last()?.0;
     let (_, _, name) = mentions
         .into_iter()
-        .rev()
-        .take_while(|m| m.0 == last_block)
+        .filter(|m| m.0 == last_block)
         .find(|(_, _, name)| names::gender_allows(name, gender))?;
     Some(name)
 }

@@ -281,6 +281,10 @@ const SPEECH_VERBS: &[&str] = &[
     "predicted",
     "revealed",
     "reflected",
+    "described",
+    "describes",
+    "called",
+    "calls",
 ];
 
 /// Nouns for what a person said: a heading or lead-in that names one names its speaker.
@@ -360,6 +364,33 @@ const TITLES: &[&str] = &[
     "Officer",
     "Former",
     "Head",
+    "Mayor",
+    "Deputy",
+    "Councillor",
+    "Councilor",
+    "Commissioner",
+    "Superintendent",
+    "Chancellor",
+    "Premier",
+    "Ambassador",
+    "Sheriff",
+    "Inspector",
+    "Detective",
+    "Captain",
+    "Lieutenant",
+    "Sergeant",
+    "Colonel",
+    "Rev",
+    "Rev.",
+    "Reverend",
+    "Bishop",
+    "Rabbi",
+    "Imam",
+    "Coach",
+    "Dean",
+    "Provost",
+    "Congressman",
+    "Congresswoman",
 ];
 
 /// Whether `word` is one of [`NOT_NAMES`] or a month, in a hash set made once: the check
@@ -948,6 +979,18 @@ pub fn is_titled(name: &str) -> bool {
     let mut words = name.split_whitespace();
     let first = words.next().map(bare).unwrap_or_default();
     (TITLES.contains(&first) || is_honorific(first)) && words.count() == 1
+}
+
+/// Whether a titled name's title is a form of address (`Mr.`, `Mrs`, `Ms`, `Miss`, `Mx`):
+/// such a name is never taken for a full name the text writes without it (`Mrs. Okafor` may
+/// be Daniel Okafor's mother), where a role is (`Minister Bell` is the Catriona Bell the
+/// text names).
+pub fn is_addressed(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or_default();
+    matches!(
+        first.trim_end_matches('.'),
+        "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Madam" | "Madame"
+    )
 }
 
 /// A speaker's name as kept when there is no directory to look it up in: as written.
