@@ -40,6 +40,8 @@ pub fn find(outline: &Outline, file: &str) -> Found {
     // Where a block quote with nothing in it (a lone `>`) stands: it quotes no one, but it
     // stands between the block quotes on either side.
     let mut empty_quotes: Vec<usize> = Vec::new();
+    // Everyone named in full, looked up when a block quote opens with a speaker's label.
+    let mut initials: Option<Vec<String>> = None;
     for qb in &outline.quote_blocks {
         let (text, inside) = block_quote_text(outline, qb);
         if text.is_empty() {
@@ -49,7 +51,14 @@ pub fn find(outline: &Outline, file: &str) -> Found {
         let inside = qb.speaker.clone().or(inside);
         let in_its_text = inside
             .is_none()
-            .then(|| attribution_inside(outline, qb))
+            .then(|| {
+                attribution_inside(outline, qb).or_else(|| {
+                    // `> **RA:** …`: an interview's answer, by the person its label names.
+                    let label = speaker_label(outline, qb)?;
+                    let named = initials.get_or_insert_with(|| named_in_full(outline));
+                    Some(Who::Named(names::expand_label(&label, named)?))
+                })
+            })
             .flatten();
         let who = inside
             .clone()
@@ -72,6 +81,7 @@ pub fn find(outline: &Outline, file: &str) -> Found {
             attribution_at: shown.then_some(qb.blocks.end),
             blocks: qb.blocks.clone(),
             at: 0,
+            end: 0,
             opens: true,
         });
     }
@@ -118,12 +128,14 @@ pub fn find(outline: &Outline, file: &str) -> Found {
             let mut inner = std::borrow::Cow::Borrowed(text[span.inner.clone()].trim());
             // `"We knew," replied Tom, "that it would fail."`: one statement.
             let mut joined_by: Option<Who> = None;
+            let mut end = span.outer.end;
             // An open-ended span has no closing mark in its outer range.
             if span.inner.end < span.outer.end {
                 if let Some((who, next)) = joined_halves(text, &spans, i) {
                     inner = format!("{inner} {}", text[spans[next].inner.clone()].trim()).into();
                     joined = Some(next);
                     joined_by = Some(who);
+                    end = spans[next].outer.end;
                 }
             } else {
                 // Left open at the end of its block: it runs on, or it is no quotation.
@@ -203,6 +215,7 @@ pub fn find(outline: &Outline, file: &str) -> Found {
                 attribution_at: None,
                 blocks: unit.block()..unit.block() + 1,
                 at: span.outer.start,
+                end,
                 opens: text[..span.outer.start]
                     .trim_matches(['*', '_', ' '])
                     .is_empty(),
@@ -238,6 +251,8 @@ struct Pending {
     blocks: std::ops::Range<usize>,
     /// Where it opens in its block's text.
     at: usize,
+    /// Where it closes in its block's text (after its joined half, if any).
+    end: usize,
     /// Whether it opens its block.
     opens: bool,
 }
@@ -423,12 +438,26 @@ fn antecedent(
     // The paragraph that last names someone, and in it the first person named that the
     // pronoun can be: the subject before those named after it (`Ellery said he would meet
     // Pask. "…," he said` is Ellery's); never someone further back.
+    // Someone quoted, or whose given name is known, before a capitalised run that may
+    // name a thing (`the last Northern Spy when Walter Pruitt walks me up`).
     let last_block = mentions.last()?.0;
-    let (_, _, name) = mentions
+    let allowed: Vec<String> = mentions
         .into_iter()
-        .filter(|m| m.0 == last_block)
-        .find(|(_, _, name)| names::gender_allows(name, gender))?;
-    Some(name)
+        .filter(|m| m.0 == last_block && names::gender_allows(&m.2, gender))
+        .map(|m| m.2)
+        .collect();
+    let surely_a_person = |name: &String| {
+        out.contains(&Some(name.clone()))
+            || name
+                .split_whitespace()
+                .next()
+                .is_some_and(|given| names::given::of_given_name(given).is_some())
+    };
+    let name = allowed
+        .iter()
+        .find(|n| surely_a_person(n))
+        .or_else(|| allowed.first())?;
+    Some(name.clone())
 }
 
 /// The speaker quote `k` keeps from the quote before it: that quote's, when it is in the same
@@ -448,7 +477,8 @@ fn continued(
     let same_block = before.blocks == p.blocks && p.quote.kind == QuoteKind::Inline;
     if same_block {
         let text = outline.text_of(outline.blocks.get(p.blocks.start)?);
-        let between = text.get(before.at..p.at).unwrap_or_default();
+        // Names inside the quotation before are its words, not someone named between.
+        let between = text.get(before.end.min(p.at)..p.at).unwrap_or_default();
         let someone_else = people
             .mentions(between)
             .into_iter()
@@ -623,6 +653,45 @@ fn attribution_inside(outline: &Outline, qb: &QuoteBlock) -> Option<Who> {
         }
     }
     None
+}
+
+/// The label a block quote opens with in bold, as an interview sets its answers:
+/// `> **RA:** …` → `RA`, `> **Jane Doe**: …` → `Jane Doe`.
+fn speaker_label(outline: &Outline, qb: &QuoteBlock) -> Option<String> {
+    let unit = outline.units.get(qb.units.clone())?.first()?;
+    let block = outline.blocks.get(unit.block())?;
+    let text = outline.text_of(block);
+    let strong = outline
+        .marks_of(block)
+        .iter()
+        .find(|m| m.style == Inline::Strong && m.range.start == 0)?;
+    let label = text.get(strong.range.clone())?.trim();
+    let after = text.get(strong.range.end..)?;
+    let label = match label.strip_suffix(':') {
+        Some(label) => label,
+        None if after.starts_with(':') => label,
+        None => return None,
+    };
+    let words = label.split_whitespace().count();
+    (1..=4).contains(&words).then(|| label.trim().to_string())
+}
+
+/// Everyone the document's prose names in full, in order of first mention.
+fn named_in_full(outline: &Outline) -> Vec<String> {
+    let mut named: Vec<String> = Vec::new();
+    for block in &outline.blocks {
+        if matches!(
+            block.kind,
+            BlockKind::Paragraph | BlockKind::Item { .. } | BlockKind::Heading { .. }
+        ) {
+            for (_, name) in names::person_mentions(outline.text_of(block)) {
+                if !named.contains(&name) {
+                    named.push(name);
+                }
+            }
+        }
+    }
+    named
 }
 
 /// `This quote from writer Heidi Waterhouse …` right after a block quote names its speaker.

@@ -521,6 +521,26 @@ fn speaker_in_words(lead_in: &str, words: &[&str]) -> Option<String> {
     named
         .or_else(|| possessive_subject(subject))
         .or_else(|| name_before_from(subject))
+        .or_else(|| subject_of_two_verbs(subject))
+}
+
+/// The name that opens a sentence whose reporting verb is its second (`Ailsa Morrow, who
+/// chairs the group, welcomed the plan but said`): the verb follows `and` or `but`.
+fn subject_of_two_verbs(subject: &[&str]) -> Option<String> {
+    let joined = subject
+        .last()
+        .is_some_and(|w| matches!(bare(w), "and" | "but"));
+    let first = subject.first().map(|w| bare(w))?;
+    if !joined || !is_capitalised(first) || is_not_name(first) {
+        return None;
+    }
+    let end = subject
+        .iter()
+        .position(|w| !is_capitalised(bare(w)) || w.ends_with(','))?;
+    let run = &subject[..=end];
+    let name = name_from(run)?;
+    (name.split_whitespace().count() >= 2 || name.split_whitespace().count() == 1 && end == 0)
+        .then_some(name)
 }
 
 /// The one person a lead-in ending in a colon names, when not as the object of a
@@ -962,6 +982,43 @@ pub fn person_mentions(text: &str) -> Vec<(usize, String)> {
     }
     note(&mut run, title, run_start);
     found
+}
+
+/// The person an interview label stands for: initials (`RA`) become the one person named in
+/// full whose initials they are; a name is kept as written (a short one is resolved later);
+/// the interviewer's labels (`Q`, `Question`, `Interviewer`) and the authors' name no one.
+pub fn expand_label(label: &str, named: &[String]) -> Option<String> {
+    const ASKING: &[&str] = &[
+        "Q",
+        "Question",
+        "Interviewer",
+        "Us",
+        "We",
+        "Me",
+        "A",
+        "Answer",
+    ];
+    if ASKING.contains(&label) {
+        return None;
+    }
+    let initials = |full: &str| -> String {
+        full.split_whitespace()
+            .filter(|w| !is_initial(w))
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    if is_acronym(label) && label.chars().count() <= 4 {
+        let matching: Vec<&String> = named.iter().filter(|n| initials(n) == label).collect();
+        return match matching.as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
+        };
+    }
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let a_name = words
+        .iter()
+        .all(|w| name_word(w).is_some() || is_initial(w));
+    a_name.then(|| label.to_string())
 }
 
 /// Whether a pronoun of `gender` can stand for `name`: not when the name's given name (or
