@@ -56,7 +56,7 @@ pub fn find(outline: &Outline, file: &str) -> Found {
                     // `> **RA:** …`: an interview's answer, by the person its label names.
                     let label = speaker_label(outline, qb)?;
                     let named = initials.get_or_insert_with(|| named_in_full(outline));
-                    Some(Who::Named(names::expand_label(&label, named)?))
+                    names::expand_label(&label, named)
                 })
             })
             .flatten();
@@ -148,6 +148,7 @@ pub fn find(outline: &Outline, file: &str) -> Found {
             if inner.split_whitespace().count() < MIN_INLINE_WORDS
                 || is_citation(&text[span.outer.end..])
                 || is_title_of_a_work(&inner)
+                || is_named_as_a_title(&text[..span.outer.start])
             {
                 continue;
             }
@@ -336,6 +337,7 @@ fn resolve_speakers(
         let p = &found[k];
         let speaker = match &p.who {
             Some(Who::Named(_)) => continue,
+            Some(Who::Nobody) => None,
             Some(Who::Pronoun(gender)) => {
                 let everyone = everyone.get_or_insert_with(|| everyone_named(outline, &out));
                 antecedent(outline, found, &out, everyone, k, *gender)
@@ -969,6 +971,31 @@ fn joined_halves(text: &str, spans: &[Span], i: usize) -> Option<(Who, usize)> {
     Some((names::who_in_lead_in(between)?, i + 1))
 }
 
+/// Whether the words before a quoted span name what follows as a title: `a talk titled "…"`,
+/// `an essay entitled "…"`, `spoke on "…"`.
+fn is_named_as_a_title(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let last = words.next().unwrap_or_default().to_lowercase();
+    let titled = ["titled", "entitled", "headlined", "headed"].contains(&last.as_str());
+    // `spoke on "…"`, `a talk on "…"`: a subject, not words spoken.
+    let on = last == "on"
+        && words.next().is_some_and(|w| {
+            [
+                "spoke",
+                "talk",
+                "talked",
+                "presented",
+                "lecture",
+                "session",
+                "keynote",
+                "paper",
+            ]
+            .contains(&w.trim_end_matches(',').to_lowercase().as_str())
+                || w.ends_with(')')
+        });
+    titled || on
+}
+
 /// Whether a quoted span is the title of a work (an article, a report, a talk), written in
 /// title case: every word of four letters or more capitalised, at least three of them, and
 /// no sentence inside.
@@ -1233,6 +1260,71 @@ mod tests {
             ))
             .as_deref(),
             Some("Jane Doe")
+        );
+    }
+
+    /// The speakers of every quote in `markdown`, in order.
+    fn speakers(markdown: &str) -> Vec<Option<String>> {
+        quotes(markdown).into_iter().map(|q| q.1).collect()
+    }
+
+    #[test]
+    fn a_role_title_names_the_person_the_text_gives_in_full() {
+        let text = "Minister Catriona Bell announced the rules on Monday.\n\n\"We have listened carefully to every single submission,\" Minister Bell said.\n";
+        assert_eq!(speakers(text), [Some("Catriona Bell".into())]);
+        let text = "Mayor Tom Ellery told the chamber: \"Nobody here ran for office to close a library.\"\n";
+        assert_eq!(speakers(text), [Some("Tom Ellery".into())]);
+        // A form of address is not taken for the full name (`Mrs. Okafor` may be his mother).
+        let text = "Daniel Okafor reopened the bakery.\n\n\"I have seen three floods on this street,\" said Mrs. Okafor.\n";
+        assert_eq!(speakers(text), [Some("Mrs. Okafor".into())]);
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_subject_of_the_paragraph_before() {
+        let text = "Tom Ellery said he would meet Minister Gordon Pask next week.\n\n\"I am going to make the same case I made last fall,\" he said.\n";
+        assert_eq!(speakers(text), [Some("Tom Ellery".into())]);
+        // Someone whose given name is known before a run of capitals that names a thing.
+        let text = "The ladder leans on the last Northern Spy when Walter Pruitt walks up.\n\n\"My father planted that row the year I was born,\" he says.\n";
+        assert_eq!(speakers(text), [Some("Walter Pruitt".into())]);
+        // A given name alone that one person named in full has.
+        let text = "Walter Pruitt grows apples.\n\nWalter is not convinced.\n\n\"Dr. Nwosu is a very smart woman indeed,\" he says.\n";
+        assert_eq!(speakers(text), [Some("Walter Pruitt".into())]);
+    }
+
+    #[test]
+    fn an_interview_label_names_the_answer_s_speaker() {
+        let text = "We spoke with Ruth Abernathy about tides.\n\n**Q: How did it start?**\n\n> **RA:** The thing nobody tells you is that the hard part is the data.\n\n> **Q:** And the math is solved?\n";
+        assert_eq!(speakers(text), [Some("Ruth Abernathy".into()), None]);
+    }
+
+    #[test]
+    fn the_subject_of_two_verbs_said_it() {
+        let text = "Ailsa Morrow, who chairs the residents' group, welcomed the plan but said it had come \"years later than it should have.\"\n";
+        assert_eq!(speakers(text), [Some("Ailsa Morrow".into())]);
+    }
+
+    #[test]
+    fn a_second_span_keeps_its_speaker_whatever_the_first_one_says() {
+        let text = "Tobias Arden founded it.\n\n\"When Tobias and I started Northmoor, we were trying to stop one gearbox failing,\" said Mireille Chan, the co-founder. \"Joining Veltrane lets us put that work in front of thousands.\"\n\n\"It was the right call for the team,\" said Tobias Arden.\n";
+        assert_eq!(
+            speakers(text),
+            [
+                Some("Mireille Chan".into()),
+                Some("Mireille Chan".into()),
+                Some("Tobias Arden".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn talks_titled_in_quotation_marks_are_no_quotes() {
+        assert!(
+            quotes("A talk titled \"I read every issue in the tracker so you don't have to.\"\n")
+                .is_empty()
+        );
+        assert!(
+            quotes("She spoke on \"Harmonic analysis for people who hate Fourier transforms.\"\n")
+                .is_empty()
         );
     }
 }

@@ -19,6 +19,8 @@ pub enum Who {
     Named(String),
     /// A pronoun (`she said`): the person the text last named, of that gender when it has one.
     Pronoun(Option<Gender>),
+    /// Someone the text marks as no one it names: an interviewer's `**Q:**`.
+    Nobody,
 }
 
 /// Honorifics that stay with a surname written alone (`Mr. Reyes` is not `Reyes`).
@@ -986,8 +988,9 @@ pub fn person_mentions(text: &str) -> Vec<(usize, String)> {
 
 /// The person an interview label stands for: initials (`RA`) become the one person named in
 /// full whose initials they are; a name is kept as written (a short one is resolved later);
-/// the interviewer's labels (`Q`, `Question`, `Interviewer`) and the authors' name no one.
-pub fn expand_label(label: &str, named: &[String]) -> Option<String> {
+/// the interviewer's labels (`Q`, `Question`, `Interviewer`) and the authors' are
+/// [`Who::Nobody`].
+pub fn expand_label(label: &str, named: &[String]) -> Option<Who> {
     const ASKING: &[&str] = &[
         "Q",
         "Question",
@@ -999,7 +1002,7 @@ pub fn expand_label(label: &str, named: &[String]) -> Option<String> {
         "Answer",
     ];
     if ASKING.contains(&label) {
-        return None;
+        return Some(Who::Nobody);
     }
     let initials = |full: &str| -> String {
         full.split_whitespace()
@@ -1010,7 +1013,7 @@ pub fn expand_label(label: &str, named: &[String]) -> Option<String> {
     if is_acronym(label) && label.chars().count() <= 4 {
         let matching: Vec<&String> = named.iter().filter(|n| initials(n) == label).collect();
         return match matching.as_slice() {
-            [one] => Some((*one).clone()),
+            [one] => Some(Who::Named((*one).clone())),
             _ => None,
         };
     }
@@ -1018,7 +1021,7 @@ pub fn expand_label(label: &str, named: &[String]) -> Option<String> {
     let a_name = words
         .iter()
         .all(|w| name_word(w).is_some() || is_initial(w));
-    a_name.then(|| label.to_string())
+    a_name.then(|| Who::Named(label.to_string()))
 }
 
 /// Whether a pronoun of `gender` can stand for `name`: not when the name's given name (or
