@@ -138,7 +138,7 @@ const MONTH_WORDS: [(&str, u8, bool); 24] = [
 ];
 
 /// Words that make a following bare year read as a date (compared case-insensitively).
-const CONTEXT_WORDS: [&str; 22] = [
+const CONTEXT_WORDS: [&str; 23] = [
     "in",
     "since",
     "by",
@@ -161,11 +161,12 @@ const CONTEXT_WORDS: [&str; 22] = [
     "fall",
     "winter",
     "around",
+    "fiscal",
 ];
 
 /// Words that make `of` before a bare year read as a date: `the end of 2023`, `the summer of
 /// 2021`, `as of 2022` (compared case-insensitively). Not `a total of 2000`.
-const OF_CONTEXT_WORDS: [&str; 12] = [
+const OF_CONTEXT_WORDS: [&str; 18] = [
     "end",
     "start",
     "beginning",
@@ -178,6 +179,12 @@ const OF_CONTEXT_WORDS: [&str; 12] = [
     "half",
     "quarter",
     "as",
+    "most",
+    "much",
+    "all",
+    "rest",
+    "remainder",
+    "part",
 ];
 
 /// Words that join a bare year to the date just before it: `between 2019 and 2021`.
@@ -614,6 +621,9 @@ impl Scan<'_> {
     /// range that wrote the year once (`March and April 2023`, `November 4th to November 15th
     /// 2013`): that end takes the same year.
     fn push_with_first_end(&mut self, date: Date, start: usize, ye: usize) {
+        if accessed_before(self.text, start) {
+            return;
+        }
         if let Some((first, range)) = yearless_end_before(self.text, start, &date) {
             if range.start >= self.last_end && !self.url_within(range.start..ye) {
                 self.push(first, range);
@@ -833,6 +843,19 @@ fn bare_context(text: &str, ys: usize, ye: usize) -> Option<usize> {
             if prev_char(text, p)?.is_whitespace() {
                 return None;
             }
+            // A quarter or half of the year: `Q3 2023`, `H1 2024`.
+            let period = p
+                .checked_sub(2)
+                .filter(|&s| {
+                    matches!(
+                        text.as_bytes().get(s..p),
+                        Some([b'Q', b'1'..=b'4'] | [b'H', b'1'..=b'2'])
+                    )
+                })
+                .filter(|&s| prev_char(text, s).is_none_or(|c| !c.is_alphanumeric()));
+            if period.is_some() {
+                return period;
+            }
             possessive_before(text, p).or_else(|| {
                 let word = word_back(text, p, MAX_CONTEXT_LEN)?;
                 let start = p - word.len();
@@ -1002,6 +1025,20 @@ fn day_month_back(text: &str, p: usize) -> Option<DayForm> {
     })
 }
 
+/// Whether the date starting at `start` is when a cited page was read (`Accessed October
+/// 30, 2022`, `retrieved on 3 May 2021`): a citation's, not an event.
+fn accessed_before(text: &str, start: usize) -> bool {
+    let mut words = text[..start].split_whitespace().rev();
+    let mut word = words.next().unwrap_or_default();
+    if word.eq_ignore_ascii_case("on") {
+        word = words.next().unwrap_or_default();
+    }
+    let word = word.trim_end_matches([':', ',']);
+    ["accessed", "retrieved", "archived"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// A month word that the year at `ys` follows, and where it starts: `March 2023`,
 /// `Nov. 2023`, and `January of 2015`.
 fn month_before_year(text: &str, ys: usize) -> Option<(usize, u8)> {
@@ -1072,6 +1109,11 @@ fn in_a_name(text: &str, ys: usize, ye: usize) -> bool {
     let Some(gap) = whitespace_back(text, ys, 1) else {
         return false;
     };
+    // `the Rural Reporting Fund's 2023 Climate Fellowship`: a name's possessive before.
+    if let Some(owner) = possessive_before(text, gap) {
+        return word_back(text, owner, 20)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
+    }
     let Some(word) = word_back(text, gap, 20) else {
         return false;
     };
@@ -1980,5 +2022,21 @@ mod tests {
         );
         assert_eq!(isos("on 2023-03-DD and 2024-XX-XX"), ["2023-03", "2024"]);
         assert!(isos("2023-MM-DDx and 2023-13-DD").is_empty());
+    }
+
+    #[test]
+    fn quarters_parts_and_fiscal_years_are_dates() {
+        assert_eq!(isos("after a migration in Q3 2023."), ["2023"]);
+        assert_eq!(isos("We spent most of 2018 fixing it."), ["2018"]);
+        assert_eq!(isos("accretive in fiscal 2026"), ["2026"]);
+        assert!(isos("model AQ3 2023").is_empty());
+    }
+
+    #[test]
+    fn access_dates_and_names_with_a_possessive_are_no_events() {
+        assert!(isos("Accessed October 30, 2022.").is_empty());
+        assert!(isos("retrieved on 3 May 2021").is_empty());
+        assert!(isos("the Rural Reporting Fund's 2023 Climate Fellowship").is_empty());
+        assert_eq!(isos("Gebru's 2020 departure"), ["2020"]);
     }
 }

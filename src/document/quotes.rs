@@ -40,6 +40,8 @@ pub fn find(outline: &Outline, file: &str) -> Found {
     // Where a block quote with nothing in it (a lone `>`) stands: it quotes no one, but it
     // stands between the block quotes on either side.
     let mut empty_quotes: Vec<usize> = Vec::new();
+    // Everyone named in full, looked up when a block quote opens with a speaker's label.
+    let mut initials: Option<Vec<String>> = None;
     for qb in &outline.quote_blocks {
         let (text, inside) = block_quote_text(outline, qb);
         if text.is_empty() {
@@ -49,7 +51,14 @@ pub fn find(outline: &Outline, file: &str) -> Found {
         let inside = qb.speaker.clone().or(inside);
         let in_its_text = inside
             .is_none()
-            .then(|| attribution_inside(outline, qb))
+            .then(|| {
+                attribution_inside(outline, qb).or_else(|| {
+                    // `> **RA:** …`: an interview's answer, by the person its label names.
+                    let label = speaker_label(outline, qb)?;
+                    let named = initials.get_or_insert_with(|| named_in_full(outline));
+                    names::expand_label(&label, named)
+                })
+            })
             .flatten();
         let who = inside
             .clone()
@@ -72,6 +81,7 @@ pub fn find(outline: &Outline, file: &str) -> Found {
             attribution_at: shown.then_some(qb.blocks.end),
             blocks: qb.blocks.clone(),
             at: 0,
+            end: 0,
             opens: true,
         });
     }
@@ -118,12 +128,14 @@ pub fn find(outline: &Outline, file: &str) -> Found {
             let mut inner = std::borrow::Cow::Borrowed(text[span.inner.clone()].trim());
             // `"We knew," replied Tom, "that it would fail."`: one statement.
             let mut joined_by: Option<Who> = None;
+            let mut end = span.outer.end;
             // An open-ended span has no closing mark in its outer range.
             if span.inner.end < span.outer.end {
                 if let Some((who, next)) = joined_halves(text, &spans, i) {
                     inner = format!("{inner} {}", text[spans[next].inner.clone()].trim()).into();
                     joined = Some(next);
                     joined_by = Some(who);
+                    end = spans[next].outer.end;
                 }
             } else {
                 // Left open at the end of its block: it runs on, or it is no quotation.
@@ -136,6 +148,7 @@ pub fn find(outline: &Outline, file: &str) -> Found {
             if inner.split_whitespace().count() < MIN_INLINE_WORDS
                 || is_citation(&text[span.outer.end..])
                 || is_title_of_a_work(&inner)
+                || is_named_as_a_title(&text[..span.outer.start])
             {
                 continue;
             }
@@ -203,6 +216,7 @@ pub fn find(outline: &Outline, file: &str) -> Found {
                 attribution_at: None,
                 blocks: unit.block()..unit.block() + 1,
                 at: span.outer.start,
+                end,
                 opens: text[..span.outer.start]
                     .trim_matches(['*', '_', ' '])
                     .is_empty(),
@@ -238,6 +252,8 @@ struct Pending {
     blocks: std::ops::Range<usize>,
     /// Where it opens in its block's text.
     at: usize,
+    /// Where it closes in its block's text (after its joined half, if any).
+    end: usize,
     /// Whether it opens its block.
     opens: bool,
 }
@@ -255,7 +271,7 @@ fn resolve_speakers(
     let short: Vec<&str> = found
         .iter()
         .filter_map(|p| match &p.who {
-            Some(Who::Named(s)) if !names::is_titled(s) => s.split_whitespace().next_back(),
+            Some(Who::Named(s)) if !names::is_addressed(s) => s.split_whitespace().next_back(),
             _ => None,
         })
         .collect();
@@ -272,6 +288,17 @@ fn resolve_speakers(
         };
         let written = names::strip_title_of_full(s);
         let full = match &directory {
+            // `Minister Bell`: the one Bell the text names in full, when that can be them.
+            Some(dir) if names::is_titled(&written) && !names::is_addressed(&written) => {
+                let surname = written.split_whitespace().next_back().unwrap_or_default();
+                let title = written.split_whitespace().next().unwrap_or_default();
+                match dir.candidates(surname).as_slice() {
+                    [one] if names::gender_allows(one, names::given::of_honorific(title)) => {
+                        one.to_string()
+                    }
+                    _ => written,
+                }
+            }
             Some(dir) if !names::is_titled(&written) => {
                 let mut candidates: Vec<&str> = dir.candidates(&written);
                 if !written.contains(' ') {
@@ -304,16 +331,39 @@ fn resolve_speakers(
         people.add(&full);
         out.push(Some(full));
     }
+    // Everyone the document names in full, and the speakers: who a pronoun can stand for.
+    let mut everyone: Option<names::People> = None;
     for k in 0..found.len() {
         let p = &found[k];
         let speaker = match &p.who {
             Some(Who::Named(_)) => continue,
-            Some(Who::Pronoun(gender)) => antecedent(outline, found, &out, &people, k, *gender),
+            Some(Who::Nobody) => None,
+            Some(Who::Pronoun(gender)) => {
+                let everyone = everyone.get_or_insert_with(|| everyone_named(outline, &out));
+                antecedent(outline, found, &out, everyone, k, *gender)
+            }
             None => continued(outline, found, empty_quotes, &out, &people, k),
         };
         out[k] = speaker;
     }
     out
+}
+
+/// The people a pronoun can stand for: everyone the document's prose names in full or by
+/// title and surname, and every speaker found so far.
+fn everyone_named(outline: &Outline, speakers: &[Option<String>]) -> names::People {
+    let mut everyone = names::People::default();
+    for block in &outline.blocks {
+        if matches!(block.kind, BlockKind::Paragraph | BlockKind::Item { .. }) {
+            for (_, name) in names::person_mentions(outline.text_of(block)) {
+                everyone.add(&name);
+            }
+        }
+    }
+    for name in speakers.iter().flatten() {
+        everyone.add(name);
+    }
+    everyone
 }
 
 /// Whether quote `j` sits in the block just before quote `k`'s, in the same section, with no
@@ -376,9 +426,6 @@ fn antecedent(
         for (at, name) in people.mentions(before) {
             mentions.push((b, at, name.to_string()));
         }
-        for (at, name) in names::person_mentions(before) {
-            mentions.push((b, at, name));
-        }
     }
     for j in (0..k).rev() {
         let q = &found[j];
@@ -390,16 +437,29 @@ fn antecedent(
         }
     }
     mentions.sort_by_key(|m| (m.0, m.1));
-    // The last person named, or one named in the same paragraph just before them when the
-    // pronoun's gender rules the last one out (`Marquez thanked Lindgren. "…," she said`);
-    // never someone further back, past a person the pronoun cannot be.
+    // The paragraph that last names someone, and in it the first person named that the
+    // pronoun can be: the subject before those named after it (`Ellery said he would meet
+    // Pask. "…," he said` is Ellery's); never someone further back.
+    // Someone quoted, or whose given name is known, before a capitalised run that may
+    // name a thing (`the last Northern Spy when Walter Pruitt walks me up`).
     let last_block = mentions.last()?.0;
-    let (_, _, name) = mentions
+    let allowed: Vec<String> = mentions
         .into_iter()
-        .rev()
-        .take_while(|m| m.0 == last_block)
-        .find(|(_, _, name)| names::gender_allows(name, gender))?;
-    Some(name)
+        .filter(|m| m.0 == last_block && names::gender_allows(&m.2, gender))
+        .map(|m| m.2)
+        .collect();
+    let surely_a_person = |name: &String| {
+        out.contains(&Some(name.clone()))
+            || name
+                .split_whitespace()
+                .next()
+                .is_some_and(|given| names::given::of_given_name(given).is_some())
+    };
+    let name = allowed
+        .iter()
+        .find(|n| surely_a_person(n))
+        .or_else(|| allowed.first())?;
+    Some(name.clone())
 }
 
 /// The speaker quote `k` keeps from the quote before it: that quote's, when it is in the same
@@ -419,7 +479,8 @@ fn continued(
     let same_block = before.blocks == p.blocks && p.quote.kind == QuoteKind::Inline;
     if same_block {
         let text = outline.text_of(outline.blocks.get(p.blocks.start)?);
-        let between = text.get(before.at..p.at).unwrap_or_default();
+        // Names inside the quotation before are its words, not someone named between.
+        let between = text.get(before.end.min(p.at)..p.at).unwrap_or_default();
         let someone_else = people
             .mentions(between)
             .into_iter()
@@ -594,6 +655,45 @@ fn attribution_inside(outline: &Outline, qb: &QuoteBlock) -> Option<Who> {
         }
     }
     None
+}
+
+/// The label a block quote opens with in bold, as an interview sets its answers:
+/// `> **RA:** …` → `RA`, `> **Jane Doe**: …` → `Jane Doe`.
+fn speaker_label(outline: &Outline, qb: &QuoteBlock) -> Option<String> {
+    let unit = outline.units.get(qb.units.clone())?.first()?;
+    let block = outline.blocks.get(unit.block())?;
+    let text = outline.text_of(block);
+    let strong = outline
+        .marks_of(block)
+        .iter()
+        .find(|m| m.style == Inline::Strong && m.range.start == 0)?;
+    let label = text.get(strong.range.clone())?.trim();
+    let after = text.get(strong.range.end..)?;
+    let label = match label.strip_suffix(':') {
+        Some(label) => label,
+        None if after.starts_with(':') => label,
+        None => return None,
+    };
+    let words = label.split_whitespace().count();
+    (1..=4).contains(&words).then(|| label.trim().to_string())
+}
+
+/// Everyone the document's prose names in full, in order of first mention.
+fn named_in_full(outline: &Outline) -> Vec<String> {
+    let mut named: Vec<String> = Vec::new();
+    for block in &outline.blocks {
+        if matches!(
+            block.kind,
+            BlockKind::Paragraph | BlockKind::Item { .. } | BlockKind::Heading { .. }
+        ) {
+            for (_, name) in names::person_mentions(outline.text_of(block)) {
+                if !named.contains(&name) {
+                    named.push(name);
+                }
+            }
+        }
+    }
+    named
 }
 
 /// `This quote from writer Heidi Waterhouse …` right after a block quote names its speaker.
@@ -871,6 +971,31 @@ fn joined_halves(text: &str, spans: &[Span], i: usize) -> Option<(Who, usize)> {
     Some((names::who_in_lead_in(between)?, i + 1))
 }
 
+/// Whether the words before a quoted span name what follows as a title: `a talk titled "…"`,
+/// `an essay entitled "…"`, `spoke on "…"`.
+fn is_named_as_a_title(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let last = words.next().unwrap_or_default().to_lowercase();
+    let titled = ["titled", "entitled", "headlined", "headed"].contains(&last.as_str());
+    // `spoke on "…"`, `a talk on "…"`: a subject, not words spoken.
+    let on = last == "on"
+        && words.next().is_some_and(|w| {
+            [
+                "spoke",
+                "talk",
+                "talked",
+                "presented",
+                "lecture",
+                "session",
+                "keynote",
+                "paper",
+            ]
+            .contains(&w.trim_end_matches(',').to_lowercase().as_str())
+                || w.ends_with(')')
+        });
+    titled || on
+}
+
 /// Whether a quoted span is the title of a work (an article, a report, a talk), written in
 /// title case: every word of four letters or more capitalised, at least three of them, and
 /// no sentence inside.
@@ -1135,6 +1260,71 @@ mod tests {
             ))
             .as_deref(),
             Some("Jane Doe")
+        );
+    }
+
+    /// The speakers of every quote in `markdown`, in order.
+    fn speakers(markdown: &str) -> Vec<Option<String>> {
+        quotes(markdown).into_iter().map(|q| q.1).collect()
+    }
+
+    #[test]
+    fn a_role_title_names_the_person_the_text_gives_in_full() {
+        let text = "Minister Catriona Bell announced the rules on Monday.\n\n\"We have listened carefully to every single submission,\" Minister Bell said.\n";
+        assert_eq!(speakers(text), [Some("Catriona Bell".into())]);
+        let text = "Mayor Tom Ellery told the chamber: \"Nobody here ran for office to close a library.\"\n";
+        assert_eq!(speakers(text), [Some("Tom Ellery".into())]);
+        // A form of address is not taken for the full name (`Mrs. Okafor` may be his mother).
+        let text = "Daniel Okafor reopened the bakery.\n\n\"I have seen three floods on this street,\" said Mrs. Okafor.\n";
+        assert_eq!(speakers(text), [Some("Mrs. Okafor".into())]);
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_subject_of_the_paragraph_before() {
+        let text = "Tom Ellery said he would meet Minister Gordon Pask next week.\n\n\"I am going to make the same case I made last fall,\" he said.\n";
+        assert_eq!(speakers(text), [Some("Tom Ellery".into())]);
+        // Someone whose given name is known before a run of capitals that names a thing.
+        let text = "The ladder leans on the last Northern Spy when Walter Pruitt walks up.\n\n\"My father planted that row the year I was born,\" he says.\n";
+        assert_eq!(speakers(text), [Some("Walter Pruitt".into())]);
+        // A given name alone that one person named in full has.
+        let text = "Walter Pruitt grows apples.\n\nWalter is not convinced.\n\n\"Dr. Nwosu is a very smart woman indeed,\" he says.\n";
+        assert_eq!(speakers(text), [Some("Walter Pruitt".into())]);
+    }
+
+    #[test]
+    fn an_interview_label_names_the_answer_s_speaker() {
+        let text = "We spoke with Ruth Abernathy about tides.\n\n**Q: How did it start?**\n\n> **RA:** The thing nobody tells you is that the hard part is the data.\n\n> **Q:** And the math is solved?\n";
+        assert_eq!(speakers(text), [Some("Ruth Abernathy".into()), None]);
+    }
+
+    #[test]
+    fn the_subject_of_two_verbs_said_it() {
+        let text = "Ailsa Morrow, who chairs the residents' group, welcomed the plan but said it had come \"years later than it should have.\"\n";
+        assert_eq!(speakers(text), [Some("Ailsa Morrow".into())]);
+    }
+
+    #[test]
+    fn a_second_span_keeps_its_speaker_whatever_the_first_one_says() {
+        let text = "Tobias Arden founded it.\n\n\"When Tobias and I started Northmoor, we were trying to stop one gearbox failing,\" said Mireille Chan, the co-founder. \"Joining Veltrane lets us put that work in front of thousands.\"\n\n\"It was the right call for the team,\" said Tobias Arden.\n";
+        assert_eq!(
+            speakers(text),
+            [
+                Some("Mireille Chan".into()),
+                Some("Mireille Chan".into()),
+                Some("Tobias Arden".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn talks_titled_in_quotation_marks_are_no_quotes() {
+        assert!(
+            quotes("A talk titled \"I read every issue in the tracker so you don't have to.\"\n")
+                .is_empty()
+        );
+        assert!(
+            quotes("She spoke on \"Harmonic analysis for people who hate Fourier transforms.\"\n")
+                .is_empty()
         );
     }
 }

@@ -87,6 +87,18 @@ pub fn blank(file: &str, body_start: usize) -> Blanked<'_> {
                     end += 1;
                 }
             }
+            // A Liquid comment hides everything up to its `{% endcomment %}`.
+            if let Some((last, _)) = tags
+                .last()
+                .filter(|(t, _)| is_comment_open(&file[t.clone()]))
+            {
+                if let Some(close) = comment_end(file, last.end) {
+                    let from = last.start;
+                    tags.pop();
+                    tags.push((from..close, None));
+                    end = close;
+                }
+            }
             let rest_of_line = file[end..].split('\n').next().unwrap_or_default();
             if !tags.is_empty() && rest_of_line.trim().is_empty() {
                 spans.extend(tags);
@@ -115,6 +127,29 @@ pub fn blank(file: &str, body_start: usize) -> Blanked<'_> {
     // Only whole characters were replaced, each byte by a space: still UTF-8.
     let file = String::from_utf8(bytes).map_or(Cow::Borrowed(file), Cow::Owned);
     Blanked { file, quotes }
+}
+
+/// Whether a tag is Liquid's `{% comment %}` (`{%- comment -%}` too).
+fn is_comment_open(tag: &str) -> bool {
+    tag.strip_prefix("{%")
+        .and_then(|t| t.strip_suffix("%}"))
+        .map(|t| t.trim_matches(['-', ' ', '\t']))
+        == Some("comment")
+}
+
+/// Where the `{% endcomment %}` after `from` ends.
+fn comment_end(file: &str, from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(i) = memchr::memmem::find(file.get(at..)?.as_bytes(), b"{%") {
+        let start = at + i;
+        let end = tag_end(file, start)?;
+        let inner = file[start + 2..end - 2].trim_matches(['-', ' ', '\t']);
+        if inner == "endcomment" {
+            return Some(end);
+        }
+        at = end;
+    }
+    None
 }
 
 /// What a tag opens, when it is Hugo's blockquote shortcode or its end.
@@ -281,5 +316,15 @@ mod tests {
         let file = "{% this never closes\n\nText.\n";
         assert_eq!(blank(file, 0).file, file);
         assert!(inline_tags("a { b } {{ c").is_empty());
+    }
+
+    #[test]
+    fn a_liquid_comment_hides_all_it_holds() {
+        let file =
+            "Intro.\n\n{% comment %}\nReleased on August 12, 2024.\n{% endcomment %}\n\nAfter.\n";
+        let out = blank(file, 0);
+        assert!(!out.file.contains("2024"), "{}", out.file);
+        assert!(out.file.contains("After."));
+        assert_eq!(out.file.len(), file.len());
     }
 }

@@ -19,6 +19,8 @@ pub enum Who {
     Named(String),
     /// A pronoun (`she said`): the person the text last named, of that gender when it has one.
     Pronoun(Option<Gender>),
+    /// Someone the text marks as no one it names: an interviewer's `**Q:**`.
+    Nobody,
 }
 
 /// Honorifics that stay with a surname written alone (`Mr. Reyes` is not `Reyes`).
@@ -281,6 +283,10 @@ const SPEECH_VERBS: &[&str] = &[
     "predicted",
     "revealed",
     "reflected",
+    "described",
+    "describes",
+    "called",
+    "calls",
 ];
 
 /// Nouns for what a person said: a heading or lead-in that names one names its speaker.
@@ -360,6 +366,33 @@ const TITLES: &[&str] = &[
     "Officer",
     "Former",
     "Head",
+    "Mayor",
+    "Deputy",
+    "Councillor",
+    "Councilor",
+    "Commissioner",
+    "Superintendent",
+    "Chancellor",
+    "Premier",
+    "Ambassador",
+    "Sheriff",
+    "Inspector",
+    "Detective",
+    "Captain",
+    "Lieutenant",
+    "Sergeant",
+    "Colonel",
+    "Rev",
+    "Rev.",
+    "Reverend",
+    "Bishop",
+    "Rabbi",
+    "Imam",
+    "Coach",
+    "Dean",
+    "Provost",
+    "Congressman",
+    "Congresswoman",
 ];
 
 /// Whether `word` is one of [`NOT_NAMES`] or a month, in a hash set made once: the check
@@ -490,6 +523,26 @@ fn speaker_in_words(lead_in: &str, words: &[&str]) -> Option<String> {
     named
         .or_else(|| possessive_subject(subject))
         .or_else(|| name_before_from(subject))
+        .or_else(|| subject_of_two_verbs(subject))
+}
+
+/// The name that opens a sentence whose reporting verb is its second (`Ailsa Morrow, who
+/// chairs the group, welcomed the plan but said`): the verb follows `and` or `but`.
+fn subject_of_two_verbs(subject: &[&str]) -> Option<String> {
+    let joined = subject
+        .last()
+        .is_some_and(|w| matches!(bare(w), "and" | "but"));
+    let first = subject.first().map(|w| bare(w))?;
+    if !joined || !is_capitalised(first) || is_not_name(first) {
+        return None;
+    }
+    let end = subject
+        .iter()
+        .position(|w| !is_capitalised(bare(w)) || w.ends_with(','))?;
+    let run = &subject[..=end];
+    let name = name_from(run)?;
+    (name.split_whitespace().count() >= 2 || name.split_whitespace().count() == 1 && end == 0)
+        .then_some(name)
 }
 
 /// The one person a lead-in ending in a colon names, when not as the object of a
@@ -933,6 +986,44 @@ pub fn person_mentions(text: &str) -> Vec<(usize, String)> {
     found
 }
 
+/// The person an interview label stands for: initials (`RA`) become the one person named in
+/// full whose initials they are; a name is kept as written (a short one is resolved later);
+/// the interviewer's labels (`Q`, `Question`, `Interviewer`) and the authors' are
+/// [`Who::Nobody`].
+pub fn expand_label(label: &str, named: &[String]) -> Option<Who> {
+    const ASKING: &[&str] = &[
+        "Q",
+        "Question",
+        "Interviewer",
+        "Us",
+        "We",
+        "Me",
+        "A",
+        "Answer",
+    ];
+    if ASKING.contains(&label) {
+        return Some(Who::Nobody);
+    }
+    let initials = |full: &str| -> String {
+        full.split_whitespace()
+            .filter(|w| !is_initial(w))
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    if is_acronym(label) && label.chars().count() <= 4 {
+        let matching: Vec<&String> = named.iter().filter(|n| initials(n) == label).collect();
+        return match matching.as_slice() {
+            [one] => Some(Who::Named((*one).clone())),
+            _ => None,
+        };
+    }
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let a_name = words
+        .iter()
+        .all(|w| name_word(w).is_some() || is_initial(w));
+    a_name.then(|| Who::Named(label.to_string()))
+}
+
 /// Whether a pronoun of `gender` can stand for `name`: not when the name's given name (or
 /// honorific) is the other gender's.
 pub fn gender_allows(name: &str, gender: Option<Gender>) -> bool {
@@ -948,6 +1039,18 @@ pub fn is_titled(name: &str) -> bool {
     let mut words = name.split_whitespace();
     let first = words.next().map(bare).unwrap_or_default();
     (TITLES.contains(&first) || is_honorific(first)) && words.count() == 1
+}
+
+/// Whether a titled name's title is a form of address (`Mr.`, `Mrs`, `Ms`, `Miss`, `Mx`):
+/// such a name is never taken for a full name the text writes without it (`Mrs. Okafor` may
+/// be Daniel Okafor's mother), where a role is (`Minister Bell` is the Catriona Bell the
+/// text names).
+pub fn is_addressed(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or_default();
+    matches!(
+        first.trim_end_matches('.'),
+        "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Madam" | "Madame"
+    )
 }
 
 /// A speaker's name as kept when there is no directory to look it up in: as written.
