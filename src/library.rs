@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::document::{self, DecodeError, Document, Text};
+use crate::document::{self, DecodeError, Document, Text, sanitize};
 
 /// The dossier compiled into the binary, opened when no path is given.
 pub const EMBEDDED: &str = include_str!("../data/leike-openai-departure-2024.md");
@@ -27,31 +27,36 @@ pub const MAX_BYTES: u64 = 256 << 20;
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     /// No file at the path.
-    #[error("{}: no such file or directory", .0.display())]
+    #[error("{}: no such file or directory", name(.0))]
     Missing(PathBuf),
     /// A directory where a file was wanted.
-    #[error("{}: is a directory, not a dossier file", .0.display())]
+    #[error("{}: is a directory, not a dossier file", name(.0))]
     Directory(PathBuf),
     /// A file where the path needs a folder (`notes.md/x.md`).
-    #[error("{}: part of the path is a file, not a folder", .0.display())]
+    #[error("{}: part of the path is a file, not a folder", name(.0))]
     NotAFolder(PathBuf),
     /// A device or socket: reading it could block or never end (`/dev/zero`, `/dev/tty`).
-    #[error("{}: is a device, not a dossier file", .0.display())]
+    #[error("{}: is a device, not a dossier file", name(.0))]
     Device(PathBuf),
+    /// A named pipe or a symbolic link where a library's listing found a regular file: it
+    /// was swapped after the listing. Reading a pipe could block for good, and a library does
+    /// not follow links.
+    #[error("{}: is no longer a regular file", name(.0))]
+    NotRegular(PathBuf),
     /// More bytes than any dossier holds; reading on could exhaust memory.
-    #[error("{}: is larger than {} MiB, too large to open", .0.display(), MAX_BYTES >> 20)]
+    #[error("{}: is larger than {} MiB, too large to open", name(.0), MAX_BYTES >> 20)]
     TooLarge(PathBuf),
     /// The OS refused to let us read it.
-    #[error("{}: permission denied", .0.display())]
+    #[error("{}: permission denied", name(.0))]
     Denied(PathBuf),
     /// Some other I/O failure.
-    #[error("{}: cannot read: {}", .0.display(), .1)]
+    #[error("{}: cannot read: {}", name(.0), .1)]
     Io(PathBuf, std::io::Error),
     /// The bytes are not a text dossier.
-    #[error("{}: {}", .0.display(), .1)]
+    #[error("{}: {}", name(.0), .1)]
     Decode(PathBuf, DecodeError),
     /// A folder with no dossier in it.
-    #[error("{}: no dossiers here (.md, .markdown, or .txt with front matter)", .0.display())]
+    #[error("{}: no dossiers here (.md, .markdown, or .txt with front matter)", name(.0))]
     EmptyFolder(PathBuf),
 }
 
@@ -69,7 +74,7 @@ impl Problem {
     pub fn new(path: PathBuf, message: &str) -> Problem {
         Problem {
             path,
-            message: crate::document::sanitize::clean(message),
+            message: sanitize::clean(message),
         }
     }
 }
@@ -170,22 +175,85 @@ fn piped(_: &std::io::Stdin) -> bool {
 }
 
 /// Reads and parses one file. The file is opened read-only and never written. Regular files
-/// and pipes (`<(curl …)`) are read, up to [`MAX_BYTES`]; devices are refused unopened.
+/// and pipes (`<(curl …)`) are read, up to [`MAX_BYTES`]; devices are refused unread.
 pub fn open_file(path: &Path) -> Result<Document, OpenError> {
-    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+    let (file, meta) = open_nonblocking(path, false)?;
     check_kind(path, &meta)?;
-    let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    // A pipe named on the command line is what the user asked for: wait for its writer.
+    #[cfg(unix)]
+    if is_pipe(&meta) {
+        set_blocking(path, &file)?;
+    }
     read_and_load(path, file, &meta, document::load)
 }
 
-/// [`open_file`] for a file a folder's listing gave as a regular file: opened first and then
-/// asked what it is (one lookup of its path, not two: a library opens thousands), and parsed
-/// on this thread alone, as every core is loading a document of its own.
+/// Reads and parses a file of a library (a folder's listing gave it as a regular file, and
+/// the reader opens it again): opened without following a symbolic link and without waiting
+/// on a pipe, then asked what it is through the open descriptor, so that a file swapped for
+/// a pipe or a link after the listing is refused, never waited on or followed.
+pub fn open_library_file(path: &Path) -> Result<Document, OpenError> {
+    open_listed(path, document::load)
+}
+
+/// [`open_library_file`], parsed on this thread alone, as every core is loading a document
+/// of its own.
 fn open_listed_file(path: &Path) -> Result<Document, OpenError> {
-    let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
-    let meta = file.metadata().map_err(|e| io_error(path, e))?;
+    open_listed(path, document::load_on_this_thread)
+}
+
+fn open_listed(path: &Path, load: fn(&str, &str) -> Document) -> Result<Document, OpenError> {
+    let (file, meta) = open_nonblocking(path, true)?;
+    if !meta.is_file() && !meta.is_dir() {
+        return Err(OpenError::NotRegular(path.to_path_buf()));
+    }
     check_kind(path, &meta)?;
-    read_and_load(path, file, &meta, document::load_on_this_thread)
+    read_and_load(path, file, &meta, load)
+}
+
+/// Opens `path` read-only without waiting: a named pipe with no writer opens at once instead
+/// of blocking (`O_NONBLOCK`), and with `no_links` a symbolic link is refused (`O_NOFOLLOW`).
+/// What the file is comes from the open descriptor (`fstat`), so the check and the open are
+/// one step: nothing can be swapped in between.
+fn open_nonblocking(
+    path: &Path,
+    no_links: bool,
+) -> Result<(std::fs::File, std::fs::Metadata), OpenError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let links = if no_links { libc::O_NOFOLLOW } else { 0 };
+        options.custom_flags(libc::O_NONBLOCK | links);
+    }
+    let file = options.open(path).map_err(|e| {
+        #[cfg(unix)]
+        if no_links && e.raw_os_error() == Some(libc::ELOOP) {
+            return OpenError::NotRegular(path.to_path_buf());
+        }
+        io_error(path, e)
+    })?;
+    let meta = file.metadata().map_err(|e| io_error(path, e))?;
+    Ok((file, meta))
+}
+
+#[cfg(unix)]
+fn is_pipe(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_fifo()
+}
+
+/// Clears `O_NONBLOCK` on `file`, so reading a pipe waits for its writer.
+#[cfg(unix)]
+fn set_blocking(path: &Path, file: &std::fs::File) -> Result<(), OpenError> {
+    use std::os::fd::AsRawFd;
+    let fd = file.as_raw_fd();
+    // SAFETY: fcntl on a descriptor this function borrows, open for its whole call.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags < 0 || unsafe { libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) } < 0 {
+        return Err(io_error(path, std::io::Error::last_os_error()));
+    }
+    Ok(())
 }
 
 /// Refuses what is not a file to read: a folder, a device, a file over [`MAX_BYTES`].
@@ -218,7 +286,9 @@ fn read_and_load(
         return Err(OpenError::TooLarge(path.to_path_buf()));
     }
     let text = document::decode(&bytes).map_err(|e| OpenError::Decode(path.to_path_buf(), e))?;
-    Ok(load(&path.display().to_string(), text))
+    let mut doc = load(&name(path), text);
+    doc.path = Some(path.to_path_buf());
+    Ok(doc)
 }
 
 #[cfg(unix)]
@@ -241,6 +311,47 @@ fn io_error(path: &Path, e: std::io::Error) -> OpenError {
         std::io::ErrorKind::NotADirectory => OpenError::NotAFolder(path.to_path_buf()),
         _ => OpenError::Io(path.to_path_buf(), e),
     }
+}
+
+/// `path` as one unmistakable line, for messages and titles: as it is when it is printable
+/// UTF-8 with no quotation mark or backslash; otherwise in double quotes with C escapes, as
+/// `git` quotes file names (`"x\ndossier: y.md"`, `"a\tb.md"`, `"\033[2J.md"`,
+/// `"caf\351.md"`), so that no name ends a line, drives the terminal, or passes for a
+/// message of dossier's own. The name is for showing only; the [`Path`] is what is opened.
+pub fn name(path: &Path) -> String {
+    use std::fmt::Write;
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let quoted = |c: char| sanitize::is_unsafe(c) || matches!(c, '\n' | '"' | '\\');
+    match std::str::from_utf8(bytes) {
+        Ok(plain) if !plain.chars().any(quoted) => return plain.to_string(),
+        _ => {}
+    }
+    let mut out = String::with_capacity(bytes.len() + 8);
+    out.push('"');
+    let octal = |out: &mut String, b: u8| {
+        let _ = write!(out, "\\{b:03o}");
+    };
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '\n' => out.push_str("\\n"),
+                '\t' => out.push_str("\\t"),
+                '\r' => out.push_str("\\r"),
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if quoted(c) => {
+                    let mut buf = [0; 4];
+                    c.encode_utf8(&mut buf)
+                        .bytes()
+                        .for_each(|b| octal(&mut out, b));
+                }
+                c => out.push(c),
+            }
+        }
+        chunk.invalid().iter().for_each(|&b| octal(&mut out, b));
+    }
+    out.push('"');
+    out
 }
 
 /// Every dossier under `dir`, recursively, sorted by path: `.md` and `.markdown` files, and
@@ -295,9 +406,12 @@ fn is_dossier(path: &Path) -> bool {
 
 fn opens_with_front_matter(path: &Path) -> bool {
     let mut head = [0u8; 8];
-    let Ok(mut file) = std::fs::File::open(path) else {
+    let Ok((mut file, meta)) = open_nonblocking(path, true) else {
         return false;
     };
+    if !meta.is_file() {
+        return false;
+    }
     let n = file.read(&mut head).unwrap_or(0);
     let head = &head[..n];
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);

@@ -19,11 +19,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(command) = mistyped(&cli) {
         // A usage error, said the way clap says its own.
-        let path = cli.path.as_deref().unwrap_or(Path::new("")).display();
+        let path = cli.path.as_deref().unwrap_or(Path::new(""));
         let _ = writeln!(
             std::io::stderr(),
             "error: no such file '{}' (did you mean the command '{command}'?)",
-            sanitize::clean(&path.to_string())
+            library::name(path)
         );
         return ExitCode::from(2);
     }

@@ -5,7 +5,7 @@
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -63,15 +63,13 @@ pub fn run(start: Start) -> io::Result<()> {
         let (mut app, watched) = match start {
             Start::Document(doc) => {
                 // The built-in dossier and standard input have no file to watch.
-                let file = (doc.source != library::EMBEDDED_SOURCE
-                    && doc.source != library::STDIN_SOURCE)
-                    .then(|| Watched::File(PathBuf::from(&doc.source)));
+                let file = doc.path.clone().map(Watched::File);
                 (App::new(*doc, size.width, size.height, color), file)
             }
             Start::Folder(root) => {
                 let mut app = App::library(size.width, size.height, color);
-                app.library.root = root.display().to_string();
-                app.reopen = Some(|source| library::open_file(std::path::Path::new(source)).ok());
+                app.library.root = library::name(&root);
+                app.reopen = Some(|path| library::open_library_file(path).ok());
                 spawn_loader(root.clone(), tx.clone());
                 (app, Some(Watched::Folder(root)))
             }
@@ -326,15 +324,15 @@ fn handle(app: &mut App, message: Message, io: &mut Io) -> io::Result<bool> {
 /// for added and removed files in a library), or opens it in the editor and reads it again
 /// when the editor returns.
 fn file_request(app: &mut App, request: FileRequest, io: &mut Io) -> io::Result<()> {
-    let reread = |io: &Io, path: &str| {
+    let reread = |io: &Io, path: &Path| {
         if let Some(watch) = &io.watch {
-            watch.reload(PathBuf::from(path));
+            watch.reload(path.to_path_buf());
         }
     };
     match request {
         FileRequest::Reload { path } => {
             reread(io, &path);
-            app.message = Some(format!("Reloading {path}…"));
+            app.message = Some(format!("Reloading {}…", library::name(&path)));
         }
         FileRequest::Edit { path, line } => {
             let edited = edit(io.terminal, &path, line)?;
@@ -375,16 +373,22 @@ fn editor_command(
 /// vi, vim, nvim, nano, emacs and helix) with the terminal as it was before the app, and
 /// takes the terminal back. What went wrong with the editor is returned for the footer;
 /// an error is the terminal's.
-fn edit(terminal: &mut DefaultTerminal, path: &str, line: usize) -> io::Result<Result<(), String>> {
+fn edit(
+    terminal: &mut DefaultTerminal,
+    path: &Path,
+    line: usize,
+) -> io::Result<Result<(), String>> {
     let words = match editor_command(std::env::var_os("VISUAL"), std::env::var_os("EDITOR")) {
         Ok(words) => words,
         Err(e) => return Ok(Err(e)),
     };
     // A path that starts like an option is given as one.
-    let file = if path.starts_with(['-', '+']) {
-        format!("./{path}")
+    let file = if path.as_os_str().as_encoded_bytes().starts_with(b"-")
+        || path.as_os_str().as_encoded_bytes().starts_with(b"+")
+    {
+        Path::new(".").join(path)
     } else {
-        path.to_string()
+        path.to_path_buf()
     };
     let mut command = std::process::Command::new(&words[0]);
     command.args(&words[1..]).arg(format!("+{line}")).arg(file);
@@ -465,6 +469,7 @@ fn key(code: event::KeyCode, mods: KeyModifiers) -> Option<Key> {
         C::Char(c) => Some(Key::char(c)),
         C::Enter => plain(KeyCode::Enter),
         C::Esc => plain(KeyCode::Esc),
+        C::Backspace if mods.contains(KeyModifiers::ALT) => Some(Key::alt_key(KeyCode::Backspace)),
         C::Backspace => plain(KeyCode::Backspace),
         C::Tab => plain(KeyCode::Tab),
         C::BackTab => plain(KeyCode::BackTab),

@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 use notify::event::{AccessKind, AccessMode, EventKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
-use crate::library::{self, Change};
+use crate::document::Document;
+use crate::library::{self, Change, OpenError};
 
 /// How long the files must be quiet before what changed is read.
 const QUIET: Duration = Duration::from_millis(120);
@@ -76,7 +77,10 @@ pub fn watch(watched: Watched, report: impl Fn(Vec<Change>) + Send + 'static) ->
         .and_then(|mut w| w.watch(&dir, mode).map(|()| w))
     {
         Ok(w) => (Some(w), None),
-        Err(e) => (None, Some(format!("cannot watch {}: {e}", dir.display()))),
+        Err(e) => (
+            None,
+            Some(format!("cannot watch {}: {e}", library::name(&dir))),
+        ),
     };
     // The files there now, listed before this returns: what changes after it is reported.
     let known: BTreeSet<PathBuf> = match &watched {
@@ -150,7 +154,7 @@ fn file_changes(
     if !hit {
         return Vec::new();
     }
-    vec![read(path)]
+    vec![read(path, library::open_file)]
 }
 
 /// A library's changes: the folder is listed again, so files that came or went (a folder
@@ -169,18 +173,18 @@ fn folder_changes(
         .collect();
     for path in &now {
         if !known.contains(path) || touched.contains(path) || forced.contains(path) {
-            changes.push(read(path));
+            changes.push(read(path, library::open_library_file));
         }
     }
     *known = now;
     changes
 }
 
-fn read(path: &Path) -> Change {
+/// `path` read with `open`: a library's files as a library opens them (no pipe waited on, no
+/// link followed), the one open file as the command line opened it.
+fn read(path: &Path, open: fn(&Path) -> Result<Document, OpenError>) -> Change {
     Change::Read(
         path.to_path_buf(),
-        library::open_file(path)
-            .map(Box::new)
-            .map_err(|e| e.to_string()),
+        open(path).map(Box::new).map_err(|e| e.to_string()),
     )
 }

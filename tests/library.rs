@@ -428,7 +428,7 @@ fn the_app_is_usable_while_documents_are_still_loading() {
 #[test]
 fn library_documents_are_kept_slim_and_read_again_when_opened() {
     let mut app = App::library(120, 30, true);
-    app.reopen = Some(|source| library::open_file(std::path::Path::new(source)).ok());
+    app.reopen = Some(|path| library::open_library_file(path).ok());
     let (paths, _) = library::find_dossiers(&folder());
     for path in paths.iter().filter(|p| !p.ends_with("broken-encoding.md")) {
         let mut doc = library::open_file(path).unwrap();

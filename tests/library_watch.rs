@@ -72,7 +72,7 @@ fn open(dir: &Path) -> (App, mpsc::Receiver<Vec<Change>>, watch::Watch) {
     });
     assert_eq!(watch.failed, None);
     let mut app = App::library(120, 40, false);
-    app.reopen = Some(|source| library::open_file(Path::new(source)).ok());
+    app.reopen = Some(|path| library::open_library_file(path).ok());
     let (paths, _) = library::find_dossiers(dir);
     app.loaded(Loaded::Found(paths.len()));
     for path in &paths {

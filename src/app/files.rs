@@ -3,6 +3,7 @@
 //! is asked to do with a file (read it again, open it in the editor). The view keeps its
 //! place across a reload: the same section, the nearest line, the same event and quote.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::{App, Focus, OutlineState, SortKeys, View};
@@ -16,12 +17,12 @@ pub enum FileRequest {
     /// Read `path` again now (`r`); in a library, look for added and removed files too.
     Reload {
         /// The file.
-        path: String,
+        path: PathBuf,
     },
     /// Suspend the app and open `path` at 1-based `line` in the user's editor (`e`).
     Edit {
         /// The file.
-        path: String,
+        path: PathBuf,
         /// The line on screen.
         line: usize,
     },
@@ -58,7 +59,13 @@ impl App {
                 return;
             }
         }
-        self.file_request = Some(FileRequest::Reload { path: source });
+        // A library with no document open yet has no path: any path asks for a new look.
+        let path = self
+            .doc()
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(&source));
+        self.file_request = Some(FileRequest::Reload { path });
     }
 
     /// `e`: asks the terminal layer to open the document at the line on screen in the
@@ -81,15 +88,19 @@ impl App {
             },
             _ => (self.current, self.top_source_line()),
         };
-        let Some(source) = self.docs.get(doc).map(|d| d.source.clone()) else {
+        let Some(d) = self.docs.get(doc) else {
             return;
         };
-        if let Some(why) = refusal(&source) {
-            self.message = Some(format!("Cannot edit: {why}"));
-            return;
-        }
+        let path = match (refusal(&d.source), &d.path) {
+            (None, Some(path)) => path.clone(),
+            (why, _) => {
+                let why = why.unwrap_or("the document has no file");
+                self.message = Some(format!("Cannot edit: {why}"));
+                return;
+            }
+        };
         self.file_request = Some(FileRequest::Edit {
-            path: source,
+            path,
             line: line.max(1),
         });
     }
@@ -130,8 +141,8 @@ impl App {
     fn apply(&mut self, change: Change) -> Option<String> {
         match change {
             Change::Read(path, result) => {
-                let source = path.display().to_string();
-                let at = self.docs.iter().position(|d| d.source == source);
+                let source = library::name(&path);
+                let at = self.position_of(&path);
                 match (result, at) {
                     (Ok(doc), Some(i)) => {
                         self.replace_document(i, *doc);
@@ -156,11 +167,11 @@ impl App {
                 }
             }
             Change::Removed(path) => {
-                let source = path.display().to_string();
+                let source = library::name(&path);
                 let problems = self.library.problems.len();
                 self.library.problems.retain(|p| p.path != path);
                 let removed_problem = problems != self.library.problems.len();
-                match self.docs.iter().position(|d| d.source == source) {
+                match self.position_of(&path) {
                     Some(i) if self.library.folder => {
                         self.remove_document(i);
                         Some(format!("Removed {source}"))
@@ -176,6 +187,13 @@ impl App {
                 }
             }
         }
+    }
+
+    /// The document read from `path` (by the path the OS gave, not the name shown).
+    fn position_of(&self, path: &std::path::Path) -> Option<usize> {
+        self.docs
+            .iter()
+            .position(|d| d.path.as_deref() == Some(path))
     }
 
     /// Takes the changes that came while the library loaded.

@@ -268,9 +268,9 @@ pub struct App {
     pub background_from: usize,
     /// Derived lists (timeline, quote hits, library rows) need rebuilding after loads.
     stale: bool,
-    /// Reads a library document again by its source; when set, documents other than the
+    /// Reads a library document again from its path; when set, documents other than the
     /// one in the reader are kept without their reader blocks.
-    pub reopen: Option<fn(&str) -> Option<Document>>,
+    pub reopen: Option<fn(&std::path::Path) -> Option<Document>>,
     empty: Document,
 }
 
@@ -520,7 +520,11 @@ impl App {
         if !d.blocks.is_empty() || d.sections.is_empty() && d.quotes.is_empty() {
             return;
         }
-        match reopen(&d.source) {
+        let Some(path) = d.path.as_deref() else {
+            self.message = Some(format!("Cannot read {} again", d.source));
+            return;
+        };
+        match reopen(path) {
             Some(full)
                 if full.quotes.len() == d.quotes.len()
                     && full.timeline.len() == d.timeline.len() =>

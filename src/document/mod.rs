@@ -30,8 +30,14 @@ pub use text::Text;
 /// A parsed dossier.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Document {
-    /// Where the text came from: a path, or `<embedded>` for the built-in dossier.
+    /// Where the text came from: a path, or `<embedded>` for the built-in dossier. A name to
+    /// show (escaped and quoted when the path holds a control character or a byte that is not
+    /// UTF-8), never to open: [`Document::path`] is for that.
     pub source: String,
+    /// The file the text was read from, as the OS names it; `None` for the built-in dossier
+    /// and standard input.
+    #[serde(skip)]
+    pub path: Option<std::path::PathBuf>,
     /// Front matter fields in file order, each with its YAML type.
     pub meta: Meta,
     /// Problems that did not stop the document from opening.
@@ -418,6 +424,7 @@ fn load_with(source: &str, text: &str, threads: Threads) -> Document {
     }
     Document {
         source: sanitize::clean(source),
+        path: None,
         meta,
         warnings,
         preamble: Text::new(&text, preamble),
