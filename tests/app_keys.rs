@@ -365,3 +365,54 @@ fn no_color_draws_without_any_colour() {
         }
     }
 }
+
+#[test]
+fn text_boxes_edit_in_place_as_readline_does() {
+    let mut app = app(120, 40);
+    app.press("3audit<Left><Left><Left>X");
+    assert_eq!(app.quotes.query, "auXdit");
+    app.press("<Home>>-<End>!");
+    assert_eq!(app.quotes.query, ">-auXdit!");
+    app.press("<C-a><Right><C-e><BS>");
+    assert_eq!(app.quotes.query, ">-auXdit");
+    app.press("<Left><Left><C-u>");
+    assert_eq!(app.quotes.query, "it");
+    app.press("<Esc>2/may safety<C-w>");
+    assert_eq!(app.timeline.filter, "may ");
+    app.press("<Esc>1/for compute<A-BS>");
+    assert_eq!(app.reader.search.query, "for ");
+    app.press("<Home><Del>");
+    assert_eq!(app.reader.search.query, "or ");
+    // The screen shows where the next character goes: under the cursor, reversed.
+    assert!(screen(&app).contains("/or "), "{}", screen(&app));
+}
+
+#[test]
+fn help_scrolls_with_g_shift_g_and_pages_and_stops_at_its_end() {
+    let mut app = app(120, 40);
+    app.press("?G");
+    let bottom = app.overlay_scroll;
+    assert!(bottom > 0, "G goes to the end of the help");
+    assert!(
+        screen(&app).contains("cursor to the end"),
+        "{}",
+        screen(&app)
+    );
+    app.press(&"j".repeat(50));
+    assert_eq!(
+        app.overlay_scroll, bottom,
+        "j past the end stays at the end"
+    );
+    app.press("k");
+    assert_eq!(
+        app.overlay_scroll,
+        bottom - 1,
+        "one k moves back up at once"
+    );
+    app.press("g");
+    assert_eq!(app.overlay_scroll, 0);
+    app.press("<PgDn>");
+    assert!(app.overlay_scroll > 10, "a page is the popup's height");
+    app.press("<PgUp>");
+    assert_eq!(app.overlay_scroll, 0);
+}

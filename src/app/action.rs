@@ -4,6 +4,8 @@
 //! never lie. Keys are our own small type: the terminal layer translates its events into them,
 //! so the app does not depend on the terminal library.
 
+pub use super::textbox::Edit;
+
 /// A key as the app sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
@@ -34,6 +36,14 @@ impl Key {
             code: KeyCode::Char(c),
             ctrl: true,
             alt: false,
+        }
+    }
+    /// A non-character key with Alt (`Alt-Backspace`).
+    pub const fn alt_key(code: KeyCode) -> Key {
+        Key {
+            code,
+            ctrl: false,
+            alt: true,
         }
     }
     /// A key with Alt.
@@ -192,10 +202,8 @@ pub enum Action {
     // Typing into a search box.
     /// A typed character.
     Type(char),
-    /// Delete the last typed character.
-    DeleteChar,
-    /// Delete the last typed word.
-    DeleteWord,
+    /// Move the box's cursor or delete before it (see [`Edit`]).
+    EditText(Edit),
 
     // From the terminal.
     /// The terminal has this many columns and rows.
@@ -291,8 +299,14 @@ pub const BINDINGS: &[Binding] = &[
     // Typing into a search box.
     b(Context::Typing, &[Key::plain(K::Esc)], Action::Escape, "Esc", "clear the search and leave the box"),
     b(Context::Typing, &[Key::plain(K::Enter)], Action::Enter, "Enter", "accept (quotes: jump to the quote)"),
-    b(Context::Typing, &[Key::plain(K::Backspace)], Action::DeleteChar, "Backspace", "delete a character"),
-    b(Context::Typing, &[Key::ctrl('w'), Key::ctrl('h')], Action::DeleteWord, "Ctrl-w", "delete a word"),
+    b(Context::Typing, &[Key::plain(K::Backspace)], Action::EditText(Edit::DeleteBack), "Backspace", "delete the character before the cursor"),
+    b(Context::Typing, &[Key::plain(K::Delete), Key::ctrl('d')], Action::EditText(Edit::DeleteForward), "Delete Ctrl-d", "delete the character under the cursor"),
+    b(Context::Typing, &[Key::ctrl('w'), Key::ctrl('h'), Key::alt_key(K::Backspace)], Action::EditText(Edit::DeleteWord), "Ctrl-w Alt-BS", "delete the word before the cursor"),
+    b(Context::Typing, &[Key::ctrl('u')], Action::EditText(Edit::DeleteToStart), "Ctrl-u", "delete to the start"),
+    b(Context::Typing, &[Key::plain(K::Left), Key::ctrl('b')], Action::EditText(Edit::Left), "← Ctrl-b", "cursor left"),
+    b(Context::Typing, &[Key::plain(K::Right), Key::ctrl('f')], Action::EditText(Edit::Right), "→ Ctrl-f", "cursor right"),
+    b(Context::Typing, &[Key::plain(K::Home), Key::ctrl('a')], Action::EditText(Edit::Home), "Home Ctrl-a", "cursor to the start"),
+    b(Context::Typing, &[Key::plain(K::End), Key::ctrl('e')], Action::EditText(Edit::End), "End Ctrl-e", "cursor to the end"),
     b(Context::Typing, &[Key::plain(K::Up), Key::ctrl('p')], Action::Up, "↑ Ctrl-p", "previous result"),
     b(Context::Typing, &[Key::plain(K::Down), Key::ctrl('n')], Action::Down, "↓ Ctrl-n", "next result"),
     b(Context::Typing, &[Key::plain(K::PageUp)], Action::PageUp, "PgUp", "page up"),

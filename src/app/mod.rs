@@ -7,6 +7,7 @@
 pub mod action;
 mod files;
 mod people;
+mod textbox;
 mod timeline;
 
 use std::ops::Range;
@@ -14,7 +15,7 @@ use std::sync::Arc;
 
 use ratatui::layout::{Position, Rect};
 
-pub use action::{Action, Context, Key, KeyCode, View};
+pub use action::{Action, Context, Edit, Key, KeyCode, View};
 pub use files::FileRequest;
 pub use people::{PeopleState, partial_speaker};
 pub use timeline::{DayBound, TimelineFilter, TimelineLine, TimelineState};
@@ -228,6 +229,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// Lines scrolled in the open popup.
     pub overlay_scroll: usize,
+    /// Where in the search box being typed the next character goes (a byte offset).
+    pub cursor: usize,
     /// Where everything is drawn, for the current size and view.
     pub areas: Areas,
     /// Outline state.
@@ -306,6 +309,7 @@ impl App {
             focus: Focus::Outline,
             overlay: None,
             overlay_scroll: 0,
+            cursor: 0,
             areas: Areas::default(),
             outline: OutlineState::default(),
             reader: ReaderState::default(),
@@ -581,20 +585,33 @@ impl App {
                     self.overlay = reopen;
                     self.overlay_scroll = 0;
                 }
-                Action::Down => self.overlay_scroll += 1,
-                Action::Up => self.overlay_scroll = self.overlay_scroll.saturating_sub(1),
-                Action::PageDown => self.overlay_scroll += 10,
-                Action::PageUp => self.overlay_scroll = self.overlay_scroll.saturating_sub(10),
+                Action::Down => self.scroll_overlay(1),
+                Action::Up => self.scroll_overlay(-1),
+                Action::PageDown => self.scroll_overlay(self.overlay_page()),
+                Action::PageUp => self.scroll_overlay(-self.overlay_page()),
                 Action::Top => self.overlay_scroll = 0,
-                Action::Scroll(_, _, d) => {
-                    self.overlay_scroll = self.overlay_scroll.saturating_add_signed(d as isize * 3)
-                }
+                Action::Bottom => self.scroll_overlay(isize::MAX / 2),
+                Action::Scroll(_, _, d) => self.scroll_overlay(d as isize * 3),
                 Action::ForceQuit => self.quit = true,
-                Action::Resize(w, h) => self.resize(w, h),
+                Action::Resize(w, h) => {
+                    self.resize(w, h);
+                    self.scroll_overlay(0);
+                }
                 _ => {}
             }
             return;
         }
+        let box_before = (self.context() == Context::Typing).then_some(self.view);
+        self.apply_action(action);
+        // A box entered (or its text replaced, as Tab completion does) edits at its end.
+        if self.context() == Context::Typing
+            && (box_before != Some(self.view) || action == Action::Complete)
+        {
+            self.cursor_to_end();
+        }
+    }
+
+    fn apply_action(&mut self, action: Action) {
         match action {
             Action::Quit | Action::ForceQuit => self.quit = true,
             Action::Show(view) => self.show(view),
@@ -644,20 +661,22 @@ impl App {
             Action::PersonEvents => self.person_events(),
             Action::Reload => self.request_reload(),
             Action::Edit => self.request_edit(),
-            Action::Type(c) => self.edit(|q| q.push(c)),
-            Action::DeleteChar => self.edit(|q| {
-                q.pop();
-            }),
-            Action::DeleteWord => self.edit(|q| {
-                let trimmed = q.trim_end().len();
-                q.truncate(trimmed);
-                let cut = q.rfind(' ').map_or(0, |i| i + 1);
-                q.truncate(cut);
-            }),
+            Action::Type(c) => self.edit(Edit::Insert(c)),
+            Action::EditText(edit) => self.edit(edit),
             Action::Resize(w, h) => self.resize(w, h),
             Action::Scroll(x, y, d) => self.scroll_at(x, y, d),
             Action::Click(x, y) => self.click(x, y),
         }
+    }
+
+    /// Scrolls the popup by `delta` rows, no further than its last row at the bottom.
+    fn scroll_overlay(&mut self, delta: isize) {
+        let (max, _) = view::help::scroll_room(self);
+        self.overlay_scroll = self.overlay_scroll.saturating_add_signed(delta).min(max);
+    }
+
+    fn overlay_page(&self) -> isize {
+        view::help::scroll_room(self).1 as isize
     }
 
     fn open_overlay(&mut self, overlay: Overlay) {
@@ -1111,28 +1130,43 @@ impl App {
         }
     }
 
-    fn edit(&mut self, change: impl FnOnce(&mut String)) {
+    /// The text of the search box being typed into, if any.
+    fn typed_text(&mut self) -> Option<&mut String> {
         if self.context() != Context::Typing {
+            return None;
+        }
+        match self.view {
+            View::Sections => Some(&mut self.reader.search.query),
+            View::Timeline => Some(&mut self.timeline.filter),
+            View::Quotes => Some(&mut self.quotes.query),
+            View::People => Some(&mut self.people.filter),
+            View::Library => None,
+        }
+    }
+
+    /// Puts the cursor at the end of the search box just entered.
+    fn cursor_to_end(&mut self) {
+        self.cursor = self.typed_text().map_or(0, |t| t.len());
+    }
+
+    fn edit(&mut self, edit: Edit) {
+        let mut cursor = self.cursor;
+        let Some(text) = self.typed_text() else {
+            return;
+        };
+        textbox::apply(text, &mut cursor, edit);
+        self.cursor = cursor;
+        if !edit.changes_text() {
             return;
         }
         match self.view {
-            View::Sections => {
-                change(&mut self.reader.search.query);
-                self.find_matches();
-            }
-            View::Timeline => {
-                change(&mut self.timeline.filter);
-                self.timeline.update(&self.docs);
-            }
+            View::Sections => self.find_matches(),
+            View::Timeline => self.timeline.update(&self.docs),
             View::Quotes => {
-                change(&mut self.quotes.query);
                 self.rerank();
                 self.suggest_speakers();
             }
-            View::People => {
-                change(&mut self.people.filter);
-                self.people.refilter();
-            }
+            View::People => self.people.refilter(),
             View::Library => {}
         }
     }
@@ -1389,7 +1423,7 @@ impl App {
     }
 
     /// Presses each key of a readable spec in turn: plain characters type themselves, and
-    /// `<Enter>`, `<Esc>`, `<Tab>`, `<S-Tab>`, `<BS>`, `<Up>`, `<Down>`, `<Left>`, `<Right>`,
+    /// `<Enter>`, `<Esc>`, `<Tab>`, `<S-Tab>`, `<BS>`, `<A-BS>`, `<Del>`, `<Up>`, `<Down>`, `<Left>`, `<Right>`,
     /// `<PgUp>`, `<PgDn>`, `<Home>`, `<End>`, `<C-x>`, `<A-x>` name the others. For tests.
     pub fn press(&mut self, spec: &str) {
         for key in parse_keys(spec) {
@@ -1412,6 +1446,8 @@ pub fn parse_keys(spec: &str) -> Vec<Key> {
                     "Tab" => Some(Key::plain(KeyCode::Tab)),
                     "S-Tab" => Some(Key::plain(KeyCode::BackTab)),
                     "BS" => Some(Key::plain(KeyCode::Backspace)),
+                    "A-BS" => Some(Key::alt_key(KeyCode::Backspace)),
+                    "Del" => Some(Key::plain(KeyCode::Delete)),
                     "Up" => Some(Key::plain(KeyCode::Up)),
                     "Down" => Some(Key::plain(KeyCode::Down)),
                     "Left" => Some(Key::plain(KeyCode::Left)),

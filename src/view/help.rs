@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::{counted, put_line, wrap};
-use crate::app::App;
 use crate::app::action::{Action, BINDINGS, Context, View};
+use crate::app::{App, Overlay};
 
 /// A bordered box over `area`.
 pub fn border(buf: &mut Buffer, area: Rect, app: &App) {
@@ -28,22 +28,42 @@ pub fn inside(area: Rect) -> Rect {
     )
 }
 
-fn popup(app: &App, buf: &mut Buffer, title: &str, lines: &[Line<'_>]) {
-    let s = app.areas.screen;
+/// Where a popup of `lines` rows goes on `screen`.
+fn popup_area(screen: Rect, lines: usize) -> Rect {
+    let s = screen;
     let width = s.width.saturating_sub(4).min(84);
-    let height = s.height.saturating_sub(2).min(lines.len() as u16 + 2);
-    let area = Rect::new(
+    let height = s
+        .height
+        .saturating_sub(2)
+        .min(lines.min(u16::MAX as usize - 2) as u16 + 2);
+    Rect::new(
         s.x + (s.width - width) / 2,
         s.y + (s.height - height) / 2,
         width,
         height,
-    );
+    )
+}
+
+/// How far the open popup scrolls, and the rows a page moves: the app keeps its scroll
+/// within what is drawn, so a key back up moves at once.
+pub fn scroll_room(app: &App) -> (usize, usize) {
+    let lines = match app.overlay {
+        Some(Overlay::Help) => help_lines(app).len(),
+        Some(Overlay::Info) => info_lines(app).len(),
+        None => return (0, 1),
+    };
+    let shown = inside(popup_area(app.areas.screen, lines)).height as usize;
+    (lines.saturating_sub(shown), shown.saturating_sub(1).max(1))
+}
+
+fn popup(app: &App, buf: &mut Buffer, title: &str, lines: &[Line<'_>]) {
+    let area = popup_area(app.areas.screen, lines.len());
     Clear.render(area, buf);
     Block::default()
         .borders(Borders::ALL)
         .border_style(app.theme.border_focused)
         .title(Span::styled(format!(" {title} "), app.theme.title))
-        .title_bottom(Span::styled(" Esc close  j/k scroll ", app.theme.dim))
+        .title_bottom(Span::styled(" Esc close  j/k g/G scroll ", app.theme.dim))
         .render(area, buf);
     let inner = inside(area);
     let max_scroll = lines.len().saturating_sub(inner.height as usize);
@@ -60,6 +80,11 @@ fn popup(app: &App, buf: &mut Buffer, title: &str, lines: &[Line<'_>]) {
 
 /// Draws the key help.
 pub fn draw_help(app: &App, buf: &mut Buffer) {
+    popup(app, buf, "Keys", &help_lines(app));
+}
+
+/// The key help's rows, from the key table.
+fn help_lines(app: &App) -> Vec<Line<'static>> {
     let t = &app.theme;
     let mut lines: Vec<Line> = Vec::new();
     let order = [
@@ -98,11 +123,16 @@ pub fn draw_help(app: &App, buf: &mut Buffer) {
             ]));
         }
     }
-    popup(app, buf, "Keys", &lines);
+    lines
 }
 
 /// Draws the front matter: every field, values wrapped in full (the source URL whole).
 pub fn draw_info(app: &App, buf: &mut Buffer) {
+    popup(app, buf, "Front matter", &info_lines(app));
+}
+
+/// The front matter popup's rows.
+fn info_lines(app: &App) -> Vec<Line<'static>> {
     let t = &app.theme;
     let s = app.areas.screen;
     let room = (s.width.saturating_sub(4).min(84) as usize).saturating_sub(4);
@@ -153,5 +183,5 @@ pub fn draw_info(app: &App, buf: &mut Buffer) {
             lines.push(Line::from(wl.spans));
         }
     }
-    popup(app, buf, "Front matter", &lines);
+    lines
 }

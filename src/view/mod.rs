@@ -17,7 +17,7 @@ pub mod wrap;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use crate::app::{App, Overlay, View};
@@ -192,6 +192,32 @@ pub fn put_row(buf: &mut Buffer, area: Rect, y: u16, spans: Vec<Span<'_>>, fill:
         buf.set_style(Rect::new(area.x, y, area.width, 1), style);
     }
     put_line(buf, area.x, y, area.width, &Line::from(spans));
+}
+
+/// A search box's text with its cursor when it is being typed into: a block after the
+/// text, or the character under the cursor shown reversed.
+pub fn text_box<'a>(app: &App, text: &'a str, typing: bool) -> Vec<Span<'a>> {
+    let t = &app.theme;
+    if !typing {
+        return vec![Span::raw(text)];
+    }
+    let at = app.cursor.min(text.len());
+    let at = (0..=at)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let Some(under) = text[at..].chars().next() else {
+        return vec![Span::raw(text), Span::styled("█", t.dim)];
+    };
+    let next = at + under.len_utf8();
+    vec![
+        Span::raw(&text[..at]),
+        Span::styled(
+            &text[at..next],
+            Style::default().add_modifier(Modifier::REVERSED),
+        ),
+        Span::raw(&text[next..]),
+    ]
 }
 
 /// The view whose tab is at column `x` of the header.

@@ -70,13 +70,9 @@ pub fn draw(app: &App, buf: &mut Buffer) {
     let t = &app.theme;
     let input = app.areas.input;
     let prompt_style = if app.people.typing { t.accent } else { t.dim };
-    let mut spans = vec![
-        Span::styled(" ❯ ", prompt_style),
-        Span::raw(app.people.filter.clone()),
-    ];
-    if app.people.typing {
-        spans.push(Span::styled("█", t.dim));
-    } else if app.people.filter.is_empty() {
+    let mut spans = vec![Span::styled(" ❯ ", prompt_style)];
+    spans.extend(super::text_box(app, &app.people.filter, app.people.typing));
+    if !app.people.typing && app.people.filter.is_empty() {
         spans.push(Span::styled("press / to filter people", t.dim));
     }
     put_line(buf, input.x, input.y, input.width, &Line::from(spans));

@@ -149,13 +149,9 @@ pub fn draw(app: &App, buf: &mut Buffer) {
     let t = &app.theme;
     let input = app.areas.input;
     let prompt_style = if app.quotes.typing { t.accent } else { t.dim };
-    let mut spans = vec![
-        Span::styled(" ❯ ", prompt_style),
-        Span::raw(app.quotes.query.clone()),
-    ];
-    if app.quotes.typing {
-        spans.push(Span::styled("█", t.dim));
-    } else if app.quotes.query.is_empty() {
+    let mut spans = vec![Span::styled(" ❯ ", prompt_style)];
+    spans.extend(super::text_box(app, &app.quotes.query, app.quotes.typing));
+    if !app.quotes.typing && app.quotes.query.is_empty() {
         spans.push(Span::styled("press / to search quotes", t.dim));
     }
     put_line(buf, input.x, input.y, input.width, &Line::from(spans));

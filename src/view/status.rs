@@ -82,11 +82,9 @@ pub fn footer(app: &App, buf: &mut Buffer) {
     let pos_w = wrap::width(&position) as u16;
     let left_w = a.width.saturating_sub(pos_w + 1);
     let left: Line = if app.view == View::Sections && app.reader.search.typing {
-        Line::from(vec![
-            Span::styled("/", t.accent),
-            Span::raw(app.reader.search.query.clone()),
-            Span::styled("█", t.dim),
-        ])
+        let mut spans = vec![Span::styled("/", t.accent)];
+        spans.extend(super::text_box(app, &app.reader.search.query, true));
+        Line::from(spans)
     } else if let Some(msg) = &app.message {
         Line::from(Span::styled(format!(" {msg}"), t.accent))
     } else {

@@ -50,18 +50,13 @@ pub fn draw(app: &App, buf: &mut Buffer) {
     let mut y = a.y;
     let mut list = a;
     if app.timeline.typing || !app.timeline.filter.is_empty() {
-        let cursor = if app.timeline.typing { "█" } else { "" };
-        put_line(
-            buf,
-            a.x,
-            y,
-            a.width,
-            &Line::from(vec![
-                Span::styled(" filter: ", t.accent),
-                Span::raw(app.timeline.filter.clone()),
-                Span::styled(cursor, t.dim),
-            ]),
-        );
+        let mut spans = vec![Span::styled(" filter: ", t.accent)];
+        spans.extend(super::text_box(
+            app,
+            &app.timeline.filter,
+            app.timeline.typing,
+        ));
+        put_line(buf, a.x, y, a.width, &Line::from(spans));
         y += 1;
         list = Rect::new(a.x, y, a.width, a.height.saturating_sub(1));
     }
