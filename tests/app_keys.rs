@@ -416,3 +416,78 @@ fn help_scrolls_with_g_shift_g_and_pages_and_stops_at_its_end() {
     app.press("<PgUp>");
     assert_eq!(app.overlay_scroll, 0);
 }
+
+#[test]
+fn back_from_a_quote_lands_on_the_results_so_backspace_goes_back_again() {
+    let mut app = app(120, 40);
+    app.press("3compute<Enter>");
+    assert_eq!(app.view, View::Sections);
+    app.press("<BS>");
+    assert_eq!(app.view, View::Quotes);
+    assert!(!app.quotes.typing, "the box is not focused after Back");
+    app.press("<BS>");
+    assert_eq!(app.quotes.query, "compute", "Backspace deleted nothing");
+}
+
+#[test]
+fn tab_moves_between_the_quote_box_and_the_list_and_the_footer_names_alt_digits() {
+    let mut app = app(120, 40);
+    app.press("3");
+    assert!(app.quotes.typing);
+    let footer = screen(&app).lines().last().unwrap().to_string();
+    assert!(footer.contains("Alt-1…4"), "footer: {footer}");
+    assert!(footer.contains("Tab list"), "footer: {footer}");
+    app.press("<Tab>");
+    assert!(!app.quotes.typing, "Tab leaves the box for the list");
+    app.press("j<Tab>x");
+    assert!(app.quotes.typing, "Tab goes back to the box");
+    assert_eq!(app.quotes.query, "x");
+}
+
+#[test]
+fn the_reader_search_shows_its_count_at_once_or_says_no_match() {
+    let mut app = app(120, 40);
+    app.press("/safety<Enter>");
+    let footer = screen(&app).lines().last().unwrap().to_string();
+    assert!(footer.contains("Match 1/"), "footer: {footer}");
+    app.press("/zebraxyz<Enter>");
+    let footer = screen(&app).lines().last().unwrap().to_string();
+    assert!(
+        footer.contains("No match for “zebraxyz”"),
+        "footer: {footer}"
+    );
+}
+
+#[test]
+fn a_double_click_on_a_timeline_or_quote_row_opens_it() {
+    let mut app = app(120, 40);
+    app.press("2j");
+    let l = app.areas.list;
+    let row_y = (l.y..l.bottom())
+        .find(|&y| dossier::view::timeline::row_at(&app, y) == Some(2))
+        .unwrap();
+    app.update(Action::Click(l.x + 5, row_y));
+    assert_eq!(app.view, View::Timeline, "one click selects");
+    assert_eq!(app.timeline.selected, 2);
+    app.update(Action::Click(l.x + 5, row_y));
+    assert_eq!(app.view, View::Sections, "a second click opens the event");
+    assert!(app.reader.marked.is_some());
+    app.press("3<Tab>");
+    let l = app.areas.list;
+    app.update(Action::Click(l.x + 5, l.y + 1));
+    assert_eq!(app.view, View::Quotes);
+    app.update(Action::Click(l.x + 5, l.y + 1));
+    assert_eq!(app.view, View::Sections, "a double click opens the quote");
+}
+
+#[test]
+fn the_header_names_the_whole_author_at_120_columns() {
+    let app = app(120, 40);
+    let screen = screen(&app);
+    let header = screen.lines().next().unwrap();
+    assert!(
+        header.contains("— Jan Leike and various sources, 2024"),
+        "header: {header}"
+    );
+    assert!(header.contains("1 Sections"), "the active tab keeps its name");
+}

@@ -92,6 +92,17 @@ fn library_view() {
     }
 }
 
+/// `1` before any document is opened shows the selected one, not an empty reader.
+#[test]
+fn library_sections_before_opening_a_document_shows_the_selected_one() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(
+            format!("library_sections_before_opening_{w}x{h}"),
+            library_shot((w, h), "j1", None)
+        );
+    }
+}
+
 #[test]
 fn library_loading_gauge() {
     insta::assert_snapshot!(library_shot((120, 40), "", Some(4)));
@@ -135,4 +146,11 @@ fn library_people_filtered_then_their_quotes() {
             library_shot((w, h), "4leike<Enter>", None)
         );
     }
+}
+
+/// At 40 columns the header keeps the title and the tab numbers, and the footer the keys
+/// that fit and its position, each whole.
+#[test]
+fn narrow_header_and_footer_keep_their_parts_whole_40x12() {
+    insta::assert_snapshot!(shot((40, 12), ""));
 }

@@ -229,6 +229,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// Lines scrolled in the open popup.
     pub overlay_scroll: usize,
+    /// The list row clicked last, when nothing else came after it (a second click opens it).
+    last_click: Option<(View, usize)>,
     /// Where in the search box being typed the next character goes (a byte offset).
     pub cursor: usize,
     /// Where everything is drawn, for the current size and view.
@@ -309,6 +311,7 @@ impl App {
             focus: Focus::Outline,
             overlay: None,
             overlay_scroll: 0,
+            last_click: None,
             cursor: 0,
             areas: Areas::default(),
             outline: OutlineState::default(),
@@ -567,6 +570,7 @@ impl App {
     /// Handles a key press: maps it through the key table and applies the action.
     pub fn key(&mut self, key: Key) {
         self.message = None;
+        self.last_click = None;
         if let Some(action) = action::map_key(key, self.context()) {
             self.update(action);
         }
@@ -695,6 +699,12 @@ impl App {
             self.people.typing = true;
             self.people.update(&self.docs);
         }
+        // A library's Sections view before any document is opened shows the one selected.
+        if view == View::Sections && self.reader.layout.lines.is_empty() {
+            if let Some(&d) = self.library.rows.get(self.library.selected) {
+                self.open_document(d);
+            }
+        }
         self.view = view;
         self.reader.search.typing = false;
         self.timeline.typing = false;
@@ -734,6 +744,20 @@ impl App {
         }
     }
 
+    /// Stops typing into the view's box, keeping what it holds: the keys move in the list.
+    fn leave_box(&mut self) {
+        match self.view {
+            View::Sections => self.reader.search.typing = false,
+            View::Timeline => self.timeline.typing = false,
+            View::Quotes => self.quotes.typing = false,
+            View::People => self.people.typing = false,
+            View::Library => {}
+        }
+        if self.view == View::Sections {
+            self.message = self.match_count();
+        }
+    }
+
     fn cycle_focus(&mut self) {
         match self.view {
             View::Sections => {
@@ -745,7 +769,8 @@ impl App {
             }
             View::Quotes => self.quotes.typing = !self.quotes.typing,
             View::People => self.people.typing = !self.people.typing,
-            View::Timeline | View::Library => {}
+            View::Timeline => self.timeline.typing = !self.timeline.typing,
+            View::Library => {}
         }
     }
 
@@ -933,10 +958,7 @@ impl App {
             Context::Typing => match self.view {
                 View::Sections => {
                     self.reader.search.typing = false;
-                    if self.reader.search.matches.is_empty() && !self.reader.search.query.is_empty()
-                    {
-                        self.message = Some(format!("No match for “{}”", self.reader.search.query));
-                    }
+                    self.message = self.match_count();
                 }
                 View::Timeline => self.timeline.typing = false,
                 View::Quotes => self.jump_to_quote(),
@@ -1012,17 +1034,16 @@ impl App {
     }
 
     /// Replaces the `@` word being typed with the first speaker offered.
+    /// With nothing to complete, Tab moves from the box to the list.
     fn complete_speaker(&mut self) {
-        if self.view != View::Quotes {
-            return;
-        }
-        let Some(partial) = partial_speaker(&self.quotes.query) else {
+        let partial = (self.view == View::Quotes)
+            .then(|| partial_speaker(&self.quotes.query))
+            .flatten();
+        let (Some(partial), Some(name)) = (partial, self.quotes.suggestions.first()) else {
+            self.leave_box();
             return;
         };
         let cut = self.quotes.query.len() - partial.len() - 1;
-        let Some(name) = self.quotes.suggestions.first() else {
-            return;
-        };
         let Some(person) = (self.people.directory.people.iter()).find(|p| &p.name == name) else {
             return;
         };
@@ -1089,6 +1110,9 @@ impl App {
         };
         self.open_document(place.doc);
         self.show(place.view);
+        // Back lands on the list it left, not in its box: the next Backspace goes back again.
+        self.quotes.typing = false;
+        self.people.typing = false;
         self.focus = place.focus;
         self.reader.top = place.top;
         self.reader.marked = place.marked;
@@ -1221,7 +1245,19 @@ impl App {
         self.reader.search.current =
             (self.reader.search.current as isize + dir).rem_euclid(n as isize) as usize;
         self.show_match();
-        self.message = Some(format!("Match {}/{}", self.reader.search.current + 1, n));
+        self.message = self.match_count();
+    }
+
+    /// `Match 2/7`, or that nothing matched, for the footer; nothing with no query.
+    pub fn match_count(&self) -> Option<String> {
+        let search = &self.reader.search;
+        if search.query.is_empty() {
+            return None;
+        }
+        Some(match search.matches.len() {
+            0 => format!("No match for “{}”", search.query),
+            n => format!("Match {}/{n}", search.current + 1),
+        })
     }
 
     /// Ranks the quotes for the query: inline, or by asking the terminal layer to run it on
@@ -1363,6 +1399,7 @@ impl App {
 
     fn click(&mut self, x: u16, y: u16) {
         let at = Position::new(x, y);
+        let last_click = self.last_click.take();
         if self.areas.header.contains(at) {
             if let Some(view) = view::tab_at(self, x) {
                 self.show(view);
@@ -1391,14 +1428,23 @@ impl App {
             }
             View::Sections if self.areas.reader.contains(at) => self.focus = Focus::Reader,
             View::Timeline if self.areas.list.contains(at) => {
+                self.timeline.typing = false;
                 if let Some(row) = view::timeline::row_at(self, y) {
                     self.timeline.selected = row;
+                    self.click_row(row, last_click);
                 }
             }
             View::Quotes if self.areas.list.contains(at) => {
                 self.quotes.typing = false;
                 if let Some(row) = view::quotes::row_at(self, y) {
                     self.quotes.selected = row;
+                    self.click_row(row, last_click);
+                }
+            }
+            View::Library if self.areas.list.contains(at) => {
+                if let Some(row) = view::library::row_at(self, y) {
+                    self.library.selected = row;
+                    self.click_row(row, last_click);
                 }
             }
             View::Quotes if self.areas.input.contains(at) => self.quotes.typing = true,
@@ -1410,6 +1456,16 @@ impl App {
             }
             View::People if self.areas.input.contains(at) => self.people.typing = true,
             _ => {}
+        }
+    }
+
+    /// A click on list row `row`: the second on the same row, with no key between, opens
+    /// it as Enter does (a double click; the app keeps no clock, so a slow one counts too).
+    fn click_row(&mut self, row: usize, last_click: Option<(View, usize)>) {
+        if last_click == Some((self.view, row)) {
+            self.enter();
+        } else {
+            self.last_click = Some((self.view, row));
         }
     }
 

@@ -50,6 +50,16 @@ pub fn first_row(app: &App) -> usize {
     )
 }
 
+/// The library row (an index into `LibraryState::rows`) drawn at screen row `y`.
+pub fn row_at(app: &App, y: u16) -> Option<usize> {
+    if app.library.show_problems {
+        return None;
+    }
+    let rel = y.checked_sub(app.areas.list.y + 1)?;
+    let row = first_row(app) + rel as usize;
+    (row < app.library.rows.len()).then_some(row)
+}
+
 /// Draws the gauge or summary line, the table and, when asked, the problems.
 pub fn draw(app: &App, buf: &mut Buffer) {
     let t = &app.theme;

@@ -9,32 +9,32 @@ use ratatui::text::{Line, Span};
 use super::{put_line, wrap};
 use crate::app::{App, Context, View};
 
-/// The tabs with the header columns each occupies.
+/// The tabs with the header columns each occupies (as [`header`] lays them out).
 pub fn tabs(app: &App) -> Vec<(View, Range<u16>)> {
-    let labels: Vec<(View, String)> = app.views().iter().map(|&v| (v, tab_label(v))).collect();
-    let total: u16 = labels.iter().map(|(_, l)| wrap::width(l) as u16 + 1).sum();
-    let a = app.areas.header;
-    let mut x = a.right().saturating_sub(total);
-    labels
+    header_layout(app)
+        .tabs
         .into_iter()
-        .map(|(v, l)| {
-            let w = wrap::width(&l) as u16;
-            let r = x..x + w;
-            x += w + 1;
-            (v, r)
-        })
+        .map(|(v, r, _)| (v, r))
         .collect()
 }
 
-fn tab_label(view: View) -> String {
-    format!(" {} {} ", view.number(), view.label())
+/// The header's parts as they fit: the title first, then the author and year, then the
+/// tabs' names; what does not fit is dropped whole (a tab keeps its number).
+struct HeaderLayout {
+    title: String,
+    tabs: Vec<(View, Range<u16>, String)>,
 }
 
-/// Draws the header row.
-pub fn header(app: &App, buf: &mut Buffer) {
+fn tab_label(view: View, full: bool) -> String {
+    if full {
+        format!(" {} {} ", view.number(), view.label())
+    } else {
+        format!(" {} ", view.number())
+    }
+}
+
+fn header_layout(app: &App) -> HeaderLayout {
     let a = app.areas.header;
-    let t = &app.theme;
-    let tabs_start = tabs(app).first().map_or(a.right(), |(_, r)| r.start);
     let mut title = app.doc().title();
     if app.library.folder && (app.view != View::Sections || app.docs.is_empty()) {
         title = format!(
@@ -50,27 +50,76 @@ pub fn header(app: &App, buf: &mut Buffer) {
             .flatten()
             .collect()
     };
-    if !by.is_empty() {
-        title = format!("{title} — {}", by.join(", "));
-    }
-    let room = tabs_start.saturating_sub(a.x + 2) as usize;
+    let byline = if by.is_empty() {
+        String::new()
+    } else {
+        format!(" — {}", by.join(", "))
+    };
+    // Tabs: every name, then only the active view's, then numbers alone.
+    let tab_sets: Vec<Vec<(View, String)>> = [0, 1, 2]
+        .into_iter()
+        .map(|level| {
+            app.views()
+                .iter()
+                .map(|&v| (v, tab_label(v, level == 0 || (level == 1 && v == app.view))))
+                .collect()
+        })
+        .collect();
+    let tabs_width =
+        |set: &[(View, String)]| -> usize { set.iter().map(|(_, l)| wrap::width(l) + 1).sum() };
+    let room = a.width as usize;
+    // A leading space and one cell between the title and the tabs.
+    let fits = |text: usize, set: &[(View, String)]| 1 + text + 1 + tabs_width(set) <= room;
+    let full_title = wrap::width(&title);
+    let with_by = full_title + wrap::width(&byline);
+    let chosen = tab_sets
+        .iter()
+        .find(|set| fits(with_by, set))
+        .map(|set| (set, format!("{title}{byline}")))
+        .or_else(|| {
+            (tab_sets.iter().find(|set| fits(full_title, set))).map(|set| (set, title.clone()))
+        });
+    let (set, text) = match chosen {
+        Some((set, text)) => (set.clone(), text),
+        None => {
+            let set = tab_sets[2].clone();
+            let title_room = room.saturating_sub(tabs_width(&set) + 2);
+            (set, wrap::truncate(&title, title_room))
+        }
+    };
+    let mut x = a.right().saturating_sub(tabs_width(&set) as u16);
+    let tabs = set
+        .into_iter()
+        .map(|(v, l)| {
+            let w = wrap::width(&l) as u16;
+            let r = x..x + w;
+            x += w + 1;
+            (v, r, l)
+        })
+        .collect();
+    HeaderLayout { title: text, tabs }
+}
+
+/// Draws the header row.
+pub fn header(app: &App, buf: &mut Buffer) {
+    let a = app.areas.header;
+    let t = &app.theme;
+    let layout = header_layout(app);
+    let tabs_start = layout.tabs.first().map_or(a.right(), |(_, r, _)| r.start);
     put_line(
         buf,
         a.x,
         a.y,
-        room as u16 + 1,
-        &Line::from(Span::styled(
-            format!(" {}", wrap::truncate(&title, room.saturating_sub(1))),
-            t.title,
-        )),
+        tabs_start.saturating_sub(a.x),
+        &Line::from(Span::styled(format!(" {}", layout.title), t.title)),
     );
-    for (view, range) in tabs(app) {
+    for (view, range, label) in layout.tabs {
         let style = if view == app.view {
             t.tab_active
         } else {
             t.tab
         };
-        buf.set_string(range.start, a.y, tab_label(view), style);
+        buf.set_string(range.start, a.y, label, style);
     }
 }
 
@@ -86,27 +135,90 @@ pub fn footer(app: &App, buf: &mut Buffer) {
         spans.extend(super::text_box(app, &app.reader.search.query, true));
         Line::from(spans)
     } else if let Some(msg) = &app.message {
+        let msg = wrap::truncate(msg, (left_w as usize).saturating_sub(1));
         Line::from(Span::styled(format!(" {msg}"), t.accent))
     } else {
-        let keys = match app.context() {
-            Context::Outline => "j/k move  h/l fold  Tab reader  / search  ? help  q quit",
-            Context::Reader => "j/k scroll  [ ] section  / search  n/N match  Tab outline  ? help",
-            Context::Timeline => "j/k move  Enter show in reader  / filter  ? help  q quit",
-            Context::Quotes => "j/k move  Enter show  y copy  / type  ? help  q quit",
-            Context::Library => "j/k move  Enter open  s sort  p problems  ? help  q quit",
-            Context::People => "j/k move  Enter quotes  t events  / filter  ? help  q quit",
-            Context::Typing if app.view == View::Quotes => {
-                "type to search  ↑/↓ move  Enter show  Esc clear  Ctrl-c quit"
-            }
-            Context::Typing if app.view == View::People => {
-                "type to filter  ↑/↓ move  Enter quotes  Ctrl-t events  Esc clear"
-            }
-            _ => "type to filter  Enter done  Esc clear",
+        let keys: &[&str] = match app.context() {
+            Context::Outline => &[
+                "j/k move",
+                "h/l fold",
+                "Tab reader",
+                "/ search",
+                "? help",
+                "q quit",
+            ],
+            Context::Reader => &[
+                "j/k scroll",
+                "[ ] section",
+                "/ search",
+                "n/N match",
+                "Tab outline",
+                "? help",
+            ],
+            Context::Timeline => &[
+                "j/k move",
+                "Enter show in reader",
+                "/ filter",
+                "? help",
+                "q quit",
+            ],
+            Context::Quotes => &[
+                "j/k move",
+                "Enter show",
+                "y copy",
+                "Tab box",
+                "? help",
+                "q quit",
+            ],
+            Context::Library => &[
+                "j/k move",
+                "Enter open",
+                "s sort",
+                "p problems",
+                "? help",
+                "q quit",
+            ],
+            Context::People => &[
+                "j/k move",
+                "Enter quotes",
+                "t events",
+                "Tab box",
+                "? help",
+                "q quit",
+            ],
+            Context::Typing if app.view == View::Quotes => &[
+                "type to search",
+                "↑/↓ move",
+                "Enter show",
+                "Tab list",
+                "Alt-1…4 views",
+                "Esc clear",
+            ],
+            Context::Typing if app.view == View::People => &[
+                "type to filter",
+                "↑/↓ move",
+                "Enter quotes",
+                "Tab list",
+                "Alt-1…4 views",
+                "Ctrl-t events",
+            ],
+            _ => &["type to filter", "Enter done", "Esc clear"],
         };
-        Line::from(Span::styled(format!(" {keys}"), t.dim))
+        // Keys in order of use: those that do not fit are left out whole, never cut.
+        let mut text = String::new();
+        for k in keys {
+            if 1 + wrap::width(&text) + 2 + wrap::width(k) > left_w as usize {
+                break;
+            }
+            text.push_str(if text.is_empty() { " " } else { "  " });
+            text.push_str(k);
+        }
+        Line::from(Span::styled(text, t.dim))
     };
     put_line(buf, a.x, a.y, left_w, &left);
-    buf.set_string(a.right().saturating_sub(pos_w), a.y, position, t.dim);
+    if pos_w < a.width {
+        buf.set_string(a.right().saturating_sub(pos_w), a.y, position, t.dim);
+    }
 }
 
 fn position(app: &App) -> String {
