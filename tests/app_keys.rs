@@ -489,5 +489,60 @@ fn the_header_names_the_whole_author_at_120_columns() {
         header.contains("— Jan Leike and various sources, 2024"),
         "header: {header}"
     );
-    assert!(header.contains("1 Sections"), "the active tab keeps its name");
+    assert!(
+        header.contains("1 Sections"),
+        "the active tab keeps its name"
+    );
+}
+
+/// The title of the selected timeline event.
+fn selected_event(app: &App) -> String {
+    let (d, e) = app.timeline.row(app.timeline.selected).unwrap();
+    app.docs[d].timeline[e].title.clone()
+}
+
+#[test]
+fn a_timeline_word_matches_the_events_not_the_documents_title() {
+    let mut app = app(120, 40);
+    app.press("2");
+    let all = app.timeline.row_count();
+    // "Safety" is in the document's title, in no event.
+    app.press("/safety");
+    assert_eq!(app.timeline.row_count(), 0);
+    app.press("<C-u>superalignment");
+    let word = app.timeline.row_count();
+    assert!(
+        word > 0 && word < all,
+        "superalignment keeps {word} of {all}"
+    );
+    app.press("<C-u>may");
+    let may = app.timeline.row_count();
+    app.press(" superalignment");
+    assert!(app.timeline.row_count() < may, "a second word narrows");
+    app.press("<C-u>in:leike");
+    assert_eq!(app.timeline.row_count(), all, "in: looks at the title");
+}
+
+#[test]
+fn the_selected_event_stays_selected_when_the_filter_changes() {
+    let mut app = app(120, 40);
+    app.press("2/2024-05..<Enter>jj");
+    let chosen = selected_event(&app);
+    assert!(chosen.starts_with("On May 17, 2024"), "{chosen}");
+    app.press("/<Esc>");
+    assert_eq!(app.timeline.filter, "");
+    assert_eq!(selected_event(&app), chosen);
+    app.press("/jan");
+    assert_eq!(selected_event(&app), chosen, "still shown, still selected");
+}
+
+#[test]
+fn timeline_titles_get_the_room_at_120_columns() {
+    let mut app = app(120, 40);
+    app.press("2");
+    let screen = screen(&app);
+    assert!(
+        screen.contains("Ilya Sutskever, OpenAI co-founder and Leike's co-lead on the"),
+        "{screen}"
+    );
 }

@@ -1015,8 +1015,8 @@ impl App {
         };
         let surname = person.name.rsplit(' ').next().unwrap_or_default();
         self.timeline.filter = surname.to_lowercase();
-        self.timeline.selected = 0;
         self.timeline.update(&self.docs);
+        self.timeline.selected = 0;
         self.show(View::Timeline);
     }
 

@@ -77,14 +77,16 @@ impl TimelineState {
     /// documents while it loads), and into the rows if they pass an unchanged filter. A
     /// changed filter picks the rows from all events again, in one pass: no sort; or, when
     /// it only narrows the last one (a word typed on, another word), from the rows it kept.
+    /// The selected event stays selected when the new rows still hold it.
     pub fn update(&mut self, docs: &[Document]) {
+        let selected = self.rows.get(self.selected).copied();
         if self.covered > docs.len() {
             self.forget_events();
         }
         let from = self.covered;
         let added = self.merge_added(docs);
         let filter = TimelineFilter::parse(&self.filter);
-        if !filter.words.is_empty() {
+        if !filter.words.is_empty() || !filter.in_title.is_empty() {
             self.text.get_or_insert_with(Default::default).extend(docs);
         }
         let none = EntryText::default();
@@ -115,6 +117,9 @@ impl TimelineState {
                 pick(docs, 0, &self.all, &filter, text)
             };
             self.picked_for = Some(self.filter.clone());
+        }
+        if let Some(at) = selected.and_then(|e| self.rows.iter().position(|r| *r == e)) {
+            self.selected = at;
         }
         self.lay_out();
     }
@@ -338,14 +343,17 @@ pub enum TimelineLine {
 }
 
 /// A timeline filter: dates and date ranges (`2024`, `2023-11..2024-06`) keep events whose
-/// date lies within them; other words must all appear in the event's title, date, section or
-/// document title.
+/// date lies within them; `in:word` keeps the events of documents whose title holds the
+/// word; other words must all appear in the event's own title, date or section title (not
+/// the document's title, which every event of a document shares).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TimelineFilter {
     /// Inclusive ranges of `(year, month, day)` bounds.
     pub ranges: Vec<(DayBound, DayBound)>,
     /// Lowercase words.
     pub words: Vec<String>,
+    /// Lowercase words the document's title must hold (`in:word`).
+    pub in_title: Vec<String>,
 }
 
 /// A day as `(year, month, day)`, for comparing dates of any precision.
@@ -379,9 +387,11 @@ impl TimelineFilter {
                 }
                 None => Date::parse_iso(word).map(|d| bounds(&d)),
             };
-            match range {
-                Some(r) => f.ranges.push(r),
-                None => f.words.push(word.to_lowercase()),
+            match (range, word.strip_prefix("in:")) {
+                (Some(r), _) => f.ranges.push(r),
+                (None, Some(title)) if !title.is_empty() => f.in_title.push(title.to_lowercase()),
+                (None, Some(_)) => {}
+                (None, None) => f.words.push(word.to_lowercase()),
             }
         }
         f
@@ -395,6 +405,12 @@ impl TimelineFilter {
         if !self.keeps_date(&entry.date) {
             return false;
         }
+        if !self.in_title.is_empty() {
+            let title = doc.title();
+            if !(self.in_title.iter()).all(|w| contains_folded(&title, w)) {
+                return false;
+            }
+        }
         if self.words.is_empty() {
             return true;
         }
@@ -403,11 +419,10 @@ impl TimelineFilter {
             .and_then(|s| doc.sections.get(s))
             .map_or("", |s| s.title.as_str());
         let date = format!("{} {}", entry.date.iso(), entry.date.human());
-        let title = doc.title();
         // Each word is looked for in each field: no word holds a space, so none can match
         // across two of them.
         self.words.iter().all(|w| {
-            [entry.title.as_str(), section, &date, &title]
+            [entry.title.as_str(), section, &date]
                 .iter()
                 .any(|field| contains_folded(field, w))
         })
@@ -422,17 +437,19 @@ impl TimelineFilter {
 
     /// Whether the filter keeps every event.
     pub fn is_empty(&self) -> bool {
-        self.ranges.is_empty() && self.words.is_empty()
+        self.ranges.is_empty() && self.words.is_empty() && self.in_title.is_empty()
     }
 
     /// Whether every event this filter keeps, `last` kept too: the same dates, and each of
     /// `last`'s words within one of these (`lei` → `leike`, `leike` → `leike board`).
     pub fn narrows(&self, last: &TimelineFilter) -> bool {
+        let within = |new: &[String], old: &[String]| {
+            old.iter()
+                .all(|old| new.iter().any(|new| new.contains(old.as_str())))
+        };
         self.ranges == last.ranges
-            && last
-                .words
-                .iter()
-                .all(|old| self.words.iter().any(|new| new.contains(old.as_str())))
+            && within(&self.words, &last.words)
+            && within(&self.in_title, &last.in_title)
     }
 
     /// [`TimelineFilter::keeps`] for entry `e` of `docs[d]`, its words looked for in `text`
@@ -452,18 +469,19 @@ impl TimelineFilter {
         if !self.keeps_date(&entry.date) {
             return false;
         }
+        let title = text.titles.get(d).map_or("", String::as_str);
+        if !self.in_title.iter().all(|w| title.contains(w.as_str())) {
+            return false;
+        }
         if self.words.is_empty() {
             return true;
         }
         let own = text.of(d, e);
-        let title = text.titles.get(d).map_or("", String::as_str);
         let date = dates.entry(entry.date).or_insert_with(|| {
             format!("{} {}", entry.date.iso(), entry.date.human()).to_lowercase()
         });
         // No word holds a space or a line break: none can match across two fields.
-        self.words.iter().all(|w| {
-            own.contains(w.as_str()) || date.contains(w.as_str()) || title.contains(w.as_str())
-        })
+        (self.words.iter()).all(|w| own.contains(w.as_str()) || date.contains(w.as_str()))
     }
 }
 
@@ -628,12 +646,12 @@ mod tests {
     fn a_document_read_again_is_filtered_as_it_now_reads() {
         let mut docs = docs();
         let mut state = TimelineState {
-            filter: "moratorium".into(),
+            filter: "in:moratorium".into(),
             ..TimelineState::default()
         };
         state.update(&docs);
         assert_eq!(state.row_count(), 0);
-        // The same events under another title, which the word filter now finds.
+        // The same events under another title, which `in:` now finds.
         let text = "---\ntitle: The Moratorium Appeal\n---\n# Letter\n\nOn March 22, 2023, the letter asked for a pause. In June 2024, staff wrote again.\n";
         let again = document::load("doc2.md", text);
         assert_eq!(again.timeline, docs[2].timeline);
@@ -641,7 +659,7 @@ mod tests {
         state.document_read_again(&docs, false);
         assert_eq!(
             state.rows().collect::<Vec<_>>(),
-            reference(&docs, "moratorium")
+            reference(&docs, "in:moratorium")
         );
         assert_eq!(state.row_count(), docs[2].timeline.len());
         // Other events: put in order again.
@@ -652,7 +670,7 @@ mod tests {
         state.document_read_again(&docs, true);
         assert_eq!(
             state.rows().collect::<Vec<_>>(),
-            reference(&docs, "moratorium")
+            reference(&docs, "in:moratorium")
         );
         assert_eq!(state.row_count(), docs[2].timeline.len() + 1);
     }

@@ -28,6 +28,11 @@ pub const MIN_WIDTH: u16 = 30;
 pub const MIN_HEIGHT: u16 = 6;
 /// Panes beside each other from this width; stacked below it.
 pub const WIDE: u16 = 100;
+/// The timeline list's width beside its context pane: a date, a title of some sixty
+/// characters and its section.
+pub const TIMELINE_LIST: u16 = 110;
+/// The narrowest context pane worth drawing beside the timeline (else it goes below).
+pub const DETAIL_MIN: u16 = 40;
 
 /// Where each part of the screen is, for one size and view. Unused parts are empty.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -100,7 +105,12 @@ pub fn areas(screen: Rect, view: View) -> Areas {
             } else {
                 body
             };
-            if body.width >= WIDE {
+            if view == View::Timeline && body.width >= TIMELINE_LIST + DETAIL_MIN + 1 {
+                // The list has the room its titles need; the context pane what is left.
+                let w = TIMELINE_LIST;
+                a.list = Rect::new(body.x, body.y, w, body.height);
+                a.detail = Rect::new(body.x + w + 1, body.y, body.width - w - 1, body.height);
+            } else if view == View::Quotes && body.width >= WIDE {
                 let w = body.width * 55 / 100;
                 a.list = Rect::new(body.x, body.y, w, body.height);
                 a.detail = Rect::new(body.x + w + 1, body.y, body.width - w - 1, body.height);

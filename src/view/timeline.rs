@@ -107,7 +107,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
                         .map_or(String::new(), |s| s.title.to_string())
                 };
                 let room = (list.width as usize).saturating_sub(16);
-                let section_room = if room > 40 { (room / 3).min(30) } else { 0 };
+                let section_room = if room > 40 { (room / 4).min(30) } else { 0 };
                 let title_room =
                     room.saturating_sub(section_room + usize::from(section_room > 0) * 3);
                 let title = wrap::truncate(&e.title, title_room);
