@@ -105,7 +105,7 @@ pub fn areas(screen: Rect, view: View) -> Areas {
             } else {
                 body
             };
-            if view == View::Timeline && body.width >= TIMELINE_LIST + DETAIL_MIN + 1 {
+            if view == View::Timeline && body.width > TIMELINE_LIST + DETAIL_MIN {
                 // The list has the room its titles need; the context pane what is left.
                 let w = TIMELINE_LIST;
                 a.list = Rect::new(body.x, body.y, w, body.height);
