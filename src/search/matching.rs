@@ -56,6 +56,41 @@ pub fn is_compact(hay: &str, pattern: &str, case_sensitive: bool) -> bool {
     }
 }
 
+/// [`is_compact`] for an ASCII pattern whose last character can only be matched at the
+/// bytes `ends` (as the proxy found them): only the few characters before each are looked
+/// at, since a compact match spans at most twice the pattern's characters.
+pub fn is_compact_ending_at(
+    hay: &str,
+    pattern: &str,
+    case_sensitive: bool,
+    ends: impl IntoIterator<Item = usize>,
+) -> bool {
+    if !pattern.is_ascii() {
+        return is_compact(hay, pattern, case_sensitive);
+    }
+    let (hay, pattern) = (hay.as_bytes(), pattern.as_bytes());
+    if pattern.len() < 2 {
+        return true;
+    }
+    let reach = 2 * pattern.len();
+    ends.into_iter().any(|end| {
+        // The first byte of the character `reach - 1` characters before `end`.
+        let mut from = end;
+        let mut chars = 1;
+        while from > 0 && chars < reach {
+            from -= 1;
+            chars += usize::from(hay[from] & 0xC0 != 0x80);
+        }
+        let Some(window) = hay.get(..=end) else {
+            return false;
+        };
+        (from..end).any(|start| {
+            eq_byte(window[start], pattern[0], case_sensitive)
+                && compact_from(window, start, pattern, case_sensitive)
+        })
+    })
+}
+
 fn same(h: char, p: char, case_sensitive: bool) -> bool {
     if case_sensitive {
         h == p
@@ -81,47 +116,49 @@ fn compact_bytes(hay: &[u8], pattern: &[u8], case_sensitive: bool) -> bool {
     } else {
         (first.to_ascii_lowercase(), first.to_ascii_uppercase())
     };
-    let eq = |h: u8, p: u8| {
-        if case_sensitive {
-            h == p
-        } else {
-            h.eq_ignore_ascii_case(&p)
-        }
-    };
-    for start in memchr::memchr2_iter(a, b, hay) {
-        let mut want = pattern[1..].iter();
-        let mut next = want.next();
-        // Characters from `start` (a continuation byte is part of the one before it),
-        // characters matched, and runs of spaces crossed: one leads into the second word,
-        // a second would lead out of it. Both bounds stop the scan within a few bytes.
-        let (mut chars, mut matched, mut gaps, mut in_gap) = (1, 1, 0, false);
-        for &h in &hay[start + 1..] {
-            let Some(&p) = next else { break };
-            if h.is_ascii_whitespace() {
-                if !in_gap {
-                    gaps += 1;
-                    if gaps == 2 {
-                        break;
-                    }
+    memchr::memchr2_iter(a, b, hay).any(|start| compact_from(hay, start, pattern, case_sensitive))
+}
+
+fn eq_byte(h: u8, p: u8, case_sensitive: bool) -> bool {
+    if case_sensitive {
+        h == p
+    } else {
+        h.eq_ignore_ascii_case(&p)
+    }
+}
+
+/// True when a compact match of `pattern` starts at `hay[start]` (which matches its first
+/// byte): each later byte matched as early as it can be, which is the best chance.
+fn compact_from(hay: &[u8], start: usize, pattern: &[u8], case_sensitive: bool) -> bool {
+    let mut want = pattern[1..].iter();
+    let mut next = want.next();
+    // Characters from `start` (a continuation byte is part of the one before it),
+    // characters matched, and runs of spaces crossed: one leads into the second word, a
+    // second would lead out of it. Both bounds stop the scan within a few bytes.
+    let (mut chars, mut matched, mut gaps, mut in_gap) = (1, 1, 0, false);
+    for &h in &hay[start + 1..] {
+        let Some(&p) = next else { break };
+        if h.is_ascii_whitespace() {
+            if !in_gap {
+                gaps += 1;
+                if gaps == 2 {
+                    break;
                 }
-                in_gap = true;
-            } else {
-                in_gap = false;
             }
-            chars += usize::from(h & 0xC0 != 0x80);
-            if chars > 2 * (matched + 1) {
-                break;
-            }
-            if eq(h, p) {
-                matched += 1;
-                next = want.next();
-            }
+            in_gap = true;
+        } else {
+            in_gap = false;
         }
-        if next.is_none() {
-            return true;
+        chars += usize::from(h & 0xC0 != 0x80);
+        if chars > 2 * (matched + 1) {
+            break;
+        }
+        if eq_byte(h, p, case_sensitive) {
+            matched += 1;
+            next = want.next();
         }
     }
-    false
+    next.is_none()
 }
 
 /// The end of the window a match starting at `start` must fit in: the end of the word after

@@ -293,7 +293,14 @@ impl LastRows {
                     // The compact rule, once the pattern is whole: a compact match of it
                     // is one of each prefix.
                     let best = best.filter(|_| {
-                        !last || matching::is_compact(index.haystack(e), pattern, case_sensitive)
+                        let ends = next.matches[start..].iter().map(LastMatch::at);
+                        !last
+                            || matching::is_compact_ending_at(
+                                index.haystack(e),
+                                pattern,
+                                case_sensitive,
+                                ends,
+                            )
                     });
                     if best.is_none() {
                         next.matches.truncate(start);
@@ -523,7 +530,13 @@ impl QuoteIndex {
                 match proxy.score(hay.as_bytes(), &mut known.matches) {
                     // One character that matched is in a word: no second pass for it.
                     Some(best)
-                        if one_char || matching::is_compact(hay, pattern, case_sensitive) =>
+                        if one_char
+                            || matching::is_compact_ending_at(
+                                hay,
+                                pattern,
+                                case_sensitive,
+                                known.matches[start..].iter().map(LastMatch::at),
+                            ) =>
                     {
                         known.quotes.push(KnownQuote {
                             quote: i,

@@ -194,6 +194,13 @@ pub(super) struct LastMatch {
     score: i32,
 }
 
+impl LastMatch {
+    /// The byte of the haystack matched.
+    pub(super) fn at(&self) -> usize {
+        self.at as usize
+    }
+}
+
 /// skim's score for matching a pattern byte at one column, given the row below.
 struct Cell {
     column: i32,
