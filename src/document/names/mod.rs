@@ -291,6 +291,9 @@ const SPEECH_VERBS: &[&str] = &[
 
 /// Nouns for what a person said: a heading or lead-in that names one names its speaker.
 const STATEMENT_KINDS: &[&str] = &[
+    "note",
+    "email",
+    "comment",
     "statement",
     "statements",
     "remarks",
@@ -554,7 +557,16 @@ fn subject_before_colon(lead_in: &str) -> Option<String> {
     ];
     let mentions = person_mentions(lead_in);
     let [(at, name)] = mentions.as_slice() else {
-        return None;
+        // `Henrik himself sent us a short note for this post:` — a name alone opening the
+        // sentence, and a statement it sends.
+        let words: Vec<&str> = lead_in.split_whitespace().collect();
+        let first = words.first().map(|w| bare(w))?;
+        let second = words.get(1).map(|w| bare(w))?;
+        let alone = mentions.is_empty()
+            && name_word(words[0]).is_some_and(|(_, closes)| !closes)
+            && !is_capitalised(second)
+            && !PRONOUNS.contains(&first);
+        return (alone && words.iter().any(|w| is_statement_kind(w))).then(|| first.to_string());
     };
     let before = lead_in[..*at]
         .split_whitespace()
@@ -638,10 +650,29 @@ pub fn speaker_ending_in_verb(sentence: &str) -> Option<Who> {
     let s = sentence.trim_end();
     let s = s.strip_suffix(['.', ':']).unwrap_or(s);
     let last = s.split_whitespace().next_back()?;
+    if is_gesture(last) {
+        // `When I repeat this to Nwosu, she laughs. "He's right."`: whoever laughs says it.
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let subject = &words[..words.len() - 1];
+        return match subject.last().and_then(|w| pronoun(w)) {
+            Some(gender) => Some(Who::Pronoun(gender)),
+            None => name_before(subject).map(Who::Named),
+        };
+    }
     if !is_speech_verb(last) {
         return None;
     }
     who_in_lead_in(s)
+}
+
+/// Whether `word` is a gesture that introduces what its subject says next (`she laughs`,
+/// `he shrugged`).
+fn is_gesture(word: &str) -> bool {
+    const GESTURES: &[&str] = &[
+        "laughs", "laughed", "smiles", "smiled", "shrugs", "shrugged", "nods", "nodded", "sighs",
+        "sighed", "grins", "grinned", "pauses", "paused", "frowns", "frowned",
+    ];
+    GESTURES.contains(&bare(word))
 }
 
 fn is_speech_verb(word: &str) -> bool {
@@ -833,8 +864,22 @@ impl People {
                 .words
                 .entry(w.to_string())
                 .or_insert_with(|| Some(full.to_string()));
-            if entry.as_deref() != Some(full) {
-                *entry = None;
+            match entry.as_deref() {
+                Some(known) if known == full => {}
+                // `Dr. Nwosu` and `Ada Nwosu`: the full name, when the title allows it.
+                Some(known) if is_titled(known) && !is_titled(full) => {
+                    let title = known.split_whitespace().next().unwrap_or_default();
+                    *entry =
+                        gender_allows(full, given::of_honorific(title)).then(|| full.to_string());
+                }
+                Some(known)
+                    if is_titled(full)
+                        && !is_titled(known)
+                        && gender_allows(
+                            known,
+                            given::of_honorific(full.split_whitespace().next().unwrap_or_default()),
+                        ) => {}
+                _ => *entry = None,
             }
         }
     }
