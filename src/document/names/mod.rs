@@ -36,6 +36,24 @@ fn is_honorific(word: &str) -> bool {
     HONORIFICS.contains(&word)
 }
 
+/// Letters after a name that are no part of it (`Felicity Grainger MP`).
+fn is_post_nominal(word: &str) -> bool {
+    const POST_NOMINALS: &[&str] = &[
+        "MP", "MPs", "MEP", "MSP", "MLA", "MPP", "QC", "KC", "PhD", "OBE", "CBE", "MBE", "KBE",
+        "DBE", "FRS", "MD", "Esq",
+    ];
+    POST_NOMINALS.contains(&bare(word).trim_end_matches(','))
+}
+
+/// Lower-case words inside a name (`Joost van Rijn`, `Ursula von der Leyen`).
+fn is_particle(word: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin",
+        "al", "ter", "ten",
+    ];
+    PARTICLES.contains(&word)
+}
+
 fn is_suffix(word: &str) -> bool {
     SUFFIXES.contains(&word.trim_end_matches([',', ';', ':', ')']))
 }
@@ -291,6 +309,9 @@ const SPEECH_VERBS: &[&str] = &[
 
 /// Nouns for what a person said: a heading or lead-in that names one names its speaker.
 const STATEMENT_KINDS: &[&str] = &[
+    "note",
+    "email",
+    "comment",
     "statement",
     "statements",
     "remarks",
@@ -392,6 +413,12 @@ const TITLES: &[&str] = &[
     "Dean",
     "Provost",
     "Congressman",
+    "Hon",
+    "Hon.",
+    "Honourable",
+    "Honorable",
+    "Alderman",
+    "Alderwoman",
     "Congresswoman",
 ];
 
@@ -485,12 +512,13 @@ fn bare(word: &str) -> &str {
 /// `In Leike's words:` → `Leike`.
 pub fn speaker_in_lead_in(lead_in: &str) -> Option<String> {
     let words: Vec<&str> = lead_in.split_whitespace().collect();
-    speaker_in_words(lead_in, &words)
+    let verb = words.iter().rposition(|w| is_speech_verb(w));
+    speaker_in_words(lead_in, &words, verb)
 }
 
-/// [`speaker_in_lead_in`] of `lead_in` split into `words`.
-fn speaker_in_words(lead_in: &str, words: &[&str]) -> Option<String> {
-    let Some(verb) = words.iter().rposition(|w| is_speech_verb(w)) else {
+/// [`speaker_in_lead_in`] of `lead_in` split into `words`, the last reporting verb at `verb`.
+fn speaker_in_words(lead_in: &str, words: &[&str], verb: Option<usize>) -> Option<String> {
+    let Some(verb) = verb else {
         // Without a verb only a lead-in that introduces the quote can name its speaker:
         // `According to Dana Whitfield, the city's mayor, "…"`, `Declan Moore was
         // unconvinced: "…"`.
@@ -515,7 +543,13 @@ fn speaker_in_words(lead_in: &str, words: &[&str]) -> Option<String> {
     // Skip an adverb or auxiliary between the name and the verb ("Leike later said").
     let end = subject_end(words, verb);
     let subject = &words[..end];
-    let named = if subject.last().is_some_and(|w| w.ends_with(',')) {
+    // `Judge Miriam Castellanos of the Harmon County Superior Court wrote`: the person
+    // opening the subject, not the body after `of`.
+    let opens_with_person =
+        name_before_from(subject).filter(|n| n.split_whitespace().count() >= 2 || is_titled(n));
+    let named = if opens_with_person.is_some() {
+        opens_with_person
+    } else if subject.last().is_some_and(|w| w.ends_with(',')) {
         appositive_subject(subject)
     } else {
         name_before(subject)
@@ -554,7 +588,16 @@ fn subject_before_colon(lead_in: &str) -> Option<String> {
     ];
     let mentions = person_mentions(lead_in);
     let [(at, name)] = mentions.as_slice() else {
-        return None;
+        // `Henrik himself sent us a short note for this post:` — a name alone opening the
+        // sentence, and a statement it sends.
+        let words: Vec<&str> = lead_in.split_whitespace().collect();
+        let first = words.first().map(|w| bare(w))?;
+        let second = words.get(1).map(|w| bare(w))?;
+        let alone = mentions.is_empty()
+            && name_word(words[0]).is_some_and(|(_, closes)| !closes)
+            && !is_capitalised(second)
+            && !PRONOUNS.contains(&first);
+        return (alone && words.iter().any(|w| is_statement_kind(w))).then(|| first.to_string());
     };
     let before = lead_in[..*at]
         .split_whitespace()
@@ -594,10 +637,11 @@ fn name_before_from(subject: &[&str]) -> Option<String> {
 /// `he later explained`, `said she`).
 pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     let words: Vec<&str> = lead_in.split_whitespace().collect();
-    if let Some(name) = speaker_in_words(lead_in, &words) {
+    let verb = words.iter().rposition(|w| is_speech_verb(w));
+    if let Some(name) = speaker_in_words(lead_in, &words, verb) {
         return Some(Who::Named(name));
     }
-    let verb = words.iter().rposition(|w| is_speech_verb(w))?;
+    let verb = verb?;
     let end = subject_end(&words, verb);
     if let Some(g) = end.checked_sub(1).and_then(|i| pronoun(words[i])) {
         // `he said`, but not `told him she`: the pronoun is the verb's subject.
@@ -620,7 +664,7 @@ fn subject_end(words: &[&str], verb: usize) -> usize {
         if w.ends_with("ly") && !is_capitalised(w)
             || [
                 "later", "also", "then", "once", "had", "has", "have", "was", "publicly",
-                "famously",
+                "famously", "who",
             ]
             .contains(&w)
         {
@@ -638,15 +682,35 @@ pub fn speaker_ending_in_verb(sentence: &str) -> Option<Who> {
     let s = sentence.trim_end();
     let s = s.strip_suffix(['.', ':']).unwrap_or(s);
     let last = s.split_whitespace().next_back()?;
+    if is_gesture(last) {
+        // `When I repeat this to Nwosu, she laughs. "He's right."`: whoever laughs says it.
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let subject = &words[..words.len() - 1];
+        return match subject.last().and_then(|w| pronoun(w)) {
+            Some(gender) => Some(Who::Pronoun(gender)),
+            None => name_before(subject).map(Who::Named),
+        };
+    }
     if !is_speech_verb(last) {
         return None;
     }
     who_in_lead_in(s)
 }
 
+/// Whether `word` is a gesture that introduces what its subject says next (`she laughs`,
+/// `he shrugged`).
+fn is_gesture(word: &str) -> bool {
+    const GESTURES: &[&str] = &[
+        "laughs", "laughed", "smiles", "smiled", "shrugs", "shrugged", "nods", "nodded", "sighs",
+        "sighed", "grins", "grinned", "pauses", "paused", "frowns", "frowned",
+    ];
+    GESTURES.contains(&bare(word))
+}
+
 fn is_speech_verb(word: &str) -> bool {
     let w = bare(word);
-    SPEECH_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w))
+    // Most words are looked at here: those no verb's length are passed over at once.
+    (3..=13).contains(&w.len()) && SPEECH_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w))
 }
 
 /// The subject of a lead-in whose last words are set off by commas: the name in the commas
@@ -662,8 +726,13 @@ fn appositive_subject(words: &[&str]) -> Option<String> {
         .iter()
         .map(|w| bare(w))
         .skip_while(|w| TITLES.contains(w))
+        .filter(|w| !is_post_nominal(w))
         .all(|w| {
-            is_capitalised(w) && !is_acronym(w) && strip_possessive(w) == w && !is_not_name(w)
+            is_particle(w)
+                || is_capitalised(w)
+                    && !is_acronym(w)
+                    && strip_possessive(w) == w
+                    && !is_not_name(w)
         });
     if only_a_name {
         if let Some(name) = name_before(inside) {
@@ -715,11 +784,24 @@ pub fn according_to(text: &str) -> Option<String> {
 fn name_before(words: &[&str]) -> Option<String> {
     let mut run: Vec<&str> = Vec::new();
     let mut title: Option<&str> = None;
+    // Letters after the name are passed over: `Felicity Grainger MP,`.
+    let mut words = words;
+    while let Some((last, rest)) = words.split_last() {
+        if !is_post_nominal(last) || rest.is_empty() {
+            break;
+        }
+        words = rest;
+    }
     for (i, raw) in words.iter().enumerate().rev() {
         let w = bare(raw);
         let ends_clause = raw.ends_with(',') || raw.ends_with(':') || raw.ends_with(';');
         if ends_clause && i + 1 < words.len() {
             break;
+        }
+        // `van` in `Joost van Rijn`: inside a name, between its capitalised words.
+        if is_particle(w) && !run.is_empty() && i > 0 && is_capitalised(bare(words[i - 1])) {
+            run.push(w);
+            continue;
         }
         if TITLES.contains(&w) {
             title = Some(as_written(raw));
@@ -833,8 +915,22 @@ impl People {
                 .words
                 .entry(w.to_string())
                 .or_insert_with(|| Some(full.to_string()));
-            if entry.as_deref() != Some(full) {
-                *entry = None;
+            match entry.as_deref() {
+                Some(known) if known == full => {}
+                // `Dr. Nwosu` and `Ada Nwosu`: the full name, when the title allows it.
+                Some(known) if is_titled(known) && !is_titled(full) => {
+                    let title = known.split_whitespace().next().unwrap_or_default();
+                    *entry =
+                        gender_allows(full, given::of_honorific(title)).then(|| full.to_string());
+                }
+                Some(known)
+                    if is_titled(full)
+                        && !is_titled(known)
+                        && gender_allows(
+                            known,
+                            given::of_honorific(full.split_whitespace().next().unwrap_or_default()),
+                        ) => {}
+                _ => *entry = None,
             }
         }
     }
@@ -1017,11 +1113,26 @@ pub fn expand_label(label: &str, named: &[String]) -> Option<Who> {
             _ => None,
         };
     }
+    // A transcript's `MARIA LOPEZ:` is Maria Lopez.
+    let label = if label.chars().count() > 4 && !label.chars().any(char::is_lowercase) {
+        label
+            .split_whitespace()
+            .map(|w| {
+                let mut chars = w.chars();
+                chars.next().map_or(String::new(), |c| {
+                    c.to_string() + &chars.as_str().to_lowercase()
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        label.to_string()
+    };
     let words: Vec<&str> = label.split_whitespace().collect();
     let a_name = words
         .iter()
-        .all(|w| name_word(w).is_some() || is_initial(w));
-    a_name.then(|| Who::Named(label.to_string()))
+        .all(|w| name_word(w).is_some() || is_initial(w) || is_particle(w));
+    a_name.then(|| Who::Named(label.clone()))
 }
 
 /// Whether a pronoun of `gender` can stand for `name`: not when the name's given name (or
@@ -1092,6 +1203,11 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
         && !text[..end].trim_end().ends_with('?');
     if !a_name {
         return None;
+    }
+    // `— Dr. Harriet Lund, Dean of …`: a title before a full name is no part of it.
+    let mut words = words;
+    while words.len() > 2 && TITLES.contains(&bare(words[0])) {
+        words.remove(0);
     }
     let name = words.join(" ");
     let name = name.trim_end_matches(['.', ':', '*', '_', '"', '”']).trim();
