@@ -266,7 +266,13 @@ impl Streamed {
     pub fn write(self, out: &mut dyn Write, doc: &Document, n: usize) -> io::Result<()> {
         match self {
             Streamed::Export => write_export_line(out, doc),
-            Streamed::Plain => out.write_all(crate::plain::render(doc).as_bytes()),
+            Streamed::Plain => {
+                // Each document under its file's name, as `head` names files: one runs into
+                // the next otherwise.
+                let gap = if n == 0 { "" } else { "\n" };
+                write!(out, "{gap}==> {} <==\n\n", doc.source)?;
+                out.write_all(crate::plain::render(doc).as_bytes())
+            }
             Streamed::SectionsJson => {
                 // An element of a pretty-printed array: its own pretty form, each line
                 // indented once more (a JSON string holds no raw line break).
@@ -340,18 +346,18 @@ fn timeline(docs: &[Document], library: bool, json: bool, out: &mut dyn Write) -
         return write_json(out, &rows);
     }
     for (d, e) in rows {
-        let place = if library {
-            format!("{} › {}", d.title(), section_title(d, e.section))
+        let section = section_title(d, e.section);
+        let (date, title) = (e.date.iso(), &e.title);
+        // In a library the row names its file as `quotes DIR` does: `path:line`.
+        if library {
+            writeln!(
+                out,
+                "{date:<10}  {}:{}  {title}  · {section}",
+                d.source, e.line
+            )?;
         } else {
-            section_title(d, e.section).to_string()
-        };
-        writeln!(
-            out,
-            "{:<10}  {:>6}  {}  · {place}",
-            e.date.iso(),
-            e.line,
-            e.title
-        )?;
+            writeln!(out, "{date:<10}  {:>6}  {title}  · {section}", e.line)?;
+        }
     }
     Ok(())
 }

@@ -328,3 +328,46 @@ fn export_of_a_path_names_it_as_source() {
     assert_eq!(doc.source, "data/leike-openai-departure-2024.md");
     assert_eq!(doc.sections.len(), 52);
 }
+
+/// `dossier DIR | less`: each document under its file's name, set apart from the one before.
+#[test]
+fn a_piped_library_names_each_file_before_its_document() {
+    let out = common::run(&["tests/library"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with(
+            "==> tests/library/2023/altman-firing.md <==\n\ntitle: The Board Fires Sam Altman\n"
+        ),
+        "{}",
+        &text[..200.min(text.len())]
+    );
+    let names = text.lines().filter(|l| l.starts_with("==> ")).count();
+    assert_eq!(names, 11, "one name per document");
+    // Every document after the first starts after a blank line, under its name.
+    for (i, part) in text.split("==> ").enumerate().skip(2) {
+        assert!(
+            text.split("==> ").nth(i - 1).unwrap().ends_with("\n\n"),
+            "{part}"
+        );
+    }
+}
+
+/// `timeline DIR` names each row's file as `quotes DIR` does: `path:line`.
+#[test]
+fn timeline_and_quotes_of_a_library_name_the_file_the_same_way() {
+    let timeline = String::from_utf8(common::run(&["timeline", "tests/library"]).stdout).unwrap();
+    let quotes = String::from_utf8(common::run(&["quotes", "tests/library"]).stdout).unwrap();
+    let row = timeline
+        .lines()
+        .find(|l| l.contains("Helen Toner made a public statement"))
+        .unwrap();
+    assert!(
+        row.contains("  tests/library/2023/altman-firing.md:16  "),
+        "{row}"
+    );
+    assert!(row.ends_with("· November 17, 2023"), "{row}");
+    assert!(
+        quotes.contains("  tests/library/2023/altman-firing.md:"),
+        "{quotes}"
+    );
+}

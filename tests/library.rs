@@ -215,7 +215,7 @@ fn timeline_spans_the_library_in_date_order() {
         "every row names its document"
     );
     let text = String::from_utf8(run(&["timeline", FOLDER]).stdout).unwrap();
-    assert!(text.contains("2023-11-17      16  Helen Toner made a public statement that day.  · The Board Fires Sam Altman › November 17, 2023"), "{text}");
+    assert!(text.contains("2023-11-17  tests/library/2023/altman-firing.md:16  Helen Toner made a public statement that day.  · November 17, 2023"), "{text}");
 }
 
 #[test]
