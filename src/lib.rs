@@ -7,6 +7,8 @@
 pub mod app;
 pub mod cli;
 pub mod document;
+#[cfg(unix)]
+pub mod input;
 pub mod library;
 pub mod people;
 pub mod plain;

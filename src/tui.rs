@@ -12,14 +12,14 @@ use std::time::{Duration, Instant};
 
 use crossterm::cursor;
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyModifiers, MouseButton,
-    MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::DefaultTerminal;
 
-use crate::app::{Action, App, FileRequest, Key, KeyCode, Loaded};
+use crate::app::{Action, App, Context, FileRequest, Key, KeyCode, Loaded, View};
 use crate::document::{Document, sanitize};
 use crate::library::{self, Change, Problem};
 use crate::search::{Hit, SearchRequest};
@@ -36,7 +36,8 @@ pub enum Start {
 
 /// Everything the event loop waits for.
 enum Message {
-    Terminal(io::Result<Event>),
+    /// Every terminal event that was waiting, in order.
+    Terminal(io::Result<Vec<Event>>),
     Load(Loaded),
     /// The search thread's ranking for a query generation.
     Searched(u64, Vec<Hit>),
@@ -58,7 +59,7 @@ pub fn run(start: Start) -> io::Result<()> {
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut terminal = init()?;
     let result = (|| {
-        let size = terminal.size()?;
+        let size = frame_area()?;
         let (tx, rx) = mpsc::channel();
         let (mut app, watched) = match start {
             Start::Document(doc) => {
@@ -102,16 +103,29 @@ pub fn run(start: Start) -> io::Result<()> {
 }
 
 /// Reads terminal events on a thread of its own, so the loop can wait for input and
-/// loaded documents at once (and use no CPU while waiting for either). After each event the
-/// thread waits for the loop's go-ahead (the returned sender) before it reads again: while
-/// the editor the app started runs, the keys typed are the editor's.
+/// loaded documents at once (and use no CPU while waiting for either). Each message holds
+/// every event that was waiting, so a burst of keys is one message and a quit key in it is
+/// honoured at once. After each message the thread waits for the loop's go-ahead (the
+/// returned sender) before it reads again: while the editor the app started runs, the keys
+/// typed are the editor's.
 fn spawn_terminal_reader(tx: mpsc::Sender<Message>) -> mpsc::Sender<()> {
     let (go, next) = mpsc::channel();
     std::thread::spawn(move || {
+        #[cfg(unix)]
+        let mut input = match crate::input::Input::open() {
+            Ok(input) => input,
+            Err(e) => {
+                let _ = tx.send(Message::Terminal(Err(e)));
+                return;
+            }
+        };
         loop {
-            let event = event::read();
-            let failed = event.is_err();
-            if tx.send(Message::Terminal(event)).is_err() || failed || next.recv().is_err() {
+            #[cfg(unix)]
+            let events = input.read();
+            #[cfg(not(unix))]
+            let events = event::read().map(|e| vec![e]);
+            let failed = events.is_err();
+            if tx.send(Message::Terminal(events)).is_err() || failed || next.recv().is_err() {
                 break;
             }
         }
@@ -167,25 +181,52 @@ fn spawn_loader(root: PathBuf, tx: mpsc::Sender<Message>) {
 /// Raw mode, the alternate screen and mouse capture, with a panic hook and a signal watcher
 /// that put the terminal back.
 fn init() -> io::Result<DefaultTerminal> {
-    // ratatui's own panic hook restores with `ratatui::restore`, which reports a failure with
-    // `eprintln!`: on a hung-up terminal that panics inside the panic hook, and the process
-    // aborts. Ours does what it does, and mouse capture and the cursor too, silently.
+    // Not ratatui's init: its panic hook restores with `ratatui::restore`, which reports a
+    // failure with `eprintln!`: on a hung-up terminal that panics inside the panic hook, and
+    // the process aborts. Ours does what it does, and mouse capture and the cursor too,
+    // silently.
     let previous = std::panic::take_hook();
-    let terminal = match ratatui::try_init() {
+    let terminal = match try_init() {
         Ok(terminal) => terminal,
         Err(e) => {
-            std::panic::set_hook(previous);
+            restore();
             return Err(e);
         }
     };
-    let _ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
     }));
-    execute!(io::stdout(), EnableMouseCapture)?;
+    execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
     watch_signals();
     Ok(terminal)
+}
+
+/// The most columns and rows drawn: a frame takes memory and time in proportion to its cells,
+/// and a window of 65,535 × 65,535 cells (which a terminal may report) would take gigabytes.
+/// A larger window shows the frame in its top-left corner.
+pub const MAX_FRAME: u16 = 1000;
+
+/// The part of the window the app draws in: all of it, up to [`MAX_FRAME`] each way.
+fn frame_area() -> io::Result<ratatui::layout::Rect> {
+    let (w, h) = crossterm::terminal::size()?;
+    Ok(ratatui::layout::Rect::new(
+        0,
+        0,
+        w.min(MAX_FRAME),
+        h.min(MAX_FRAME),
+    ))
+}
+
+/// Raw mode, the alternate screen, and a terminal whose frame is [`frame_area`] (a fixed
+/// viewport, resized by the loop, rather than ratatui's full screen, which takes the whole
+/// window whatever its size).
+fn try_init() -> io::Result<DefaultTerminal> {
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen)?;
+    let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
+    let viewport = ratatui::Viewport::Fixed(frame_area()?);
+    ratatui::Terminal::with_options(backend, ratatui::TerminalOptions { viewport })
 }
 
 /// Puts the terminal back as it was: mouse capture off, cooked mode, main screen, cursor
@@ -194,7 +235,7 @@ fn init() -> io::Result<DefaultTerminal> {
 /// that has hung up cannot be restored, and saying so on it would fail as well.
 pub fn restore() {
     let mut out = io::stdout();
-    let _ = execute!(out, DisableMouseCapture);
+    let _ = execute!(out, DisableMouseCapture, DisableBracketedPaste);
     let _ = crossterm::terminal::disable_raw_mode();
     let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
 }
@@ -295,15 +336,29 @@ fn is_urgent(message: &Message) -> bool {
 /// Applies one message; false when it changed nothing on screen.
 fn handle(app: &mut App, message: Message, io: &mut Io) -> io::Result<bool> {
     match message {
-        Message::Terminal(event) => {
-            let changed = handle_event(app, event?);
-            let asked = app.file_request.is_some();
-            if let Some(request) = app.file_request.take() {
-                file_request(app, request, io)?;
+        Message::Terminal(events) => {
+            let mut changed = false;
+            for event in events? {
+                if let Event::Resize(..) = event {
+                    // The size is asked again: of many resizes waiting, the last counts.
+                    let size = frame_area()?;
+                    io.terminal.resize(size)?;
+                    app.update(Action::Resize(size.width, size.height));
+                    changed = true;
+                    continue;
+                }
+                changed |= handle_event(app, event);
+                changed |= app.file_request.is_some();
+                if let Some(request) = app.file_request.take() {
+                    file_request(app, request, io)?;
+                }
+                if app.quit {
+                    break;
+                }
             }
             // Only now may the terminal reader read on: the editor has had its keys.
             let _ = io.next_event.send(());
-            Ok(changed || asked)
+            Ok(changed)
         }
         Message::Files(changes) => {
             app.files_changed(changes);
@@ -339,7 +394,8 @@ fn file_request(app: &mut App, request: FileRequest, io: &mut Io) -> io::Result<
             reread(io, &path);
             app.message = edited.err();
             // The terminal may have been resized while the editor had it.
-            let size = io.terminal.size()?;
+            let size = frame_area()?;
+            io.terminal.resize(size)?;
             app.update(Action::Resize(size.width, size.height));
         }
     }
@@ -420,6 +476,7 @@ fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
         io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
+        EnableBracketedPaste,
         cursor::Hide,
         Clear(ClearType::All)
     )?;
@@ -429,16 +486,76 @@ fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
     Ok(())
 }
 
+/// The most bytes a search box holds: more is no query anyone types, and every key in a box
+/// does work in proportion to its text (a 1 MB paste typed as keys would take minutes).
+pub const BOX_LIMIT: usize = 256;
+
+/// What the footer says when a box is full.
+fn box_full() -> String {
+    format!("⚠ A search box holds at most {BOX_LIMIT} bytes: the rest was cut")
+}
+
+/// How many bytes the search box being typed into holds; `None` when no box is.
+fn typed_len(app: &App) -> Option<usize> {
+    if app.context() != Context::Typing {
+        return None;
+    }
+    Some(match app.view {
+        View::Sections => app.reader.search.query.len(),
+        View::Timeline => app.timeline.filter.len(),
+        View::Quotes => app.quotes.query.len(),
+        View::People => app.people.filter.len(),
+        View::Library => return None,
+    })
+}
+
+/// A paste goes into the search box being typed into, up to [`BOX_LIMIT`], line breaks and
+/// tabs as spaces and other control characters left out; with no box open it is ignored
+/// (pasted text is not taken as commands).
+fn paste(app: &mut App, text: &str) -> bool {
+    let Some(mut len) = typed_len(app) else {
+        return false;
+    };
+    let mut cut = false;
+    for c in text.chars() {
+        let c = match c {
+            '\n' | '\r' | '\t' => ' ',
+            c if c.is_control() => continue,
+            c => c,
+        };
+        if len + c.len_utf8() > BOX_LIMIT {
+            cut = true;
+            break;
+        }
+        len += c.len_utf8();
+        app.key(Key::char(c));
+    }
+    if cut {
+        app.message = Some(box_full());
+    }
+    true
+}
+
 /// Applies one terminal event; false when it changed nothing.
 fn handle_event(app: &mut App, event: Event) -> bool {
     match event {
         Event::Key(k) if k.kind != KeyEventKind::Release => match key(k.code, k.modifiers) {
             Some(key) => {
+                // A character past the box's limit is cut here, before any work is done.
+                let full = typed_len(app).is_some_and(|len| len + 4 > BOX_LIMIT);
+                if let (true, event::KeyCode::Char(c)) = (full, k.code) {
+                    if key == Key::char(c) && typed_len(app).unwrap_or(0) + c.len_utf8() > BOX_LIMIT
+                    {
+                        app.message = Some(box_full());
+                        return true;
+                    }
+                }
                 app.key(key);
                 true
             }
             None => false,
         },
+        Event::Paste(text) => paste(app, &text),
         Event::Mouse(m) => {
             let action = match m.kind {
                 MouseEventKind::ScrollUp => Action::Scroll(m.column, m.row, -1),

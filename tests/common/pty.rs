@@ -163,6 +163,20 @@ impl Tty {
         self.output().parser.screen().contents()
     }
 
+    /// Resizes the terminal, as a window manager does (the app gets SIGWINCH); the emulator
+    /// keeps its own size, so a huge size costs the test nothing.
+    pub fn resize(&self, cols: u16, rows: u16) {
+        let master = self.master.as_ref().expect("the terminal was hung up");
+        master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
+    }
+
     /// Sends bytes as if typed.
     pub fn send(&mut self, bytes: &[u8]) {
         let writer = self.writer.as_mut().expect("the terminal was hung up");
