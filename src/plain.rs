@@ -35,9 +35,14 @@ pub fn render(doc: &Document) -> String {
                     };
                     let _ = writeln!(out, "{quote}{indent}{lead}{line}");
                 }
+                // A list's items run together; its end is a paragraph break, as on screen.
+                let next = doc.blocks.get(i + 1).map(|b| &b.kind);
+                if !matches!(next, Some(BlockKind::Item { .. })) {
+                    out.push('\n');
+                }
                 continue;
             }
-            BlockKind::Code { .. } | BlockKind::Html => {
+            BlockKind::Code { .. } => {
                 for line in raw.lines() {
                     let _ = writeln!(out, "{quote}{indent}    {line}");
                 }
@@ -51,7 +56,8 @@ pub fn render(doc: &Document) -> String {
             BlockKind::Attribution => {
                 let _ = writeln!(out, "{quote}— {raw}");
             }
-            BlockKind::Paragraph => {
+            // HTML is shown as the app shows it: its text as a paragraph, not as code.
+            BlockKind::Paragraph | BlockKind::Html => {
                 for line in text.lines() {
                     let _ = writeln!(out, "{quote}{indent}{line}");
                 }

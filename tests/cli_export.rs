@@ -371,3 +371,33 @@ fn timeline_and_quotes_of_a_library_name_the_file_the_same_way() {
         "{quotes}"
     );
 }
+
+/// `… | dossier - | less`: a list ends in a blank line and an HTML block reads as text, as
+/// the app shows them, not run into the next heading or indented as code.
+#[test]
+fn piped_plain_text_keeps_paragraph_breaks_after_lists_and_html() {
+    use std::io::Write;
+    let mut child = common::bin()
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = "# T\n\n- one\n- [x] done task\n\n## Table\n\nPara.\n\n<div>\nhello html\n</div>\n\nAfter.\n";
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("• one\n• [x] done task\n\n## Table\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n<div>\nhello html\n</div>\n\nAfter."),
+        "{text}"
+    );
+}
