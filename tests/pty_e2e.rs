@@ -304,7 +304,8 @@ fn people_leike_enter_shows_his_compute_quote_and_quit_restores() {
     tty.wait_settled("Jan Leike's quotes, the compute one among them", |s| {
         let rows: Vec<String> = s.rows(0, COLS).collect();
         let shown = squash(&rows.join(" "));
-        active_tab(s) == Some("Quotes")
+        // The Quotes view: its counter under the box (the header may show tab numbers only).
+        shown.contains(" quotes ─")
             && search_box_row(&rows, "@leike").is_some()
             && shown.contains(COMPUTE_PHRASE)
             && first_result(&rows, "@leike").is_some_and(|first| first.contains("Jan Leike"))
