@@ -95,6 +95,11 @@ fn first_result(rows: &[String], query: &str) -> Option<String> {
 fn active_tab(screen: &vt100::Screen) -> Option<&'static str> {
     const TABS: [&str; 3] = ["Sections", "Timeline", "Quotes"];
     let header: String = screen.rows(0, COLS).next()?;
+    // Where the names do not all fit, the header names the active tab alone.
+    let named: Vec<&str> = TABS.into_iter().filter(|t| header.contains(t)).collect();
+    if let [only] = named[..] {
+        return Some(only);
+    }
     let style = |tab: &str| {
         // The tabs sit at the right of the header, after the title.
         let byte = header.rfind(tab)?;
