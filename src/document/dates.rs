@@ -38,8 +38,8 @@
 //!   `–` `—` `/` `:` and then a digit is not a date (`2020s`, `2021,5`, `2021.5`, `2024/25`), in
 //!   any form. An ISO date may be followed by `T` and a digit (a timestamp).
 //! - Day ranges `May 14–17, 2024` and `14–17 May 2024` (hyphen, en or em dash, no spaces) give
-//!   one match of the first day whose range covers the whole span; if either day is impossible,
-//!   or the end is not after the start, they give nothing.
+//!   both ends: the first day over `May 14` and the last over `17, 2024`; if either day is
+//!   impossible, or the end is not after the start, they give nothing.
 //! - Year ranges `2019–2021` give both years, as two matches, when the range qualifies as a bare
 //!   year would (`in 2019–2021`, `(2019–2021)`); otherwise nothing. The second year must be
 //!   later than the first.
@@ -435,6 +435,14 @@ fn whole_date(t: &str) -> Option<Date> {
     }
     match find_dates(t).as_slice() {
         [m] if m.range == (0..t.len()) => Some(m.date),
+        // A day range (`May 14–17, 2024`) dates its heading by its first day.
+        [first, last]
+            if first.range.start == 0
+                && last.range.end == t.len()
+                && t[first.range.end..last.range.start].chars().all(is_dash) =>
+        {
+            Some(first.date)
+        }
         _ => None,
     }
 }
@@ -591,7 +599,22 @@ impl Scan<'_> {
             if let Some(form) = month_day_back(text, sep).or_else(|| day_month_back(text, sep)) {
                 // An impossible day date consumes its span and gives nothing.
                 if let Some(date) = form.date(year) {
-                    self.push_with_first_end(date, form.start, ye);
+                    // A day range writes its month and year once: `14–17 May 2024` gives
+                    // both ends, each over its own day.
+                    let dash = form.last.and_then(|_| {
+                        text[form.start..ye]
+                            .char_indices()
+                            .find(|&(_, c)| is_dash(c))
+                            .map(|(at, c)| (form.start + at, c.len_utf8()))
+                    });
+                    let last = form.last.and_then(|day| day_date(year, form.month, day));
+                    match (dash, last) {
+                        (Some((at, width)), Some(last)) => {
+                            self.push_with_first_end(date, form.start, at);
+                            self.push(last, at + width..ye);
+                        }
+                        _ => self.push_with_first_end(date, form.start, ye),
+                    }
                 }
                 return ye;
             }
@@ -1674,16 +1697,22 @@ mod tests {
     }
 
     #[test]
-    fn day_ranges_give_the_first_day() {
+    fn day_ranges_give_both_ends() {
         assert_eq!(
             spans("May 14–17, 2024"),
-            [("2024-05-14".into(), "May 14–17, 2024")]
+            [
+                ("2024-05-14".into(), "May 14"),
+                ("2024-05-17".into(), "17, 2024")
+            ]
         );
         assert_eq!(
             spans("on 14-17 May 2024."),
-            [("2024-05-14".into(), "14-17 May 2024")]
+            [
+                ("2024-05-14".into(), "14"),
+                ("2024-05-17".into(), "17 May 2024")
+            ]
         );
-        assert_eq!(isos("May 14th—17th, 2024"), ["2024-05-14"]);
+        assert_eq!(isos("May 14th—17th, 2024"), ["2024-05-14", "2024-05-17"]);
         assert!(isos("May 17–14, 2024").is_empty());
         assert!(isos("Feb 28–30, 2024").is_empty());
         assert!(isos("May 14–14, 2024").is_empty());
