@@ -121,6 +121,8 @@ pub fn find(outline: &Outline, file: &str) -> Found {
         let mut ends: Option<Vec<usize>> = None;
         // The span after an attribution that joined it to the one before.
         let mut joined: Option<usize> = None;
+        // The attribution of a span too short to be a quote, and that span's index.
+        let mut carried: Option<(usize, Who)> = None;
         for (i, span) in spans.iter().enumerate() {
             if span.outer.start < from || joined == Some(i) {
                 continue;
@@ -147,8 +149,15 @@ pub fn find(outline: &Outline, file: &str) -> Found {
                 inner = format!("{inner}\n{rest}").into();
                 ran_on = Some((block_end, close));
             }
-            if inner.split_whitespace().nth(MIN_INLINE_WORDS - 1).is_none()
-                || is_citation(&text[span.outer.end..])
+            if inner.split_whitespace().nth(MIN_INLINE_WORDS - 1).is_none() {
+                // `"Recovery is not automatic," said Dr. Priya Raman. "Where …"`: a span
+                // too short to be a quote still says whose the next one is.
+                if span.inner.end < span.outer.end {
+                    carried = after_in_sentence(&text[span.outer.end..]).map(|who| (i, who));
+                }
+                continue;
+            }
+            if is_citation(&text[span.outer.end..])
                 || is_title_of_a_work(&inner)
                 || is_named_as_a_title(&text[..span.outer.start])
             {
@@ -204,7 +213,15 @@ pub fn find(outline: &Outline, file: &str) -> Found {
                         .flatten()
                         .map(Who::Named)
                 })
+                .or_else(|| {
+                    // Right after a short span that named its speaker.
+                    carried
+                        .take()
+                        .filter(|(at, _)| *at + 1 == i)
+                        .map(|(_, who)| who)
+                })
                 .or_else(|| headings.speaker(outline, block.section()).map(Who::Named));
+            carried = None;
             previous = Some((sentence_start, who.clone()));
             found.push(Pending {
                 quote: Quote {
@@ -1356,5 +1373,13 @@ mod tests {
         let text =
             "> Recovery takes decades, not years.\n>\n> — Dr. Harriet Lund, Dean of Science\n";
         assert_eq!(speakers(text), [Some("Harriet Lund".into())]);
+    }
+
+    #[test]
+    fn a_short_span_still_names_the_speaker_of_the_next() {
+        let text = "\"Recovery is not automatic,\" said Dr. Priya Raman, who led the study. \"Where the water is murky, the reefs simply stall.\"\n";
+        assert_eq!(quotes(text)[0].1.as_deref(), Some("Priya Raman"));
+        let text = "In a ruling issued Oct. 17, 2023, Judge Miriam Castellanos of the Harmon County Superior Court wrote that he had \"presented enough evidence to let a jury decide\".\n";
+        assert_eq!(speakers(text), [Some("Miriam Castellanos".into())]);
     }
 }

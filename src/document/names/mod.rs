@@ -545,8 +545,26 @@ fn speaker_in_words(lead_in: &str, words: &[&str], verb: Option<usize>) -> Optio
     let subject = &words[..end];
     // `Judge Miriam Castellanos of the Harmon County Superior Court wrote`: the person
     // opening the subject, not the body after `of`.
-    let opens_with_person =
-        name_before_from(subject).filter(|n| n.split_whitespace().count() >= 2 || is_titled(n));
+    // The clause may follow others: `In a ruling issued Oct. 17, 2023, Judge … of … wrote`.
+    let clause_starts = std::iter::once(0).chain(
+        subject
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.ends_with(','))
+            .map(|(i, _)| i + 1),
+    );
+    // A later clause must open with someone surely a person (titled, or a known given
+    // name): `Ellen Langhans, Program Manager at …, said` is not Program Manager's.
+    let opens_with_person = clause_starts
+        .filter(|&start| start < subject.len())
+        .filter_map(|start| {
+            let name = name_before_from(&subject[start..])?;
+            let surely = start == 0
+                || TITLES.contains(&bare(subject[start]))
+                || given::of_given_name(name.split_whitespace().next()?).is_some();
+            surely.then_some(name)
+        })
+        .find(|n| n.split_whitespace().count() >= 2 || is_titled(n));
     let named = if opens_with_person.is_some() {
         opens_with_person
     } else if subject.last().is_some_and(|w| w.ends_with(',')) {
