@@ -286,11 +286,19 @@ fn resolve_speakers(
     found: &[Pending],
     empty_quotes: &[usize],
 ) -> Vec<Option<String>> {
-    // The surnames (and given names) whose full names are looked for in the text.
+    // The surnames (and given names) whose full names are looked for in the text: of a name
+    // alone or after a role; of a full name only where the text writes suffixes (`Walter
+    // Pryce` → `Walter Pryce, Jr.`), which most never do.
+    let suffixed = names::has_suffixes(&outline.text);
     let short: Vec<&str> = found
         .iter()
         .filter_map(|p| match &p.who {
-            Some(Who::Named(s)) if !names::is_addressed(s) => s.split_whitespace().next_back(),
+            Some(Who::Named(s)) if !names::is_addressed(s) => {
+                let alone = !s.contains(' ') || names::is_titled(s);
+                (alone || suffixed)
+                    .then(|| s.split_whitespace().next_back())
+                    .flatten()
+            }
             _ => None,
         })
         .collect();
@@ -637,6 +645,10 @@ fn lead_in_before_block(outline: &Outline, block: usize, section: Option<usize>)
         return None;
     }
     let text = outline.text_of(before).trim_end();
+    // Only a paragraph that ends in a colon, a reporting verb or a gesture leads in.
+    if !text.ends_with(':') && !names::ends_in_reporting_verb(text) {
+        return None;
+    }
     let start = sentences::start_before(text, text.len().saturating_sub(1));
     let sentence = &text[start..];
     if !text.ends_with(':') {

@@ -45,6 +45,17 @@ fn is_post_nominal(word: &str) -> bool {
     POST_NOMINALS.contains(&bare(word).trim_end_matches(','))
 }
 
+/// Whether `text` writes a suffix after a name anywhere (`, Jr.`, `, Sr.`, `, III`).
+pub fn has_suffixes(text: &str) -> bool {
+    // One pass for all four (SIMD-prefiltered), not four passes.
+    static SUFFIXES: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    SUFFIXES
+        .get_or_init(|| aho_corasick::AhoCorasick::new([", Jr", ", Sr", ", II", ", IV"]).ok())
+        .as_ref()
+        .is_none_or(|ac| ac.is_match(text))
+}
+
 /// Lower-case words inside a name (`Joost van Rijn`, `Ursula von der Leyen`).
 fn is_particle(word: &str) -> bool {
     const PARTICLES: &[&str] = &[
@@ -424,6 +435,16 @@ const TITLES: &[&str] = &[
 
 /// Whether `word` is one of [`NOT_NAMES`] or a month, in a hash set made once: the check
 /// runs for every capitalised word near a wanted surname.
+/// Whether `word` is one of [`TITLES`], looked up in a hash set made once: the check runs
+/// for every capitalised word a name might hold.
+fn is_title(word: &str) -> bool {
+    type Set = std::collections::HashSet<&'static str, BuildHasherDefault<Fnv>>;
+    static WORDS: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| TITLES.iter().copied().collect())
+        .contains(word)
+}
+
 fn is_not_name(word: &str) -> bool {
     type Set = std::collections::HashSet<&'static str, BuildHasherDefault<Fnv>>;
     static WORDS: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
@@ -479,8 +500,7 @@ fn as_written(raw: &str) -> &str {
     let b = bare(raw);
     let Some(at) = raw.find(b) else { return b };
     let dotted = raw.get(at..at + b.len() + 1).filter(|d| d.ends_with('.'));
-    let short =
-        b.chars().count() == 1 && is_capitalised(b) || is_honorific(b) || TITLES.contains(&b);
+    let short = b.chars().count() == 1 && is_capitalised(b) || is_honorific(b) || is_title(b);
     match dotted {
         Some(d) if short => d,
         _ => b,
@@ -560,7 +580,7 @@ fn speaker_in_words(lead_in: &str, words: &[&str], verb: Option<usize>) -> Optio
         .filter_map(|start| {
             let name = name_before_from(&subject[start..])?;
             let surely = start == 0
-                || TITLES.contains(&bare(subject[start]))
+                || is_title(bare(subject[start]))
                 || given::of_given_name(name.split_whitespace().next()?).is_some();
             surely.then_some(name)
         })
@@ -630,13 +650,13 @@ fn name_before_from(subject: &[&str]) -> Option<String> {
     // A title may open it: `President Alvarez of the business association`.
     let title = subject
         .first()
-        .filter(|raw| TITLES.contains(&bare(raw)))
+        .filter(|raw| is_title(bare(raw)))
         .map(|raw| as_written(raw));
     let skip = usize::from(title.is_some());
     let mut run = Vec::new();
     for raw in &subject[skip..] {
         let w = bare(raw);
-        if is_capitalised(w) && !is_acronym(w) && !is_not_name(w) && !TITLES.contains(&w) {
+        if is_capitalised(w) && !is_acronym(w) && !is_not_name(w) && !is_title(w) {
             run.push(as_written(raw));
             if run.len() > 3 || (raw.ends_with([',', '.', ';', ':']) && !is_initial(raw)) {
                 return None;
@@ -715,6 +735,14 @@ pub fn speaker_ending_in_verb(sentence: &str) -> Option<Who> {
     who_in_lead_in(s)
 }
 
+/// Whether `text` ends in a reporting verb or a gesture (`… Program Manager, said.`).
+pub fn ends_in_reporting_verb(text: &str) -> bool {
+    let last = text.trim_end().trim_end_matches(['.', ':']);
+    last.split_whitespace()
+        .next_back()
+        .is_some_and(|w| is_speech_verb(w) || is_gesture(w))
+}
+
 /// Whether `word` is a gesture that introduces what its subject says next (`she laughs`,
 /// `he shrugged`).
 fn is_gesture(word: &str) -> bool {
@@ -743,7 +771,7 @@ fn appositive_subject(words: &[&str]) -> Option<String> {
     let only_a_name = inside
         .iter()
         .map(|w| bare(w))
-        .skip_while(|w| TITLES.contains(w))
+        .skip_while(|w| is_title(w))
         .filter(|w| !is_post_nominal(w))
         .all(|w| {
             is_particle(w)
@@ -821,7 +849,7 @@ fn name_before(words: &[&str]) -> Option<String> {
             run.push(w);
             continue;
         }
-        if TITLES.contains(&w) {
+        if is_title(w) {
             title = Some(as_written(raw));
             break;
         }
@@ -876,13 +904,13 @@ fn name_from(words: &[&str]) -> Option<String> {
     let mut described = 0;
     for raw in words {
         let b = bare(raw);
-        if TITLES.contains(&b) || is_acronym(b) {
+        if is_title(b) || is_acronym(b) {
             if run.len() >= 2 {
                 break;
             }
             // A single word before a title names an organisation: `OpenAI CEO Sam Altman`.
             run.clear();
-            title = TITLES.contains(&b).then(|| as_written(raw));
+            title = is_title(b).then(|| as_written(raw));
             continue;
         }
         let w = strip_possessive(b);
@@ -919,11 +947,17 @@ pub struct People {
     /// A word of a name (`Hsieh`, `Brian`) and the full name; a word two people share
     /// names neither.
     words: HashMap<String, Option<String>>,
+    /// The names added so far.
+    added: std::collections::HashSet<String>,
 }
 
 impl People {
     /// Adds a speaker's full name.
     pub fn add(&mut self, full: &str) {
+        // Most speakers are quoted many times: each name is taken apart once.
+        if !self.added.insert(full.to_string()) {
+            return;
+        }
         for w in full.split_whitespace() {
             let w = w.trim_end_matches(',');
             if w.chars().count() < 2 || !is_capitalised(w) || is_honorific(w) || is_suffix(w) {
@@ -1092,7 +1126,7 @@ pub fn person_mentions(text: &str) -> Vec<(usize, String)> {
             None => {
                 note(&mut run, title.take(), run_start);
                 let b = bare(raw);
-                title = (is_honorific(b) || TITLES.contains(&b)).then(|| as_written(raw));
+                title = (is_honorific(b) || is_title(b)).then(|| as_written(raw));
             }
         }
     }
@@ -1167,7 +1201,7 @@ pub fn gender_allows(name: &str, gender: Option<Gender>) -> bool {
 pub fn is_titled(name: &str) -> bool {
     let mut words = name.split_whitespace();
     let first = words.next().map(bare).unwrap_or_default();
-    (TITLES.contains(&first) || is_honorific(first)) && words.count() == 1
+    (is_title(first) || is_honorific(first)) && words.count() == 1
 }
 
 /// Whether a titled name's title is a form of address (`Mr.`, `Mrs`, `Ms`, `Miss`, `Mx`):
@@ -1224,7 +1258,7 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
     }
     // `— Dr. Harriet Lund, Dean of …`: a title before a full name is no part of it.
     let mut words = words;
-    while words.len() > 2 && TITLES.contains(&bare(words[0])) {
+    while words.len() > 2 && is_title(bare(words[0])) {
         words.remove(0);
     }
     let name = words.join(" ");
@@ -1391,8 +1425,14 @@ impl Directory {
                     full.push_str(suffix);
                 }
                 Some(word_around(within, at_word).start)
-            } else {
+            } else if within[end - range.start..]
+                .strip_prefix(' ')
+                .is_some_and(|next| next.starts_with(|c: char| c.is_uppercase()))
+            {
+                // A given name opens a run only before a capitalised word.
                 full_name_starting_at(within, at_word, surname, &mut full)
+            } else {
+                None
             };
             if last_word.is_some_and(|w| counted.insert(range.start + w)) {
                 match counts.get_mut(full.as_str()) {
@@ -1475,6 +1515,11 @@ fn first_ending_at_or_after(ranges: &[Range<usize>], from: usize, end: usize) ->
 /// A word as part of a run of name words: its stem (possessive removed), and whether it closes
 /// the run (punctuation or a possessive after it). `None` when it is not a name word.
 fn name_word(raw: &str) -> Option<(&str, bool)> {
+    // Most words are not capitalised: they are passed over before anything is trimmed.
+    let first = raw.chars().find(|c| c.is_alphanumeric())?;
+    if !first.is_uppercase() {
+        return None;
+    }
     let w = bare(raw);
     let stem = strip_possessive(w);
     // An initial (`M.` in `Rosa M. Delgado`) is part of the name and closes nothing.
@@ -1489,7 +1534,7 @@ fn name_word(raw: &str) -> Option<(&str, bool)> {
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
         && !is_not_name(stem)
-        && !TITLES.contains(&stem)
+        && !is_title(stem)
         && !is_honorific(stem);
     let closes = stem != w || raw.ends_with([',', '.', ':', ';', ')', '"', '”']);
     good.then_some((stem, closes))
