@@ -675,13 +675,20 @@ fn attribution_inside(outline: &Outline, qb: &QuoteBlock) -> Option<Who> {
         return None;
     }
     let spans = quoted_spans(text);
-    let ends = sentences::boundaries(text);
+    // Where the sentences end, found only when a span has words before it.
+    let mut ends: Option<Vec<usize>> = None;
     for (i, span) in spans.iter().enumerate() {
-        let start = sentences::start_before_in(text, &ends, span.outer.start);
-        let lead_in = lead_in_without_quotes(text, &spans[..i], start, span);
-        if let Some(who) =
-            names::who_in_lead_in(&lead_in).or_else(|| after_in_sentence(&text[span.outer.end..]))
-        {
+        let opens = text.as_bytes()[..span.outer.start]
+            .iter()
+            .all(|b| matches!(b, b'*' | b'_' | b' '));
+        let in_lead_in = (!opens)
+            .then(|| {
+                let ends = ends.get_or_insert_with(|| sentences::boundaries(text));
+                let start = sentences::start_before_in(text, ends, span.outer.start);
+                names::who_in_lead_in(&lead_in_without_quotes(text, &spans[..i], start, span))
+            })
+            .flatten();
+        if let Some(who) = in_lead_in.or_else(|| after_in_sentence(&text[span.outer.end..])) {
             return Some(who);
         }
     }

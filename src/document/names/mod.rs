@@ -575,8 +575,16 @@ fn speaker_in_words(lead_in: &str, words: &[&str], verb: Option<usize>) -> Optio
     );
     // A later clause must open with someone surely a person (titled, or a known given
     // name): `Ellen Langhans, Program Manager at …, said` is not Program Manager's.
+    // Only a subject with `of`, `from`, `at` or `with` in it can read so.
+    let joins = subject
+        .iter()
+        .any(|w| matches!(*w, "of" | "from" | "at" | "with"));
     let opens_with_person = clause_starts
-        .filter(|&start| start < subject.len())
+        .filter(|&start| joins && start < subject.len())
+        .filter(|&start| {
+            let first = bare(subject[start]);
+            is_capitalised(first) || is_title(first)
+        })
         .filter_map(|start| {
             let name = name_before_from(&subject[start..])?;
             let surely = start == 0
@@ -1402,7 +1410,8 @@ impl Directory {
         let mut at = 0;
         // Where the last words of the names counted start: a run found from its first word
         // (`Policy Community Policymakers`) is not counted again from its last.
-        let mut counted: std::collections::HashSet<usize> = std::collections::HashSet::new();
+        let mut counted: std::collections::HashSet<usize, BuildHasherDefault<Fnv>> =
+            Default::default();
         finder.for_each(text, |start, end| {
             // The range the surname ends in; it must start there too.
             if at > 0 && ranges[at - 1].end >= end {
