@@ -781,8 +781,7 @@ fn iso_at(text: &str, ys: usize, ye: usize, year: u16) -> Option<(Option<Date>, 
         return None;
     }
     let end = ye + 6;
-    let starts_clean =
-        prev_char(text, ys).is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '-'));
+    let starts_clean = iso_starts_clean(text, ys);
     let timestamp = next_char(text, end) == Some('T') && digit_at(text, end + 1);
     if !starts_clean || !(timestamp || end_ok(text, end)) {
         return Some((None, end));
@@ -793,6 +792,12 @@ fn iso_at(text: &str, ys: usize, ye: usize, year: u16) -> Option<(Option<Date>, 
         _ => None,
     };
     Some((date, end))
+}
+
+/// Whether an ISO date may start at `ys`: not inside a longer run of letters, digits, `_`
+/// or `-`.
+fn iso_starts_clean(text: &str, ys: usize) -> bool {
+    prev_char(text, ys).is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '-'))
 }
 
 /// An ISO date with its unknown parts written as placeholders, `2023-MM-DD` or `2023-03-DD`
@@ -813,8 +818,7 @@ fn partial_iso_at(text: &str, ys: usize, ye: usize, year: u16) -> Option<(Date, 
         return None;
     }
     let end = ye + 6;
-    let starts_clean =
-        prev_char(text, ys).is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '-'));
+    let starts_clean = iso_starts_clean(text, ys);
     let ends_clean = next_char(text, end).is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
     if !(starts_clean && ends_clean) {
         return None;

@@ -236,9 +236,7 @@ pub fn find(outline: &Outline, file: &str) -> Found {
                 blocks: unit.block()..unit.block() + 1,
                 at: span.outer.start,
                 end,
-                opens: text.as_bytes()[..span.outer.start]
-                    .iter()
-                    .all(|b| matches!(b, b'*' | b'_' | b' ')),
+                opens: opens_its_block(text, span.outer.start),
             });
         }
     }
@@ -313,7 +311,7 @@ fn resolve_speakers(
             out.push(None);
             continue;
         };
-        let written = names::strip_title_of_full(s);
+        let written = names::as_written_name(s);
         let full = match &directory {
             // `Minister Bell`: the one Bell the text names in full, when that can be them.
             Some(dir) if names::is_titled(&written) && !names::is_addressed(&written) => {
@@ -678,9 +676,7 @@ fn attribution_inside(outline: &Outline, qb: &QuoteBlock) -> Option<Who> {
     // Where the sentences end, found only when a span has words before it.
     let mut ends: Option<Vec<usize>> = None;
     for (i, span) in spans.iter().enumerate() {
-        let opens = text.as_bytes()[..span.outer.start]
-            .iter()
-            .all(|b| matches!(b, b'*' | b'_' | b' '));
+        let opens = opens_its_block(text, span.outer.start);
         let in_lead_in = (!opens)
             .then(|| {
                 let ends = ends.get_or_insert_with(|| sentences::boundaries(text));
@@ -760,7 +756,7 @@ fn quote_named_after(outline: &Outline, block: usize, section: Option<usize>) ->
     if !(this && noun && by) {
         return None;
     }
-    names::name_after_description(rest)
+    names::name_from(rest)
 }
 
 /// An attribution paragraph right after a quote: wholly emphasised (`*Name, in …*`) or
@@ -887,11 +883,7 @@ fn quoted_spans(text: &str) -> Vec<Span> {
         } else {
             ('"', 1)
         };
-        let opens_word = text[..open]
-            .chars()
-            .next_back()
-            .is_none_or(|c| c.is_whitespace() || "([{—–:;-/".contains(c));
-        if !opens_word && close_char == '"' {
+        if close_char == '"' && !opens_a_word(text, open) {
             i = open + width;
             continue;
         }
@@ -923,20 +915,30 @@ fn quoted_spans_running_on(text: &str) -> Vec<Span> {
     spans
 }
 
-/// The first quotation mark at or after `from` that opens a word (`“`, or `"` after a space
-/// or the start).
+/// The first quotation mark at or after `from` that opens a word (`“`, or `"` where
+/// [`opens_a_word`]).
 fn opening_mark(text: &str, from: usize) -> Option<usize> {
     text.get(from..)?
         .char_indices()
-        .find(|&(at, c)| {
-            c == '“'
-                || (c == '"'
-                    && text[..from + at]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|p| p.is_whitespace() || "([{—–:;-/".contains(p)))
-        })
+        .find(|&(at, c)| c == '“' || (c == '"' && opens_a_word(text, from + at)))
         .map(|(at, _)| from + at)
+}
+
+/// Whether a straight quotation mark at `at` opens a word: it starts the text or follows
+/// whitespace or an opening bracket or dash, where a closing mark never stands.
+fn opens_a_word(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || "([{—–:;-/".contains(c))
+}
+
+/// Whether a quotation at `at` opens its block: nothing but emphasis marks and spaces
+/// before it.
+fn opens_its_block(text: &str, at: usize) -> bool {
+    text.as_bytes()[..at]
+        .iter()
+        .all(|b| matches!(b, b'*' | b'_' | b' '))
 }
 
 /// A quotation left open at the end of block `block`, run on through the blocks after it in
