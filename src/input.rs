@@ -210,14 +210,8 @@ fn parse_one(bytes: &[u8], paused: bool) -> Parsed {
                 None => incomplete(2),
                 Some(&b) => {
                     let code = match b {
-                        b'A' => Some(KeyCode::Up),
-                        b'B' => Some(KeyCode::Down),
-                        b'C' => Some(KeyCode::Right),
-                        b'D' => Some(KeyCode::Left),
-                        b'H' => Some(KeyCode::Home),
-                        b'F' => Some(KeyCode::End),
                         b'P'..=b'S' => Some(KeyCode::F(1 + b - b'P')),
-                        _ => None,
+                        b => cursor_key(b),
                     };
                     Parsed::Event(code.and_then(|c| key(c, none)), 3)
                 }
@@ -345,12 +339,6 @@ fn csi(bytes: &[u8], paused: bool) -> Parsed {
         mods
     });
     let code = match final_byte {
-        b'A' => Some(KeyCode::Up),
-        b'B' => Some(KeyCode::Down),
-        b'C' => Some(KeyCode::Right),
-        b'D' => Some(KeyCode::Left),
-        b'H' => Some(KeyCode::Home),
-        b'F' => Some(KeyCode::End),
         b'Z' => return Parsed::Event(key(KeyCode::BackTab, KeyModifiers::SHIFT), n),
         b'~' => match numbers.first() {
             Some(1 | 7) => Some(KeyCode::Home),
@@ -361,9 +349,22 @@ fn csi(bytes: &[u8], paused: bool) -> Parsed {
             Some(6) => Some(KeyCode::PageDown),
             _ => None,
         },
-        _ => None,
+        b => cursor_key(b),
     };
     Parsed::Event(code.and_then(|c| key(c, modifiers)), n)
+}
+
+/// The cursor key a sequence's final byte names, the same after `ESC [` and `ESC O`.
+fn cursor_key(b: u8) -> Option<KeyCode> {
+    match b {
+        b'A' => Some(KeyCode::Up),
+        b'B' => Some(KeyCode::Down),
+        b'C' => Some(KeyCode::Right),
+        b'D' => Some(KeyCode::Left),
+        b'H' => Some(KeyCode::Home),
+        b'F' => Some(KeyCode::End),
+        _ => None,
+    }
 }
 
 fn numbers(params: &[u8]) -> Vec<u16> {
