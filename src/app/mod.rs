@@ -589,17 +589,17 @@ impl App {
                     self.overlay = reopen;
                     self.overlay_scroll = 0;
                 }
-                Action::Down => self.scroll_overlay(1),
-                Action::Up => self.scroll_overlay(-1),
-                Action::PageDown => self.scroll_overlay(self.overlay_page()),
-                Action::PageUp => self.scroll_overlay(-self.overlay_page()),
+                Action::Down => self.scroll_overlay(1, 0),
+                Action::Up => self.scroll_overlay(-1, 0),
+                Action::PageDown => self.scroll_overlay(0, 1),
+                Action::PageUp => self.scroll_overlay(0, -1),
                 Action::Top => self.overlay_scroll = 0,
-                Action::Bottom => self.scroll_overlay(isize::MAX / 2),
-                Action::Scroll(_, _, d) => self.scroll_overlay(d as isize * 3),
+                Action::Bottom => self.scroll_overlay(isize::MAX / 2, 0),
+                Action::Scroll(_, _, d) => self.scroll_overlay(d as isize * 3, 0),
                 Action::ForceQuit => self.quit = true,
                 Action::Resize(w, h) => {
                     self.resize(w, h);
-                    self.scroll_overlay(0);
+                    self.scroll_overlay(0, 0);
                 }
                 _ => {}
             }
@@ -673,14 +673,12 @@ impl App {
         }
     }
 
-    /// Scrolls the popup by `delta` rows, no further than its last row at the bottom.
-    fn scroll_overlay(&mut self, delta: isize) {
-        let (max, _) = view::help::scroll_room(self);
+    /// Scrolls the popup by `rows` rows and `pages` pages, no further than its last row at
+    /// the bottom. Its lines are built once per call, for both the page and the limit.
+    fn scroll_overlay(&mut self, rows: isize, pages: isize) {
+        let (max, page) = view::help::scroll_room(self);
+        let delta = rows + pages * page as isize;
         self.overlay_scroll = self.overlay_scroll.saturating_add_signed(delta).min(max);
-    }
-
-    fn overlay_page(&self) -> isize {
-        view::help::scroll_room(self).1 as isize
     }
 
     fn open_overlay(&mut self, overlay: Overlay) {
