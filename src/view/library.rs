@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Gauge, Widget};
 
-use super::{counted, put_line, put_row, scroll_offset, wrap};
+use super::{counted, put_line, put_row, table_first_row, table_row_at, wrap};
 use crate::app::App;
 
 const COUNT_W: usize = 9;
@@ -43,11 +43,7 @@ fn row_text(title: &str, author: &str, year: &str, counts: [String; 3], width: u
 
 /// The first document row drawn.
 pub fn first_row(app: &App) -> usize {
-    scroll_offset(
-        app.library.selected,
-        app.library.rows.len(),
-        app.areas.list.height.saturating_sub(1) as usize,
-    )
+    table_first_row(app.library.selected, app.library.rows.len(), app.areas.list)
 }
 
 /// The library row (an index into `LibraryState::rows`) drawn at screen row `y`.
@@ -55,9 +51,12 @@ pub fn row_at(app: &App, y: u16) -> Option<usize> {
     if app.library.show_problems {
         return None;
     }
-    let rel = y.checked_sub(app.areas.list.y + 1)?;
-    let row = first_row(app) + rel as usize;
-    (row < app.library.rows.len()).then_some(row)
+    table_row_at(
+        app.library.selected,
+        app.library.rows.len(),
+        app.areas.list,
+        y,
+    )
 }
 
 /// Draws the gauge or summary line, the table and, when asked, the problems.

@@ -247,6 +247,18 @@ pub fn scroll_offset(selected: usize, total: usize, height: usize) -> usize {
     selected.saturating_sub(height / 2).min(total - height)
 }
 
+/// The first row drawn of a table in `list` whose top line is its header.
+pub fn table_first_row(selected: usize, total: usize, list: Rect) -> usize {
+    scroll_offset(selected, total, list.height.saturating_sub(1) as usize)
+}
+
+/// The row of a table in `list` (header on its top line) drawn at screen row `y`.
+pub fn table_row_at(selected: usize, total: usize, list: Rect, y: u16) -> Option<usize> {
+    let rel = y.checked_sub(list.y + 1)? as usize;
+    let row = table_first_row(selected, total, list) + rel;
+    (row < total).then_some(row)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

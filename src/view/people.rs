@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{put_line, put_row, scroll_offset, wrap};
+use super::{put_line, put_row, table_first_row, table_row_at, wrap};
 use crate::app::App;
 use crate::people::Person;
 
@@ -51,18 +51,17 @@ fn documents(app: &App, person: &Person) -> String {
 
 /// The first row of people drawn.
 pub fn first_row(app: &App) -> usize {
-    scroll_offset(
-        app.people.selected,
-        app.people.rows.len(),
-        app.areas.list.height.saturating_sub(1) as usize,
-    )
+    table_first_row(app.people.selected, app.people.rows.len(), app.areas.list)
 }
 
 /// The row of people at screen row `y`.
 pub fn row_at(app: &App, y: u16) -> Option<usize> {
-    let rel = y.checked_sub(app.areas.list.y + 1)? as usize;
-    let row = first_row(app) + rel;
-    (row < app.people.rows.len()).then_some(row)
+    table_row_at(
+        app.people.selected,
+        app.people.rows.len(),
+        app.areas.list,
+        y,
+    )
 }
 
 /// Draws the filter box, its count and the table.
