@@ -542,10 +542,8 @@ fn handle_event(app: &mut App, event: Event) -> bool {
         Event::Key(k) if k.kind != KeyEventKind::Release => match key(k.code, k.modifiers) {
             Some(key) => {
                 // A character past the box's limit is cut here, before any work is done.
-                let full = typed_len(app).is_some_and(|len| len + 4 > BOX_LIMIT);
-                if let (true, event::KeyCode::Char(c)) = (full, k.code) {
-                    if key == Key::char(c) && typed_len(app).unwrap_or(0) + c.len_utf8() > BOX_LIMIT
-                    {
+                if let (Some(len), event::KeyCode::Char(c)) = (typed_len(app), k.code) {
+                    if key == Key::char(c) && len + c.len_utf8() > BOX_LIMIT {
                         app.message = Some(box_full());
                         return true;
                     }
