@@ -82,25 +82,22 @@ fn library_shot(size: (u16, u16), keys: &str, loaded: Option<usize>) -> String {
     screen(&app)
 }
 
+/// [`library_shot`] after `keys`, at 80×24 and 120×40, against the snapshots `{name}_{w}x{h}`.
+fn library_screens(name: &str, keys: &str) {
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), library_shot((w, h), keys, None));
+    }
+}
+
 #[test]
 fn library_view() {
-    for (w, h) in [(80, 24), (120, 40)] {
-        insta::assert_snapshot!(
-            format!("library_view_{w}x{h}"),
-            library_shot((w, h), "", None)
-        );
-    }
+    library_screens("library_view", "");
 }
 
 /// `1` before any document is opened shows the selected one, not an empty reader.
 #[test]
 fn library_sections_before_opening_a_document_shows_the_selected_one() {
-    for (w, h) in [(80, 24), (120, 40)] {
-        insta::assert_snapshot!(
-            format!("library_sections_before_opening_{w}x{h}"),
-            library_shot((w, h), "j1", None)
-        );
-    }
+    library_screens("library_sections_before_opening", "j1");
 }
 
 #[test]
@@ -110,42 +107,22 @@ fn library_loading_gauge() {
 
 #[test]
 fn library_timeline() {
-    for (w, h) in [(80, 24), (120, 40)] {
-        insta::assert_snapshot!(
-            format!("library_timeline_{w}x{h}"),
-            library_shot((w, h), "2", None)
-        );
-    }
+    library_screens("library_timeline", "2");
 }
 
 #[test]
 fn library_quotes() {
-    for (w, h) in [(80, 24), (120, 40)] {
-        insta::assert_snapshot!(
-            format!("library_quotes_{w}x{h}"),
-            library_shot((w, h), "3@leike", None)
-        );
-    }
+    library_screens("library_quotes", "3@leike");
 }
 
 #[test]
 fn library_people() {
-    for (w, h) in [(80, 24), (120, 40)] {
-        insta::assert_snapshot!(
-            format!("library_people_{w}x{h}"),
-            library_shot((w, h), "4", None)
-        );
-    }
+    library_screens("library_people", "4");
 }
 
 #[test]
 fn library_people_filtered_then_their_quotes() {
-    for (w, h) in [(80, 24), (120, 40)] {
-        insta::assert_snapshot!(
-            format!("library_people_leike_quotes_{w}x{h}"),
-            library_shot((w, h), "4leike<Enter>", None)
-        );
-    }
+    library_screens("library_people_leike_quotes", "4leike<Enter>");
 }
 
 /// At 40 columns the header keeps the title and the tab numbers, and the footer the keys
