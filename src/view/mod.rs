@@ -230,6 +230,23 @@ pub fn text_box<'a>(app: &App, text: &'a str, typing: bool) -> Vec<Span<'a>> {
     ]
 }
 
+/// Draws a query box on the top line of `input` (the prompt, `text` with the cursor while
+/// `typing`, else `hint` when empty) and a rule under it; returns the rule's row.
+pub fn query_box(app: &App, buf: &mut Buffer, text: &str, typing: bool, hint: &str) -> u16 {
+    let t = &app.theme;
+    let input = app.areas.input;
+    let prompt_style = if typing { t.accent } else { t.dim };
+    let mut spans = vec![Span::styled(" ❯ ", prompt_style)];
+    spans.extend(text_box(app, text, typing));
+    if !typing && text.is_empty() {
+        spans.push(Span::styled(hint, t.dim));
+    }
+    put_line(buf, input.x, input.y, input.width, &Line::from(spans));
+    let rule_y = input.y + 1;
+    buf.set_string(input.x, rule_y, "─".repeat(input.width as usize), t.border);
+    rule_y
+}
+
 /// The view whose tab is at column `x` of the header.
 pub fn tab_at(app: &App, x: u16) -> Option<View> {
     status::tabs(app)

@@ -68,15 +68,13 @@ pub fn row_at(app: &App, y: u16) -> Option<usize> {
 pub fn draw(app: &App, buf: &mut Buffer) {
     let t = &app.theme;
     let input = app.areas.input;
-    let prompt_style = if app.people.typing { t.accent } else { t.dim };
-    let mut spans = vec![Span::styled(" ❯ ", prompt_style)];
-    spans.extend(super::text_box(app, &app.people.filter, app.people.typing));
-    if !app.people.typing && app.people.filter.is_empty() {
-        spans.push(Span::styled("press / to filter people", t.dim));
-    }
-    put_line(buf, input.x, input.y, input.width, &Line::from(spans));
-    let rule_y = input.y + 1;
-    buf.set_string(input.x, rule_y, "─".repeat(input.width as usize), t.border);
+    let rule_y = super::query_box(
+        app,
+        buf,
+        &app.people.filter,
+        app.people.typing,
+        "press / to filter people",
+    );
     let count = match app.people.directory.people.len() {
         1 => format!(" {} of 1 person ", app.people.rows.len()),
         n => format!(" {} of {n} people ", app.people.rows.len()),

@@ -148,15 +148,13 @@ pub fn row_at(app: &App, y: u16) -> Option<usize> {
 pub fn draw(app: &App, buf: &mut Buffer) {
     let t = &app.theme;
     let input = app.areas.input;
-    let prompt_style = if app.quotes.typing { t.accent } else { t.dim };
-    let mut spans = vec![Span::styled(" ❯ ", prompt_style)];
-    spans.extend(super::text_box(app, &app.quotes.query, app.quotes.typing));
-    if !app.quotes.typing && app.quotes.query.is_empty() {
-        spans.push(Span::styled("press / to search quotes", t.dim));
-    }
-    put_line(buf, input.x, input.y, input.width, &Line::from(spans));
-    let rule_y = input.y + 1;
-    buf.set_string(input.x, rule_y, "─".repeat(input.width as usize), t.border);
+    let rule_y = super::query_box(
+        app,
+        buf,
+        &app.quotes.query,
+        app.quotes.typing,
+        "press / to search quotes",
+    );
     let searching = if app.quotes.searching {
         "searching… "
     } else {
