@@ -341,9 +341,7 @@ fn handle(app: &mut App, message: Message, io: &mut Io) -> io::Result<bool> {
             for event in events? {
                 if let Event::Resize(..) = event {
                     // The size is asked again: of many resizes waiting, the last counts.
-                    let size = frame_area()?;
-                    io.terminal.resize(size)?;
-                    app.update(Action::Resize(size.width, size.height));
+                    resize(app, io)?;
                     changed = true;
                     continue;
                 }
@@ -394,11 +392,17 @@ fn file_request(app: &mut App, request: FileRequest, io: &mut Io) -> io::Result<
             reread(io, &path);
             app.message = edited.err();
             // The terminal may have been resized while the editor had it.
-            let size = frame_area()?;
-            io.terminal.resize(size)?;
-            app.update(Action::Resize(size.width, size.height));
+            resize(app, io)?;
         }
     }
+    Ok(())
+}
+
+/// Fits the terminal and the app to the window's size as it is now.
+fn resize(app: &mut App, io: &mut Io) -> io::Result<()> {
+    let size = frame_area()?;
+    io.terminal.resize(size)?;
+    app.update(Action::Resize(size.width, size.height));
     Ok(())
 }
 
