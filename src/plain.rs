@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::document::{BlockKind, Document, Inline, front_matter};
+use crate::document::{BlockKind, Document, front_matter};
 
 /// The whole document as plain text: the front matter as `key: value` lines, then the body
 /// with headings marked by `#`, list bullets, `│` before quoted lines and link targets listed
@@ -85,10 +85,7 @@ pub fn render(doc: &Document) -> String {
 pub fn with_link_numbers(text: &str, marks: &[crate::document::Mark]) -> String {
     let mut ends: Vec<(usize, usize)> = marks
         .iter()
-        .filter_map(|m| match m.style {
-            Inline::Link(n) | Inline::Image(n) => Some((m.range.end, n)),
-            _ => None,
-        })
+        .filter_map(|m| m.style.link().map(|n| (m.range.end, n)))
         .collect();
     if ends.is_empty() {
         return text.to_string();

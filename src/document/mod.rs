@@ -277,6 +277,17 @@ pub enum Inline {
     Image(usize),
 }
 
+impl Inline {
+    /// The number of the link this mark points to, a link's or an image's: an index into
+    /// [`Document::links`] plus one.
+    pub fn link(self) -> Option<usize> {
+        match self {
+            Inline::Link(n) | Inline::Image(n) => Some(n),
+            _ => None,
+        }
+    }
+}
+
 /// Why bytes could not be read as a dossier.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {

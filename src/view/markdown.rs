@@ -289,7 +289,7 @@ fn draw_block(
     }
     if links {
         for m in marks {
-            if let Inline::Link(n) | Inline::Image(n) = m.style {
+            if let Some(n) = m.style.link() {
                 if let Some(url) = doc.links.get(n - 1) {
                     let text = format!("[{n}] {url}");
                     emit(lines, &[], &[], wrap::wrap(&[(&text, theme.dim)], room));
@@ -397,7 +397,7 @@ fn styled_segments(text: &str, marks: &[Mark], base: Style, theme: &Theme) -> Ve
                     Inline::Strike => theme.strike,
                     Inline::Link(_) | Inline::Image(_) => theme.link,
                 });
-                if let Inline::Link(n) | Inline::Image(n) = m.style {
+                if let Some(n) = m.style.link() {
                     if m.range.end == to {
                         link_end = Some(n);
                     }
