@@ -23,6 +23,9 @@ const PASTE_PAUSE: Duration = Duration::from_millis(500);
 const PASTE_START: &[u8] = b"\x1b[200~";
 const PASTE_END: &[u8] = b"\x1b[201~";
 
+/// How many bytes one read of the terminal takes at most.
+const READ_BYTES: usize = 64 * 1024;
+
 /// The terminal's input and a pipe that says the window was resized.
 pub struct Input {
     tty: OwnedFd,
@@ -31,6 +34,8 @@ pub struct Input {
     pending: Vec<u8>,
     /// The text of a paste that has started and not yet ended.
     paste: Option<Vec<u8>>,
+    /// Where the terminal's bytes are read into: made once, not at every key.
+    buf: Vec<u8>,
 }
 
 impl Input {
@@ -50,6 +55,7 @@ impl Input {
             resized: reader.into(),
             pending: Vec::new(),
             paste: None,
+            buf: vec![0u8; READ_BYTES],
         })
     }
 
@@ -70,16 +76,15 @@ impl Input {
                 events.push(Event::Resize(w, h));
             }
             if tty {
-                let mut buf = vec![0u8; 64 * 1024];
                 loop {
-                    let n = read(self.tty.as_raw_fd(), &mut buf)?;
+                    let n = read(self.tty.as_raw_fd(), &mut self.buf)?;
                     if n == 0 {
                         return Err(io::Error::new(
                             io::ErrorKind::UnexpectedEof,
                             "the terminal closed",
                         ));
                     }
-                    self.pending.extend_from_slice(&buf[..n]);
+                    self.pending.extend_from_slice(&self.buf[..n]);
                     // Take everything already waiting before answering.
                     if !poll2(self.tty.as_raw_fd(), -1, Some(Duration::ZERO))?.0 {
                         break;
@@ -467,6 +472,7 @@ mod tests {
             resized: c.into(),
             pending: bytes.to_vec(),
             paste: None,
+            buf: vec![0u8; READ_BYTES],
         };
         let mut out = Vec::new();
         input.parse(&mut out, false);
