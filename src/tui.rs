@@ -19,11 +19,11 @@ use crossterm::execute;
 use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::DefaultTerminal;
 
-use crate::app::{Action, App, Context, FileRequest, Key, KeyCode, Loaded, View};
+use crate::app::{Action, App, FileRequest, Key, KeyCode, Loaded, Msg};
 use crate::document::{Document, sanitize};
 use crate::library::{self, Change, Problem};
 use crate::search::{Hit, SearchRequest};
-use crate::view;
+use crate::view::{self, Drawn, theme::Theme};
 use crate::watch::{self, Watch, Watched};
 
 /// What the app opens.
@@ -57,6 +57,7 @@ struct Io<'a> {
 /// Runs the app on the terminal until the user quits.
 pub fn run(start: Start) -> io::Result<()> {
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let theme = Theme::new(color);
     let mut terminal = init()?;
     let result = (|| {
         let size = frame_area()?;
@@ -65,11 +66,11 @@ pub fn run(start: Start) -> io::Result<()> {
             Start::Document(doc) => {
                 // The built-in dossier and standard input have no file to watch.
                 let file = doc.path.clone().map(Watched::File);
-                (App::new(*doc, size.width, size.height, color), file)
+                (App::new(*doc, size.width, size.height), file)
             }
             Start::Folder(root) => {
-                let mut app = App::library(size.width, size.height, color);
-                app.library.root = library::name(&root);
+                let mut app = App::library(size.width, size.height);
+                app.library.set_root(&library::name(&root));
                 app.reopen = Some(|path| library::open_library_file(path).ok());
                 spawn_loader(root.clone(), tx.clone());
                 (app, Some(Watched::Folder(root)))
@@ -93,7 +94,7 @@ pub fn run(start: Start) -> io::Result<()> {
             next_event,
             watch,
         };
-        let result = event_loop(&mut io, &mut app, &rx, &searcher);
+        let result = event_loop(&mut io, &mut app, &theme, &rx, &searcher);
         // Freeing thousands of documents only delays the exit; the OS takes it all back.
         std::mem::forget(app);
         result
@@ -278,15 +279,18 @@ const LOADING_FRAME: Duration = Duration::from_millis(80);
 fn event_loop(
     io: &mut Io,
     app: &mut App,
+    theme: &Theme,
     rx: &mpsc::Receiver<Message>,
     searcher: &mpsc::Sender<SearchRequest>,
 ) -> io::Result<()> {
+    let mut on_screen = Drawn::default();
     loop {
-        app.settle();
+        app.update(Msg::Settle);
         if let Some(request) = app.search_request.take() {
             let _ = searcher.send(request);
         }
-        io.terminal.draw(|frame| view::draw(app, frame))?;
+        io.terminal
+            .draw(|frame| on_screen = view::draw(app, theme, frame))?;
         let drawn = Instant::now();
         if let Some(text) = app.clipboard.take() {
             copy_osc52(&text)?;
@@ -305,7 +309,7 @@ fn event_loop(
                 return Ok(());
             };
             urgent = is_urgent(&message);
-            changed = handle(app, message, io)?;
+            changed = handle(app, message, io, &on_screen)?;
         }
         let started = Instant::now();
         while !app.quit {
@@ -319,7 +323,7 @@ fn event_loop(
             };
             let Some(message) = message else { break };
             urgent |= is_urgent(&message);
-            handle(app, message, io)?;
+            handle(app, message, io, &on_screen)?;
         }
     }
 }
@@ -333,8 +337,9 @@ fn is_urgent(message: &Message) -> bool {
     )
 }
 
-/// Applies one message; false when it changed nothing on screen.
-fn handle(app: &mut App, message: Message, io: &mut Io) -> io::Result<bool> {
+/// Applies one message; false when it changed nothing on screen. A click is resolved
+/// against what was last drawn (`on_screen`).
+fn handle(app: &mut App, message: Message, io: &mut Io, on_screen: &Drawn) -> io::Result<bool> {
     match message {
         Message::Terminal(events) => {
             let mut changed = false;
@@ -345,7 +350,7 @@ fn handle(app: &mut App, message: Message, io: &mut Io) -> io::Result<bool> {
                     changed = true;
                     continue;
                 }
-                changed |= handle_event(app, event);
+                changed |= handle_event(app, event, on_screen);
                 changed |= app.file_request.is_some();
                 if let Some(request) = app.file_request.take() {
                     file_request(app, request, io)?;
@@ -359,15 +364,15 @@ fn handle(app: &mut App, message: Message, io: &mut Io) -> io::Result<bool> {
             Ok(changed)
         }
         Message::Files(changes) => {
-            app.files_changed(changes);
+            app.update(Msg::FilesChanged(changes));
             Ok(true)
         }
         Message::Load(loaded) => {
-            app.loaded(loaded);
+            app.update(Msg::Loaded(loaded));
             Ok(true)
         }
         Message::Searched(generation, hits) => {
-            app.searched(generation, hits);
+            app.update(Msg::Searched(generation, hits));
             Ok(true)
         }
     }
@@ -385,12 +390,14 @@ fn file_request(app: &mut App, request: FileRequest, io: &mut Io) -> io::Result<
     match request {
         FileRequest::Reload { path } => {
             reread(io, &path);
-            app.message = Some(format!("Reloading {}…", library::name(&path)));
+            app.update(Msg::Say(format!("Reloading {}…", library::name(&path))));
         }
         FileRequest::Edit { path, line } => {
             let edited = edit(io.terminal, &path, line)?;
             reread(io, &path);
-            app.message = edited.err();
+            if let Err(why) = edited {
+                app.update(Msg::Say(why));
+            }
             // The terminal may have been resized while the editor had it.
             resize(app, io)?;
         }
@@ -402,7 +409,7 @@ fn file_request(app: &mut App, request: FileRequest, io: &mut Io) -> io::Result<
 fn resize(app: &mut App, io: &mut Io) -> io::Result<()> {
     let size = frame_area()?;
     io.terminal.resize(size)?;
-    app.update(Action::Resize(size.width, size.height));
+    app.update(Msg::Action(Action::Resize(size.width, size.height)));
     Ok(())
 }
 
@@ -490,86 +497,33 @@ fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
     Ok(())
 }
 
-/// The most bytes a search box holds: more is no query anyone types, and every key in a box
-/// does work in proportion to its text (a 1 MB paste typed as keys would take minutes).
-pub const BOX_LIMIT: usize = 256;
-
-/// What the footer says when a box is full.
-fn box_full() -> String {
-    format!("⚠ A search box holds at most {BOX_LIMIT} bytes: the rest was cut")
-}
-
-/// How many bytes the search box being typed into holds; `None` when no box is.
-fn typed_len(app: &App) -> Option<usize> {
-    if app.context() != Context::Typing {
-        return None;
-    }
-    Some(match app.view {
-        View::Sections => app.reader.search.query.len(),
-        View::Timeline => app.timeline.filter.len(),
-        View::Quotes => app.quotes.query.len(),
-        View::People => app.people.filter.len(),
-        View::Library => return None,
-    })
-}
-
-/// A paste goes into the search box being typed into, up to [`BOX_LIMIT`], line breaks and
-/// tabs as spaces and other control characters left out; with no box open it is ignored
-/// (pasted text is not taken as commands).
-fn paste(app: &mut App, text: &str) -> bool {
-    let Some(mut len) = typed_len(app) else {
-        return false;
-    };
-    let mut cut = false;
-    for c in text.chars() {
-        let c = match c {
-            '\n' | '\r' | '\t' => ' ',
-            c if c.is_control() => continue,
-            c => c,
-        };
-        if len + c.len_utf8() > BOX_LIMIT {
-            cut = true;
-            break;
-        }
-        len += c.len_utf8();
-        app.key(Key::char(c));
-    }
-    if cut {
-        app.message = Some(box_full());
-    }
-    true
-}
-
 /// Applies one terminal event; false when it changed nothing.
-fn handle_event(app: &mut App, event: Event) -> bool {
+fn handle_event(app: &mut App, event: Event, on_screen: &Drawn) -> bool {
     match event {
         Event::Key(k) if k.kind != KeyEventKind::Release => match key(k.code, k.modifiers) {
             Some(key) => {
-                // A character past the box's limit is cut here, before any work is done.
-                if let (Some(len), event::KeyCode::Char(c)) = (typed_len(app), k.code) {
-                    if key == Key::char(c) && len + c.len_utf8() > BOX_LIMIT {
-                        app.message = Some(box_full());
-                        return true;
-                    }
-                }
-                app.key(key);
+                app.update(Msg::Key(key));
                 true
             }
             None => false,
         },
-        Event::Paste(text) => paste(app, &text),
+        Event::Paste(text) => {
+            app.update(Msg::Paste(text));
+            true
+        }
         Event::Mouse(m) => {
+            let target = on_screen.target_at(m.column, m.row);
             let action = match m.kind {
-                MouseEventKind::ScrollUp => Action::Scroll(m.column, m.row, -1),
-                MouseEventKind::ScrollDown => Action::Scroll(m.column, m.row, 1),
-                MouseEventKind::Down(MouseButton::Left) => Action::Click(m.column, m.row),
+                MouseEventKind::ScrollUp => Action::Scroll(target, -1),
+                MouseEventKind::ScrollDown => Action::Scroll(target, 1),
+                MouseEventKind::Down(MouseButton::Left) => Action::Click(target),
                 _ => return false,
             };
-            app.update(action);
+            app.update(Msg::Action(action));
             true
         }
         Event::Resize(w, h) => {
-            app.update(Action::Resize(w, h));
+            app.update(Msg::Action(Action::Resize(w, h)));
             true
         }
         _ => false,

@@ -3,24 +3,35 @@
 
 mod common;
 
-use common::screen;
-use dossier::app::{Action, App, Focus, Overlay, View};
+use common::{area_of, click, screen, text_in, wheel};
+use dossier::app::{Action, App, Focus, Msg, Overlay, Target, View};
 use dossier::library;
 
 fn app(width: u16, height: u16) -> App {
     let doc = library::open(None).expect("the embedded dossier opens");
-    App::new(doc, width, height, true)
+    App::new(doc, width, height)
 }
 
-/// The reader's lines currently on screen, as text.
+/// The reader's lines on screen, as text (after the two-cell gutter).
 fn reader_text(app: &App) -> String {
-    let lines = &app.reader.layout.lines;
-    let h = app.areas.reader.height as usize;
-    lines[app.reader.top..(app.reader.top + h).min(lines.len())]
-        .iter()
-        .map(|l| l.text.as_str())
+    let r = app.areas.reader;
+    let text = ratatui::layout::Rect::new(r.x + 2, r.y, r.width - 2, r.height);
+    text_in(app, text)
+}
+
+/// The reader's lines on screen marked in the gutter (by the last jump), as one string.
+fn marked_text(app: &App) -> String {
+    let r = app.areas.reader;
+    (text_in(app, r).lines())
+        .filter_map(|l| l.strip_prefix('▌'))
+        .map(str::trim)
         .collect::<Vec<_>>()
-        .join("\n")
+        .join(" ")
+}
+
+/// What the footer says.
+fn footer(app: &App) -> String {
+    text_in(app, app.areas.footer)
 }
 
 fn selected_title(app: &App) -> &str {
@@ -44,11 +55,11 @@ fn moving_in_the_outline_scrolls_the_reader_to_that_heading() {
     let mut app = app(120, 40);
     app.press("jjj");
     assert_eq!(selected_title(&app), "The Departure: Timeline");
-    let top = &app.reader.layout.lines[app.reader.top];
+    let shown = reader_text(&app);
+    let top = shown.lines().next().unwrap_or_default();
     assert!(
-        top.text.contains("The Departure: Timeline"),
-        "reader top is {:?}",
-        top.text
+        top.contains("The Departure: Timeline"),
+        "reader top is {top:?}"
     );
 }
 
@@ -125,12 +136,11 @@ fn quote_search_finds_compute_first_and_jumps_to_it() {
     app.press("<Enter>");
     assert_eq!(app.view, View::Sections);
     assert!(reader_text(&app).contains("struggling for"));
-    let marked = app.reader.marked.clone().expect("the quote is marked");
-    let marked_text: String = app.reader.layout.lines[marked]
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect();
-    assert!(marked_text.contains("struggling for") && marked_text.contains("research done"));
+    let marked = marked_text(&app);
+    assert!(
+        marked.contains("struggling for") && marked.contains("research done"),
+        "marked: {marked}"
+    );
     assert_eq!(selected_title(&app), "Resource Constraints");
     app.press("<BS>");
     assert_eq!(
@@ -227,21 +237,18 @@ fn searching_the_text_finds_and_steps_through_matches() {
     let mut app = app(120, 40);
     app.press("/superalignment<Enter>");
     assert_eq!(app.focus, Focus::Reader);
-    let n = app.reader.search.matches.len();
+    // The footer counts the matches: `Match 1/N`.
+    let said = footer(&app);
+    let count = said.split("Match ").nth(1).expect("a match count");
+    let count = count.split_whitespace().next().unwrap_or_default();
+    let (first, n) = count.split_once('/').unwrap();
+    let (first, n): (usize, usize) = (first.parse().unwrap(), n.parse().unwrap());
     assert!(n >= 5, "{n} matches");
-    let first = app.reader.search.current;
     app.press("n");
-    assert_eq!(app.reader.search.current, first + 1);
+    assert!(footer(&app).contains(&format!("Match {}/{n}", first + 1)));
     app.press("N");
-    assert_eq!(app.reader.search.current, first);
-    let line = app.reader.search.matches[first];
-    assert!(
-        app.reader.layout.lines[line]
-            .text
-            .to_lowercase()
-            .contains("superalignment")
-    );
-    assert!(screen(&app).contains("Match") || !n.eq(&0));
+    assert!(footer(&app).contains(&format!("Match {first}/{n}")));
+    assert!(reader_text(&app).to_lowercase().contains("superalignment"));
 }
 
 #[test]
@@ -286,18 +293,23 @@ fn help_lists_every_key_in_the_table() {
 fn the_mouse_scrolls_the_pane_under_it_and_clicks_select() {
     let mut app = app(120, 40);
     let r = app.areas.reader;
-    app.update(Action::Scroll(r.x + 5, r.y + 5, 1));
-    assert_eq!(app.reader.top, 3);
+    let before = reader_text(&app);
+    wheel(&mut app, r.x + 5, r.y + 5, 1);
+    let after = reader_text(&app);
+    assert_eq!(
+        after.lines().next(),
+        before.lines().nth(3),
+        "one notch scrolls the reader three lines"
+    );
     let o = app.areas.outline;
-    app.update(Action::Click(o.x + 3, o.y + 2));
+    click(&mut app, o.x + 3, o.y + 2);
     assert_eq!(selected_title(&app), "Background: Who is Jan Leike?");
-    let (_, quotes_tab) = dossier::view::status::tabs(&app)
-        .into_iter()
-        .find(|(v, _)| *v == View::Quotes)
-        .unwrap();
-    app.update(Action::Click(quotes_tab.start + 2, 0));
+    let quotes_tab = area_of(&app, Target::Tab(View::Quotes));
+    assert!(text_in(&app, quotes_tab).contains('3'));
+    click(&mut app, quotes_tab.x + 2, 0);
     assert_eq!(app.view, View::Quotes, "clicking a tab switches view");
-    app.update(Action::Click(app.areas.screen.width - 3, 0));
+    let last_tab = app.areas.screen.width - 3;
+    click(&mut app, last_tab, 0);
     assert_eq!(app.view, View::People, "the last tab is People");
 }
 
@@ -318,12 +330,12 @@ fn any_size_draws_without_panicking() {
         (80, 24),
     ] {
         for view in ["1", "2", "3compute<Esc>", "?", "<Esc>i", "<Esc>"] {
-            app.update(Action::Resize(w, h));
+            app.update(Msg::Action(Action::Resize(w, h)));
             app.press(view);
             let _ = screen(&app);
         }
     }
-    app.update(Action::Resize(20, 3));
+    app.update(Msg::Action(Action::Resize(20, 3)));
     assert!(screen(&app).contains("too small"));
 }
 
@@ -331,10 +343,20 @@ fn any_size_draws_without_panicking() {
 fn resizing_keeps_the_reader_on_the_same_text() {
     let mut app = app(120, 40);
     app.press("3compute<Enter>");
-    let before = app.reader.layout.lines[app.reader.top].block;
-    app.update(Action::Resize(70, 30));
-    let after = app.reader.layout.lines[app.reader.top].block;
-    assert_eq!(before, after);
+    let words = |text: String| {
+        (text.split_whitespace())
+            .filter(|w| *w != "▎")
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let before = words(marked_text(&app));
+    app.update(Msg::Action(Action::Resize(70, 30)));
+    let after = words(marked_text(&app));
+    assert!(!before.is_empty());
+    assert_eq!(
+        before, after,
+        "the marked passage stays on screen, wrapped anew"
+    );
     assert!(reader_text(&app).contains("struggling for"));
 }
 
@@ -342,7 +364,7 @@ fn resizing_keeps_the_reader_on_the_same_text() {
 fn no_color_draws_without_any_colour() {
     use ratatui::style::Color;
     let doc = library::open(None).unwrap();
-    let mut app = App::new(doc, 100, 30, false);
+    let mut app = App::new(doc, 100, 30);
     for keys in [
         "",
         "<Tab>",
@@ -355,7 +377,12 @@ fn no_color_draws_without_any_colour() {
         app.press(keys);
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
-        terminal.draw(|f| dossier::view::draw(&app, f)).unwrap();
+        let theme = dossier::view::theme::Theme::new(false);
+        terminal
+            .draw(|f| {
+                dossier::view::draw(&app, &theme, f);
+            })
+            .unwrap();
         for cell in terminal.backend().buffer().content() {
             assert_eq!(
                 (cell.fg, cell.bg),
@@ -463,20 +490,18 @@ fn a_double_click_on_a_timeline_or_quote_row_opens_it() {
     let mut app = app(120, 40);
     app.press("2j");
     let l = app.areas.list;
-    let row_y = (l.y..l.bottom())
-        .find(|&y| dossier::view::timeline::row_at(&app, y) == Some(2))
-        .unwrap();
-    app.update(Action::Click(l.x + 5, row_y));
+    let row_y = area_of(&app, Target::Row(2)).y;
+    click(&mut app, l.x + 5, row_y);
     assert_eq!(app.view, View::Timeline, "one click selects");
     assert_eq!(app.timeline.selected, 2);
-    app.update(Action::Click(l.x + 5, row_y));
+    click(&mut app, l.x + 5, row_y);
     assert_eq!(app.view, View::Sections, "a second click opens the event");
     assert!(app.reader.marked.is_some());
     app.press("3<Tab>");
     let l = app.areas.list;
-    app.update(Action::Click(l.x + 5, l.y + 1));
+    click(&mut app, l.x + 5, l.y + 1);
     assert_eq!(app.view, View::Quotes);
-    app.update(Action::Click(l.x + 5, l.y + 1));
+    click(&mut app, l.x + 5, l.y + 1);
     assert_eq!(app.view, View::Sections, "a double click opens the quote");
 }
 
@@ -545,4 +570,25 @@ fn timeline_titles_get_the_room_at_120_columns() {
         screen.contains("Ilya Sutskever, OpenAI co-founder and Leike's co-lead on the"),
         "{screen}"
     );
+}
+
+#[test]
+fn a_popup_scrolls_no_further_than_its_last_line_so_one_key_back_moves() {
+    let mut app = app(80, 24);
+    app.press("?");
+    let first = screen(&app);
+    app.press("G");
+    let bottom = screen(&app);
+    assert_ne!(first, bottom, "the key help is longer than the screen");
+    assert!(bottom.contains("End Ctrl-e"), "G shows the last line");
+    app.press(&"j".repeat(50));
+    assert_eq!(screen(&app), bottom, "no further than its last line");
+    app.press("k");
+    assert_ne!(screen(&app), bottom, "one k after 50 j moves at once");
+    // A popup that fits does not scroll at all.
+    let mut app = self::app(120, 40);
+    app.press("i");
+    let fits = screen(&app);
+    app.press(&"j".repeat(50));
+    assert_eq!(screen(&app), fits);
 }

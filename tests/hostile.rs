@@ -734,7 +734,7 @@ fn a_hundred_thousand_deep_nesting_opens() {
         assert!(plain.contains("innermost words"), "{name}");
 
         let doc = dossier::document::load(name, &body);
-        let mut app = dossier::app::App::new(doc, 80, 24, false);
+        let mut app = dossier::app::App::new(doc, 80, 24);
         assert!(common::screen(&app).contains("Deep"), "{name}");
         app.press("<Tab>jjj");
         common::screen(&app);
@@ -755,7 +755,7 @@ fn a_one_megabyte_line_opens_whole() {
     assert_eq!(doc.sections[1].title, words);
     assert_eq!(doc.sections[1].line, 5);
     assert_eq!(doc.sections[1].text, "next");
-    let mut app = dossier::app::App::new(dossier::document::load("line", &body), 100, 30, false);
+    let mut app = dossier::app::App::new(dossier::document::load("line", &body), 100, 30);
     assert!(common::screen(&app).contains("Title"));
     app.press("jG");
     common::screen(&app);
@@ -890,7 +890,6 @@ fn a_document_that_is_only_front_matter_shows_its_fields() {
         dossier::document::load("only", "---\ntitle: Only Fields\n---\n"),
         80,
         24,
-        false,
     );
     assert!(common::screen(&app).contains("Only Fields"));
 }
@@ -930,7 +929,7 @@ const SEALED: &str = "---\ntitle: Sealed Notes\nauthor: A. Source\nencrypted: tr
 #[test]
 fn the_apps_front_matter_popup_says_a_dossier_is_encrypted() {
     let doc = dossier::document::load("sealed.md", SEALED);
-    let mut app = dossier::app::App::new(doc, 100, 30, false);
+    let mut app = dossier::app::App::new(doc, 100, 30);
     let screen = common::screen(&app);
     assert!(screen.contains("Sealed Notes — A. Source"), "{screen}");
     app.press("i");
@@ -942,7 +941,7 @@ fn the_apps_front_matter_popup_says_a_dossier_is_encrypted() {
 #[test]
 fn the_apps_first_screen_says_a_dossier_is_encrypted() {
     let doc = dossier::document::load("sealed.md", SEALED);
-    let app = dossier::app::App::new(doc, 100, 30, false);
+    let app = dossier::app::App::new(doc, 100, 30);
     let screen = common::screen(&app);
     assert!(
         screen.contains("⚠ the document is marked encrypted"),

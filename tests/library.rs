@@ -7,7 +7,7 @@ mod common;
 use std::path::PathBuf;
 
 use common::{run, screen};
-use dossier::app::{App, Loaded, View};
+use dossier::app::{App, Loaded, Msg, View};
 use dossier::library;
 
 const FOLDER: &str = "tests/library";
@@ -18,21 +18,21 @@ fn folder() -> PathBuf {
 
 /// The app over the fixture library, loaded the way the terminal loop loads it.
 fn library_app(width: u16, height: u16) -> App {
-    let mut app = App::library(width, height, true);
+    let mut app = App::library(width, height);
     app.library.root = FOLDER.into();
     let (paths, problems) = library::find_dossiers(&folder());
-    app.loaded(Loaded::Found(paths.len() + problems.len()));
+    app.update(Msg::Loaded(Loaded::Found(paths.len() + problems.len())));
     for path in &paths {
         match library::open_file(path) {
-            Ok(doc) => app.loaded(Loaded::document(doc)),
-            Err(e) => app.loaded(Loaded::Problem(library::Problem::new(
+            Ok(doc) => app.update(Msg::Loaded(Loaded::document(doc))),
+            Err(e) => app.update(Msg::Loaded(Loaded::Problem(library::Problem::new(
                 path.clone(),
                 &e.to_string(),
-            ))),
+            )))),
         }
     }
-    app.loaded(Loaded::Done);
-    app.settle();
+    app.update(Msg::Loaded(Loaded::Done));
+    app.update(Msg::Settle);
     app
 }
 
@@ -361,20 +361,20 @@ fn the_timeline_grows_in_order_while_documents_arrive() {
     let (mut paths, _) = library::find_dossiers(&folder());
     paths.reverse();
     for filter in ["", "2024"] {
-        let mut app = App::library(120, 30, true);
+        let mut app = App::library(120, 30);
         app.library.root = FOLDER.into();
-        app.loaded(Loaded::Found(paths.len()));
+        app.update(Msg::Loaded(Loaded::Found(paths.len())));
         if !filter.is_empty() {
             app.press(&format!("2/{filter}<Enter>0"));
         }
         for path in &paths {
             if let Ok(doc) = library::open_file(path) {
-                app.loaded(Loaded::document(doc));
-                app.settle();
+                app.update(Msg::Loaded(Loaded::document(doc)));
+                app.update(Msg::Settle);
             }
         }
-        app.loaded(Loaded::Done);
-        app.settle();
+        app.update(Msg::Loaded(Loaded::Done));
+        app.update(Msg::Settle);
         let reference = if filter.is_empty() { &whole } else { &filtered };
         let rows = timeline_rows(&app);
         assert!(rows.len() >= 10, "{rows:?}");
@@ -405,18 +405,20 @@ fn quote_search_spans_documents() {
 
 #[test]
 fn the_app_is_usable_while_documents_are_still_loading() {
-    let mut app = App::library(120, 30, true);
+    let mut app = App::library(120, 30);
     app.library.root = FOLDER.into();
-    app.loaded(Loaded::Found(12));
+    app.update(Msg::Loaded(Loaded::Found(12)));
     let (paths, _) = library::find_dossiers(&folder());
     for path in paths
         .iter()
         .filter(|p| !p.ends_with("broken-encoding.md"))
         .take(5)
     {
-        app.loaded(Loaded::document(library::open_file(path).unwrap()));
+        app.update(Msg::Loaded(Loaded::document(
+            library::open_file(path).unwrap(),
+        )));
     }
-    app.settle();
+    app.update(Msg::Settle);
     assert_eq!(app.library.loading, Some((5, 12)));
     assert!(screen(&app).contains("Loading 5/12 files"));
     app.press("3");
@@ -427,16 +429,16 @@ fn the_app_is_usable_while_documents_are_still_loading() {
 
 #[test]
 fn library_documents_are_kept_slim_and_read_again_when_opened() {
-    let mut app = App::library(120, 30, true);
+    let mut app = App::library(120, 30);
     app.reopen = Some(|path| library::open_library_file(path).ok());
     let (paths, _) = library::find_dossiers(&folder());
     for path in paths.iter().filter(|p| !p.ends_with("broken-encoding.md")) {
         let mut doc = library::open_file(path).unwrap();
         library::slim(&mut doc);
-        app.loaded(Loaded::document(doc));
+        app.update(Msg::Loaded(Loaded::document(doc)));
     }
-    app.loaded(Loaded::Done);
-    app.settle();
+    app.update(Msg::Loaded(Loaded::Done));
+    app.update(Msg::Settle);
     assert!(app.docs.iter().all(|d| d.blocks.is_empty()
         && d.text.is_empty()
         && d.sections.iter().all(|s| s.text.is_empty())));
@@ -489,9 +491,9 @@ fn quote_search_off_the_ui_thread_keeps_only_the_newest_answer() {
         .take()
         .expect("each keystroke asks again");
     assert!(newest.generation > first.generation);
-    app.searched(first.generation, first.run());
+    app.update(Msg::Searched(first.generation, first.run()));
     assert!(app.quotes.searching, "a stale answer is dropped");
-    app.searched(newest.generation, newest.run());
+    app.update(Msg::Searched(newest.generation, newest.run()));
     assert!(!app.quotes.searching);
     let (_, best) = app.hit_quote(&app.quotes.hits[0]).unwrap();
     assert!(best.text.contains("compute"), "{}", best.text);
@@ -502,7 +504,7 @@ fn quote_search_off_the_ui_thread_keeps_only_the_newest_answer() {
 /// and the query is ranked again over the whole library.
 #[test]
 fn documents_loaded_during_a_search_join_the_index_when_it_is_answered() {
-    let mut app = App::library(120, 30, true);
+    let mut app = App::library(120, 30);
     app.background_search = true;
     app.background_from = 0;
     let (paths, _) = library::find_dossiers(&folder());
@@ -511,19 +513,19 @@ fn documents_loaded_during_a_search_join_the_index_when_it_is_answered() {
         .iter()
         .filter_map(|p| library::open_file(p).ok())
         .collect();
-    app.loaded(Loaded::Found(docs.len()));
+    app.update(Msg::Loaded(Loaded::Found(docs.len())));
     let (early, late) = docs.split_at(docs.len() / 2);
     for doc in early {
-        app.loaded(Loaded::document(doc.clone()));
+        app.update(Msg::Loaded(Loaded::document(doc.clone())));
     }
-    app.settle();
+    app.update(Msg::Settle);
     app.press("3compute");
     let running = app.search_request.take().expect("a ranking was asked for");
     let indexed = app.index.len();
     for doc in late {
-        app.loaded(Loaded::document(doc.clone()));
+        app.update(Msg::Loaded(Loaded::document(doc.clone())));
     }
-    app.loaded(Loaded::Done);
+    app.update(Msg::Loaded(Loaded::Done));
     assert!(
         std::sync::Arc::ptr_eq(&app.index, &running.index),
         "the index was copied while the search held it"
@@ -532,14 +534,14 @@ fn documents_loaded_during_a_search_join_the_index_when_it_is_answered() {
 
     let (generation, hits) = (running.generation, running.run());
     drop(running);
-    app.searched(generation, hits);
-    app.settle();
+    app.update(Msg::Searched(generation, hits));
+    app.update(Msg::Settle);
     let all = library_app(120, 30);
     assert_eq!(app.index.len(), all.index.len(), "every document's quotes");
     let again = app
         .search_request
         .take()
         .expect("the query is ranked again over the documents that joined");
-    app.searched(again.generation, again.run());
+    app.update(Msg::Searched(again.generation, again.run()));
     assert_eq!(app.quotes.hits.len(), all.index.rank("compute", None).len());
 }

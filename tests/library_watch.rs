@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use dossier::app::{App, Loaded};
+use dossier::app::{App, Loaded, Msg};
 use dossier::library::{self, Change};
 use dossier::watch::{self, Watched};
 
@@ -33,7 +33,7 @@ struct Seen {
 }
 
 fn seen(app: &mut App) -> Seen {
-    app.settle();
+    app.update(Msg::Settle);
     app.press("3");
     let mut quote_texts: Vec<String> = (app.quotes.hits.iter())
         .filter_map(|h| app.hit_quote(h).map(|(_, q)| q.text.clone()))
@@ -71,16 +71,16 @@ fn open(dir: &Path) -> (App, mpsc::Receiver<Vec<Change>>, watch::Watch) {
         let _ = tx.send(changes);
     });
     assert_eq!(watch.failed, None);
-    let mut app = App::library(120, 40, false);
+    let mut app = App::library(120, 40);
     app.reopen = Some(|path| library::open_library_file(path).ok());
     let (paths, _) = library::find_dossiers(dir);
-    app.loaded(Loaded::Found(paths.len()));
+    app.update(Msg::Loaded(Loaded::Found(paths.len())));
     for path in &paths {
-        app.loaded(Loaded::document(
+        app.update(Msg::Loaded(Loaded::document(
             library::open_file(path).expect("a dossier"),
-        ));
+        )));
     }
-    app.loaded(Loaded::Done);
+    app.update(Msg::Loaded(Loaded::Done));
     (app, rx, watch)
 }
 
@@ -99,7 +99,7 @@ fn follow(
         }
         let left = deadline.saturating_duration_since(Instant::now());
         match rx.recv_timeout(left) {
-            Ok(changes) => app.files_changed(changes),
+            Ok(changes) => app.update(Msg::FilesChanged(changes)),
             Err(_) => panic!("timed out waiting for {what}; the app shows {now:#?}"),
         }
     }
@@ -217,7 +217,7 @@ fn files_added_changed_and_removed_under_an_open_library_update_it() {
     let changes = rx
         .recv_timeout(Duration::from_secs(10))
         .expect("the change reported");
-    app.files_changed(changes);
+    app.update(Msg::FilesChanged(changes));
     let message = app.message.clone().unwrap_or_default();
     assert!(message.contains("c.md: is not valid UTF-8"), "{message}");
     assert!(

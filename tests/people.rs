@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 
 use common::{run, screen};
-use dossier::app::{App, Loaded, View};
+use dossier::app::{App, Loaded, Msg, View};
 use dossier::library;
 use serde::Deserialize;
 
@@ -29,10 +29,10 @@ struct Person {
 /// The app on the library in `folder`, loaded, at `width` × `height`.
 fn library_app(folder: &str, width: u16, height: u16) -> App {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
-    let mut app = App::library(width, height, true);
+    let mut app = App::library(width, height);
     app.library.root = folder.into();
     let (paths, _) = library::find_dossiers(&root);
-    app.loaded(Loaded::Found(paths.len()));
+    app.update(Msg::Loaded(Loaded::Found(paths.len())));
     for path in &paths {
         let mut doc = library::open_file(path).expect("a fixture opens");
         doc.source = path
@@ -40,10 +40,10 @@ fn library_app(folder: &str, width: u16, height: u16) -> App {
             .unwrap()
             .display()
             .to_string();
-        app.loaded(Loaded::document(doc));
+        app.update(Msg::Loaded(Loaded::document(doc)));
     }
-    app.loaded(Loaded::Done);
-    app.settle();
+    app.update(Msg::Loaded(Loaded::Done));
+    app.update(Msg::Settle);
     app
 }
 

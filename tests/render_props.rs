@@ -3,7 +3,7 @@
 //! Markdown structure) drawn at arbitrary sizes in every view, no cell of the drawn screen
 //! holds a control character and nothing panics.
 
-use dossier::app::{Action, App};
+use dossier::app::{Action, App, Msg};
 use dossier::document::{load, sanitize};
 use dossier::view;
 use proptest::prelude::*;
@@ -50,7 +50,11 @@ fn document() -> impl Strategy<Value = String> {
 fn assert_screen_is_safe(app: &App) {
     let area = app.areas.screen;
     let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
-    terminal.draw(|f| view::draw(app, f)).unwrap();
+    terminal
+        .draw(|f| {
+            view::draw(app, &dossier::view::theme::Theme::new(true), f);
+        })
+        .unwrap();
     let buffer = terminal.backend().buffer();
     for cell in buffer.content() {
         let symbol = cell.symbol();
@@ -67,12 +71,12 @@ proptest! {
     #[test]
     fn no_control_character_reaches_the_screen(text in document(), w in 1u16..140, h in 1u16..50) {
         let doc = load("prop", &text);
-        let mut app = App::new(doc, w, h, true);
+        let mut app = App::new(doc, w, h);
         for keys in ["", "<Tab>jj", "2", "3", "3e", "?", "<Esc>i", "<Esc>1/a<Enter>", "L"] {
             app.press(keys);
             assert_screen_is_safe(&app);
         }
-        app.update(Action::Resize(w / 2 + 1, h / 2 + 1));
+        app.update(Msg::Action(Action::Resize(w / 2 + 1, h / 2 + 1)));
         assert_screen_is_safe(&app);
     }
 
@@ -87,11 +91,11 @@ proptest! {
 #[test]
 fn a_storm_of_resizes_never_panics() {
     let doc = dossier::library::open(None).unwrap();
-    let mut app = App::new(doc, 80, 24, true);
+    let mut app = App::new(doc, 80, 24);
     app.press("3compute<Enter>");
     for i in 0..400u32 {
         let (w, h) = ((i * 37 % 300) as u16, (i * 11 % 90) as u16);
-        app.update(Action::Resize(w, h));
+        app.update(Msg::Action(Action::Resize(w, h)));
         if i % 7 == 0 {
             assert_screen_is_safe(&app);
         }

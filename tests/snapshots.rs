@@ -5,13 +5,13 @@
 mod common;
 
 use common::screen;
-use dossier::app::App;
+use dossier::app::{App, Msg};
 use dossier::library;
 
 /// The embedded dossier at `size`, after pressing `keys`.
 fn shot(size: (u16, u16), keys: &str) -> String {
     let doc = library::open(None).expect("the embedded dossier opens");
-    let mut app = App::new(doc, size.0, size.1, true);
+    let mut app = App::new(doc, size.0, size.1);
     app.press(keys);
     screen(&app)
 }
@@ -53,10 +53,10 @@ fn too_small_terminal_says_so() {
 fn library_shot(size: (u16, u16), keys: &str, loaded: Option<usize>) -> String {
     use dossier::app::Loaded;
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/library");
-    let mut app = App::library(size.0, size.1, true);
+    let mut app = App::library(size.0, size.1);
     app.library.root = "tests/library".into();
     let (paths, _) = library::find_dossiers(&root);
-    app.loaded(Loaded::Found(paths.len()));
+    app.update(Msg::Loaded(Loaded::Found(paths.len())));
     for path in paths.iter().take(loaded.unwrap_or(usize::MAX)) {
         match library::open_file(path) {
             Ok(mut doc) => {
@@ -66,18 +66,18 @@ fn library_shot(size: (u16, u16), keys: &str, loaded: Option<usize>) -> String {
                     .unwrap()
                     .display()
                     .to_string();
-                app.loaded(Loaded::document(doc));
+                app.update(Msg::Loaded(Loaded::document(doc)));
             }
-            Err(e) => app.loaded(Loaded::Problem(library::Problem::new(
+            Err(e) => app.update(Msg::Loaded(Loaded::Problem(library::Problem::new(
                 path.clone(),
                 &e.to_string(),
-            ))),
+            )))),
         }
     }
     if loaded.is_none() {
-        app.loaded(Loaded::Done);
+        app.update(Msg::Loaded(Loaded::Done));
     }
-    app.settle();
+    app.update(Msg::Settle);
     app.press(keys);
     screen(&app)
 }

@@ -208,10 +208,32 @@ pub enum Action {
     // From the terminal.
     /// The terminal has this many columns and rows.
     Resize(u16, u16),
-    /// The mouse wheel turned at (column, row): negative is up.
-    Scroll(u16, u16, i8),
-    /// A left click at (column, row).
-    Click(u16, u16),
+    /// The mouse wheel turned over what was drawn there: negative is up.
+    Scroll(Target, i8),
+    /// A left click on what was drawn there.
+    Click(Target),
+}
+
+/// What the user saw at a point of the screen, as the view drew it last: a click or a turn
+/// of the wheel is resolved against it, so it acts on what was on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A view's tab in the header.
+    Tab(View),
+    /// A section's row in the outline.
+    Section(usize),
+    /// The outline, below its rows.
+    Outline,
+    /// The reader.
+    Reader,
+    /// Row `n` of the view's list (an index into its rows or results).
+    Row(usize),
+    /// The view's list, off its rows.
+    List,
+    /// The view's search box.
+    Input,
+    /// Anything else.
+    Screen,
 }
 
 /// Where a binding applies.
@@ -387,6 +409,52 @@ pub fn map_key(key: Key, context: Context) -> Option<Action> {
         }
         _ => None,
     }
+}
+
+/// Parses a key spec like `3compute<Enter>` (see [`App::press`](super::App::press)): plain characters type themselves, and
+/// `<Enter>`, `<Esc>`, `<Tab>`, `<S-Tab>`, `<BS>`, `<A-BS>`, `<Del>`, `<Up>`, `<Down>`, `<Left>`,
+/// `<Right>`, `<PgUp>`, `<PgDn>`, `<Home>`, `<End>`, `<Space>`, `<lt>`, `<C-x>`, `<A-x>` name the
+/// others.
+pub fn parse_keys(spec: &str) -> Vec<Key> {
+    let mut keys = Vec::new();
+    let mut rest = spec;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            if let Some(end) = rest.find('>') {
+                let name = &rest[1..end];
+                let key = match name {
+                    "Enter" | "CR" => Some(Key::plain(KeyCode::Enter)),
+                    "Esc" => Some(Key::plain(KeyCode::Esc)),
+                    "Tab" => Some(Key::plain(KeyCode::Tab)),
+                    "S-Tab" => Some(Key::plain(KeyCode::BackTab)),
+                    "BS" => Some(Key::plain(KeyCode::Backspace)),
+                    "A-BS" => Some(Key::alt_key(KeyCode::Backspace)),
+                    "Del" => Some(Key::plain(KeyCode::Delete)),
+                    "Up" => Some(Key::plain(KeyCode::Up)),
+                    "Down" => Some(Key::plain(KeyCode::Down)),
+                    "Left" => Some(Key::plain(KeyCode::Left)),
+                    "Right" => Some(Key::plain(KeyCode::Right)),
+                    "PgUp" => Some(Key::plain(KeyCode::PageUp)),
+                    "PgDn" => Some(Key::plain(KeyCode::PageDown)),
+                    "Home" => Some(Key::plain(KeyCode::Home)),
+                    "End" => Some(Key::plain(KeyCode::End)),
+                    "Space" => Some(Key::char(' ')),
+                    "lt" => Some(Key::char('<')),
+                    n if n.starts_with("C-") && n.len() == 3 => n.chars().nth(2).map(Key::ctrl),
+                    n if n.starts_with("A-") && n.len() == 3 => n.chars().nth(2).map(Key::alt),
+                    _ => None,
+                };
+                if let Some(key) = key {
+                    keys.push(key);
+                    rest = &rest[end + 1..];
+                    continue;
+                }
+            }
+        }
+        keys.push(Key::char(c));
+        rest = &rest[c.len_utf8()..];
+    }
+    keys
 }
 
 #[cfg(test)]

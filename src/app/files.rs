@@ -6,7 +6,9 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::{App, Focus, OutlineState, SortKeys, View};
+use super::library::SortKeys;
+use super::reader::block_for_source;
+use super::{App, Focus, OutlineState, View};
 use crate::document::Document;
 use crate::library::{self, Change, Problem};
 use crate::search::{QuoteBatch, QuoteIndex};
@@ -118,7 +120,7 @@ impl App {
     /// Takes what the file watcher (or `r`, or the editor's return) found: documents read
     /// again or for the first time, files that could not be read, files removed. A file
     /// that cannot be read keeps its last good document on screen, and the footer says why.
-    pub fn files_changed(&mut self, changes: Vec<Change>) {
+    pub(super) fn files_changed(&mut self, changes: Vec<Change>) {
         if self.library.loading.is_some() {
             // The loader may still hand over these very files: taken when it is done.
             self.waiting_changes.extend(changes);
@@ -311,7 +313,7 @@ impl App {
         let (w, h) = (self.areas.screen.width, self.areas.screen.height);
         self.resize(w, h);
         let layout = &self.reader.layout;
-        let block = crate::view::markdown::block_for_source(self.doc(), place.line);
+        let block = block_for_source(self.doc(), place.line);
         let range = layout.block_range(block);
         self.reader.top = (range.start + place.into_block).min(range.end.saturating_sub(1));
         self.clamp_reader();

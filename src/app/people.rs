@@ -2,6 +2,7 @@
 //! the rows a typed filter keeps, and the selection; and the speakers offered after `@` in
 //! the quote box.
 
+use super::{App, View};
 use crate::document::Document;
 use crate::people::{Directory, Person};
 
@@ -94,4 +95,34 @@ pub fn partial_speaker(query: &str) -> Option<&str> {
     }
     let last = query.rsplit(char::is_whitespace).next()?;
     last.strip_prefix('@')
+}
+impl App {
+    /// The Quotes view with the selected person's `@` words as the query.
+    pub(super) fn person_quotes(&mut self) {
+        let Some(person) = self.people.selected_person() else {
+            return;
+        };
+        self.quotes.query = format!("{} ", self.people.query_words(person));
+        self.quotes.suggestions.clear();
+        self.show(View::Quotes);
+        // On the results, not in the box: j/k move through them, `/` edits the query.
+        self.quotes.typing = false;
+        self.rerank();
+    }
+
+    /// The Timeline view filtered by the selected person's surname: the events whose
+    /// title or section names them.
+    pub(super) fn person_events(&mut self) {
+        if self.view != View::People {
+            return;
+        }
+        let Some(person) = self.people.selected_person() else {
+            return;
+        };
+        let surname = person.name.rsplit(' ').next().unwrap_or_default();
+        self.timeline.filter = surname.to_lowercase();
+        self.timeline.update(&self.docs);
+        self.timeline.selected = 0;
+        self.show(View::Timeline);
+    }
 }

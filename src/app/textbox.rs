@@ -3,6 +3,20 @@
 //!
 //! The cursor is a byte offset into the box's text, always on a character boundary.
 
+use super::{App, Context, View};
+
+/// The most bytes a search box holds: more is no query anyone types, and every key in a box
+/// does work in proportion to its text.
+pub const BOX_LIMIT: usize = 256;
+
+/// What the footer says when a box is full (its number is [`BOX_LIMIT`]; a test holds them
+/// together).
+const BOX_FULL: &str = "⚠ A search box holds at most 256 bytes: the rest was cut";
+
+fn box_full() -> String {
+    BOX_FULL.to_string()
+}
+
 /// One editing step on a search box's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Edit {
@@ -81,9 +95,123 @@ pub fn apply(text: &mut String, cursor: &mut usize, edit: Edit) {
     *cursor = at;
 }
 
+/// The app's search boxes: one at a time has the keyboard, and every edit to its text
+/// filters or ranks the view's list again.
+impl App {
+    /// The text of the search box being typed into, if any.
+    fn typed_text(&mut self) -> Option<&mut String> {
+        if self.context() != Context::Typing {
+            return None;
+        }
+        match self.view {
+            View::Sections => Some(&mut self.reader.search.query),
+            View::Timeline => Some(&mut self.timeline.filter),
+            View::Quotes => Some(&mut self.quotes.query),
+            View::People => Some(&mut self.people.filter),
+            View::Library => None,
+        }
+    }
+
+    /// True when typing `c` would take the box being typed into past [`BOX_LIMIT`]; the
+    /// footer then says so.
+    pub(super) fn box_is_full_for(&mut self, c: char) -> bool {
+        let full = (self.typed_text()).is_some_and(|t| t.len() + c.len_utf8() > BOX_LIMIT);
+        if full && self.message.as_deref() != Some(BOX_FULL) {
+            self.message = Some(box_full());
+        }
+        full
+    }
+
+    /// Puts the cursor at the end of the search box just entered.
+    pub(super) fn cursor_to_end(&mut self) {
+        self.cursor = self.typed_text().map_or(0, |t| t.len());
+    }
+
+    /// One edit of the box being typed into; a character past [`BOX_LIMIT`] is refused
+    /// (and the footer says so) before any work is done.
+    pub(super) fn edit(&mut self, edit: Edit) {
+        let mut cursor = self.cursor;
+        let Some(text) = self.typed_text() else {
+            return;
+        };
+        if let Edit::Insert(c) = edit {
+            if text.len() + c.len_utf8() > BOX_LIMIT {
+                self.message = Some(box_full());
+                return;
+            }
+        }
+        apply(text, &mut cursor, edit);
+        self.cursor = cursor;
+        if edit.changes_text() {
+            self.box_changed();
+        }
+    }
+
+    /// A paste, as one edit of the box being typed into: line breaks and tabs become
+    /// spaces, other control characters are left out, and what would pass [`BOX_LIMIT`] is
+    /// cut (the footer says so). With no box open it is ignored: pasted text is not taken
+    /// as commands.
+    pub(super) fn paste(&mut self, pasted: &str) {
+        self.message = None;
+        self.last_click = None;
+        let mut cursor = self.cursor;
+        let Some(text) = self.typed_text() else {
+            return;
+        };
+        let mut room = BOX_LIMIT.saturating_sub(text.len());
+        let mut clean = String::new();
+        let mut cut = false;
+        for c in pasted.chars() {
+            let c = match c {
+                '\n' | '\r' | '\t' => ' ',
+                c if c.is_control() => continue,
+                c => c,
+            };
+            if c.len_utf8() > room {
+                cut = true;
+                break;
+            }
+            room -= c.len_utf8();
+            clean.push(c);
+        }
+        let mut at = cursor.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        text.insert_str(at, &clean);
+        cursor = at + clean.len();
+        self.cursor = cursor;
+        if !clean.is_empty() {
+            self.box_changed();
+        }
+        if cut {
+            self.message = Some(box_full());
+        }
+    }
+
+    /// The box's text changed: the view's list follows it.
+    fn box_changed(&mut self) {
+        match self.view {
+            View::Sections => self.find_matches(),
+            View::Timeline => self.timeline.update(&self.docs),
+            View::Quotes => {
+                self.rerank();
+                self.suggest_speakers();
+            }
+            View::People => self.people.refilter(),
+            View::Library => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_full_box_message_names_the_limit() {
+        assert!(BOX_FULL.contains(&format!(" {BOX_LIMIT} bytes")));
+    }
 
     fn run(start: &str, edits: &[Edit]) -> (String, usize) {
         let mut text = start.to_string();

@@ -6,8 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Gauge, Widget};
 
-use super::{counted, put_line, put_row, table_first_row, table_row_at, wrap};
-use crate::app::App;
+use super::theme::Theme;
+use super::{Drawn, put_line, put_row, table_first_row};
+use crate::app::{App, Target, counted};
+use crate::wrap;
 
 const COUNT_W: usize = 9;
 const YEAR_W: usize = 6;
@@ -42,26 +44,12 @@ fn row_text(title: &str, author: &str, year: &str, counts: [String; 3], width: u
 }
 
 /// The first document row drawn.
-pub fn first_row(app: &App) -> usize {
+fn first_row(app: &App) -> usize {
     table_first_row(app.library.selected, app.library.rows.len(), app.areas.list)
 }
 
-/// The library row (an index into `LibraryState::rows`) drawn at screen row `y`.
-pub fn row_at(app: &App, y: u16) -> Option<usize> {
-    if app.library.show_problems {
-        return None;
-    }
-    table_row_at(
-        app.library.selected,
-        app.library.rows.len(),
-        app.areas.list,
-        y,
-    )
-}
-
 /// Draws the gauge or summary line, the table and, when asked, the problems.
-pub fn draw(app: &App, buf: &mut Buffer) {
-    let t = &app.theme;
+pub fn draw(app: &App, t: &Theme, buf: &mut Buffer, drawn: &mut Drawn) {
     let top = app.areas.input;
     let problems = app.library.problems.len();
     match app.library.loading {
@@ -119,6 +107,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
         &Line::from(Span::styled(head, t.strong)),
     );
     let body = Rect::new(a.x, a.y + 1, a.width, a.height - 1);
+    drawn.put(a, Target::List);
     if app.library.rows.is_empty() {
         let msg = if app.library.loading.is_some() {
             " Loading…"
@@ -155,25 +144,22 @@ pub fn draw(app: &App, buf: &mut Buffer) {
             width,
         );
         let fill = (i == app.library.selected).then_some(t.selected);
-        put_row(
-            buf,
-            body,
-            body.y + (i - first) as u16,
-            vec![Span::raw(text)],
-            fill,
-        );
+        let y = body.y + (i - first) as u16;
+        drawn.put(Rect::new(body.x, y, body.width, 1), Target::Row(i));
+        put_row(buf, body, y, vec![Span::raw(text)], fill);
     }
     if app.library.show_problems {
-        draw_problems(app, buf, body);
+        let area = draw_problems(app, t, buf, body);
+        drawn.put(area, Target::Screen);
     }
 }
 
-fn draw_problems(app: &App, buf: &mut Buffer, body: Rect) {
-    let t = &app.theme;
+/// Draws the problems box over the bottom of `body`; returns its area.
+fn draw_problems(app: &App, t: &Theme, buf: &mut Buffer, body: Rect) -> Rect {
     let h = (body.height / 2).max(3).min(body.height);
     let area = Rect::new(body.x, body.bottom() - h, body.width, h);
     Clear.render(area, buf);
-    super::help::border(buf, area, app);
+    super::frame::border(buf, area, t);
     put_line(
         buf,
         area.x + 2,
@@ -184,7 +170,7 @@ fn draw_problems(app: &App, buf: &mut Buffer, body: Rect) {
             t.warning,
         )),
     );
-    let inner = super::help::inside(area);
+    let inner = crate::app::layout::inside(area);
     if app.library.problems.is_empty() {
         put_line(
             buf,
@@ -209,4 +195,5 @@ fn draw_problems(app: &App, buf: &mut Buffer, body: Rect) {
             &Line::from(Span::raw(wrap::truncate(&p.message, inner.width as usize))),
         );
     }
+    area
 }

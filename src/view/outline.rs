@@ -2,13 +2,16 @@
 //! current section highlighted.
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::text::Span;
 
-use super::{put_row, scroll_offset, wrap};
-use crate::app::{App, Focus};
+use super::theme::Theme;
+use super::{Drawn, put_row, scroll_offset};
+use crate::app::{App, Focus, Target};
+use crate::wrap;
 
-/// The first visible row drawn (shared with mouse hit-testing).
-pub fn first_row(app: &App) -> usize {
+/// The first visible row drawn.
+fn first_row(app: &App) -> usize {
     scroll_offset(
         app.outline_row(),
         app.outline.visible.len(),
@@ -17,9 +20,9 @@ pub fn first_row(app: &App) -> usize {
 }
 
 /// Draws the outline.
-pub fn draw(app: &App, buf: &mut Buffer) {
+pub fn draw(app: &App, t: &Theme, buf: &mut Buffer, drawn: &mut Drawn) {
     let a = app.areas.outline;
-    let t = &app.theme;
+    drawn.put(a, Target::Outline);
     if app.doc().sections.is_empty() {
         put_row(
             buf,
@@ -41,6 +44,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
         .take(a.height as usize)
     {
         let y = a.y + (i - first) as u16;
+        drawn.put(Rect::new(a.x, y, a.width, 1), Target::Section(s));
         let section = &app.doc().sections[s];
         let depth = (section.level.saturating_sub(1) as usize).min(6);
         let marker = if !app.has_children(s) {

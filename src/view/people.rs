@@ -5,9 +5,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{put_line, put_row, table_first_row, table_row_at, wrap};
-use crate::app::App;
+use super::theme::Theme;
+use super::{Drawn, put_line, put_row, table_first_row};
+use crate::app::{App, Target};
 use crate::people::Person;
+use crate::wrap;
 
 const QUOTES_W: usize = 7;
 const DATE_W: usize = 12;
@@ -50,26 +52,17 @@ fn documents(app: &App, person: &Person) -> String {
 }
 
 /// The first row of people drawn.
-pub fn first_row(app: &App) -> usize {
+fn first_row(app: &App) -> usize {
     table_first_row(app.people.selected, app.people.rows.len(), app.areas.list)
 }
 
-/// The row of people at screen row `y`.
-pub fn row_at(app: &App, y: u16) -> Option<usize> {
-    table_row_at(
-        app.people.selected,
-        app.people.rows.len(),
-        app.areas.list,
-        y,
-    )
-}
-
 /// Draws the filter box, its count and the table.
-pub fn draw(app: &App, buf: &mut Buffer) {
-    let t = &app.theme;
+pub fn draw(app: &App, t: &Theme, buf: &mut Buffer, drawn: &mut Drawn) {
     let input = app.areas.input;
+    drawn.put(input, Target::Input);
     let rule_y = super::query_box(
         app,
+        t,
         buf,
         &app.people.filter,
         app.people.typing,
@@ -100,6 +93,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
         &Line::from(Span::styled(head, t.strong)),
     );
     let body = Rect::new(a.x, a.y + 1, a.width, a.height - 1);
+    drawn.put(a, Target::List);
     if app.people.rows.is_empty() {
         let msg = if app.people.directory.people.is_empty() {
             " No quote names its speaker"
@@ -129,12 +123,8 @@ pub fn draw(app: &App, buf: &mut Buffer) {
             width,
         );
         let fill = (i == app.people.selected).then_some(t.selected);
-        put_row(
-            buf,
-            body,
-            body.y + (i - first) as u16,
-            vec![Span::raw(text)],
-            fill,
-        );
+        let y = body.y + (i - first) as u16;
+        drawn.put(Rect::new(body.x, y, body.width, 1), Target::Row(i));
+        put_row(buf, body, y, vec![Span::raw(text)], fill);
     }
 }

@@ -4,13 +4,15 @@
 use std::ops::Range;
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{put_line, put_row, wrap};
-use crate::app::App;
+use super::theme::Theme;
+use super::{Drawn, put_line, put_row};
+use crate::app::{App, Target};
 use crate::document::{BlockKind, QuoteKind};
-use crate::search::Hit;
+use crate::wrap;
 
 /// Lines of quote text shown per result.
 const RESULT_LINES: usize = 3;
@@ -46,13 +48,12 @@ fn segments<'a>(
 
 /// A result as drawn: up to three lines of quote and a line naming speaker and section
 /// (and, in a library, the document).
-fn result_lines(app: &App, hit: &Hit, width: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
-    let Some((d, q)) = app.hit_quote(hit) else {
+fn result_lines(app: &App, t: &Theme, i: usize, width: usize) -> Vec<Line<'static>> {
+    let Some((d, q)) = app.quotes.hits.get(i).and_then(|hit| app.hit_quote(hit)) else {
         return Vec::new();
     };
     let doc = &app.docs[d];
-    let ranges = app.index.ranges(hit.quote, &app.quotes.query);
+    let ranges = app.quotes.ranges(i).cloned().unwrap_or_default();
     let text = q.text.replace('\n', " ");
     let mut wrapped = wrap::wrap(
         &segments(&text, &ranges.text, t.text, t.matched),
@@ -61,10 +62,13 @@ fn result_lines(app: &App, hit: &Hit, width: usize) -> Vec<Line<'static>> {
     if wrapped.len() > RESULT_LINES {
         wrapped.truncate(RESULT_LINES);
         if let Some(last) = wrapped.last_mut() {
-            last.spans.push(Span::styled("…", t.dim));
+            last.push("…", t.dim, 1);
         }
     }
-    let mut lines: Vec<Line> = wrapped.into_iter().map(|w| Line::from(w.spans)).collect();
+    let mut lines: Vec<Line> = wrapped
+        .into_iter()
+        .map(|w| Line::from(super::spans(&w)))
+        .collect();
     let speaker = q.speaker.as_deref().unwrap_or("unknown speaker");
     let place = if app.docs.len() > 1 {
         doc.title()
@@ -135,21 +139,13 @@ fn text_width(width: usize) -> usize {
     width.saturating_sub(4).max(1)
 }
 
-/// The result drawn at screen row `y`.
-pub fn row_at(app: &App, y: u16) -> Option<usize> {
-    let rel = y.checked_sub(app.areas.list.y)?;
-    placed(app)
-        .into_iter()
-        .find(|&(_, top, h)| rel >= top && rel < top + h)
-        .map(|(i, _, _)| i)
-}
-
 /// Draws the search box, the results and the preview.
-pub fn draw(app: &App, buf: &mut Buffer) {
-    let t = &app.theme;
+pub fn draw(app: &App, t: &Theme, buf: &mut Buffer, drawn: &mut Drawn) {
     let input = app.areas.input;
+    drawn.put(input, Target::Input);
     let rule_y = super::query_box(
         app,
+        t,
         buf,
         &app.quotes.query,
         app.quotes.typing,
@@ -184,7 +180,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
     let count = format!(
         " {searching}{} of {} ",
         app.quotes.hits.len(),
-        super::counted(app.index.len(), "quote")
+        crate::app::counted(app.index.len(), "quote")
     );
     buf.set_string(
         input.right().saturating_sub(wrap::width(&count) as u16 + 1),
@@ -194,6 +190,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
     );
 
     let a = app.areas.list;
+    drawn.put(a, Target::List);
     if app.quotes.hits.is_empty() {
         let msg = if app.index.is_empty() {
             " No quotes in this document"
@@ -209,9 +206,10 @@ pub fn draw(app: &App, buf: &mut Buffer) {
         );
     }
     for (i, top, h) in placed(app) {
-        let hit = &app.quotes.hits[i];
         let selected = i == app.quotes.selected;
-        for (n, line) in result_lines(app, hit, a.width as usize)
+        let rows = h.min(a.height - top);
+        drawn.put(Rect::new(a.x, a.y + top, a.width, rows), Target::Row(i));
+        for (n, line) in result_lines(app, t, i, a.width as usize)
             .into_iter()
             .enumerate()
             .take(h as usize - 1)
@@ -236,16 +234,15 @@ pub fn draw(app: &App, buf: &mut Buffer) {
             );
         }
     }
-    draw_preview(app, buf);
+    draw_preview(app, t, buf);
 }
 
-fn draw_preview(app: &App, buf: &mut Buffer) {
+fn draw_preview(app: &App, t: &Theme, buf: &mut Buffer) {
     let a = app.areas.detail;
     if a.width == 0 || a.height == 0 {
         return;
     }
-    let t = &app.theme;
-    super::help::border(buf, a, app);
+    super::frame::border(buf, a, t);
     let Some(hit) = app.quotes.hits.get(app.quotes.selected) else {
         return;
     };
@@ -253,12 +250,12 @@ fn draw_preview(app: &App, buf: &mut Buffer) {
         return;
     };
     let doc = &app.docs[d];
-    let ranges = app.index.ranges(hit.quote, &app.quotes.query);
-    let inner = super::help::inside(a);
+    let ranges = (app.quotes.ranges(app.quotes.selected).cloned()).unwrap_or_default();
+    let inner = crate::app::layout::inside(a);
     let w = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
     for wl in wrap::wrap(&segments(&q.text, &ranges.text, t.quote, t.matched), w) {
-        lines.push(Line::from(wl.spans));
+        lines.push(Line::from(super::spans(&wl)));
     }
     let speaker = q.speaker.as_deref().unwrap_or("unknown speaker");
     lines.push(Line::from(Span::styled(format!("— {speaker}"), t.accent)));
@@ -274,7 +271,7 @@ fn draw_preview(app: &App, buf: &mut Buffer) {
         );
     }
     for wl in wrap::wrap(&[(&path.join(" › "), t.dim)], w) {
-        lines.push(Line::from(wl.spans));
+        lines.push(Line::from(super::spans(&wl)));
     }
     let kind = match q.kind {
         QuoteKind::Block => "block quote",
@@ -287,7 +284,7 @@ fn draw_preview(app: &App, buf: &mut Buffer) {
     lines.push(Line::default());
     // The paragraph around it: for a block quote, the lead-in before it; for an inline one,
     // the paragraph that holds it.
-    let holder = super::markdown::block_for_source(doc, q.line);
+    let holder = crate::app::reader::block_for_source(doc, q.line);
     let context = match q.kind {
         QuoteKind::Block => {
             let prose = |b: &&crate::document::Block| {
@@ -312,7 +309,7 @@ fn draw_preview(app: &App, buf: &mut Buffer) {
     };
     if let Some(b) = context {
         for wl in wrap::wrap(&[(doc.text_of(b), t.dim)], w) {
-            lines.push(Line::from(wl.spans));
+            lines.push(Line::from(super::spans(&wl)));
         }
     }
     for (i, line) in lines.iter().take(inner.height as usize).enumerate() {

@@ -1,47 +1,37 @@
-//! The reader: the laid-out document, from the top line down, with the jump mark in the
-//! gutter and search matches highlighted.
+//! The reader: the laid-out document from the top line down, with the jump mark in the gutter
+//! and the ranges the `/` search matched highlighted.
+
+use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::put_line;
-use crate::app::App;
+use super::theme::Theme;
+use super::{Drawn, put_line};
+use crate::app::{App, ReaderLine, Target};
 
 /// Draws the visible slice of the reader's layout.
-pub fn draw(app: &App, buf: &mut Buffer) {
+pub fn draw(app: &App, t: &Theme, buf: &mut Buffer, drawn: &mut Drawn) {
     let a = app.areas.reader;
-    let t = &app.theme;
-    let lines = &app.reader.layout.lines;
-    let query = app.reader.search.query.to_lowercase();
-    let current = app
-        .reader
-        .search
-        .matches
-        .get(app.reader.search.current)
-        .copied();
+    drawn.put(a, Target::Reader);
+    let search = &app.reader.search;
+    let current = search.current_line();
     for row in 0..a.height as usize {
         let index = app.reader.top + row;
-        let Some(line) = lines.get(index) else { break };
+        let Some(line) = app.reader.layout.lines.get(index) else {
+            break;
+        };
         let y = a.y + row as u16;
-        let marked = app
-            .reader
-            .marked
-            .as_ref()
-            .is_some_and(|m| m.contains(&index));
-        if marked {
+        if (app.reader.marked.as_ref()).is_some_and(|m| m.contains(&index)) {
             buf.set_string(a.x, y, "▌", t.marked);
         }
-        let spans = if query.is_empty() {
-            line.spans.clone()
+        let hit = if current == Some(index) {
+            t.search_hit
         } else {
-            let style = if current == Some(index) {
-                t.search_hit
-            } else {
-                t.matched
-            };
-            highlight(&line.spans, &line.text, &query, style)
+            t.matched
         };
+        let spans = highlighted(line, t, search.ranges_on(index), hit);
         put_line(
             buf,
             a.x + 2,
@@ -52,25 +42,20 @@ pub fn draw(app: &App, buf: &mut Buffer) {
     }
 }
 
-/// `spans` with every case-insensitive occurrence of `query` (lowercase) restyled.
-fn highlight(spans: &[Span<'static>], text: &str, query: &str, style: Style) -> Vec<Span<'static>> {
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() || !lower.contains(query) {
-        return spans.to_vec();
-    }
-    let hits: Vec<(usize, usize)> = lower
-        .match_indices(query)
-        .map(|(i, m)| (i, i + m.len()))
-        .collect();
+/// `line`'s runs styled by the theme, with the `hits` ranges restyled `hit`.
+fn highlighted<'a>(
+    line: &'a ReaderLine,
+    t: &Theme,
+    hits: &[Range<usize>],
+    hit: Style,
+) -> Vec<Span<'a>> {
     let mut out = Vec::new();
-    let mut offset = 0;
-    for span in spans {
-        let content = span.content.as_ref();
-        let (start, end) = (offset, offset + content.len());
-        let mut cuts = vec![start, end];
-        for &(h0, h1) in &hits {
-            for c in [h0, h1] {
-                if c > start && c < end {
+    for (range, look) in line.pieces() {
+        let style = t.look(look);
+        let mut cuts = vec![range.start, range.end];
+        for h in hits {
+            for c in [h.start, h.end] {
+                if c > range.start && c < range.end {
                     cuts.push(c);
                 }
             }
@@ -79,18 +64,15 @@ fn highlight(spans: &[Span<'static>], text: &str, query: &str, style: Style) -> 
         cuts.dedup();
         for pair in cuts.windows(2) {
             let (p0, p1) = (pair[0], pair[1]);
-            let Some(piece) = content.get(p0 - start..p1 - start) else {
+            let Some(piece) = line.text.get(p0..p1) else {
                 continue;
             };
-            let hit = hits.iter().any(|&(h0, h1)| h0 <= p0 && p1 <= h1);
-            let st = if hit {
-                span.style.patch(style)
-            } else {
-                span.style
-            };
-            out.push(Span::styled(piece.to_string(), st));
+            let inside = hits.iter().any(|h| h.start <= p0 && p1 <= h.end);
+            out.push(Span::styled(
+                piece,
+                if inside { style.patch(hit) } else { style },
+            ));
         }
-        offset = end;
     }
     out
 }

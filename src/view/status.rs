@@ -4,19 +4,13 @@
 use std::ops::Range;
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{put_line, wrap};
-use crate::app::{App, Context, View};
-
-/// The tabs with the header columns each occupies (as [`header`] lays them out).
-pub fn tabs(app: &App) -> Vec<(View, Range<u16>)> {
-    header_layout(app)
-        .tabs
-        .into_iter()
-        .map(|(v, r, _)| (v, r))
-        .collect()
-}
+use super::theme::Theme;
+use super::{Drawn, put_line};
+use crate::app::{App, Context, Target, View};
+use crate::wrap;
 
 /// The header's parts as they fit: the title first, then the author and year, then the
 /// tabs' names; what does not fit is dropped whole (a tab keeps its number).
@@ -37,13 +31,10 @@ fn header_layout(app: &App) -> HeaderLayout {
     let a = app.areas.header;
     let mut title = app.doc().title();
     if app.library.folder && (app.view != View::Sections || app.docs.is_empty()) {
-        title = format!(
-            "Library {}",
-            crate::document::sanitize::clean(&app.library.root)
-        );
+        title = format!("Library {}", app.library.root);
     }
     let by: Vec<String> = if app.library.folder && app.view != View::Sections {
-        vec![super::counted(app.docs.len(), "document")]
+        vec![crate::app::counted(app.docs.len(), "document")]
     } else {
         [app.doc().field("author"), app.doc().field("year")]
             .into_iter()
@@ -101,9 +92,8 @@ fn header_layout(app: &App) -> HeaderLayout {
 }
 
 /// Draws the header row.
-pub fn header(app: &App, buf: &mut Buffer) {
+pub fn header(app: &App, t: &Theme, buf: &mut Buffer, drawn: &mut Drawn) {
     let a = app.areas.header;
-    let t = &app.theme;
     let layout = header_layout(app);
     let tabs_start = layout.tabs.first().map_or(a.right(), |(_, r, _)| r.start);
     put_line(
@@ -119,20 +109,23 @@ pub fn header(app: &App, buf: &mut Buffer) {
         } else {
             t.tab
         };
+        drawn.put(
+            Rect::new(range.start, a.y, range.end - range.start, 1),
+            Target::Tab(view),
+        );
         buf.set_string(range.start, a.y, label, style);
     }
 }
 
 /// Draws the footer row: a message or the search prompt, the main keys, and the position.
-pub fn footer(app: &App, buf: &mut Buffer) {
+pub fn footer(app: &App, t: &Theme, buf: &mut Buffer) {
     let a = app.areas.footer;
-    let t = &app.theme;
     let position = position(app);
     let pos_w = wrap::width(&position) as u16;
     let left_w = a.width.saturating_sub(pos_w + 1);
     let left: Line = if app.view == View::Sections && app.reader.search.typing {
         let mut spans = vec![Span::styled("/", t.accent)];
-        spans.extend(super::text_box(app, &app.reader.search.query, true));
+        spans.extend(super::text_box(app, t, &app.reader.search.query, true));
         Line::from(spans)
     } else if let Some(msg) = &app.message {
         let msg = wrap::truncate(msg, (left_w as usize).saturating_sub(1));

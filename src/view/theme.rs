@@ -4,6 +4,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::app::{Look, Mark, Role};
+
 /// Every style the views use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -88,5 +90,34 @@ impl Theme {
     /// The style of a heading of `level` (1–6).
     pub fn heading(&self, level: u8) -> Style {
         self.heading[(level.clamp(1, 6) - 1) as usize]
+    }
+
+    /// The style of text of `role`.
+    pub fn role(&self, role: Role) -> Style {
+        match role {
+            Role::Text => self.text,
+            Role::Dim => self.dim,
+            Role::Accent => self.accent,
+            Role::Heading(level) => self.heading(level),
+            Role::Quote => self.quote,
+            Role::QuoteBar => self.quote_bar,
+            Role::Attribution => self.quote.add_modifier(Modifier::ITALIC),
+            Role::Code => self.code,
+            Role::Strong => self.strong,
+            Role::Warning => self.warning,
+        }
+    }
+
+    /// The style of text that looks `look`: its role's, with each mark laid over in turn.
+    pub fn look(&self, look: Look) -> Style {
+        look.marks().fold(self.role(look.role), |style, mark| {
+            style.patch(match mark {
+                Mark::Emphasis => self.emphasis,
+                Mark::Strong => self.strong,
+                Mark::Code => self.code,
+                Mark::Strike => self.strike,
+                Mark::Link => self.link,
+            })
+        })
     }
 }

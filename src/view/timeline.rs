@@ -5,9 +5,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{put_line, put_row, scroll_offset, wrap};
-use crate::app::{App, TimelineLine};
+use super::theme::Theme;
+use super::{Drawn, put_line, put_row, scroll_offset};
+use crate::app::{App, Target, TimelineLine};
 use crate::document::{BlockKind, Date};
+use crate::wrap;
 
 /// A date as a person writes it in a list, months abbreviated: `May 14, 2024`,
 /// `Nov 17, 2023`, `Nov 2023`, `2021`.
@@ -34,25 +36,17 @@ fn first_line(app: &App) -> usize {
     )
 }
 
-/// The event row (see `TimelineState::row`) drawn at screen row `y`.
-pub fn row_at(app: &App, y: u16) -> Option<usize> {
-    let i = first_line(app) + y.checked_sub(app.areas.list.y)? as usize;
-    match app.timeline.lines.get(i) {
-        Some(TimelineLine::Event(r)) => Some(*r),
-        _ => None,
-    }
-}
-
 /// Draws the timeline list and the context pane.
-pub fn draw(app: &App, buf: &mut Buffer) {
+pub fn draw(app: &App, t: &Theme, buf: &mut Buffer, drawn: &mut Drawn) {
     let a = app.areas.list;
-    let t = &app.theme;
+    drawn.put(a, Target::List);
     let mut y = a.y;
     let mut list = a;
     if app.timeline.typing || !app.timeline.filter.is_empty() {
         let mut spans = vec![Span::styled(" filter: ", t.accent)];
         spans.extend(super::text_box(
             app,
+            t,
             &app.timeline.filter,
             app.timeline.typing,
         ));
@@ -124,26 +118,26 @@ pub fn draw(app: &App, buf: &mut Buffer) {
                     ));
                 }
                 let fill = (r == app.timeline.selected).then_some(t.selected);
+                drawn.put(Rect::new(list.x, y, list.width, 1), Target::Row(r));
                 put_row(buf, list, y, spans, fill);
             }
         }
     }
-    draw_detail(app, buf);
+    draw_detail(app, t, buf);
 }
 
-fn draw_detail(app: &App, buf: &mut Buffer) {
+fn draw_detail(app: &App, t: &Theme, buf: &mut Buffer) {
     let a = app.areas.detail;
     if a.width == 0 || a.height == 0 {
         return;
     }
-    let t = &app.theme;
-    super::help::border(buf, a, app);
+    super::frame::border(buf, a, t);
     let Some(e) = app.timeline.row(app.timeline.selected) else {
         return;
     };
     let doc = &app.docs[e.0];
     let e = &doc.timeline[e.1];
-    let inner = super::help::inside(a);
+    let inner = crate::app::layout::inside(a);
     let mut lines: Vec<Line> = Vec::new();
     lines.push(Line::from(Span::styled(e.date.human(), t.accent)));
     let mut path: Vec<String> = Vec::new();
@@ -158,12 +152,12 @@ fn draw_detail(app: &App, buf: &mut Buffer) {
         );
     }
     for w in wrap::wrap(&[(&path.join(" › "), t.dim)], inner.width as usize) {
-        lines.push(Line::from(w.spans));
+        lines.push(Line::from(super::spans(&w)));
     }
     lines.push(Line::from(Span::styled(format!("line {}", e.line), t.dim)));
     lines.push(Line::default());
     // The paragraph that holds the date; under a dated heading, the paragraph below it.
-    let mut block = crate::view::markdown::block_for_source(doc, e.line);
+    let mut block = crate::app::reader::block_for_source(doc, e.line);
     while doc
         .blocks
         .get(block)
@@ -177,7 +171,7 @@ fn draw_detail(app: &App, buf: &mut Buffer) {
         .filter(|b| b.section() == e.section)
         .map_or(e.title.as_str(), |b| doc.text_of(b));
     for w in wrap::wrap(&[(context, t.text)], inner.width as usize) {
-        lines.push(Line::from(w.spans));
+        lines.push(Line::from(super::spans(&w)));
     }
     for (i, line) in lines.iter().take(inner.height as usize).enumerate() {
         put_line(buf, inner.x, inner.y + i as u16, inner.width, line);

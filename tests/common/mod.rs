@@ -129,17 +129,26 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// The text on screen after drawing `app` on a test terminal of its size: one line per row,
-/// trailing spaces trimmed.
-pub fn screen(app: &dossier::app::App) -> String {
+/// Draws `app` on a test terminal of its size, in colour: the buffer, and what was drawn
+/// where (as the terminal layer keeps it, to resolve a click).
+pub fn draw(app: &dossier::app::App) -> (ratatui::buffer::Buffer, dossier::view::Drawn) {
     use ratatui::{Terminal, backend::TestBackend};
     let area = app.areas.screen;
     let mut terminal =
         Terminal::new(TestBackend::new(area.width, area.height)).expect("test terminal");
+    let theme = dossier::view::theme::Theme::new(true);
+    let mut drawn = dossier::view::Drawn::default();
     terminal
-        .draw(|f| dossier::view::draw(app, f))
+        .draw(|f| drawn = dossier::view::draw(app, &theme, f))
         .expect("draw");
-    let buffer = terminal.backend().buffer();
+    (terminal.backend().buffer().clone(), drawn)
+}
+
+/// The text on screen after drawing `app` on a test terminal of its size: one line per row,
+/// trailing spaces trimmed.
+pub fn screen(app: &dossier::app::App) -> String {
+    let (buffer, _) = draw(app);
+    let area = app.areas.screen;
     let mut out = String::new();
     for y in 0..area.height {
         let mut row = String::new();
@@ -150,4 +159,41 @@ pub fn screen(app: &dossier::app::App) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The text the screen shows in `area`, one line per row, trailing spaces trimmed.
+pub fn text_in(app: &dossier::app::App, area: ratatui::layout::Rect) -> String {
+    let (buffer, _) = draw(app);
+    let mut out = Vec::new();
+    for y in area.top()..area.bottom() {
+        let row: String = (area.left()..area.right())
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        out.push(row.trim_end().to_string());
+    }
+    out.join("\n")
+}
+
+/// A left click at column `x`, row `y` of what is on screen now.
+pub fn click(app: &mut dossier::app::App, x: u16, y: u16) {
+    let (_, drawn) = draw(app);
+    let target = drawn.target_at(x, y);
+    app.update(dossier::app::Msg::Action(dossier::app::Action::Click(
+        target,
+    )));
+}
+
+/// The mouse wheel turned `delta` notches (negative is up) at column `x`, row `y`.
+pub fn wheel(app: &mut dossier::app::App, x: u16, y: u16, delta: i8) {
+    let (_, drawn) = draw(app);
+    let target = drawn.target_at(x, y);
+    app.update(dossier::app::Msg::Action(dossier::app::Action::Scroll(
+        target, delta,
+    )));
+}
+
+/// Where `target` is on screen now.
+pub fn area_of(app: &dossier::app::App, target: dossier::app::Target) -> ratatui::layout::Rect {
+    let (_, drawn) = draw(app);
+    drawn.area_of(target).expect("drawn on screen")
 }

@@ -1,8 +1,13 @@
-//! Word wrapping of styled text to a width in terminal cells (wide and combining characters
-//! measured with unicode-width), for the reader and the result lists.
+//! Word wrapping of tagged text to a width in terminal cells (wide and combining characters
+//! measured with unicode-width), for the reader's layout, the popups and the result lists.
+//!
+//! The tag is whatever the caller styles text with: the app's theme-free [`Look`]s, or the
+//! view's colours. This module knows neither.
+//!
+//! [`Look`]: crate::app::Look
 
-use ratatui::style::Style;
-use ratatui::text::Span;
+use std::ops::Range;
+
 use unicode_width::UnicodeWidthChar;
 
 /// The display width of `s` in cells.
@@ -10,25 +15,63 @@ pub fn width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
 }
 
-/// A wrapped line: its spans and its plain text (for searching).
-#[derive(Debug, Clone, Default)]
-pub struct Wrapped {
-    pub spans: Vec<Span<'static>>,
+/// A wrapped line: its text, cut into runs of one tag each, and its width in cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wrapped<T> {
+    /// The line's text.
     pub text: String,
+    /// Each run's end (a byte offset into `text`) and tag, in order; the first starts at 0.
+    pub runs: Vec<(usize, T)>,
+    /// Cells the text takes.
     pub width: usize,
 }
 
-impl Wrapped {
-    fn push(&mut self, s: &str, style: Style, w: usize) {
+impl<T> Default for Wrapped<T> {
+    fn default() -> Self {
+        Wrapped {
+            text: String::new(),
+            runs: Vec::new(),
+            width: 0,
+        }
+    }
+}
+
+impl<T: Copy + PartialEq> Wrapped<T> {
+    /// Appends `s` tagged `tag`, `w` cells wide (merged into the last run when it has the
+    /// same tag).
+    pub fn push(&mut self, s: &str, tag: T, w: usize) {
         if s.is_empty() {
             return;
         }
         self.text.push_str(s);
         self.width += w;
-        match self.spans.last_mut() {
-            Some(last) if last.style == style => last.content.to_mut().push_str(s),
-            _ => self.spans.push(Span::styled(s.to_string(), style)),
+        match self.runs.last_mut() {
+            Some((end, last)) if *last == tag => *end = self.text.len(),
+            _ => self.runs.push((self.text.len(), tag)),
         }
+    }
+
+    /// Appends `s` tagged `tag`, measuring it.
+    pub fn push_str(&mut self, s: &str, tag: T) {
+        self.push(s, tag, width(s));
+    }
+
+    /// Appends every run of `other`.
+    pub fn extend(&mut self, other: &Wrapped<T>) {
+        for (range, tag) in other.pieces() {
+            self.push(&other.text[range], tag, 0);
+        }
+        self.width += other.width;
+    }
+
+    /// Each run's byte range in `text`, with its tag.
+    pub fn pieces(&self) -> impl Iterator<Item = (Range<usize>, T)> + '_ {
+        let mut start = 0;
+        self.runs.iter().map(move |&(end, tag)| {
+            let range = start..end;
+            start = end;
+            (range, tag)
+        })
     }
 }
 
@@ -36,11 +79,11 @@ impl Wrapped {
 /// newlines; a word wider than the line is broken between characters. A word may span
 /// several styles (a highlighted match inside it) and still moves as one. Leading spaces of a
 /// wrapped line are dropped. Always returns at least one line.
-pub fn wrap(segments: &[(&str, Style)], width: usize) -> Vec<Wrapped> {
+pub fn wrap<T: Copy + PartialEq>(segments: &[(&str, T)], width: usize) -> Vec<Wrapped<T>> {
     let width = width.max(1);
     let mut lines = vec![Wrapped::default()];
     // A word: its pieces (one per style) and its width.
-    let mut word: Vec<(&str, Style)> = Vec::new();
+    let mut word: Vec<(&str, T)> = Vec::new();
     let mut word_w = 0;
     for &(text, style) in segments {
         for (i, para) in text.split('\n').enumerate() {
@@ -74,9 +117,9 @@ pub fn wrap(segments: &[(&str, Style)], width: usize) -> Vec<Wrapped> {
 }
 
 /// Puts the pending word on the current line, on a new one, or broken across lines.
-fn place(
-    lines: &mut Vec<Wrapped>,
-    word: &mut Vec<(&str, Style)>,
+fn place<T: Copy + PartialEq>(
+    lines: &mut Vec<Wrapped<T>>,
+    word: &mut Vec<(&str, T)>,
     word_w: &mut usize,
     width: usize,
 ) {
@@ -161,39 +204,38 @@ pub fn truncate(s: &str, max: usize) -> String {
 mod tests {
     use super::*;
 
-    fn texts(lines: &[Wrapped]) -> Vec<&str> {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum Style {
+        Plain,
+        Bold,
+    }
+
+    fn texts(lines: &[Wrapped<Style>]) -> Vec<&str> {
         lines.iter().map(|l| l.text.as_str()).collect()
     }
 
     #[test]
     fn wraps_at_spaces_keeping_styles() {
         let lines = wrap(
-            &[
-                ("one two ", Style::default()),
-                ("three four", Style::new().bold()),
-            ],
+            &[("one two ", Style::Plain), ("three four", Style::Bold)],
             9,
         );
         assert_eq!(texts(&lines), ["one two ", "three ", "four"]);
-        assert_eq!(lines[1].spans[0].style, Style::new().bold());
+        assert_eq!(lines[1].runs, [(6, Style::Bold)]);
     }
 
     #[test]
     fn long_words_and_wide_characters_fit_their_cells() {
-        let lines = wrap(&[("安全安全安全", Style::default())], 5);
+        let lines = wrap(&[("安全安全安全", Style::Plain)], 5);
         assert_eq!(texts(&lines), ["安全", "安全", "安全"]);
         assert!(lines.iter().all(|l| l.width <= 5));
     }
 
     #[test]
     fn a_word_split_across_styles_moves_as_one() {
-        let bold = Style::new().bold();
+        let bold = Style::Bold;
         let lines = wrap(
-            &[
-                ("aaaa th", Style::default()),
-                ("e", bold),
-                ("ir", Style::default()),
-            ],
+            &[("aaaa th", Style::Plain), ("e", bold), ("ir", Style::Plain)],
             6,
         );
         assert_eq!(texts(&lines), ["aaaa ", "their"]);
@@ -201,7 +243,7 @@ mod tests {
 
     #[test]
     fn newlines_break_lines() {
-        assert_eq!(texts(&wrap(&[("a\nb", Style::default())], 10)), ["a", "b"]);
+        assert_eq!(texts(&wrap(&[("a\nb", Style::Plain)], 10)), ["a", "b"]);
     }
 
     #[test]
