@@ -1,0 +1,1516 @@
+//! `dossier export` on the dossiers in tests/fixtures: each one's whole model (every section,
+//! timeline entry and quote, the front matter and the warnings), written down by reading the
+//! fixture against the format's rules, not by copying the program's output.
+
+use crate::common;
+use crate::common::{Entry, Export, Quote, Section, export};
+use serde_json::{Value, json};
+
+fn load(name: &str) -> Export {
+    let path = format!("tests/fixtures/{name}");
+    let doc = export(&[&path]);
+    assert_eq!(doc.source, path);
+    doc
+}
+
+fn section(level: u8, title: &str, line: usize, parent: Option<usize>, text: &str) -> Section {
+    Section {
+        level,
+        title: title.into(),
+        line,
+        parent,
+        text: text.into(),
+    }
+}
+
+/// A timeline entry; the precision follows from the shape of the ISO date.
+fn entry(date: &str, title: &str, section: Option<usize>, line: usize, origin: &str) -> Entry {
+    let precision = match date.len() {
+        4 => "year",
+        7 => "month",
+        _ => "day",
+    };
+    Entry {
+        date: date.into(),
+        precision: precision.into(),
+        title: title.into(),
+        section,
+        line,
+        origin: origin.into(),
+    }
+}
+
+fn quote(text: &str, speaker: Option<&str>, section: usize, line: usize, kind: &str) -> Quote {
+    Quote {
+        text: text.into(),
+        speaker: speaker.map(Into::into),
+        section: Some(section),
+        line,
+        kind: kind.into(),
+    }
+}
+
+/// Compares element by element first, so a failure names the first differing item.
+fn same<T: PartialEq + std::fmt::Debug>(what: &str, got: &[T], want: &[T]) {
+    for (i, (g, w)) in got.iter().zip(want).enumerate() {
+        assert_eq!(g, w, "{what}[{i}]");
+    }
+    assert_eq!(got.len(), want.len(), "number of {what}: {got:#?}");
+}
+
+fn no_warnings(doc: &Export) {
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}
+
+const LATER: &str = "By the end of 2025 the card format had spread; between 2019 and 2021 it \
+                     changed twice.";
+
+#[test]
+fn dated_lists_in_every_written_form() {
+    let doc = load("dated-lists.md");
+    assert_eq!(
+        Value::Object(doc.meta.clone()),
+        json!({
+            "title": "Chronology of the Model Card Dispute",
+            "year": 2019,
+            "published": "2019-09-04",
+            "tags": ["chronology", "test"],
+            "draft": true
+        })
+    );
+    no_warnings(&doc);
+    assert_eq!(doc.preamble, "");
+    same(
+        "sections",
+        &doc.sections,
+        &[
+            section(
+                1,
+                "Chronology of the Model Card Dispute",
+                9,
+                None,
+                "Compiled from public records; every date below is written the way the source wrote it.",
+            ),
+            section(
+                2,
+                "Milestones",
+                13,
+                Some(0),
+                "4 September 2019: The lab published its first model card.\n\
+                 2020-01-15: A revised card added evaluation data.\n\
+                 Sept. 4, 2019 — Press coverage began the same day.\n\
+                 Sep 12, 2019: Critics answered in an open letter.\n\
+                 March 2020: The review board met for the first time.\n\
+                 28th May, 2024: The dispute was settled.",
+            ),
+            section(2, "Hearings", 22, Some(0), ""),
+            section(
+                3,
+                "12 March 2020",
+                24,
+                Some(2),
+                "The committee heard from three witnesses. Each spoke for an hour.",
+            ),
+            section(
+                3,
+                "The Second Hearing (April 2020)",
+                28,
+                Some(2),
+                "Held remotely.",
+            ),
+            section(
+                2,
+                "Context",
+                32,
+                Some(0),
+                "The team had grown since 2019 and hired 2000 employees in four years. About 20% of \
+                 staff worked on evaluation (2021), and Dr. Ana Ruiz joined in 2021.\n\
+                 Reports at https://example.org/2022/03/report and www.example.com/2023-01-02 are archived.",
+            ),
+            section(
+                2,
+                "Errata",
+                38,
+                Some(0),
+                "A draft said the board met on February 30, 2024, which cannot be right. The \
+                 corrected minutes were dated 2024-02-29.",
+            ),
+            section(2, "Later", 42, Some(0), LATER),
+        ],
+    );
+    // Nothing from the front matter, "2000 employees", "four years", "20%", the URLs, or
+    // the impossible February 30; "(2021)" and "in 2021" on one line are one event; "the end
+    // of 2025" and "between 2019 and 2021" read as dates.
+    same(
+        "timeline",
+        &doc.timeline,
+        &[
+            entry(
+                "2019",
+                "The team had grown since 2019 and hired 2000 employees in four years.",
+                Some(5),
+                34,
+                "text",
+            ),
+            entry("2019", LATER, Some(7), 44, "text"),
+            entry(
+                "2019-09-04",
+                "4 September 2019: The lab published its first model card.",
+                Some(1),
+                15,
+                "text",
+            ),
+            entry(
+                "2019-09-04",
+                "Sept. 4, 2019 — Press coverage began the same day.",
+                Some(1),
+                17,
+                "text",
+            ),
+            entry(
+                "2019-09-12",
+                "Sep 12, 2019: Critics answered in an open letter.",
+                Some(1),
+                18,
+                "text",
+            ),
+            entry(
+                "2020-01-15",
+                "2020-01-15: A revised card added evaluation data.",
+                Some(1),
+                16,
+                "text",
+            ),
+            entry(
+                "2020-03",
+                "March 2020: The review board met for the first time.",
+                Some(1),
+                19,
+                "text",
+            ),
+            entry(
+                "2020-03-12",
+                "The committee heard from three witnesses.",
+                Some(3),
+                24,
+                "heading",
+            ),
+            entry(
+                "2020-04",
+                "The Second Hearing (April 2020)",
+                Some(4),
+                28,
+                "heading",
+            ),
+            entry(
+                "2021",
+                "About 20% of staff worked on evaluation (2021), and Dr. Ana Ruiz joined in 2021.",
+                Some(5),
+                34,
+                "text",
+            ),
+            entry("2021", LATER, Some(7), 44, "text"),
+            entry(
+                "2024-02-29",
+                "The corrected minutes were dated 2024-02-29.",
+                Some(6),
+                40,
+                "text",
+            ),
+            entry(
+                "2024-05-28",
+                "28th May, 2024: The dispute was settled.",
+                Some(1),
+                20,
+                "text",
+            ),
+            entry("2025", LATER, Some(7), 44, "text"),
+        ],
+    );
+    same("quotes", &doc.quotes, &[]);
+}
+
+#[test]
+fn setext_headings_and_code_blocks_without_front_matter() {
+    let doc = load("setext-and-code.md");
+    assert!(doc.meta.is_empty());
+    no_warnings(&doc);
+    assert_eq!(
+        doc.preamble,
+        "Notes gathered before the first heading belong to the preamble, written in 2022."
+    );
+    same(
+        "sections",
+        &doc.sections,
+        &[
+            section(
+                1,
+                "Incident Review",
+                3,
+                None,
+                "The outage began on 3 March 2023 and lasted a day.\n\
+                 # not a heading\n\
+                 2023-03-04 02:00 restart\n\
+                 On May 5, 2023 the job ran again.\n\
+                 ## also not a heading\n\
+                 since 2019",
+            ),
+            section(
+                2,
+                "Root Cause",
+                17,
+                Some(0),
+                "The 2023-03-05 marker in the log is a timestamp, not an event. The fix shipped \
+                 on 2023-03-06.",
+            ),
+            section(
+                3,
+                "Follow-up",
+                22,
+                Some(1),
+                "# comment in a shell script\nNothing else happened until mid-2024.",
+            ),
+        ],
+    );
+    // Dates in code blocks and in inline code are not events.
+    same(
+        "timeline",
+        &doc.timeline,
+        &[
+            entry(
+                "2022",
+                "Notes gathered before the first heading belong to the preamble, written in 2022.",
+                None,
+                1,
+                "text",
+            ),
+            entry(
+                "2023-03-03",
+                "The outage began on 3 March 2023 and lasted a day.",
+                Some(0),
+                6,
+                "text",
+            ),
+            entry(
+                "2023-03-06",
+                "The fix shipped on 2023-03-06.",
+                Some(1),
+                20,
+                "text",
+            ),
+            entry(
+                "2024",
+                "Nothing else happened until mid-2024.",
+                Some(2),
+                28,
+                "text",
+            ),
+        ],
+    );
+    same("quotes", &doc.quotes, &[]);
+}
+
+#[test]
+fn attribution_lines_after_quote_attributions_and_lead_ins() {
+    let doc = load("attributions.md");
+    assert_eq!(
+        Value::Object(doc.meta.clone()),
+        json!({"title": "Statements on the Audit", "subject": "Review of the 2023 audit"})
+    );
+    no_warnings(&doc);
+    assert_eq!(doc.preamble, "");
+    same(
+        "sections",
+        &doc.sections,
+        &[
+            section(1, "Statements on the Audit", 6, None, ""),
+            section(
+                2,
+                "Inside the Quotes",
+                8,
+                Some(0),
+                "We asked for the audit because nobody else would. — Maria Okafor, in her \
+                 resignation letter\n\
+                 The numbers never added up, and everyone in the room knew it. -- Tom Baptiste\n\
+                 I am leaving so that I can say this plainly.\n\
+                 ~ Priya Raman, at the hearing",
+            ),
+            section(
+                2,
+                "After the Quotes",
+                20,
+                Some(0),
+                "\"The board was told in writing and chose to wait.\"\n\
+                 Okafor, in a statement to Reuters\n\
+                 Nothing in the report surprised anyone who had read the drafts.\n\
+                 — Lena Fischer, on her blog",
+            ),
+            section(
+                2,
+                "Lead-ins",
+                30,
+                Some(0),
+                "Baptiste wrote in a memo to staff:\n\
+                 We will publish the full audit, including the parts that embarrass us.\n\
+                 On June 3, 2024, Raman told the committee: \"I raised this with Maria Okafor in \
+                 2022 and nothing changed.\"\n\
+                 \"The audit should have been public from the start,\" said Lena Fischer.\n\
+                 He added that \"the process failed the people it was meant to protect\" and left.",
+            ),
+            section(
+                2,
+                "Okafor's Statement",
+                42,
+                Some(0),
+                "\"I did not leave because of one decision but because of many small ones.\"\n\
+                 Tom Baptiste knew about the gap long before the board did.",
+            ),
+        ],
+    );
+    let raman = "On June 3, 2024, Raman told the committee: \"I raised this with Maria Okafor in \
+                 2022 and nothing changed.\"";
+    same(
+        "timeline",
+        &doc.timeline,
+        &[
+            entry("2022", raman, Some(3), 36, "text"),
+            entry("2024-06-03", raman, Some(3), 36, "text"),
+        ],
+    );
+    same(
+        "quotes",
+        &doc.quotes,
+        &[
+            // `— Name`, `-- Name` and `~ Name` inside the quote name the speaker and leave the text.
+            quote(
+                "We asked for the audit because nobody else would.",
+                Some("Maria Okafor"),
+                1,
+                10,
+                "block",
+            ),
+            quote(
+                "The numbers never added up, and everyone in the room knew it.",
+                Some("Tom Baptiste"),
+                1,
+                13,
+                "block",
+            ),
+            quote(
+                "I am leaving so that I can say this plainly.",
+                Some("Priya Raman"),
+                1,
+                16,
+                "block",
+            ),
+            // An emphasised attribution after the quote; the surname resolves to the full name.
+            quote(
+                "The board was told in writing and chose to wait.",
+                Some("Maria Okafor"),
+                2,
+                22,
+                "block",
+            ),
+            quote(
+                "Nothing in the report surprised anyone who had read the drafts.",
+                Some("Lena Fischer"),
+                2,
+                26,
+                "block",
+            ),
+            // The paragraph before is the lead-in.
+            quote(
+                "We will publish the full audit, including the parts that embarrass us.",
+                Some("Tom Baptiste"),
+                3,
+                34,
+                "block",
+            ),
+            // Lead-in in the same sentence; Maria Okafor is only mentioned inside.
+            quote(
+                "I raised this with Maria Okafor in 2022 and nothing changed.",
+                Some("Priya Raman"),
+                3,
+                36,
+                "inline",
+            ),
+            quote(
+                "The audit should have been public from the start,",
+                Some("Lena Fischer"),
+                3,
+                38,
+                "inline",
+            ),
+            // "He" names no one.
+            quote(
+                "the process failed the people it was meant to protect",
+                None,
+                3,
+                40,
+                "inline",
+            ),
+            // The section is Okafor's statement; Tom Baptiste is only mentioned.
+            quote(
+                "I did not leave because of one decision but because of many small ones.",
+                Some("Maria Okafor"),
+                4,
+                44,
+                "inline",
+            ),
+            quote(
+                "Tom Baptiste knew about the gap long before the board did.",
+                Some("Maria Okafor"),
+                4,
+                46,
+                "block",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn statement_sections_nested_quotes_and_citations() {
+    let doc = load("statements.md");
+    assert_eq!(
+        Value::Object(doc.meta.clone()),
+        json!({"title": "The Resignation Letters", "people": ["Noor Haddad", "Felix Brandt"]})
+    );
+    no_warnings(&doc);
+    assert_eq!(doc.preamble, "");
+    same(
+        "sections",
+        &doc.sections,
+        &[
+            section(1, "The Resignation Letters", 6, None, ""),
+            section(
+                2,
+                "Background",
+                8,
+                Some(0),
+                "Noor Haddad led the evaluation team from Sept. 4, 2019 until her resignation. \
+                 Felix Brandt, her deputy, called the plan “brave but unfunded” at the time.",
+            ),
+            section(
+                2,
+                "Haddad's Statement",
+                13,
+                Some(0),
+                "I have raised the same three concerns in every planning cycle since 2021.\n\
+                 Quoted from the 2021 memo: fund the evaluations first.\n\
+                 Nothing has changed, so I am leaving.\n\
+                 Brandt announced on the same day: “I share every one of Noor’s concerns and I am \
+                 leaving too.”",
+            ),
+            section(
+                2,
+                "Coverage",
+                23,
+                Some(0),
+                "A columnist wrote that the letters were \"the clearest warning the industry has \
+                 had this year\".\n\
+                 Wired: \"Two senior researchers quit over evaluation funding\": \
+                 https://example.com/2024/07/01/quit",
+            ),
+            section(
+                2,
+                "Sources",
+                29,
+                Some(0),
+                "\"Resignation letter of Noor Haddad, in full, as published\": \
+                 https://example.org/haddad",
+            ),
+        ],
+    );
+    same(
+        "timeline",
+        &doc.timeline,
+        &[
+            entry(
+                "2019-09-04",
+                "Noor Haddad led the evaluation team from Sept. 4, 2019 until her resignation.",
+                Some(1),
+                10,
+                "text",
+            ),
+            entry(
+                "2021",
+                "I have raised the same three concerns in every planning cycle since 2021.",
+                Some(2),
+                15,
+                "text",
+            ),
+        ],
+    );
+    // "brave but unfunded" is too short to be a statement; cited titles are not quotes.
+    same(
+        "quotes",
+        &doc.quotes,
+        &[
+            quote(
+                "I have raised the same three concerns in every planning cycle since 2021.\n\
+                 Quoted from the 2021 memo: fund the evaluations first.\n\
+                 Nothing has changed, so I am leaving.",
+                Some("Noor Haddad"),
+                2,
+                15,
+                "block",
+            ),
+            quote(
+                "I share every one of Noor’s concerns and I am leaving too.",
+                Some("Felix Brandt"),
+                2,
+                21,
+                "inline",
+            ),
+            quote(
+                "the clearest warning the industry has had this year",
+                None,
+                3,
+                25,
+                "inline",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn crlf_line_endings_count_lines_like_lf() {
+    let raw = std::fs::read(common::fixture("crlf.md")).unwrap();
+    assert!(
+        raw.windows(2).filter(|w| w == b"\r\n").count() >= 30,
+        "the fixture must keep its CRLF line endings (see .gitattributes)"
+    );
+    let doc = load("crlf.md");
+    assert_eq!(
+        Value::Object(doc.meta.clone()),
+        json!({"title": "Line Endings", "year": 2020})
+    );
+    no_warnings(&doc);
+    assert_eq!(doc.preamble, "");
+    same(
+        "sections",
+        &doc.sections,
+        &[
+            section(1, "Line Endings", 6, None, "Written on Windows in 2020."),
+            section(
+                2,
+                "Events",
+                10,
+                Some(0),
+                "14 February 2020: The first draft was saved with CRLF.\n\
+                 2020-02-15: A second draft followed.",
+            ),
+            section(
+                2,
+                "Words",
+                15,
+                Some(0),
+                "The tools should never care how a line ends. — Ada Byron\n\
+                 Byron later wrote:\n\
+                 Every file that opens on one machine must open on every other.\n\
+                 # still code",
+            ),
+            section(
+                2,
+                "Aftermath",
+                28,
+                Some(0),
+                "Nothing changed until Sept. 2021.",
+            ),
+        ],
+    );
+    same(
+        "timeline",
+        &doc.timeline,
+        &[
+            entry("2020", "Written on Windows in 2020.", Some(0), 8, "text"),
+            entry(
+                "2020-02-14",
+                "14 February 2020: The first draft was saved with CRLF.",
+                Some(1),
+                12,
+                "text",
+            ),
+            entry(
+                "2020-02-15",
+                "2020-02-15: A second draft followed.",
+                Some(1),
+                13,
+                "text",
+            ),
+            entry(
+                "2021-09",
+                "Nothing changed until Sept. 2021.",
+                Some(3),
+                31,
+                "text",
+            ),
+        ],
+    );
+    same(
+        "quotes",
+        &doc.quotes,
+        &[
+            quote(
+                "The tools should never care how a line ends.",
+                Some("Ada Byron"),
+                2,
+                17,
+                "block",
+            ),
+            quote(
+                "Every file that opens on one machine must open on every other.",
+                Some("Ada Byron"),
+                2,
+                22,
+                "block",
+            ),
+        ],
+    );
+    let out = common::run(&["export", "tests/fixtures/crlf.md"]);
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("\\r"),
+        "no carriage return reaches the model"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_before_the_front_matter() {
+    let raw = std::fs::read(common::fixture("bom.md")).unwrap();
+    assert!(raw.starts_with(b"\xef\xbb\xbf---\n"));
+    let doc = load("bom.md");
+    assert_eq!(
+        Value::Object(doc.meta.clone()),
+        json!({"title": "Byte Order Mark", "count": 3, "ratio": 0.75, "empty": null})
+    );
+    no_warnings(&doc);
+    assert_eq!(doc.preamble, "");
+    let possessives =
+        "The editor's 2019 release added the mark; Gebru's 2020 departure is unrelated.";
+    same(
+        "sections",
+        &doc.sections,
+        &[
+            section(1, "Byte Order Mark", 8, None, possessives),
+            section(
+                2,
+                "Reactions",
+                12,
+                Some(0),
+                "Dr. Kofi Mensah posted on his blog: \"Invisible bytes at the start of a file \
+                 should never change what it means.\"",
+            ),
+        ],
+    );
+    same(
+        "timeline",
+        &doc.timeline,
+        &[
+            entry("2019", possessives, Some(0), 10, "text"),
+            entry("2020", possessives, Some(0), 10, "text"),
+        ],
+    );
+    same(
+        "quotes",
+        &doc.quotes,
+        &[quote(
+            "Invisible bytes at the start of a file should never change what it means.",
+            Some("Kofi Mensah"),
+            1,
+            14,
+            "inline",
+        )],
+    );
+}
+
+#[test]
+fn malformed_front_matter_stays_in_the_text_with_a_located_warning() {
+    let doc = load("malformed-front-matter.md");
+    assert!(doc.meta.is_empty());
+    assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
+    let w = &doc.warnings[0];
+    // `title: Broken: on purpose` is line 2; the second colon is at column 14.
+    assert_eq!((w.line, w.column), (Some(2), Some(14)), "{w:?}");
+    assert_eq!(
+        w.message,
+        "front matter is not valid YAML, kept as text: mapping values are not allowed in this context"
+    );
+    assert_eq!(
+        doc.preamble,
+        "---\ntitle: Broken: on purpose\nnotes: joined in 2021\n---"
+    );
+    same(
+        "sections",
+        &doc.sections,
+        &[
+            section(
+                1,
+                "Malformed Front Matter",
+                6,
+                None,
+                "The block above is not valid YAML, so it stays in the text.",
+            ),
+            section(
+                2,
+                "Later",
+                10,
+                Some(0),
+                "On 1 April 2022 the file was fixed.",
+            ),
+        ],
+    );
+    // "joined in 2021" is in the front matter block: not an event.
+    same(
+        "timeline",
+        &doc.timeline,
+        &[entry(
+            "2022-04-01",
+            "On 1 April 2022 the file was fixed.",
+            Some(1),
+            12,
+            "text",
+        )],
+    );
+    same("quotes", &doc.quotes, &[]);
+}
+
+#[test]
+fn unclosed_front_matter_is_read_as_text() {
+    let doc = load("unclosed-front-matter.md");
+    assert!(doc.meta.is_empty());
+    assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
+    let w = &doc.warnings[0];
+    assert_eq!((w.line, w.column), (Some(1), Some(1)), "the opening fence");
+    assert_eq!(
+        w.message,
+        "front matter opened with --- is never closed; read as text"
+    );
+    assert_eq!(doc.preamble, "title: Never closed author: Someone");
+    same(
+        "sections",
+        &doc.sections,
+        &[section(
+            1,
+            "Unclosed Front Matter",
+            5,
+            None,
+            "Without a closing fence the opening line is just a rule, and the fields are text.",
+        )],
+    );
+    same("timeline", &doc.timeline, &[]);
+    same("quotes", &doc.quotes, &[]);
+}
+
+#[test]
+fn lead_ins_of_every_shape() {
+    let doc = load("lead-ins.md");
+    assert_eq!(
+        Value::Object(doc.meta.clone()),
+        json!({"title": "How the Statements Were Introduced"})
+    );
+    no_warnings(&doc);
+    assert_eq!(doc.preamble, "");
+    let raw = std::fs::read_to_string(common::fixture("lead-ins.md")).unwrap();
+    let paragraphs: Vec<&str> = raw.lines().skip(8).filter(|l| !l.is_empty()).collect();
+    same(
+        "sections",
+        &doc.sections,
+        &[
+            section(1, "How the Statements Were Introduced", 5, None, ""),
+            section(2, "Reactions", 7, Some(0), &paragraphs.join("\n")),
+        ],
+    );
+    same("timeline", &doc.timeline, &[]);
+    let q =
+        |text: &str, speaker: Option<&str>, line: usize| quote(text, speaker, 1, line, "inline");
+    same(
+        "quotes",
+        &doc.quotes,
+        &[
+            // An appositive between the name and the verb.
+            q(
+                "We will keep investing in safety research across every team.",
+                Some("Sam Altman"),
+                9,
+            ),
+            q(
+                "Nobody on the board was told about the launch in advance of it.",
+                Some("Helen Toner"),
+                11,
+            ),
+            // A possessive statement; the surname resolves to the full name.
+            q(
+                "Yesterday was my last day at the company and I am sad to go.",
+                Some("Jan Leike"),
+                13,
+            ),
+            // Organisation and title before the name.
+            q(
+                "We are shipping faster than anyone can check the work,",
+                Some("Sam Altman"),
+                15,
+            ),
+            // Two quotes in one sentence share its lead-in; the name inside the first is not
+            // the second's speaker.
+            q(
+                "Sam Altman told us we would get the compute we asked for",
+                Some("Jan Leike"),
+                17,
+            ),
+            q(
+                "we never got the compute we were promised at all",
+                Some("Jan Leike"),
+                17,
+            ),
+            q(
+                "The safety team was told to wait until after the launch,",
+                Some("Helen Toner"),
+                19,
+            ),
+            q(
+                "We should have listened much earlier than we did,",
+                Some("Jan Leike"),
+                21,
+            ),
+            q(
+                "Helen Toner told the board all of this a year ago.",
+                Some("Jan Leike"),
+                21,
+            ),
+            // A sentence before, not a lead-in (no colon, not the same sentence): no speaker.
+            q(
+                "I have been disagreeing with leadership for quite some time now.",
+                None,
+                23,
+            ),
+        ],
+    );
+}
+
+/// The seed and every fixture read the same with CRLF line ends and a BOM as with LF.
+#[test]
+fn crlf_and_a_bom_change_nothing_in_any_model() {
+    let dir = std::env::temp_dir().join(format!("dossier-fixtures-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut sources = vec![std::path::PathBuf::from(
+        "data/leike-openai-departure-2024.md",
+    )];
+    for entry in std::fs::read_dir(common::fixture("")).unwrap() {
+        sources.push(entry.unwrap().path());
+    }
+    for source in sources {
+        let text = std::fs::read_to_string(&source).unwrap();
+        let lf = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+        let name = source.file_name().unwrap().to_string_lossy().into_owned();
+        let (lf_path, crlf_path) = (
+            dir.join(format!("lf-{name}")),
+            dir.join(format!("crlf-{name}")),
+        );
+        std::fs::write(&lf_path, &lf).unwrap();
+        std::fs::write(&crlf_path, format!("\u{feff}{}", lf.replace('\n', "\r\n"))).unwrap();
+        let (a, b) = (
+            export(&[lf_path.to_str().unwrap()]),
+            export(&[crlf_path.to_str().unwrap()]),
+        );
+        assert_eq!(a.meta, b.meta, "{name}");
+        assert_eq!(a.preamble, b.preamble, "{name}");
+        same(&format!("{name} sections"), &b.sections, &a.sections);
+        same(&format!("{name} timeline"), &b.timeline, &a.timeline);
+        same(&format!("{name} quotes"), &b.quotes, &a.quotes);
+        let warnings = |e: &Export| -> Vec<(Option<usize>, Option<usize>, String)> {
+            e.warnings
+                .iter()
+                .map(|w| (w.line, w.column, w.message.clone()))
+                .collect()
+        };
+        assert_eq!(warnings(&a), warnings(&b), "{name}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Real-prose forms: who said what, what counts as a quote, and which dates are events. Each
+// test compares the quotes as (text, speaker, line, kind) and the timeline as (date, line),
+// and on failure lists every difference at once.
+
+/// A quote as these tests compare it.
+#[derive(Debug, PartialEq, Clone)]
+struct Said {
+    text: String,
+    speaker: Option<String>,
+    line: usize,
+    kind: String,
+}
+
+/// A timeline entry as these tests compare it.
+#[derive(Debug, PartialEq, Clone, PartialOrd)]
+struct Dated {
+    line: usize,
+    date: String,
+}
+
+fn said(text: &str, speaker: Option<&str>, line: usize, kind: &str) -> Said {
+    Said {
+        text: text.into(),
+        speaker: speaker.map(Into::into),
+        line,
+        kind: kind.into(),
+    }
+}
+
+fn inline(text: &str, speaker: Option<&str>, line: usize) -> Said {
+    said(text, speaker, line, "inline")
+}
+
+fn block(text: &str, speaker: Option<&str>, line: usize) -> Said {
+    said(text, speaker, line, "block")
+}
+
+fn dated(date: &str, line: usize) -> Dated {
+    Dated {
+        line,
+        date: date.into(),
+    }
+}
+
+/// Loads a fixture with its title, and no warnings.
+fn load_titled(name: &str, title: &str) -> Export {
+    let doc = load(name);
+    assert_eq!(doc.meta.get("title"), Some(&json!(title)), "{name}: title");
+    no_warnings(&doc);
+    doc
+}
+
+/// Every difference between `got` and `want`: wanted items missing, items not wanted, and,
+/// when both hold the same items, the order.
+fn all_differences<T: PartialEq + std::fmt::Debug>(what: &str, got: &[T], want: &[T]) {
+    let mut lines = Vec::new();
+    for w in want {
+        if !got.contains(w) {
+            lines.push(format!("  missing {what}: {w:?}"));
+        }
+    }
+    for g in got {
+        if !want.contains(g) {
+            lines.push(format!("  unwanted {what}: {g:?}"));
+        }
+    }
+    if lines.is_empty() && got != want {
+        lines.push(format!("  {what} in another order: {got:#?}"));
+    }
+    assert!(lines.is_empty(), "{what} differ:\n{}", lines.join("\n"));
+}
+
+fn quotes_are(doc: &Export, want: &[Said]) {
+    // A quote found with the wanted text and line but another speaker or kind is named once,
+    // as that difference.
+    let mut lines = Vec::new();
+    for w in want {
+        if let Some(g) = doc
+            .quotes
+            .iter()
+            .find(|g| g.text == w.text && g.line == w.line)
+        {
+            if g.speaker != w.speaker || g.kind != w.kind {
+                lines.push(format!(
+                    "  line {} {:?}: got {:?} ({}), wanted {:?} ({})",
+                    w.line, w.text, g.speaker, g.kind, w.speaker, w.kind
+                ));
+            }
+        }
+    }
+    let texts_found = |q: &Said| {
+        doc.quotes
+            .iter()
+            .any(|g| g.text == q.text && g.line == q.line)
+    };
+    for w in want.iter().filter(|w| !texts_found(w)) {
+        lines.push(format!("  missing quote: {w:?}"));
+    }
+    for g in &doc.quotes {
+        if !want.iter().any(|w| w.text == g.text && w.line == g.line) {
+            lines.push(format!(
+                "  unwanted quote: line {} {:?} by {:?} ({})",
+                g.line, g.text, g.speaker, g.kind
+            ));
+        }
+    }
+    assert!(lines.is_empty(), "quotes differ:\n{}", lines.join("\n"));
+    let got: Vec<Said> = doc
+        .quotes
+        .iter()
+        .map(|q| Said {
+            text: q.text.clone(),
+            speaker: q.speaker.clone(),
+            line: q.line,
+            kind: q.kind.clone(),
+        })
+        .collect();
+    all_differences("quotes", &got, want);
+}
+
+/// The timeline as (line, date), in line order: the order across lines is not what these
+/// tests are about.
+fn dates_are(doc: &Export, want: &[Dated]) {
+    let mut got: Vec<Dated> = doc
+        .timeline
+        .iter()
+        .map(|e| dated(&e.date, e.line))
+        .collect();
+    got.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let mut want = want.to_vec();
+    want.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    all_differences("dates", &got, &want);
+}
+
+#[test]
+fn speakers_a_second_span_and_the_next_paragraph_keep_the_speaker() {
+    let doc = load_titled(
+        "speakers-second-span.md",
+        "Harbour Authority Expansion Briefing",
+    );
+    dates_are(&doc, &[]);
+    quotes_are(
+        &doc,
+        &[
+            // `“A,” Name said. “B.”`: B is the same person's.
+            inline(
+                "We have waited more than a decade for this berth,",
+                Some("Ingrid Solberg"),
+                9,
+            ),
+            inline(
+                "Now the real work of building it can finally begin.",
+                Some("Ingrid Solberg"),
+                9,
+            ),
+            // The next paragraph opens with a quotation and names nobody new.
+            inline(
+                "The first container ships should dock here before the autumn of next year.",
+                Some("Ingrid Solberg"),
+                11,
+            ),
+            inline(
+                "Dredging starts as soon as the permits arrive,",
+                Some("Marcus Bell"),
+                13,
+            ),
+            inline(
+                "We expect to remove about two million cubic metres of silt.",
+                Some("Marcus Bell"),
+                13,
+            ),
+            inline(
+                "The contractors have already moved their barges into the outer basin.",
+                Some("Marcus Bell"),
+                15,
+            ),
+            // A new section, and an unnamed spokesperson: nobody.
+            inline(
+                "We will publish the full tender documents next month,",
+                None,
+                19,
+            ),
+            // A lead-in with a colon; the second span right after keeps it.
+            inline(
+                "Every one of these projects has promised us jobs.",
+                Some("Declan Moore"),
+                21,
+            ),
+            inline(
+                "None of them has ever delivered a single one.",
+                Some("Declan Moore"),
+                21,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn speakers_pronouns_stand_for_the_person_last_named() {
+    let doc = load_titled(
+        "speakers-pronouns.md",
+        "Clinic Network Merger Press Conference",
+    );
+    dates_are(&doc, &[]);
+    quotes_are(
+        &doc,
+        &[
+            // `“…,” she said` after a paragraph about her.
+            inline(
+                "Nobody who works here today will lose their job because of this merger,",
+                Some("Amara Nwosu"),
+                11,
+            ),
+            // `She said … would represent “…”`.
+            inline(
+                "every rural county in the northern half of the state",
+                Some("Amara Nwosu"),
+                13,
+            ),
+            // `he explained`, after a paragraph where he acts.
+            inline(
+                "Patients will be able to see every open appointment in one place,",
+                Some("Peter Lindgren"),
+                19,
+            ),
+            // `He continued, “…”`.
+            inline(
+                "The old phone lines will stay open for anyone who prefers to call.",
+                Some("Peter Lindgren"),
+                21,
+            ),
+            // The last person named is the one handed the microphone.
+            inline(
+                "We trained every nurse on the new system over the summer,",
+                Some("Sofia Marquez"),
+                25,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn speakers_short_names_become_the_full_name() {
+    let doc = load_titled(
+        "speakers-short-names.md",
+        "Community Broadband Cooperative Launch",
+    );
+    dates_are(&doc, &[]);
+    quotes_are(
+        &doc,
+        &[
+            // The full name is only in link text.
+            inline(
+                "We were tired of waiting for a national provider that was never going to come,",
+                Some("Charlotte Evans"),
+                13,
+            ),
+            // `said Zack, who …`: a first name alone.
+            inline(
+                "Every household on the ridge signed up within the first two weeks,",
+                Some("Zack Holt"),
+                15,
+            ),
+            inline(
+                "keep every cent of profit inside the county where it was earned",
+                Some("Charlotte Evans"),
+                17,
+            ),
+            // Suffixes and initials stay.
+            inline(
+                "The bylaws make it impossible to sell the network to an outside buyer,",
+                Some("Walter Pryce, Jr."),
+                19,
+            ),
+            inline(
+                "the fibre will reach the last farm before the first snow",
+                Some("Rosa M. Delgado"),
+                21,
+            ),
+            inline(
+                "I have crawled under more porches this month than in my whole life.",
+                Some("Jim F."),
+                23,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn speakers_titles_are_part_of_the_name_and_other_capitals_are_not() {
+    let doc = load_titled("speakers-titles.md", "Main Street Flood Recovery");
+    dates_are(&doc, &[]);
+    quotes_are(
+        &doc,
+        &[
+            // Miss Reyes is someone else: `Mr. Reyes` is all the text says of him.
+            inline(
+                "We lost every shelf and most of the stock below the counter,",
+                Some("Mr. Reyes"),
+                11,
+            ),
+            // A shared surname: the last Reyes named.
+            inline(
+                "will be back to its normal opening hours by the end of the month",
+                Some("Mr. Reyes"),
+                13,
+            ),
+            // The title as the text gives it.
+            inline(
+                "Insurance will cover the building but not a single box of nails,",
+                Some("Mr Reyes"),
+                15,
+            ),
+            // Not her son Daniel Okafor.
+            inline(
+                "I have seen three floods on this street and this was the worst of them,",
+                Some("Mrs. Okafor"),
+                21,
+            ),
+            // Not the foreman Erik Lindqvist.
+            inline(
+                "The river has taken the lower floor before and we always came back,",
+                Some("Mr. Lindqvist"),
+                27,
+            ),
+            // `Poor Tom`, `Dear Anna`, `Presently Marco`, `Is Fischer` are not names.
+            inline(
+                "I would do it again tomorrow if anyone on this street asked me,",
+                Some("Tom Ashby"),
+                33,
+            ),
+            inline(
+                "We served more than four hundred bowls on the first night alone,",
+                Some("Anna Becker"),
+                37,
+            ),
+            inline(
+                "Everyone here would have done the same for my family,",
+                Some("Marco Santini"),
+                41,
+            ),
+            inline(
+                "A wall along the river would have saved every shop on this street,",
+                Some("Jonas Fischer"),
+                45,
+            ),
+            // Honorifics and roles as the text gives them, when that is all it gives.
+            inline(
+                "The state will match every dollar the town raises for the repairs,",
+                Some("Dr. Halvorsen"),
+                49,
+            ),
+            inline(
+                "more than enough to replace the damaged street lights",
+                Some("President Alvarez"),
+                51,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn speakers_reporting_verbs_in_every_order() {
+    let doc = load_titled("speakers-verbs.md", "Regional Water Utility Outage Review");
+    dates_are(&doc, &[]);
+    quotes_are(
+        &doc,
+        &[
+            // says, after the quote, verb before the name, with an appositive.
+            inline(
+                "The pressure sensors failed in a way none of our tests had ever simulated,",
+                Some("Hannah Okonkwo"),
+                13,
+            ),
+            // recalled, name before the verb.
+            inline(
+                "We told the night shift to open the bypass valves by hand,",
+                Some("Hannah Okonkwo"),
+                15,
+            ),
+            // wrote, a lead-in with a colon.
+            inline(
+                "I am proud of how calmly every one of you handled that night.",
+                Some("Hannah Okonkwo"),
+                17,
+            ),
+            // told … that, a role before the name.
+            inline(
+                "the backup pump never received the signal to start",
+                Some("Luis Carrillo"),
+                19,
+            ),
+            // added.
+            inline(
+                "I had the manual open on my phone the whole time and it still took an hour,",
+                Some("Luis Carrillo"),
+                21,
+            ),
+            // explained that.
+            inline(
+                "the valve handles had not been turned since the plant was built",
+                Some("Luis Carrillo"),
+                23,
+            ),
+            // noted, verb before the name.
+            inline(
+                "Nothing in the alarm logs pointed to the sensors until the next morning,",
+                Some("Priya Venkataraman"),
+                25,
+            ),
+            // stressed that.
+            inline(
+                "no customer's water was unsafe to drink at any point",
+                Some("Priya Venkataraman"),
+                27,
+            ),
+            // argued, verb before a role and the name.
+            inline(
+                "We should have practised a manual restart at least once a year,",
+                Some("Colin Ashdown"),
+                29,
+            ),
+            // asked, a question.
+            inline(
+                "Why did it take six hours to tell the public anything at all?",
+                Some("Ruth Abernathy"),
+                31,
+            ),
+            // According to Name, appositive, “…”.
+            inline(
+                "the city will pay for an independent audit of every pumping station",
+                Some("Dana Whitfield"),
+                33,
+            ),
+            // continued, a surname alone.
+            inline(
+                "The audit will be published in full, including anything that embarrasses us,",
+                Some("Dana Whitfield"),
+                35,
+            ),
+            // Name, appositive, said in a statement — after the quote.
+            inline(
+                "We expect a full corrective plan on our desk within sixty days,",
+                Some("Samuel Ortiz"),
+                37,
+            ),
+            // `Name, Role at …, said.` in the sentence before the quotation.
+            inline(
+                "Outages like this one are exactly why redundant sensors matter.",
+                Some("Ellen Langhans"),
+                39,
+            ),
+            // `Levy from EPA commented. “…”`.
+            inline(
+                "The utility’s maintenance records were better kept than most we see.",
+                Some("Marcus Levy"),
+                41,
+            ),
+            // recalled that, a surname with an appositive.
+            inline(
+                "the same valves jammed once before, during a drill in the nineties",
+                Some("Colin Ashdown"),
+                43,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn speakers_inside_and_after_block_quotes() {
+    let doc = load_titled(
+        "speakers-block-quotes.md",
+        "Interviews on Enterprise Software Migrations",
+    );
+    // "In 1998" inside a block quote is an event; "two decades", "a decade" are not.
+    dates_are(&doc, &[dated("1998", 11)]);
+    quotes_are(
+        &doc,
+        &[
+            // Named inside the block: `"…," says Giese. "…"`.
+            block(
+                "\"In 1998, the company started moving its plants onto a single planning \
+                 system,\" says Giese. \"It took eleven years and three chief executives to \
+                 finish.\"",
+                Some("Katrin Giese"),
+                11,
+            ),
+            // Unattributed, right after another block quote by the same person.
+            block(
+                "Nobody budgets for the years when the old and the new systems run side by side.",
+                Some("Katrin Giese"),
+                13,
+            ),
+            // A linked name inside the block.
+            block(
+                "\"Most of the cost is in the data nobody has looked at for a decade,\" said \
+                 Brian Holloway. \"Cleaning it is the whole project.\"",
+                Some("Brian Holloway"),
+                19,
+            ),
+            // A pronoun inside the block: the person the paragraph before names.
+            block(
+                "\"We rewrote the scheduler twice before it survived a full night of orders,\" \
+                 she recalled.",
+                Some("Lena Marsh"),
+                25,
+            ),
+            // `This quote from writer Name …` right after the block.
+            block(
+                "Documentation is the part of a migration that everyone agrees matters and \
+                 nobody staffs.",
+                Some("Heidi Waterfield"),
+                29,
+            ),
+            // An italic question is no attribution, and a person named two paragraphs later
+            // did not say it.
+            block(
+                "I moved our manuals into a wiki and the search got worse, not better.",
+                None,
+                35,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn quotes_across_paragraphs_split_by_attribution_and_things_that_are_not_quotes() {
+    let doc = load_titled("quotes-shapes.md", "The Eastbrook Footbridge Dispute");
+    dates_are(&doc, &[]);
+    // Paragraphs of one quotation are joined with a line break, as in a block quote; two
+    // halves joined only by an attribution are one quote, their texts joined by a space.
+    // Not quotes: shortcode and tag arguments (one closed by a lone `>}}`), image alt text,
+    // titles of works in a list of documents and in a footnote.
+    quotes_are(
+        &doc,
+        &[
+            // Runs across a blank line to its closing mark.
+            inline(
+                "We have asked four times for the footbridge over the canal to be repaired.\n\
+                 Each time we were told that the money would be found in the following budget.",
+                Some("Margaret Doyle"),
+                9,
+            ),
+            // Each paragraph opens with a quotation mark; only the last closes.
+            inline(
+                "The footbridge was first listed for repair in the capital plan eight years ago.\n\
+                 Every year since, it has been moved down the list to make room for something \
+                 more urgent.\n\
+                 This year I am asking my colleagues to stop moving it and to pay for it.",
+                Some("Victor Huang"),
+                15,
+            ),
+            // `"We knew," replied Gallagher, "that it would fail."`: six words, by him.
+            inline("We knew, that it would fail.", Some("Tom Gallagher"), 21),
+        ],
+    );
+}
+
+#[test]
+fn dates_in_real_prose() {
+    let doc = load_titled(
+        "dates-real-prose.md",
+        "A History of the Lanternfish Scheduler Project",
+    );
+    // Not events: the years in "ChronoConf 2017" and "the Lanternfish Summer 2019 Hackathon",
+    // and the dates in a shortcode, a tag's arguments, link targets, an image path and its
+    // alt text.
+    dates_are(
+        &doc,
+        &[
+            // `in January of 2015` is a month.
+            dated("2015-01", 9),
+            // A year as the subject of the sentence.
+            dated("2016", 11),
+            // `Between November 4th and November 15th 2016`: both ends.
+            dated("2016-11-04", 13),
+            dated("2016-11-15", 13),
+            // `In March and April 2021`: both months.
+            dated("2021-03", 19),
+            dated("2021-04", 19),
+            dated("2022-09-07", 33),
+        ],
+    );
+    quotes_are(&doc, &[]);
+}

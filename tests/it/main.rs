@@ -1,0 +1,20 @@
+//! The integration tests, as one binary: the real `dossier` binary run as a script or a user
+//! runs it (on a pseudo-terminal where what the terminal sees matters), and the library's app
+//! driven by keys and drawn to a test terminal. One binary links once and shares [`common`].
+
+mod common;
+
+mod app_keys;
+mod cli_export;
+mod cli_shell;
+mod fixtures;
+mod hostile;
+mod library;
+mod library_watch;
+mod load_props;
+mod people;
+mod pty_e2e;
+mod pty_files;
+mod pty_signals;
+mod render_props;
+mod snapshots;
