@@ -10,8 +10,8 @@
 
 use serde_json::Value;
 
-use super::front_matter::Meta;
-use super::sanitize::clean;
+use super::Meta;
+use crate::document::sanitize::clean;
 
 /// The fields of `yaml` when every line is a flat `key: value` (or blank); `None` when any
 /// line is anything else.
@@ -202,10 +202,10 @@ mod tests {
     #[test]
     fn a_key_longer_than_yaml_allows_is_left_to_the_yaml_parser() {
         let at_most = format!("{}: x", "k".repeat(1024));
-        assert_eq!(read(&at_most), front_matter::parse_yaml(&at_most).ok());
+        assert_eq!(read(&at_most), super::super::yaml::parse(&at_most).ok());
         let longer = format!("{}: x", "k".repeat(1025));
         assert_eq!(read(&longer), None);
-        assert!(front_matter::parse_yaml(&longer).is_err());
+        assert!(super::super::yaml::parse(&longer).is_err());
     }
 
     /// Pieces of values: mostly ones the flat reader takes, some that change what YAML
@@ -286,7 +286,7 @@ mod tests {
         ) {
             let yaml = lines.join(ending);
             if let Some(flat) = read(&yaml) {
-                let parsed = front_matter::parse_yaml(&yaml);
+                let parsed = super::super::yaml::parse(&yaml);
                 prop_assert_eq!(Ok(flat), parsed.map_err(|e| e.message), "{:?}", yaml);
             }
         }

@@ -1,0 +1,118 @@
+//! The words around a year that make it a date (context words, parts of a year, weekdays),
+//! the month words, and the limits the recogniser holds to.
+
+/// Month words in lower case, their month, and whether they may take an abbreviating dot.
+pub(super) const MONTH_WORDS: [(&str, u8, bool); 24] = [
+    ("january", 1, false),
+    ("jan", 1, true),
+    ("february", 2, false),
+    ("feb", 2, true),
+    ("march", 3, false),
+    ("mar", 3, true),
+    ("april", 4, false),
+    ("apr", 4, true),
+    // "May" is its own abbreviation, and takes no dot.
+    ("may", 5, false),
+    ("june", 6, false),
+    ("jun", 6, true),
+    ("july", 7, false),
+    ("jul", 7, true),
+    ("august", 8, false),
+    ("aug", 8, true),
+    ("september", 9, false),
+    ("sept", 9, true),
+    ("sep", 9, true),
+    ("october", 10, false),
+    ("oct", 10, true),
+    ("november", 11, false),
+    ("nov", 11, true),
+    ("december", 12, false),
+    ("dec", 12, true),
+];
+
+/// Words that make a following bare year read as a date (compared case-insensitively).
+pub(super) const CONTEXT_WORDS: [&str; 23] = [
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "through",
+    "throughout",
+    "during",
+    "before",
+    "after",
+    "from",
+    "between",
+    "circa",
+    "early",
+    "late",
+    "mid",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "around",
+    "fiscal",
+];
+
+/// Words that make `of` before a bare year read as a date: `the end of 2023`, `the summer of
+/// 2021`, `as of 2022` (compared case-insensitively). Not `a total of 2000`.
+pub(super) const OF_CONTEXT_WORDS: [&str; 18] = [
+    "end",
+    "start",
+    "beginning",
+    "middle",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "half",
+    "quarter",
+    "as",
+    "most",
+    "much",
+    "all",
+    "rest",
+    "remainder",
+    "part",
+];
+
+/// Words that join a bare year to the date just before it: `between 2019 and 2021`.
+pub(super) const JOINING_WORDS: [&str; 3] = ["and", "or", "to"];
+
+/// Weekday names and abbreviations that may open a date heading (compared case-insensitively).
+pub(super) const WEEKDAYS: [&str; 17] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// Lowest year accepted in text.
+pub(super) const MIN_YEAR: u16 = 1000;
+/// Highest year accepted in text.
+pub(super) const MAX_YEAR: u16 = 2199;
+/// Most whitespace characters allowed between the words of a month form.
+pub(super) const MAX_GAP: usize = 3;
+/// Longest month word (`September`).
+pub(super) const MAX_MONTH_LEN: usize = 9;
+/// Longest context word (`throughout`).
+pub(super) const MAX_CONTEXT_LEN: usize = 10;
+/// Longest word before `of` (`beginning`).
+pub(super) const MAX_OF_CONTEXT_LEN: usize = 9;

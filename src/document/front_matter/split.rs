@@ -1,0 +1,110 @@
+//! Where the front matter block is: a `---` line at byte 0, closed by a `---` or `...` line.
+
+use std::ops::Range;
+
+/// Where a front matter block sits in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The YAML between the fences.
+    pub yaml: Range<usize>,
+    /// The whole block, fences included, up to the first byte of the body.
+    pub whole: Range<usize>,
+}
+
+/// What splitting a text's front matter found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Split {
+    /// The text does not open with `---`.
+    None,
+    /// `---` opens the text but no `---` or `...` line closes it.
+    Unclosed,
+    /// A closed block.
+    Block(Block),
+}
+
+/// Finds the front matter block at the very start of `text` (a BOM already removed): a `---`
+/// line, closed by a `---` or `...` line.
+pub fn split(text: &str) -> Split {
+    let Some(first_end) = line_end(text, 0) else {
+        return Split::None;
+    };
+    if text[..first_end.content].trim_end() != "---" {
+        return Split::None;
+    }
+    let yaml_start = first_end.next;
+    let mut at = yaml_start;
+    while at < text.len() {
+        let Some(end) = line_end(text, at) else { break };
+        let line = text[at..end.content].trim_end();
+        if line == "---" || line == "..." {
+            return Split::Block(Block {
+                yaml: yaml_start..at,
+                whole: 0..end.next,
+            });
+        }
+        at = end.next;
+    }
+    Split::Unclosed
+}
+
+struct LineEnd {
+    /// Where the line's content ends (before its line break).
+    content: usize,
+    /// Where the next line starts.
+    next: usize,
+}
+
+fn line_end(text: &str, from: usize) -> Option<LineEnd> {
+    if from >= text.len() {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    match bytes[from..].iter().position(|&b| b == b'\n' || b == b'\r') {
+        None => Some(LineEnd {
+            content: text.len(),
+            next: text.len(),
+        }),
+        Some(rel) => {
+            let content = from + rel;
+            let next = if bytes[content] == b'\r' && bytes.get(content + 1) == Some(&b'\n') {
+                content + 2
+            } else {
+                content + 1
+            };
+            Some(LineEnd { content, next })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_closed_block_with_either_fence() {
+        let text = "---\ntitle: A\n---\n# Body\n";
+        assert_eq!(
+            split(text),
+            Split::Block(Block {
+                yaml: 4..13,
+                whole: 0..17
+            })
+        );
+        let text = "---\r\ntitle: A\r\n...\r\nbody";
+        assert_eq!(
+            split(text),
+            Split::Block(Block {
+                yaml: 5..15,
+                whole: 0..20
+            })
+        );
+    }
+
+    #[test]
+    fn no_block_unless_the_text_opens_with_a_fence() {
+        assert_eq!(split("# Title\n---\na: b\n---\n"), Split::None);
+        assert_eq!(split(""), Split::None);
+        assert_eq!(split("----\n"), Split::None);
+        assert_eq!(split("---\ntitle: never closed\n"), Split::Unclosed);
+    }
+}

@@ -1,0 +1,713 @@
+//! Who a text names as speaking: the subject of a lead-in (`Leike said:`), the name in an
+//! attribution line (`— Jan Leike, on X`), the person whose statement a heading announces,
+//! and the person an interview label stands for.
+
+use super::surnames::{name_word, person_mentions};
+use super::words::*;
+use super::{Who, given, is_titled};
+
+/// The person a lead-in names as speaking: `CEO Sam Altman posted on X:` → `Sam Altman`,
+/// `Despite his concerns, Leike ended on a note:` → `Leike`, `said Jane Doe` → `Jane Doe`,
+/// `Sam Altman, OpenAI's CEO, wrote:` → `Sam Altman`, `According to Jane Doe:` → `Jane Doe`,
+/// `In Leike's words:` → `Leike`.
+pub fn speaker_in_lead_in(lead_in: &str) -> Option<String> {
+    let words: Vec<&str> = lead_in.split_whitespace().collect();
+    let verb = words.iter().rposition(|w| is_speech_verb(w));
+    speaker_in_words(lead_in, &words, verb)
+}
+
+/// [`speaker_in_lead_in`] of `lead_in` split into `words`, the last reporting verb at `verb`.
+pub(super) fn speaker_in_words(
+    lead_in: &str,
+    words: &[&str],
+    verb: Option<usize>,
+) -> Option<String> {
+    let Some(verb) = verb else {
+        // Without a verb only a lead-in that introduces the quote can name its speaker:
+        // `According to Dana Whitfield, the city's mayor, "…"`, `Declan Moore was
+        // unconvinced: "…"`.
+        let introduces = lead_in.trim_end();
+        if introduces.ends_with(',') {
+            return according_to(lead_in);
+        }
+        if !introduces.ends_with(':') {
+            return None;
+        }
+        return according_to(lead_in)
+            .or_else(|| possessive_subject(words))
+            .or_else(|| subject_before_colon(lead_in));
+    };
+    // "according to Name" and "said Name" name the speaker after the verb.
+    if let Some(name) = name_from(&words[verb + 1..]) {
+        let comma_before_verb = verb > 0 && words[verb - 1].ends_with(',');
+        if comma_before_verb || verb == 0 {
+            return Some(name);
+        }
+    }
+    // Skip an adverb or auxiliary between the name and the verb ("Leike later said").
+    let end = subject_end(words, verb);
+    let subject = &words[..end];
+    // `Judge Miriam Castellanos of the Harmon County Superior Court wrote`: the person
+    // opening the subject, not the body after `of`.
+    // The clause may follow others: `In a ruling issued Oct. 17, 2023, Judge … of … wrote`.
+    let clause_starts = std::iter::once(0).chain(
+        subject
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.ends_with(','))
+            .map(|(i, _)| i + 1),
+    );
+    // A later clause must open with someone surely a person (titled, or a known given
+    // name): `Ellen Langhans, Program Manager at …, said` is not Program Manager's.
+    // Only a subject with `of`, `from`, `at` or `with` in it can read so.
+    let joins = subject
+        .iter()
+        .any(|w| matches!(*w, "of" | "from" | "at" | "with"));
+    let opens_with_person = clause_starts
+        .filter(|&start| joins && start < subject.len())
+        .filter(|&start| {
+            let first = bare(subject[start]);
+            is_capitalised(first) || is_title(first)
+        })
+        .filter_map(|start| {
+            let name = name_before_from(&subject[start..])?;
+            let surely = start == 0
+                || is_title(bare(subject[start]))
+                || given::of_given_name(name.split_whitespace().next()?).is_some();
+            surely.then_some(name)
+        })
+        .find(|n| n.split_whitespace().count() >= 2 || is_titled(n));
+    let named = if opens_with_person.is_some() {
+        opens_with_person
+    } else if subject.last().is_some_and(|w| w.ends_with(',')) {
+        appositive_subject(subject)
+    } else {
+        name_before(subject)
+    };
+    named
+        .or_else(|| possessive_subject(subject))
+        .or_else(|| name_before_from(subject))
+        .or_else(|| subject_of_two_verbs(subject))
+}
+
+/// The name that opens a sentence whose reporting verb is its second (`Ailsa Morrow, who
+/// chairs the group, welcomed the plan but said`): the verb follows `and` or `but`.
+pub(super) fn subject_of_two_verbs(subject: &[&str]) -> Option<String> {
+    let joined = subject
+        .last()
+        .is_some_and(|w| matches!(bare(w), "and" | "but"));
+    let first = subject.first().map(|w| bare(w))?;
+    if !joined || !is_capitalised(first) || is_not_name(first) {
+        return None;
+    }
+    let end = subject
+        .iter()
+        .position(|w| !is_capitalised(bare(w)) || w.ends_with(','))?;
+    let run = &subject[..=end];
+    let name = name_from(run)?;
+    (name.split_whitespace().count() >= 2 || name.split_whitespace().count() == 1 && end == 0)
+        .then_some(name)
+}
+
+/// The one person a lead-in ending in a colon names, when not as the object of a
+/// preposition: `Local fisherman Declan Moore was unconvinced:` → `Declan Moore`; `The data
+/// request was:` and `In a letter to Jane Doe, the agency wrote:` name no speaker.
+pub(super) fn subject_before_colon(lead_in: &str) -> Option<String> {
+    const PREPOSITIONS: &[&str] = &[
+        "to", "with", "for", "from", "by", "about", "of", "on", "against", "at", "and",
+    ];
+    let mentions = person_mentions(lead_in);
+    let [(at, name)] = mentions.as_slice() else {
+        // `Henrik himself sent us a short note for this post:` — a name alone opening the
+        // sentence, and a statement it sends.
+        let words: Vec<&str> = lead_in.split_whitespace().collect();
+        let first = words.first().map(|w| bare(w))?;
+        let second = words.get(1).map(|w| bare(w))?;
+        let alone = mentions.is_empty()
+            && name_word(words[0]).is_some_and(|(_, closes)| !closes)
+            && !is_capitalised(second)
+            && !PRONOUNS.contains(&first);
+        return (alone && words.iter().any(|w| is_statement_kind(w))).then(|| first.to_string());
+    };
+    let before = lead_in[..*at]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or_default();
+    (!PREPOSITIONS.contains(&before.to_lowercase().as_str())).then(|| name.clone())
+}
+
+/// A name that opens the subject and is followed by where the person is from:
+/// `Levy from EPA` → `Levy`, `Jane Doe of the NHS` → `Jane Doe`.
+pub(super) fn name_before_from(subject: &[&str]) -> Option<String> {
+    // A title may open it: `President Alvarez of the business association`.
+    let title = subject
+        .first()
+        .filter(|raw| is_title(bare(raw)))
+        .map(|raw| as_written(raw));
+    let skip = usize::from(title.is_some());
+    let mut run = Vec::new();
+    for raw in &subject[skip..] {
+        let w = bare(raw);
+        if is_capitalised(w) && !is_acronym(w) && !is_not_name(w) && !is_title(w) {
+            run.push(as_written(raw));
+            if run.len() > 3 || (raw.ends_with([',', '.', ';', ':']) && !is_initial(raw)) {
+                return None;
+            }
+            continue;
+        }
+        let from = ["from", "of", "at", "with"].contains(&w);
+        return (from && !run.is_empty())
+            .then(|| titled(title, run))
+            .flatten();
+    }
+    None
+}
+
+/// [`speaker_in_lead_in`], or the pronoun a lead-in names as speaking (`She said`,
+/// `he later explained`, `said she`).
+pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
+    let words: Vec<&str> = lead_in.split_whitespace().collect();
+    let verb = words.iter().rposition(|w| is_speech_verb(w));
+    if let Some(name) = speaker_in_words(lead_in, &words, verb) {
+        return Some(Who::Named(name));
+    }
+    let verb = verb?;
+    let end = subject_end(&words, verb);
+    if let Some(g) = end.checked_sub(1).and_then(|i| pronoun(words[i])) {
+        // `he said`, but not `told him she`: the pronoun is the verb's subject.
+        return Some(Who::Pronoun(g));
+    }
+    let after_verb = words.get(verb + 1).and_then(|w| pronoun(w));
+    let verb_first = verb == 0 || words[verb - 1].ends_with(',');
+    match (after_verb, verb_first) {
+        (Some(g), true) => Some(Who::Pronoun(g)),
+        _ => None,
+    }
+}
+
+/// Where the subject before the verb at `verb` ends: an adverb or auxiliary between them is
+/// passed over (`Leike later said`).
+pub(super) fn subject_end(words: &[&str], verb: usize) -> usize {
+    let mut end = verb;
+    while end > 0 && end + 2 >= verb {
+        let w = bare(words[end - 1]);
+        if w.ends_with("ly") && !is_capitalised(w)
+            || [
+                "later", "also", "then", "once", "had", "has", "have", "was", "publicly",
+                "famously", "who",
+            ]
+            .contains(&w)
+        {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The speaker of a sentence that ends in its reporting verb (`Levy from EPA commented.`,
+/// `Ellen Langhans, Program Manager at DHS, said.`): the quotation after it is theirs.
+pub fn speaker_ending_in_verb(sentence: &str) -> Option<Who> {
+    let s = sentence.trim_end();
+    let s = s.strip_suffix(['.', ':']).unwrap_or(s);
+    let last = s.split_whitespace().next_back()?;
+    if is_gesture(last) {
+        // `When I repeat this to Nwosu, she laughs. "He's right."`: whoever laughs says it.
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let subject = &words[..words.len() - 1];
+        return match subject.last().and_then(|w| pronoun(w)) {
+            Some(gender) => Some(Who::Pronoun(gender)),
+            None => name_before(subject).map(Who::Named),
+        };
+    }
+    if !is_speech_verb(last) {
+        return None;
+    }
+    who_in_lead_in(s)
+}
+
+/// Whether `text` ends in a reporting verb or a gesture (`… Program Manager, said.`).
+pub fn ends_in_reporting_verb(text: &str) -> bool {
+    let last = text.trim_end().trim_end_matches(['.', ':']);
+    last.split_whitespace()
+        .next_back()
+        .is_some_and(|w| is_speech_verb(w) || is_gesture(w))
+}
+
+/// Whether `word` is a gesture that introduces what its subject says next (`she laughs`,
+/// `he shrugged`).
+pub(super) fn is_gesture(word: &str) -> bool {
+    const GESTURES: &[&str] = &[
+        "laughs", "laughed", "smiles", "smiled", "shrugs", "shrugged", "nods", "nodded", "sighs",
+        "sighed", "grins", "grinned", "pauses", "paused", "frowns", "frowned",
+    ];
+    GESTURES.contains(&bare(word))
+}
+
+pub(super) fn is_speech_verb(word: &str) -> bool {
+    let w = bare(word);
+    // Most words are looked at here: those no verb's length are passed over at once.
+    (3..=13).contains(&w.len()) && SPEECH_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w))
+}
+
+/// The subject of a lead-in whose last words are set off by commas: the name in the commas
+/// when they hold only a name (`OpenAI's CEO, Sam Altman,` → `Sam Altman`), else the name
+/// before them (`Sam Altman, OpenAI's CEO,` → `Sam Altman`; `The board, led by Bret Taylor,`
+/// → none).
+pub(super) fn appositive_subject(words: &[&str]) -> Option<String> {
+    const LONGEST_APPOSITIVE: usize = 12;
+    let (_, before) = words.split_last()?;
+    let open = before.iter().rposition(|w| w.ends_with(','));
+    let inside = &words[open.map_or(0, |j| j + 1)..];
+    let only_a_name = inside
+        .iter()
+        .map(|w| bare(w))
+        .skip_while(|w| is_title(w))
+        .filter(|w| !is_post_nominal(w))
+        .all(|w| {
+            is_particle(w)
+                || is_capitalised(w)
+                    && !is_acronym(w)
+                    && strip_possessive(w) == w
+                    && !is_not_name(w)
+        });
+    if only_a_name {
+        if let Some(name) = name_before(inside) {
+            return Some(name);
+        }
+    }
+    let open = open.filter(|&j| words.len() - j <= LONGEST_APPOSITIVE)?;
+    name_before(&words[..=open])
+}
+
+/// The owner of a statement a lead-in names: `Leike's statement was short:` and
+/// `In Leike’s words:` → `Leike`. The possessive must be followed, within three lower-case
+/// words, by a kind of statement.
+pub(super) fn possessive_subject(words: &[&str]) -> Option<String> {
+    let i = words.iter().rposition(|w| {
+        let b = bare(w);
+        is_capitalised(b) && strip_possessive(b).len() < b.len()
+    })?;
+    let after = &words[i + 1..];
+    let kind_follows = after.iter().take(3).any(|w| is_statement_kind(w))
+        && after.iter().all(|w| !is_capitalised(bare(w)));
+    if !kind_follows {
+        return None;
+    }
+    let mut subject = words[..i].to_vec();
+    subject.push(strip_possessive(bare(words[i])));
+    name_before(&subject)
+}
+
+pub(super) fn is_statement_kind(word: &str) -> bool {
+    let w = bare(word);
+    STATEMENT_KINDS.iter().any(|k| k.eq_ignore_ascii_case(w))
+}
+
+/// A name after an "according to" anywhere in `text`.
+pub fn according_to(text: &str) -> Option<String> {
+    const PHRASE: &[u8] = b"according to ";
+    let at = text
+        .as_bytes()
+        .windows(PHRASE.len())
+        .position(|w| w.eq_ignore_ascii_case(PHRASE))?;
+    let rest: Vec<&str> = text.get(at + PHRASE.len()..)?.split_whitespace().collect();
+    name_from(&rest)
+}
+
+/// The capitalised run that ends `words` (a subject just before its verb). A title before a
+/// surname alone stays with it, as written (`Mr. Reyes`, `President Alvarez`); before a full
+/// name it is dropped (`CEO Sam Altman` → `Sam Altman`).
+pub(super) fn name_before(words: &[&str]) -> Option<String> {
+    let mut run: Vec<&str> = Vec::new();
+    let mut title: Option<&str> = None;
+    // Letters after the name are passed over: `Felicity Grainger MP,`.
+    let mut words = words;
+    while let Some((last, rest)) = words.split_last() {
+        if !is_post_nominal(last) || rest.is_empty() {
+            break;
+        }
+        words = rest;
+    }
+    for (i, raw) in words.iter().enumerate().rev() {
+        let w = bare(raw);
+        let ends_clause = raw.ends_with(',') || raw.ends_with(':') || raw.ends_with(';');
+        if ends_clause && i + 1 < words.len() {
+            break;
+        }
+        // `van` in `Joost van Rijn`: inside a name, between its capitalised words.
+        if is_particle(w) && !run.is_empty() && i > 0 && is_capitalised(bare(words[i - 1])) {
+            run.push(w);
+            continue;
+        }
+        if is_title(w) {
+            title = Some(as_written(raw));
+            break;
+        }
+        if w.is_empty()
+            || !is_capitalised(w)
+            || is_acronym(w)
+            || w.ends_with("'s")
+            || w.ends_with("’s")
+        {
+            break;
+        }
+        run.push(as_written(raw));
+        if run.len() == 4 {
+            break;
+        }
+    }
+    run.reverse();
+    while run
+        .first()
+        .is_some_and(|w| is_not_name(w) || (run.len() > 1 && is_opening_adverb(w)))
+    {
+        run.remove(0);
+    }
+    titled(title, run)
+}
+
+/// `run` as one name, with `title` before it when the run is a surname alone.
+pub(super) fn titled(title: Option<&str>, run: Vec<&str>) -> Option<String> {
+    let name = run.join(" ");
+    if name.is_empty() || PRONOUNS.contains(&name.as_str()) {
+        return None;
+    }
+    Some(match title {
+        Some(t) if run.len() == 1 && !is_not_name(&name) => format!("{t} {name}"),
+        _ => name,
+    })
+}
+
+/// The name that starts `words`, after any titles and organisations and a short lower-case
+/// description: `Jane Doe, a researcher` → `Jane Doe`, `OpenAI CEO Sam Altman` → `Sam Altman`,
+/// `former board member Helen Toner` → `Helen Toner`. A description ends at a preposition or a
+/// pronoun (`in an interview with Jane Doe`, `he told Jane Doe` name no one), and a name after
+/// one must be a full name.
+pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
+    const STOPS: &[&str] = &[
+        "in", "on", "at", "to", "for", "from", "by", "of", "with", "about", "via", "after",
+        "before", "during", "he", "she", "they", "it", "we", "you", "i", "who", "which", "that",
+    ];
+    const LONGEST_DESCRIPTION: usize = 4;
+    let mut run: Vec<&str> = Vec::new();
+    let mut title: Option<&str> = None;
+    let mut described = 0;
+    for raw in words {
+        let b = bare(raw);
+        if is_title(b) || is_acronym(b) {
+            if run.len() >= 2 {
+                break;
+            }
+            // A single word before a title names an organisation: `OpenAI CEO Sam Altman`.
+            run.clear();
+            title = is_title(b).then(|| as_written(raw));
+            continue;
+        }
+        let w = strip_possessive(b);
+        if w.is_empty() || raw.starts_with(['(', '[']) {
+            break;
+        }
+        if !is_capitalised(w) {
+            if !run.is_empty() || described == LONGEST_DESCRIPTION || STOPS.contains(&w) {
+                break;
+            }
+            title = None;
+            described += 1;
+            continue;
+        }
+        if is_not_name(w) {
+            break;
+        }
+        run.push(if w == b { as_written(raw) } else { w });
+        let closes = raw.ends_with(',') || raw.ends_with(':') || raw.ends_with(';');
+        if closes || (raw.ends_with('.') && !is_initial(raw)) || run.len() == 4 {
+            break;
+        }
+    }
+    if described > 0 && run.len() < 2 && title.is_none() {
+        return None;
+    }
+    titled(title, run)
+}
+
+/// The person an interview label stands for: initials (`RA`) become the one person named in
+/// full whose initials they are; a name is kept as written (a short one is resolved later);
+/// the interviewer's labels (`Q`, `Question`, `Interviewer`) and the authors' are
+/// [`Who::Nobody`].
+pub fn expand_label(label: &str, named: &[String]) -> Option<Who> {
+    const ASKING: &[&str] = &[
+        "Q",
+        "Question",
+        "Interviewer",
+        "Us",
+        "We",
+        "Me",
+        "A",
+        "Answer",
+    ];
+    if ASKING.contains(&label) {
+        return Some(Who::Nobody);
+    }
+    let initials = |full: &str| -> String {
+        full.split_whitespace()
+            .filter(|w| !is_initial(w))
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    if is_acronym(label) && label.chars().count() <= 4 {
+        let matching: Vec<&String> = named.iter().filter(|n| initials(n) == label).collect();
+        return match matching.as_slice() {
+            [one] => Some(Who::Named((*one).clone())),
+            _ => None,
+        };
+    }
+    // A transcript's `MARIA LOPEZ:` is Maria Lopez.
+    let label = if label.chars().count() > 4 && !label.chars().any(char::is_lowercase) {
+        label
+            .split_whitespace()
+            .map(|w| {
+                let mut chars = w.chars();
+                chars.next().map_or(String::new(), |c| {
+                    c.to_string() + &chars.as_str().to_lowercase()
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        label.to_string()
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let a_name = words
+        .iter()
+        .all(|w| name_word(w).is_some() || is_initial(w) || is_particle(w));
+    a_name.then(|| Who::Named(label.clone()))
+}
+
+/// The name in an attribution such as `Jan Leike, on X` or `Jane Doe (2021)`: the words before
+/// the first comma, bracket or `on`/`in`/`to`, when they start with a capital.
+pub fn name_in_attribution(text: &str) -> Option<String> {
+    let text = text
+        .trim()
+        .trim_start_matches(['—', '―', '–', '-', '~', '*', '_', ' ']);
+    let end = text
+        .find([',', '(', '[', ';', '|', '\n'])
+        .unwrap_or(text.len());
+    let words: Vec<&str> = text[..end]
+        .split_whitespace()
+        .take_while(|w| !["on", "in", "to", "at", "via", "from", "for", "of"].contains(w))
+        .collect();
+    if words.is_empty() || words.len() > 6 || !is_capitalised(words[0]) {
+        return None;
+    }
+    // A name, not a sentence or a question: every word capitalised but its particles
+    // (`Ursula von der Leyen`), the first no common word.
+    const PARTICLES: &[&str] = &[
+        "de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "al", "y",
+    ];
+    let a_name = words
+        .iter()
+        .all(|w| is_capitalised(w) || PARTICLES.contains(w))
+        && !is_not_name(bare(words[0]))
+        && !text[..end].trim_end().ends_with('?');
+    if !a_name {
+        return None;
+    }
+    // `— Dr. Harriet Lund, Dean of …`: a title before a full name is no part of it.
+    let mut words = words;
+    while words.len() > 2 && is_title(bare(words[0])) {
+        words.remove(0);
+    }
+    let name = words.join(" ");
+    let name = name.trim_end_matches(['.', ':', '*', '_', '"', '”']).trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// The person whose statement a heading announces: `Leike's Public Statement` → `Leike`,
+/// `Statement by Jane Doe` → `Jane Doe`.
+pub fn speaker_of_heading(title: &str) -> Option<String> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    if let Some(i) = words.iter().position(|w| {
+        let b = bare(w);
+        strip_possessive(b) != b || w.ends_with("'s") || w.ends_with("’s")
+    }) {
+        let rest_has_kind = words[i + 1..].iter().take(3).any(|w| is_statement_kind(w));
+        if rest_has_kind {
+            let mut name: Vec<&str> = words[..=i]
+                .iter()
+                .map(|w| strip_possessive(bare(w)))
+                .collect();
+            while name
+                .first()
+                .is_some_and(|w| is_not_name(w) || !is_capitalised(w))
+            {
+                name.remove(0);
+            }
+            if !name.is_empty() && name.iter().all(|w| is_capitalised(w)) {
+                return Some(name.join(" "));
+            }
+        }
+    }
+    for (i, w) in words.iter().enumerate() {
+        let by = words.get(i + 1).is_some_and(|b| {
+            ["by", "from", "of"]
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(bare(b)))
+        });
+        if by && is_statement_kind(w) {
+            return name_from(&words[i + 2..]);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lead_ins_name_their_speaker() {
+        assert_eq!(
+            speaker_in_lead_in("CEO Sam Altman posted on X:").as_deref(),
+            Some("Sam Altman")
+        );
+        assert_eq!(
+            speaker_in_lead_in("Despite his concerns, Leike ended on a somewhat optimistic note:")
+                .as_deref(),
+            Some("Leike")
+        );
+        assert_eq!(
+            speaker_in_lead_in("On May 28, 2024, Leike announced he was joining Anthropic:")
+                .as_deref(),
+            Some("Leike")
+        );
+        assert_eq!(
+            speaker_in_lead_in("In a statement, said Jane Doe:").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            speaker_in_lead_in("Dr. Ada Lovelace later wrote").as_deref(),
+            Some("Ada Lovelace")
+        );
+        assert_eq!(
+            speaker_in_lead_in("Sam Altman, OpenAI's CEO, wrote:").as_deref(),
+            Some("Sam Altman")
+        );
+        assert_eq!(
+            speaker_in_lead_in("In 2024, Jan Leike, who had led the team since 2021, wrote:")
+                .as_deref(),
+            Some("Jan Leike")
+        );
+        assert_eq!(
+            speaker_in_lead_in("According to Jan Leike:").as_deref(),
+            Some("Jan Leike")
+        );
+        assert_eq!(
+            speaker_in_lead_in("Leike’s statement was short:").as_deref(),
+            Some("Leike")
+        );
+        assert_eq!(
+            speaker_in_lead_in("In Jane Doe's own words:").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            speaker_in_lead_in("Senator Jane Doe said:").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            speaker_in_lead_in("OpenAI's chief executive Sam Altman responded:").as_deref(),
+            Some("Sam Altman")
+        );
+        // The person told or answered is not the speaker.
+        assert_eq!(
+            speaker_in_lead_in("Raman told Maria Okafor:").as_deref(),
+            Some("Raman")
+        );
+        assert_eq!(
+            speaker_in_lead_in("The board said in reply to Leike's thread:"),
+            None
+        );
+        assert_eq!(
+            speaker_in_lead_in("OpenAI's CEO, Sam Altman, wrote:").as_deref(),
+            Some("Sam Altman")
+        );
+        assert_eq!(
+            speaker_in_lead_in("The board, led by Bret Taylor, said:"),
+            None
+        );
+        assert_eq!(speaker_in_lead_in("Leike’s statement"), None);
+        assert_eq!(speaker_in_lead_in("The letter was clear:"), None);
+        assert_eq!(speaker_in_lead_in("He said:"), None);
+        assert_eq!(
+            speaker_in_lead_in("said OpenAI CEO Sam Altman").as_deref(),
+            Some("Sam Altman")
+        );
+        assert_eq!(
+            speaker_in_lead_in("said Sam Altman, CEO of OpenAI").as_deref(),
+            Some("Sam Altman")
+        );
+        assert_eq!(
+            according_to("according to former board member Helen Toner.").as_deref(),
+            Some("Helen Toner")
+        );
+        assert_eq!(
+            according_to("according to a person familiar with the matter"),
+            None
+        );
+        assert_eq!(according_to("according to the company Anthropic"), None);
+        assert_eq!(
+            speaker_in_lead_in("said in an interview with Jane Doe"),
+            None
+        );
+        assert_eq!(speaker_in_lead_in("The letter said:"), None);
+        assert_eq!(speaker_in_lead_in("The team was struggling:"), None);
+    }
+
+    #[test]
+    fn attributions_give_the_name_only() {
+        assert_eq!(
+            name_in_attribution("— Jan Leike, on X").as_deref(),
+            Some("Jan Leike")
+        );
+        assert_eq!(
+            name_in_attribution("-- Jane Doe").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            name_in_attribution("~ Ada Lovelace (1843)").as_deref(),
+            Some("Ada Lovelace")
+        );
+        assert_eq!(
+            name_in_attribution("Jane Doe, in a statement to Reuters").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(name_in_attribution("— from a thread"), None);
+    }
+
+    #[test]
+    fn statement_headings_name_their_speaker() {
+        assert_eq!(
+            speaker_of_heading("Leike's Public Statement").as_deref(),
+            Some("Leike")
+        );
+        assert_eq!(
+            speaker_of_heading("Jane Doe’s Testimony").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            speaker_of_heading("Statement by Sam Altman").as_deref(),
+            Some("Sam Altman")
+        );
+        assert_eq!(
+            speaker_of_heading("Letter from OpenAI Employees (June 2024)").as_deref(),
+            Some("OpenAI Employees")
+        );
+        assert_eq!(
+            speaker_of_heading("Remarks By: Jane Doe").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(speaker_of_heading("Leike's Next Steps"), None);
+        assert_eq!(speaker_of_heading("Company Responses"), None);
+    }
+}

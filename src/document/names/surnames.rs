@@ -1,0 +1,649 @@
+//! Who the document means by a name: the people the quotes' speakers are, where a text
+//! mentions them, and a surname resolved to the full name the document uses elsewhere
+//! (`Leike` → `Jan Leike`).
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::ops::Range;
+
+use super::words::*;
+use super::{gender_allows, given, is_titled};
+use crate::document::sentences::word_around;
+
+/// The people the quotes' attributions name, by every word of their names: where a text
+/// mentions one of them.
+#[derive(Debug, Default)]
+pub struct People {
+    /// A word of a name (`Hsieh`, `Brian`) and the full name; a word two people share
+    /// names neither.
+    words: HashMap<String, Option<String>>,
+    /// The names added so far.
+    added: std::collections::HashSet<String>,
+}
+
+impl People {
+    /// Adds a speaker's full name.
+    pub fn add(&mut self, full: &str) {
+        // Most speakers are quoted many times: each name is taken apart once.
+        if !self.added.insert(full.to_string()) {
+            return;
+        }
+        for w in full.split_whitespace() {
+            let w = w.trim_end_matches(',');
+            if w.chars().count() < 2 || !is_capitalised(w) || is_honorific(w) || is_suffix(w) {
+                continue;
+            }
+            let entry = self
+                .words
+                .entry(w.to_string())
+                .or_insert_with(|| Some(full.to_string()));
+            match entry.as_deref() {
+                Some(known) if known == full => {}
+                // `Dr. Nwosu` and `Ada Nwosu`: the full name, when the title allows it.
+                Some(known) if is_titled(known) && !is_titled(full) => {
+                    let title = known.split_whitespace().next().unwrap_or_default();
+                    *entry =
+                        gender_allows(full, given::of_honorific(title)).then(|| full.to_string());
+                }
+                Some(known)
+                    if is_titled(full)
+                        && !is_titled(known)
+                        && gender_allows(
+                            known,
+                            given::of_honorific(full.split_whitespace().next().unwrap_or_default()),
+                        ) => {}
+                _ => *entry = None,
+            }
+        }
+    }
+
+    /// Each mention in `text` of a person added: where, and their full name.
+    pub fn mentions<'p>(&'p self, text: &str) -> Vec<(usize, &'p str)> {
+        let mut found: Vec<(usize, &str)> = Vec::new();
+        if self.words.is_empty() {
+            return found;
+        }
+        let mut at = 0;
+        for raw in text.split_whitespace() {
+            let start = at + text[at..].find(raw).unwrap_or(0);
+            at = start + raw.len();
+            let w = strip_possessive(bare(raw));
+            if let Some(Some(full)) = self.words.get(w) {
+                // `Jeff McAffer` is one mention, not two.
+                if found.last().is_none_or(|&(_, f)| f != full.as_str()) || !is_capitalised(w) {
+                    found.push((start, full.as_str()));
+                }
+            }
+        }
+        found
+    }
+}
+
+/// Last words of capitalised runs that name places, bodies and things, not people.
+pub(super) const NOT_PERSON_ENDINGS: &[&str] = &[
+    "Street",
+    "Avenue",
+    "Road",
+    "Square",
+    "Park",
+    "Bridge",
+    "River",
+    "Lake",
+    "Valley",
+    "County",
+    "City",
+    "State",
+    "States",
+    "Kingdom",
+    "Republic",
+    "Union",
+    "Foundation",
+    "University",
+    "College",
+    "School",
+    "Institute",
+    "Institution",
+    "Agency",
+    "Department",
+    "Ministry",
+    "Office",
+    "Authority",
+    "Council",
+    "Committee",
+    "Commission",
+    "Board",
+    "Association",
+    "Society",
+    "Group",
+    "Company",
+    "Corporation",
+    "Inc",
+    "Ltd",
+    "Bank",
+    "Fund",
+    "Center",
+    "Centre",
+    "Hospital",
+    "Clinic",
+    "Network",
+    "Project",
+    "Team",
+    "Service",
+    "Services",
+    "Court",
+    "House",
+    "Hall",
+    "Times",
+    "Post",
+    "News",
+    "Press",
+    "Labs",
+    "Lab",
+    "Systems",
+    "Technologies",
+    "Software",
+    "Party",
+    "Act",
+    "Bill",
+    "Conference",
+    "Summit",
+    "Day",
+    "Week",
+    "Year",
+    "Plan",
+    "Program",
+    "Programme",
+    "Initiative",
+    "Report",
+    "Review",
+];
+
+/// Where `text` names a person in full (a run of two or three name words, not a place's or
+/// an organisation's: `Amara Nwosu`, `Rosa M. Delgado`), or by a title and surname (`Mr.
+/// Reyes`): each mention's offset and the name.
+pub fn person_mentions(text: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let mut run_start = 0;
+    let mut title: Option<&str> = None;
+    let mut note = |run: &mut Vec<&str>, title: Option<&str>, start: usize| {
+        let person = match run.as_slice() {
+            [one] => title.map(|t| format!("{t} {one}")),
+            [_, .., last] if run.len() <= 3 && !NOT_PERSON_ENDINGS.contains(last) => {
+                Some(run.join(" "))
+            }
+            _ => None,
+        };
+        if let Some(person) = person {
+            found.push((start, person));
+        }
+        run.clear();
+    };
+    let mut at = 0;
+    for raw in text.split_whitespace() {
+        let start = at + text[at..].find(raw).unwrap_or(0);
+        at = start + raw.len();
+        match name_word(raw) {
+            Some((stem, closes)) => {
+                if run.is_empty() {
+                    run_start = start;
+                }
+                run.push(stem);
+                if closes {
+                    note(&mut run, title.take(), run_start);
+                }
+            }
+            None => {
+                note(&mut run, title.take(), run_start);
+                let b = bare(raw);
+                title = (is_honorific(b) || is_title(b)).then(|| as_written(raw));
+            }
+        }
+    }
+    note(&mut run, title, run_start);
+    found
+}
+
+/// Full names (runs of two or three capitalised words) seen in a document, with how often,
+/// for the surnames that need resolving. Only the words around each occurrence of a wanted
+/// surname are looked at, found by one pass over the bytes of each text.
+#[derive(Debug, Default)]
+pub struct Directory {
+    /// Finds the wanted surnames in a text; `None` when none is wanted.
+    finder: Option<Finder>,
+    counts: HashMap<String, usize>,
+    /// The full names by surname, given name and name without its suffix, most frequent
+    /// first, made at the first [`Directory::candidates`].
+    by_word: std::cell::OnceCell<HashMap<String, Vec<(String, usize)>>>,
+}
+
+/// How a directory looks for its surnames: one SIMD substring search per surname when there
+/// are few (most documents quote one to three people; building an automaton costs more than
+/// searching a short document), all at once with Aho-Corasick when there are many.
+#[derive(Debug)]
+enum Finder {
+    Few(Vec<(String, memchr::memmem::Finder<'static>)>),
+    Many(aho_corasick::AhoCorasick),
+}
+
+/// Up to this many surnames are searched for one by one.
+pub(super) const FEW: usize = 4;
+
+impl Finder {
+    /// Calls `found(start, end)` for every wanted surname in `text`, in no particular order;
+    /// where two overlap, for the longer (Aho-Corasick) or both (one by one): each is
+    /// checked against its word anyway.
+    fn for_each(&self, text: &str, mut found: impl FnMut(usize, usize)) {
+        match self {
+            Finder::Few(finders) => {
+                for (name, f) in finders {
+                    for at in f.find_iter(text.as_bytes()) {
+                        found(at, at + name.len());
+                    }
+                }
+            }
+            Finder::Many(ac) => {
+                for m in ac.find_iter(text) {
+                    found(m.start(), m.end());
+                }
+            }
+        }
+    }
+}
+
+impl Directory {
+    /// A directory of the full names that end in one of `surnames`.
+    pub fn for_surnames<'a>(surnames: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut wanted: Vec<&str> = surnames
+            .into_iter()
+            .map(|n| strip_possessive(n.trim()))
+            .filter(|n| !n.is_empty() && !n.contains(char::is_whitespace))
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let finder = if wanted.is_empty() {
+            None
+        } else if wanted.len() <= FEW {
+            Some(Finder::Few(
+                wanted
+                    .iter()
+                    .map(|n| (n.to_string(), memchr::memmem::Finder::new(n).into_owned()))
+                    .collect(),
+            ))
+        } else {
+            // Longest first where one surname starts another ("Lei", "Leike"): the whole
+            // word is checked against the surname afterwards.
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(&wanted)
+                .ok()
+                .map(Finder::Many)
+        };
+        Directory {
+            finder,
+            ..Directory::default()
+        }
+    }
+
+    /// Notes every full name within one of `ranges` of `text` (in order, not overlapping)
+    /// that ends in a wanted surname: a maximal run of name words (capitalised, not an
+    /// acronym, not a common capitalised word) that a comma, full stop, possessive or the
+    /// like closes, of two or three words. One search of `text` for all the ranges: one long
+    /// search is far faster than many short ones.
+    pub fn add_ranges(&mut self, text: &str, ranges: impl IntoIterator<Item = Range<usize>>) {
+        let Some(finder) = &self.finder else { return };
+        self.by_word.take();
+        let ranges: Vec<Range<usize>> = ranges.into_iter().collect();
+        let counts = &mut self.counts;
+        // Most mentions repeat a name already counted: it is built here, not allocated.
+        let mut full = String::new();
+        // The range the last mention ended in: mentions mostly come in text order, so the next
+        // one's range is found by stepping from there rather than by a search of them all.
+        let mut at = 0;
+        // Where the last words of the names counted start: a run found from its first word
+        // (`Policy Community Policymakers`) is not counted again from its last.
+        let mut counted: std::collections::HashSet<usize, BuildHasherDefault<Fnv>> =
+            Default::default();
+        finder.for_each(text, |start, end| {
+            // The range the surname ends in; it must start there too.
+            if at > 0 && ranges[at - 1].end >= end {
+                at = 0;
+            }
+            at = first_ending_at_or_after(&ranges, at, end);
+            let Some(range) = ranges.get(at) else {
+                return;
+            };
+            if start < range.start {
+                return;
+            }
+            let surname = &text[start..end];
+            let within = &text[range.clone()];
+            // A run is known by where its last word starts.
+            let at_word = start - range.start;
+            let last_word = if full_name_ending_at(within, at_word, surname, &mut full) {
+                if let Some(suffix) = suffix_after(&text[end..range.end]) {
+                    full.push_str(", ");
+                    full.push_str(suffix);
+                }
+                Some(word_around(within, at_word).start)
+            } else if within[end - range.start..]
+                .strip_prefix(' ')
+                .is_some_and(|next| next.starts_with(|c: char| c.is_uppercase()))
+            {
+                // A given name opens a run only before a capitalised word.
+                full_name_starting_at(within, at_word, surname, &mut full)
+            } else {
+                None
+            };
+            if last_word.is_some_and(|w| counted.insert(range.start + w)) {
+                match counts.get_mut(full.as_str()) {
+                    Some(count) => *count += 1,
+                    None => {
+                        counts.insert(full.clone(), 1);
+                    }
+                }
+            }
+        });
+    }
+
+    /// `name` as the document names the person in full when only one person can be meant
+    /// ([`Directory::candidates`]); else as written. The quote finder weighs several
+    /// candidates itself; this is the simple reading its tests state.
+    #[cfg(test)]
+    pub fn resolve(&self, name: &str) -> String {
+        let name = strip_possessive(name.trim());
+        match self.candidates(name).as_slice() {
+            [one] => one.to_string(),
+            _ => name.to_string(),
+        }
+    }
+
+    /// Every full name the document writes that `name` can be short for: the names whose
+    /// surname it is, or when there are none, whose given name it is; for a full name, that
+    /// name with a suffix (`Walter Pryce` → `Walter Pryce, Jr.`). Most frequent first.
+    pub fn candidates(&self, name: &str) -> Vec<&str> {
+        let name = strip_possessive(name.trim());
+        let index = self.by_word.get_or_init(|| {
+            let mut index: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+            for (full, &count) in &self.counts {
+                // Surnames under the word, given names under a space and the word, and
+                // suffixed names under the name without the suffix.
+                let given = full.split(' ').next().unwrap_or(full);
+                let mut keys = vec![surname_of(full).to_string(), format!(" {given}")];
+                if let Some((plain, _)) = full.rsplit_once(", ").filter(|(_, s)| is_suffix(s)) {
+                    keys.push(format!("  {plain}"));
+                }
+                for key in keys {
+                    index.entry(key).or_default().push((full.clone(), count));
+                }
+            }
+            for names in index.values_mut() {
+                names.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            }
+            index
+        });
+        let found = if name.contains(' ') {
+            index.get(&format!("  {name}"))
+        } else {
+            index.get(name).or_else(|| index.get(&format!(" {name}")))
+        };
+        found
+            .map(|names| names.iter().map(|(full, _)| full.as_str()).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// The surname of a full name: its last word before any suffix (`Walter Pryce, Jr.` →
+/// `Pryce`).
+pub fn surname_of(full: &str) -> &str {
+    full.split_whitespace()
+        .map(|w| w.trim_end_matches(','))
+        .rfind(|w| !is_suffix(w))
+        .unwrap_or(full)
+}
+
+/// The first of `ranges` (in order, not overlapping) from index `from` on that ends at or
+/// after `end`, when every range before `from` ends before it: galloped from `from`, so a
+/// range a step or two on costs a step or two, not a search of them all.
+pub(super) fn first_ending_at_or_after(ranges: &[Range<usize>], from: usize, end: usize) -> usize {
+    let rest = ranges.get(from..).unwrap_or_default();
+    let mut bound = 1;
+    while bound < rest.len() && rest[bound - 1].end < end {
+        bound *= 2;
+    }
+    from + rest[..bound.min(rest.len())].partition_point(|r| r.end < end)
+}
+
+/// A word as part of a run of name words: its stem (possessive removed), and whether it closes
+/// the run (punctuation or a possessive after it). `None` when it is not a name word.
+pub(super) fn name_word(raw: &str) -> Option<(&str, bool)> {
+    // Most words are not capitalised: they are passed over before anything is trimmed.
+    let first = raw.chars().find(|c| c.is_alphanumeric())?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    let w = bare(raw);
+    let stem = strip_possessive(w);
+    // An initial (`M.` in `Rosa M. Delgado`) is part of the name and closes nothing.
+    if is_initial(raw) && stem == w {
+        let closes = raw.ends_with([',', ':', ';', ')', '"', '”']);
+        return Some((as_written(raw), closes));
+    }
+    // A title is not part of a full name: `Miss Reyes` is no one's full name.
+    let good = is_capitalised(stem)
+        && !is_acronym(stem)
+        && stem
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        && !is_not_name(stem)
+        && !is_title(stem)
+        && !is_honorific(stem);
+    let closes = stem != w || raw.ends_with([',', '.', ':', ';', ')', '"', '”']);
+    good.then_some((stem, closes))
+}
+
+/// A suffix that follows the name ending at the start of `rest`: `, Jr.` in `Walter Pryce,
+/// Jr.`, as written (`Jr.`).
+pub(super) fn suffix_after(rest: &str) -> Option<&str> {
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    let word = rest.strip_prefix(' ')?.split_whitespace().next()?;
+    let word = word.trim_end_matches([',', ';', ':', ')']);
+    is_suffix(word).then_some(word)
+}
+
+/// The full name whose run of name words ends with the word at byte `at`, when that word is
+/// `surname` and the run is two or three words long: written to `full`, and true.
+pub(super) fn full_name_ending_at(text: &str, at: usize, surname: &str, full: &mut String) -> bool {
+    full_name_words(text, at, surname).is_some_and(|(words, n)| {
+        full.clear();
+        for (i, w) in words[..n].iter().rev().enumerate() {
+            if i > 0 {
+                full.push(' ');
+            }
+            full.push_str(w);
+        }
+        true
+    })
+}
+
+/// The full name whose run of name words starts with the word at byte `at`, when that word
+/// is `given` and the run is two or three words long: written to `full`; where its last word
+/// starts.
+pub(super) fn full_name_starting_at(
+    text: &str,
+    at: usize,
+    given: &str,
+    full: &mut String,
+) -> Option<usize> {
+    let word = word_around(text, at);
+    // The run must start here: the word before is not a name word.
+    let before = text[..word.start].trim_end();
+    if let Some(last) = before.chars().next_back() {
+        let previous = word_around(text, before.len() - last.len_utf8());
+        if name_word(&text[previous]).is_some_and(|(_, closes)| !closes) {
+            return None;
+        }
+    }
+    let (stem, closes) = name_word(&text[word.clone()])?;
+    if stem != given || closes || is_not_name(stem) {
+        return None;
+    }
+    let mut run = vec![stem];
+    let mut end = word.end;
+    let mut last = word.start;
+    loop {
+        let rest = &text[end..];
+        let next = rest.trim_start();
+        if next.is_empty() || rest.len() == next.len() {
+            break;
+        }
+        let from = text.len() - next.len();
+        let w = word_around(text, from);
+        match name_word(&text[w.clone()]) {
+            Some((stem, closes)) => {
+                run.push(stem);
+                end = w.end;
+                last = w.start;
+                if closes || run.len() > 3 {
+                    break;
+                }
+            }
+            None => break,
+        }
+    }
+    if !(2..=3).contains(&run.len()) {
+        return None;
+    }
+    full.clear();
+    full.push_str(&run.join(" "));
+    Some(last)
+}
+
+/// The words of [`full_name_ending_at`], last first, and how many there are.
+pub(super) fn full_name_words<'t>(
+    text: &'t str,
+    at: usize,
+    surname: &str,
+) -> Option<([&'t str; 3], usize)> {
+    let word = word_around(text, at);
+    // Most mentions of a surname follow a lowercase word ("said Leike"): no full name ends
+    // there, which one look at the word before tells.
+    let before = text[..word.start].trim_end();
+    let last = before.chars().next_back()?;
+    let previous = word_around(text, before.len() - last.len_utf8());
+    if !is_capitalised(bare(&text[previous])) {
+        return None;
+    }
+    let (stem, closes) = name_word(&text[word.clone()])?;
+    if stem != surname {
+        return None;
+    }
+    // The run must end here: this word closes it, or the next word is not a name word.
+    if !closes {
+        let rest = &text[word.end..];
+        let next = rest.trim_start();
+        if !next.is_empty() {
+            let from = text.len() - next.len();
+            if name_word(&text[word_around(text, from)]).is_some() {
+                return None;
+            }
+        }
+    }
+    let mut run = [stem, "", ""];
+    let mut n = 1;
+    let mut start = word.start;
+    loop {
+        let before = text[..start].trim_end();
+        if before.is_empty() {
+            break;
+        }
+        let prev = word_around(text, before.len() - before.chars().next_back()?.len_utf8());
+        match name_word(&text[prev.clone()]) {
+            Some((w, false)) => {
+                if n == run.len() {
+                    return None;
+                }
+                run[n] = w;
+                n += 1;
+                start = prev.start;
+            }
+            _ => break,
+        }
+    }
+    (n >= 2).then_some((run, n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every full name in `text`, by a scan over every word: what the targeted search must find.
+    fn all_full_names(text: &str) -> HashMap<String, usize> {
+        let mut counts = HashMap::new();
+        let mut run: Vec<&str> = Vec::new();
+        let mut note = |run: &mut Vec<&str>| {
+            if (2..=3).contains(&run.len()) {
+                *counts.entry(run.join(" ")).or_default() += 1;
+            }
+            run.clear();
+        };
+        for raw in text.split_whitespace() {
+            match name_word(raw) {
+                Some((stem, closes)) => {
+                    run.push(stem);
+                    if closes {
+                        note(&mut run);
+                    }
+                }
+                None => note(&mut run),
+            }
+        }
+        note(&mut run);
+        counts
+    }
+
+    #[test]
+    fn the_targeted_search_finds_what_a_full_scan_finds() {
+        let texts = [
+            include_str!("../../../data/leike-openai-departure-2024.md"),
+            "Jan Leike Leike. Dr Jan Leike said; Jan  Leike’s thread (Jan Leike) “Jan Leike”",
+            "A B C Leike D. Maria Anna Okafor Okafor, Okafor Okafor Jan\u{a0}Leike\nLeike",
+            "Leike",
+            "",
+        ];
+        for text in texts {
+            let expected = all_full_names(text);
+            let surnames: Vec<&str> = expected
+                .keys()
+                .filter_map(|full| full.rsplit(' ').next())
+                .collect();
+            let mut dir = Directory::for_surnames(surnames);
+            dir.add_ranges(text, std::iter::once(0..text.len()));
+            assert_eq!(dir.counts, expected, "{text:.60}");
+        }
+    }
+
+    #[test]
+    fn the_gallop_finds_what_a_search_of_all_ranges_finds() {
+        let ranges: Vec<Range<usize>> = (0..50).map(|i| i * 10..i * 10 + 5 + i % 3).collect();
+        for from in 0..=ranges.len() {
+            // Every range before `from` ends before `end`.
+            let low = from.checked_sub(1).map_or(0, |i| ranges[i].end + 1);
+            for end in low..520 {
+                let expected = ranges.partition_point(|r| r.end < end);
+                assert_eq!(first_ending_at_or_after(&ranges, from, end), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn surnames_resolve_to_the_full_name_used_elsewhere() {
+        let mut names = Directory::for_surnames(["Leike", "Sutskever", "Altman", "Sam Altman"]);
+        let text = "On May 17, 2024, Jan Leike, OpenAI's head of alignment, resigned. Jan Leike's thread. Ilya Sutskever left.";
+        names.add_ranges(text, std::iter::once(0..text.len()));
+        assert_eq!(names.resolve("Leike"), "Jan Leike");
+        assert_eq!(names.resolve("Sutskever"), "Ilya Sutskever");
+        assert_eq!(names.resolve("Altman"), "Altman");
+        assert_eq!(names.resolve("Sam Altman"), "Sam Altman");
+    }
+}

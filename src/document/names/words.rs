@@ -1,0 +1,511 @@
+//! The words of names and of what is said around them: honorifics, titles, particles,
+//! suffixes, speech verbs, words that are never names; and the shape of a name's word
+//! (capitalised, an initial, a possessive).
+
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::given::{self, Gender};
+use crate::document::dates::MONTH_NAMES;
+
+/// Honorifics that stay with a surname written alone (`Mr. Reyes` is not `Reyes`).
+pub(super) const HONORIFICS: &[&str] = &[
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Mx.", "Dr", "Dr.", "Prof", "Prof.",
+    "Sir", "Dame", "Lord", "Lady",
+];
+
+/// Suffixes that follow a name after a comma (`Leonard Sipes, Jr.`).
+pub(super) const SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
+
+pub(super) fn is_honorific(word: &str) -> bool {
+    HONORIFICS.contains(&word)
+}
+
+/// Letters after a name that are no part of it (`Felicity Grainger MP`).
+pub(super) fn is_post_nominal(word: &str) -> bool {
+    const POST_NOMINALS: &[&str] = &[
+        "MP", "MPs", "MEP", "MSP", "MLA", "MPP", "QC", "KC", "PhD", "OBE", "CBE", "MBE", "KBE",
+        "DBE", "FRS", "MD", "Esq",
+    ];
+    POST_NOMINALS.contains(&bare(word).trim_end_matches(','))
+}
+
+/// Whether `text` writes a suffix after a name anywhere (`, Jr.`, `, Sr.`, `, III`).
+pub fn has_suffixes(text: &str) -> bool {
+    // One pass for all four (SIMD-prefiltered), not four passes.
+    static SUFFIXES: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    SUFFIXES
+        .get_or_init(|| aho_corasick::AhoCorasick::new([", Jr", ", Sr", ", II", ", IV"]).ok())
+        .as_ref()
+        .is_none_or(|ac| ac.is_match(text))
+}
+
+/// Lower-case words inside a name (`Joost van Rijn`, `Ursula von der Leyen`).
+pub(super) fn is_particle(word: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin",
+        "al", "ter", "ten",
+    ];
+    PARTICLES.contains(&word)
+}
+
+pub(super) fn is_suffix(word: &str) -> bool {
+    SUFFIXES.contains(&word.trim_end_matches([',', ';', ':', ')']))
+}
+
+/// A pronoun that can stand for a speaker: `he`, `she` (not `they`, `it`, `we`: a group, a
+/// thing, the authors).
+pub(super) fn pronoun(word: &str) -> Option<Option<Gender>> {
+    match bare(word) {
+        "he" | "He" => Some(Some(Gender::Male)),
+        "she" | "She" => Some(Some(Gender::Female)),
+        _ => None,
+    }
+}
+
+/// Capitalised words that start sentences or name things, never people.
+pub(super) const NOT_NAMES: &[&str] = &[
+    "Presently",
+    "Finally",
+    "Recently",
+    "Eventually",
+    "Currently",
+    "Initially",
+    "Previously",
+    "Similarly",
+    "Ultimately",
+    "Shortly",
+    "Clearly",
+    "Naturally",
+    "Luckily",
+    "Fortunately",
+    "Unfortunately",
+    "Apparently",
+    "Obviously",
+    "Additionally",
+    "Consequently",
+    "Accordingly",
+    "Interestingly",
+    "Importantly",
+    "Notably",
+    "Subsequently",
+    "Originally",
+    "Typically",
+    "Generally",
+    "Usually",
+    "Suddenly",
+    "Immediately",
+    "Honestly",
+    "Frankly",
+    "Hopefully",
+    "Sadly",
+    "Surprisingly",
+    "Lastly",
+    "Later",
+    "Soon",
+    "Still",
+    "Yet",
+    "A",
+    "An",
+    "The",
+    "On",
+    "In",
+    "At",
+    "For",
+    "Of",
+    "And",
+    "But",
+    "Or",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Despite",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "My",
+    "Your",
+    "As",
+    "By",
+    "From",
+    "With",
+    "Then",
+    "Later",
+    "Also",
+    "Still",
+    "Yet",
+    "So",
+    "Since",
+    "Until",
+    "Though",
+    "Although",
+    "However",
+    "Meanwhile",
+    "Shortly",
+    "Following",
+    "Some",
+    "Many",
+    "Most",
+    "Several",
+    "Other",
+    "Others",
+    "Both",
+    "Each",
+    "Every",
+    "All",
+    "Why",
+    "What",
+    "Who",
+    "How",
+    "Where",
+    "Key",
+    "I",
+    "We",
+    "You",
+    "It",
+    "Not",
+    "No",
+    "Yes",
+    "Dear",
+    "Poor",
+    "Is",
+    "Was",
+    "Are",
+    "Were",
+    "Do",
+    "Does",
+    "Did",
+    "Can",
+    "Could",
+    "Will",
+    "Would",
+    "Should",
+    "Here",
+    "There",
+    "Now",
+    "Today",
+    "Tonight",
+    "Yesterday",
+    "Tomorrow",
+    "Oh",
+    "Well",
+    "Even",
+    "Just",
+    "Only",
+    "Perhaps",
+    "Maybe",
+    "Said",
+    "Says",
+    "Asked",
+    "Thanks",
+    "Thank",
+    "Hello",
+    "Hi",
+    "Good",
+    "Old",
+    "Young",
+    "Little",
+    "Big",
+    "Uncle",
+    "Aunt",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Pronouns: a lead-in that names only a pronoun does not name the speaker.
+pub(super) const PRONOUNS: &[&str] = &["He", "She", "They", "It", "We", "I", "You", "Who"];
+
+/// Words that introduce a quotation when a person does them.
+pub(super) const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "wrote",
+    "writes",
+    "write",
+    "posted",
+    "posts",
+    "tweeted",
+    "tweets",
+    "announced",
+    "announces",
+    "stated",
+    "states",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "argued",
+    "argues",
+    "noted",
+    "notes",
+    "explained",
+    "explains",
+    "declared",
+    "declares",
+    "remarked",
+    "commented",
+    "comments",
+    "replied",
+    "replies",
+    "responded",
+    "responds",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "claimed",
+    "claims",
+    "asked",
+    "asks",
+    "testified",
+    "continued",
+    "concluded",
+    "ended",
+    "began",
+    "begins",
+    "recalled",
+    "admitted",
+    "acknowledged",
+    "published",
+    "shared",
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "observed",
+    "confirmed",
+    "conceded",
+    "wrote:",
+    "explained:",
+    "put",
+    "answered",
+    "cautioned",
+    "predicted",
+    "revealed",
+    "reflected",
+    "described",
+    "describes",
+    "called",
+    "calls",
+];
+
+/// Nouns for what a person said: a heading or lead-in that names one names its speaker.
+pub(super) const STATEMENT_KINDS: &[&str] = &[
+    "note",
+    "email",
+    "comment",
+    "statement",
+    "statements",
+    "remarks",
+    "testimony",
+    "letter",
+    "speech",
+    "post",
+    "posts",
+    "thread",
+    "tweet",
+    "tweets",
+    "announcement",
+    "words",
+    "message",
+    "response",
+    "reply",
+    "interview",
+    "essay",
+    "memo",
+    "resignation",
+    "farewell",
+    "address",
+    "quotes",
+    "account",
+];
+
+/// Titles that stand before a name and are not part of it.
+pub(super) const TITLES: &[&str] = &[
+    "CEO",
+    "CTO",
+    "CFO",
+    "COO",
+    "Dr",
+    "Dr.",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Miss",
+    "Mx",
+    "Mx.",
+    "Prof",
+    "Prof.",
+    "Professor",
+    "President",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Representative",
+    "Chairman",
+    "Chair",
+    "Director",
+    "Founder",
+    "Co-founder",
+    "Cofounder",
+    "Chief",
+    "Judge",
+    "Justice",
+    "Minister",
+    "Secretary",
+    "Governor",
+    "Gov.",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "General",
+    "Researcher",
+    "Scientist",
+    "Executive",
+    "Officer",
+    "Former",
+    "Head",
+    "Mayor",
+    "Deputy",
+    "Councillor",
+    "Councilor",
+    "Commissioner",
+    "Superintendent",
+    "Chancellor",
+    "Premier",
+    "Ambassador",
+    "Sheriff",
+    "Inspector",
+    "Detective",
+    "Captain",
+    "Lieutenant",
+    "Sergeant",
+    "Colonel",
+    "Rev",
+    "Rev.",
+    "Reverend",
+    "Bishop",
+    "Rabbi",
+    "Imam",
+    "Coach",
+    "Dean",
+    "Provost",
+    "Congressman",
+    "Hon",
+    "Hon.",
+    "Honourable",
+    "Honorable",
+    "Alderman",
+    "Alderwoman",
+    "Congresswoman",
+];
+
+/// Whether `word` is one of [`TITLES`], looked up in a hash set made once: the check runs
+/// for every capitalised word a name might hold.
+pub(super) fn is_title(word: &str) -> bool {
+    type Set = std::collections::HashSet<&'static str, BuildHasherDefault<Fnv>>;
+    static WORDS: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| TITLES.iter().copied().collect())
+        .contains(word)
+}
+
+/// Whether `word` is one of [`NOT_NAMES`] or a month, in a hash set made once: the check
+/// runs for every capitalised word near a wanted surname.
+pub(super) fn is_not_name(word: &str) -> bool {
+    type Set = std::collections::HashSet<&'static str, BuildHasherDefault<Fnv>>;
+    static WORDS: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
+    // Month names too ("May Leike" is no one's name).
+    WORDS
+        .get_or_init(|| NOT_NAMES.iter().chain(&MONTH_NAMES).copied().collect())
+        .contains(word)
+}
+
+/// FNV-1a: a short word hashed in a few instructions per byte. The words looked up are
+/// the document's, but the set is fixed, so a crafted document can only make lookups
+/// collide with a few hundred fixed words, not grow a table.
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+pub(super) fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+pub(super) fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+pub(super) fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .or_else(|| word.strip_suffix('\''))
+        .or_else(|| word.strip_suffix('’'))
+        .unwrap_or(word)
+}
+
+/// A word of a name as the text writes it: [`bare`], but an initial or an abbreviated title
+/// keeps its dot (`M.` in `Rosa M. Delgado`, `Mr.` in `Mr. Reyes`).
+pub(super) fn as_written(raw: &str) -> &str {
+    let b = bare(raw);
+    let Some(at) = raw.find(b) else { return b };
+    let dotted = raw.get(at..at + b.len() + 1).filter(|d| d.ends_with('.'));
+    let short = b.chars().count() == 1 && is_capitalised(b) || is_honorific(b) || is_title(b);
+    match dotted {
+        Some(d) if short => d,
+        _ => b,
+    }
+}
+
+/// Whether `raw` is an initial: one capital letter and a dot (`M.`).
+pub(super) fn is_initial(raw: &str) -> bool {
+    let b = bare(raw);
+    b.chars().count() == 1 && is_capitalised(b) && as_written(raw).ends_with('.')
+}
+
+/// Whether `w` opens a sentence as an adverb, not as a name (`Presently Marco was …`): a
+/// word in `-ly` of six letters or more that is no known given name.
+pub(super) fn is_opening_adverb(w: &str) -> bool {
+    w.len() >= 6 && w.ends_with("ly") && given::of_given_name(w).is_none()
+}
+
+pub(super) fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| {
+        !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-' && c != '.'
+    })
+    .trim_end_matches('.')
+}

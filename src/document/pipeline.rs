@@ -1,0 +1,533 @@
+//! The load pipeline: front matter split off and read, the body walked into an outline, then
+//! the timeline and the quotes found in it (side by side on two threads for a big document),
+//! and all of it put together into a [`Document`].
+
+use std::sync::Arc;
+
+use super::{
+    Block, BlockKind, Document, Meta, Text, TimelineEntry, Warning, front_matter, line_index,
+    narrow, outline, quotes, sanitize, shortcodes, timeline,
+};
+
+/// How many threads [`load_with`] may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Threads {
+    One,
+    TwoWhenBig,
+}
+
+pub(super) fn load_with(source: &str, text: &str, threads: Threads) -> Document {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut warnings = Vec::new();
+    let mut meta = Meta::new();
+    let mut kept_block = None;
+    let body_start = match front_matter::split(text) {
+        front_matter::Split::None => 0,
+        front_matter::Split::Unclosed => {
+            warnings.push(Warning {
+                line: Some(1),
+                column: Some(1),
+                message: "front matter opened with --- is never closed; read as text".into(),
+            });
+            0
+        }
+        front_matter::Split::Block(block) => {
+            match front_matter::parse(&text[block.yaml.clone()]) {
+                Ok(fields) => meta = fields,
+                Err(e) => {
+                    let first = line_index::LineCounter::new(text).line(block.yaml.start);
+                    warnings.push(Warning {
+                        line: Some(e.line.map_or(first, |l| first + l - 1)),
+                        column: e.column,
+                        message: match e.kind {
+                            front_matter::ErrorKind::Syntax => format!(
+                                "front matter is not valid YAML, kept as text: {}",
+                                e.message
+                            ),
+                            front_matter::ErrorKind::NotFields => {
+                                format!("{}; kept as text", e.message)
+                            }
+                            front_matter::ErrorKind::TooBig => {
+                                format!("front matter refused, kept as text: {}", e.message)
+                            }
+                        },
+                    });
+                    kept_block = Some(block.whole.clone());
+                }
+            }
+            block.whole.end
+        }
+    };
+    // Front matter that could not be read stays in the text, shown first as YAML.
+    let kept = kept_block.map(|whole| sanitize::clean(text[whole].trim_end()));
+    let two_threads = threads == Threads::TwoWhenBig && text.len() >= TWO_THREADS_BYTES;
+    let parsing = match two_threads {
+        true => outline::Parsing::OnASecondThread,
+        false => outline::Parsing::OnThisThread,
+    };
+    let leading = kept.as_deref().map(|raw| (raw, "yaml"));
+    let tags = shortcodes::blank(text, body_start);
+    let file = &*tags.file;
+    let mut outline = outline::walk_with(file, body_start, leading, parsing);
+    outline.add_tag_quotes(file, &tags.quotes);
+    if meta.get("encrypted").and_then(|v| v.as_bool()) == Some(true) {
+        warnings.push(Warning {
+            line: None,
+            column: None,
+            message: "the document is marked encrypted: its body is not readable text".into(),
+        });
+    }
+    if text.trim().is_empty() {
+        warnings.push(Warning {
+            line: None,
+            column: None,
+            message: "the document is empty".into(),
+        });
+    }
+    let (timeline, (quotes, attributions)) = find_events_and_quotes(&outline, file, two_threads);
+    let outline::Outline {
+        mut text,
+        preamble,
+        mut sections,
+        section_texts,
+        title_text,
+        titles,
+        blocks,
+        marks,
+        links,
+        ..
+    } = outline;
+    let blocks = with_attributions(blocks, &mut text, attributions);
+    // From here the text is shared, read-only: the sections' texts are ranges of it too.
+    let text = Arc::new(text);
+    let title_text = Arc::new(title_text);
+    for ((section, range), title) in sections.iter_mut().zip(section_texts).zip(titles) {
+        section.text = Text::new(&text, range);
+        section.title = Text::new(&title_text, title);
+    }
+    Document {
+        source: sanitize::clean(source),
+        path: None,
+        meta,
+        warnings,
+        preamble: Text::new(&text, preamble),
+        sections,
+        timeline,
+        quotes,
+        blocks,
+        text,
+        marks,
+        links,
+    }
+}
+
+/// From this size on, [`load`] uses a second thread: pulldown-cmark parses on it while this
+/// one walks the events, then it finds the timeline while this one finds the quotes.
+/// Starting a thread costs tens of microseconds: below a few hundred kilobytes that is more
+/// than either saves.
+pub const TWO_THREADS_BYTES: usize = 256 * 1024;
+
+/// The timeline and the quotes of the outline of `file`: two searches of the same outline
+/// that share nothing but it, done side by side when `two_threads`. The result is the same
+/// either way; if no thread can be started, they are found one after the other.
+fn find_events_and_quotes(
+    outline: &outline::Outline,
+    file: &str,
+    two_threads: bool,
+) -> (Vec<TimelineEntry>, quotes::Found) {
+    if !two_threads {
+        return (timeline::build(outline, file), quotes::find(outline, file));
+    }
+    std::thread::scope(|scope| {
+        let helper = std::thread::Builder::new()
+            .name("dossier-timeline".into())
+            .spawn_scoped(scope, || timeline::build(outline, file));
+        let quotes = quotes::find(outline, file);
+        let timeline = match helper {
+            Ok(helper) => helper
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => timeline::build(outline, file),
+        };
+        (timeline, quotes)
+    })
+}
+
+/// `blocks` with an [`BlockKind::Attribution`] block inserted at each `(index, speaker)`
+/// (indices into the original `blocks`): each block quote's speaker shown under it when the
+/// quote itself does not name them. In place and in one pass from the back, however many
+/// quotes: inserting one at a time would move the tail once per quote. Each speaker's name is
+/// added to the end of `text`, the blocks' text.
+fn with_attributions(
+    mut blocks: Vec<Block>,
+    text: &mut String,
+    mut attributions: Vec<(usize, String)>,
+) -> Vec<Block> {
+    if attributions.is_empty() {
+        return blocks;
+    }
+    attributions.sort_by_key(|&(at, _)| at);
+    let old_len = blocks.len();
+    let placeholder = || Block {
+        kind: BlockKind::Rule,
+        line: 0,
+        section: None,
+        text: 0..0,
+        marks: 0..0,
+        quote_depth: 0,
+        list_depth: 0,
+    };
+    blocks.resize_with(old_len + attributions.len(), placeholder);
+    // Walk from the back: `read` is the next original block to move, `write` where it goes.
+    let mut write = blocks.len();
+    let mut read = old_len;
+    for (at, speaker) in attributions.into_iter().rev() {
+        let at = at.min(old_len);
+        while read > at {
+            read -= 1;
+            write -= 1;
+            blocks.swap(read, write);
+        }
+        let (line, section, depth) = read
+            .checked_sub(1)
+            .and_then(|i| blocks.get(i))
+            .map_or((1, None, 0), |b| (b.line, b.section, b.list_depth));
+        write -= 1;
+        let start = text.len();
+        text.push_str(&speaker);
+        blocks[write] = Block {
+            kind: BlockKind::Attribution,
+            line,
+            section,
+            text: narrow(start)..narrow(text.len()),
+            marks: 0..0,
+            quote_depth: 1,
+            list_depth: depth,
+        };
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{load, load_on_this_thread};
+    use proptest::prelude::*;
+
+    /// Pieces of dossiers, hostile and ordinary, for generated documents.
+    const PIECES: &[&str] = &[
+        "# ",
+        "## ",
+        "### ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\r",
+        "> ",
+        ">",
+        "> > ",
+        "- ",
+        "1. ",
+        "* ",
+        "  ",
+        "    ",
+        "\t",
+        "`",
+        "```",
+        "~~~",
+        "---",
+        "...",
+        "===",
+        "\"",
+        "“",
+        "”",
+        "’",
+        "'s",
+        "—",
+        "-- ",
+        "~ ",
+        "said ",
+        "wrote:",
+        "Jan Leike",
+        "Leike",
+        " Statement",
+        ":",
+        ",",
+        ".",
+        " ",
+        "May 5, 2024",
+        "2024-02-30",
+        "in 2021",
+        "(2021)",
+        "Sept. 4, 2019",
+        "November 2023",
+        "https://x.com/2024/05/01",
+        "[a](http://b)",
+        "<https://c.d/2021>",
+        "*",
+        "_",
+        "**",
+        "|",
+        "|---|",
+        "\u{feff}",
+        "é",
+        "日本",
+        "\u{1b}[31m",
+        "\u{202e}",
+        "\u{0}",
+        "\u{85}",
+        "<div>",
+        "</div>",
+        "[^1]",
+        "[^1]: ",
+        "word ",
+        "Okafor",
+        "according to",
+        "\\",
+        "&amp;",
+        "<!--",
+        "-->",
+        "title: x",
+        "a: [",
+        "2024",
+        "20%",
+        "\u{a0}",
+        "![i](j)",
+        "~~",
+        "[ ] ",
+        "[x] ",
+        "\\\n",
+        "  \n",
+        "## May 14, 2024\n",
+        "Tuesday, ",
+    ];
+
+    /// Loads `text` and checks what every model must hold, whatever the input.
+    fn check(text: &str) {
+        let doc = load("generated", text);
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let lines = line_index::LineCounter::new(body).line(body.len());
+        let in_file = |line: usize| (1..=lines).contains(&line);
+        let safe = |s: &str| !s.chars().any(sanitize::is_unsafe);
+        for (i, s) in doc.sections.iter().enumerate() {
+            assert!(in_file(s.line), "section line {} of {lines}", s.line);
+            assert!(
+                s.parent
+                    .is_none_or(|p| p < i && doc.sections[p].level < s.level)
+            );
+            assert!(safe(&s.title) && safe(&s.text));
+        }
+        let keys: Vec<_> = doc.timeline.iter().map(|e| (e.date, e.line)).collect();
+        assert!(
+            keys.windows(2).all(|w| w[0] < w[1]),
+            "sorted, one per (date, line)"
+        );
+        for e in &doc.timeline {
+            assert!(in_file(e.line) && safe(&e.title));
+            assert_eq!(e.precision, e.date.precision());
+            assert!(e.section.is_none_or(|s| s < doc.sections.len()));
+        }
+        assert!(doc.quotes.windows(2).all(|w| w[0].line <= w[1].line));
+        for q in &doc.quotes {
+            assert!(in_file(q.line) && safe(&q.text));
+            assert!(q.speaker.as_deref().is_none_or(safe));
+            assert!(q.section.is_none_or(|s| s < doc.sections.len()));
+        }
+        for b in &doc.blocks {
+            assert!(in_file(b.line()), "block line {} of {lines}", b.line);
+            let text = doc.text_of(b);
+            assert_eq!(text.len(), b.text.len(), "the block's range is in the text");
+            assert!(safe(text));
+            for m in doc.marks_of(b) {
+                assert!(
+                    text.get(m.range.clone()).is_some(),
+                    "mark on char boundaries"
+                );
+            }
+        }
+        assert!(safe(&doc.preamble));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        #[test]
+        fn generated_dossiers_load_without_panicking(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..80)
+        ) {
+            check(&pieces.concat());
+        }
+
+        #[test]
+        fn arbitrary_text_loads_without_panicking(text in any::<String>()) {
+            check(&text);
+        }
+    }
+
+    fn assert_same_outline(a: &outline::Outline, b: &outline::Outline) {
+        assert_eq!(a.blocks, b.blocks);
+        assert_eq!(a.text, b.text);
+        assert_eq!(a.marks, b.marks);
+        assert_eq!(a.units, b.units);
+        assert_eq!(a.maps, b.maps);
+        assert_eq!(a.breaks, b.breaks);
+        assert_eq!(a.sections, b.sections);
+        assert_eq!(a.section_texts, b.section_texts);
+        assert_eq!(a.titles, b.titles);
+        assert_eq!(a.title_text, b.title_text);
+        assert_eq!(a.heading_units, b.heading_units);
+        assert_eq!(a.quote_blocks, b.quote_blocks);
+        assert_eq!(a.links, b.links);
+        assert_eq!(a.preamble, b.preamble);
+        assert_eq!(a.file_has_cr, b.file_has_cr);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        /// Generated documents, most long enough for several batches of events (thousands),
+        /// walk the same with the parser on a second thread.
+        #[test]
+        fn generated_dossiers_walk_the_same_beside_the_parser(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 20..80),
+            copies in 120usize..240,
+        ) {
+            let text = pieces.concat().repeat(copies);
+            let here = outline::walk(&text, 0, None);
+            let beside = outline::walk_with(&text, 0, None, outline::Parsing::OnASecondThread);
+            assert_same_outline(&beside, &here);
+        }
+    }
+
+    #[test]
+    fn a_big_document_is_read_the_same_on_two_threads() {
+        let text = crate::synthetic::seed_repeated(TWO_THREADS_BYTES);
+        assert!(
+            text.len() >= TWO_THREADS_BYTES,
+            "big enough for two threads"
+        );
+        let body = match front_matter::split(&text) {
+            front_matter::Split::Block(block) => block.whole.end,
+            _ => 0,
+        };
+        let outline = outline::walk(&text, body, None);
+        let beside = outline::walk_with(&text, body, None, outline::Parsing::OnASecondThread);
+        assert_same_outline(&beside, &outline);
+        let one_after_the_other = (
+            timeline::build(&outline, &text),
+            quotes::find(&outline, &text),
+        );
+        let side_by_side = find_events_and_quotes(&outline, &text, true);
+        assert!(one_after_the_other.0.len() > 100 && one_after_the_other.1.0.len() > 100);
+        assert_eq!(side_by_side, one_after_the_other);
+        for doc in [load("big", &text), load_on_this_thread("big", &text)] {
+            assert_eq!(doc.timeline, one_after_the_other.0);
+            assert_eq!(doc.quotes, one_after_the_other.1.0);
+        }
+    }
+
+    #[test]
+    fn a_lone_carriage_return_in_the_front_matter_alone_still_ends_a_line() {
+        // The body has no CR (nor anything else to sanitize): only the front matter is
+        // searched for one, and its lone CR must still count as a line end.
+        let doc = load(
+            "t",
+            "---\rtitle: x\r---\n\n# Heading\n\nIn 2021 it began.\n",
+        );
+        assert_eq!(doc.sections[0].line, 5);
+        assert_eq!(doc.timeline[0].line, 7);
+        let doc = load(
+            "t",
+            "---\ntitle: x\n---\n\n# Heading\r\rIn 2021 it began.\n",
+        );
+        assert_eq!(doc.sections[0].line, 5);
+        assert_eq!(doc.timeline[0].line, 7);
+    }
+
+    #[test]
+    fn a_date_heading_over_a_lone_line_break() {
+        // The first "sentence" under the heading is a hard break: once a slice that began
+        // after it ended.
+        let doc = load("t", "## May 14, 2024\n\\\n1. \n");
+        assert_eq!(doc.timeline.len(), 1);
+        assert_eq!(doc.timeline[0].line, 1);
+    }
+
+    #[test]
+    fn hostile_shapes_load_in_bounded_time() {
+        let sentence = "On May 28, 2024, Jan Leike said \"we were struggling for compute and it got \
+                        harder\" (2021) in 2019 “curly quoted words go here for six” — ";
+        // One line of 200 KB full of dates and quotes.
+        let line = format!("# T\n\n{}", sentence.repeat(200_000 / sentence.len()));
+        let doc = load("line", &line);
+        assert!(doc.timeline.len() >= 3 && doc.quotes.len() > 1000);
+        // Deep nesting: block quotes, lists, both.
+        let doc = load("quotes", &format!("{}deep\n", "> ".repeat(100_000)));
+        assert_eq!(doc.quotes.len(), 1);
+        assert_eq!(doc.quotes[0].text, "deep");
+        check(&format!("{}deep\n", "- ".repeat(100_000)));
+        check(&format!("{}x\n", "- > ".repeat(50_000)));
+        check(&format!("{}x\n", ">".repeat(100_000)));
+        // Many headings, each with a dated sentence and a quote.
+        let many: String = (0..10_000)
+            .map(|i| {
+                format!(
+                    "{} H{i} (May {}, 2024)\n\nLeike said \"a quote with at least six words\".\n\n",
+                    "#".repeat(i % 6 + 1),
+                    i % 28 + 1
+                )
+            })
+            .collect();
+        let doc = load("headings", &many);
+        assert_eq!(doc.sections.len(), 10_000);
+        assert_eq!(doc.quotes.len(), 10_000);
+        // Degenerate runs.
+        for text in [
+            "\"".repeat(200_000),
+            "“".repeat(100_000),
+            "*".repeat(100_000),
+            "[".repeat(100_000),
+            "`".repeat(100_000),
+            "2024-".repeat(40_000),
+            format!("Leike said: \"a b c d e f\" {}Leike", "Jan ".repeat(50_000)),
+            format!("---\nk: {}\n---\n# x\n", "a: [".repeat(20_000)),
+        ] {
+            check(&text);
+        }
+    }
+
+    /// Paragraph `line`, its text `p{line}` added to `text`.
+    fn para(text: &mut String, line: u32) -> Block {
+        let start = text.len() as u32;
+        text.push_str(&format!("p{line}"));
+        Block {
+            kind: BlockKind::Paragraph,
+            line,
+            section: Some(line),
+            text: start..text.len() as u32,
+            marks: 0..0,
+            quote_depth: 0,
+            list_depth: 0,
+        }
+    }
+
+    #[test]
+    fn attributions_go_after_their_quotes_in_one_pass() {
+        let mut text = String::new();
+        let blocks: Vec<Block> = (1..=4).map(|line| para(&mut text, line)).collect();
+        let attributions = vec![
+            (2, "B".to_string()),
+            (0, "Start".to_string()),
+            (4, "End".to_string()),
+            (2, "C".to_string()),
+        ];
+        let out = with_attributions(blocks, &mut text, attributions);
+        let texts: Vec<&str> = out.iter().map(|b| &text[b.text_range()]).collect();
+        assert_eq!(texts, ["Start", "p1", "p2", "B", "C", "p3", "p4", "End"]);
+        let b = &out[3];
+        assert_eq!(b.kind, BlockKind::Attribution);
+        assert_eq!((b.line, b.section, b.quote_depth), (2, Some(2), 1));
+        assert_eq!((out[0].line, out[0].section), (1, None));
+        assert_eq!(out[7].line, 4);
+    }
+}

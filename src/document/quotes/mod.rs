@@ -1,0 +1,616 @@
+//! Quotes: every outermost block quote, and every quoted statement of six or more words in
+//! running text, each with its speaker when the document tells who it is.
+//!
+//! The speaker is, first that applies: an attribution line inside the quote (`— Name`); the
+//! person a lead-in names (`Name said:` in the same sentence or the paragraph before); an
+//! attribution right after the quote (`*Name, in a statement*`, `", said Name`); the person
+//! whose statement the enclosing section is (`## Name's Statement`). A surname alone becomes
+//! the full name the document uses elsewhere.
+
+mod spans;
+mod speakers;
+
+use super::names::{self, Who};
+use super::outline::{Outline, ScanAhead};
+use super::{BlockKind, Quote, QuoteKind, sentences};
+use spans::*;
+use speakers::*;
+
+pub use spans::strip_enclosing_quotes;
+
+/// The fewest words a quoted statement in running text needs to count as a quote.
+pub const MIN_INLINE_WORDS: usize = 6;
+
+/// What [`find`] finds: the quotes, and where the reader shows a block quote's speaker.
+pub type Found = (Vec<Quote>, Vec<(usize, String)>);
+
+/// Every quote in the outline of `file`, in document order, and for each block quote whose
+/// speaker the quote itself does not name, `(block index just after the quote, speaker)` so
+/// the reader can show who said it.
+pub fn find(outline: &Outline, file: &str) -> Found {
+    let mut lines = outline.lines(file);
+    let headings = HeadingSpeakers::new(outline);
+    let mut found: Vec<Pending> = Vec::new();
+    // Where a block quote with nothing in it (a lone `>`) stands: it quotes no one, but it
+    // stands between the block quotes on either side.
+    let mut empty_quotes: Vec<usize> = Vec::new();
+    // Everyone named in full, looked up when a block quote opens with a speaker's label.
+    let mut initials: Option<Vec<String>> = None;
+    for qb in &outline.quote_blocks {
+        let (text, inside) = block_quote_text(outline, qb);
+        if text.is_empty() {
+            empty_quotes.push(qb.blocks.start);
+            continue;
+        }
+        let inside = qb.speaker.clone().or(inside);
+        let in_its_text = inside
+            .is_none()
+            .then(|| {
+                attribution_inside(outline, qb).or_else(|| {
+                    // `> **RA:** …`: an interview's answer, by the person its label names.
+                    let label = speaker_label(outline, qb)?;
+                    let named = initials.get_or_insert_with(|| named_in_full(outline));
+                    names::expand_label(&label, named)
+                })
+            })
+            .flatten();
+        let who = inside
+            .clone()
+            .map(Who::Named)
+            .or_else(|| in_its_text.clone())
+            .or_else(|| lead_in_before_block(outline, qb.blocks.start, qb.section))
+            .or_else(|| attribution_after(outline, qb.blocks.end, qb.section).map(Who::Named))
+            .or_else(|| quote_named_after(outline, qb.blocks.end, qb.section).map(Who::Named))
+            .or_else(|| headings.speaker(outline, qb.section).map(Who::Named));
+        let shown = qb.speaker.is_some() || (inside.is_none() && in_its_text.is_none());
+        found.push(Pending {
+            quote: Quote {
+                text,
+                speaker: None,
+                section: qb.section,
+                line: qb.line,
+                kind: QuoteKind::Block,
+            },
+            who,
+            attribution_at: shown.then_some(qb.blocks.end),
+            blocks: qb.blocks.clone(),
+            at: 0,
+            end: 0,
+            opens: true,
+        });
+    }
+    // Blocks without a quotation mark are passed over in one scan of the text.
+    let mut marks = ScanAhead::new(next_quotation_mark);
+    // Whether each section is a list of citations, worked out when a block in it is reached.
+    let mut citations: Vec<Option<bool>> = vec![None; outline.sections.len()];
+    // Where the last quotation that ran on past its block closed: (block, offset).
+    let mut ran_on: Option<(usize, usize)> = None;
+    for unit in &outline.units {
+        let block = &outline.blocks[unit.block()];
+        if unit.quote.is_some()
+            || !matches!(
+                block.kind,
+                BlockKind::Paragraph | BlockKind::Item { .. } | BlockKind::Table { .. }
+            )
+        {
+            continue;
+        }
+        // The blocks a quotation ran on into are part of it, up to its closing mark.
+        let from = match ran_on {
+            Some((b, _)) if unit.block() < b => continue,
+            Some((b, at)) if unit.block() == b => at,
+            _ => 0,
+        };
+        if !marks.holds(&outline.text, block.text_range())
+            || in_citation_section(outline, &mut citations, block.section())
+        {
+            continue;
+        }
+        let text = outline.text_of(block);
+        let spans = quoted_spans_running_on(text);
+        let code = outline.not_prose(block);
+        // The last quote kept in this block: its sentence's start and its speaker.
+        let mut previous: Option<(usize, Option<Who>)> = None;
+        // Where the block's sentences end, found once for all its quotes.
+        let mut ends: Option<Vec<usize>> = None;
+        // The span after an attribution that joined it to the one before.
+        let mut joined: Option<usize> = None;
+        // The attribution of a span too short to be a quote, and that span's index.
+        let mut carried: Option<(usize, Who)> = None;
+        for (i, span) in spans.iter().enumerate() {
+            if span.outer.start < from || joined == Some(i) {
+                continue;
+            }
+            let mut inner = std::borrow::Cow::Borrowed(text[span.inner.clone()].trim());
+            // `"We knew," replied Tom, "that it would fail."`: one statement.
+            let mut joined_by: Option<Who> = None;
+            let mut end = span.outer.end;
+            // An open-ended span has no closing mark in its outer range.
+            let short = || inner.split_whitespace().nth(MIN_INLINE_WORDS - 1).is_none();
+            if span.inner.end < span.outer.end {
+                let halves = short().then(|| joined_halves(text, &spans, i)).flatten();
+                if let Some((who, next)) = halves {
+                    inner = format!("{inner} {}", text[spans[next].inner.clone()].trim()).into();
+                    joined = Some(next);
+                    joined_by = Some(who);
+                    end = spans[next].outer.end;
+                }
+            } else {
+                // Left open at the end of its block: it runs on, or it is no quotation.
+                let Some((rest, block_end, close)) = running_on(outline, unit.block()) else {
+                    continue;
+                };
+                inner = format!("{inner}\n{rest}").into();
+                ran_on = Some((block_end, close));
+            }
+            if inner.split_whitespace().nth(MIN_INLINE_WORDS - 1).is_none() {
+                // `"Recovery is not automatic," said Dr. Priya Raman. "Where …"`: a span
+                // too short to be a quote still says whose the next one is.
+                if span.inner.end < span.outer.end {
+                    carried = after_in_sentence(&text[span.outer.end..]).map(|who| (i, who));
+                }
+                continue;
+            }
+            if is_citation(&text[span.outer.end..])
+                || is_title_of_a_work(&inner)
+                || is_named_as_a_title(&text[..span.outer.start])
+            {
+                continue;
+            }
+            // Code spans do not nest or overlap: only the last one to start before the
+            // quote can hold it.
+            let in_code = code[..code.partition_point(|c| c.start <= span.outer.start)]
+                .last()
+                .is_some_and(|c| span.outer.end <= c.end);
+            if in_code {
+                continue;
+            }
+            let sentence_start = sentences::start_before_in(
+                text,
+                ends.get_or_insert_with(|| sentences::boundaries(text)),
+                span.outer.start,
+            );
+            let lead_in = lead_in_without_quotes(text, &spans[..i], sentence_start, span);
+            let opens_sentence = lead_in.trim().is_empty();
+            let who = joined_by
+                .or_else(|| names::who_in_lead_in(&lead_in))
+                // `X said "…" and added "…"`: the sentence's lead-in named the speaker.
+                .or_else(|| {
+                    previous
+                        .as_ref()
+                        .filter(|(start, _)| *start == sentence_start)
+                        .and_then(|(_, who)| who.clone())
+                })
+                .or_else(|| {
+                    (sentence_start == 0 && opens_sentence)
+                        .then(|| lead_in_before_block(outline, unit.block(), block.section()))
+                        .flatten()
+                })
+                .or_else(|| after_in_sentence(&text[span.outer.end..]))
+                .or_else(|| {
+                    // `Levy from EPA commented. “…”`: the sentence before ends in its verb.
+                    let before = text[..sentence_start].trim_end();
+                    (opens_sentence && !before.is_empty())
+                        .then(|| {
+                            let ends = ends.get_or_insert_with(|| sentences::boundaries(text));
+                            let from = sentences::start_before_in(text, ends, before.len() - 1);
+                            names::speaker_ending_in_verb(
+                                &text[from.min(before.len())..before.len()],
+                            )
+                        })
+                        .flatten()
+                })
+                .or_else(|| {
+                    let rest = text[span.outer.end..].trim();
+                    rest.is_empty()
+                        .then(|| attribution_after(outline, unit.block() + 1, block.section()))
+                        .flatten()
+                        .map(Who::Named)
+                })
+                .or_else(|| {
+                    // Right after a short span that named its speaker.
+                    carried
+                        .take()
+                        .filter(|(at, _)| *at + 1 == i)
+                        .map(|(_, who)| who)
+                })
+                .or_else(|| headings.speaker(outline, block.section()).map(Who::Named));
+            carried = None;
+            previous = Some((sentence_start, who.clone()));
+            found.push(Pending {
+                quote: Quote {
+                    text: inner.into_owned(),
+                    speaker: None,
+                    section: block.section(),
+                    line: outline.line_of(&mut lines, unit, span.outer.start),
+                    kind: QuoteKind::Inline,
+                },
+                who,
+                attribution_at: None,
+                blocks: unit.block()..unit.block() + 1,
+                at: span.outer.start,
+                end,
+                opens: opens_its_block(text, span.outer.start),
+            });
+        }
+    }
+    found.sort_by_key(|p| (p.quote.line, p.blocks.start, p.at));
+    let speakers = resolve_speakers(outline, &found, &empty_quotes);
+    let mut attributions = Vec::new();
+    let quotes = found
+        .into_iter()
+        .zip(speakers)
+        .map(|(p, speaker)| {
+            let mut q = p.quote;
+            q.speaker = speaker;
+            if let (Some(at), Some(s)) = (p.attribution_at, &q.speaker) {
+                attributions.push((at, s.clone()));
+            }
+            q
+        })
+        .collect();
+    (quotes, attributions)
+}
+
+/// A quote found, before its speaker is known for sure.
+struct Pending {
+    quote: Quote,
+    /// What the text says of who said it.
+    who: Option<Who>,
+    /// Where the reader shows its speaker, for a block quote that does not name them.
+    attribution_at: Option<usize>,
+    /// The blocks it is in (one for a quote in running text).
+    blocks: std::ops::Range<usize>,
+    /// Where it opens in its block's text.
+    at: usize,
+    /// Where it closes in its block's text (after its joined half, if any).
+    end: usize,
+    /// Whether it opens its block.
+    opens: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::outline;
+
+    /// Every quote of a Markdown text as (text, speaker, line, block?).
+    fn quotes(markdown: &str) -> Vec<(String, Option<String>, usize, bool)> {
+        let outline = outline::walk(markdown, 0, None);
+        find(&outline, markdown)
+            .0
+            .into_iter()
+            .map(|q| (q.text, q.speaker, q.line, q.kind == QuoteKind::Block))
+            .collect()
+    }
+
+    /// The speaker of the only quote in `markdown`.
+    fn speaker(markdown: &str) -> Option<String> {
+        let found = quotes(markdown);
+        assert_eq!(found.len(), 1, "{markdown}: {found:?}");
+        found[0].1.clone()
+    }
+
+    #[test]
+    fn attribution_lines_inside_a_block_quote() {
+        for (markdown, name) in [
+            (
+                "> We asked for the audit.\n> — Maria Okafor, in her letter\n",
+                "Maria Okafor",
+            ),
+            (
+                "> We asked for the audit.\n> -- Tom Baptiste\n",
+                "Tom Baptiste",
+            ),
+            (
+                "> We asked for the audit.\n>\n> ~ Priya Raman (2024)\n",
+                "Priya Raman",
+            ),
+            (
+                "> \"We asked for the audit.\"\n> —Greg Brockman\n",
+                "Greg Brockman",
+            ),
+            (
+                "> We asked for the audit.  \n> *— Mira Murati*\n",
+                "Mira Murati",
+            ),
+        ] {
+            let found = quotes(markdown);
+            assert_eq!(
+                found,
+                [("We asked for the audit.".into(), Some(name.into()), 1, true)],
+                "{markdown}"
+            );
+        }
+        // A line that names no one stays in the text.
+        let found = quotes("> We asked for the audit.\n> — from a thread\n");
+        assert_eq!(found[0].0, "We asked for the audit. — from a thread");
+        assert_eq!(found[0].1, None);
+    }
+
+    #[test]
+    fn a_block_quote_holds_all_its_blocks() {
+        let found =
+            quotes("> ```\n> let x = 1;\n> ```\n>\n> — Jane Doe\n\n>\n\n> - one\n> - two\n");
+        assert_eq!(
+            found,
+            [
+                ("let x = 1;".into(), Some("Jane Doe".into()), 1, true),
+                ("one\ntwo".into(), None, 9, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn attributions_after_a_quote() {
+        assert_eq!(
+            speaker("> We waited.\n\n*Jane Doe, in a statement to Reuters*\n").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            speaker("> We waited.\n\n— Jane Doe, on her blog\n").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            speaker("\"We waited for the board to act and it never did.\"\n\n*Jane Doe*\n")
+                .as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            speaker("\"We waited for the board to act and it never did,\" said Jane Doe.")
+                .as_deref(),
+            Some("Jane Doe")
+        );
+        // A paragraph after that is not an attribution.
+        assert_eq!(speaker("> We waited.\n\nThe board met later.\n"), None);
+    }
+
+    #[test]
+    fn lead_ins_in_the_sentence_or_the_paragraph_before() {
+        assert_eq!(
+            speaker("Jane Doe wrote in a memo:\n\n> We will publish the audit.\n").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            speaker(
+                "Jane Doe wrote in a memo:\n\n\"We will publish the whole audit, every page.\""
+            )
+            .as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            speaker("On June 3, Jane Doe told the committee: \"I raised this with Sam Altman.\"")
+                .as_deref(),
+            Some("Jane Doe")
+        );
+        // No colon: a sentence about someone is not a lead-in.
+        assert_eq!(
+            speaker("Jane Doe wrote a memo.\n\n> We will publish the audit.\n"),
+            None
+        );
+        // A heading between them breaks the lead-in.
+        assert_eq!(
+            speaker("Jane Doe wrote:\n\n## Next\n\n> We will publish the audit.\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn the_section_says_whose_statement_it_is() {
+        let markdown = "## Jane Doe's Statement\n\n### Part one\n\n> We will publish the audit.\n\n\
+                        \"Every page of it, including the parts that embarrass us.\"\n";
+        let found = quotes(markdown);
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|q| q.1.as_deref() == Some("Jane Doe")));
+        assert_eq!(
+            speaker("## Reactions\n\n> We will publish the audit.\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_name_inside_the_quote_is_not_its_speaker() {
+        assert_eq!(
+            speaker("## Context\n\n> Sam Altman said we would get the compute.\n"),
+            None
+        );
+        assert_eq!(
+            speaker("The memo said: \"Sam Altman told us we would get the compute.\""),
+            None
+        );
+        assert_eq!(
+            speaker("\"We were told by Sam Altman that compute was coming,\" she said."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_surname_becomes_the_full_name_used_elsewhere() {
+        let markdown = "Jan Leike resigned.\n\nLeike wrote:\n\n> We were struggling for compute.\n";
+        assert_eq!(
+            quotes(markdown)[0].1.as_deref(),
+            Some("Jan Leike"),
+            "{markdown}"
+        );
+        let markdown = "Leike wrote:\n\n> We were struggling for compute.\n";
+        assert_eq!(quotes(markdown)[0].1.as_deref(), Some("Leike"));
+    }
+
+    #[test]
+    fn what_is_not_an_inline_quote() {
+        // Fewer than six words, code, cited titles, a Sources section, inches.
+        for markdown in [
+            "He called it \"brave but unfunded\" at the time.",
+            "Run `echo \"one two three four five six seven\"` first.",
+            "- CNN: \"More OpenAI drama as an exec quits over safety\": https://cnn.com/x",
+            "## Sources\n\n- \"Resignation letter of Jane Doe, in full, as published\"\n",
+            "A 6\" screen and a 7\" screen are not six words of anyone's.",
+        ] {
+            assert_eq!(quotes(markdown), [], "{markdown}");
+        }
+        let found = quotes("Line one\nand then \"a quote that starts on the second line\".");
+        assert_eq!(found[0].2, 2, "the line where the quote starts");
+        assert!(!found[0].3);
+    }
+
+    #[test]
+    fn enclosing_quotes_are_stripped_only_when_they_enclose() {
+        assert_eq!(strip_enclosing_quotes("\"We left.\""), "We left.");
+        assert_eq!(strip_enclosing_quotes("“We left.”"), "We left.");
+        assert_eq!(strip_enclosing_quotes("\"A\" and \"B\""), "\"A\" and \"B\"");
+    }
+
+    #[test]
+    fn quoted_spans_pair_their_marks() {
+        let text = "He said \"one two\" and “three four” then 5\" tall";
+        let spans: Vec<_> = quoted_spans(text)
+            .into_iter()
+            .map(|s| &text[s.inner])
+            .collect();
+        assert_eq!(spans, ["one two", "three four"]);
+    }
+
+    #[test]
+    fn cited_titles_are_not_statements() {
+        assert!(is_citation(": https://example.com/x"));
+        assert!(is_citation(" (https://example.com)"));
+        assert!(!is_citation(", he said."));
+    }
+
+    fn named(who: Option<Who>) -> Option<String> {
+        match who {
+            Some(Who::Named(n)) => Some(n),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn speakers_after_the_quote() {
+        assert_eq!(
+            named(after_in_sentence(", said Jane Doe.")).as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            named(after_in_sentence(" Jane Doe said.")).as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            named(after_in_sentence(", according to Jane Doe.")).as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            named(after_in_sentence(" — Jane Doe")).as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(after_in_sentence(" and then it rained."), None);
+        // The speaker is the pronoun's, never a name inside the next quotation.
+        assert_eq!(
+            after_in_sentence(", she said, adding \"Sam Altman said we would get compute\"."),
+            Some(Who::Pronoun(Some(names::given::Gender::Female)))
+        );
+        assert_eq!(
+            named(after_in_sentence(
+                ", Jane Doe said, adding \"Sam Altman said so\"."
+            ))
+            .as_deref(),
+            Some("Jane Doe")
+        );
+    }
+
+    /// The speakers of every quote in `markdown`, in order.
+    fn speakers(markdown: &str) -> Vec<Option<String>> {
+        quotes(markdown).into_iter().map(|q| q.1).collect()
+    }
+
+    #[test]
+    fn a_role_title_names_the_person_the_text_gives_in_full() {
+        let text = "Minister Catriona Bell announced the rules on Monday.\n\n\"We have listened carefully to every single submission,\" Minister Bell said.\n";
+        assert_eq!(speakers(text), [Some("Catriona Bell".into())]);
+        let text = "Mayor Tom Ellery told the chamber: \"Nobody here ran for office to close a library.\"\n";
+        assert_eq!(speakers(text), [Some("Tom Ellery".into())]);
+        // A form of address is not taken for the full name (`Mrs. Okafor` may be his mother).
+        let text = "Daniel Okafor reopened the bakery.\n\n\"I have seen three floods on this street,\" said Mrs. Okafor.\n";
+        assert_eq!(speakers(text), [Some("Mrs. Okafor".into())]);
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_subject_of_the_paragraph_before() {
+        let text = "Tom Ellery said he would meet Minister Gordon Pask next week.\n\n\"I am going to make the same case I made last fall,\" he said.\n";
+        assert_eq!(speakers(text), [Some("Tom Ellery".into())]);
+        // Someone whose given name is known before a run of capitals that names a thing.
+        let text = "The ladder leans on the last Northern Spy when Walter Pruitt walks up.\n\n\"My father planted that row the year I was born,\" he says.\n";
+        assert_eq!(speakers(text), [Some("Walter Pruitt".into())]);
+        // A given name alone that one person named in full has.
+        let text = "Walter Pruitt grows apples.\n\nWalter is not convinced.\n\n\"Dr. Nwosu is a very smart woman indeed,\" he says.\n";
+        assert_eq!(speakers(text), [Some("Walter Pruitt".into())]);
+    }
+
+    #[test]
+    fn an_interview_label_names_the_answer_s_speaker() {
+        let text = "We spoke with Ruth Abernathy about tides.\n\n**Q: How did it start?**\n\n> **RA:** The thing nobody tells you is that the hard part is the data.\n\n> **Q:** And the math is solved?\n";
+        assert_eq!(speakers(text), [Some("Ruth Abernathy".into()), None]);
+    }
+
+    #[test]
+    fn the_subject_of_two_verbs_said_it() {
+        let text = "Ailsa Morrow, who chairs the residents' group, welcomed the plan but said it had come \"years later than it should have.\"\n";
+        assert_eq!(speakers(text), [Some("Ailsa Morrow".into())]);
+    }
+
+    #[test]
+    fn a_second_span_keeps_its_speaker_whatever_the_first_one_says() {
+        let text = "Tobias Arden founded it.\n\n\"When Tobias and I started Northmoor, we were trying to stop one gearbox failing,\" said Mireille Chan, the co-founder. \"Joining Veltrane lets us put that work in front of thousands.\"\n\n\"It was the right call for the team,\" said Tobias Arden.\n";
+        assert_eq!(
+            speakers(text),
+            [
+                Some("Mireille Chan".into()),
+                Some("Mireille Chan".into()),
+                Some("Tobias Arden".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn talks_titled_in_quotation_marks_are_no_quotes() {
+        assert!(
+            quotes("A talk titled \"I read every issue in the tracker so you don't have to.\"\n")
+                .is_empty()
+        );
+        assert!(
+            quotes("She spoke on \"Harmonic analysis for people who hate Fourier transforms.\"\n")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn names_as_transcripts_courts_and_parliaments_write_them() {
+        // A transcript's capitals.
+        let text =
+            "> **MARIA LOPEZ:** It was the winter the river froze over and nobody could cross.\n";
+        assert_eq!(speakers(text), [Some("Maria Lopez".into())]);
+        // The person opening the subject, not the court after `of`.
+        let text = "Judge Miriam Castellanos of the Harmon County Superior Court wrote that the claim \"presented no question the court could answer\".\n";
+        assert_eq!(speakers(text), [Some("Miriam Castellanos".into())]);
+        // Honorifics and letters after the name.
+        let text = "The Minister for Local Transport, Hon. Felicity Grainger MP, said: \"Every scooter on a footpath is one too many for us.\"\n";
+        assert_eq!(speakers(text), [Some("Felicity Grainger".into())]);
+        // Particles inside a name.
+        let text = "Our longest-serving maintainer, Joost van Rijn, said of the release: \"Every line of this was argued over twice.\"\n";
+        assert_eq!(speakers(text), [Some("Joost van Rijn".into())]);
+        // `who declared`, with a title before the name.
+        let text = "It was opened by the mayor, Alderman Josiah Penrose, who declared it \"a bridge fit for a city of the future\".\n";
+        assert_eq!(speakers(text), [Some("Josiah Penrose".into())]);
+        // A title in a dash attribution.
+        let text =
+            "> Recovery takes decades, not years.\n>\n> — Dr. Harriet Lund, Dean of Science\n";
+        assert_eq!(speakers(text), [Some("Harriet Lund".into())]);
+    }
+
+    #[test]
+    fn a_short_span_still_names_the_speaker_of_the_next() {
+        let text = "\"Recovery is not automatic,\" said Dr. Priya Raman, who led the study. \"Where the water is murky, the reefs simply stall.\"\n";
+        assert_eq!(quotes(text)[0].1.as_deref(), Some("Priya Raman"));
+        let text = "In a ruling issued Oct. 17, 2023, Judge Miriam Castellanos of the Harmon County Superior Court wrote that he had \"presented enough evidence to let a jury decide\".\n";
+        assert_eq!(speakers(text), [Some("Miriam Castellanos".into())]);
+    }
+}

@@ -1,0 +1,308 @@
+//! Where quotations are: the quotation marks that pair in running text, a quotation that
+//! runs on over paragraphs, a block quote's text and its attribution line, and the quoted
+//! strings that are no statements (titles of works, citations).
+
+use crate::document::BlockKind;
+use crate::document::names;
+use crate::document::outline::{Outline, QuoteBlock, Unit};
+
+/// Section titles whose quoted strings are titles of cited works, not statements.
+pub(super) const CITATION_SECTIONS: &[&str] = &[
+    "sources",
+    "references",
+    "bibliography",
+    "further reading",
+    "citations",
+    "links",
+    "notes",
+];
+
+/// The text of a block quote (all its blocks, code included) without enclosing quotation
+/// marks, and the speaker of an attribution line (`— Name`) at its end, which leaves the text.
+pub(super) fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, Option<String>) {
+    let blocks = outline.blocks.get(qb.blocks.clone()).unwrap_or_default();
+    let mut parts: Vec<&str> = blocks
+        .iter()
+        .map(|b| outline.text_of(b))
+        .filter(|t| !t.is_empty())
+        .collect();
+    // An attribution is the last line of the last block, when that block is running text.
+    let last_block = blocks
+        .iter()
+        .rposition(|b| !b.text.is_empty())
+        .map(|i| qb.blocks.start + i);
+    let last_unit = outline
+        .units
+        .get(qb.units.clone())
+        .and_then(<[Unit]>::last)
+        .filter(|u| Some(u.block()) == last_block);
+    let mut speaker = None;
+    if let (Some(last), Some(unit)) = (parts.last_mut(), last_unit) {
+        let line_start = outline.breaks(unit).last().map_or(0, |&b| b + 1);
+        let line_start = if line_start <= last.len() && last.is_char_boundary(line_start) {
+            line_start
+        } else {
+            0
+        };
+        let tail = last[line_start..].trim();
+        if is_attribution_line(tail) {
+            speaker = names::name_in_attribution(tail);
+            if speaker.is_some() {
+                *last = last[..line_start].trim_end();
+            }
+        }
+    }
+    let text = parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join("\n");
+    (strip_enclosing_quotes(text.trim()).to_string(), speaker)
+}
+
+pub(super) fn is_attribution_line(line: &str) -> bool {
+    ["— ", "―", "– ", "-- ", "~ ", "—", "~"]
+        .iter()
+        .any(|p| line.starts_with(p))
+        && line.chars().count() < 120
+}
+
+/// `"text"` or `“text”` → `text`, when those are the only quotation marks of their kind.
+pub fn strip_enclosing_quotes(text: &str) -> &str {
+    if let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+        if memchr::memchr(b'"', inner.as_bytes()).is_none() {
+            return inner;
+        }
+    }
+    if let Some(inner) = text.strip_prefix('“').and_then(|t| t.strip_suffix('”')) {
+        // `“` and `”` are E2 80 9C and E2 80 9D in UTF-8.
+        let bytes = inner.as_bytes();
+        let curly = memchr::memchr_iter(0xE2, bytes)
+            .any(|i| matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])));
+        if !curly {
+            return inner;
+        }
+    }
+    text
+}
+
+/// Where the first `"` or `“` at or after `from` is.
+pub(super) fn next_quotation_mark(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        // `“` is E2 80 9C in UTF-8.
+        let i = at + memchr::memchr2(b'"', 0xE2, bytes.get(at..)?)?;
+        if bytes[i] == b'"' || bytes.get(i + 1..i + 3) == Some(&[0x80, 0x9C]) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+}
+
+/// Whether `section` is titled `Sources`, `References` or the like: it holds citations, not
+/// quotes. Worked out once per section, in `known`.
+pub(super) fn in_citation_section(
+    outline: &Outline,
+    known: &mut [Option<bool>],
+    section: Option<usize>,
+) -> bool {
+    let Some(i) = section else { return false };
+    let Some(k) = known.get_mut(i) else {
+        return false;
+    };
+    *k.get_or_insert_with(|| {
+        let title = outline.title_of(i).trim();
+        // Most titles are ASCII: compared without a lowercase copy.
+        if title.is_ascii() {
+            CITATION_SECTIONS
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(title))
+        } else {
+            CITATION_SECTIONS.contains(&title.to_lowercase().as_str())
+        }
+    })
+}
+
+/// A quoted string followed by a colon and a URL, or a URL in brackets, is a cited title.
+pub(super) fn is_citation(after: &str) -> bool {
+    let rest = after.trim_start_matches(['.', ',', ' ']);
+    let rest = rest.strip_prefix(':').unwrap_or(rest).trim_start();
+    let rest = rest.strip_prefix('(').unwrap_or(rest);
+    rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.")
+}
+
+pub(super) struct Span {
+    /// The quotation with its marks.
+    pub(super) outer: std::ops::Range<usize>,
+    /// Inside the marks.
+    pub(super) inner: std::ops::Range<usize>,
+}
+
+/// Quoted spans in `text`: `“…”` pairs, and `"…"` pairs whose opening mark starts a word.
+pub(super) fn quoted_spans(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let Some(rel) = text[i..].find(['"', '“']) else {
+            break;
+        };
+        let open = i + rel;
+        let (close_char, width) = if text[open..].starts_with('“') {
+            ('”', '“'.len_utf8())
+        } else {
+            ('"', 1)
+        };
+        if close_char == '"' && !opens_a_word(text, open) {
+            i = open + width;
+            continue;
+        }
+        let Some(close_rel) = text[open + width..].find(close_char) else {
+            break;
+        };
+        let close = open + width + close_rel;
+        spans.push(Span {
+            outer: open..close + close_char.len_utf8(),
+            inner: open + width..close,
+        });
+        i = close + close_char.len_utf8();
+    }
+    spans
+}
+
+/// [`quoted_spans`], and last a quotation mark that opens a word with no closing mark after
+/// it: a span to the end of the text, whose inner range ends where its outer one does.
+pub(super) fn quoted_spans_running_on(text: &str) -> Vec<Span> {
+    let mut spans = quoted_spans(text);
+    let from = spans.last().map_or(0, |s| s.outer.end);
+    if let Some(open) = opening_mark(text, from) {
+        let width = text[open..].chars().next().map_or(1, char::len_utf8);
+        spans.push(Span {
+            outer: open..text.len(),
+            inner: open + width..text.len(),
+        });
+    }
+    spans
+}
+
+/// The first quotation mark at or after `from` that opens a word (`“`, or `"` where
+/// [`opens_a_word`]).
+pub(super) fn opening_mark(text: &str, from: usize) -> Option<usize> {
+    text.get(from..)?
+        .char_indices()
+        .find(|&(at, c)| c == '“' || (c == '"' && opens_a_word(text, from + at)))
+        .map(|(at, _)| from + at)
+}
+
+/// Whether a straight quotation mark at `at` opens a word: it starts the text or follows
+/// whitespace or an opening bracket or dash, where a closing mark never stands.
+pub(super) fn opens_a_word(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || "([{—–:;-/".contains(c))
+}
+
+/// Whether a quotation at `at` opens its block: nothing but emphasis marks and spaces
+/// before it.
+pub(super) fn opens_its_block(text: &str, at: usize) -> bool {
+    text.as_bytes()[..at]
+        .iter()
+        .all(|b| matches!(b, b'*' | b'_' | b' '))
+}
+
+/// A quotation left open at the end of block `block`, run on through the blocks after it in
+/// its section: to the closing mark in the next paragraph, or over paragraphs that each open
+/// with a quotation mark (a speech) to the one that closes. Its text after the first block,
+/// the block it closes in, and where it closes there.
+pub(super) fn running_on(outline: &Outline, block: usize) -> Option<(String, usize, usize)> {
+    /// How many paragraphs a speech may run on over.
+    const LONGEST: usize = 12;
+    let section = outline.blocks.get(block)?.section();
+    let mut parts: Vec<&str> = Vec::new();
+    for b in block + 1..(block + 1 + LONGEST).min(outline.blocks.len()) {
+        let next = &outline.blocks[b];
+        if next.section() != section
+            || next.quote_depth > 0
+            || !matches!(next.kind, BlockKind::Paragraph | BlockKind::Item { .. })
+        {
+            return None;
+        }
+        let text = outline.text_of(next);
+        let reopened = text.starts_with(['"', '“']);
+        let body_at = if reopened {
+            text.chars().next().map_or(0, char::len_utf8)
+        } else {
+            0
+        };
+        let body = &text[body_at..];
+        // The closing mark: `”`, or `"` after a letter or punctuation, before any opening.
+        let close = body.char_indices().find_map(|(at, c)| {
+            let after_text = body[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|p| !p.is_whitespace());
+            (c == '”' || (c == '"' && after_text)).then_some(at)
+        });
+        let opens = opening_mark(body, 0);
+        match close {
+            Some(at) if opens.is_none_or(|o| at < o) => {
+                parts.push(&body[..at]);
+                let width = body[at..].chars().next().map_or(1, char::len_utf8);
+                return Some((parts.join("\n").trim().to_string(), b, body_at + at + width));
+            }
+            // A paragraph of the speech: it opens with a quotation mark and does not close.
+            _ if reopened && opens.is_none() => parts.push(body.trim()),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Whether the words before a quoted span name what follows as a title: `a talk titled "…"`,
+/// `an essay entitled "…"`, `spoke on "…"`.
+pub(super) fn is_named_as_a_title(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let last = words.next().unwrap_or_default().to_lowercase();
+    let titled = ["titled", "entitled", "headlined", "headed"].contains(&last.as_str());
+    // `spoke on "…"`, `a talk on "…"`: a subject, not words spoken.
+    let on = last == "on"
+        && words.next().is_some_and(|w| {
+            [
+                "spoke",
+                "talk",
+                "talked",
+                "presented",
+                "lecture",
+                "session",
+                "keynote",
+                "paper",
+            ]
+            .contains(&w.trim_end_matches(',').to_lowercase().as_str())
+                || w.ends_with(')')
+        });
+    titled || on
+}
+
+/// Whether a quoted span is the title of a work (an article, a report, a talk), written in
+/// title case: every word of four letters or more capitalised, at least three of them, and
+/// no sentence inside.
+pub(super) fn is_title_of_a_work(inner: &str) -> bool {
+    // Most quotations have fewer capitals than a title's three: one pass over the bytes.
+    if inner.bytes().filter(u8::is_ascii_uppercase).take(3).count() < 3 {
+        return false;
+    }
+    let long: Vec<&str> = inner
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let sentence_inside = inner
+        .trim_end_matches(['.', '!', '?', ',', ' '])
+        .contains(['.', '!', '?']);
+    long.len() >= 3
+        && long
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !sentence_inside
+}

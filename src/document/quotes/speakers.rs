@@ -1,0 +1,517 @@
+//! Who said a quote: the lead-in before it, the attribution after it, the section whose
+//! statement it is; then every speaker resolved to a full name (a surname, a pronoun, a
+//! quote that names no one and continues the one before).
+
+use std::cell::OnceCell;
+
+use super::spans::{Span, is_attribution_line, next_quotation_mark, opens_its_block, quoted_spans};
+use super::{MIN_INLINE_WORDS, Pending};
+use crate::document::names::{self, Directory, Who};
+use crate::document::outline::{Outline, QuoteBlock};
+use crate::document::{BlockKind, Inline, QuoteKind, sentences};
+
+/// Every quote's speaker as a full name, in the order of `found`: a name as the document
+/// names the person in full; a pronoun as the person last named, in the quote's paragraph
+/// or the one before; a quote that says nothing as the speaker of the quote before it,
+/// when that is in the same paragraph or it opens the next one.
+pub(super) fn resolve_speakers(
+    outline: &Outline,
+    found: &[Pending],
+    empty_quotes: &[usize],
+) -> Vec<Option<String>> {
+    // The surnames (and given names) whose full names are looked for in the text: of a name
+    // alone or after a role; of a full name only where the text writes suffixes (`Walter
+    // Pryce` → `Walter Pryce, Jr.`), which most never do.
+    let suffixed = names::has_suffixes(&outline.text);
+    let short: Vec<&str> = found
+        .iter()
+        .filter_map(|p| match &p.who {
+            Some(Who::Named(s)) if !names::is_addressed(s) => {
+                let alone = !s.contains(' ') || names::is_titled(s);
+                (alone || suffixed)
+                    .then(|| s.split_whitespace().next_back())
+                    .flatten()
+            }
+            _ => None,
+        })
+        .collect();
+    let directory = (!short.is_empty()).then(|| directory(outline, short));
+    let mut out: Vec<Option<String>> = Vec::with_capacity(found.len());
+    let mut people = names::People::default();
+    // Each speaker's last quote so far, and the speakers by surname.
+    let mut last_quoted: std::collections::HashMap<String, usize> = Default::default();
+    let mut quoted_as: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for p in found {
+        let Some(Who::Named(s)) = &p.who else {
+            out.push(None);
+            continue;
+        };
+        let written = names::as_written_name(s);
+        let full = match &directory {
+            // `Minister Bell`: the one Bell the text names in full, when that can be them.
+            Some(dir) if names::is_titled(&written) && !names::is_addressed(&written) => {
+                let surname = written.split_whitespace().next_back().unwrap_or_default();
+                let title = written.split_whitespace().next().unwrap_or_default();
+                match dir.candidates(surname).as_slice() {
+                    [one] if names::gender_allows(one, names::given::of_honorific(title)) => {
+                        one.to_string()
+                    }
+                    _ => written,
+                }
+            }
+            Some(dir) if !names::is_titled(&written) => {
+                let mut candidates: Vec<&str> = dir.candidates(&written);
+                if !written.contains(' ') {
+                    // Those already quoted under that surname count too (`Mr. Reyes`).
+                    for said in quoted_as.get(written.as_str()).into_iter().flatten() {
+                        if !candidates.contains(&said.as_str()) {
+                            candidates.push(said);
+                        }
+                    }
+                }
+                match candidates.as_slice() {
+                    [one] => one.to_string(),
+                    [] => written,
+                    // Several people share the name: the one quoted last, if any.
+                    several => several
+                        .iter()
+                        .filter_map(|c| last_quoted.get(*c).map(|&at| (at, *c)))
+                        .max()
+                        .map_or(written, |(_, c)| c.to_string()),
+                }
+            }
+            _ => written,
+        };
+        last_quoted.insert(full.clone(), out.len());
+        let surname = names::surname_of(&full).to_string();
+        let under = quoted_as.entry(surname).or_default();
+        if !under.contains(&full) {
+            under.push(full.clone());
+        }
+        people.add(&full);
+        out.push(Some(full));
+    }
+    // Everyone the document names in full, and the speakers: who a pronoun can stand for.
+    let mut everyone: Option<names::People> = None;
+    for k in 0..found.len() {
+        let p = &found[k];
+        let speaker = match &p.who {
+            Some(Who::Named(_)) => continue,
+            Some(Who::Nobody) => None,
+            Some(Who::Pronoun(gender)) => {
+                let everyone = everyone.get_or_insert_with(|| everyone_named(outline, &out));
+                antecedent(outline, found, &out, everyone, k, *gender)
+            }
+            None => continued(outline, found, empty_quotes, &out, &people, k),
+        };
+        out[k] = speaker;
+    }
+    out
+}
+
+/// The people a pronoun can stand for: everyone the document's prose names in full or by
+/// title and surname, and every speaker found so far.
+pub(super) fn everyone_named(outline: &Outline, speakers: &[Option<String>]) -> names::People {
+    let mut everyone = names::People::default();
+    for block in &outline.blocks {
+        if matches!(block.kind, BlockKind::Paragraph | BlockKind::Item { .. }) {
+            for (_, name) in names::person_mentions(outline.text_of(block)) {
+                everyone.add(&name);
+            }
+        }
+    }
+    for name in speakers.iter().flatten() {
+        everyone.add(name);
+    }
+    everyone
+}
+
+/// Whether quote `j` sits in the block just before quote `k`'s, in the same section, with no
+/// empty block quote between.
+pub(super) fn just_before(
+    outline: &Outline,
+    found: &[Pending],
+    empty_quotes: &[usize],
+    j: usize,
+    k: usize,
+) -> bool {
+    let (a, b) = (&found[j], &found[k]);
+    a.blocks.end == b.blocks.start
+        && !empty_quotes.contains(&b.blocks.start)
+        && a.quote.section == b.quote.section
+        && outline.blocks.get(b.blocks.start).is_some()
+}
+
+/// The person a pronoun in quote `k`'s attribution stands for: the last person named before
+/// it, in its paragraph or the one before (speakers of quotes there count as named), when
+/// the pronoun's gender does not rule them out.
+pub(super) fn antecedent(
+    outline: &Outline,
+    found: &[Pending],
+    out: &[Option<String>],
+    people: &names::People,
+    k: usize,
+    gender: Option<names::given::Gender>,
+) -> Option<String> {
+    /// How many blocks back, within the section, the last person named is looked for.
+    const REACH: usize = 4;
+    let p = &found[k];
+    // Nothing before a heading is the antecedent of what follows it.
+    let first = (p.blocks.start.saturating_sub(REACH)..p.blocks.start)
+        .rev()
+        .find(|&b| {
+            outline.blocks.get(b).is_none_or(|block| {
+                block.section() != p.quote.section
+                    || matches!(block.kind, BlockKind::Heading { .. })
+            })
+        })
+        .map_or(p.blocks.start.saturating_sub(REACH), |b| b + 1);
+    // Every mention: (block, offset, name); the latest whose gender the pronoun allows wins.
+    let mut mentions: Vec<(usize, usize, String)> = Vec::new();
+    for b in first..p.blocks.end {
+        let Some(block) = outline.blocks.get(b) else {
+            continue;
+        };
+        if block.section() != p.quote.section || matches!(block.kind, BlockKind::Heading { .. }) {
+            break;
+        }
+        let text = outline.text_of(block);
+        // Before the quote in its own block; a block quote's own text names no antecedent.
+        let until = match (b >= p.blocks.start, p.quote.kind) {
+            (false, _) => text.len(),
+            (true, QuoteKind::Block) => 0,
+            (true, QuoteKind::Inline) => p.at,
+        };
+        let before = &text[..until.min(text.len())];
+        for (at, name) in people.mentions(before) {
+            mentions.push((b, at, name.to_string()));
+        }
+    }
+    for j in (0..k).rev() {
+        let q = &found[j];
+        if q.blocks.end <= first || q.quote.section != p.quote.section {
+            break;
+        }
+        if let Some(s) = &out[j] {
+            mentions.push((q.blocks.start, q.at, s.clone()));
+        }
+    }
+    mentions.sort_by_key(|m| (m.0, m.1));
+    // The paragraph that last names someone, and in it the first person named that the
+    // pronoun can be: the subject before those named after it (`Ellery said he would meet
+    // Pask. "…," he said` is Ellery's); never someone further back.
+    // Someone quoted, or whose given name is known, before a capitalised run that may
+    // name a thing (`the last Northern Spy when Walter Pruitt walks me up`).
+    let last_block = mentions.last()?.0;
+    let allowed: Vec<String> = mentions
+        .into_iter()
+        .filter(|m| m.0 == last_block && names::gender_allows(&m.2, gender))
+        .map(|m| m.2)
+        .collect();
+    let surely_a_person = |name: &String| {
+        out.contains(&Some(name.clone()))
+            || name
+                .split_whitespace()
+                .next()
+                .is_some_and(|given| names::given::of_given_name(given).is_some())
+    };
+    let name = allowed
+        .iter()
+        .find(|n| surely_a_person(n))
+        .or_else(|| allowed.first())?;
+    Some(name.clone())
+}
+
+/// The speaker quote `k` keeps from the quote before it: that quote's, when it is in the same
+/// paragraph with no one else named between, or in the block just before and `k` opens its
+/// own (a block quote after a block quote, a paragraph that opens with the quotation).
+pub(super) fn continued(
+    outline: &Outline,
+    found: &[Pending],
+    empty_quotes: &[usize],
+    out: &[Option<String>],
+    people: &names::People,
+    k: usize,
+) -> Option<String> {
+    let j = k.checked_sub(1)?;
+    let (before, p) = (&found[j], &found[k]);
+    let speaker = out[j].clone()?;
+    let same_block = before.blocks == p.blocks && p.quote.kind == QuoteKind::Inline;
+    if same_block {
+        let text = outline.text_of(outline.blocks.get(p.blocks.start)?);
+        // Names inside the quotation before are its words, not someone named between.
+        let between = text.get(before.end.min(p.at)..p.at).unwrap_or_default();
+        let someone_else = people
+            .mentions(between)
+            .into_iter()
+            .any(|(_, n)| n != speaker);
+        return (!someone_else).then_some(speaker);
+    }
+    let kinds_agree = before.quote.kind == p.quote.kind || p.quote.kind == QuoteKind::Inline;
+    (p.opens && kinds_agree && just_before(outline, found, empty_quotes, j, k)).then_some(speaker)
+}
+
+/// The full names behind `surnames`, from every prose unit (headings are units too).
+pub(super) fn directory(outline: &Outline, surnames: Vec<&str>) -> Directory {
+    let mut dir = Directory::for_surnames(surnames);
+    let units = outline.units.iter();
+    dir.add_ranges(
+        &outline.text,
+        units.map(|u| outline.blocks[u.block()].text_range()),
+    );
+    dir
+}
+
+/// The text of the sentence before `span`, from `sentence_start`, without the quotations that
+/// come before it in the sentence: a name inside a quotation does not introduce the next one.
+pub(super) fn lead_in_without_quotes(
+    text: &str,
+    before: &[Span],
+    sentence_start: usize,
+    span: &Span,
+) -> String {
+    let mut lead_in = String::new();
+    let from = sentence_start.min(span.outer.start);
+    let mut at = from;
+    // Spans come in text order: skip those before the sentence without looking at each.
+    let first = before.partition_point(|q| q.outer.start < from);
+    for q in &before[first..] {
+        lead_in.push_str(&text[at..q.outer.start]);
+        lead_in.push(' ');
+        at = q.outer.end;
+    }
+    lead_in.push_str(&text[at.min(span.outer.start)..span.outer.start]);
+    lead_in
+}
+
+/// The speaker named by the paragraph just before block `block`, when it ends with a colon
+/// or in its reporting verb (`Jane Doe said.`).
+pub(super) fn lead_in_before_block(
+    outline: &Outline,
+    block: usize,
+    section: Option<usize>,
+) -> Option<Who> {
+    let before = outline.blocks.get(block.checked_sub(1)?)?;
+    if before.section() != section
+        || before.quote_depth > 0
+        || !matches!(before.kind, BlockKind::Paragraph | BlockKind::Item { .. })
+    {
+        return None;
+    }
+    let text = outline.text_of(before).trim_end();
+    // Only a paragraph that ends in a colon, a reporting verb or a gesture leads in.
+    if !text.ends_with(':') && !names::ends_in_reporting_verb(text) {
+        return None;
+    }
+    let start = sentences::start_before(text, text.len().saturating_sub(1));
+    let sentence = &text[start..];
+    if !text.ends_with(':') {
+        // `Ellen Langhans, Program Manager at DHS, said.` leads into what follows; `"…,"
+        // Evans said.` closes its own quotation.
+        let quotes_itself = sentence.contains(['"', '“', '”']);
+        return (!quotes_itself)
+            .then(|| names::speaker_ending_in_verb(sentence))
+            .flatten();
+    }
+    names::who_in_lead_in(sentence)
+}
+
+/// The speaker of a block quote that opens with a quotation attributed inside it:
+/// `> "In 1998, SAP started…," says Giese. "…"` is Giese's.
+pub(super) fn attribution_inside(outline: &Outline, qb: &QuoteBlock) -> Option<Who> {
+    let unit = outline.units.get(qb.units.clone())?.first()?;
+    let block = outline.blocks.get(unit.block())?;
+    let text = outline.text_of(block);
+    if !text
+        .trim_start_matches(['*', '_', ' '])
+        .starts_with(['"', '“'])
+    {
+        return None;
+    }
+    let spans = quoted_spans(text);
+    // Where the sentences end, found only when a span has words before it.
+    let mut ends: Option<Vec<usize>> = None;
+    for (i, span) in spans.iter().enumerate() {
+        let opens = opens_its_block(text, span.outer.start);
+        let in_lead_in = (!opens)
+            .then(|| {
+                let ends = ends.get_or_insert_with(|| sentences::boundaries(text));
+                let start = sentences::start_before_in(text, ends, span.outer.start);
+                names::who_in_lead_in(&lead_in_without_quotes(text, &spans[..i], start, span))
+            })
+            .flatten();
+        if let Some(who) = in_lead_in.or_else(|| after_in_sentence(&text[span.outer.end..])) {
+            return Some(who);
+        }
+    }
+    None
+}
+
+/// The label a block quote opens with in bold, as an interview sets its answers:
+/// `> **RA:** …` → `RA`, `> **Jane Doe**: …` → `Jane Doe`.
+pub(super) fn speaker_label(outline: &Outline, qb: &QuoteBlock) -> Option<String> {
+    let unit = outline.units.get(qb.units.clone())?.first()?;
+    let block = outline.blocks.get(unit.block())?;
+    let text = outline.text_of(block);
+    let strong = outline
+        .marks_of(block)
+        .iter()
+        .find(|m| m.style == Inline::Strong && m.range.start == 0)?;
+    let label = text.get(strong.range.clone())?.trim();
+    let after = text.get(strong.range.end..)?;
+    let label = match label.strip_suffix(':') {
+        Some(label) => label,
+        None if after.starts_with(':') => label,
+        None => return None,
+    };
+    let words = label.split_whitespace().count();
+    (1..=4).contains(&words).then(|| label.trim().to_string())
+}
+
+/// Everyone the document's prose names in full, in order of first mention.
+pub(super) fn named_in_full(outline: &Outline) -> Vec<String> {
+    let mut named: Vec<String> = Vec::new();
+    for block in &outline.blocks {
+        if matches!(
+            block.kind,
+            BlockKind::Paragraph | BlockKind::Item { .. } | BlockKind::Heading { .. }
+        ) {
+            for (_, name) in names::person_mentions(outline.text_of(block)) {
+                if !named.contains(&name) {
+                    named.push(name);
+                }
+            }
+        }
+    }
+    named
+}
+
+/// `This quote from writer Heidi Waterhouse …` right after a block quote names its speaker.
+pub(super) fn quote_named_after(
+    outline: &Outline,
+    block: usize,
+    section: Option<usize>,
+) -> Option<String> {
+    let after = outline.blocks.get(block)?;
+    if after.section() != section || !matches!(after.kind, BlockKind::Paragraph) {
+        return None;
+    }
+    let text = outline.text_of(after);
+    let words: Vec<&str> = text.split_whitespace().take(12).collect();
+    let [this, noun, by, rest @ ..] = words.as_slice() else {
+        return None;
+    };
+    let this = ["This", "That", "The", "These", "Those"].contains(this);
+    let noun = [
+        "quote",
+        "quotation",
+        "quotes",
+        "words",
+        "line",
+        "lines",
+        "passage",
+    ]
+    .contains(&noun.trim_end_matches(','));
+    let by = ["from", "by", "of"].contains(by);
+    if !(this && noun && by) {
+        return None;
+    }
+    names::name_from(rest)
+}
+
+/// An attribution paragraph right after a quote: wholly emphasised (`*Name, in …*`) or
+/// opening with a dash (`— Name`).
+pub(super) fn attribution_after(
+    outline: &Outline,
+    block: usize,
+    section: Option<usize>,
+) -> Option<String> {
+    let after = outline.blocks.get(block)?;
+    if after.section() != section || !matches!(after.kind, BlockKind::Paragraph) {
+        return None;
+    }
+    let whole = outline.text_of(after);
+    let text = whole.trim();
+    let emphasised = outline.marks_of(after).iter().any(|m| {
+        matches!(m.style, Inline::Emphasis)
+            && m.range.start == 0
+            && m.range.end >= whole.trim_end().len()
+    });
+    if (emphasised && text.chars().count() < 160) || is_attribution_line(text) {
+        return names::name_in_attribution(text);
+    }
+    None
+}
+
+/// `", said Jane Doe.` / `," Jane Doe said` / `— Jane Doe` right after a closing quote.
+pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
+    // Up to the next quotation at most: a name inside it is not this quote's speaker.
+    let next_quote = next_quotation_mark(rest.as_bytes(), 0).unwrap_or(rest.len());
+    let end = sentences::end_after_until(rest, 0, next_quote);
+    let tail = rest[..end].trim_start_matches([',', '.', ' ']);
+    if tail.is_empty() {
+        return None;
+    }
+    if is_attribution_line(tail) {
+        return names::name_in_attribution(tail).map(Who::Named);
+    }
+    names::according_to(tail)
+        .map(Who::Named)
+        .or_else(|| names::who_in_lead_in(tail.trim_end_matches(['.', '!', '?'])))
+}
+
+/// Whose statement each section is, worked out once per heading asked about.
+pub(super) struct HeadingSpeakers {
+    own: Vec<OnceCell<Option<String>>>,
+}
+
+impl HeadingSpeakers {
+    pub(super) fn new(outline: &Outline) -> Self {
+        HeadingSpeakers {
+            own: (0..outline.sections.len())
+                .map(|_| OnceCell::new())
+                .collect(),
+        }
+    }
+
+    /// The person whose statement `section`, or the nearest section above it, is.
+    pub(super) fn speaker(&self, outline: &Outline, section: Option<usize>) -> Option<String> {
+        let mut at = section;
+        let mut steps = 0;
+        while let Some(i) = at {
+            let s = outline.sections.get(i)?;
+            let own = self.own.get(i)?;
+            if let Some(name) = own.get_or_init(|| names::speaker_of_heading(outline.title_of(i))) {
+                return Some(name.clone());
+            }
+            at = s.parent;
+            steps += 1;
+            if steps > 64 {
+                break;
+            }
+        }
+        None
+    }
+}
+
+/// Two halves of one statement joined only by an attribution, each too short to be a quote
+/// alone: `"We knew," replied Tom, "that it would fail."` Who the attribution names, and the
+/// second half's index.
+pub(super) fn joined_halves(text: &str, spans: &[Span], i: usize) -> Option<(Who, usize)> {
+    /// The most words an attribution between two halves has.
+    const LONGEST_ATTRIBUTION: usize = 8;
+    let (first, second) = (spans.get(i)?, spans.get(i + 1)?);
+    let words = |s: &Span| text[s.inner.clone()].split_whitespace().count();
+    if words(first) >= MIN_INLINE_WORDS || words(second) >= MIN_INLINE_WORDS {
+        return None;
+    }
+    let between = text.get(first.outer.end..second.outer.start)?;
+    let between = between.trim_matches([',', ' ']);
+    if between.is_empty()
+        || between.split_whitespace().count() > LONGEST_ATTRIBUTION
+        || between.contains(['.', '!', '?', ';'])
+    {
+        return None;
+    }
+    Some((names::who_in_lead_in(between)?, i + 1))
+}
