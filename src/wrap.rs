@@ -66,13 +66,18 @@ impl<T: Copy + PartialEq> Wrapped<T> {
 
     /// Each run's byte range in `text`, with its tag.
     pub fn pieces(&self) -> impl Iterator<Item = (Range<usize>, T)> + '_ {
-        let mut start = 0;
-        self.runs.iter().map(move |&(end, tag)| {
-            let range = start..end;
-            start = end;
-            (range, tag)
-        })
+        pieces(&self.runs)
     }
+}
+
+/// Runs given by their ends (as [`Wrapped::runs`]) as byte ranges, each with its tag.
+pub fn pieces<T: Copy>(runs: &[(usize, T)]) -> impl Iterator<Item = (Range<usize>, T)> + '_ {
+    let mut start = 0;
+    runs.iter().map(move |&(end, tag)| {
+        let range = start..end;
+        start = end;
+        (range, tag)
+    })
 }
 
 /// Wraps `segments` (text with a style each) to `width` cells, breaking at spaces and at

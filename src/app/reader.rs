@@ -35,12 +35,7 @@ impl ReaderLine {
 
     /// Each run's byte range in `text`, with its look.
     pub fn pieces(&self) -> impl Iterator<Item = (Range<usize>, Look)> + '_ {
-        let mut start = 0;
-        self.runs.iter().map(move |&(end, look)| {
-            let range = start..end;
-            start = end;
-            (range, look)
-        })
+        wrap::pieces(&self.runs)
     }
 }
 
@@ -212,8 +207,6 @@ fn lay_out_block(
     };
     match &block.kind {
         BlockKind::Heading { level } => {
-            let segments = looks(text, marks, Role::Heading(*level));
-            let refs: Vec<(&str, Look)> = segments.iter().map(|(s, l)| (s.as_str(), *l)).collect();
             let marker = piece(&format!("{} ", "#".repeat(*level as usize)), Role::Dim);
             let marker_w = *level as usize + 1;
             let pad = piece(&" ".repeat(marker_w), Role::Text);
@@ -221,7 +214,12 @@ fn lay_out_block(
                 lines,
                 &marker,
                 &pad,
-                wrap::wrap(&refs, room.saturating_sub(marker_w).max(1)),
+                wrapped(
+                    text,
+                    marks,
+                    Role::Heading(*level),
+                    room.saturating_sub(marker_w),
+                ),
             );
         }
         BlockKind::Paragraph | BlockKind::Html => {
@@ -230,21 +228,17 @@ fn lay_out_block(
             } else {
                 base
             };
-            let segments = looks(text, marks, role);
-            let refs: Vec<(&str, Look)> = segments.iter().map(|(s, l)| (s.as_str(), *l)).collect();
-            emit(lines, &none, &none, wrap::wrap(&refs, room));
+            emit(lines, &none, &none, wrapped(text, marks, role, room));
         }
         BlockKind::Item { marker } => {
             let mw = wrap::width(marker) + 1;
-            let segments = looks(text, marks, base);
-            let refs: Vec<(&str, Look)> = segments.iter().map(|(s, l)| (s.as_str(), *l)).collect();
             let first = piece(&format!("{marker} "), Role::Accent);
             let pad = piece(&" ".repeat(mw), Role::Text);
             emit(
                 lines,
                 &first,
                 &pad,
-                wrap::wrap(&refs, room.saturating_sub(mw).max(1)),
+                wrapped(text, marks, base, room.saturating_sub(mw)),
             );
         }
         BlockKind::Attribution => {
@@ -253,7 +247,7 @@ fn lay_out_block(
                 lines,
                 &none,
                 &none,
-                wrap::wrap(&[(&text, Role::Attribution.into())], room),
+                wrapped(&text, &[], Role::Attribution, room),
             );
         }
         BlockKind::Code { language } => {
@@ -266,7 +260,7 @@ fn lay_out_block(
                     lines,
                     &pad,
                     &pad,
-                    wrap::wrap(&[(line, Role::Code.into())], room.saturating_sub(2).max(1)),
+                    wrapped(line, &[], Role::Code, room.saturating_sub(2)),
                 );
             }
         }
@@ -285,12 +279,7 @@ fn lay_out_block(
             if let Some(n) = m.style.link() {
                 if let Some(url) = doc.links.get(n - 1) {
                     let text = format!("[{n}] {url}");
-                    emit(
-                        lines,
-                        &none,
-                        &none,
-                        wrap::wrap(&[(&text, Role::Dim.into())], room),
-                    );
+                    emit(lines, &none, &none, wrapped(&text, &[], Role::Dim, room));
                 }
             }
         }
@@ -343,6 +332,13 @@ fn lay_out_table(
             emit(vec![piece(&rule.join("─┼─"), Role::Dim)]);
         }
     }
+}
+
+/// A block's text with its marks, wrapped to `width` cells (at least one).
+fn wrapped(text: &str, marks: &[Span], role: Role, width: usize) -> Vec<Wrapped<Look>> {
+    let segments = looks(text, marks, role);
+    let refs: Vec<(&str, Look)> = (segments.iter()).map(|(s, l)| (s.as_str(), *l)).collect();
+    wrap::wrap(&refs, width.max(1))
 }
 
 /// A block's text cut into runs of one look each (marks may nest), with `[n]` after links.
