@@ -1,13 +1,15 @@
-//! Command-line arguments (clap derive) and the non-interactive subcommands' output, as text
-//! tables or JSON.
+//! Command-line arguments (clap derive) and the non-interactive subcommands' output: text
+//! tables, JSON, and (through [`crate::formats`]) CSV, Markdown and an iCalendar timeline.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::document::{Document, Quote, Section, TimelineEntry};
+use crate::app::TimelineState;
+use crate::document::{Document, Quote, Section, TimelineEntry, sanitize};
+use crate::formats::{self, csv::text_field, ics::CalendarEntry, markdown};
 use crate::search::QuoteIndex;
 
 /// A terminal browser for research dossiers: read the document, see what happened when, find
@@ -34,12 +36,13 @@ pub enum Command {
     Export(PathArg),
     /// Print the heading outline with line numbers.
     Sections(Listing),
-    /// Print the timeline: date, line, title, section.
-    Timeline(Listing),
+    /// Print the timeline: date, line, title, section; --filter keeps what the timeline
+    /// view's filter keeps; --format ics writes a calendar.
+    Timeline(TimelineArgs),
     /// Print the quotes: speaker, line, text; --query ranks them by fuzzy match.
     Quotes(QuotesArgs),
     /// Print every speaker: quotes, first and last date, documents.
-    People(Listing),
+    People(PeopleArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(CompletionsArgs),
     /// Print the manual page (roff), for `man -l -` or a man directory.
@@ -70,12 +73,91 @@ pub struct Listing {
     pub json: bool,
 }
 
+/// How `quotes` and `people` print their rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned columns, to read in a terminal.
+    Text,
+    /// A JSON array of objects (as --json).
+    Json,
+    /// CSV (RFC 4180) with a header row, for a spreadsheet.
+    Csv,
+    /// A Markdown table or list, for notes.
+    Md,
+}
+
+/// How `timeline` prints its rows: as the other listings do, or as a calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TimelineFormat {
+    /// Aligned columns, to read in a terminal.
+    Text,
+    /// A JSON array of objects (as --json).
+    Json,
+    /// CSV (RFC 4180) with a header row, for a spreadsheet.
+    Csv,
+    /// A Markdown table, for notes.
+    Md,
+    /// An iCalendar file (RFC 5545): one all-day event per entry, an entry known only to
+    /// the month or year on its first day.
+    Ics,
+}
+
+/// `timeline` arguments.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// The dossier or folder (`-`: standard input; default: the built-in one).
+    pub path: Option<PathBuf>,
+    /// Print only the events this filter keeps, as the timeline view's `/` filter does:
+    /// dates and ranges (`2024`, `2023-11..2024-06`, `..2023`), `in:word` (in the
+    /// document's title), and words that must be in the event, its date or its section.
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Option<String>,
+    /// How to print the rows.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: TimelineFormat,
+    /// Print the rows as JSON (as --format json).
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+}
+
+impl TimelineArgs {
+    /// The format asked for, `--json` included.
+    pub fn format(&self) -> TimelineFormat {
+        if self.json {
+            TimelineFormat::Json
+        } else {
+            self.format
+        }
+    }
+}
+
+/// `people` arguments.
+#[derive(Debug, Args)]
+pub struct PeopleArgs {
+    /// The dossier or folder (`-`: standard input; default: the built-in one).
+    pub path: Option<PathBuf>,
+    /// How to print the rows.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Print the rows as JSON (as --format json).
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+}
+
+impl PeopleArgs {
+    /// The format asked for, `--json` included.
+    pub fn format(&self) -> Format {
+        if self.json { Format::Json } else { self.format }
+    }
+}
+
 /// `quotes` arguments.
 #[derive(Debug, Args)]
 pub struct QuotesArgs {
     /// The dossier or folder (`-`: standard input; default: the built-in one).
     pub path: Option<PathBuf>,
-    /// Rank quotes by fuzzy match against this query (text and speaker).
+    /// Rank quotes for this query, as the Quotes view does: fuzzy words, `'exact`,
+    /// `"a phrase"`, `^start`, `end$`, `!not`, `a | b`, `@speaker`.
     #[arg(long, short)]
     pub query: Option<String>,
     /// Print only this person's quotes (a full name, a surname, or part of a name).
@@ -84,9 +166,19 @@ pub struct QuotesArgs {
     /// Print at most this many quotes.
     #[arg(long, short)]
     pub limit: Option<usize>,
-    /// Print the rows as JSON.
-    #[arg(long)]
+    /// How to print the rows.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Print the rows as JSON (as --format json).
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+}
+
+impl QuotesArgs {
+    /// The format asked for, `--json` included.
+    pub fn format(&self) -> Format {
+        if self.json { Format::Json } else { self.format }
+    }
 }
 
 impl Command {
@@ -94,9 +186,23 @@ impl Command {
     pub fn path(&self) -> Option<&std::path::Path> {
         match self {
             Command::Export(a) => a.path.as_deref(),
-            Command::Sections(a) | Command::Timeline(a) | Command::People(a) => a.path.as_deref(),
+            Command::Sections(a) => a.path.as_deref(),
+            Command::Timeline(a) => a.path.as_deref(),
             Command::Quotes(a) => a.path.as_deref(),
+            Command::People(a) => a.path.as_deref(),
             Command::Completions(_) | Command::Man => None,
+        }
+    }
+
+    /// Whether the command prints JSON (which carries the documents' warnings itself).
+    pub fn prints_json(&self) -> bool {
+        match self {
+            Command::Export(_) => true,
+            Command::Sections(a) => a.json,
+            Command::Timeline(a) => a.format() == TimelineFormat::Json,
+            Command::Quotes(a) => a.format() == Format::Json,
+            Command::People(a) => a.format() == Format::Json,
+            Command::Completions(_) | Command::Man => false,
         }
     }
 
@@ -165,9 +271,9 @@ pub fn run(
             }
             Ok(())
         }
-        Command::Timeline(a) => timeline(docs, library, a.json, out),
+        Command::Timeline(a) => timeline(docs, library, a, out),
         Command::Quotes(a) => quotes(docs, library, a, out),
-        Command::People(a) => people(docs, a.json, out),
+        Command::People(a) => people(docs, a.format(), out),
         Command::Completions(a) => completions(a.shell, out),
         Command::Man => man(out),
     }
@@ -183,7 +289,7 @@ struct PersonRow<'a> {
     documents: Vec<&'a str>,
 }
 
-fn people(docs: &[Document], json: bool, out: &mut dyn Write) -> io::Result<()> {
+fn people(docs: &[Document], format: Format, out: &mut dyn Write) -> io::Result<()> {
     let people = crate::people::people(docs);
     let rows: Vec<PersonRow> = people
         .iter()
@@ -198,21 +304,86 @@ fn people(docs: &[Document], json: bool, out: &mut dyn Write) -> io::Result<()> 
                 .collect(),
         })
         .collect();
-    if json {
-        return write_json(out, &rows);
+    let dash = |date: &Option<String>| date.clone().unwrap_or_else(|| "—".into());
+    // A file's name is the one string of a row that was never sanitized: it comes from the
+    // file system, not from a document. JSON escapes it; the other formats show it safe.
+    let documents = |r: &PersonRow, sep: &str| {
+        let names: Vec<String> = r.documents.iter().map(|d| sanitize::clean(d)).collect();
+        names.join(sep)
+    };
+    match format {
+        Format::Json => write_json(out, &rows),
+        Format::Text => {
+            for r in &rows {
+                writeln!(
+                    out,
+                    "{:<24}  {:>5}  {:<10}  {:<10}  {}",
+                    r.speaker,
+                    r.quotes,
+                    dash(&r.first),
+                    dash(&r.last),
+                    documents(r, ", ")
+                )?;
+            }
+            Ok(())
+        }
+        Format::Csv => {
+            let records: Vec<Vec<String>> = (rows.iter())
+                .map(|r| {
+                    vec![
+                        text_field(r.speaker),
+                        r.quotes.to_string(),
+                        r.first.clone().unwrap_or_default(),
+                        r.last.clone().unwrap_or_default(),
+                        // A list in one field: "; " between names, as a spreadsheet user
+                        // would write it.
+                        text_field(&documents(r, PEOPLE_DOCUMENTS_SEPARATOR)),
+                    ]
+                })
+                .collect();
+            let header = ["speaker", "quotes", "first", "last", "documents"];
+            formats::csv::write(out, &header, &records)
+        }
+        Format::Md => {
+            markdown::heading(out, &format!("People: {}", titled(docs)))?;
+            if rows.is_empty() {
+                return writeln!(out, "No one is quoted.");
+            }
+            let cells: Vec<Vec<String>> = (rows.iter())
+                .map(|r| {
+                    vec![
+                        r.speaker.to_string(),
+                        r.quotes.to_string(),
+                        dash(&r.first),
+                        dash(&r.last),
+                        documents(r, ", "),
+                    ]
+                })
+                .collect();
+            let header = ["Person", "Quotes", "First", "Last", "Documents"];
+            markdown::table(out, &header, &cells)
+        }
     }
-    for r in rows {
-        writeln!(
-            out,
-            "{:<24}  {:>5}  {:<10}  {:<10}  {}",
-            r.speaker,
-            r.quotes,
-            r.first.as_deref().unwrap_or("—"),
-            r.last.as_deref().unwrap_or("—"),
-            r.documents.join(", ")
-        )?;
+}
+
+/// What separates the files of a person's `documents` field in `people --format csv`.
+pub const PEOPLE_DOCUMENTS_SEPARATOR: &str = "; ";
+
+/// What a Markdown heading calls the documents listed: the document's title, or how many.
+fn titled(docs: &[Document]) -> String {
+    match docs {
+        [doc] => doc.title(),
+        _ => format!("{} documents", docs.len()),
     }
-    Ok(())
+}
+
+/// The name serde gives a unit variant (`day`, `heading`, `block`): a CSV field holds the
+/// same word as the JSON.
+fn variant_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        _ => String::new(),
+    }
 }
 
 /// A library exports one JSON object per document, one per line: `doc`'s.
@@ -327,39 +498,137 @@ struct Dated<'a> {
     entry: &'a TimelineEntry,
 }
 
-fn timeline(docs: &[Document], library: bool, json: bool, out: &mut dyn Write) -> io::Result<()> {
-    let mut rows: Vec<(&Document, &TimelineEntry)> = docs
-        .iter()
-        .flat_map(|d| d.timeline.iter().map(move |e| (d, e)))
+fn timeline(
+    docs: &[Document],
+    library: bool,
+    args: &TimelineArgs,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    // The rows the timeline view shows for the same filter, in its order: its own state,
+    // so that the two can never disagree.
+    let mut view = TimelineState::default();
+    view.filter = args.filter.clone().unwrap_or_default();
+    view.update(docs);
+    let rows: Vec<(&Document, &TimelineEntry)> = view
+        .rows()
+        .filter_map(|(d, e)| {
+            let doc = docs.get(d)?;
+            Some((doc, doc.timeline.get(e)?))
+        })
         .collect();
-    if library {
-        rows.sort_by(|&a, &b| crate::document::timeline_order(a, b));
-    }
-    if json {
-        let rows: Vec<Dated> = rows
-            .iter()
-            .map(|(d, e)| Dated {
-                source: library.then_some(d.source.as_str()),
-                entry: e,
-            })
-            .collect();
-        return write_json(out, &rows);
-    }
-    for (d, e) in rows {
-        let section = section_title(d, e.section);
-        let (date, title) = (e.date.iso(), &e.title);
-        // In a library the row names its file as `quotes DIR` does: `path:line`.
-        if library {
-            writeln!(
-                out,
-                "{date:<10}  {}:{}  {title}  · {section}",
-                d.source, e.line
-            )?;
-        } else {
-            writeln!(out, "{date:<10}  {:>6}  {title}  · {section}", e.line)?;
+    let source = |d: &Document| sanitize::clean(&d.source);
+    match args.format() {
+        TimelineFormat::Json => {
+            let rows: Vec<Dated> = rows
+                .iter()
+                .map(|(d, e)| Dated {
+                    source: library.then_some(d.source.as_str()),
+                    entry: e,
+                })
+                .collect();
+            write_json(out, &rows)
+        }
+        TimelineFormat::Text => {
+            for (d, e) in rows {
+                let section = section_title(d, e.section);
+                let (date, title) = (e.date.iso(), &e.title);
+                // In a library the row names its file as `quotes DIR` does: `path:line`.
+                if library {
+                    writeln!(
+                        out,
+                        "{date:<10}  {}:{}  {title}  · {section}",
+                        source(d),
+                        e.line
+                    )?;
+                } else {
+                    writeln!(out, "{date:<10}  {:>6}  {title}  · {section}", e.line)?;
+                }
+            }
+            Ok(())
+        }
+        TimelineFormat::Csv => {
+            let records: Vec<Vec<String>> = (rows.iter())
+                .map(|&(d, e)| {
+                    let mut record = Vec::with_capacity(8);
+                    if library {
+                        record.push(text_field(&source(d)));
+                    }
+                    record.extend([
+                        e.date.iso(),
+                        variant_name(&e.precision),
+                        text_field(&e.title),
+                        e.section.map(|s| s.to_string()).unwrap_or_default(),
+                        text_field(section_of(d, e.section)),
+                        e.line.to_string(),
+                        variant_name(&e.origin),
+                    ]);
+                    record
+                })
+                .collect();
+            let mut header = if library { vec!["source"] } else { vec![] };
+            header.extend(TIMELINE_CSV_HEADER);
+            formats::csv::write(out, &header, &records)
+        }
+        TimelineFormat::Md => {
+            markdown::heading(out, &format!("Timeline: {}", titled(docs)))?;
+            if let Some(filter) = args.filter.as_deref().filter(|f| !f.trim().is_empty()) {
+                writeln!(out, "Filtered by: {}\n", markdown::escape(filter))?;
+            }
+            if rows.is_empty() {
+                return writeln!(out, "No events.");
+            }
+            let cells: Vec<Vec<String>> = (rows.iter())
+                .map(|&(d, e)| {
+                    let place = if library {
+                        format!("{}:{}", source(d), e.line)
+                    } else {
+                        e.line.to_string()
+                    };
+                    let section = section_of(d, e.section).to_string();
+                    vec![e.date.iso(), e.title.clone(), section, place]
+                })
+                .collect();
+            let place = if library { "File" } else { "Line" };
+            markdown::table(out, &["Date", "Event", "Section", place], &cells)
+        }
+        TimelineFormat::Ics => {
+            let titles: Vec<String> = rows.iter().map(|(d, _)| d.title()).collect();
+            let sources: Vec<String> = rows.iter().map(|(d, _)| source(d)).collect();
+            let entries: Vec<CalendarEntry> = (rows.iter().enumerate())
+                .map(|(i, &(d, e))| CalendarEntry {
+                    date: e.date,
+                    title: &e.title,
+                    section: e
+                        .section
+                        .and_then(|s| d.sections.get(s))
+                        .map(|s| s.title.as_str()),
+                    document: &titles[i],
+                    source: &sources[i],
+                    line: e.line,
+                })
+                .collect();
+            formats::ics::write(out, &titled(docs), &entries)
         }
     }
-    Ok(())
+}
+
+/// The columns of `timeline --format csv` after the source (in a library): the JSON's
+/// fields, with the section's title after its index.
+const TIMELINE_CSV_HEADER: [&str; 7] = [
+    "date",
+    "precision",
+    "title",
+    "section",
+    "section_title",
+    "line",
+    "origin",
+];
+
+/// The title of `doc`'s section `section`; empty for the preamble.
+fn section_of(doc: &Document, section: Option<usize>) -> &str {
+    section
+        .and_then(|i| doc.sections.get(i))
+        .map_or("", |s| s.title.as_str())
 }
 
 /// A quote in `quotes --json` output: the model's fields, in a library the document's
@@ -372,6 +641,9 @@ struct RankedQuote<'a> {
     quote: &'a Quote,
     #[serde(skip_serializing_if = "Option::is_none")]
     score: Option<i64>,
+    /// The quote's document, for the formats that name its section.
+    #[serde(skip)]
+    doc: &'a Document,
 }
 
 fn quotes(
@@ -384,7 +656,8 @@ fn quotes(
     for (i, d) in docs.iter().enumerate() {
         index.add(i, &d.quotes);
     }
-    let query = args.query.as_deref().unwrap_or("");
+    // Ranked as the Quotes view ranks what is typed into its box (trimmed).
+    let query = args.query.as_deref().unwrap_or("").trim();
     // The person asked for, by the same names as `dossier people` (a surname alone is the
     // full name it stands for).
     let speaker = args.speaker.as_deref().map(|name| {
@@ -408,20 +681,95 @@ fn quotes(
                 source: library.then_some(doc.source.as_str()),
                 quote: doc.quotes.get(q)?,
                 score: args.query.is_some().then_some(h.score),
+                doc,
             })
         })
         .collect();
     let rows = &rows[..rows.len().min(args.limit.unwrap_or(usize::MAX))];
-    if args.json {
-        return write_json(out, rows);
-    }
-    for r in rows {
-        let speaker = r.quote.speaker.as_deref().unwrap_or("—");
-        let text = r.quote.text.replace('\n', " ");
-        match r.source {
-            Some(src) => writeln!(out, "{speaker:<20}  {src}:{}  {text}", r.quote.line)?,
-            None => writeln!(out, "{speaker:<20}  {:>6}  {text}", r.quote.line)?,
+    let source = |src: &str| sanitize::clean(src);
+    match args.format() {
+        Format::Json => write_json(out, rows),
+        Format::Text => {
+            for r in rows {
+                let speaker = r.quote.speaker.as_deref().unwrap_or("—");
+                let text = r.quote.text.replace('\n', " ");
+                match r.source {
+                    Some(src) => writeln!(
+                        out,
+                        "{speaker:<20}  {}:{}  {text}",
+                        source(src),
+                        r.quote.line
+                    )?,
+                    None => writeln!(out, "{speaker:<20}  {:>6}  {text}", r.quote.line)?,
+                }
+            }
+            Ok(())
+        }
+        Format::Csv => {
+            let records: Vec<Vec<String>> = (rows.iter())
+                .map(|r| {
+                    let q = r.quote;
+                    let mut record = Vec::with_capacity(9);
+                    record.extend(r.source.map(|s| text_field(&source(s))));
+                    record.extend([
+                        text_field(&q.text),
+                        text_field(q.speaker.as_deref().unwrap_or_default()),
+                        q.section.map(|s| s.to_string()).unwrap_or_default(),
+                        text_field(section_of(r.doc, q.section)),
+                        q.line.to_string(),
+                        variant_name(&q.kind),
+                    ]);
+                    record.extend(r.score.map(|s| s.to_string()));
+                    record
+                })
+                .collect();
+            let mut header = if library { vec!["source"] } else { vec![] };
+            header.extend(QUOTES_CSV_HEADER);
+            if args.query.is_some() {
+                header.push("score");
+            }
+            formats::csv::write(out, &header, &records)
+        }
+        Format::Md => {
+            markdown::heading(out, &format!("Quotes: {}", titled(docs)))?;
+            let asked = [
+                ("Query", args.query.as_deref()),
+                ("Speaker", args.speaker.as_deref()),
+            ];
+            for (what, value) in asked {
+                if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
+                    writeln!(out, "{what}: {}\n", markdown::escape(value))?;
+                }
+            }
+            if rows.is_empty() {
+                return writeln!(out, "No quotes.");
+            }
+            for r in rows {
+                let q = r.quote;
+                let mut said = vec![q.speaker.clone().unwrap_or_else(|| "Unattributed".into())];
+                said.extend(
+                    q.section
+                        .and_then(|s| r.doc.sections.get(s))
+                        .map(|s| s.title.to_string()),
+                );
+                said.push(match r.source {
+                    Some(src) => format!("{}:{}", source(src), q.line),
+                    None => format!("line {}", q.line),
+                });
+                markdown::quote(out, &q.text, &said.join(" · "))?;
+            }
+            Ok(())
         }
     }
-    Ok(())
 }
+
+/// The columns of `quotes --format csv` after the source (in a library), and before the
+/// score (under a query): the JSON's fields, with the section's title after its index.
+const QUOTES_CSV_HEADER: [&str; 6] = [
+    "text",
+    "speaker",
+    "section",
+    "section_title",
+    "line",
+    "kind",
+];

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod cli;
 pub mod document;
+pub mod formats;
 #[cfg(unix)]
 pub mod input;
 pub mod library;

@@ -194,13 +194,7 @@ fn warning(doc: &Document, w: &dossier::document::Warning) -> String {
 }
 
 fn prints_json(command: Option<&Command>) -> bool {
-    match command {
-        None => false,
-        Some(Command::Export(_)) => true,
-        Some(Command::Sections(a) | Command::Timeline(a) | Command::People(a)) => a.json,
-        Some(Command::Quotes(a)) => a.json,
-        Some(Command::Completions(_) | Command::Man) => false,
-    }
+    command.is_some_and(Command::prints_json)
 }
 
 /// The dossiers under `root` and the folders that could not be read; an error when there is

@@ -6,6 +6,7 @@ mod common;
 
 mod app_keys;
 mod cli_export;
+mod cli_formats;
 mod cli_shell;
 mod fixtures;
 mod hostile;
