@@ -304,13 +304,6 @@ fn people(docs: &[Document], format: Format, out: &mut dyn Write) -> io::Result<
                 .collect(),
         })
         .collect();
-    let dash = |date: &Option<String>| date.clone().unwrap_or_else(|| "—".into());
-    // A file's name is the one string of a row that was never sanitized: it comes from the
-    // file system, not from a document. JSON escapes it; the other formats show it safe.
-    let documents = |r: &PersonRow, sep: &str| {
-        let names: Vec<String> = r.documents.iter().map(|d| sanitize::clean(d)).collect();
-        names.join(sep)
-    };
     match format {
         Format::Json => write_json(out, &rows),
         Format::Text => {
@@ -322,7 +315,7 @@ fn people(docs: &[Document], format: Format, out: &mut dyn Write) -> io::Result<
                     r.quotes,
                     dash(&r.first),
                     dash(&r.last),
-                    documents(r, ", ")
+                    r.documents(", ")
                 )?;
             }
             Ok(())
@@ -335,9 +328,7 @@ fn people(docs: &[Document], format: Format, out: &mut dyn Write) -> io::Result<
                         r.quotes.to_string(),
                         r.first.clone().unwrap_or_default(),
                         r.last.clone().unwrap_or_default(),
-                        // A list in one field: "; " between names, as a spreadsheet user
-                        // would write it.
-                        text_field(&documents(r, PEOPLE_DOCUMENTS_SEPARATOR)),
+                        text_field(&r.documents(PEOPLE_DOCUMENTS_SEPARATOR)),
                     ]
                 })
                 .collect();
@@ -351,13 +342,9 @@ fn people(docs: &[Document], format: Format, out: &mut dyn Write) -> io::Result<
             }
             let cells: Vec<Vec<String>> = (rows.iter())
                 .map(|r| {
-                    vec![
-                        r.speaker.to_string(),
-                        r.quotes.to_string(),
-                        dash(&r.first),
-                        dash(&r.last),
-                        documents(r, ", "),
-                    ]
+                    let (first, last) = (dash(&r.first), dash(&r.last));
+                    let (quotes, documents) = (r.quotes.to_string(), r.documents(", "));
+                    vec![r.speaker.to_string(), quotes, first, last, documents]
                 })
                 .collect();
             let header = ["Person", "Quotes", "First", "Last", "Documents"];
@@ -366,7 +353,24 @@ fn people(docs: &[Document], format: Format, out: &mut dyn Write) -> io::Result<
     }
 }
 
-/// What separates the files of a person's `documents` field in `people --format csv`.
+impl PersonRow<'_> {
+    /// The files that quote the person, with `separator` between them, as the formats other
+    /// than JSON show them (see [`source_of`]).
+    fn documents(&self, separator: &str) -> String {
+        let names: Vec<String> = (self.documents.iter())
+            .map(|d| sanitize::clean(d))
+            .collect();
+        names.join(separator)
+    }
+}
+
+/// A date that may be unknown, as text shows it.
+fn dash(date: &Option<String>) -> String {
+    date.clone().unwrap_or_else(|| "—".into())
+}
+
+/// What separates the files of a person's `documents` field in `people --format csv`: a
+/// list in one field, written as a person would write it in a spreadsheet's cell.
 pub const PEOPLE_DOCUMENTS_SEPARATOR: &str = "; ";
 
 /// What a Markdown heading calls the documents listed: the document's title, or how many.
@@ -516,7 +520,6 @@ fn timeline(
             Some((doc, doc.timeline.get(e)?))
         })
         .collect();
-    let source = |d: &Document| sanitize::clean(&d.source);
     match args.format() {
         TimelineFormat::Json => {
             let rows: Vec<Dated> = rows
@@ -528,88 +531,114 @@ fn timeline(
                 .collect();
             write_json(out, &rows)
         }
-        TimelineFormat::Text => {
-            for (d, e) in rows {
-                let section = section_title(d, e.section);
-                let (date, title) = (e.date.iso(), &e.title);
-                // In a library the row names its file as `quotes DIR` does: `path:line`.
-                if library {
-                    writeln!(
-                        out,
-                        "{date:<10}  {}:{}  {title}  · {section}",
-                        source(d),
-                        e.line
-                    )?;
-                } else {
-                    writeln!(out, "{date:<10}  {:>6}  {title}  · {section}", e.line)?;
-                }
-            }
-            Ok(())
-        }
-        TimelineFormat::Csv => {
-            let records: Vec<Vec<String>> = (rows.iter())
-                .map(|&(d, e)| {
-                    let mut record = Vec::with_capacity(8);
-                    if library {
-                        record.push(text_field(&source(d)));
-                    }
-                    record.extend([
-                        e.date.iso(),
-                        variant_name(&e.precision),
-                        text_field(&e.title),
-                        e.section.map(|s| s.to_string()).unwrap_or_default(),
-                        text_field(section_of(d, e.section)),
-                        e.line.to_string(),
-                        variant_name(&e.origin),
-                    ]);
-                    record
-                })
-                .collect();
-            let mut header = if library { vec!["source"] } else { vec![] };
-            header.extend(TIMELINE_CSV_HEADER);
-            formats::csv::write(out, &header, &records)
-        }
+        TimelineFormat::Text => timeline_text(&rows, library, out),
+        TimelineFormat::Csv => timeline_csv(&rows, library, out),
         TimelineFormat::Md => {
             markdown::heading(out, &format!("Timeline: {}", titled(docs)))?;
             if let Some(filter) = args.filter.as_deref().filter(|f| !f.trim().is_empty()) {
                 writeln!(out, "Filtered by: {}\n", markdown::escape(filter))?;
             }
-            if rows.is_empty() {
-                return writeln!(out, "No events.");
-            }
-            let cells: Vec<Vec<String>> = (rows.iter())
-                .map(|&(d, e)| {
-                    let place = if library {
-                        format!("{}:{}", source(d), e.line)
-                    } else {
-                        e.line.to_string()
-                    };
-                    let section = section_of(d, e.section).to_string();
-                    vec![e.date.iso(), e.title.clone(), section, place]
-                })
-                .collect();
-            let place = if library { "File" } else { "Line" };
-            markdown::table(out, &["Date", "Event", "Section", place], &cells)
+            timeline_md(&rows, library, out)
         }
         TimelineFormat::Ics => {
-            let titles: Vec<String> = rows.iter().map(|(d, _)| d.title()).collect();
-            let sources: Vec<String> = rows.iter().map(|(d, _)| source(d)).collect();
-            let entries: Vec<CalendarEntry> = (rows.iter().enumerate())
-                .map(|(i, &(d, e))| CalendarEntry {
-                    date: e.date,
-                    title: &e.title,
-                    section: e
-                        .section
-                        .and_then(|s| d.sections.get(s))
-                        .map(|s| s.title.as_str()),
-                    document: &titles[i],
-                    source: &sources[i],
-                    line: e.line,
-                })
-                .collect();
-            formats::ics::write(out, &titled(docs), &entries)
+            let name = format!("Timeline: {}", titled(docs));
+            timeline_ics(&rows, &name, out)
         }
     }
+}
+
+/// A document's file name as the formats other than JSON show it. It is the one string of a
+/// row not sanitized with the model: it comes from the file system, not from the document.
+fn source_of(doc: &Document) -> String {
+    sanitize::clean(&doc.source)
+}
+
+fn timeline_text(
+    rows: &[(&Document, &TimelineEntry)],
+    library: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for &(d, e) in rows {
+        let section = section_title(d, e.section);
+        let (date, title) = (e.date.iso(), &e.title);
+        // In a library the row names its file as `quotes DIR` does: `path:line`.
+        if library {
+            let source = source_of(d);
+            writeln!(out, "{date:<10}  {source}:{}  {title}  · {section}", e.line)?;
+        } else {
+            writeln!(out, "{date:<10}  {:>6}  {title}  · {section}", e.line)?;
+        }
+    }
+    Ok(())
+}
+
+fn timeline_csv(
+    rows: &[(&Document, &TimelineEntry)],
+    library: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let records: Vec<Vec<String>> = (rows.iter())
+        .map(|&(d, e)| {
+            let source = library.then(|| text_field(&source_of(d)));
+            (source.into_iter())
+                .chain([
+                    e.date.iso(),
+                    variant_name(&e.precision),
+                    text_field(&e.title),
+                    e.section.map(|s| s.to_string()).unwrap_or_default(),
+                    text_field(section_of(d, e.section)),
+                    e.line.to_string(),
+                    variant_name(&e.origin),
+                ])
+                .collect()
+        })
+        .collect();
+    let source = library.then_some("source");
+    let header: Vec<&str> = source.into_iter().chain(TIMELINE_CSV_HEADER).collect();
+    formats::csv::write(out, &header, &records)
+}
+
+fn timeline_md(
+    rows: &[(&Document, &TimelineEntry)],
+    library: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if rows.is_empty() {
+        return writeln!(out, "No events.");
+    }
+    let cells: Vec<Vec<String>> = (rows.iter())
+        .map(|&(d, e)| {
+            let place = if library {
+                format!("{}:{}", source_of(d), e.line)
+            } else {
+                e.line.to_string()
+            };
+            let section = section_of(d, e.section).to_string();
+            vec![e.date.iso(), e.title.clone(), section, place]
+        })
+        .collect();
+    let place = if library { "File" } else { "Line" };
+    markdown::table(out, &["Date", "Event", "Section", place], &cells)
+}
+
+fn timeline_ics(
+    rows: &[(&Document, &TimelineEntry)],
+    name: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let titles: Vec<String> = rows.iter().map(|(d, _)| d.title()).collect();
+    let sources: Vec<String> = rows.iter().map(|(d, _)| source_of(d)).collect();
+    let entries: Vec<CalendarEntry> = (rows.iter().enumerate())
+        .map(|(i, &(d, e))| CalendarEntry {
+            date: e.date,
+            title: &e.title,
+            section: (e.section.and_then(|s| d.sections.get(s))).map(|s| s.title.as_str()),
+            document: &titles[i],
+            source: &sources[i],
+            line: e.line,
+        })
+        .collect();
+    formats::ics::write(out, name, &entries)
 }
 
 /// The columns of `timeline --format csv` after the source (in a library): the JSON's
@@ -686,50 +715,10 @@ fn quotes(
         })
         .collect();
     let rows = &rows[..rows.len().min(args.limit.unwrap_or(usize::MAX))];
-    let source = |src: &str| sanitize::clean(src);
     match args.format() {
         Format::Json => write_json(out, rows),
-        Format::Text => {
-            for r in rows {
-                let speaker = r.quote.speaker.as_deref().unwrap_or("—");
-                let text = r.quote.text.replace('\n', " ");
-                match r.source {
-                    Some(src) => writeln!(
-                        out,
-                        "{speaker:<20}  {}:{}  {text}",
-                        source(src),
-                        r.quote.line
-                    )?,
-                    None => writeln!(out, "{speaker:<20}  {:>6}  {text}", r.quote.line)?,
-                }
-            }
-            Ok(())
-        }
-        Format::Csv => {
-            let records: Vec<Vec<String>> = (rows.iter())
-                .map(|r| {
-                    let q = r.quote;
-                    let mut record = Vec::with_capacity(9);
-                    record.extend(r.source.map(|s| text_field(&source(s))));
-                    record.extend([
-                        text_field(&q.text),
-                        text_field(q.speaker.as_deref().unwrap_or_default()),
-                        q.section.map(|s| s.to_string()).unwrap_or_default(),
-                        text_field(section_of(r.doc, q.section)),
-                        q.line.to_string(),
-                        variant_name(&q.kind),
-                    ]);
-                    record.extend(r.score.map(|s| s.to_string()));
-                    record
-                })
-                .collect();
-            let mut header = if library { vec!["source"] } else { vec![] };
-            header.extend(QUOTES_CSV_HEADER);
-            if args.query.is_some() {
-                header.push("score");
-            }
-            formats::csv::write(out, &header, &records)
-        }
+        Format::Text => quotes_text(rows, out),
+        Format::Csv => quotes_csv(rows, library, args.query.is_some(), out),
         Format::Md => {
             markdown::heading(out, &format!("Quotes: {}", titled(docs)))?;
             let asked = [
@@ -741,26 +730,76 @@ fn quotes(
                     writeln!(out, "{what}: {}\n", markdown::escape(value))?;
                 }
             }
-            if rows.is_empty() {
-                return writeln!(out, "No quotes.");
-            }
-            for r in rows {
-                let q = r.quote;
-                let mut said = vec![q.speaker.clone().unwrap_or_else(|| "Unattributed".into())];
-                said.extend(
-                    q.section
-                        .and_then(|s| r.doc.sections.get(s))
-                        .map(|s| s.title.to_string()),
-                );
-                said.push(match r.source {
-                    Some(src) => format!("{}:{}", source(src), q.line),
-                    None => format!("line {}", q.line),
-                });
-                markdown::quote(out, &q.text, &said.join(" · "))?;
-            }
-            Ok(())
+            quotes_md(rows, out)
         }
     }
+}
+
+fn quotes_text(rows: &[RankedQuote], out: &mut dyn Write) -> io::Result<()> {
+    for r in rows {
+        let speaker = r.quote.speaker.as_deref().unwrap_or("—");
+        let text = r.quote.text.replace('\n', " ");
+        match r.source {
+            Some(_) => {
+                let source = source_of(r.doc);
+                writeln!(out, "{speaker:<20}  {source}:{}  {text}", r.quote.line)?;
+            }
+            None => writeln!(out, "{speaker:<20}  {:>6}  {text}", r.quote.line)?,
+        }
+    }
+    Ok(())
+}
+
+fn quotes_csv(
+    rows: &[RankedQuote],
+    library: bool,
+    scored: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let records: Vec<Vec<String>> = (rows.iter())
+        .map(|r| {
+            let q = r.quote;
+            let source = r.source.map(|_| text_field(&source_of(r.doc)));
+            (source.into_iter())
+                .chain([
+                    text_field(&q.text),
+                    text_field(q.speaker.as_deref().unwrap_or_default()),
+                    q.section.map(|s| s.to_string()).unwrap_or_default(),
+                    text_field(section_of(r.doc, q.section)),
+                    q.line.to_string(),
+                    variant_name(&q.kind),
+                ])
+                .chain(r.score.map(|s| s.to_string()))
+                .collect()
+        })
+        .collect();
+    let (source, score) = (library.then_some("source"), scored.then_some("score"));
+    let header: Vec<&str> = (source.into_iter())
+        .chain(QUOTES_CSV_HEADER)
+        .chain(score)
+        .collect();
+    formats::csv::write(out, &header, &records)
+}
+
+fn quotes_md(rows: &[RankedQuote], out: &mut dyn Write) -> io::Result<()> {
+    if rows.is_empty() {
+        return writeln!(out, "No quotes.");
+    }
+    for r in rows {
+        let q = r.quote;
+        let speaker = q.speaker.as_deref().unwrap_or("Unattributed");
+        let section = q.section.and_then(|s| r.doc.sections.get(s));
+        let place = match r.source {
+            Some(_) => format!("{}:{}", source_of(r.doc), q.line),
+            None => format!("line {}", q.line),
+        };
+        let said: Vec<&str> = (std::iter::once(speaker))
+            .chain(section.map(|s| s.title.as_str()))
+            .chain([place.as_str()])
+            .collect();
+        markdown::quote(out, &q.text, &said.join(" · "))?;
+    }
+    Ok(())
 }
 
 /// The columns of `quotes --format csv` after the source (in a library), and before the

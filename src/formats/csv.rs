@@ -8,11 +8,20 @@ pub fn write(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> io::
     let mut csv = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
-    csv.write_record(header)?;
+    csv.write_record(header).map_err(io_error)?;
     for row in rows {
-        csv.write_record(row)?;
+        csv.write_record(row).map_err(io_error)?;
     }
     csv.flush()
+}
+
+/// The I/O error `e` stands for, of its own kind: a reader that went away (`| head`) is a
+/// broken pipe, which is no failure, not an error of another kind.
+fn io_error(e: ::csv::Error) -> io::Error {
+    match e.into_kind() {
+        ::csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
 
 /// A document's text as a field: as it is, but for a leading `=`, `+`, `-` or `@`, which a

@@ -253,7 +253,7 @@ fn the_calendar_holds_each_precision_and_escapes_the_text() {
     );
     assert_eq!(
         calendar.get_name(),
-        Some("Quotes, Commas; and \"Pipes\" | a Test")
+        Some("Timeline: Quotes, Commas; and \"Pipes\" | a Test")
     );
 }
 
@@ -536,5 +536,40 @@ fn a_missing_file_is_one_line_naming_it() {
             err.starts_with("dossier: ") && err.contains("no/such-file.md"),
             "{err}"
         );
+    }
+}
+
+/// `dossier timeline DOC --format csv | head -1`: a reader that stops early is no failure,
+/// in any format (the csv crate wraps the broken pipe in an error of its own).
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let dir = common::Scratch::new();
+    // Far more than a pipe holds (64 KB): the writer meets the closed pipe.
+    let items: String = (0..4000)
+        .map(|i| {
+            format!(
+                "- {:04}-05-14: Event number {i}, with a comma.\n",
+                1000 + i % 1000
+            )
+        })
+        .collect();
+    let path = dir.file("many.md", format!("# Many\n\n{items}"));
+    for format in ["text", "json", "csv", "md", "ics"] {
+        let mut child = common::bin()
+            .args(["timeline", path.to_str().unwrap(), "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(!first.is_empty(), "{format}");
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success() && err.is_empty(), "{format}: {err}");
     }
 }
