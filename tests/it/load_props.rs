@@ -217,6 +217,7 @@ fn model_size(doc: &Document) -> usize {
 /// The best of `runs` timings of `f`, run alternately with `g`: a burst of load on the
 /// machine slows both, and the best run is the least disturbed.
 fn best_of(runs: usize, mut f: impl FnMut(), mut g: impl FnMut()) -> (Duration, Duration) {
+    let _alone = crate::common::alone();
     let (mut a, mut b) = (Duration::MAX, Duration::MAX);
     for _ in 0..runs {
         let t = Instant::now();

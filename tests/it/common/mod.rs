@@ -237,3 +237,34 @@ pub fn library_app_loading(folder: &str, width: u16, height: u16, first: usize) 
     app.update(Msg::Settle);
     app
 }
+
+/// Held by each test that measures time or runs the real binary on a pseudo-terminal, so no
+/// two of them share the machine's cores at once (a timed test next to a running app measures
+/// the app). One thread may take it again (a test with two terminals open).
+pub fn alone() -> Alone {
+    let mut owner = ALONE.lock().unwrap_or_else(|e| e.into_inner());
+    let me = std::thread::current().id();
+    while owner.0.is_some_and(|id| id != me) {
+        owner = FREE.wait(owner).unwrap_or_else(|e| e.into_inner());
+    }
+    *owner = (Some(me), owner.1 + 1);
+    Alone(())
+}
+
+static ALONE: std::sync::Mutex<(Option<std::thread::ThreadId>, usize)> =
+    std::sync::Mutex::new((None, 0));
+static FREE: std::sync::Condvar = std::sync::Condvar::new();
+
+/// See [`alone`]; let go when dropped.
+pub struct Alone(());
+
+impl Drop for Alone {
+    fn drop(&mut self) {
+        let mut owner = ALONE.lock().unwrap_or_else(|e| e.into_inner());
+        owner.1 -= 1;
+        if owner.1 == 0 {
+            owner.0 = None;
+            FREE.notify_all();
+        }
+    }
+}

@@ -72,6 +72,8 @@ pub struct Tty {
     stop_reading: Arc<AtomicBool>,
     reader: Option<JoinHandle<()>>,
     _dir: Option<Scratch>,
+    /// The machine to itself while the app runs (see [`super::alone`]); dropped last.
+    _alone: super::Alone,
 }
 
 /// Everything the child has written so far.
@@ -85,6 +87,7 @@ impl Tty {
     /// Starts `launch.program ARGS` on a fresh pseudo-terminal, with a thread reading all it
     /// writes.
     pub fn spawn(launch: Launch) -> Tty {
+        let alone = super::alone();
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: launch.rows,
@@ -147,6 +150,7 @@ impl Tty {
             stop_reading,
             reader: Some(reader),
             _dir: scratch,
+            _alone: alone,
         }
     }
 

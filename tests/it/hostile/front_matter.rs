@@ -126,6 +126,7 @@ fn duplicate_keys_are_a_warning_and_the_block_stays_as_text() {
 /// Runs `dossier export PATH` in a shell with its address space capped, returning the model
 /// and how long it took: a parse that tried to expand a bomb would be killed, not swap.
 fn export_bounded(path: &Path, megabytes: usize) -> (Export, Duration) {
+    let _alone = crate::common::alone();
     let started = Instant::now();
     let out = Command::new("sh")
         .arg("-c")

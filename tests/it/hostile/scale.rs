@@ -63,6 +63,7 @@ fn a_one_megabyte_line_opens_whole() {
 /// the larger took at most 24 times as long: linear work takes 8 times, quadratic 64. The
 /// margin is wide because the machine is shared; `n` is chosen so the small run is not noise.
 fn assert_linear_load(make: impl Fn(usize) -> String, n: usize) {
+    let _alone = crate::common::alone();
     let time = |text: &str| {
         (0..3)
             .map(|_| {
@@ -146,9 +147,11 @@ fn many_statement_sections_take_linear_time() {
 fn a_one_megabyte_line_of_quotations_opens_in_seconds() {
     let line = "\"a b c d e f\" ".repeat(75_000);
     let text = format!("# Quotes\n\n{line}\n");
+    let alone = crate::common::alone();
     let started = Instant::now();
     let doc = dossier::document::load("quotes", &text);
     let took = started.elapsed();
+    drop(alone);
     assert_eq!(doc.quotes.len(), 75_000);
     assert!(took < Duration::from_secs(5), "took {took:?}");
 }
