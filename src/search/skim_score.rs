@@ -475,3 +475,32 @@ pub(super) fn next_row(
     );
     (best > UNREACHED / 2).then_some(best)
 }
+
+#[cfg(test)]
+mod tests {
+    use fuzzy_matcher::FuzzyMatcher;
+    use fuzzy_matcher::skim::SkimMatcherV2;
+
+    use super::Proxy;
+
+    #[test]
+    fn the_proxy_scores_as_fuzzy_matcher_does_on_plain_alignments() {
+        let matcher = SkimMatcherV2::default().smart_case();
+        for (hay, pattern) in [
+            ("compute", "compute"),
+            ("x compute", "compute"),
+            ("xcompute", "compute"),
+            ("x c o", "co"),
+            ("x cao", "co"),
+            ("x C", "c"),
+            ("Jan Leike · we compute", "compute"),
+            ("x comPute", "compute"),
+            ("x c_ompute", "compute"),
+            ("a c-o m", "com"),
+        ] {
+            let proxy = Proxy::new(pattern).map(|p| p.score(hay.as_bytes(), &mut Vec::new()));
+            let exact = matcher.fuzzy_match(hay, pattern).map(|s| s as i32);
+            assert_eq!(proxy, Some(exact), "{hay} / {pattern}");
+        }
+    }
+}
