@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod clipboard;
 pub mod document;
 pub mod formats;
 #[cfg(unix)]

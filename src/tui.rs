@@ -4,7 +4,7 @@
 //! only after an event changed something.
 
 use std::ffi::OsString;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -20,6 +20,7 @@ use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, LeaveAlternate
 use ratatui::DefaultTerminal;
 
 use crate::app::{Action, App, FileRequest, Key, KeyCode, Loaded, Msg};
+use crate::clipboard;
 use crate::document::{Document, sanitize};
 use crate::library::{self, Change, Problem};
 use crate::search::{Hit, SearchRequest};
@@ -289,12 +290,13 @@ fn event_loop(
         if let Some(request) = app.search_request.take() {
             let _ = searcher.send(request);
         }
+        if let Some(text) = app.clipboard.take() {
+            let via = clipboard::copy(&text)?;
+            app.update(Msg::Copied(via));
+        }
         io.terminal
             .draw(|frame| on_screen = view::draw(app, theme, frame))?;
         let drawn = Instant::now();
-        if let Some(text) = app.clipboard.take() {
-            copy_osc52(&text)?;
-        }
         if app.quit {
             return Ok(());
         }
@@ -559,46 +561,9 @@ fn key(code: event::KeyCode, mods: KeyModifiers) -> Option<Key> {
     }
 }
 
-/// Puts `text` on the system clipboard through the terminal (OSC 52).
-fn copy_osc52(text: &str) -> io::Result<()> {
-    let mut out = io::stdout();
-    write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
-    out.flush()
-}
-
-/// Standard base64 with padding (ten lines rather than a crate).
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
-        for i in 0..4 {
-            let c = if i <= chunk.len() {
-                ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char
-            } else {
-                '='
-            };
-            out.push(c);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base64_matches_the_standard() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64("“q” — Jan".as_bytes()), "4oCcceKAnSDigJQgSmFu");
-    }
 
     #[test]
     fn control_letters_map_to_ctrl_keys() {

@@ -180,8 +180,11 @@ pub enum Action {
     NextMatch,
     /// Previous search match.
     PrevMatch,
-    /// Copy the selected quote with its citation.
+    /// Copy what is selected (a quote, an event, a section, the reader's passage) with its
+    /// citation.
     Copy,
+    /// The same, as Markdown with a link to the source.
+    CopyMarkdown,
     /// Change the library's sort order.
     Sort,
     /// Show or hide the files that could not be opened.
@@ -353,7 +356,6 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Timeline, &[Key::char('/')], Action::Search, "/", "filter events"),
     // The quote results (after Esc from the box).
     b(Context::Quotes, &[Key::plain(K::Enter)], Action::Enter, "Enter", "show the quote in the reader"),
-    b(Context::Quotes, &[Key::char('y')], Action::Copy, "y", "copy the quote with its citation (OSC 52)"),
     b(Context::Quotes, &[Key::char('/')], Action::Search, "/", "type a query"),
     b(Context::Quotes, &[Key::ctrl('p')], Action::Up, "Ctrl-p", "previous result"),
     b(Context::Quotes, &[Key::ctrl('n')], Action::Down, "Ctrl-n", "next result"),
@@ -374,6 +376,8 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Global, &[Key::char('4')], Action::Show(View::People), "4", "people: every speaker"),
     b(Context::Global, &[Key::char('?')], Action::Help, "?", "this help"),
     b(Context::Global, &[Key::char('i')], Action::Info, "i", "front matter"),
+    b(Context::Global, &[Key::char('y')], Action::Copy, "y", "copy what is selected, with its citation"),
+    b(Context::Global, &[Key::char('Y')], Action::CopyMarkdown, "Y", "the same, as Markdown with a link"),
     b(Context::Global, &[Key::char('r')], Action::Reload, "r", "reload the file"),
     b(Context::Global, &[Key::char('e')], Action::Edit, "e", "open in $VISUAL or $EDITOR at this line"),
     b(Context::Global, &[Key::plain(K::Esc)], Action::Escape, "Esc", "close a popup"),

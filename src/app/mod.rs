@@ -7,6 +7,7 @@
 //! knows the model, but neither Markdown syntax, nor the terminal library, nor the view.
 
 pub mod action;
+mod cite;
 mod documents;
 mod files;
 pub mod layout;
@@ -26,6 +27,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 pub use action::{Action, Context, Edit, Key, KeyCode, Target, View, parse_keys};
+pub use cite::{CiteAs, Cited};
 pub use files::FileRequest;
 pub use layout::Areas;
 pub use library::{LibraryState, SortKey};
@@ -99,6 +101,9 @@ pub enum Msg {
     Searched(u64, Vec<Hit>),
     /// Files changed on disk (the watcher, `r`, the editor's return).
     FilesChanged(Vec<Change>),
+    /// The terminal layer put the clipboard's text where it could: this says where (`OSC 52`,
+    /// `OSC 52 and wl-copy`), for the footer.
+    Copied(String),
     /// A line for the footer from the terminal layer (a reload begun, an editor that
     /// failed).
     Say(String),
@@ -268,6 +273,7 @@ impl App {
             Msg::Settle => self.settle(),
             Msg::Searched(generation, hits) => self.searched(generation, hits),
             Msg::FilesChanged(changes) => self.files_changed(changes),
+            Msg::Copied(via) => self.copied(&via),
             Msg::Say(text) => self.message = Some(text),
         }
         self.highlight_hits();
@@ -382,7 +388,8 @@ impl App {
             Action::Search => self.start_search(),
             Action::NextMatch => self.step_match(1),
             Action::PrevMatch => self.step_match(-1),
-            Action::Copy => self.copy(),
+            Action::Copy => self.copy(CiteAs::Plain),
+            Action::CopyMarkdown => self.copy(CiteAs::Markdown),
             Action::Sort => self.sort_next(),
             Action::Problems => self.library.show_problems = !self.library.show_problems,
             Action::Links => {

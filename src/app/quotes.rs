@@ -165,40 +165,4 @@ impl App {
         let (d, q) = self.index.locate(hit.quote)?;
         Some((d, self.docs.get(d)?.quotes.get(q)?))
     }
-
-    /// A search hit's quote with its citation: `"text" — Speaker, Title (Year), source_url`.
-    pub fn citation(&self, hit: &Hit) -> Option<String> {
-        let (d, q) = self.hit_quote(hit)?;
-        let doc = &self.docs[d];
-        let mut out = format!("\"{}\"", q.text.replace('\n', " "));
-        let mut parts = Vec::new();
-        if let Some(s) = &q.speaker {
-            parts.push(s.clone());
-        }
-        let mut title = doc.title();
-        if let Some(year) = doc.field("year") {
-            title = format!("{title} ({year})");
-        }
-        parts.push(title);
-        if let Some(url) = doc.field("source_url") {
-            parts.push(url);
-        }
-        out.push_str(" — ");
-        out.push_str(&parts.join(", "));
-        Some(out)
-    }
-
-    /// `y`: the selected quote and its citation go to the clipboard.
-    pub(super) fn copy(&mut self) {
-        if self.view != View::Quotes {
-            return;
-        }
-        let Some(hit) = self.quotes.hits.get(self.quotes.selected) else {
-            return;
-        };
-        if let Some(text) = self.citation(hit) {
-            self.clipboard = Some(text);
-            self.message = Some("Copied the quote and its citation".into());
-        }
-    }
 }

@@ -5,6 +5,7 @@
 mod common;
 
 mod app_keys;
+mod cite;
 mod cli_export;
 mod cli_formats;
 mod cli_shell;
