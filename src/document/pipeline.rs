@@ -446,8 +446,8 @@ mod tests {
 
     #[test]
     fn a_date_heading_over_a_lone_line_break() {
-        // The first "sentence" under the heading is a hard break: once a slice that began
-        // after it ended.
+        // The first "sentence" under the heading is a hard break: a slice of it must not
+        // begin after it ends.
         let doc = load("t", "## May 14, 2024\n\\\n1. \n");
         assert_eq!(doc.timeline.len(), 1);
         assert_eq!(doc.timeline[0].line, 1);

@@ -323,7 +323,8 @@ mod tests {
     }
     use proptest::prelude::*;
 
-    /// [`start_before`] as it was first written: every byte looked at.
+    /// [`start_before`] in its plainest form, every byte looked at: what the skipping
+    /// version must agree with.
     fn start_before_bytewise(text: &str, at: usize) -> usize {
         let mut i = at;
         let limit = at.saturating_sub(REACH);
@@ -336,7 +337,8 @@ mod tests {
         start_at_limit(text, limit)
     }
 
-    /// [`end_after_until`] as it was first written: every byte looked at.
+    /// [`end_after_until`] in its plainest form, every byte looked at: what the skipping
+    /// version must agree with.
     fn end_after_until_bytewise(text: &str, at: usize, stop: usize) -> usize {
         let bytes = text.as_bytes();
         let mut i = at;

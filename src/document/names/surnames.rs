@@ -3,7 +3,6 @@
 //! (`Leike` → `Jan Leike`).
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 use super::words::*;
@@ -302,8 +301,7 @@ impl Directory {
         let mut at = 0;
         // Where the last words of the names counted start: a run found from its first word
         // (`Policy Community Policymakers`) is not counted again from its last.
-        let mut counted: std::collections::HashSet<usize, BuildHasherDefault<Fnv>> =
-            Default::default();
+        let mut counted: rustc_hash::FxHashSet<usize> = Default::default();
         finder.for_each(text, |start, end| {
             // The range the surname ends in; it must start there too.
             if at > 0 && ranges[at - 1].end >= end {

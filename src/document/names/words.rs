@@ -2,8 +2,6 @@
 //! suffixes, speech verbs, words that are never names; and the shape of a name's word
 //! (capitalised, an initial, a possessive).
 
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::given::{self, Gender};
 use crate::document::dates::MONTH_NAMES;
 
@@ -417,11 +415,17 @@ pub(super) const TITLES: &[&str] = &[
     "Congresswoman",
 ];
 
+/// A set of fixed words, hashed with FxHash rather than std's SipHash: these sets are asked
+/// about every capitalised word a name might hold, often enough that the hash shows in a
+/// library's load time. The words looked up are the document's, but the set is fixed, so a
+/// crafted document can only make lookups collide with a few hundred fixed words, never
+/// grow a table.
+type WordSet = rustc_hash::FxHashSet<&'static str>;
+
 /// Whether `word` is one of [`TITLES`], looked up in a hash set made once: the check runs
 /// for every capitalised word a name might hold.
 pub(super) fn is_title(word: &str) -> bool {
-    type Set = std::collections::HashSet<&'static str, BuildHasherDefault<Fnv>>;
-    static WORDS: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
+    static WORDS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
     WORDS
         .get_or_init(|| TITLES.iter().copied().collect())
         .contains(word)
@@ -430,36 +434,11 @@ pub(super) fn is_title(word: &str) -> bool {
 /// Whether `word` is one of [`NOT_NAMES`] or a month, in a hash set made once: the check
 /// runs for every capitalised word near a wanted surname.
 pub(super) fn is_not_name(word: &str) -> bool {
-    type Set = std::collections::HashSet<&'static str, BuildHasherDefault<Fnv>>;
-    static WORDS: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
+    static WORDS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
     // Month names too ("May Leike" is no one's name).
     WORDS
         .get_or_init(|| NOT_NAMES.iter().chain(&MONTH_NAMES).copied().collect())
         .contains(word)
-}
-
-/// FNV-1a: a short word hashed in a few instructions per byte. The words looked up are
-/// the document's, but the set is fixed, so a crafted document can only make lookups
-/// collide with a few hundred fixed words, not grow a table.
-#[derive(Default)]
-pub(super) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
 }
 
 pub(super) fn is_capitalised(word: &str) -> bool {
