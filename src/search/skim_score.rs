@@ -1,7 +1,15 @@
 //! fuzzy-matcher's skim score, computed over a quote's bytes in one pass without
-//! allocating: the proxy that ranks every candidate (see the parent module), and the step
-//! that grows a quote's last row of the score matrix by one pattern byte as a query is
-//! typed.
+//! allocating: the proxy that ranks every candidate (`rank.rs`), and the step that grows a
+//! quote's last row of the score matrix by one pattern byte as a query is typed
+//! (`incremental.rs`). Its scores are fuzzy-matcher's (the test below, and `tests.rs`).
+//!
+//! It stands beside fuzzy-matcher because the user waits for it at every keystroke:
+//! fuzzy-matcher copies each haystack into a `Vec<char>` on every call and keeps nothing
+//! between calls, so each keystroke would score every candidate afresh. In
+//! `benches/search.rs` (`cargo bench --bench search`: 100,000 quotes, typing "compute" as
+//! the app does), the seven keystrokes take 0.16-0.22 s with this scorer and 1.4 s with
+//! every candidate scored by fuzzy-matcher's `SkimMatcherV2` instead; the median keystroke
+//! 21-33 ms against 78 ms, the first (`c`, every quote) 28-52 ms against 185 ms.
 
 /// skim's smart case, as fuzzy-matcher decides it: an ASCII capital makes a pattern case
 /// sensitive.
