@@ -122,7 +122,8 @@ pub(super) fn load_with(source: &str, text: &str, threads: Threads) -> Document 
 }
 
 /// From this size on, [`load`] uses a second thread: pulldown-cmark parses on it while this
-/// one walks the events, then it finds the timeline while this one finds the quotes.
+/// one walks the events, then it finds the timeline and half the quotes while this one finds
+/// the other half, and it looks for half the speakers' full names.
 /// Starting a thread costs tens of microseconds: below a few hundred kilobytes that is more
 /// than either saves.
 pub const TWO_THREADS_BYTES: usize = 256 * 1024;
@@ -138,18 +139,29 @@ fn find_events_and_quotes(
     if !two_threads {
         return (timeline::build(outline, file), quotes::find(outline, file));
     }
+    // The helper finds the timeline and the quotes in the second half of the running text;
+    // this thread the block quotes and the first half, then every quote's speaker.
+    let (first, second) = quotes::halves(outline);
+    let helper_work = || {
+        (
+            timeline::build(outline, file),
+            quotes::in_running_text(outline, file, second.clone()),
+        )
+    };
     std::thread::scope(|scope| {
         let helper = std::thread::Builder::new()
             .name("dossier-timeline".into())
-            .spawn_scoped(scope, || timeline::build(outline, file));
-        let quotes = quotes::find(outline, file);
-        let timeline = match helper {
+            .spawn_scoped(scope, helper_work);
+        let block_quotes = quotes::in_block_quotes(outline);
+        let running_first = quotes::in_running_text(outline, file, first);
+        let (timeline, running_second) = match helper {
             Ok(helper) => helper
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            Err(_) => timeline::build(outline, file),
+            Err(_) => helper_work(),
         };
-        (timeline, quotes)
+        let parts = [block_quotes, running_first, running_second];
+        (timeline, quotes::with_speakers(outline, parts, true))
     })
 }
 

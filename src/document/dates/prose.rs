@@ -1,4 +1,4 @@
-//! Recognising explicit calendar dates in English prose, so a timeline can be built from a document.
+//! Recognising explicit calendar dates in English prose, so a timeline can be built from them.
 //!
 //! [`find_dates`] scans the plain text of a paragraph, list item or heading (Markdown markup
 //! already removed) and returns every explicit date with its byte range; [`heading_date`] says

@@ -12,22 +12,28 @@ type Batch<'a> = Vec<(Event<'a>, Range<usize>)>;
 /// in flight stay in cache, enough that handing one over costs next to nothing per event.
 const BATCH: usize = 2048;
 
-/// Calls `each(event, start)` on this thread for every event of the parser `events` makes,
-/// in order, while the parser runs on a second thread, a batch ahead. Batches go back to the
+/// Makes a `W` with `prepare` and calls `each(w, event, start)` on this thread for every
+/// event of the parser `events` makes, in order, while the parser runs on a second thread, a
+/// batch ahead; returns the `W`. The parser's first pass (the block structure, before it
+/// gives any event) runs there too, while `prepare` runs here. Batches go back to the
 /// parser's thread to be filled again. If no thread can be started, the parser runs here.
-pub(super) fn parse_beside<'a, I>(events: impl Fn() -> I, mut each: impl FnMut(Event<'a>, usize))
+pub(super) fn parse_beside<'a, I, W>(
+    events: impl Fn() -> I + Sync,
+    prepare: impl FnOnce() -> W,
+    mut each: impl FnMut(&mut W, Event<'a>, usize),
+) -> W
 where
     I: Iterator<Item = (Event<'a>, Range<usize>)> + Send,
 {
     std::thread::scope(|scope| {
         let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<Batch<'a>>(8);
         let (empty_tx, empty_rx) = std::sync::mpsc::channel::<Batch<'a>>();
-        let parser = events();
+        let events = &events;
         let started = std::thread::Builder::new()
             .name("dossier-parse".into())
             .spawn_scoped(scope, move || {
                 let mut batch = Vec::with_capacity(BATCH);
-                for event in parser {
+                for event in events() {
                     batch.push(event);
                     if batch.len() == BATCH {
                         let next = empty_rx
@@ -40,15 +46,16 @@ where
                 }
                 let _ = full_tx.send(batch);
             });
+        let mut w = prepare();
         let Ok(parsing) = started else {
             for (event, range) in events() {
-                each(event, range.start);
+                each(&mut w, event, range.start);
             }
-            return;
+            return w;
         };
         for mut batch in full_rx {
             for (event, range) in batch.drain(..) {
-                each(event, range.start);
+                each(&mut w, event, range.start);
             }
             // The parser may have finished: then no one takes it back.
             let _ = empty_tx.send(batch);
@@ -57,5 +64,6 @@ where
         if let Err(panic) = parsing.join() {
             std::panic::resume_unwind(panic);
         }
-    });
+        w
+    })
 }

@@ -155,67 +155,76 @@ pub fn walk_with(
     parsing: Parsing,
 ) -> Outline {
     let body = file.get(offset..).unwrap_or_default();
-    let body_unsafe = sanitize::has_unsafe(body);
-    // A CR is one of the characters `has_unsafe` looks for: a body with none of them has no
-    // CR, and only the front matter before it is left to search.
-    let has_cr = |text: &str| memchr::memchr(b'\r', text.as_bytes()).is_some();
-    let file_has_cr = if body_unsafe {
-        has_cr(file)
-    } else {
-        has_cr(file.get(..offset).unwrap_or_default())
-    };
-    let mut walker = Walker {
-        lines: LineCounter::with_cr(file, file_has_cr),
-        out: Outline::default(),
-        current: Builder {
-            // Sanitizing rarely grows the text; the markup it drops leaves room to spare.
-            buf: String::with_capacity(body.len() + leading.map_or(0, |(t, _)| t.len()) + 64),
-            ..Builder::new()
-        },
-        building: false,
-        section_text: None,
-        heading_stack: Vec::new(),
-        lists: Vec::new(),
-        quote_depth: 0,
-        open_quote: None,
-        table: None,
-        safe_body: (!body_unsafe)
-            .then(|| body.as_ptr() as usize..body.as_ptr() as usize + body.len()),
-    };
-    // Room for a block per 32 bytes (a line of prose is longer), so the big vectors are never
-    // copied as they grow: room never written to costs no memory (its pages are never
-    // touched), a copy costs twice.
-    let estimate = body.len() / 32 + 16;
-    walker.out.blocks.reserve(estimate);
-    walker.out.units.reserve(estimate);
-    walker.out.maps.reserve(2 * estimate);
-    // Headings are rarer than blocks (about one in four in the seed).
-    walker.out.sections.reserve(estimate / 4);
-    walker.out.section_texts.reserve(estimate / 4);
-    walker.out.titles.reserve(estimate / 4);
-    walker.out.heading_units.reserve(estimate / 4);
-    if let Some((text, language)) = leading {
-        walker.open(
-            BlockKind::Code {
-                language: language.into(),
+    // The walker is made (the body searched for what must be sanitized) while a second
+    // thread, when there is one, runs the parser's first pass.
+    let new_walker = || {
+        let body_unsafe = sanitize::has_unsafe(body);
+        // A CR is one of the characters `has_unsafe` looks for: a body with none of them has
+        // no CR, and only the front matter before it is left to search.
+        let has_cr = |text: &str| memchr::memchr(b'\r', text.as_bytes()).is_some();
+        let file_has_cr = if body_unsafe {
+            has_cr(file)
+        } else {
+            has_cr(file.get(..offset).unwrap_or_default())
+        };
+        let mut walker = Walker {
+            lines: LineCounter::with_cr(file, file_has_cr),
+            out: Outline::default(),
+            current: Builder {
+                // Sanitizing rarely grows the text; the markup it drops leaves room to spare.
+                buf: String::with_capacity(body.len() + leading.map_or(0, |(t, _)| t.len()) + 64),
+                ..Builder::new()
             },
-            0,
-            false,
-        );
-        walker.current.buf.push_str(text);
-        walker.flush();
-    }
+            building: false,
+            section_text: None,
+            heading_stack: Vec::new(),
+            lists: Vec::new(),
+            quote_depth: 0,
+            open_quote: None,
+            table: None,
+            safe_body: (!body_unsafe)
+                .then(|| body.as_ptr() as usize..body.as_ptr() as usize + body.len()),
+        };
+        // Room for a block per 32 bytes (a line of prose is longer), so the big vectors are never
+        // copied as they grow: room never written to costs no memory (its pages are never
+        // touched), a copy costs twice.
+        let estimate = body.len() / 32 + 16;
+        walker.out.blocks.reserve(estimate);
+        walker.out.units.reserve(estimate);
+        walker.out.maps.reserve(2 * estimate);
+        // Headings are rarer than blocks (about one in four in the seed).
+        walker.out.sections.reserve(estimate / 4);
+        walker.out.section_texts.reserve(estimate / 4);
+        walker.out.titles.reserve(estimate / 4);
+        walker.out.heading_units.reserve(estimate / 4);
+        if let Some((text, language)) = leading {
+            walker.open(
+                BlockKind::Code {
+                    language: language.into(),
+                },
+                0,
+                false,
+            );
+            walker.current.buf.push_str(text);
+            walker.flush();
+        }
+        walker
+    };
     let events = || Parser::new_ext(body, options()).into_offset_iter();
-    match parsing {
+    let walker = match parsing {
         Parsing::OnThisThread => {
+            let mut walker = new_walker();
             for (event, range) in events() {
                 walker.event(event, range.start + offset);
             }
+            walker
         }
         Parsing::OnASecondThread => {
-            super::beside::parse_beside(events, |event, at| walker.event(event, at + offset));
+            super::beside::parse_beside(events, new_walker, |walker, event, at| {
+                walker.event(event, at + offset)
+            })
         }
-    }
+    };
     walker.finish()
 }
 

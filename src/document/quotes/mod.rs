@@ -10,6 +10,8 @@
 mod spans;
 mod speakers;
 
+use std::ops::Range;
+
 use super::names::{self, Who};
 use super::outline::{Outline, ScanAhead};
 use super::{BlockKind, Quote, QuoteKind, sentences};
@@ -28,11 +30,25 @@ pub type Found = (Vec<Quote>, Vec<(usize, String)>);
 /// speaker the quote itself does not name, `(block index just after the quote, speaker)` so
 /// the reader can show who said it.
 pub fn find(outline: &Outline, file: &str) -> Found {
-    let mut lines = outline.lines(file);
+    let block_quotes = in_block_quotes(outline);
+    let running_text = in_running_text(outline, file, 0..outline.units.len());
+    with_speakers(outline, [block_quotes, running_text], false)
+}
+
+/// Quotes found in one part of a document, their speakers not yet resolved: what
+/// [`in_block_quotes`] and [`in_running_text`] find, each on its own (side by side for a big
+/// document), and [`with_speakers`] finishes together.
+pub(in crate::document) struct Part {
+    found: Vec<Pending>,
+    /// Where a block quote with nothing in it (a lone `>`) stands: it quotes no one, but it
+    /// stands between the block quotes on either side.
+    empty_quotes: Vec<usize>,
+}
+
+/// The outline's outermost block quotes, each with what the text says of its speaker.
+pub(in crate::document) fn in_block_quotes(outline: &Outline) -> Part {
     let headings = HeadingSpeakers::new(outline);
     let mut found: Vec<Pending> = Vec::new();
-    // Where a block quote with nothing in it (a lone `>`) stands: it quotes no one, but it
-    // stands between the block quotes on either side.
     let mut empty_quotes: Vec<usize> = Vec::new();
     // Everyone named in full, looked up when a block quote opens with a speaker's label.
     let mut initials: Option<Vec<String>> = None;
@@ -79,13 +95,45 @@ pub fn find(outline: &Outline, file: &str) -> Found {
             opens: true,
         });
     }
+    Part {
+        found,
+        empty_quotes,
+    }
+}
+
+/// Where to split the outline's prose units for [`in_running_text`] on two threads: at the
+/// first heading from the middle on (a quotation never runs on past a heading, so each half
+/// finds what it would have found in one search); the second half is empty if there is none.
+pub(in crate::document) fn halves(outline: &Outline) -> (Range<usize>, Range<usize>) {
+    let len = outline.units.len();
+    let middle = len / 2;
+    let split = outline
+        .heading_units
+        .iter()
+        .map(|&u| u as usize)
+        .find(|&u| u >= middle && u <= len)
+        .unwrap_or(len);
+    (0..split, split..len)
+}
+
+/// The quoted statements in the running text of the outline of `file`, in its prose units
+/// `units` (a range that starts at a heading's unit, or at the first), each with what the
+/// text says of its speaker.
+pub(in crate::document) fn in_running_text(
+    outline: &Outline,
+    file: &str,
+    units: Range<usize>,
+) -> Part {
+    let mut lines = outline.lines(file);
+    let headings = HeadingSpeakers::new(outline);
+    let mut found: Vec<Pending> = Vec::new();
     // Blocks without a quotation mark are passed over in one scan of the text.
     let mut marks = ScanAhead::new(next_quotation_mark);
     // Whether each section is a list of citations, worked out when a block in it is reached.
     let mut citations: Vec<Option<bool>> = vec![None; outline.sections.len()];
     // Where the last quotation that ran on past its block closed: (block, offset).
     let mut ran_on: Option<(usize, usize)> = None;
-    for unit in &outline.units {
+    for unit in outline.units.get(units).unwrap_or_default() {
         let block = &outline.blocks[unit.block()];
         if unit.quote.is_some()
             || !matches!(
@@ -234,8 +282,28 @@ pub fn find(outline: &Outline, file: &str) -> Found {
             });
         }
     }
+    Part {
+        found,
+        empty_quotes: Vec::new(),
+    }
+}
+
+/// The quotes of all the parts in document order, each with its speaker as a full name (see
+/// [`find`]), and where the reader shows a block quote's speaker. The full names are looked
+/// for on two threads when `two_threads`; the answer is the same.
+pub(in crate::document) fn with_speakers(
+    outline: &Outline,
+    parts: impl IntoIterator<Item = Part>,
+    two_threads: bool,
+) -> Found {
+    let mut found = Vec::new();
+    let mut empty_quotes = Vec::new();
+    for part in parts {
+        found.extend(part.found);
+        empty_quotes.extend(part.empty_quotes);
+    }
     found.sort_by_key(|p| (p.quote.line, p.blocks.start, p.at));
-    let speakers = resolve_speakers(outline, &found, &empty_quotes);
+    let speakers = resolve_speakers(outline, &found, &empty_quotes, two_threads);
     let mut attributions = Vec::new();
     let quotes = found
         .into_iter()

@@ -18,6 +18,7 @@ pub(super) fn resolve_speakers(
     outline: &Outline,
     found: &[Pending],
     empty_quotes: &[usize],
+    two_threads: bool,
 ) -> Vec<Option<String>> {
     // The surnames (and given names) whose full names are looked for in the text: of a name
     // alone or after a role; of a full name only where the text writes suffixes (`Walter
@@ -35,7 +36,7 @@ pub(super) fn resolve_speakers(
             _ => None,
         })
         .collect();
-    let directory = (!short.is_empty()).then(|| directory(outline, short));
+    let directory = (!short.is_empty()).then(|| directory(outline, short, two_threads));
     let mut out: Vec<Option<String>> = Vec::with_capacity(found.len());
     let mut people = names::People::default();
     // Each speaker's last quote so far, and the speakers by surname.
@@ -252,13 +253,16 @@ pub(super) fn continued(
 }
 
 /// The full names behind `surnames`, from every prose unit (headings are units too).
-pub(super) fn directory(outline: &Outline, surnames: Vec<&str>) -> Directory {
+/// On two threads when `two_threads`.
+pub(super) fn directory(outline: &Outline, surnames: Vec<&str>, two_threads: bool) -> Directory {
     let mut dir = Directory::for_surnames(surnames);
     let units = outline.units.iter();
-    dir.add_ranges(
-        &outline.text,
-        units.map(|u| outline.blocks[u.block()].text_range()),
-    );
+    let ranges = units.map(|u| outline.blocks[u.block()].text_range());
+    if two_threads {
+        dir.add_ranges_on_two_threads(&outline.text, &ranges.collect::<Vec<_>>());
+    } else {
+        dir.add_ranges(&outline.text, ranges);
+    }
     dir
 }
 
