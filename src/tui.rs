@@ -97,17 +97,19 @@ fn scheme(asked: Option<Scheme>, color: bool) -> Scheme {
         .unwrap_or_default()
 }
 
-/// Asks the terminal for its background colour. A terminal that answers the device
-/// attributes query but not OSC 11 costs one round trip; one that answers neither (a
-/// serial line) costs the timeout.
+/// Asks the terminal for its background colour (OSC 11 alone: the foreground is not
+/// needed). A terminal that answers the device attributes query but not OSC 11 costs one
+/// round trip; one that answers neither costs the timeout. An answer that comes too late
+/// is dropped by the input reader.
 fn terminal_background() -> Option<Scheme> {
-    use terminal_colorsaurus::{QueryOptions, ThemeMode, theme_mode};
-    let mut options = QueryOptions::default();
+    let mut options = terminal_colorsaurus::QueryOptions::default();
     options.timeout = Duration::from_millis(250);
-    match theme_mode(options).ok()? {
-        ThemeMode::Dark => Some(Scheme::Dark),
-        ThemeMode::Light => Some(Scheme::Light),
-    }
+    let background = terminal_colorsaurus::background_color(options).ok()?;
+    Some(if background.perceived_lightness() > 0.5 {
+        Scheme::Light
+    } else {
+        Scheme::Dark
+    })
 }
 
 /// Runs the app on the terminal until the user quits.
