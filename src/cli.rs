@@ -25,8 +25,34 @@ pub struct Cli {
     /// The dossier or folder to open; `-` reads one from standard input (so does no path
     /// with a pipe on standard input). Default: the dossier built into dossier.
     pub path: Option<PathBuf>,
+    /// The colour theme (default: DOSSIER_THEME, else the terminal's background).
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
+    /// The most columns the reader's text takes, however wide the window.
+    #[arg(long, value_name = "N", default_value_t = crate::app::reader::DEFAULT_MEASURE,
+          value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: u16,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `--theme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// For a dark background.
+    Dark,
+    /// For a light background.
+    Light,
+}
+
+impl ThemeArg {
+    /// The view's scheme.
+    pub fn scheme(self) -> crate::view::theme::Scheme {
+        match self {
+            ThemeArg::Dark => crate::view::theme::Scheme::Dark,
+            ThemeArg::Light => crate::view::theme::Scheme::Light,
+        }
+    }
 }
 
 /// The non-interactive subcommands.

@@ -211,6 +211,19 @@ fn parse_one(bytes: &[u8], paused: bool) -> Parsed {
             // A lone ESC at the end of what was waiting is the Esc key.
             None => Parsed::Event(key(KeyCode::Esc, none), 1),
             Some(b'[') => csi(bytes, paused),
+            // A terminal's late answer to a query (OSC 11, the background colour, asked at
+            // start-up): dropped whole, so none of it reads as keys.
+            Some(b']') if bytes.get(2).is_some_and(u8::is_ascii_digit) => {
+                let end = (2..bytes.len()).find_map(|i| match bytes[i] {
+                    0x07 => Some(i + 1),
+                    0x1b if bytes.get(i + 1) == Some(&b'\\') => Some(i + 2),
+                    _ => None,
+                });
+                match end {
+                    Some(end) => Parsed::Event(None, end),
+                    None => incomplete(bytes.len()),
+                }
+            }
             Some(b'O') => match bytes.get(2) {
                 None => incomplete(2),
                 Some(&b) => {
@@ -501,6 +514,15 @@ mod tests {
         // An unended paste is taken whole when the input pauses.
         let (out, _) = events(b"\x1b[200~abc", true);
         assert_eq!(out, [Event::Paste("abc".into())]);
+    }
+
+    #[test]
+    fn a_late_colour_answer_is_no_keys() {
+        let (events, _) = events(
+            b"\x1b]11;rgb:0000/0000/0000\x1b\\q\x1b]10;rgb:ffff/ffff/ffff\x07j",
+            true,
+        );
+        assert_eq!(events.len(), 2, "{events:?}");
     }
 
     #[test]

@@ -73,7 +73,11 @@ fn run(cli: &Cli) -> Result<bool, String> {
             Target::Folder(root) => tui::Start::Folder(root),
             _ => tui::Start::Document(Box::new(library::open(path).map_err(|e| e.to_string())?)),
         };
-        tui::run(start).map_err(|e| format!("terminal: {e}"))?;
+        let options = tui::Options {
+            scheme: cli.theme.map(cli::ThemeArg::scheme),
+            measure: cli.width,
+        };
+        tui::run_with(start, options).map_err(|e| format!("terminal: {e}"))?;
         return Ok(true);
     }
     let (docs, problems, is_library) = match target {
@@ -110,7 +114,7 @@ fn run(cli: &Cli) -> Result<bool, String> {
         Some(command) => cli::run(command, &docs, is_library, &mut out),
         None => docs
             .iter()
-            .try_for_each(|d| out.write_all(plain::render(d).as_bytes())),
+            .try_for_each(|d| out.write_all(plain::render_with(d, cli.width).as_bytes())),
     }
     .and_then(|()| out.flush());
     finish(result, problems.is_empty())

@@ -4,7 +4,7 @@
 //! only after an event changed something.
 
 use std::ffi::OsString;
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -18,13 +18,17 @@ use crossterm::event::{
 use crossterm::execute;
 use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::DefaultTerminal;
+use ratatui::backend::Backend;
+use ratatui::buffer::Cell;
 
+use crate::app::reader::safe_url;
 use crate::app::{Action, App, FileRequest, Key, KeyCode, Loaded, Msg};
 use crate::clipboard;
 use crate::document::{Document, sanitize};
 use crate::library::{self, Change, Problem};
 use crate::search::{Hit, SearchRequest};
-use crate::view::{self, Drawn, theme::Theme};
+use crate::view::theme::{Scheme, Theme};
+use crate::view::{self, Drawn};
 use crate::watch::{self, Watch, Watched};
 
 /// What the app opens.
@@ -55,10 +59,64 @@ struct Io<'a> {
     watch: Option<Watch>,
 }
 
-/// Runs the app on the terminal until the user quits.
+/// How the app looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The theme asked for (`--theme`); `None`: `DOSSIER_THEME`, else the terminal's
+    /// background, else dark.
+    pub scheme: Option<Scheme>,
+    /// The most columns the reader's text takes (`--width`).
+    pub measure: u16,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            scheme: None,
+            measure: crate::app::reader::DEFAULT_MEASURE,
+        }
+    }
+}
+
+/// Runs the app on the terminal until the user quits, looking as it does by default.
 pub fn run(start: Start) -> io::Result<()> {
+    run_with(start, Options::default())
+}
+
+/// The theme: the one asked for, else `DOSSIER_THEME`'s, else the one for the terminal's
+/// background when it answers the question (OSC 11), else dark. Without colour the
+/// background does not matter, and is not asked.
+fn scheme(asked: Option<Scheme>, color: bool) -> Scheme {
+    let from_env = || {
+        std::env::var("DOSSIER_THEME")
+            .ok()
+            .and_then(|v| Scheme::parse(&v))
+    };
+    asked
+        .or_else(from_env)
+        .or_else(|| color.then(terminal_background).flatten())
+        .unwrap_or_default()
+}
+
+/// Asks the terminal for its background colour (OSC 11 alone: the foreground is not
+/// needed). A terminal that answers the device attributes query but not OSC 11 costs one
+/// round trip; one that answers neither costs the timeout. An answer that comes too late
+/// is dropped by the input reader.
+fn terminal_background() -> Option<Scheme> {
+    let mut options = terminal_colorsaurus::QueryOptions::default();
+    options.timeout = Duration::from_millis(250);
+    let background = terminal_colorsaurus::background_color(options).ok()?;
+    Some(if background.perceived_lightness() > 0.5 {
+        Scheme::Light
+    } else {
+        Scheme::Dark
+    })
+}
+
+/// Runs the app on the terminal until the user quits.
+pub fn run_with(start: Start, options: Options) -> io::Result<()> {
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let theme = Theme::new(color);
+    let theme = Theme::of(scheme(options.scheme, color), color);
     let mut terminal = init()?;
     let result = (|| {
         let size = frame_area()?;
@@ -78,6 +136,7 @@ pub fn run(start: Start) -> io::Result<()> {
             }
         };
         app.background_search = true;
+        app.set_measure(options.measure);
         let watch = watched.map(|w| {
             let tx = tx.clone();
             watch::watch(w, move |changes| {
@@ -266,7 +325,7 @@ fn watch_signals() {
     });
 }
 
-/// An editor started by the app is running.
+/// A program started by the app (the editor, a terminal browser) has the terminal.
 static EDITING: AtomicBool = AtomicBool::new(false);
 
 /// How long the loop keeps taking what is waiting before it draws again.
@@ -294,8 +353,11 @@ fn event_loop(
             let via = clipboard::copy(&text)?;
             app.update(Msg::Copied(via));
         }
-        io.terminal
+        let frame = io
+            .terminal
             .draw(|frame| on_screen = view::draw(app, theme, frame))?;
+        let links = link_cells(frame.buffer, &on_screen, app);
+        hyperlinks(io.terminal, &links)?;
         let drawn = Instant::now();
         if app.quit {
             return Ok(());
@@ -356,6 +418,11 @@ fn handle(app: &mut App, message: Message, io: &mut Io, on_screen: &Drawn) -> io
                 changed |= app.file_request.is_some();
                 if let Some(request) = app.file_request.take() {
                     file_request(app, request, io)?;
+                }
+                if let Some(url) = app.open_url.take() {
+                    let opened = open(io.terminal, &url)?;
+                    app.update(Msg::Say(opened.unwrap_or_else(|why| why)));
+                    resize(app, io)?;
                 }
                 if app.quit {
                     break;
@@ -499,6 +566,132 @@ fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
     Ok(())
 }
 
+/// A link drawn on screen: its target, checked, and its cells as the frame holds them.
+struct LinkCells {
+    url: String,
+    cells: Vec<(u16, u16, Cell)>,
+}
+
+/// The cells of each link the frame drew whose target may be a hyperlink (http, https,
+/// mailto): the rest stay plain text.
+fn link_cells(buffer: &ratatui::buffer::Buffer, drawn: &Drawn, app: &App) -> Vec<LinkCells> {
+    let mut out = Vec::new();
+    for &(area, n) in &drawn.links {
+        let Some(Ok(url)) = n
+            .checked_sub(1)
+            .and_then(|i| app.doc().links.get(i))
+            .map(|u| safe_url(u))
+        else {
+            continue;
+        };
+        let mut cells = Vec::new();
+        let mut next = area.x;
+        for x in area.left()..area.right() {
+            // The cell after a wide character is part of it.
+            if x < next {
+                continue;
+            }
+            let Some(cell) = buffer.cell((x, area.y)) else {
+                break;
+            };
+            next = x + (crate::wrap::width(cell.symbol()) as u16).max(1);
+            cells.push((x, area.y, cell.clone()));
+        }
+        out.push(LinkCells { url, cells });
+    }
+    out
+}
+
+/// Makes hyperlinks (OSC 8) of the links just drawn: each link's cells written again, as
+/// they are, between the sequences that open and close the hyperlink. ratatui's cells cannot
+/// hold the sequences (it drops control characters), so they are written here, after the
+/// frame; a cell drawn over later is written without them, which ends the hyperlink there.
+fn hyperlinks(terminal: &mut DefaultTerminal, links: &[LinkCells]) -> io::Result<()> {
+    if links.is_empty() {
+        return Ok(());
+    }
+    let backend = terminal.backend_mut();
+    for link in links {
+        write!(backend, "\x1b]8;;{}\x1b\\", link.url)?;
+        backend.draw(link.cells.iter().map(|(x, y, c)| (*x, *y, c)))?;
+        write!(backend, "\x1b]8;;\x1b\\")?;
+    }
+    Write::flush(backend)
+}
+
+/// The commands that may open a URL, first to last: each entry of `$BROWSER` (a list
+/// separated by colons; `%s` in one stands for the URL, else the URL is added at the end),
+/// then the platform's opener. Each command is split into words as a shell would, and
+/// never run through one.
+fn openers(browser: Option<OsString>) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    if let Some(list) = browser.and_then(|b| b.into_string().ok()) {
+        for entry in list.split(':').filter(|e| !e.trim().is_empty()) {
+            if let Ok(words) = shell_words::split(entry) {
+                if !words.is_empty() {
+                    out.push(words);
+                }
+            }
+        }
+    }
+    let platform = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    out.push(vec![platform.to_string()]);
+    out
+}
+
+/// The command `words` with `url` as one argument: in place of `%s`, else at the end.
+fn with_url(words: &[String], url: &str) -> Vec<String> {
+    let mut out: Vec<String> = words.iter().map(|w| w.replace("%s", url)).collect();
+    if !words.iter().any(|w| w.contains("%s")) {
+        out.push(url.to_string());
+    }
+    out
+}
+
+/// Opens `url` with the first opener that can be started, with the terminal as it was
+/// before the app (a terminal browser draws on it), and takes the terminal back. What was
+/// opened, or why not, for the footer; an error is the terminal's.
+fn open(terminal: &mut DefaultTerminal, url: &str) -> io::Result<Result<String, String>> {
+    EDITING.store(true, Ordering::SeqCst);
+    restore();
+    let mut outcome = Err(format!("Cannot open {url}: no opener found"));
+    for words in openers(std::env::var_os("BROWSER")) {
+        let args = with_url(&words, url);
+        let mut command = std::process::Command::new(&args[0]);
+        command.args(&args[1..]);
+        if !io::stdin().is_terminal() {
+            if let Ok(tty) = std::fs::File::open("/dev/tty") {
+                command.stdin(tty);
+            }
+        }
+        let name = sanitize::clean(&args[0]);
+        match command.status() {
+            Ok(s) if s.success() => {
+                outcome = Ok(format!("Opened {url} with {name}"));
+                break;
+            }
+            Ok(s) => {
+                outcome = Err(format!("{name} ended with {s}"));
+                break;
+            }
+            // Not installed: the next opener.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => {
+                outcome = Err(format!("Cannot run {name}: {e}"));
+                break;
+            }
+        }
+    }
+    let resumed = resume(terminal);
+    EDITING.store(false, Ordering::SeqCst);
+    resumed?;
+    Ok(outcome)
+}
+
 /// Applies one terminal event; false when it changed nothing.
 fn handle_event(app: &mut App, event: Event, on_screen: &Drawn) -> bool {
     match event {
@@ -564,6 +757,18 @@ fn key(code: event::KeyCode, mods: KeyModifiers) -> Option<Key> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn browser_entries_come_before_the_platform_opener_and_take_the_url_whole() {
+        let all = openers(Some("w3m -o x=1:firefox %s".into()));
+        assert_eq!(all[0], ["w3m", "-o", "x=1"]);
+        assert_eq!(all[1], ["firefox", "%s"]);
+        assert_eq!(all.len(), 3);
+        let url = "https://example.com/a b;rm -rf ~";
+        assert_eq!(with_url(&all[0], url).last().map(String::as_str), Some(url));
+        assert_eq!(with_url(&all[1], url), ["firefox", url]);
+        assert_eq!(openers(None).len(), 1);
+    }
 
     #[test]
     fn control_letters_map_to_ctrl_keys() {

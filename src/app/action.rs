@@ -201,6 +201,8 @@ pub enum Action {
     Reload,
     /// Open the document in the editor at the line on screen.
     Edit,
+    /// Open the link on screen, or the document's `source_url`, in the browser.
+    Open,
 
     // Typing into a search box.
     /// A typed character.
@@ -351,6 +353,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Reader, &[Key::char('n')], Action::NextMatch, "n", "next match"),
     b(Context::Reader, &[Key::char('N')], Action::PrevMatch, "N", "previous match"),
     b(Context::Reader, &[Key::char('L')], Action::Links, "L", "show link targets"),
+    b(Context::Reader, &[Key::plain(K::Enter)], Action::Enter, "Enter", "follow the footnote on screen to its note"),
     // The timeline.
     b(Context::Timeline, &[Key::plain(K::Enter)], Action::Enter, "Enter", "show the event in the reader"),
     b(Context::Timeline, &[Key::char('/')], Action::Search, "/", "filter events"),
@@ -380,6 +383,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Global, &[Key::char('Y')], Action::CopyMarkdown, "Y", "the same, as Markdown with a link"),
     b(Context::Global, &[Key::char('r')], Action::Reload, "r", "reload the file"),
     b(Context::Global, &[Key::char('e')], Action::Edit, "e", "open in $VISUAL or $EDITOR at this line"),
+    b(Context::Global, &[Key::char('o')], Action::Open, "o", "open the link on screen (or source_url) in the browser"),
     b(Context::Global, &[Key::plain(K::Esc)], Action::Escape, "Esc", "close a popup"),
     b(Context::Global, &[Key::plain(K::Backspace)], Action::Back, "Backspace", "back to where you jumped from"),
     b(Context::Global, &[Key::plain(K::Tab)], Action::FocusNext, "Tab", "next pane"),

@@ -24,6 +24,10 @@ pub enum Role {
     Code,
     /// Strong text (a table's header row).
     Strong,
+    /// A footnote: its reference mark in the text, and the note itself.
+    Note,
+    /// A table's grid and a code block's frame.
+    Frame,
     /// A warning.
     Warning,
 }
@@ -51,19 +55,44 @@ impl Mark {
     }
 }
 
-/// A role and the marks laid over it, in the order they apply (outermost first; up to five).
+/// What a piece of text leads to when it is followed: a link's target, or a footnote's note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Anchor {
+    /// Nothing.
+    #[default]
+    None,
+    /// Link `n` of the document (its target is `Document::links[n - 1]`).
+    Link(u32),
+    /// The reference to footnote `n` (numbered in the order of first reference).
+    Footnote(u32),
+}
+
+/// A role and the marks laid over it, in the order they apply (outermost first; up to five),
+/// and what the text leads to. Two links side by side differ in their anchor, so they stay
+/// two runs when a line is wrapped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Look {
     /// What the text is.
     pub role: Role,
     /// The marks, three bits each, the first in the lowest bits.
     marks: u16,
+    /// What following the text leads to.
+    pub anchor: Anchor,
 }
 
 impl Look {
     /// Text of `role` with no marks.
     pub const fn new(role: Role) -> Look {
-        Look { role, marks: 0 }
+        Look {
+            role,
+            marks: 0,
+            anchor: Anchor::None,
+        }
+    }
+
+    /// This look leading to `anchor`.
+    pub const fn to(self, anchor: Anchor) -> Look {
+        Look { anchor, ..self }
     }
 
     /// This look with `mark` laid over it (ignored beyond five marks).
@@ -73,8 +102,8 @@ impl Look {
             return self;
         }
         Look {
-            role: self.role,
             marks: self.marks | (mark as u16) << (3 * n),
+            ..self
         }
     }
 

@@ -31,7 +31,7 @@ pub use cite::{CiteAs, Cited};
 pub use files::FileRequest;
 pub use layout::Areas;
 pub use library::{LibraryState, SortKey};
-pub use look::{Look, Mark, Role};
+pub use look::{Anchor, Look, Mark, Role};
 pub use outline::OutlineState;
 pub use people::{PeopleState, partial_speaker};
 pub use popup::PopupLine;
@@ -161,6 +161,9 @@ pub struct App {
     pub quit: bool,
     /// What the terminal layer should do with a file (read it again, edit it).
     pub file_request: Option<FileRequest>,
+    /// A URL for the terminal layer to open with the platform's opener (`o`), checked by
+    /// [`reader::safe_url`].
+    pub open_url: Option<String>,
     /// File changes that came while a library loaded, taken when it is done.
     waiting_changes: Vec<Change>,
     /// A quote to keep selected once the quotes are ranked again: document and text.
@@ -229,6 +232,7 @@ impl App {
             clipboard: None,
             quit: false,
             file_request: None,
+            open_url: None,
             waiting_changes: Vec::new(),
             follow_quote: None,
             index: Arc::new(QuoteIndex::default()),
@@ -355,6 +359,7 @@ impl App {
             Action::Bottom => self.scroll_overlay(isize::MAX / 2, 0),
             Action::Scroll(_, d) => self.scroll_overlay(d as isize * 3, 0),
             Action::ForceQuit => self.quit = true,
+            Action::Open if self.overlay == Some(Overlay::Info) => self.open_link(false),
             Action::Resize(w, h) => {
                 self.resize(w, h);
                 self.scroll_overlay(0, 0);
@@ -408,6 +413,7 @@ impl App {
             Action::PersonEvents => self.person_events(),
             Action::Reload => self.request_reload(),
             Action::Edit => self.request_edit(),
+            Action::Open => self.open_link(self.view == View::Sections),
             Action::Type(c) => self.edit(Edit::Insert(c)),
             Action::EditText(edit) => self.edit(edit),
             Action::Resize(w, h) => self.resize(w, h),
@@ -562,6 +568,7 @@ impl App {
             }
             Context::Quotes => self.jump_to_quote(),
             Context::People => self.person_quotes(),
+            Context::Reader => self.follow_footnote(),
             Context::Library => {
                 if let Some(&d) = self.library.rows.get(self.library.selected) {
                     self.jumps.push(self.here());
@@ -636,7 +643,7 @@ impl App {
         if self.areas.outline.width == 0 {
             self.focus = Focus::Reader;
         }
-        let text_width = layout::reader_text_width(self.reader_area());
+        let text_width = self.reader_width();
         if text_width != self.reader.layout.width || self.reader.layout.lines.is_empty() {
             self.relayout(text_width, self.reader.layout.links);
         }

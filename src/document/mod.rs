@@ -67,6 +67,24 @@ pub struct Document {
     /// Link targets; [`Inline::Link`] `n` points at `links[n - 1]`.
     #[serde(skip)]
     pub links: Vec<String>,
+    /// The column alignments of each table, from its delimiter row (`:--`, `:-:`, `--:`):
+    /// one list per [`BlockKind::Table`] block, in the order of those blocks.
+    #[serde(skip)]
+    pub table_aligns: Vec<Vec<Align>>,
+}
+
+/// How a table column is aligned, as its delimiter row says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    /// `---`: no alignment given.
+    #[default]
+    None,
+    /// `:--`
+    Left,
+    /// `:-:`
+    Center,
+    /// `--:`
+    Right,
 }
 
 /// A problem in a document that did not stop it from opening.
@@ -278,6 +296,9 @@ pub enum Inline {
     /// An image's alt text; its source is [`Document::links`]`[n - 1]`. What it says
     /// describes a picture: no date or quote in it is the document's.
     Image(usize),
+    /// A footnote reference, `[^label]` in the text: the note is the list item whose marker
+    /// is `[^label]:` (where pulldown-cmark put the definition).
+    Footnote,
 }
 
 impl Inline {

@@ -95,6 +95,7 @@ pub(super) fn load_with(source: &str, text: &str, threads: Threads) -> Document 
         blocks,
         marks,
         links,
+        table_aligns,
         ..
     } = outline;
     let blocks = with_attributions(blocks, &mut text, attributions);
@@ -118,6 +119,7 @@ pub(super) fn load_with(source: &str, text: &str, threads: Threads) -> Document 
         text,
         marks,
         links,
+        table_aligns,
     }
 }
 

@@ -23,10 +23,13 @@ use crate::app::{App, Look, Target, View};
 use crate::wrap::{self, Wrapped};
 use theme::Theme;
 
-/// What the last frame drew where: the screen's clickable parts, later ones on top.
+/// What the last frame drew where: the screen's clickable parts, later ones on top, and
+/// the links it drew, which the terminal layer makes hyperlinks of.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Drawn {
     targets: Vec<(Rect, Target)>,
+    /// Each link's text on screen (one row each) and its target, in the order drawn.
+    pub links: Vec<(Rect, usize)>,
 }
 
 impl Drawn {

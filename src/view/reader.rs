@@ -9,7 +9,8 @@ use ratatui::text::{Line, Span};
 
 use super::theme::Theme;
 use super::{Drawn, put_line};
-use crate::app::{App, ReaderLine, Target};
+use crate::app::{Anchor, App, ReaderLine, Target};
+use crate::wrap;
 
 /// Draws the visible slice of the reader's layout.
 pub fn draw(app: &App, t: &Theme, buf: &mut Buffer, drawn: &mut Drawn) {
@@ -32,13 +33,34 @@ pub fn draw(app: &App, t: &Theme, buf: &mut Buffer, drawn: &mut Drawn) {
             t.matched
         };
         let spans = highlighted(line, t, search.ranges_on(index), hit);
-        put_line(
-            buf,
-            a.x + 2,
-            y,
-            a.width.saturating_sub(2),
-            &Line::from(spans),
-        );
+        let (x, width) = (a.x + 2, a.width.saturating_sub(2));
+        put_line(buf, x, y, width, &Line::from(spans));
+        note_links(line, x, y, width, drawn);
+    }
+}
+
+/// Notes where `line`'s links are on screen (as drawn at `x`, clipped to `width` cells):
+/// the terminal layer makes hyperlinks of them.
+fn note_links(line: &ReaderLine, x: u16, y: u16, width: u16, drawn: &mut Drawn) {
+    let mut at = 0usize;
+    for (range, look) in line.pieces() {
+        let w = line.text.get(range).map_or(0, wrap::width);
+        if let Anchor::Link(n) = look.anchor {
+            let end = (at + w).min(width as usize);
+            if end > at {
+                let area = ratatui::layout::Rect::new(x + at as u16, y, (end - at) as u16, 1);
+                // A link cut across runs (a bold word in it) is one piece of screen.
+                match drawn.links.last_mut() {
+                    Some((last, m))
+                        if *m == n as usize && last.y == y && last.right() == area.x =>
+                    {
+                        last.width += area.width
+                    }
+                    _ => drawn.links.push((area, n as usize)),
+                }
+            }
+        }
+        at += w;
     }
 }
 

@@ -17,6 +17,8 @@ mod load_props;
 mod people;
 mod pty_e2e;
 mod pty_files;
+mod pty_links;
 mod pty_signals;
+mod reader;
 mod render_props;
 mod snapshots;

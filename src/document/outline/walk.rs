@@ -8,7 +8,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use super::{Outline, QuoteBlock, Unit, append, depth, options};
 use crate::document::line_index::LineCounter;
 use crate::document::sanitize::{self, sanitize};
-use crate::document::{Block, BlockKind, Inline, Mark, Section, narrow};
+use crate::document::{Align, Block, BlockKind, Inline, Mark, Section, narrow};
 
 /// The block being built. Its text is written straight into the outline's text, after the
 /// blocks before it (from `base`), so that it is never copied from a buffer of its own.
@@ -325,7 +325,13 @@ impl Walker<'_> {
             }
             Event::FootnoteReference(label) => {
                 let b = self.builder(at);
+                let from = b.len();
                 b.push(&format!("[^{label}]"), at, false);
+                let to = b.len();
+                b.marks.push(Mark {
+                    range: from..to,
+                    style: Inline::Footnote,
+                });
             }
             Event::SoftBreak => {
                 let b = self.builder(at);
@@ -397,8 +403,11 @@ impl Walker<'_> {
                 self.open(BlockKind::Code { language }, at, false);
             }
             Tag::HtmlBlock => self.open(BlockKind::Html, at, false),
-            Tag::Table(_) => {
+            Tag::Table(aligns) => {
                 self.flush();
+                self.out
+                    .table_aligns
+                    .push(aligns.iter().map(|&a| align(a)).collect());
                 self.table = Some(Table {
                     start: at,
                     rows: Vec::new(),
@@ -613,5 +622,15 @@ impl Walker<'_> {
             quote_depth: depth(self.quote_depth as usize),
             list_depth: depth(self.lists.len()),
         });
+    }
+}
+
+/// A column's alignment as the model keeps it.
+fn align(a: pulldown_cmark::Alignment) -> Align {
+    match a {
+        pulldown_cmark::Alignment::None => Align::None,
+        pulldown_cmark::Alignment::Left => Align::Left,
+        pulldown_cmark::Alignment::Center => Align::Center,
+        pulldown_cmark::Alignment::Right => Align::Right,
     }
 }
