@@ -43,6 +43,10 @@ pub enum Command {
     Quotes(QuotesArgs),
     /// Print every speaker: quotes, first and last date, documents.
     People(PeopleArgs),
+    /// Print the passages that hold words or a phrase, best first, as the Search view
+    /// lists them: `dossier search [PATH] QUERY`.
+    #[command(override_usage = "dossier search [PATH] QUERY [--json] [--limit N]")]
+    Search(SearchArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(CompletionsArgs),
     /// Print the manual page (roff), for `man -l -` or a man directory.
@@ -181,6 +185,95 @@ impl QuotesArgs {
     }
 }
 
+/// `search` arguments: `[PATH] QUERY`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The dossier or folder, then the query (with one word only, the query, in the
+    /// built-in dossier). The query: words (each matches at the start of a word),
+    /// `'part` (anywhere), `"a phrase"`, `!not`, `a | b`, `^start`, `end$`.
+    #[arg(required = true, num_args = 1..=2, value_names = ["PATH", "QUERY"])]
+    pub words: Vec<String>,
+    /// Print at most this many passages.
+    #[arg(long, short)]
+    pub limit: Option<usize>,
+    /// Print the passages as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl SearchArgs {
+    /// The dossier or folder named, if any.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        match self.words.as_slice() {
+            [path, _] => Some(std::path::Path::new(path)),
+            _ => None,
+        }
+    }
+
+    /// The query.
+    pub fn query(&self) -> &str {
+        self.words.last().map_or("", String::as_str)
+    }
+}
+
+/// One passage of `search --json`.
+#[derive(Serialize)]
+struct PassageJson<'a> {
+    /// The document's source (its path as shown).
+    document: &'a str,
+    title: String,
+    /// The section's title (null in the preamble).
+    section: Option<String>,
+    line: usize,
+    score: f32,
+    /// The passage's plain text.
+    text: &'a str,
+    /// What matched, as `[start, end)` byte offsets in `text`.
+    matches: Vec<[usize; 2]>,
+}
+
+/// `search`: the passages of `docs` (whose searchable texts are `texts`) that hold the
+/// query, best first.
+pub fn search(
+    docs: &[Document],
+    texts: &crate::search::TextIndex,
+    args: &SearchArgs,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let query = args.query();
+    let hits = texts.search(query, crate::library::threads());
+    let hits = &hits[..args.limit.unwrap_or(usize::MAX).min(hits.len())];
+    let rows = hits.iter().filter_map(|h| {
+        let doc = docs.get(h.doc as usize)?;
+        let dt = texts.docs.get(h.doc as usize)?;
+        let passage = dt.passages.get(h.passage as usize)?;
+        let text = dt.passage_text(h.passage as usize);
+        Some(PassageJson {
+            document: &doc.source,
+            title: doc.title(),
+            section: (passage.section())
+                .and_then(|s| doc.sections.get(s))
+                .map(|s| s.title.to_string()),
+            line: passage.line as usize,
+            score: h.score,
+            text,
+            matches: (crate::search::text::matches(text, query).into_iter())
+                .map(|r| [r.start, r.end])
+                .collect(),
+        })
+    });
+    if args.json {
+        return write_json(out, &rows.collect::<Vec<_>>());
+    }
+    for row in rows {
+        let section = row.section.as_deref().unwrap_or("");
+        let text: Vec<&str> = row.text.split_whitespace().collect();
+        writeln!(out, "{}:{}: {section}", row.document, row.line)?;
+        writeln!(out, "    {}", text.join(" "))?;
+    }
+    Ok(())
+}
+
 impl Command {
     /// The path the command names, if any.
     pub fn path(&self) -> Option<&std::path::Path> {
@@ -190,6 +283,7 @@ impl Command {
             Command::Timeline(a) => a.path.as_deref(),
             Command::Quotes(a) => a.path.as_deref(),
             Command::People(a) => a.path.as_deref(),
+            Command::Search(a) => a.path(),
             Command::Completions(_) | Command::Man => None,
         }
     }
@@ -202,6 +296,7 @@ impl Command {
             Command::Timeline(a) => a.format() == TimelineFormat::Json,
             Command::Quotes(a) => a.format() == Format::Json,
             Command::People(a) => a.format() == Format::Json,
+            Command::Search(a) => a.json,
             Command::Completions(_) | Command::Man => false,
         }
     }
@@ -274,6 +369,12 @@ pub fn run(
         Command::Timeline(a) => timeline(docs, library, a, out),
         Command::Quotes(a) => quotes(docs, library, a, out),
         Command::People(a) => people(docs, a.format(), out),
+        Command::Search(a) => {
+            let texts = crate::search::TextIndex {
+                docs: docs.iter().map(crate::search::DocText::of).collect(),
+            };
+            search(docs, &texts, a, out)
+        }
         Command::Completions(a) => completions(a.shell, out),
         Command::Man => man(out),
     }

@@ -18,4 +18,5 @@ mod pty_e2e;
 mod pty_files;
 mod pty_signals;
 mod render_props;
+mod search;
 mod snapshots;
