@@ -53,6 +53,11 @@ fn mistyped(cli: &Cli) -> Option<String> {
 
 /// Runs the command; `Ok(false)` when it ran but some library files had problems.
 fn run(cli: &Cli) -> Result<bool, String> {
+    if let Some(Command::Marks(args)) = &cli.command {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        cli::marks(args, &mut out)?;
+        return finish(out.flush(), true);
+    }
     if let Some(command) = cli.command.as_ref().filter(|c| c.reads_no_dossier()) {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         let written = cli::run(command, &[], false, &mut out).and_then(|()| out.flush());

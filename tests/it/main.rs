@@ -13,6 +13,7 @@ mod hostile;
 mod library;
 mod library_watch;
 mod load_props;
+mod marks;
 mod people;
 mod pty_e2e;
 mod pty_files;
