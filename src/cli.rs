@@ -69,6 +69,12 @@ pub enum Command {
     Quotes(QuotesArgs),
     /// Print every speaker: quotes, first and last date, documents.
     People(PeopleArgs),
+    /// Print the passages that hold words or a phrase, best first, as the Search view
+    /// lists them: `dossier search [PATH] QUERY`.
+    #[command(override_usage = "dossier search [PATH] QUERY [--json] [--limit N]")]
+    Search(SearchArgs),
+    /// Print every mark and note, each found again in its document if it changed.
+    Marks(MarksArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(CompletionsArgs),
     /// Print the manual page (roff), for `man -l -` or a man directory.
@@ -207,6 +213,190 @@ impl QuotesArgs {
     }
 }
 
+/// `marks` arguments.
+#[derive(Debug, Args)]
+pub struct MarksArgs {
+    /// Where the marks database is (default: $XDG_DATA_HOME/dossier, else
+    /// ~/.local/share/dossier).
+    #[arg(long)]
+    pub data_dir: Option<PathBuf>,
+    /// How to print the marks (text, json or md).
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Print the marks as JSON (as --format json).
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+}
+
+/// One mark of `marks --json`: the mark as saved, and where it is now.
+#[derive(Serialize)]
+struct MarkJson<'a> {
+    #[serde(flatten)]
+    mark: &'a crate::marks::Mark,
+    /// `same`, `moved` (with the line now) or `lost`.
+    now: crate::marks::Place,
+}
+
+/// `marks`: every mark in the database, found again in its document.
+pub fn marks(args: &MarksArgs, out: &mut dyn Write) -> Result<(), String> {
+    use crate::marks::{self, Place};
+    let dir = marks::data_dir(args.data_dir.as_deref()).map_err(|e| e.to_string())?;
+    let store = marks::Store::open(&dir).map_err(|e| e.to_string())?;
+    let all = store.all().map_err(|e| e.to_string())?;
+    // Each document read once, however many marks it has.
+    let mut read: std::collections::HashMap<&str, Option<(Document, crate::search::DocText)>> =
+        std::collections::HashMap::new();
+    let places: Vec<Place> = (all.iter())
+        .map(|m| {
+            let doc = read.entry(m.path.as_str()).or_insert_with(|| {
+                let doc = crate::library::open_file(std::path::Path::new(&m.path)).ok()?;
+                let text = crate::search::DocText::of(&doc);
+                Some((doc, text))
+            });
+            doc.as_ref()
+                .map_or(Place::Lost, |(doc, text)| marks::locate(m, doc, text))
+        })
+        .collect();
+    let format = if args.json { Format::Json } else { args.format };
+    let written = match format {
+        Format::Json => {
+            let rows: Vec<MarkJson> = (all.iter().zip(&places))
+                .map(|(mark, &now)| MarkJson { mark, now })
+                .collect();
+            write_json(out, &rows)
+        }
+        Format::Md => (|| {
+            writeln!(out, "# Marks\n")?;
+            for (m, now) in all.iter().zip(&places) {
+                let place = match now {
+                    Place::Lost => "not found".to_string(),
+                    p => format!("line {}", p.line().unwrap_or(m.line)),
+                };
+                let section = m
+                    .section
+                    .as_deref()
+                    .map(|s| format!(", {s}"))
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "- **{}**{section} ({place}), {}: {}",
+                    m.title,
+                    m.kind.name(),
+                    m.anchor
+                )?;
+                if !m.note.is_empty() {
+                    writeln!(out, "  - Note: {}", m.note)?;
+                }
+            }
+            Ok(())
+        })(),
+        Format::Text | Format::Csv => (|| {
+            for (m, now) in all.iter().zip(&places) {
+                let place = match now {
+                    Place::Same(l) => l.to_string(),
+                    Place::Moved(l) => format!("{l} (moved from {})", m.line),
+                    Place::Lost => format!("? (not found; was {})", m.line),
+                };
+                writeln!(out, "{}:{place}: {} {}", m.path, m.kind.name(), m.anchor)?;
+                if !m.note.is_empty() {
+                    writeln!(out, "    note: {}", m.note)?;
+                }
+            }
+            Ok(())
+        })(),
+    };
+    written.map_err(|e| e.to_string())
+}
+
+/// `search` arguments: `[PATH] QUERY`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The dossier or folder, then the query (with one word only, the query, in the
+    /// built-in dossier). The query: words (each matches at the start of a word),
+    /// `'part` (anywhere), `"a phrase"`, `!not`, `a | b`, `^start`, `end$`.
+    #[arg(required = true, num_args = 1..=2, value_names = ["PATH", "QUERY"])]
+    pub words: Vec<String>,
+    /// Print at most this many passages.
+    #[arg(long, short)]
+    pub limit: Option<usize>,
+    /// Print the passages as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl SearchArgs {
+    /// The dossier or folder named, if any.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        match self.words.as_slice() {
+            [path, _] => Some(std::path::Path::new(path)),
+            _ => None,
+        }
+    }
+
+    /// The query.
+    pub fn query(&self) -> &str {
+        self.words.last().map_or("", String::as_str)
+    }
+}
+
+/// One passage of `search --json`.
+#[derive(Serialize)]
+struct PassageJson<'a> {
+    /// The document's source (its path as shown).
+    document: &'a str,
+    title: String,
+    /// The section's title (null in the preamble).
+    section: Option<String>,
+    line: usize,
+    score: f32,
+    /// The passage's plain text.
+    text: &'a str,
+    /// What matched, as `[start, end)` byte offsets in `text`.
+    matches: Vec<[usize; 2]>,
+}
+
+/// `search`: the passages of `docs` (whose searchable texts are `texts`) that hold the
+/// query, best first.
+pub fn search(
+    docs: &[Document],
+    texts: &crate::search::TextIndex,
+    args: &SearchArgs,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let query = args.query();
+    let hits = texts.search(query, crate::library::threads());
+    let hits = &hits[..args.limit.unwrap_or(usize::MAX).min(hits.len())];
+    let rows = hits.iter().filter_map(|h| {
+        let doc = docs.get(h.doc as usize)?;
+        let dt = texts.docs.get(h.doc as usize)?;
+        let passage = dt.passages.get(h.passage as usize)?;
+        let text = dt.passage_text(h.passage as usize);
+        Some(PassageJson {
+            document: &doc.source,
+            title: doc.title(),
+            section: (passage.section())
+                .and_then(|s| doc.sections.get(s))
+                .map(|s| s.title.to_string()),
+            line: passage.line as usize,
+            score: h.score,
+            text,
+            matches: (crate::search::text::matches(text, query).into_iter())
+                .map(|r| [r.start, r.end])
+                .collect(),
+        })
+    });
+    if args.json {
+        return write_json(out, &rows.collect::<Vec<_>>());
+    }
+    for row in rows {
+        let section = row.section.as_deref().unwrap_or("");
+        let text: Vec<&str> = row.text.split_whitespace().collect();
+        writeln!(out, "{}:{}: {section}", row.document, row.line)?;
+        writeln!(out, "    {}", text.join(" "))?;
+    }
+    Ok(())
+}
+
 impl Command {
     /// The path the command names, if any.
     pub fn path(&self) -> Option<&std::path::Path> {
@@ -216,7 +406,8 @@ impl Command {
             Command::Timeline(a) => a.path.as_deref(),
             Command::Quotes(a) => a.path.as_deref(),
             Command::People(a) => a.path.as_deref(),
-            Command::Completions(_) | Command::Man => None,
+            Command::Search(a) => a.path(),
+            Command::Marks(_) | Command::Completions(_) | Command::Man => None,
         }
     }
 
@@ -228,13 +419,18 @@ impl Command {
             Command::Timeline(a) => a.format() == TimelineFormat::Json,
             Command::Quotes(a) => a.format() == Format::Json,
             Command::People(a) => a.format() == Format::Json,
+            Command::Search(a) => a.json,
+            Command::Marks(a) => a.json || a.format == Format::Json,
             Command::Completions(_) | Command::Man => false,
         }
     }
 
     /// Whether the command prints something of its own, not a dossier.
     pub fn reads_no_dossier(&self) -> bool {
-        matches!(self, Command::Completions(_) | Command::Man)
+        matches!(
+            self,
+            Command::Completions(_) | Command::Man | Command::Marks(_)
+        )
     }
 }
 
@@ -300,8 +496,15 @@ pub fn run(
         Command::Timeline(a) => timeline(docs, library, a, out),
         Command::Quotes(a) => quotes(docs, library, a, out),
         Command::People(a) => people(docs, a.format(), out),
+        Command::Search(a) => {
+            let texts = crate::search::TextIndex {
+                docs: docs.iter().map(crate::search::DocText::of).collect(),
+            };
+            search(docs, &texts, a, out)
+        }
         Command::Completions(a) => completions(a.shell, out),
         Command::Man => man(out),
+        Command::Marks(a) => marks(a, out).map_err(io::Error::other),
     }
 }
 

@@ -12,6 +12,7 @@ pub mod formats;
 #[cfg(unix)]
 pub mod input;
 pub mod library;
+pub mod marks;
 pub mod people;
 pub mod plain;
 pub mod search;

@@ -53,6 +53,11 @@ fn mistyped(cli: &Cli) -> Option<String> {
 
 /// Runs the command; `Ok(false)` when it ran but some library files had problems.
 fn run(cli: &Cli) -> Result<bool, String> {
+    if let Some(Command::Marks(args)) = &cli.command {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        cli::marks(args, &mut out)?;
+        return finish(out.flush(), true);
+    }
     if let Some(command) = cli.command.as_ref().filter(|c| c.reads_no_dossier()) {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         let written = cli::run(command, &[], false, &mut out).and_then(|()| out.flush());
@@ -87,6 +92,10 @@ fn run(cli: &Cli) -> Result<bool, String> {
             if let Some(streamed) = cli::Streamed::of(cli.command.as_ref()) {
                 let warns = !prints_json(cli.command.as_ref());
                 return stream_folder(&paths, problems, streamed, warns);
+            }
+            // A search needs each document's text, which slimming drops: it is taken first.
+            if let Some(cli::Command::Search(args)) = &cli.command {
+                return search_folder(&paths, problems, args);
             }
             // The rest show outlines, events and quotes: each document is slimmed as it
             // loads, as the app slims them, so that a big library fits in memory.
@@ -179,6 +188,34 @@ fn stream_folder(
             .and_then(|()| out.flush()),
     };
     finish(written, unread == 0)
+}
+
+/// `search DIR QUERY`: the library loaded as the app loads it (each document's searchable
+/// text taken, then the document slimmed), and searched.
+fn search_folder(
+    paths: &[PathBuf],
+    mut problems: Vec<Problem>,
+    args: &cli::SearchArgs,
+) -> Result<bool, String> {
+    let mut docs = Vec::with_capacity(paths.len());
+    let mut texts = dossier::search::TextIndex::default();
+    library::load_in_order(paths, library::threads(), |i, result| {
+        match result {
+            Ok(mut doc) => {
+                texts.docs.push(dossier::search::DocText::of(&doc));
+                library::slim(&mut doc);
+                docs.push(doc);
+            }
+            Err(e) => problems.push(Problem::new(paths[i].clone(), &e.to_string())),
+        }
+        true
+    });
+    for p in &problems {
+        say(&p.message);
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let result = cli::search(&docs, &texts, args, &mut out).and_then(|()| out.flush());
+    finish(result, problems.is_empty())
 }
 
 /// The run's result once its output is written: `ok` unless writing failed. A reader that

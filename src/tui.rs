@@ -26,7 +26,7 @@ use crate::app::{Action, App, FileRequest, Key, KeyCode, Loaded, Msg};
 use crate::clipboard;
 use crate::document::{Document, sanitize};
 use crate::library::{self, Change, Problem};
-use crate::search::{Hit, SearchRequest};
+use crate::search::{Hit, SearchRequest, TextHit, TextSearchRequest};
 use crate::view::theme::{Scheme, Theme};
 use crate::view::{self, Drawn};
 use crate::watch::{self, Watch, Watched};
@@ -46,6 +46,8 @@ enum Message {
     Load(Loaded),
     /// The search thread's ranking for a query generation.
     Searched(u64, Vec<Hit>),
+    /// The text search thread's passages for a query generation.
+    TextSearched(u64, Vec<TextHit>),
     /// Watched files changed on disk (or were read again on request).
     Files(Vec<Change>),
 }
@@ -148,13 +150,14 @@ pub fn run_with(start: Start, options: Options) -> io::Result<()> {
                 .get_or_insert_with(|| format!("⚠ {why}: press r to reload"));
         }
         let searcher = spawn_searcher(tx.clone());
+        let text_searcher = spawn_text_searcher(tx.clone());
         let next_event = spawn_terminal_reader(tx);
         let mut io = Io {
             terminal: &mut terminal,
             next_event,
             watch,
         };
-        let result = event_loop(&mut io, &mut app, &theme, &rx, &searcher);
+        let result = event_loop(&mut io, &mut app, &theme, &rx, &searcher, &text_searcher);
         // Freeing thousands of documents only delays the exit; the OS takes it all back.
         std::mem::forget(app);
         result
@@ -216,6 +219,27 @@ fn spawn_searcher(tx: mpsc::Sender<Message>) -> mpsc::Sender<SearchRequest> {
     requests
 }
 
+/// Searches the text on a thread of its own, as [`spawn_searcher`] ranks quotes: only the
+/// newest of the queries waiting is searched.
+fn spawn_text_searcher(tx: mpsc::Sender<Message>) -> mpsc::Sender<TextSearchRequest> {
+    let (requests, rx) = mpsc::channel::<TextSearchRequest>();
+    std::thread::spawn(move || {
+        while let Ok(mut request) = rx.recv() {
+            while let Ok(newer) = rx.try_recv() {
+                request = newer;
+            }
+            let hits = request.run();
+            let generation = request.generation;
+            // Let go of the texts before answering, so the app can add to them without a copy.
+            drop(request);
+            if tx.send(Message::TextSearched(generation, hits)).is_err() {
+                break;
+            }
+        }
+    });
+    requests
+}
+
 /// Finds and parses a folder's dossiers on every core, reporting each as it is done.
 fn spawn_loader(root: PathBuf, tx: mpsc::Sender<Message>) {
     std::thread::spawn(move || {
@@ -226,10 +250,9 @@ fn spawn_loader(root: PathBuf, tx: mpsc::Sender<Message>) {
         }
         library::load_all(&paths, library::threads(), |i, result| {
             let message = match result {
-                Ok(mut doc) => {
+                Ok(doc) => {
                     // Slim here, not in the app: documents queued for the app stay small.
-                    library::slim(&mut doc);
-                    Loaded::document(doc)
+                    Loaded::slimmed(doc)
                 }
                 Err(e) => Loaded::Problem(Problem::new(paths[i].clone(), &e.to_string())),
             };
@@ -342,12 +365,16 @@ fn event_loop(
     theme: &Theme,
     rx: &mpsc::Receiver<Message>,
     searcher: &mpsc::Sender<SearchRequest>,
+    text_searcher: &mpsc::Sender<TextSearchRequest>,
 ) -> io::Result<()> {
     let mut on_screen = Drawn::default();
     loop {
         app.update(Msg::Settle);
         if let Some(request) = app.search_request.take() {
             let _ = searcher.send(request);
+        }
+        if let Some(request) = app.text_request.take() {
+            let _ = text_searcher.send(request);
         }
         if let Some(text) = app.clipboard.take() {
             let via = clipboard::copy(&text)?;
@@ -442,6 +469,10 @@ fn handle(app: &mut App, message: Message, io: &mut Io, on_screen: &Drawn) -> io
         }
         Message::Searched(generation, hits) => {
             app.update(Msg::Searched(generation, hits));
+            Ok(true)
+        }
+        Message::TextSearched(generation, hits) => {
+            app.update(Msg::TextSearched(generation, hits));
             Ok(true)
         }
     }

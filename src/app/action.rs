@@ -89,6 +89,8 @@ pub enum View {
     Quotes,
     /// Every speaker.
     People,
+    /// Passages that hold words or a phrase.
+    Search,
 }
 
 impl View {
@@ -101,6 +103,10 @@ impl View {
         View::People,
     ];
 
+    /// Views reached by their key that have a tab only while shown (the header has no room
+    /// for every name).
+    pub const MORE: [View; 1] = [View::Search];
+
     /// The number key that shows the view.
     pub fn number(self) -> u8 {
         match self {
@@ -109,6 +115,7 @@ impl View {
             View::Timeline => 2,
             View::Quotes => 3,
             View::People => 4,
+            View::Search => 5,
         }
     }
 
@@ -120,6 +127,7 @@ impl View {
             View::Timeline => "Timeline",
             View::Quotes => "Quotes",
             View::People => "People",
+            View::Search => "Search",
         }
     }
 }
@@ -260,6 +268,8 @@ pub enum Context {
     Library,
     /// The list of people.
     People,
+    /// The passages found by a text search.
+    Search,
     /// Typing into a search box.
     Typing,
 }
@@ -275,6 +285,7 @@ impl Context {
             Context::Quotes => "Quotes",
             Context::Library => "Library",
             Context::People => "People",
+            Context::Search => "Search",
             Context::Typing => "Search box",
         }
     }
@@ -322,6 +333,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Always, &[Key::alt('2')], Action::Show(View::Timeline), "Alt-2", "timeline view"),
     b(Context::Always, &[Key::alt('3')], Action::Show(View::Quotes), "Alt-3", "quotes view"),
     b(Context::Always, &[Key::alt('4')], Action::Show(View::People), "Alt-4", "people view"),
+    b(Context::Always, &[Key::alt('5')], Action::Show(View::Search), "Alt-5", "search view"),
     b(Context::Always, &[Key::ctrl('o')], Action::Back, "Ctrl-o", "back to where you jumped from"),
     // Typing into a search box.
     b(Context::Typing, &[Key::plain(K::Esc)], Action::Escape, "Esc", "clear the search and leave the box"),
@@ -366,6 +378,9 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::People, &[Key::plain(K::Enter)], Action::Enter, "Enter", "show their quotes"),
     b(Context::People, &[Key::char('t')], Action::PersonEvents, "t", "the events that name them"),
     b(Context::People, &[Key::char('/')], Action::Search, "/", "filter people"),
+    // The search results.
+    b(Context::Search, &[Key::plain(K::Enter)], Action::Enter, "Enter", "show the passage in the reader"),
+    b(Context::Search, &[Key::char('/')], Action::Search, "/", "type a query"),
     // The library.
     b(Context::Library, &[Key::plain(K::Enter)], Action::Enter, "Enter", "open the document"),
     b(Context::Library, &[Key::char('s')], Action::Sort, "s", "sort by year, title or author"),
@@ -377,6 +392,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Global, &[Key::char('2')], Action::Show(View::Timeline), "2", "timeline"),
     b(Context::Global, &[Key::char('3')], Action::Show(View::Quotes), "3", "quote search"),
     b(Context::Global, &[Key::char('4')], Action::Show(View::People), "4", "people: every speaker"),
+    b(Context::Global, &[Key::char('5')], Action::Show(View::Search), "5", "search the text of every document"),
     b(Context::Global, &[Key::char('?')], Action::Help, "?", "this help"),
     b(Context::Global, &[Key::char('i')], Action::Info, "i", "front matter"),
     b(Context::Global, &[Key::char('y')], Action::Copy, "y", "copy what is selected, with its citation"),

@@ -207,6 +207,19 @@ impl App {
                 };
                 Some((Cited::Passage, quoted(doc.text_of(b), None, &place, as_)))
             }
+            View::Search => {
+                let hit = self.search.hits.get(self.search.selected)?;
+                let (d, p) = (hit.doc as usize, hit.passage as usize);
+                let text = self.texts().docs.get(d)?;
+                let passage = text.passages.get(p)?;
+                let place = Place {
+                    doc: self.docs.get(d)?,
+                    section: passage.section(),
+                    line: passage.line as usize,
+                };
+                let body = text.passage_text(p);
+                Some((Cited::Passage, quoted(body, None, &place, as_)))
+            }
             View::Library | View::People => None,
         }
     }

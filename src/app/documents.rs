@@ -8,10 +8,11 @@ use super::library::SortKeys;
 use super::{App, Loaded, OutlineState, ReaderState, View, warning_summary};
 use crate::document::Document;
 use crate::library as folder;
-use crate::search::QuoteBatch;
+use crate::search::{DocText, QuoteBatch};
 
 impl App {
-    pub(super) fn add_document(&mut self, mut doc: Document, quotes: QuoteBatch) {
+    pub(super) fn add_document(&mut self, mut doc: Document, quotes: QuoteBatch, text: DocText) {
+        self.set_text(self.docs.len(), text);
         if self.reopen.is_some() {
             folder::slim(&mut doc);
         }
@@ -42,8 +43,8 @@ impl App {
     pub(super) fn loaded(&mut self, event: Loaded) {
         match event {
             Loaded::Found(total) => self.library.loading = Some((0, total)),
-            Loaded::Document(doc, quotes) => {
-                self.add_document(*doc, quotes);
+            Loaded::Document(doc, quotes, text) => {
+                self.add_document(*doc, quotes, text);
                 self.progress();
             }
             Loaded::Problem(problem) => {

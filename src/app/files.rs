@@ -153,7 +153,8 @@ impl App {
                     (Ok(doc), None) if self.library.folder => {
                         self.library.problems.retain(|p| p.path != path);
                         let quotes = QuoteBatch::new(&doc.quotes);
-                        self.add_document(*doc, quotes);
+                        let text = crate::search::DocText::of(&doc);
+                        self.add_document(*doc, quotes, text);
                         self.documents_changed();
                         Some(format!("Added {source}"))
                     }
@@ -210,6 +211,7 @@ impl App {
     /// is the one in the reader, and the selected event and quote where they still exist.
     fn replace_document(&mut self, i: usize, mut doc: Document) {
         let shown = i == self.current;
+        self.set_text(i, crate::search::DocText::of(&doc));
         if !shown && self.reopen.is_some() {
             library::slim(&mut doc);
         }
@@ -237,6 +239,7 @@ impl App {
             .map(|(d, text)| (d - usize::from(d > i), text));
         let selected = self.library.rows.get(self.library.selected).copied();
         self.docs.remove(i);
+        self.remove_text(i);
         if i < self.library.keys.len() {
             self.library.keys.remove(i);
         }

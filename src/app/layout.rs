@@ -59,7 +59,7 @@ pub fn areas(screen: Rect, view: View) -> Areas {
     a.footer = Rect::new(screen.x, screen.bottom() - 1, screen.width, 1);
     let body = Rect::new(screen.x, screen.y + 1, screen.width, screen.height - 2);
     match view {
-        View::Library | View::People => {
+        View::Library | View::People | View::Search => {
             a.input = Rect::new(body.x, body.y, body.width, 1);
             a.list = Rect::new(
                 body.x,

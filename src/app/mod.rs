@@ -18,6 +18,7 @@ mod people;
 mod popup;
 mod quotes;
 pub mod reader;
+mod search;
 mod textbox;
 mod timeline;
 
@@ -37,12 +38,15 @@ pub use people::{PeopleState, partial_speaker};
 pub use popup::PopupLine;
 pub use quotes::QuotesState;
 pub use reader::{ReaderLayout, ReaderLine, ReaderState, TextSearch};
+pub use search::{PassageRow, SearchState};
 pub use textbox::BOX_LIMIT;
 pub use timeline::{DayBound, TimelineFilter, TimelineLine, TimelineState};
 
 use crate::document::Document;
 use crate::library::{Change, Problem};
-use crate::search::{Hit, QuoteBatch, QuoteIndex, SearchRequest};
+use crate::search::{
+    DocText, Hit, QuoteBatch, QuoteIndex, SearchRequest, TextHit, TextIndex, TextSearchRequest,
+};
 
 /// Which pane of the Sections view has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,8 +71,9 @@ pub enum Overlay {
 pub enum Loaded {
     /// This many files will be loaded.
     Found(usize),
-    /// A document is ready, with its quotes prepared for the index (see [`Loaded::document`]).
-    Document(Box<Document>, QuoteBatch),
+    /// A document is ready, with its quotes prepared for the index and its text for the
+    /// text search (see [`Loaded::document`]).
+    Document(Box<Document>, QuoteBatch, DocText),
     /// A file could not be opened.
     Problem(Problem),
     /// Every file is done.
@@ -80,7 +85,17 @@ impl Loaded {
     /// caller's thread: a loader's, while the document is in its cache.
     pub fn document(doc: Document) -> Loaded {
         let quotes = QuoteBatch::new(&doc.quotes);
-        Loaded::Document(Box::new(doc), quotes)
+        let text = DocText::of(&doc);
+        Loaded::Document(Box::new(doc), quotes, text)
+    }
+
+    /// [`Loaded::document`] for a library: the document is slimmed (see
+    /// [`crate::library::slim`]) once its quotes and text are taken.
+    pub fn slimmed(mut doc: Document) -> Loaded {
+        let quotes = QuoteBatch::new(&doc.quotes);
+        let text = DocText::of(&doc);
+        crate::library::slim(&mut doc);
+        Loaded::Document(Box::new(doc), quotes, text)
     }
 }
 
@@ -99,6 +114,8 @@ pub enum Msg {
     Settle,
     /// The search thread's answer to the ranking asked for with this generation.
     Searched(u64, Vec<Hit>),
+    /// The text search thread's answer to the query asked for with this generation.
+    TextSearched(u64, Vec<TextHit>),
     /// Files changed on disk (the watcher, `r`, the editor's return).
     FilesChanged(Vec<Change>),
     /// The terminal layer put the clipboard's text where it could: this says where (`OSC 52`,
@@ -151,6 +168,12 @@ pub struct App {
     pub quotes: QuotesState,
     /// People state.
     pub people: PeopleState,
+    /// Text search state.
+    pub search: SearchState,
+    /// Every document's searchable text (shared with a search thread).
+    texts: Arc<TextIndex>,
+    /// A text search for the terminal layer to run off the UI thread.
+    pub text_request: Option<TextSearchRequest>,
     /// Places to go back to, most recent last.
     pub jumps: Vec<Place>,
     /// A one-line message for the footer, cleared by the next key.
@@ -193,7 +216,8 @@ impl App {
     pub fn new(doc: Document, width: u16, height: u16) -> App {
         let mut app = App::empty(width, height);
         let quotes = QuoteBatch::new(&doc.quotes);
-        app.add_document(doc, quotes);
+        let text = DocText::of(&doc);
+        app.add_document(doc, quotes, text);
         app.settle();
         app.open_document(0);
         app
@@ -227,6 +251,9 @@ impl App {
             timeline: TimelineState::default(),
             quotes: QuotesState::default(),
             people: PeopleState::default(),
+            search: SearchState::default(),
+            texts: Arc::default(),
+            text_request: None,
             jumps: Vec::new(),
             message: None,
             clipboard: None,
@@ -267,6 +294,16 @@ impl App {
         }
     }
 
+    /// The tabs in the header: [`App::views`], and the view shown when it is one of
+    /// [`View::MORE`].
+    pub fn tabs(&self) -> Vec<View> {
+        let mut tabs = self.views().to_vec();
+        if View::MORE.contains(&self.view) {
+            tabs.push(self.view);
+        }
+        tabs
+    }
+
     /// Applies one message. The only place state changes.
     pub fn update(&mut self, msg: Msg) {
         match msg {
@@ -276,11 +313,13 @@ impl App {
             Msg::Loaded(loaded) => self.loaded(loaded),
             Msg::Settle => self.settle(),
             Msg::Searched(generation, hits) => self.searched(generation, hits),
+            Msg::TextSearched(generation, hits) => self.text_searched(generation, hits),
             Msg::FilesChanged(changes) => self.files_changed(changes),
             Msg::Copied(via) => self.copied(&via),
             Msg::Say(text) => self.message = Some(text),
         }
         self.highlight_hits();
+        self.search_rows();
     }
 
     /// Presses each key of a readable spec in turn (see [`parse_keys`]). For tests.
@@ -297,6 +336,7 @@ impl App {
             View::Timeline if self.timeline.typing => Context::Typing,
             View::Quotes if self.quotes.typing => Context::Typing,
             View::People if self.people.typing => Context::Typing,
+            View::Search if self.search.typing => Context::Typing,
             View::Sections if self.focus == Focus::Outline && self.areas.outline.width > 0 => {
                 Context::Outline
             }
@@ -305,6 +345,7 @@ impl App {
             View::Quotes => Context::Quotes,
             View::Library => Context::Library,
             View::People => Context::People,
+            View::Search => Context::Search,
         }
     }
 
@@ -428,11 +469,14 @@ impl App {
     }
 
     fn show(&mut self, view: View) {
-        if !self.views().contains(&view) {
+        if !self.views().contains(&view) && !View::MORE.contains(&view) {
             return;
         }
         if view == View::Quotes && self.view != View::Quotes {
             self.quotes.typing = true;
+        }
+        if view == View::Search && self.view != View::Search {
+            self.search.typing = true;
         }
         if view == View::People && self.view != View::People {
             self.people.typing = true;
@@ -472,6 +516,11 @@ impl App {
                     self.people.typing = false;
                     self.people.refilter();
                 }
+                View::Search => {
+                    self.search.query.clear();
+                    self.search.typing = false;
+                    self.search_text();
+                }
                 View::Library => {}
             },
             _ => {
@@ -490,6 +539,7 @@ impl App {
             View::Timeline => self.timeline.typing = false,
             View::Quotes => self.quotes.typing = false,
             View::People => self.people.typing = false,
+            View::Search => self.search.typing = false,
             View::Library => {}
         }
         if self.view == View::Sections {
@@ -509,6 +559,7 @@ impl App {
             View::Quotes => self.quotes.typing = !self.quotes.typing,
             View::People => self.people.typing = !self.people.typing,
             View::Timeline => self.timeline.typing = !self.timeline.typing,
+            View::Search => self.search.typing = !self.search.typing,
             View::Library => {}
         }
     }
@@ -520,7 +571,7 @@ impl App {
             (View::Sections, Focus::Reader) => self.reader_area().height,
             (View::Timeline, _) => self.areas.list.height,
             (View::Quotes, _) => self.areas.list.height / 4,
-            (View::Library | View::People, _) => self.areas.list.height,
+            (View::Library | View::People | View::Search, _) => self.areas.list.height,
         };
         (h as usize).saturating_sub(1).max(1)
     }
@@ -544,6 +595,9 @@ impl App {
             (View::People, _) => {
                 self.people.selected = step(self.people.selected, delta, self.people.rows.len());
             }
+            (View::Search, _) => {
+                self.search.selected = step(self.search.selected, delta, self.search.hits.len());
+            }
         }
     }
 
@@ -557,6 +611,7 @@ impl App {
                 View::Timeline => self.timeline.typing = false,
                 View::Quotes => self.jump_to_quote(),
                 View::People => self.person_quotes(),
+                View::Search => self.jump_to_passage(),
                 View::Library => {}
             },
             Context::Outline => self.toggle_collapsed(),
@@ -569,6 +624,7 @@ impl App {
             Context::Quotes => self.jump_to_quote(),
             Context::People => self.person_quotes(),
             Context::Reader => self.follow_footnote(),
+            Context::Search => self.jump_to_passage(),
             Context::Library => {
                 if let Some(&d) = self.library.rows.get(self.library.selected) {
                     self.jumps.push(self.here());
@@ -621,6 +677,7 @@ impl App {
         // Back lands on the list it left, not in its box: the next Backspace goes back again.
         self.quotes.typing = false;
         self.people.typing = false;
+        self.search.typing = false;
         self.focus = place.focus;
         self.reader.top = place.top;
         self.reader.marked = place.marked;
@@ -634,6 +691,7 @@ impl App {
             View::Timeline => self.timeline.typing = true,
             View::Quotes => self.quotes.typing = true,
             View::People => self.people.typing = true,
+            View::Search => self.search.typing = true,
             View::Library => {}
         }
     }
@@ -696,6 +754,13 @@ impl App {
                 self.people.selected = row;
             }
             (View::People, Target::List) => self.people.typing = false,
+            (View::Search, Target::Row(row)) => {
+                self.search.typing = false;
+                self.search.selected = row;
+                self.click_row(row, last_click);
+            }
+            (View::Search, Target::List) => self.search.typing = false,
+            (View::Search, Target::Input) => self.search.typing = true,
             (View::Quotes, Target::Input) => self.quotes.typing = true,
             (View::People, Target::Input) => self.people.typing = true,
             _ => {}

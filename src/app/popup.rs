@@ -40,6 +40,7 @@ impl App {
             Context::Timeline,
             Context::Quotes,
             Context::People,
+            Context::Search,
             Context::Typing,
         ];
         for context in order {

@@ -108,6 +108,7 @@ impl App {
             View::Timeline => Some(&mut self.timeline.filter),
             View::Quotes => Some(&mut self.quotes.query),
             View::People => Some(&mut self.people.filter),
+            View::Search => Some(&mut self.search.query),
             View::Library => None,
         }
     }
@@ -199,6 +200,7 @@ impl App {
                 self.suggest_speakers();
             }
             View::People => self.people.refilter(),
+            View::Search => self.search_text(),
             View::Library => {}
         }
     }

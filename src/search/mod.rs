@@ -22,10 +22,12 @@ mod rank;
 mod skim_score;
 #[cfg(test)]
 mod tests;
+pub mod text;
 
 pub use highlight::Ranges;
 pub use index::{QuoteBatch, QuoteIndex};
 pub use query::{Kind, Query, Term};
+pub use text::{DocText, TextHit, TextIndex};
 
 /// One ranked quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,5 +57,23 @@ impl SearchRequest {
     /// Ranks the request's quotes.
     pub fn run(&self) -> Vec<Hit> {
         self.index.rank(&self.query, self.within.as_deref())
+    }
+}
+
+/// A full-text search to run off the UI thread (see [`text`]), like [`SearchRequest`].
+#[derive(Clone)]
+pub struct TextSearchRequest {
+    /// Increases with every query; only the answer to the newest one is used.
+    pub generation: u64,
+    /// The query as typed.
+    pub query: String,
+    /// The texts to search (a shared snapshot).
+    pub index: std::sync::Arc<TextIndex>,
+}
+
+impl TextSearchRequest {
+    /// Searches on every core.
+    pub fn run(&self) -> Vec<TextHit> {
+        self.index.search(&self.query, crate::library::threads())
     }
 }

@@ -9,6 +9,7 @@ pub mod outline;
 pub mod people;
 pub mod quotes;
 pub mod reader;
+pub mod search;
 pub mod status;
 pub mod theme;
 pub mod timeline;
@@ -82,6 +83,7 @@ pub fn draw(app: &App, t: &Theme, frame: &mut Frame) -> Drawn {
         View::Timeline => timeline::draw(app, t, buf, &mut drawn),
         View::Quotes => quotes::draw(app, t, buf, &mut drawn),
         View::People => people::draw(app, t, buf, &mut drawn),
+        View::Search => search::draw(app, t, buf, &mut drawn),
     }
     status::footer(app, t, buf);
     if let Some((title, lines)) = app.popup() {

@@ -50,7 +50,7 @@ fn header_layout(app: &App) -> HeaderLayout {
     let tab_sets: Vec<Vec<(View, String)>> = [0, 1, 2]
         .into_iter()
         .map(|level| {
-            app.views()
+            app.tabs()
                 .iter()
                 .map(|&v| (v, tab_label(v, level == 0 || (level == 1 && v == app.view))))
                 .collect()
@@ -187,6 +187,20 @@ pub fn footer(app: &App, t: &Theme, buf: &mut Buffer) {
                 "Alt-1…4 views",
                 "Esc clear",
             ],
+            Context::Typing if app.view == View::Search => &[
+                "type words or a \"phrase\"",
+                "↑/↓ move",
+                "Enter show",
+                "Tab list",
+                "Esc clear",
+            ],
+            Context::Search => &[
+                "j/k move",
+                "Enter show in reader",
+                "/ search",
+                "? help",
+                "q quit",
+            ],
             Context::Typing if app.view == View::People => &[
                 "type to filter",
                 "↑/↓ move",
@@ -235,6 +249,11 @@ fn position(app: &App) -> String {
             let n = app.quotes.hits.len();
             let at = if n == 0 { 0 } else { app.quotes.selected + 1 };
             format!("result {at}/{n} ")
+        }
+        View::Search => {
+            let n = app.search.hits.len();
+            let at = if n == 0 { 0 } else { app.search.selected + 1 };
+            format!("passage {at}/{n} ")
         }
         View::People => {
             let n = app.people.rows.len();

@@ -1,0 +1,490 @@
+//! Full-text search: every passage (paragraph, item, heading, quote, code block) of one
+//! document or a whole library that holds the query's words, ranked, with where they matched.
+//!
+//! The query language is the quote search's (see [`super::query`]) where it applies: a plain
+//! word matches at the start of a word (`comput` finds "compute" and "computing"), `'part`
+//! anywhere in a word, `"a phrase"` the words in that order, `!word` leaves out the passages
+//! that hold it, `a | b` either, `^start` and `end$` a passage's first or last words. Smart
+//! case: a term with a capital is case-sensitive, one without folds ASCII case.
+//!
+//! [`TextIndex`] keeps each document's plain text once (a copy at its exact length: a
+//! library's documents drop theirs once loaded) with a small table of where each passage is
+//! in it. A query is a scan: the leading term is found in each document's whole text with a
+//! SIMD substring search (memchr's `memmem`, aho-corasick's for folded case), each match is
+//! put in its passage by binary search, and only those passages are checked for the other
+//! terms. On 10,000 generated dossiers that answers well under the 50 ms a query may take,
+//! with no index to build beyond the copy (`benches/text_search.rs` measures it, and
+//! tantivy's in-memory index beside it in the commit that chose the scan).
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use memchr::memmem;
+
+use super::matching::find_exact;
+use super::query::{Kind, Query, Term};
+use crate::document::{BlockKind, Document};
+
+/// Where one passage is in its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Passage {
+    /// Byte range in the document's text.
+    pub start: u32,
+    /// See `start`.
+    pub end: u32,
+    /// 1-based line where it starts in the file.
+    pub line: u32,
+    /// The section it is in, `u32::MAX` in the preamble.
+    pub section: u32,
+    /// A heading: a match in it says more than one in running text.
+    pub heading: bool,
+}
+
+impl Passage {
+    /// The section it is in.
+    pub fn section(&self) -> Option<usize> {
+        (self.section != u32::MAX).then_some(self.section as usize)
+    }
+
+    fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// One document's searchable text.
+#[derive(Debug, Clone, Default)]
+pub struct DocText {
+    /// Every passage's text, one after another.
+    pub text: Arc<str>,
+    /// The passages, in text order.
+    pub passages: Arc<[Passage]>,
+}
+
+impl DocText {
+    /// The searchable text of `doc`, which must still hold its blocks (a slimmed library
+    /// document has none: take its text before slimming it).
+    pub fn of(doc: &Document) -> DocText {
+        let mut text = String::with_capacity(doc.text.len());
+        let mut passages = Vec::with_capacity(doc.blocks.len());
+        for block in &doc.blocks {
+            if matches!(block.kind, BlockKind::Rule | BlockKind::Attribution) {
+                continue;
+            }
+            let t = doc.text_of(block);
+            if t.trim().is_empty() {
+                continue;
+            }
+            let start = text.len();
+            text.push_str(t);
+            passages.push(Passage {
+                start: narrow(start),
+                end: narrow(text.len()),
+                line: block.line,
+                section: block.section.unwrap_or(u32::MAX),
+                heading: matches!(block.kind, BlockKind::Heading { .. }),
+            });
+            // Keeps a phrase from matching across two passages.
+            text.push('\n');
+        }
+        DocText {
+            text: Arc::from(text),
+            passages: Arc::from(passages),
+        }
+    }
+
+    /// Passage `i`'s text.
+    pub fn passage_text(&self, i: usize) -> &str {
+        (self.passages.get(i))
+            .and_then(|p| self.text.get(p.range()))
+            .unwrap_or_default()
+    }
+
+    /// The passage holding byte `at` of the text.
+    fn passage_at(&self, at: usize) -> Option<usize> {
+        let i = self.passages.partition_point(|p| p.start as usize <= at);
+        let i = i.checked_sub(1)?;
+        (at < self.passages[i].end as usize).then_some(i)
+    }
+}
+
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Every open document's searchable text, in the app's document order.
+#[derive(Debug, Clone, Default)]
+pub struct TextIndex {
+    /// One per document.
+    pub docs: Vec<DocText>,
+}
+
+/// One passage that holds the query.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextHit {
+    /// The document (its index in the app's list).
+    pub doc: u32,
+    /// The passage in that document's [`DocText`].
+    pub passage: u32,
+    /// Higher is better.
+    pub score: f32,
+}
+
+impl TextIndex {
+    /// The bytes of text held.
+    pub fn bytes(&self) -> usize {
+        self.docs.iter().map(|d| d.text.len()).sum()
+    }
+
+    /// Every passage that holds `query`, best first (ties in document order); on `threads`
+    /// threads. An empty query, or one of exclusions only, finds nothing.
+    pub fn search(&self, query: &str, threads: usize) -> Vec<TextHit> {
+        let Some(plan) = Plan::new(query) else {
+            return Vec::new();
+        };
+        let threads = threads.clamp(1, 16).min(self.docs.len().max(1));
+        let mut hits = if threads == 1 {
+            let mut hits = Vec::new();
+            for (d, doc) in self.docs.iter().enumerate() {
+                plan.search_doc(d, doc, &mut hits);
+            }
+            hits
+        } else {
+            // Chunks of documents taken in turn, so that a thread with large ones does not
+            // leave the others idle; the chunks are put back in document order after.
+            let next = std::sync::atomic::AtomicUsize::new(0);
+            let chunk = (self.docs.len() / (threads * 8)).max(1);
+            let mut parts: Vec<(usize, Vec<TextHit>)> = std::thread::scope(|s| {
+                let workers: Vec<_> = (0..threads)
+                    .map(|_| {
+                        s.spawn(|| {
+                            let mut parts = Vec::new();
+                            loop {
+                                let at =
+                                    next.fetch_add(chunk, std::sync::atomic::Ordering::Relaxed);
+                                if at >= self.docs.len() {
+                                    break parts;
+                                }
+                                let mut hits = Vec::new();
+                                let end = (at + chunk).min(self.docs.len());
+                                for d in at..end {
+                                    plan.search_doc(d, &self.docs[d], &mut hits);
+                                }
+                                parts.push((at, hits));
+                            }
+                        })
+                    })
+                    .collect();
+                workers
+                    .into_iter()
+                    .flat_map(|w| w.join().unwrap_or_default())
+                    .collect()
+            });
+            parts.sort_unstable_by_key(|(at, _)| *at);
+            parts.into_iter().flat_map(|(_, hits)| hits).collect()
+        };
+        // A score is positive and finite, so its bits sort as it does.
+        hits.sort_by_key(|h| std::cmp::Reverse(h.score.to_bits()));
+        hits
+    }
+}
+
+/// What a query matched in a passage's text, as byte ranges in order (for highlighting).
+pub fn matches(text: &str, query: &str) -> Vec<Range<usize>> {
+    let Some(plan) = Plan::new(query) else {
+        return Vec::new();
+    };
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for group in &plan.groups {
+        for m in group {
+            if !m.term.negated {
+                m.each(text, |r| ranges.push(r));
+            }
+        }
+    }
+    ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    // Overlapping matches (a word that is also part of a phrase) become one range.
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// A term ready to match.
+struct Matcher {
+    term: Term,
+    finder: Finder,
+}
+
+enum Finder {
+    /// Case-sensitive.
+    Exact(Box<memmem::Finder<'static>>),
+    /// ASCII case folded.
+    Folded(AhoCorasick),
+    /// `^`, `$`, `^…$`: a comparison at the passage's edge.
+    Edge,
+}
+
+impl Matcher {
+    fn new(term: Term) -> Option<Matcher> {
+        let finder = match term.kind {
+            Kind::Prefix | Kind::Suffix | Kind::Whole => Finder::Edge,
+            Kind::Fuzzy | Kind::Exact if term.case_sensitive => Finder::Exact(Box::new(
+                memmem::Finder::new(term.text.as_bytes()).into_owned(),
+            )),
+            Kind::Fuzzy | Kind::Exact => Finder::Folded(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .build([term.text.as_bytes()])
+                    .ok()?,
+            ),
+        };
+        Some(Matcher { term, finder })
+    }
+
+    /// Calls `found` with each match in `text`, in order.
+    fn each(&self, text: &str, mut found: impl FnMut(Range<usize>)) {
+        let word_start = self.term.kind == Kind::Fuzzy;
+        let mut keep = |r: Range<usize>| {
+            if !word_start || starts_word(text, r.start) {
+                found(r);
+            }
+        };
+        match &self.finder {
+            Finder::Exact(f) => {
+                let n = f.needle().len();
+                for at in f.find_iter(text.as_bytes()) {
+                    keep(at..at + n);
+                }
+            }
+            Finder::Folded(ac) => {
+                for m in ac.find_iter(text) {
+                    keep(m.range());
+                }
+            }
+            Finder::Edge => {
+                if let Some(r) = find_exact(text, 0, &self.term) {
+                    found(r);
+                }
+            }
+        }
+    }
+
+    /// How many times it matches in `text`.
+    fn count(&self, text: &str) -> u32 {
+        let mut n = 0;
+        self.each(text, |_| n += 1);
+        n
+    }
+}
+
+/// True when byte `at` of `text` starts a word: no letter or digit just before it.
+fn starts_word(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .and_then(|before| before.chars().next_back())
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// True when the match ending at byte `end` ends a word.
+fn ends_word(text: &str, end: usize) -> bool {
+    text.get(end..)
+        .and_then(|after| after.chars().next())
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// A parsed query, its terms ready to match.
+struct Plan {
+    /// Groups that must all match (a group: any of its terms), exclusions apart.
+    groups: Vec<Vec<Matcher>>,
+    /// Terms whose passages are left out.
+    excluded: Vec<Matcher>,
+    /// The group searched for in the whole text (one term, not excluded): the others are
+    /// only checked in the passages it finds. `None`: every passage is checked.
+    lead: Option<usize>,
+}
+
+impl Plan {
+    fn new(query: &str) -> Option<Plan> {
+        let query = Query::parse(query);
+        let mut groups = Vec::new();
+        let mut excluded = Vec::new();
+        for group in query.groups {
+            let (out, keep): (Vec<Term>, Vec<Term>) = group.into_iter().partition(|t| t.negated);
+            excluded.extend(out.into_iter().filter_map(Matcher::new));
+            let keep: Vec<Matcher> = keep.into_iter().filter_map(Matcher::new).collect();
+            if !keep.is_empty() {
+                groups.push(keep);
+            }
+        }
+        if groups.is_empty() {
+            return None;
+        }
+        // The longest lone term leads: the longer a term, the fewer places it is found.
+        let lead = (groups.iter().enumerate())
+            .filter(|(_, g)| g.len() == 1 && !matches!(g[0].finder, Finder::Edge))
+            .max_by_key(|(_, g)| g[0].term.text.len())
+            .map(|(i, _)| i);
+        Some(Plan {
+            groups,
+            excluded,
+            lead,
+        })
+    }
+
+    fn search_doc(&self, d: usize, doc: &DocText, hits: &mut Vec<TextHit>) {
+        match self.lead {
+            Some(lead) => {
+                let mut last = usize::MAX;
+                self.groups[lead][0].each(&doc.text, |r| {
+                    if let Some(p) = doc.passage_at(r.start) {
+                        // Matches come in order: a passage is scored once, at its first.
+                        if p != last {
+                            last = p;
+                            if let Some(score) = self.score(doc.passage_text(p), &doc.passages[p]) {
+                                hits.push(TextHit {
+                                    doc: narrow(d),
+                                    passage: narrow(p),
+                                    score,
+                                });
+                            }
+                        }
+                    }
+                });
+            }
+            None => {
+                for (p, passage) in doc.passages.iter().enumerate() {
+                    if let Some(score) = self.score(doc.passage_text(p), passage) {
+                        hits.push(TextHit {
+                            doc: narrow(d),
+                            passage: narrow(p),
+                            score,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// The passage's score, or `None` when it does not hold the query.
+    ///
+    /// BM25's term weight without its document frequency (every hit holds every group):
+    /// each match counts less than the one before, a whole word twice a word's start, and
+    /// a long passage's matches less than a short one's; a heading counts double.
+    fn score(&self, text: &str, passage: &Passage) -> Option<f32> {
+        if self.excluded.iter().any(|m| m.count(text) > 0) {
+            return None;
+        }
+        const K1: f32 = 1.2;
+        const B: f32 = 0.75;
+        const AVERAGE: f32 = 300.0;
+        let norm = K1 * (1.0 - B + B * text.len() as f32 / AVERAGE);
+        let mut score = 0.0;
+        for group in &self.groups {
+            let mut weight = 0.0;
+            for m in group {
+                m.each(text, |r| {
+                    let whole = m.term.kind != Kind::Fuzzy || ends_word(text, r.end);
+                    weight += if whole { 1.0 } else { 0.5 };
+                });
+            }
+            if weight == 0.0 {
+                return None;
+            }
+            score += weight * (K1 + 1.0) / (weight + norm);
+        }
+        if passage.heading {
+            score *= 2.0;
+        }
+        Some(score.max(f32::MIN_POSITIVE))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(texts: &[&str]) -> TextIndex {
+        TextIndex {
+            docs: texts
+                .iter()
+                .map(|t| DocText::of(&crate::document::load("t.md", t)))
+                .collect(),
+        }
+    }
+
+    fn found(index: &TextIndex, query: &str) -> Vec<String> {
+        (index.search(query, 1).iter())
+            .map(|h| {
+                index.docs[h.doc as usize]
+                    .passage_text(h.passage as usize)
+                    .to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_word_matches_at_the_start_of_words_in_any_case() {
+        let i = index(&["Compute was short.\n\nThey recomputed it.\n\nComputing power."]);
+        let mut words = found(&i, "comput");
+        words.sort();
+        assert_eq!(words, ["Compute was short.", "Computing power."]);
+        assert_eq!(found(&i, "'comput").len(), 3);
+        assert!(found(&i, "Comput").iter().all(|p| p.starts_with("Comput")));
+    }
+
+    #[test]
+    fn phrases_exclusions_and_alternatives() {
+        let i = index(&["safety culture matters\n\nculture of safety\n\nsafety first"]);
+        assert_eq!(found(&i, "\"safety culture\""), ["safety culture matters"]);
+        assert_eq!(found(&i, "safety !culture"), ["safety first"]);
+        assert_eq!(found(&i, "first | matters").len(), 2);
+        assert!(found(&i, "!safety").is_empty());
+        assert!(found(&i, "").is_empty());
+    }
+
+    #[test]
+    fn more_matches_and_shorter_passages_rank_first() {
+        let i = index(&[
+            "Risk is mentioned once in this rather long paragraph about many other things.\n\n\
+             Risk, risk and more risk.\n\n# Risk",
+        ]);
+        assert_eq!(
+            found(&i, "risk"),
+            [
+                "Risk",
+                "Risk, risk and more risk.",
+                "Risk is mentioned once in this rather long paragraph about many other things."
+            ]
+        );
+    }
+
+    #[test]
+    fn highlights_are_the_matched_bytes() {
+        assert_eq!(
+            matches("The safety culture of safety", "safety \"culture of\""),
+            [4..10, 11..21, 22..28]
+        );
+        assert_eq!(matches("Ünïcode ünïcode", "'nïc"), [2..6, 12..16]);
+    }
+
+    #[test]
+    fn a_phrase_does_not_cross_passages() {
+        let i = index(&["ends with safety\n\nculture begins"]);
+        assert!(found(&i, "\"safety culture\"").is_empty());
+    }
+
+    #[test]
+    fn many_threads_give_the_order_one_does() {
+        let docs: Vec<String> = (0..50)
+            .map(|n| format!("# Doc {n}\n\nrisk {}\n\nno\n", "risk ".repeat(n % 7)))
+            .collect();
+        let refs: Vec<&str> = docs.iter().map(String::as_str).collect();
+        let i = index(&refs);
+        assert_eq!(i.search("risk", 1), i.search("risk", 4));
+    }
+}
