@@ -197,21 +197,21 @@ fn spawn_terminal_reader(tx: mpsc::Sender<Message>) -> mpsc::Sender<()> {
     go
 }
 
-/// Ranks quotes on a thread of its own so typing never waits for matching; when queries
-/// arrive faster than they are ranked, only the newest is ranked.
-fn spawn_searcher(tx: mpsc::Sender<Message>) -> mpsc::Sender<SearchRequest> {
-    let (requests, rx) = mpsc::channel::<SearchRequest>();
+/// Runs requests on a thread of its own, so typing never waits for them: when they arrive
+/// faster than they are answered, only the newest waiting is run. `answer` runs one and
+/// lets go of what it shares with the app (the quote index, the texts) before the message is
+/// sent: the app adds documents that loaded meanwhile once no one else holds it.
+fn spawn_worker<R: Send + 'static>(
+    tx: mpsc::Sender<Message>,
+    answer: fn(R) -> Message,
+) -> mpsc::Sender<R> {
+    let (requests, rx) = mpsc::channel::<R>();
     std::thread::spawn(move || {
         while let Ok(mut request) = rx.recv() {
             while let Ok(newer) = rx.try_recv() {
                 request = newer;
             }
-            let hits = request.run();
-            let generation = request.generation;
-            // Let go of the index before answering: the app adds documents that loaded
-            // meanwhile when the answer comes, which it can only do once no one else holds it.
-            drop(request);
-            if tx.send(Message::Searched(generation, hits)).is_err() {
+            if tx.send(answer(request)).is_err() {
                 break;
             }
         }
@@ -219,25 +219,20 @@ fn spawn_searcher(tx: mpsc::Sender<Message>) -> mpsc::Sender<SearchRequest> {
     requests
 }
 
-/// Searches the text on a thread of its own, as [`spawn_searcher`] ranks quotes: only the
-/// newest of the queries waiting is searched.
+/// Ranks quotes for a query (see [`spawn_worker`]).
+fn spawn_searcher(tx: mpsc::Sender<Message>) -> mpsc::Sender<SearchRequest> {
+    spawn_worker(tx, |request: SearchRequest| {
+        let hits = request.run();
+        Message::Searched(request.generation, hits)
+    })
+}
+
+/// Searches the documents' text for a query (see [`spawn_worker`]).
 fn spawn_text_searcher(tx: mpsc::Sender<Message>) -> mpsc::Sender<TextSearchRequest> {
-    let (requests, rx) = mpsc::channel::<TextSearchRequest>();
-    std::thread::spawn(move || {
-        while let Ok(mut request) = rx.recv() {
-            while let Ok(newer) = rx.try_recv() {
-                request = newer;
-            }
-            let hits = request.run();
-            let generation = request.generation;
-            // Let go of the texts before answering, so the app can add to them without a copy.
-            drop(request);
-            if tx.send(Message::TextSearched(generation, hits)).is_err() {
-                break;
-            }
-        }
-    });
-    requests
+    spawn_worker(tx, |request: TextSearchRequest| {
+        let hits = request.run();
+        Message::TextSearched(request.generation, hits)
+    })
 }
 
 /// Finds and parses a folder's dossiers on every core, reporting each as it is done.

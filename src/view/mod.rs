@@ -186,6 +186,13 @@ pub fn query_box(
     rule_y
 }
 
+/// Writes `count` (what a list holds: `3 of 358 quotes`) at the right end of the rule under
+/// the search box `input`.
+pub fn count_on_rule(buf: &mut Buffer, input: Rect, rule_y: u16, count: &str, t: &Theme) {
+    let x = input.right().saturating_sub(wrap::width(count) as u16 + 1);
+    buf.set_string(x, rule_y, count, t.dim);
+}
+
 /// The first row to draw so that `selected` of `total` rows is visible in `height` rows,
 /// keeping the selection near the middle when the list scrolls.
 pub fn scroll_offset(selected: usize, total: usize, height: usize) -> usize {

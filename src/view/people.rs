@@ -72,12 +72,7 @@ pub fn draw(app: &App, t: &Theme, buf: &mut Buffer, drawn: &mut Drawn) {
         1 => format!(" {} of 1 person ", app.people.rows.len()),
         n => format!(" {} of {n} people ", app.people.rows.len()),
     };
-    buf.set_string(
-        input.right().saturating_sub(wrap::width(&count) as u16 + 1),
-        rule_y,
-        count,
-        t.dim,
-    );
+    super::count_on_rule(buf, input, rule_y, &count, t);
 
     let a = app.areas.list;
     if a.height == 0 {

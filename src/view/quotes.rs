@@ -182,12 +182,7 @@ pub fn draw(app: &App, t: &Theme, buf: &mut Buffer, drawn: &mut Drawn) {
         app.quotes.hits.len(),
         crate::app::counted(app.index.len(), "quote")
     );
-    buf.set_string(
-        input.right().saturating_sub(wrap::width(&count) as u16 + 1),
-        rule_y,
-        count,
-        t.dim,
-    );
+    super::count_on_rule(buf, input, rule_y, &count, t);
 
     let a = app.areas.list;
     drawn.put(a, Target::List);

@@ -9,7 +9,6 @@ use ratatui::text::{Line, Span};
 use super::theme::Theme;
 use super::{Drawn, put_line, put_row, scroll_offset};
 use crate::app::{App, PassageRow, Target, counted};
-use crate::wrap;
 
 /// Rows a result takes.
 const ROWS: u16 = 2;
@@ -32,12 +31,7 @@ pub fn draw(app: &App, t: &Theme, buf: &mut Buffer, drawn: &mut Drawn) {
     } else {
         format!(" {} ", counted(s.hits.len(), "passage"))
     };
-    buf.set_string(
-        input.right().saturating_sub(wrap::width(&count) as u16 + 1),
-        rule_y,
-        count,
-        t.dim,
-    );
+    super::count_on_rule(buf, input, rule_y, &count, t);
 
     let a = app.areas.list;
     if a.height == 0 {

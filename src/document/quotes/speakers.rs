@@ -8,7 +8,7 @@ use super::spans::{Span, is_attribution_line, next_quotation_mark, opens_its_blo
 use super::{MIN_INLINE_WORDS, Pending};
 use crate::document::names::{self, Directory, Who};
 use crate::document::outline::{Outline, QuoteBlock};
-use crate::document::{BlockKind, Inline, QuoteKind, sentences};
+use crate::document::{Block, BlockKind, Inline, QuoteKind, sentences};
 
 /// Every quote's speaker as a full name, in the order of `found`: a name as the document
 /// names the person in full; a pronoun as the person last named, in the quote's paragraph
@@ -390,16 +390,20 @@ pub(super) fn named_in_full(outline: &Outline) -> Vec<String> {
     named
 }
 
+/// Block `block` when it is a paragraph of section `section` (what may follow a quote and
+/// name its speaker).
+fn paragraph_at(outline: &Outline, block: usize, section: Option<usize>) -> Option<&Block> {
+    let b = outline.blocks.get(block)?;
+    (b.section() == section && matches!(b.kind, BlockKind::Paragraph)).then_some(b)
+}
+
 /// `This quote from writer Heidi Waterhouse …` right after a block quote names its speaker.
 pub(super) fn quote_named_after(
     outline: &Outline,
     block: usize,
     section: Option<usize>,
 ) -> Option<String> {
-    let after = outline.blocks.get(block)?;
-    if after.section() != section || !matches!(after.kind, BlockKind::Paragraph) {
-        return None;
-    }
+    let after = paragraph_at(outline, block, section)?;
     let text = outline.text_of(after);
     let words: Vec<&str> = text.split_whitespace().take(12).collect();
     let [this, noun, by, rest @ ..] = words.as_slice() else {
@@ -430,10 +434,7 @@ pub(super) fn attribution_after(
     block: usize,
     section: Option<usize>,
 ) -> Option<String> {
-    let after = outline.blocks.get(block)?;
-    if after.section() != section || !matches!(after.kind, BlockKind::Paragraph) {
-        return None;
-    }
+    let after = paragraph_at(outline, block, section)?;
     let whole = outline.text_of(after);
     let text = whole.trim();
     let emphasised = outline.marks_of(after).iter().any(|m| {
