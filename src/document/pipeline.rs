@@ -123,7 +123,7 @@ pub(super) fn load_with(source: &str, text: &str, threads: Threads) -> Document 
     }
 }
 
-/// From this size on, [`load`] uses a second thread: pulldown-cmark parses on it while this
+/// From this size on, [`load`](crate::document::load) uses a second thread: pulldown-cmark parses on it while this
 /// one walks the events, then it finds the timeline and half the quotes while this one finds
 /// the other half, and it looks for half the speakers' full names.
 /// Starting a thread costs tens of microseconds: below a few hundred kilobytes that is more

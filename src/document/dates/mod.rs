@@ -1,5 +1,5 @@
 //! Calendar dates at day, month or year precision: the [`Date`] value type, and (in
-//! [`prose`]) recognising the dates that headings and running text write.
+//! `prose.rs`) recognising the dates that headings and running text write.
 
 mod prose;
 mod words;

@@ -1,0 +1,539 @@
+//! The document laid out for one width: lines of text tagged with [`Look`]s (no theme),
+//! computed once per width (and when link targets are toggled), not per frame. It knows
+//! blocks and roles, not Markdown syntax: the parser already turned the syntax into
+//! [`Block`]s. Footnotes are numbered, attributions set on their own line, code captioned,
+//! tables drawn as grids ([`super::table`]).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::table::table;
+use crate::app::look::{Anchor, Look, Mark, Role};
+use crate::document::{Align, Block, BlockKind, Document, Inline, Mark as Span};
+use crate::wrap::{self, Wrapped};
+
+/// One line of the laid-out reader.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderLine {
+    /// The line's text (quote bars and indentation included).
+    pub text: String,
+    /// Each run's end (a byte offset into `text`) and look, in order.
+    pub runs: Vec<(usize, Look)>,
+    /// The block it belongs to (index into `Document::blocks`).
+    pub block: usize,
+}
+
+impl ReaderLine {
+    fn of(line: Wrapped<Look>, block: usize) -> ReaderLine {
+        ReaderLine {
+            text: line.text,
+            runs: line.runs,
+            block,
+        }
+    }
+
+    /// Each run's byte range in `text`, with its look.
+    pub fn pieces(&self) -> impl Iterator<Item = (Range<usize>, Look)> + '_ {
+        wrap::pieces(&self.runs)
+    }
+}
+
+/// The reader laid out at one width.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderLayout {
+    /// The width it was laid out for.
+    pub width: u16,
+    /// Whether link targets are listed under their blocks.
+    pub links: bool,
+    /// Every line.
+    pub lines: Vec<ReaderLine>,
+    /// The first line of each block.
+    pub block_lines: Vec<usize>,
+    /// The line of each section's heading.
+    pub section_lines: Vec<usize>,
+    /// The first line of footnote `n`'s note at `notes[n - 1]` (`None` for a reference to a
+    /// note the document lacks).
+    pub notes: Vec<Option<usize>>,
+}
+
+impl ReaderLayout {
+    /// The lines of the blocks that start on the same source line as the block holding
+    /// `line` (a quote and the speaker line under it).
+    pub fn lines_for_source(&self, doc: &Document, line: usize) -> Range<usize> {
+        let first = block_for_source(doc, line);
+        let start_line = doc.blocks.get(first).map_or(0, |b| b.line());
+        let last = first
+            + doc.blocks[first.min(doc.blocks.len())..]
+                .iter()
+                .take_while(|b| b.line() == start_line)
+                .count()
+                .max(1)
+            - 1;
+        self.blocks_range(first, last)
+    }
+
+    /// The lines of blocks `first` to `last`, without the blank line after the last.
+    pub fn blocks_range(&self, first: usize, last: usize) -> Range<usize> {
+        let start = self.block_range(first).start;
+        let mut end = self.block_range(last).end.max(start);
+        while end > start + 1
+            && self
+                .lines
+                .get(end - 1)
+                .is_some_and(|l| l.text.trim_start_matches(['▎', ' ']).is_empty())
+        {
+            end -= 1;
+        }
+        start..end
+    }
+
+    /// The lines of block `block`.
+    pub fn block_range(&self, block: usize) -> Range<usize> {
+        let start = self.block_lines.get(block).copied().unwrap_or(0);
+        let end = self
+            .block_lines
+            .get(block + 1)
+            .copied()
+            .unwrap_or(self.lines.len());
+        start..end
+    }
+
+    /// The section whose text is at line `line` (the last heading at or before it).
+    pub fn section_at(&self, line: usize) -> Option<usize> {
+        self.section_lines
+            .partition_point(|&l| l <= line)
+            .checked_sub(1)
+    }
+}
+
+/// The first block that holds 1-based source line `line`.
+pub fn block_for_source(doc: &Document, line: usize) -> usize {
+    let mut block = doc
+        .blocks
+        .partition_point(|b| b.line() <= line)
+        .saturating_sub(1);
+    while block > 0 && doc.blocks[block - 1].line == doc.blocks[block].line {
+        block -= 1;
+    }
+    block
+}
+
+/// The deepest nesting drawn; deeper blocks are drawn at this depth so text keeps its room.
+const MAX_DEPTH: u16 = 8;
+
+/// The reading width when none is given: text at most this many columns wide, however wide
+/// the pane (`--width`).
+pub const DEFAULT_MEASURE: u16 = 100;
+
+/// Footnotes numbered in the order of their first reference (a note never referred to
+/// comes after the rest, in the order of the notes).
+#[derive(Debug, Default)]
+pub struct Footnotes {
+    numbers: HashMap<String, u32>,
+}
+
+impl Footnotes {
+    /// The numbers of `doc`'s footnotes.
+    pub fn of(doc: &Document) -> Footnotes {
+        let mut notes = Footnotes::default();
+        for block in &doc.blocks {
+            let text = doc.text_of(block);
+            for m in doc.marks_of(block) {
+                if m.style == Inline::Footnote {
+                    if let Some(label) = text.get(m.range.clone()).and_then(reference_label) {
+                        notes.number(label);
+                    }
+                }
+            }
+        }
+        for block in &doc.blocks {
+            if let Some(label) = note_label(block) {
+                notes.number(label);
+            }
+        }
+        notes
+    }
+
+    fn number(&mut self, label: &str) -> u32 {
+        let next = self.numbers.len() as u32 + 1;
+        *self.numbers.entry(label.to_lowercase()).or_insert(next)
+    }
+
+    /// The number of the footnote labelled `label`.
+    pub fn get(&self, label: &str) -> Option<u32> {
+        self.numbers.get(&label.to_lowercase()).copied()
+    }
+}
+
+/// The label of a footnote reference's text, `[^label]`.
+pub fn reference_label(text: &str) -> Option<&str> {
+    text.strip_prefix("[^")?.strip_suffix(']')
+}
+
+/// The label of the footnote `block` holds, when it is one: the model keeps a definition as
+/// a list item marked `[^label]:`.
+pub fn note_label(block: &Block) -> Option<&str> {
+    match &block.kind {
+        BlockKind::Item { marker } => marker.strip_prefix("[^")?.strip_suffix("]:"),
+        _ => None,
+    }
+}
+
+/// `n` in superscript digits, as a footnote's mark.
+pub fn superscript(n: u32) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string()
+        .bytes()
+        .map(|d| DIGITS[(d - b'0') as usize])
+        .collect()
+}
+
+/// Lays out `doc` for a reader `width` cells wide.
+pub fn layout(doc: &Document, width: u16, links: bool) -> ReaderLayout {
+    let mut out = ReaderLayout {
+        width,
+        links,
+        ..Default::default()
+    };
+    let w = width.max(1) as usize;
+    let notes = Footnotes::of(doc);
+    out.notes = vec![None; notes.numbers.len()];
+    let mut tables = doc.table_aligns.iter();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        out.block_lines.push(out.lines.len());
+        if matches!(block.kind, BlockKind::Heading { .. }) {
+            if !out.lines.is_empty() && out.lines.last().is_some_and(|l| !l.text.is_empty()) {
+                out.lines.push(ReaderLine {
+                    block: i,
+                    ..Default::default()
+                });
+            }
+            out.section_lines.push(out.lines.len());
+        }
+        if let Some(n) = note_label(block).and_then(|l| notes.get(l)) {
+            if let Some(slot) = out.notes.get_mut(n as usize - 1) {
+                slot.get_or_insert(out.lines.len());
+            }
+        }
+        let aligns = match block.kind {
+            BlockKind::Table { .. } => tables.next().map_or(&[][..], Vec::as_slice),
+            _ => &[],
+        };
+        let context = Context {
+            doc,
+            notes: &notes,
+            width: w,
+            links,
+            aligns,
+        };
+        lay_out_block(&context, block, i, &mut out.lines);
+        let next = doc.blocks.get(i + 1);
+        let tight = matches!(
+            block.kind,
+            BlockKind::Item { .. } | BlockKind::Heading { .. }
+        ) && next.is_some_and(|n| matches!(n.kind, BlockKind::Item { .. }))
+            || next.is_some_and(|n| matches!(n.kind, BlockKind::Attribution));
+        if !tight {
+            let bar_depth = next.map_or(0, |n| n.quote_depth.min(block.quote_depth));
+            let (prefix, _) = prefix(bar_depth, 0);
+            out.lines.push(ReaderLine::of(prefix, i));
+        }
+    }
+    out
+}
+
+/// What laying out one block needs besides the block.
+struct Context<'a> {
+    doc: &'a Document,
+    notes: &'a Footnotes,
+    width: usize,
+    links: bool,
+    /// The column alignments, for a table.
+    aligns: &'a [Align],
+}
+
+/// Quote bars and list indentation before a block's lines, and their width. Each level of
+/// quote nesting is a bar and a space further in.
+fn prefix(quote_depth: u16, list_depth: u16) -> (Wrapped<Look>, usize) {
+    let bars = quote_depth.min(MAX_DEPTH) as usize;
+    let indent = list_depth.saturating_sub(1).min(MAX_DEPTH) as usize;
+    let mut out = Wrapped::default();
+    if bars > 0 {
+        out.push(&"▎ ".repeat(bars), Role::QuoteBar.into(), 0);
+    }
+    if indent > 0 {
+        out.push(&"  ".repeat(indent), Role::Text.into(), 0);
+    }
+    (out, bars * 2 + indent * 2)
+}
+
+/// One run of text as a line's head (a marker, a pad).
+pub(super) fn piece(text: &str, look: impl Into<Look>) -> Wrapped<Look> {
+    let mut out = Wrapped::default();
+    out.push_str(text, look.into());
+    out
+}
+
+/// How far an attribution line is set in from the quote's text.
+const ATTRIBUTION_INDENT: usize = 4;
+
+/// Where the attribution at the end of a quote's paragraph starts (`… all." — Jane Doe`,
+/// the dash often on a line of its own in the source, which Markdown joins to the
+/// paragraph): a dash after the end of a sentence or quotation, followed by a short
+/// name-like tail that ends the paragraph. A dash inside a sentence is not one.
+pub fn attribution_start(text: &str) -> Option<usize> {
+    let text = text.trim_end();
+    for dash in [" — ", " ― ", " -- ", " – "] {
+        let Some(at) = text.rfind(dash) else { continue };
+        let tail = &text[at + dash.len()..];
+        let before = text[..at].trim_end();
+        let ends_sentence = before.ends_with(['.', '!', '?', '"', '”', '’', '…', ')']);
+        let short = !tail.is_empty() && tail.chars().count() <= 80 && !tail.contains(['"', '“']);
+        if ends_sentence && short && tail.chars().next().is_some_and(|c| !c.is_lowercase()) {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// A paragraph that is only an attribution (`— Jane Doe`), its dash and the space after
+/// dropped.
+pub fn attribution_only(text: &str) -> Option<&str> {
+    ["— ", "― ", "-- ", "– "]
+        .iter()
+        .find_map(|d| text.strip_prefix(d))
+        .filter(|rest| !rest.is_empty() && rest.chars().count() <= 80)
+}
+
+fn lay_out_block(cx: &Context, block: &Block, index: usize, lines: &mut Vec<ReaderLine>) {
+    let doc = cx.doc;
+    let text = doc.text_of(block);
+    let marks = doc.marks_of(block);
+    let (lead, lead_w) = prefix(block.quote_depth, block.list_depth);
+    let room = cx.width.saturating_sub(lead_w).max(1);
+    let base = if block.quote_depth > 0 {
+        Role::Quote
+    } else {
+        Role::Text
+    };
+    let none = Wrapped::default();
+    let emit = |lines: &mut Vec<ReaderLine>,
+                first: &Wrapped<Look>,
+                rest: &Wrapped<Look>,
+                wrapped: Vec<Wrapped<Look>>| {
+        for (n, w) in wrapped.into_iter().enumerate() {
+            let head = if n == 0 { first } else { rest };
+            let mut line = lead.clone();
+            line.extend(head);
+            line.extend(&w);
+            lines.push(ReaderLine::of(line, index));
+        }
+    };
+    let set_in = piece(&" ".repeat(ATTRIBUTION_INDENT), Role::Text);
+    let attribution = |lines: &mut Vec<ReaderLine>, name: &str| {
+        let text = format!("— {name}");
+        let room = room.saturating_sub(ATTRIBUTION_INDENT);
+        let wrapped = wrapped(cx, &text, &[], Role::Attribution, room);
+        emit(lines, &set_in, &set_in, wrapped);
+    };
+    match &block.kind {
+        BlockKind::Heading { level } => {
+            let marker = piece(&format!("{} ", "#".repeat(*level as usize)), Role::Dim);
+            let marker_w = *level as usize + 1;
+            let pad = piece(&" ".repeat(marker_w), Role::Text);
+            emit(
+                lines,
+                &marker,
+                &pad,
+                wrapped(
+                    cx,
+                    text,
+                    marks,
+                    Role::Heading(*level),
+                    room.saturating_sub(marker_w),
+                ),
+            );
+        }
+        BlockKind::Paragraph if block.quote_depth > 0 => {
+            if let Some(name) = attribution_only(text) {
+                attribution(lines, name);
+            } else if let Some(at) = attribution_start(text) {
+                emit(
+                    lines,
+                    &none,
+                    &none,
+                    wrapped(cx, &text[..at], marks, base, room),
+                );
+                let dash = text[at..].trim_start();
+                let name = dash.split_once(' ').map_or("", |(_, n)| n.trim());
+                attribution(lines, name);
+            } else {
+                emit(lines, &none, &none, wrapped(cx, text, marks, base, room));
+            }
+        }
+        BlockKind::Paragraph | BlockKind::Html => {
+            let role = if matches!(block.kind, BlockKind::Html) {
+                Role::Dim
+            } else {
+                base
+            };
+            emit(lines, &none, &none, wrapped(cx, text, marks, role, room));
+        }
+        BlockKind::Item { marker } => {
+            let note = note_label(block).and_then(|l| cx.notes.get(l));
+            let (marker, role) = match note {
+                Some(n) => (superscript(n), Role::Note),
+                None => (marker.to_string(), base),
+            };
+            let mw = wrap::width(&marker) + 1;
+            let marker_role = if note.is_some() {
+                Role::Note
+            } else {
+                Role::Accent
+            };
+            let first = piece(&format!("{marker} "), marker_role);
+            let pad = piece(&" ".repeat(mw), Role::Text);
+            emit(
+                lines,
+                &first,
+                &pad,
+                wrapped(cx, text, marks, role, room.saturating_sub(mw)),
+            );
+        }
+        BlockKind::Attribution => attribution(lines, text),
+        BlockKind::Code { language } => {
+            let pad = piece("  ", Role::Text);
+            if !language.is_empty() {
+                // The language as a caption on a rule over the code, as wide as the code.
+                let code_w = text.split('\n').map(wrap::width).max().unwrap_or(0);
+                emit(lines, &none, &none, vec![caption(language, code_w, room)]);
+            }
+            for line in text.split('\n') {
+                emit(
+                    lines,
+                    &pad,
+                    &pad,
+                    wrapped(cx, line, &[], Role::Code, room.saturating_sub(2)),
+                );
+            }
+        }
+        BlockKind::Rule => {
+            let rule = "─".repeat(room.min(60));
+            emit(lines, &none, &none, vec![piece(&rule, Role::Dim)]);
+        }
+        BlockKind::Table { rows, header_rows } => {
+            let grid = table(rows, *header_rows, cx.aligns, room);
+            emit(lines, &none, &none, grid)
+        }
+    }
+    if cx.links {
+        for m in marks {
+            if let Some(n) = m.style.link() {
+                if let Some(url) = doc.links.get(n - 1) {
+                    let number = format!("[{n}] ");
+                    let target = Look::new(Role::Dim).to(Anchor::Link(n as u32));
+                    let segments = [(number.as_str(), Role::Dim.into()), (url.as_str(), target)];
+                    emit(lines, &none, &none, wrap::wrap(&segments, room));
+                }
+            }
+        }
+    }
+}
+
+/// A code block's caption: its language on a rule as wide as the code (`code_w`), within
+/// `room`.
+pub fn caption(language: &str, code_w: usize, room: usize) -> Wrapped<Look> {
+    let label = wrap::truncate(language, room.saturating_sub(4));
+    let label_w = wrap::width(&label);
+    let rule_w = (code_w + 2)
+        .max(label_w + 4)
+        .min(room)
+        .saturating_sub(label_w + 3);
+    let mut caption = piece("─ ", Role::Frame);
+    caption.push_str(&label, Role::Dim.into());
+    caption.push_str(&format!(" {}", "─".repeat(rule_w)), Role::Frame.into());
+    caption
+}
+
+/// A block's text with its marks, wrapped to `width` cells (at least one).
+fn wrapped(
+    cx: &Context,
+    text: &str,
+    marks: &[Span],
+    role: Role,
+    width: usize,
+) -> Vec<Wrapped<Look>> {
+    let segments = looks(cx, text, marks, role);
+    let refs: Vec<(&str, Look)> = (segments.iter()).map(|(s, l)| (s.as_str(), *l)).collect();
+    wrap::wrap(&refs, width.max(1))
+}
+
+/// A block's text cut into runs of one look each (marks may nest), with `[n]` after links
+/// and footnote references as their numbers in superscript. Marks past the end of `text`
+/// (a paragraph cut before its attribution) are cut to it.
+fn looks(cx: &Context, text: &str, marks: &[Span], role: Role) -> Vec<(String, Look)> {
+    let base = Look::new(role);
+    if marks.is_empty() {
+        return vec![(text.to_string(), base)];
+    }
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for m in marks {
+        cuts.push(m.range.start.min(text.len()));
+        cuts.push(m.range.end.min(text.len()));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::new();
+    for pair in cuts.windows(2) {
+        let (from, to) = (pair[0], pair[1]);
+        let Some(piece) = text.get(from..to) else {
+            continue;
+        };
+        let mut look = base;
+        let mut link_end = None;
+        let mut note = None;
+        for m in marks {
+            if m.range.start <= from && to <= m.range.end {
+                let mark = match m.style {
+                    Inline::Emphasis => Mark::Emphasis,
+                    Inline::Strong => Mark::Strong,
+                    Inline::Code => Mark::Code,
+                    Inline::Strike => Mark::Strike,
+                    Inline::Link(n) | Inline::Image(n) => {
+                        look = look.to(Anchor::Link(n as u32));
+                        Mark::Link
+                    }
+                    Inline::Footnote => {
+                        note = Some(m.range.start == from);
+                        continue;
+                    }
+                };
+                look = look.with(mark);
+                if let Some(n) = m.style.link() {
+                    if m.range.end == to {
+                        link_end = Some(n);
+                    }
+                }
+            }
+        }
+        match note {
+            // The reference's number, once (a mark cut in pieces shows it at its start).
+            Some(true) => {
+                let number = reference_label(piece).and_then(|l| cx.notes.get(l));
+                match number {
+                    Some(n) => out.push((
+                        superscript(n),
+                        Look::new(Role::Note).to(Anchor::Footnote(n)),
+                    )),
+                    None => out.push((piece.to_string(), look)),
+                }
+            }
+            Some(false) => {}
+            None => out.push((piece.to_string(), look)),
+        }
+        if let Some(n) = link_end {
+            out.push((format!("[{n}]"), Role::Dim.into()));
+        }
+    }
+    out
+}
