@@ -340,3 +340,51 @@ fn a_mark_made_on_a_terminal_is_there_after_a_restart() {
     beside.sort();
     assert_eq!(beside, ["data", "notes.md"]);
 }
+
+/// The fixture library with a quote of one document and an event of another marked, on
+/// the Marks view.
+fn library_with_marks(store: &mut Store, width: u16, height: u16) -> App {
+    let mut app = crate::common::library_app("tests/library", width, height);
+    mark(
+        &mut app,
+        store,
+        "3struggling for compute<Tab>",
+        "ask for the budget memo",
+    );
+    mark(&mut app, store, "2G", "");
+    app.press("6");
+    serve(&mut app, store);
+    app
+}
+
+#[test]
+fn in_a_library_marks_from_every_document_are_listed_and_each_opens_its_own() {
+    let scratch = Scratch::new();
+    let mut store = Store::open(&scratch.0).unwrap();
+    let mut app = library_with_marks(&mut store, 120, 40);
+    let saved = store.all().unwrap();
+    assert_ne!(saved[0].title, saved[1].title, "two documents: {saved:?}");
+    for (i, m) in saved.iter().enumerate() {
+        app.press("6");
+        serve(&mut app, &mut store);
+        app.marks.selected = i;
+        app.press("<Enter>");
+        assert_eq!(app.view, View::Sections);
+        assert_eq!(app.doc().title(), m.title);
+        let marked = app.reader.marked.clone().expect("marked");
+        assert_eq!(
+            marked,
+            app.reader.layout.lines_for_source(app.doc(), m.line)
+        );
+    }
+}
+
+#[test]
+fn the_marks_view_on_screen() {
+    let scratch = Scratch::new();
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut store = Store::open(&scratch.0.join(format!("{w}"))).unwrap();
+        let app = library_with_marks(&mut store, w, h);
+        insta::assert_snapshot!(format!("marks_view_{w}x{h}"), screen(&app));
+    }
+}
