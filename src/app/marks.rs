@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
-use super::{App, Msg, cite::Selected};
+use super::{App, Msg, View, cite::Selected};
 use crate::document::sanitize::clean;
 use crate::marks::{self, Kind, Mark, NewMark, Place, Store};
 
@@ -195,10 +195,10 @@ impl App {
         self.set_marks(marks);
     }
 
-    /// The documents changed (loaded, read again, removed): the marks listed are found
-    /// again in them.
+    /// The documents changed (loaded, read again, removed): the marks on screen are found
+    /// again in them (elsewhere, showing the view lists them afresh).
     pub(super) fn relocate_marks(&mut self) {
-        if self.marks.listed {
+        if self.view == View::Marks && self.marks.listed {
             let marks = self.marks.rows.drain(..).map(|r| r.mark).collect();
             self.set_marks(marks);
         }

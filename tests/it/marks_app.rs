@@ -388,3 +388,37 @@ fn the_marks_view_on_screen() {
         insta::assert_snapshot!(format!("marks_view_{w}x{h}"), screen(&app));
     }
 }
+
+#[test]
+fn after_an_edit_that_moves_the_text_the_view_shows_where_it_is_now() {
+    let scratch = Scratch::new();
+    let mut store = Store::open(&scratch.0.join("data")).unwrap();
+    let body = "# Notes\n\n## Compute\n\nThe team was short of compute all spring.\n";
+    let path = scratch.file("notes.md", body);
+    let open = || App::new(library::open_file(&path).expect("the notes"), 100, 30);
+    let mut app = open();
+    let m = mark(&mut app, &mut store, "<Tab>", "");
+    assert_eq!((m.kind, m.line), (Kind::Passage, 5));
+
+    std::fs::write(
+        &path,
+        format!(
+            "# Notes\n\nA new paragraph.\n\nAnd another.\n{}",
+            &body[8..]
+        ),
+    )
+    .unwrap();
+    let mut app = open();
+    app.press("6");
+    serve(&mut app, &mut store);
+    assert!(
+        screen(&app).contains(" passage line 9     Notes · Compute"),
+        "{}",
+        screen(&app)
+    );
+    app.press("<Enter>");
+    assert_eq!(
+        app.reader.marked,
+        Some(app.reader.layout.lines_for_source(app.doc(), 9))
+    );
+}
