@@ -32,6 +32,10 @@ pub struct Cli {
     #[arg(long, value_name = "N", default_value_t = crate::app::reader::DEFAULT_MEASURE,
           value_parser = clap::value_parser!(u16).range(20..))]
     pub width: u16,
+    /// Where the app keeps its marks (default: $XDG_DATA_HOME/dossier, else
+    /// ~/.local/share/dossier).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -81,6 +81,7 @@ fn run(cli: &Cli) -> Result<bool, String> {
         let options = tui::Options {
             scheme: cli.theme.map(cli::ThemeArg::scheme),
             measure: cli.width,
+            data_dir: cli.data_dir.clone(),
         };
         tui::run_with(start, options).map_err(|e| format!("terminal: {e}"))?;
         return Ok(true);

@@ -336,8 +336,21 @@ pub fn locate(
     text: &crate::search::DocText,
 ) -> Place {
     let hash = content_hash(&text.text);
+    if mark.hash == hash {
+        return Place::Same(mark.line);
+    }
+    anchor(mark, &hash, found(mark, doc, text))
+}
+
+/// The lines of the quotes, events, sections or passages (by the mark's kind) of `doc`
+/// (whose searchable text is `text`) whose text equals the mark's (a passage: holds it).
+pub fn found(
+    mark: &Mark,
+    doc: &crate::document::Document,
+    text: &crate::search::DocText,
+) -> Vec<usize> {
     let a = mark.anchor.as_str();
-    let found: Vec<usize> = match mark.kind {
+    match mark.kind {
         Kind::Quote => (doc.quotes.iter())
             .filter(|q| q.text == a)
             .map(|q| q.line)
@@ -354,8 +367,7 @@ pub fn locate(
             .filter(|&p| text.passage_text(p).contains(a))
             .map(|p| text.passages[p].line as usize)
             .collect(),
-    };
-    anchor(mark, &hash, found)
+    }
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ use crate::app::{Action, App, FileRequest, Key, KeyCode, Loaded, Msg};
 use crate::clipboard;
 use crate::document::{Document, sanitize};
 use crate::library::{self, Change, Problem};
+use crate::marks;
 use crate::search::{Hit, SearchRequest, TextHit, TextSearchRequest};
 use crate::view::theme::{Scheme, Theme};
 use crate::view::{self, Drawn};
@@ -59,16 +60,22 @@ struct Io<'a> {
     /// Lets the terminal reader read the next event (see [`spawn_terminal_reader`]).
     next_event: mpsc::Sender<()>,
     watch: Option<Watch>,
+    /// The marks database's folder (`--data-dir`, else the default), and the database once
+    /// opened: on the first mark or listing, so an app that never marks writes nothing.
+    marks_dir: Option<PathBuf>,
+    marks: Option<marks::Store>,
 }
 
-/// How the app looks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How the app looks, and where it keeps its marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// The theme asked for (`--theme`); `None`: `DOSSIER_THEME`, else the terminal's
     /// background, else dark.
     pub scheme: Option<Scheme>,
     /// The most columns the reader's text takes (`--width`).
     pub measure: u16,
+    /// Where the marks database is (`--data-dir`); `None`: see [`marks::data_dir`].
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Default for Options {
@@ -76,6 +83,7 @@ impl Default for Options {
         Options {
             scheme: None,
             measure: crate::app::reader::DEFAULT_MEASURE,
+            data_dir: None,
         }
     }
 }
@@ -138,6 +146,7 @@ pub fn run_with(start: Start, options: Options) -> io::Result<()> {
             }
         };
         app.background_search = true;
+        app.cwd = std::env::current_dir().ok();
         app.set_measure(options.measure);
         let watch = watched.map(|w| {
             let tx = tx.clone();
@@ -156,6 +165,8 @@ pub fn run_with(start: Start, options: Options) -> io::Result<()> {
             terminal: &mut terminal,
             next_event,
             watch,
+            marks_dir: options.data_dir.clone(),
+            marks: None,
         };
         let result = event_loop(&mut io, &mut app, &theme, &rx, &searcher, &text_searcher);
         // Freeing thousands of documents only delays the exit; the OS takes it all back.
@@ -441,6 +452,10 @@ fn handle(app: &mut App, message: Message, io: &mut Io, on_screen: &Drawn) -> io
                 if let Some(request) = app.file_request.take() {
                     file_request(app, request, io)?;
                 }
+                if let Some(request) = app.marks_request.take() {
+                    let store = marks_store(io);
+                    app.update(request.run(store));
+                }
                 if let Some(url) = app.open_url.take() {
                     let opened = open(io.terminal, &url)?;
                     app.update(Msg::Say(opened.unwrap_or_else(|why| why)));
@@ -498,6 +513,17 @@ fn file_request(app: &mut App, request: FileRequest, io: &mut Io) -> io::Result<
         }
     }
     Ok(())
+}
+
+/// The marks database, opened the first time it is needed; why not, as one line.
+fn marks_store<'a>(io: &'a mut Io<'_>) -> Result<&'a mut marks::Store, String> {
+    if io.marks.is_none() {
+        let dir = marks::data_dir(io.marks_dir.as_deref()).map_err(|e| e.to_string())?;
+        io.marks = Some(marks::Store::open(&dir).map_err(|e| e.to_string())?);
+    }
+    io.marks
+        .as_mut()
+        .ok_or_else(|| "no marks database".to_string())
 }
 
 /// Fits the terminal and the app to the window's size as it is now.

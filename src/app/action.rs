@@ -91,6 +91,8 @@ pub enum View {
     People,
     /// Passages that hold words or a phrase.
     Search,
+    /// Every mark, across the documents.
+    Marks,
 }
 
 impl View {
@@ -105,7 +107,7 @@ impl View {
 
     /// Views reached by their key that have a tab only while shown (the header has no room
     /// for every name).
-    pub const MORE: [View; 1] = [View::Search];
+    pub const MORE: [View; 2] = [View::Search, View::Marks];
 
     /// The number key that shows the view.
     pub fn number(self) -> u8 {
@@ -116,6 +118,7 @@ impl View {
             View::Quotes => 3,
             View::People => 4,
             View::Search => 5,
+            View::Marks => 6,
         }
     }
 
@@ -128,6 +131,7 @@ impl View {
             View::Quotes => "Quotes",
             View::People => "People",
             View::Search => "Search",
+            View::Marks => "Marks",
         }
     }
 }
@@ -193,6 +197,8 @@ pub enum Action {
     Copy,
     /// The same, as Markdown with a link to the source.
     CopyMarkdown,
+    /// Mark what is selected (as [`Action::Copy`] would copy it), with a note.
+    Mark,
     /// Change the library's sort order.
     Sort,
     /// Show or hide the files that could not be opened.
@@ -270,6 +276,8 @@ pub enum Context {
     People,
     /// The passages found by a text search.
     Search,
+    /// The list of marks.
+    Marks,
     /// Typing into a search box.
     Typing,
 }
@@ -286,6 +294,7 @@ impl Context {
             Context::Library => "Library",
             Context::People => "People",
             Context::Search => "Search",
+            Context::Marks => "Marks",
             Context::Typing => "Search box",
         }
     }
@@ -334,6 +343,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Always, &[Key::alt('3')], Action::Show(View::Quotes), "Alt-3", "quotes view"),
     b(Context::Always, &[Key::alt('4')], Action::Show(View::People), "Alt-4", "people view"),
     b(Context::Always, &[Key::alt('5')], Action::Show(View::Search), "Alt-5", "search view"),
+    b(Context::Always, &[Key::alt('6')], Action::Show(View::Marks), "Alt-6", "marks view"),
     b(Context::Always, &[Key::ctrl('o')], Action::Back, "Ctrl-o", "back to where you jumped from"),
     // Typing into a search box.
     b(Context::Typing, &[Key::plain(K::Esc)], Action::Escape, "Esc", "clear the search and leave the box"),
@@ -381,6 +391,8 @@ pub const BINDINGS: &[Binding] = &[
     // The search results.
     b(Context::Search, &[Key::plain(K::Enter)], Action::Enter, "Enter", "show the passage in the reader"),
     b(Context::Search, &[Key::char('/')], Action::Search, "/", "type a query"),
+    // The marks.
+    b(Context::Marks, &[Key::plain(K::Enter)], Action::Enter, "Enter", "show the mark in the reader"),
     // The library.
     b(Context::Library, &[Key::plain(K::Enter)], Action::Enter, "Enter", "open the document"),
     b(Context::Library, &[Key::char('s')], Action::Sort, "s", "sort by year, title or author"),
@@ -393,10 +405,12 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Global, &[Key::char('3')], Action::Show(View::Quotes), "3", "quote search"),
     b(Context::Global, &[Key::char('4')], Action::Show(View::People), "4", "people: every speaker"),
     b(Context::Global, &[Key::char('5')], Action::Show(View::Search), "5", "search the text of every document"),
+    b(Context::Global, &[Key::char('6'), Key::char('\'')], Action::Show(View::Marks), "6 '", "marks: every mark, in every document"),
     b(Context::Global, &[Key::char('?')], Action::Help, "?", "this help"),
     b(Context::Global, &[Key::char('i')], Action::Info, "i", "front matter"),
     b(Context::Global, &[Key::char('y')], Action::Copy, "y", "copy what is selected, with its citation"),
     b(Context::Global, &[Key::char('Y')], Action::CopyMarkdown, "Y", "the same, as Markdown with a link"),
+    b(Context::Global, &[Key::char('m')], Action::Mark, "m", "mark what is selected, with a note"),
     b(Context::Global, &[Key::char('r')], Action::Reload, "r", "reload the file"),
     b(Context::Global, &[Key::char('e')], Action::Edit, "e", "open in $VISUAL or $EDITOR at this line"),
     b(Context::Global, &[Key::char('o')], Action::Open, "o", "open the link on screen (or source_url) in the browser"),

@@ -3,7 +3,7 @@
 //! text (`y`) or as Markdown with a link (`Y`).
 
 use super::{App, Focus, View};
-use crate::document::{BlockKind, Document};
+use crate::document::{BlockKind, Document, Quote, Section, TimelineEntry};
 
 /// How a citation is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,70 +120,97 @@ fn one_line(text: &str) -> String {
     text.replace(['\n', '\r'], " ")
 }
 
+/// What is selected, as `y` copies it and `m` marks it: the selected quote, event or
+/// section, or a passage (the reader's, or the Search view's).
+pub(super) struct Selected<'a> {
+    /// Which kind of thing.
+    pub what: Cited,
+    /// Its document.
+    pub doc: usize,
+    /// Its section, if in one.
+    pub section: Option<usize>,
+    /// Its 1-based line.
+    pub line: usize,
+    /// The thing itself.
+    pub item: Item<'a>,
+}
+
+/// The thing selected.
+pub(super) enum Item<'a> {
+    Quote(&'a Quote),
+    Event(&'a TimelineEntry),
+    Section(&'a Section),
+    Passage(&'a str),
+}
+
+impl Selected<'_> {
+    /// The text that finds it again in a changed document: the quote's, the event's title,
+    /// the section's title, the passage's text.
+    pub fn anchor(&self) -> &str {
+        match &self.item {
+            Item::Quote(q) => &q.text,
+            Item::Event(e) => &e.title,
+            Item::Section(s) => s.title.as_str(),
+            Item::Passage(text) => text,
+        }
+    }
+}
+
+impl Cited {
+    /// The kind of mark for it.
+    pub fn kind(self) -> crate::marks::Kind {
+        use crate::marks::Kind;
+        match self {
+            Cited::Quote => Kind::Quote,
+            Cited::Event => Kind::Event,
+            Cited::Section => Kind::Section,
+            Cited::Passage => Kind::Passage,
+        }
+    }
+}
+
 impl App {
-    /// What `y` (or `Y`) copies here: the selected quote, event or section, or the passage
-    /// at the top of the reader (the marked one, when a jump marked one on screen).
-    pub fn citation(&self, as_: CiteAs) -> Option<(Cited, String)> {
+    /// What is selected here: the selected quote, event or section, the selected search
+    /// result, or the passage at the top of the reader (the marked one, when a jump marked
+    /// one on screen). `y` copies it, `m` marks it.
+    pub(super) fn selected(&self) -> Option<Selected<'_>> {
         match self.view {
             View::Quotes => {
                 let hit = self.quotes.hits.get(self.quotes.selected)?;
                 let (d, q) = self.hit_quote(hit)?;
-                let place = Place {
-                    doc: self.docs.get(d)?,
+                self.docs.get(d)?;
+                Some(Selected {
+                    what: Cited::Quote,
+                    doc: d,
                     section: q.section,
                     line: q.line,
-                };
-                Some((
-                    Cited::Quote,
-                    quoted(&q.text, q.speaker.as_deref(), &place, as_),
-                ))
+                    item: Item::Quote(q),
+                })
             }
             View::Timeline => {
                 let (d, e) = self.timeline.row(self.timeline.selected)?;
-                let doc = self.docs.get(d)?;
-                let e = doc.timeline.get(e)?;
-                let place = Place {
-                    doc,
+                let e = self.docs.get(d)?.timeline.get(e)?;
+                Some(Selected {
+                    what: Cited::Event,
+                    doc: d,
                     section: e.section,
                     line: e.line,
-                };
-                let parts = place.parts(as_).join(", ");
-                let text = match as_ {
-                    CiteAs::Plain => {
-                        format!("{}: {} — {parts}", e.date.human(), one_line(&e.title))
-                    }
-                    CiteAs::Markdown => format!(
-                        "**{}**: {} — {parts}",
-                        e.date.human(),
-                        escape_md(&one_line(&e.title))
-                    ),
-                };
-                Some((Cited::Event, text))
+                    item: Item::Event(e),
+                })
             }
             View::Sections if self.focus == Focus::Outline => {
                 let s = self.outline.selected?;
-                let doc = self.doc();
-                let section = doc.sections.get(s)?;
-                let place = Place {
-                    doc,
+                let section = self.doc().sections.get(s)?;
+                Some(Selected {
+                    what: Cited::Section,
+                    doc: self.current,
                     section: Some(s),
                     line: section.line,
-                };
-                let parts = place.parts(as_).join(", ");
-                let body = section.text.trim();
-                let text = match as_ {
-                    CiteAs::Plain => format!("{}\n\n{body}\n\n— {parts}", section.title.as_str()),
-                    CiteAs::Markdown => format!(
-                        "{} {}\n\n{}\n\n— {parts}",
-                        "#".repeat(section.level.clamp(1, 6) as usize),
-                        escape_md(&section.title),
-                        body
-                    ),
-                };
-                Some((Cited::Section, text.replace("\n\n\n\n", "\n\n")))
+                    item: Item::Section(section),
+                })
             }
             View::Sections => {
-                let doc = self.doc();
+                let doc = self.docs.get(self.current)?;
                 let height = self.reader_area().height as usize;
                 let on_screen = self.reader.top..self.reader.top + height;
                 let line = (self.reader.marked.as_ref())
@@ -200,28 +227,73 @@ impl App {
                     })
                 })?;
                 let b = doc.blocks.get(block)?;
-                let place = Place {
-                    doc,
+                Some(Selected {
+                    what: Cited::Passage,
+                    doc: self.current,
                     section: b.section(),
                     line: b.line(),
-                };
-                Some((Cited::Passage, quoted(doc.text_of(b), None, &place, as_)))
+                    item: Item::Passage(doc.text_of(b)),
+                })
             }
             View::Search => {
                 let hit = self.search.hits.get(self.search.selected)?;
                 let (d, p) = (hit.doc as usize, hit.passage as usize);
                 let text = self.texts().docs.get(d)?;
                 let passage = text.passages.get(p)?;
-                let place = Place {
-                    doc: self.docs.get(d)?,
+                self.docs.get(d)?;
+                Some(Selected {
+                    what: Cited::Passage,
+                    doc: d,
                     section: passage.section(),
                     line: passage.line as usize,
-                };
-                let body = text.passage_text(p);
-                Some((Cited::Passage, quoted(body, None, &place, as_)))
+                    item: Item::Passage(text.passage_text(p)),
+                })
             }
-            View::Library | View::People => None,
+            View::Library | View::People | View::Marks => None,
         }
+    }
+
+    /// What `y` (or `Y`) copies here: [`App::selected`] with its citation.
+    pub fn citation(&self, as_: CiteAs) -> Option<(Cited, String)> {
+        let s = self.selected()?;
+        let doc = self.docs.get(s.doc)?;
+        let place = Place {
+            doc,
+            section: s.section,
+            line: s.line,
+        };
+        let text = match s.item {
+            Item::Quote(q) => quoted(&q.text, q.speaker.as_deref(), &place, as_),
+            Item::Event(e) => {
+                let parts = place.parts(as_).join(", ");
+                match as_ {
+                    CiteAs::Plain => {
+                        format!("{}: {} — {parts}", e.date.human(), one_line(&e.title))
+                    }
+                    CiteAs::Markdown => format!(
+                        "**{}**: {} — {parts}",
+                        e.date.human(),
+                        escape_md(&one_line(&e.title))
+                    ),
+                }
+            }
+            Item::Section(section) => {
+                let parts = place.parts(as_).join(", ");
+                let body = section.text.trim();
+                let text = match as_ {
+                    CiteAs::Plain => format!("{}\n\n{body}\n\n— {parts}", section.title.as_str()),
+                    CiteAs::Markdown => format!(
+                        "{} {}\n\n{}\n\n— {parts}",
+                        "#".repeat(section.level.clamp(1, 6) as usize),
+                        escape_md(&section.title),
+                        body
+                    ),
+                };
+                text.replace("\n\n\n\n", "\n\n")
+            }
+            Item::Passage(body) => quoted(body, None, &place, as_),
+        };
+        Some((s.what, text))
     }
 
     /// `y` / `Y`: what is selected, with its citation, goes to the clipboard.

@@ -68,6 +68,7 @@ pub fn areas(screen: Rect, view: View) -> Areas {
                 body.height.saturating_sub(2),
             );
         }
+        View::Marks => a.list = body,
         View::Sections => {
             if body.width >= 60 {
                 let w = (body.width * 3 / 10).clamp(20, 40);

@@ -13,6 +13,7 @@ mod files;
 pub mod layout;
 mod library;
 pub mod look;
+mod marks;
 mod outline;
 mod people;
 mod popup;
@@ -33,6 +34,7 @@ pub use files::FileRequest;
 pub use layout::Areas;
 pub use library::{LibraryState, SortKey};
 pub use look::{Anchor, Look, Mark, Role};
+pub use marks::{MarkRow, MarksAnswer, MarksRequest, MarksState, NotePrompt};
 pub use outline::OutlineState;
 pub use people::{PeopleState, partial_speaker};
 pub use popup::PopupLine;
@@ -124,6 +126,8 @@ pub enum Msg {
     /// A line for the footer from the terminal layer (a reload begun, an editor that
     /// failed).
     Say(String),
+    /// The marks store's answer to [`App::marks_request`].
+    Marks(MarksAnswer),
 }
 
 /// Where the user was, for going back after a jump.
@@ -170,6 +174,14 @@ pub struct App {
     pub people: PeopleState,
     /// Text search state.
     pub search: SearchState,
+    /// Marks view state, and the note prompt.
+    pub marks: MarksState,
+    /// A write to or a read of the marks store for the terminal layer to run (see
+    /// [`MarksRequest::run`]).
+    pub marks_request: Option<MarksRequest>,
+    /// The folder the app was started in (set by the terminal layer), against which a
+    /// mark names its document's file.
+    pub cwd: Option<std::path::PathBuf>,
     /// Every document's searchable text (shared with a search thread).
     texts: Arc<TextIndex>,
     /// A text search for the terminal layer to run off the UI thread.
@@ -252,6 +264,9 @@ impl App {
             quotes: QuotesState::default(),
             people: PeopleState::default(),
             search: SearchState::default(),
+            marks: MarksState::default(),
+            marks_request: None,
+            cwd: None,
             texts: Arc::default(),
             text_request: None,
             jumps: Vec::new(),
@@ -311,12 +326,19 @@ impl App {
             Msg::Action(action) => self.act(action),
             Msg::Paste(text) => self.paste(&text),
             Msg::Loaded(loaded) => self.loaded(loaded),
-            Msg::Settle => self.settle(),
+            Msg::Settle => {
+                self.settle();
+                self.relocate_marks();
+            }
             Msg::Searched(generation, hits) => self.searched(generation, hits),
             Msg::TextSearched(generation, hits) => self.text_searched(generation, hits),
-            Msg::FilesChanged(changes) => self.files_changed(changes),
+            Msg::FilesChanged(changes) => {
+                self.files_changed(changes);
+                self.relocate_marks();
+            }
             Msg::Copied(via) => self.copied(&via),
             Msg::Say(text) => self.message = Some(text),
+            Msg::Marks(answer) => self.marks_answered(answer),
         }
         self.highlight_hits();
         self.search_rows();
@@ -331,6 +353,9 @@ impl App {
 
     /// The key context for the current state: a search box being typed into, or a pane.
     pub fn context(&self) -> Context {
+        if self.marks.note.is_some() {
+            return Context::Typing;
+        }
         match self.view {
             View::Sections if self.reader.search.typing => Context::Typing,
             View::Timeline if self.timeline.typing => Context::Typing,
@@ -346,6 +371,7 @@ impl App {
             View::Library => Context::Library,
             View::People => Context::People,
             View::Search => Context::Search,
+            View::Marks => Context::Marks,
         }
     }
 
@@ -369,6 +395,10 @@ impl App {
     fn act(&mut self, action: Action) {
         if self.overlay.is_some() {
             self.act_on_popup(action);
+            return;
+        }
+        if self.marks.note.is_some() {
+            self.act_on_note(action);
             return;
         }
         let box_before = (self.context() == Context::Typing).then_some(self.view);
@@ -409,6 +439,19 @@ impl App {
         }
     }
 
+    /// A key while a mark's note is typed: it edits the note, saves the mark or cancels.
+    fn act_on_note(&mut self, action: Action) {
+        match action {
+            Action::Enter => self.save_mark(),
+            Action::Escape => self.cancel_mark(),
+            Action::Type(c) => self.edit(Edit::Insert(c)),
+            Action::EditText(edit) => self.edit(edit),
+            Action::Resize(w, h) => self.resize(w, h),
+            Action::ForceQuit => self.quit = true,
+            _ => {}
+        }
+    }
+
     fn apply_action(&mut self, action: Action) {
         match action {
             Action::Quit | Action::ForceQuit => self.quit = true,
@@ -436,6 +479,7 @@ impl App {
             Action::PrevMatch => self.step_match(-1),
             Action::Copy => self.copy(CiteAs::Plain),
             Action::CopyMarkdown => self.copy(CiteAs::Markdown),
+            Action::Mark => self.start_mark(),
             Action::Sort => self.sort_next(),
             Action::Problems => self.library.show_problems = !self.library.show_problems,
             Action::Links => {
@@ -477,6 +521,9 @@ impl App {
         }
         if view == View::Search && self.view != View::Search {
             self.search.typing = true;
+        }
+        if view == View::Marks {
+            self.list_marks();
         }
         if view == View::People && self.view != View::People {
             self.people.typing = true;
@@ -521,7 +568,7 @@ impl App {
                     self.search.typing = false;
                     self.search_text();
                 }
-                View::Library => {}
+                View::Library | View::Marks => {}
             },
             _ => {
                 if self.reader.search.query.is_empty() {
@@ -540,7 +587,7 @@ impl App {
             View::Quotes => self.quotes.typing = false,
             View::People => self.people.typing = false,
             View::Search => self.search.typing = false,
-            View::Library => {}
+            View::Library | View::Marks => {}
         }
         if self.view == View::Sections {
             self.message = self.match_count();
@@ -560,7 +607,7 @@ impl App {
             View::People => self.people.typing = !self.people.typing,
             View::Timeline => self.timeline.typing = !self.timeline.typing,
             View::Search => self.search.typing = !self.search.typing,
-            View::Library => {}
+            View::Library | View::Marks => {}
         }
     }
 
@@ -572,6 +619,7 @@ impl App {
             (View::Timeline, _) => self.areas.list.height,
             (View::Quotes, _) => self.areas.list.height / 4,
             (View::Library | View::People | View::Search, _) => self.areas.list.height,
+            (View::Marks, _) => self.areas.list.height / 2,
         };
         (h as usize).saturating_sub(1).max(1)
     }
@@ -598,6 +646,9 @@ impl App {
             (View::Search, _) => {
                 self.search.selected = step(self.search.selected, delta, self.search.hits.len());
             }
+            (View::Marks, _) => {
+                self.marks.selected = step(self.marks.selected, delta, self.marks.rows.len());
+            }
         }
     }
 
@@ -612,7 +663,7 @@ impl App {
                 View::Quotes => self.jump_to_quote(),
                 View::People => self.person_quotes(),
                 View::Search => self.jump_to_passage(),
-                View::Library => {}
+                View::Library | View::Marks => {}
             },
             Context::Outline => self.toggle_collapsed(),
             Context::Timeline => {
@@ -625,6 +676,7 @@ impl App {
             Context::People => self.person_quotes(),
             Context::Reader => self.follow_footnote(),
             Context::Search => self.jump_to_passage(),
+            Context::Marks => self.jump_to_mark(),
             Context::Library => {
                 if let Some(&d) = self.library.rows.get(self.library.selected) {
                     self.jumps.push(self.here());
@@ -692,7 +744,7 @@ impl App {
             View::Quotes => self.quotes.typing = true,
             View::People => self.people.typing = true,
             View::Search => self.search.typing = true,
-            View::Library => {}
+            View::Library | View::Marks => {}
         }
     }
 
@@ -760,6 +812,10 @@ impl App {
                 self.click_row(row, last_click);
             }
             (View::Search, Target::List) => self.search.typing = false,
+            (View::Marks, Target::Row(row)) => {
+                self.marks.selected = row;
+                self.click_row(row, last_click);
+            }
             (View::Search, Target::Input) => self.search.typing = true,
             (View::Quotes, Target::Input) => self.quotes.typing = true,
             (View::People, Target::Input) => self.people.typing = true,

@@ -41,6 +41,7 @@ impl App {
             Context::Quotes,
             Context::People,
             Context::Search,
+            Context::Marks,
             Context::Typing,
         ];
         for context in order {

@@ -103,13 +103,16 @@ impl App {
         if self.context() != Context::Typing {
             return None;
         }
+        if let Some(note) = &mut self.marks.note {
+            return Some(&mut note.text);
+        }
         match self.view {
             View::Sections => Some(&mut self.reader.search.query),
             View::Timeline => Some(&mut self.timeline.filter),
             View::Quotes => Some(&mut self.quotes.query),
             View::People => Some(&mut self.people.filter),
             View::Search => Some(&mut self.search.query),
-            View::Library => None,
+            View::Library | View::Marks => None,
         }
     }
 
@@ -192,6 +195,9 @@ impl App {
 
     /// The box's text changed: the view's list follows it.
     fn box_changed(&mut self) {
+        if self.marks.note.is_some() {
+            return;
+        }
         match self.view {
             View::Sections => self.find_matches(),
             View::Timeline => self.timeline.update(&self.docs),
@@ -201,7 +207,7 @@ impl App {
             }
             View::People => self.people.refilter(),
             View::Search => self.search_text(),
-            View::Library => {}
+            View::Library | View::Marks => {}
         }
     }
 }

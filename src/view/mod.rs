@@ -5,6 +5,7 @@
 
 pub mod frame;
 pub mod library;
+pub mod marks;
 pub mod outline;
 pub mod people;
 pub mod quotes;
@@ -84,6 +85,7 @@ pub fn draw(app: &App, t: &Theme, frame: &mut Frame) -> Drawn {
         View::Quotes => quotes::draw(app, t, buf, &mut drawn),
         View::People => people::draw(app, t, buf, &mut drawn),
         View::Search => search::draw(app, t, buf, &mut drawn),
+        View::Marks => marks::draw(app, t, buf, &mut drawn),
     }
     status::footer(app, t, buf);
     if let Some((title, lines)) = app.popup() {

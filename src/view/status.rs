@@ -123,7 +123,15 @@ pub fn footer(app: &App, t: &Theme, buf: &mut Buffer) {
     let position = position(app);
     let pos_w = wrap::width(&position) as u16;
     let left_w = a.width.saturating_sub(pos_w + 1);
-    let left: Line = if app.view == View::Sections && app.reader.search.typing {
+    let left: Line = if let Some(note) = &app.marks.note {
+        let what = note.mark.kind.name();
+        let mut spans = vec![Span::styled(
+            format!(" Note for the {what} (Enter marks, Esc cancels): "),
+            t.accent,
+        )];
+        spans.extend(super::text_box(app, t, &note.text, true));
+        Line::from(spans)
+    } else if app.view == View::Sections && app.reader.search.typing {
         let mut spans = vec![Span::styled("/", t.accent)];
         spans.extend(super::text_box(app, t, &app.reader.search.query, true));
         Line::from(spans)
@@ -194,6 +202,13 @@ pub fn footer(app: &App, t: &Theme, buf: &mut Buffer) {
                 "Tab list",
                 "Esc clear",
             ],
+            Context::Marks => &[
+                "j/k move",
+                "Enter show in reader",
+                "Backspace back",
+                "? help",
+                "q quit",
+            ],
             Context::Search => &[
                 "j/k move",
                 "Enter show in reader",
@@ -254,6 +269,11 @@ fn position(app: &App) -> String {
             let n = app.search.hits.len();
             let at = if n == 0 { 0 } else { app.search.selected + 1 };
             format!("passage {at}/{n} ")
+        }
+        View::Marks => {
+            let n = app.marks.rows.len();
+            let at = if n == 0 { 0 } else { app.marks.selected + 1 };
+            format!("mark {at}/{n} ")
         }
         View::People => {
             let n = app.people.rows.len();

@@ -15,6 +15,7 @@ mod library;
 mod library_watch;
 mod load_props;
 mod marks;
+mod marks_app;
 mod people;
 mod pty_e2e;
 mod pty_files;

@@ -1,0 +1,295 @@
+//! Marks in the app: `m` marks what is selected (the same choice as `y`, see
+//! [`App::selected`]) with a note typed in a one-line prompt, and the Marks view lists every
+//! mark across the documents, found again in the open ones, and jumps to one.
+//!
+//! The app does no I/O: it asks for a write or a listing with a [`MarksRequest`], which the
+//! terminal layer runs against the store ([`MarksRequest::run`]) and answers with
+//! [`Msg::Marks`]. So the store stays on the terminal layer's side, as files do, and a
+//! headless test runs the same request against a store of its own.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+use super::{App, Msg, View, cite::Selected};
+use crate::document::sanitize::clean;
+use crate::marks::{self, Kind, Mark, NewMark, Place, Store};
+
+/// A note being typed for a mark not saved yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotePrompt {
+    /// The note so far.
+    pub text: String,
+    /// What `Enter` saves.
+    pub mark: NewMark,
+}
+
+/// What the app asks of the marks store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MarksRequest {
+    /// Save this mark, then list every mark.
+    Add(NewMark),
+    /// List every mark.
+    List,
+}
+
+/// The store's answer to a [`MarksRequest`].
+#[derive(Debug)]
+pub struct MarksAnswer {
+    /// The kind of the mark saved, when the request was to save one and it was saved.
+    pub added: Option<Kind>,
+    /// Every mark, oldest first, or why they could not be read or written (one line).
+    pub marks: Result<Vec<Mark>, String>,
+}
+
+impl MarksRequest {
+    /// Runs the request against `store` (or the reason it could not be opened) and returns
+    /// the answer for [`App::update`].
+    pub fn run(self, store: Result<&mut Store, String>) -> Msg {
+        let mut added = None;
+        let marks = store.and_then(|store| {
+            if let MarksRequest::Add(mark) = &self {
+                store.add(mark).map_err(|e| e.to_string())?;
+                added = Some(mark.kind);
+            }
+            store.all().map_err(|e| e.to_string())
+        });
+        Msg::Marks(MarksAnswer { added, marks })
+    }
+}
+
+/// A mark as the Marks view lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkRow {
+    /// The mark as saved.
+    pub mark: Mark,
+    /// The open document it is in, if it is open.
+    pub doc: Option<usize>,
+    /// Where it is now in that document (`None`: its document is not open).
+    pub place: Option<Place>,
+}
+
+impl MarkRow {
+    /// The line to show: where it is now, else where it was.
+    pub fn line(&self) -> usize {
+        self.place.and_then(Place::line).unwrap_or(self.mark.line)
+    }
+
+    /// The marked text can no longer be found in its (open) document.
+    pub fn lost(&self) -> bool {
+        self.place == Some(Place::Lost)
+    }
+}
+
+/// The Marks view's state.
+#[derive(Debug, Clone, Default)]
+pub struct MarksState {
+    /// Every mark, oldest first, found again where its document is open.
+    pub rows: Vec<MarkRow>,
+    /// Selected row.
+    pub selected: usize,
+    /// The marks have been read at least once.
+    pub listed: bool,
+    /// A note being typed: while it is, keys edit it.
+    pub note: Option<NotePrompt>,
+}
+
+/// `path` made absolute against `base` without touching the file system (`.` parts and
+/// doubled slashes dropped), so a mark names its file the same whichever folder the app
+/// was started in.
+fn absolute(base: Option<&Path>, path: &Path) -> PathBuf {
+    let joined = match base {
+        Some(base) if path.is_relative() => base.join(path),
+        _ => path.to_path_buf(),
+    };
+    joined
+        .components()
+        .filter(|c| *c != Component::CurDir)
+        .collect()
+}
+
+impl App {
+    /// How document `d` is named in the marks: its file made absolute, else its source.
+    fn mark_path(&self, d: usize) -> String {
+        let Some(doc) = self.docs.get(d) else {
+            return String::new();
+        };
+        match &doc.path {
+            Some(path) => absolute(self.cwd.as_deref(), path).display().to_string(),
+            None => doc.source.clone(),
+        }
+    }
+
+    /// `m`: opens the note prompt for what is selected.
+    pub(super) fn start_mark(&mut self) {
+        let Some(s) = self.selected() else {
+            self.message = Some("Nothing here to mark".into());
+            return;
+        };
+        let Selected {
+            what,
+            doc: d,
+            section,
+            line,
+            ..
+        } = s;
+        let anchor = s.anchor().to_string();
+        let kind = what.kind();
+        let doc = &self.docs[d];
+        let hash =
+            (self.texts().docs.get(d)).map_or_else(String::new, |t| marks::content_hash(&t.text));
+        let mark = NewMark {
+            path: self.mark_path(d),
+            hash,
+            kind,
+            anchor,
+            line,
+            title: doc.title(),
+            section: (section.and_then(|s| doc.sections.get(s))).map(|s| s.title.to_string()),
+            note: String::new(),
+        };
+        self.marks.note = Some(NotePrompt {
+            text: String::new(),
+            mark,
+        });
+        self.cursor = 0;
+    }
+
+    /// Enter in the note prompt: the mark is saved with the note typed (none when empty).
+    pub(super) fn save_mark(&mut self) {
+        if let Some(prompt) = self.marks.note.take() {
+            let mut mark = prompt.mark;
+            mark.note = prompt.text.trim().to_string();
+            self.marks_request = Some(MarksRequest::Add(mark));
+        }
+    }
+
+    /// Esc in the note prompt: nothing is saved.
+    pub(super) fn cancel_mark(&mut self) {
+        if let Some(prompt) = self.marks.note.take() {
+            self.message = Some(format!("Not marked: {}", noun(prompt.mark.kind)));
+        }
+    }
+
+    /// Shows the Marks view, reading the marks again (another process may have added some).
+    pub(super) fn list_marks(&mut self) {
+        self.marks_request = Some(MarksRequest::List);
+    }
+
+    /// The store's answer: the footer confirms a mark saved, or says what went wrong.
+    pub(super) fn marks_answered(&mut self, answer: MarksAnswer) {
+        let marks = match answer.marks {
+            Ok(marks) => marks,
+            Err(why) => {
+                self.message = Some(format!("⚠ Marks: {why}"));
+                return;
+            }
+        };
+        if let Some(kind) = answer.added {
+            let with_note = marks.last().is_some_and(|m| !m.note.is_empty());
+            self.message = Some(format!(
+                "Marked {}{}",
+                noun(kind),
+                if with_note { ", with a note" } else { "" }
+            ));
+        }
+        self.set_marks(marks);
+    }
+
+    /// The documents changed (loaded, read again, removed): the marks on screen are found
+    /// again in them (elsewhere, showing the view lists them afresh).
+    pub(super) fn relocate_marks(&mut self) {
+        if self.view == View::Marks && self.marks.listed {
+            let marks = self.marks.rows.drain(..).map(|r| r.mark).collect();
+            self.set_marks(marks);
+        }
+    }
+
+    /// Finds each mark again in its document when that is open.
+    fn set_marks(&mut self, marks: Vec<Mark>) {
+        let mut open: HashMap<String, usize> = HashMap::new();
+        for d in 0..self.docs.len() {
+            open.entry(self.mark_path(d)).or_insert(d);
+        }
+        let mut hashes: HashMap<usize, String> = HashMap::new();
+        let rows = (marks.into_iter())
+            .map(|mut mark| {
+                // The database is a file anyone may write: what is drawn from it is made
+                // safe for the terminal, as a document's text is.
+                for text in [
+                    &mut mark.title,
+                    &mut mark.anchor,
+                    &mut mark.note,
+                    &mut mark.path,
+                ] {
+                    *text = clean(text);
+                }
+                mark.section = mark.section.as_deref().map(clean);
+                let doc = open.get(&mark.path).copied();
+                let place = doc.and_then(|d| {
+                    let text = self.texts().docs.get(d)?;
+                    let hash = hashes
+                        .entry(d)
+                        .or_insert_with(|| marks::content_hash(&text.text));
+                    if mark.hash == *hash {
+                        return Some(Place::Same(mark.line));
+                    }
+                    let found = marks::found(&mark, &self.docs[d], text);
+                    Some(marks::anchor(&mark, hash, found))
+                });
+                MarkRow { mark, doc, place }
+            })
+            .collect::<Vec<_>>();
+        self.marks.selected = self.marks.selected.min(rows.len().saturating_sub(1));
+        self.marks.rows = rows;
+        self.marks.listed = true;
+    }
+
+    /// Enter in the Marks view: the selected mark's document opened at its line, marked.
+    pub(super) fn jump_to_mark(&mut self) {
+        let Some(row) = self.marks.rows.get(self.marks.selected) else {
+            return;
+        };
+        match (row.doc, row.place.and_then(Place::line)) {
+            (Some(d), Some(line)) => self.jump_to_source(d, line),
+            (Some(_), None) => {
+                self.message = Some(format!(
+                    "Not found: the marked {} is no longer in {}",
+                    row.mark.kind.name(),
+                    row.mark.title
+                ));
+            }
+            (None, _) => {
+                self.message = Some(format!("In a document not open here: {}", row.mark.path));
+            }
+        }
+    }
+}
+
+/// "the quote", "the event"…, for the footer.
+fn noun(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Quote => "the quote",
+        Kind::Event => "the event",
+        Kind::Section => "the section",
+        Kind::Passage => "the passage",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_made_absolute_without_the_file_system() {
+        let base = Path::new("/home/r");
+        assert_eq!(
+            absolute(Some(base), Path::new("./notes/./a.md")),
+            PathBuf::from("/home/r/notes/a.md")
+        );
+        assert_eq!(
+            absolute(Some(base), Path::new("/x//y.md")),
+            PathBuf::from("/x/y.md")
+        );
+        assert_eq!(absolute(None, Path::new("a.md")), PathBuf::from("a.md"));
+    }
+}
