@@ -253,7 +253,7 @@ impl App {
         }
     }
 
-    /// What `y` (or `Y`) copies here: [`App::selected`] with its citation.
+    /// What `y` (or `Y`) copies here: what is selected, with its citation.
     pub fn citation(&self, as_: CiteAs) -> Option<(Cited, String)> {
         let s = self.selected()?;
         let doc = self.docs.get(s.doc)?;
