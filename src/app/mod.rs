@@ -10,10 +10,12 @@ pub mod action;
 mod cite;
 mod documents;
 mod files;
+mod jumps;
 pub mod layout;
 mod library;
 pub mod look;
 mod marks;
+mod mouse;
 mod outline;
 mod people;
 mod popup;
@@ -23,7 +25,6 @@ mod search;
 mod textbox;
 mod timeline;
 
-use std::ops::Range;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
@@ -31,6 +32,7 @@ use ratatui::layout::Rect;
 pub use action::{Action, Context, Edit, Key, KeyCode, Target, View, parse_keys};
 pub use cite::{CiteAs, Cited};
 pub use files::FileRequest;
+pub use jumps::Place;
 pub use layout::Areas;
 pub use library::{LibraryState, SortKey};
 pub use look::{Anchor, Look, Mark, Role};
@@ -128,16 +130,6 @@ pub enum Msg {
     Say(String),
     /// The marks store's answer to [`App::marks_request`].
     Marks(MarksAnswer),
-}
-
-/// Where the user was, for going back after a jump.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Place {
-    doc: usize,
-    view: View,
-    focus: Focus,
-    top: usize,
-    marked: Option<Range<usize>>,
 }
 
 /// The whole app state.
@@ -688,55 +680,6 @@ impl App {
         }
     }
 
-    fn here(&self) -> Place {
-        Place {
-            doc: self.current,
-            view: self.view,
-            focus: self.focus,
-            top: self.reader.top,
-            marked: self.reader.marked.clone(),
-        }
-    }
-
-    /// Shows 1-based source line `line` of document `doc` in the reader, marked,
-    /// remembering where we were.
-    fn jump_to_source(&mut self, doc: usize, line: usize) {
-        self.jumps.push(self.here());
-        self.open_document(doc);
-        let marked = self.reader.layout.lines_for_source(self.doc(), line);
-        let target = marked.start;
-        self.reader.marked = Some(marked);
-        self.show(View::Sections);
-        self.focus = Focus::Reader;
-        self.reader.top = target.saturating_sub(2);
-        self.clamp_reader();
-        let block = self.reader.layout.lines.get(target).map(|l| l.block);
-        if let Some(section) = block
-            .and_then(|b| self.doc().blocks.get(b))
-            .and_then(|b| b.section())
-        {
-            self.outline.selected = Some(section);
-        }
-    }
-
-    fn back(&mut self) {
-        let Some(place) = self.jumps.pop() else {
-            self.message = Some("Nothing to go back to".into());
-            return;
-        };
-        self.open_document(place.doc);
-        self.show(place.view);
-        // Back lands on the list it left, not in its box: the next Backspace goes back again.
-        self.quotes.typing = false;
-        self.people.typing = false;
-        self.search.typing = false;
-        self.focus = place.focus;
-        self.reader.top = place.top;
-        self.reader.marked = place.marked;
-        self.clamp_reader();
-        self.sync_outline();
-    }
-
     fn start_search(&mut self) {
         match self.view {
             View::Sections => self.start_reader_search(),
@@ -758,79 +701,6 @@ impl App {
             self.relayout(text_width, self.reader.layout.links);
         }
         self.clamp_reader();
-    }
-
-    fn scroll_at(&mut self, target: Target, delta: i8) {
-        let d = delta as isize * 3;
-        match (self.view, target) {
-            (View::Sections, Target::Outline | Target::Section(_)) => {
-                let prev = self.focus;
-                self.focus = Focus::Outline;
-                self.move_by(d);
-                self.focus = prev;
-            }
-            (View::Sections, _) => self.scroll_reader(d),
-            _ => self.move_by(delta as isize),
-        }
-    }
-
-    /// A click on what the view drew at that point.
-    fn click(&mut self, target: Target) {
-        let last_click = self.last_click.take();
-        match (self.view, target) {
-            (_, Target::Tab(view)) => self.show(view),
-            (View::Sections, Target::Section(s)) => {
-                self.focus = Focus::Outline;
-                self.click_section(s);
-            }
-            (View::Sections, Target::Outline) => self.focus = Focus::Outline,
-            (View::Sections, Target::Reader) => self.focus = Focus::Reader,
-            (View::Timeline, Target::Row(row)) => {
-                self.timeline.typing = false;
-                self.timeline.selected = row;
-                self.click_row(row, last_click);
-            }
-            (View::Timeline, Target::List) => self.timeline.typing = false,
-            (View::Quotes, Target::Row(row)) => {
-                self.quotes.typing = false;
-                self.quotes.selected = row;
-                self.click_row(row, last_click);
-            }
-            (View::Quotes, Target::List) => self.quotes.typing = false,
-            (View::Library, Target::Row(row)) => {
-                self.library.selected = row;
-                self.click_row(row, last_click);
-            }
-            (View::People, Target::Row(row)) => {
-                self.people.typing = false;
-                self.people.selected = row;
-            }
-            (View::People, Target::List) => self.people.typing = false,
-            (View::Search, Target::Row(row)) => {
-                self.search.typing = false;
-                self.search.selected = row;
-                self.click_row(row, last_click);
-            }
-            (View::Search, Target::List) => self.search.typing = false,
-            (View::Marks, Target::Row(row)) => {
-                self.marks.selected = row;
-                self.click_row(row, last_click);
-            }
-            (View::Search, Target::Input) => self.search.typing = true,
-            (View::Quotes, Target::Input) => self.quotes.typing = true,
-            (View::People, Target::Input) => self.people.typing = true,
-            _ => {}
-        }
-    }
-
-    /// A click on list row `row`: the second on the same row, with no key between, opens
-    /// it as Enter does (a double click; the app keeps no clock, so a slow one counts too).
-    fn click_row(&mut self, row: usize, last_click: Option<(View, usize)>) {
-        if last_click == Some((self.view, row)) {
-            self.enter();
-        } else {
-            self.last_click = Some((self.view, row));
-        }
     }
 }
 
