@@ -20,11 +20,26 @@ const PAUSE: Duration = Duration::from_millis(50);
 /// How long a paste may pause before what came of it is taken as the whole paste.
 const PASTE_PAUSE: Duration = Duration::from_millis(500);
 
+/// How long a terminal's answer, cut off mid-way, may wait for the rest of it: over a slow
+/// link it may come in pieces, and nothing typed looks like one (a key that cannot be part of
+/// it ends it at once).
+const REPLY_PAUSE: Duration = Duration::from_millis(500);
+
 const PASTE_START: &[u8] = b"\x1b[200~";
 const PASTE_END: &[u8] = b"\x1b[201~";
 
 /// How many bytes one read of the terminal takes at most.
 const READ_BYTES: usize = 64 * 1024;
+
+/// What the terminal said in answer to a query the app sent: never keys.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reply {
+    /// The background colour (OSC 11), each channel from 0 to 1.
+    Background([f32; 3]),
+    /// The device attributes (DA1): asked after the other queries, and answered after them by
+    /// every terminal, so no other answer is on its way.
+    Attributes,
+}
 
 /// The terminal's input and a pipe that says the window was resized.
 pub struct Input {
@@ -36,6 +51,8 @@ pub struct Input {
     paste: Option<Vec<u8>>,
     /// Where the terminal's bytes are read into: made once, not at every key.
     buf: Vec<u8>,
+    /// Answers to queries, read but not yet taken.
+    replies: Vec<Reply>,
 }
 
 impl Input {
@@ -56,16 +73,24 @@ impl Input {
             pending: Vec::new(),
             paste: None,
             buf: vec![0u8; READ_BYTES],
+            replies: Vec::new(),
         })
     }
 
-    /// Waits for input, then returns every event it makes, with all that was waiting.
+    /// The terminal's answers read so far (see [`Input::read`]).
+    pub fn take_replies(&mut self) -> Vec<Reply> {
+        std::mem::take(&mut self.replies)
+    }
+
+    /// Waits for input, then returns every event it makes, with all that was waiting; it
+    /// also returns, perhaps with no events, when the terminal answered a query.
     pub fn read(&mut self) -> io::Result<Vec<Event>> {
         let mut events = Vec::new();
         loop {
             let unfinished = !self.pending.is_empty() || self.paste.is_some();
             let wait = match (&self.paste, unfinished) {
                 (Some(_), _) => Some(PASTE_PAUSE),
+                (None, true) if self.pending.starts_with(b"\x1b]") => Some(REPLY_PAUSE),
                 (None, true) => Some(PAUSE),
                 (None, false) => None,
             };
@@ -95,7 +120,7 @@ impl Input {
                 // The input paused in the middle of something: end it.
                 self.parse(&mut events, true);
             }
-            if !events.is_empty() {
+            if !events.is_empty() || !self.replies.is_empty() {
                 return Ok(events);
             }
         }
@@ -156,6 +181,10 @@ impl Input {
                     events.extend(event);
                     at += n;
                 }
+                Parsed::Reply(reply, n) => {
+                    self.replies.extend(reply);
+                    at += n;
+                }
                 Parsed::Incomplete => {
                     self.pending = rest.to_vec();
                     return;
@@ -187,6 +216,9 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 enum Parsed {
     /// An event (or nothing, for bytes that mean nothing to the app) and how many bytes it took.
     Event(Option<Event>, usize),
+    /// The terminal's answer to a query (or nothing, for one the app does not use) and how
+    /// many bytes it took.
+    Reply(Option<Reply>, usize),
     /// The bytes may be the start of an event: wait for more.
     Incomplete,
 }
@@ -211,19 +243,9 @@ fn parse_one(bytes: &[u8], paused: bool) -> Parsed {
             // A lone ESC at the end of what was waiting is the Esc key.
             None => Parsed::Event(key(KeyCode::Esc, none), 1),
             Some(b'[') => csi(bytes, paused),
-            // A terminal's late answer to a query (OSC 11, the background colour, asked at
-            // start-up): dropped whole, so none of it reads as keys.
-            Some(b']') if bytes.get(2).is_some_and(u8::is_ascii_digit) => {
-                let end = (2..bytes.len()).find_map(|i| match bytes[i] {
-                    0x07 => Some(i + 1),
-                    0x1b if bytes.get(i + 1) == Some(&b'\\') => Some(i + 2),
-                    _ => None,
-                });
-                match end {
-                    Some(end) => Parsed::Event(None, end),
-                    None => incomplete(bytes.len()),
-                }
-            }
+            // The terminal's answer to a colour query (OSC 11, the background, asked after the
+            // first frame): taken whole, so none of it reads as keys, however late it comes.
+            Some(b']') if bytes.get(2).is_some_and(u8::is_ascii_digit) => osc(bytes, paused),
             Some(b'O') => match bytes.get(2) {
                 None => incomplete(2),
                 Some(&b) => {
@@ -241,6 +263,7 @@ fn parse_one(bytes: &[u8], paused: bool) -> Parsed {
                     Parsed::Event(Some(Event::Key(k)), n + 1)
                 }
                 Parsed::Event(event, n) => Parsed::Event(event, n + 1),
+                Parsed::Reply(_, n) => Parsed::Event(None, n + 1),
                 Parsed::Incomplete => Parsed::Incomplete,
             },
         },
@@ -262,6 +285,66 @@ fn parse_one(bytes: &[u8], paused: bool) -> Parsed {
         c if c < 0x80 => Parsed::Event(key(KeyCode::Char(c as char), none), 1),
         _ => utf8(bytes, paused),
     }
+}
+
+/// An operating system command (`ESC ] … BEL` or `ESC ] … ESC \\`): a terminal's answer to a
+/// colour query. A byte that cannot be in one (a key typed after an answer cut off mid-way)
+/// ends it there: what came of it is dropped and the byte is read as itself.
+fn osc(bytes: &[u8], paused: bool) -> Parsed {
+    for (i, &b) in bytes.iter().enumerate().skip(2) {
+        match b {
+            0x07 => return Parsed::Reply(colour_reply(&bytes[2..i]), i + 1),
+            0x1b => {
+                return match bytes.get(i + 1) {
+                    Some(b'\\') => Parsed::Reply(colour_reply(&bytes[2..i]), i + 2),
+                    Some(_) => Parsed::Event(None, i),
+                    None if paused => Parsed::Event(None, i),
+                    None => Parsed::Incomplete,
+                };
+            }
+            b if b.is_ascii_hexdigit() || b":;/#rgRG".contains(&b) => {}
+            _ => return Parsed::Event(None, i),
+        }
+    }
+    if paused {
+        Parsed::Event(None, bytes.len())
+    } else {
+        Parsed::Incomplete
+    }
+}
+
+/// The background colour an OSC 11 answer's body (`11;rgb:RRRR/GGGG/BBBB`) gives, as X11
+/// colour names spell it: `rgb:` (or `rgba:`, with alpha) with 1 to 4 hex digits a channel,
+/// or `#` and 1 to 4 hex digits a channel.
+fn colour_reply(body: &[u8]) -> Option<Reply> {
+    let spec = body.strip_prefix(b"11;")?;
+    let channel = |hex: &[u8]| -> Option<f32> {
+        if hex.is_empty() || hex.len() > 4 || !hex.iter().all(u8::is_ascii_hexdigit) {
+            return None;
+        }
+        let value = u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
+        Some(f32::from(value) / ((1u32 << (4 * hex.len())) - 1) as f32)
+    };
+    let (hexes, count): (Vec<&[u8]>, usize) = if let Some(rest) = spec.strip_prefix(b"rgb:") {
+        (rest.split(|&b| b == b'/').collect(), 3)
+    } else if let Some(rest) = spec.strip_prefix(b"rgba:") {
+        (rest.split(|&b| b == b'/').collect(), 4)
+    } else {
+        let hex = spec.strip_prefix(b"#")?;
+        let n = hex.len() / 3;
+        if n == 0 || hex.len() % 3 != 0 {
+            return None;
+        }
+        (hex.chunks(n).collect(), 3)
+    };
+    if hexes.len() != count {
+        return None;
+    }
+    Some(Reply::Background([
+        channel(hexes[0])?,
+        channel(hexes[1])?,
+        channel(hexes[2])?,
+    ]))
 }
 
 /// A UTF-8 character; a byte that cannot start or continue one is dropped alone, so the byte
@@ -334,6 +417,9 @@ fn csi(bytes: &[u8], paused: bool) -> Parsed {
     let params = &bytes[2..end];
     let n = end + 1;
     let final_byte = bytes[end];
+    if params.first() == Some(&b'?') && final_byte == b'c' {
+        return Parsed::Reply(Some(Reply::Attributes), n);
+    }
     if params.first() == Some(&b'<') && matches!(final_byte, b'M' | b'm') {
         let numbers: Vec<u16> = numbers(&params[1..]);
         if let [b, x, y] = numbers[..] {
@@ -486,6 +572,7 @@ mod tests {
             pending: bytes.to_vec(),
             paste: None,
             buf: vec![0u8; READ_BYTES],
+            replies: Vec::new(),
         };
         let mut out = Vec::new();
         input.parse(&mut out, false);
@@ -523,6 +610,88 @@ mod tests {
             true,
         );
         assert_eq!(events.len(), 2, "{events:?}");
+    }
+
+    /// The answers `bytes` make, and the events (which must be none of them).
+    fn replies(bytes: &[u8]) -> (Vec<Event>, Vec<Reply>) {
+        let (events, mut input) = events(bytes, true);
+        (events, input.take_replies())
+    }
+
+    fn scheme(answer: &[u8]) -> Option<crate::view::theme::Scheme> {
+        let (events, replies) = replies(answer);
+        assert!(events.is_empty(), "{answer:?} made keys: {events:?}");
+        match replies[..] {
+            [Reply::Background(rgb)] => Some(crate::view::theme::Scheme::for_background(rgb)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn background_answers_parse_to_light_or_dark() {
+        use crate::view::theme::Scheme::{Dark, Light};
+        for (answer, want) in [
+            (&b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\"[..], Light),
+            (b"\x1b]11;rgb:0000/0000/0000\x07", Dark),
+            // Solarized light and dark, with 2-digit and 4-digit channels.
+            (b"\x1b]11;rgb:fd/f6/e3\x07", Light),
+            (b"\x1b]11;rgb:fdfd/f6f6/e3e3\x1b\\", Light),
+            (b"\x1b]11;rgb:00/2b/36\x1b\\", Dark),
+            (b"\x1b]11;rgb:0000/2B2B/3636\x07", Dark),
+            // 1-digit channels, alpha, and the `#` form.
+            (b"\x1b]11;rgb:e/e/e\x07", Light),
+            (b"\x1b]11;rgba:1c1c/1c1c/1c1c/ffff\x1b\\", Dark),
+            (b"\x1b]11;#ffffdd\x07", Light),
+            (b"\x1b]11;#303030\x1b\\", Dark),
+            // Mid grey: L* 53.
+            (b"\x1b]11;rgb:80/80/80\x07", Light),
+            (b"\x1b]11;rgb:70/70/70\x07", Dark),
+        ] {
+            assert_eq!(
+                scheme(answer),
+                Some(want),
+                "{}",
+                String::from_utf8_lossy(answer)
+            );
+        }
+        // Not a background colour: no answer, and no keys either.
+        for answer in [
+            &b"\x1b]10;rgb:ffff/ffff/ffff\x07"[..],
+            b"\x1b]11;rgb:ffff/ffff\x07",
+            b"\x1b]11;rgb:fffff/0/0\x07",
+            b"\x1b]11;#ffff\x07",
+        ] {
+            assert_eq!(scheme(answer), None, "{}", String::from_utf8_lossy(answer));
+        }
+    }
+
+    #[test]
+    fn an_answer_split_across_reads_is_joined_and_makes_no_keys() {
+        let (out, mut input) = events(b"\x1b]11;rgb:ffff/ff", false);
+        assert!(out.is_empty() && input.take_replies().is_empty());
+        input.pending.extend_from_slice(b"ff/ffff\x1b");
+        input.parse(&mut Vec::new(), false);
+        input.pending.extend_from_slice(b"\\j");
+        let mut out = Vec::new();
+        input.parse(&mut out, false);
+        assert_eq!(
+            out,
+            [Event::Key(KeyEvent::new(
+                KeyCode::Char('j'),
+                KeyModifiers::NONE
+            ))]
+        );
+        assert_eq!(input.take_replies(), [Reply::Background([1.0; 3])]);
+    }
+
+    #[test]
+    fn a_key_after_a_cut_off_answer_is_read_as_itself() {
+        let (out, mut input) = events(b"\x1b]11;rgb:ff\x1b[Aq\x03", false);
+        assert_eq!(out.len(), 3, "{out:?}");
+        assert_eq!(out[2], ctrl_c());
+        assert!(input.take_replies().is_empty());
+        // The device attributes answer is a reply, not keys.
+        assert_eq!(replies(b"\x1b[?62;22c"), (vec![], vec![Reply::Attributes]));
     }
 
     #[test]

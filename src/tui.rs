@@ -51,6 +51,9 @@ enum Message {
     TextSearched(u64, Vec<TextHit>),
     /// Watched files changed on disk (or were read again on request).
     Files(Vec<Change>),
+    /// The terminal answered a query (its background colour).
+    #[cfg(unix)]
+    Replies(Vec<crate::input::Reply>),
 }
 
 /// What the loop needs besides the app: the terminal, the terminal reader's go-ahead and
@@ -64,6 +67,11 @@ struct Io<'a> {
     /// opened: on the first mark or listing, so an app that never marks writes nothing.
     marks_dir: Option<PathBuf>,
     marks: Option<marks::Store>,
+    /// How the app looks now.
+    theme: Theme,
+    /// The theme follows the terminal's background: it is asked after the first frame, and
+    /// the answer, whenever it comes, chooses the theme.
+    follow_background: bool,
 }
 
 /// How the app looks, and where it keeps its marks.
@@ -93,40 +101,57 @@ pub fn run(start: Start) -> io::Result<()> {
     run_with(start, Options::default())
 }
 
-/// The theme: the one asked for, else `DOSSIER_THEME`'s, else the one for the terminal's
-/// background when it answers the question (OSC 11), else dark. Without colour the
-/// background does not matter, and is not asked.
-fn scheme(asked: Option<Scheme>, color: bool) -> Scheme {
-    let from_env = || {
+/// The theme asked for (`--theme`), else `DOSSIER_THEME`'s; `None`: the one for the
+/// terminal's background.
+fn scheme(asked: Option<Scheme>) -> Option<Scheme> {
+    asked.or_else(|| {
         std::env::var("DOSSIER_THEME")
             .ok()
             .and_then(|v| Scheme::parse(&v))
-    };
-    asked
-        .or_else(from_env)
-        .or_else(|| color.then(terminal_background).flatten())
-        .unwrap_or_default()
+    })
 }
 
-/// Asks the terminal for its background colour (OSC 11 alone: the foreground is not
-/// needed). A terminal that answers the device attributes query but not OSC 11 costs one
-/// round trip; one that answers neither costs the timeout. An answer that comes too late
-/// is dropped by the input reader.
-fn terminal_background() -> Option<Scheme> {
-    let mut options = terminal_colorsaurus::QueryOptions::default();
-    options.timeout = Duration::from_millis(250);
-    let background = terminal_colorsaurus::background_color(options).ok()?;
-    Some(if background.perceived_lightness() > 0.5 {
-        Scheme::Light
-    } else {
-        Scheme::Dark
+/// Whether the terminal may be asked its background: not a terminal that takes no escape
+/// sequences (`TERM` unset or `dumb`), nor GNU Screen (it passes the question on and answers
+/// out of order) or Eterm (it answers nothing), as terminal-colorsaurus judges them.
+fn may_ask_background(term: Option<&str>) -> bool {
+    term.is_some_and(|t| {
+        !(t == "dumb" || t == "screen" || t.starts_with("screen.") || t == "Eterm")
     })
+}
+
+/// The background colour query (OSC 11, ended by BEL: urxvt ends its answer as the query
+/// was ended, and its `ESC \` ending lacks the `\`), then the device attributes query, which
+/// every terminal answers, after the other: the sign that no answer is still to come.
+const BACKGROUND_QUERY: &[u8] = b"\x1b]11;?\x07\x1b[c";
+
+/// When the query went out, while no answer to it has been read.
+static ASKED: std::sync::Mutex<Option<Instant>> = std::sync::Mutex::new(None);
+
+/// How long the app waits, when it quits right after asking, for the terminal's answer: an
+/// answer that came after the restore would be typed into the shell.
+const ANSWER_WAIT: Duration = Duration::from_millis(100);
+
+/// Waits (at most [`ANSWER_WAIT`] after the query went out) for an unanswered query's answer
+/// to be read.
+fn await_answer() {
+    loop {
+        let asked = *ASKED.lock().unwrap_or_else(|e| e.into_inner());
+        match asked {
+            Some(at) if at.elapsed() < ANSWER_WAIT => std::thread::sleep(Duration::from_millis(1)),
+            _ => return,
+        }
+    }
 }
 
 /// Runs the app on the terminal until the user quits.
 pub fn run_with(start: Start, options: Options) -> io::Result<()> {
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let theme = Theme::of(scheme(options.scheme, color), color);
+    let chosen = scheme(options.scheme);
+    let theme = Theme::of(chosen.unwrap_or_default(), color);
+    // Without colour the background does not matter, and is not asked.
+    let follow_background =
+        chosen.is_none() && color && may_ask_background(std::env::var("TERM").ok().as_deref());
     let mut terminal = init()?;
     let result = (|| {
         let size = frame_area()?;
@@ -167,8 +192,11 @@ pub fn run_with(start: Start, options: Options) -> io::Result<()> {
             watch,
             marks_dir: options.data_dir.clone(),
             marks: None,
+            theme,
+            follow_background,
         };
-        let result = event_loop(&mut io, &mut app, &theme, &rx, &searcher, &text_searcher);
+        let result = event_loop(&mut io, &mut app, &rx, &searcher, &text_searcher);
+        await_answer();
         // Freeing thousands of documents only delays the exit; the OS takes it all back.
         std::mem::forget(app);
         result
@@ -199,6 +227,19 @@ fn spawn_terminal_reader(tx: mpsc::Sender<Message>) -> mpsc::Sender<()> {
             let events = input.read();
             #[cfg(not(unix))]
             let events = event::read().map(|e| vec![e]);
+            #[cfg(unix)]
+            {
+                let replies = input.take_replies();
+                if !replies.is_empty() {
+                    *ASKED.lock().unwrap_or_else(|e| e.into_inner()) = None;
+                    if tx.send(Message::Replies(replies)).is_err() {
+                        break;
+                    }
+                }
+                if events.as_ref().is_ok_and(Vec::is_empty) {
+                    continue;
+                }
+            }
             let failed = events.is_err();
             if tx.send(Message::Terminal(events)).is_err() || failed || next.recv().is_err() {
                 break;
@@ -368,12 +409,12 @@ const LOADING_FRAME: Duration = Duration::from_millis(80);
 fn event_loop(
     io: &mut Io,
     app: &mut App,
-    theme: &Theme,
     rx: &mpsc::Receiver<Message>,
     searcher: &mpsc::Sender<SearchRequest>,
     text_searcher: &mpsc::Sender<TextSearchRequest>,
 ) -> io::Result<()> {
     let mut on_screen = Drawn::default();
+    let mut asked = !io.follow_background;
     loop {
         app.update(Msg::Settle);
         if let Some(request) = app.search_request.take() {
@@ -388,9 +429,15 @@ fn event_loop(
         }
         let frame = io
             .terminal
-            .draw(|frame| on_screen = view::draw(app, theme, frame))?;
+            .draw(|frame| on_screen = view::draw(app, &io.theme, frame))?;
         let links = link_cells(frame.buffer, &on_screen, app);
         hyperlinks(io.terminal, &links)?;
+        if !asked {
+            asked = true;
+            // Asked only now, so the first frame never waits for the answer (nor for a
+            // terminal that never gives one); the answer redraws in its theme.
+            ask_background(io.terminal)?;
+        }
         let drawn = Instant::now();
         if app.quit {
             return Ok(());
@@ -485,7 +532,28 @@ fn handle(app: &mut App, message: Message, io: &mut Io, on_screen: &Drawn) -> io
             app.update(Msg::TextSearched(generation, hits));
             Ok(true)
         }
+        #[cfg(unix)]
+        Message::Replies(replies) => {
+            let before = io.theme;
+            for reply in replies {
+                if let crate::input::Reply::Background(rgb) = reply
+                    && io.follow_background
+                {
+                    io.theme = Theme::of(Scheme::for_background(rgb), io.theme.color);
+                }
+            }
+            Ok(io.theme != before)
+        }
     }
+}
+
+/// Asks the terminal for its background colour, once.
+fn ask_background(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    let mut asked = ASKED.lock().unwrap_or_else(|e| e.into_inner());
+    *asked = Some(Instant::now());
+    let backend = terminal.backend_mut();
+    backend.write_all(BACKGROUND_QUERY)?;
+    Write::flush(backend)
 }
 
 /// Does what the app asked of a file: reads it again (through the watch, which also looks
@@ -820,6 +888,20 @@ mod tests {
         assert_eq!(with_url(&all[0], url).last().map(String::as_str), Some(url));
         assert_eq!(with_url(&all[1], url), ["firefox", url]);
         assert_eq!(openers(None).len(), 1);
+    }
+
+    #[test]
+    fn terminals_that_take_no_queries_are_not_asked() {
+        assert!(may_ask_background(Some("xterm-256color")));
+        assert!(may_ask_background(Some("tmux-256color")));
+        for term in [
+            None,
+            Some("dumb"),
+            Some("screen"),
+            Some("screen.xterm-256color"),
+        ] {
+            assert!(!may_ask_background(term), "{term:?}");
+        }
     }
 
     #[test]

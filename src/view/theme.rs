@@ -27,6 +27,30 @@ impl Scheme {
             _ => None,
         }
     }
+
+    /// The theme for a terminal whose background is `rgb` (sRGB, each channel from 0 to 1):
+    /// light when the background's perceived lightness (CIE L*) is over half.
+    pub fn for_background(rgb: [f32; 3]) -> Scheme {
+        let linear = |c: f32| {
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let [r, g, b] = rgb.map(linear);
+        let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        let lightness = if y <= 216.0 / 24389.0 {
+            y * 24389.0 / 27.0
+        } else {
+            116.0 * y.cbrt() - 16.0
+        };
+        if lightness > 50.0 {
+            Scheme::Light
+        } else {
+            Scheme::Dark
+        }
+    }
 }
 
 /// Every style the views use.

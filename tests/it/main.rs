@@ -21,6 +21,7 @@ mod pty_e2e;
 mod pty_files;
 mod pty_links;
 mod pty_signals;
+mod pty_theme;
 mod reader;
 mod render_props;
 mod search;
