@@ -36,8 +36,8 @@ const READ_BYTES: usize = 64 * 1024;
 pub enum Reply {
     /// The background colour (OSC 11), each channel from 0 to 1.
     Background([f32; 3]),
-    /// The device attributes (DA1): asked after the other queries, and answered after them by
-    /// every terminal, so no other answer is on its way.
+    /// The device attributes (DA1): not asked by the app, but read as no keys should a
+    /// terminal send them.
     Attributes,
 }
 

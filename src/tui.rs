@@ -120,16 +120,18 @@ fn may_ask_background(term: Option<&str>) -> bool {
     })
 }
 
-/// The background colour query (OSC 11, ended by BEL: urxvt ends its answer as the query
-/// was ended, and its `ESC \` ending lacks the `\`), then the device attributes query, which
-/// every terminal answers, after the other: the sign that no answer is still to come.
-const BACKGROUND_QUERY: &[u8] = b"\x1b]11;?\x07\x1b[c";
+/// The background colour query (OSC 11), ended by BEL: urxvt ends its answer as the query
+/// was ended, and its `ESC \` ending lacks the `\`. No device attributes query follows it
+/// as a fence: the answer is waited for by nothing but a quit (see [`await_answer`]), and
+/// not every answerer keeps the order (ttyprobe answers that query first).
+const BACKGROUND_QUERY: &[u8] = b"\x1b]11;?\x07";
 
-/// When the query went out, while no answer to it has been read.
+/// When the query went out, while its answer has not been read.
 static ASKED: std::sync::Mutex<Option<Instant>> = std::sync::Mutex::new(None);
 
 /// How long the app waits, when it quits right after asking, for the terminal's answer: an
-/// answer that came after the restore would be typed into the shell.
+/// answer that came after the restore would be typed into the shell. A terminal that does
+/// not answer costs this at most, and only when the app is quit that soon after it starts.
 const ANSWER_WAIT: Duration = Duration::from_millis(100);
 
 /// Waits (at most [`ANSWER_WAIT`] after the query went out) for an unanswered query's answer
@@ -230,11 +232,13 @@ fn spawn_terminal_reader(tx: mpsc::Sender<Message>) -> mpsc::Sender<()> {
             #[cfg(unix)]
             {
                 let replies = input.take_replies();
-                if !replies.is_empty() {
+                let background =
+                    |r: &crate::input::Reply| matches!(r, crate::input::Reply::Background(_));
+                if replies.iter().any(background) {
                     *ASKED.lock().unwrap_or_else(|e| e.into_inner()) = None;
-                    if tx.send(Message::Replies(replies)).is_err() {
-                        break;
-                    }
+                }
+                if !replies.is_empty() && tx.send(Message::Replies(replies)).is_err() {
+                    break;
                 }
                 if events.as_ref().is_ok_and(Vec::is_empty) {
                     continue;
