@@ -3,8 +3,11 @@
 //! loop blocks on input, loaded files and file changes, so an idle app uses no CPU; it redraws
 //! only after an event changed something.
 
-use std::ffi::OsString;
-use std::io::{self, IsTerminal, Write};
+mod background;
+mod hyperlinks;
+mod launch;
+
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -16,21 +19,21 @@ use crossterm::event::{
     Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
-use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::DefaultTerminal;
-use ratatui::backend::Backend;
-use ratatui::buffer::Cell;
 
-use crate::app::reader::safe_url;
 use crate::app::{Action, App, FileRequest, Key, KeyCode, Loaded, Msg};
 use crate::clipboard;
-use crate::document::{Document, sanitize};
+use crate::document::Document;
 use crate::library::{self, Change, Problem};
 use crate::marks;
 use crate::search::{Hit, SearchRequest, TextHit, TextSearchRequest};
 use crate::view::theme::{Scheme, Theme};
 use crate::view::{self, Drawn};
 use crate::watch::{self, Watch, Watched};
+use background::{ASKED, ask_background, await_answer, may_ask_background, scheme};
+use hyperlinks::{hyperlinks, link_cells};
+use launch::{edit, open};
 
 /// What the app opens.
 pub enum Start {
@@ -99,51 +102,6 @@ impl Default for Options {
 /// Runs the app on the terminal until the user quits, looking as it does by default.
 pub fn run(start: Start) -> io::Result<()> {
     run_with(start, Options::default())
-}
-
-/// The theme asked for (`--theme`), else `DOSSIER_THEME`'s; `None`: the one for the
-/// terminal's background.
-fn scheme(asked: Option<Scheme>) -> Option<Scheme> {
-    asked.or_else(|| {
-        std::env::var("DOSSIER_THEME")
-            .ok()
-            .and_then(|v| Scheme::parse(&v))
-    })
-}
-
-/// Whether the terminal may be asked its background: not a terminal that takes no escape
-/// sequences (`TERM` unset or `dumb`), nor GNU Screen (it passes the question on and answers
-/// out of order) or Eterm (it answers nothing), as terminal-colorsaurus judges them.
-fn may_ask_background(term: Option<&str>) -> bool {
-    term.is_some_and(|t| {
-        !(t == "dumb" || t == "screen" || t.starts_with("screen.") || t == "Eterm")
-    })
-}
-
-/// The background colour query (OSC 11), ended by BEL: urxvt ends its answer as the query
-/// was ended, and its `ESC \` ending lacks the `\`. No device attributes query follows it
-/// as a fence: the answer is waited for by nothing but a quit (see [`await_answer`]), and
-/// not every answerer keeps the order (ttyprobe answers that query first).
-const BACKGROUND_QUERY: &[u8] = b"\x1b]11;?\x07";
-
-/// When the query went out, while its answer has not been read.
-static ASKED: std::sync::Mutex<Option<Instant>> = std::sync::Mutex::new(None);
-
-/// How long the app waits, when it quits right after asking, for the terminal's answer: an
-/// answer that came after the restore would be typed into the shell. A terminal that does
-/// not answer costs this at most, and only when the app is quit that soon after it starts.
-const ANSWER_WAIT: Duration = Duration::from_millis(100);
-
-/// Waits (at most [`ANSWER_WAIT`] after the query went out) for an unanswered query's answer
-/// to be read.
-fn await_answer() {
-    loop {
-        let asked = *ASKED.lock().unwrap_or_else(|e| e.into_inner());
-        match asked {
-            Some(at) if at.elapsed() < ANSWER_WAIT => std::thread::sleep(Duration::from_millis(1)),
-            _ => return,
-        }
-    }
 }
 
 /// Runs the app on the terminal until the user quits.
@@ -400,7 +358,7 @@ fn watch_signals() {
 }
 
 /// A program started by the app (the editor, a terminal browser) has the terminal.
-static EDITING: AtomicBool = AtomicBool::new(false);
+pub(super) static EDITING: AtomicBool = AtomicBool::new(false);
 
 /// How long the loop keeps taking what is waiting before it draws again.
 const LOAD_BATCH: Duration = Duration::from_millis(40);
@@ -551,15 +509,6 @@ fn handle(app: &mut App, message: Message, io: &mut Io, on_screen: &Drawn) -> io
     }
 }
 
-/// Asks the terminal for its background colour, once.
-fn ask_background(terminal: &mut DefaultTerminal) -> io::Result<()> {
-    let mut asked = ASKED.lock().unwrap_or_else(|e| e.into_inner());
-    *asked = Some(Instant::now());
-    let backend = terminal.backend_mut();
-    backend.write_all(BACKGROUND_QUERY)?;
-    Write::flush(backend)
-}
-
 /// Does what the app asked of a file: reads it again (through the watch, which also looks
 /// for added and removed files in a library), or opens it in the editor and reads it again
 /// when the editor returns.
@@ -604,216 +553,6 @@ fn resize(app: &mut App, io: &mut Io) -> io::Result<()> {
     io.terminal.resize(size)?;
     app.update(Msg::Action(Action::Resize(size.width, size.height)));
     Ok(())
-}
-
-/// The editor's command: `$VISUAL`, else `$EDITOR`, else `vi`, split into words as a shell
-/// would split them (quotes, backslashes), never run through a shell.
-fn editor_command(
-    visual: Option<OsString>,
-    editor: Option<OsString>,
-) -> Result<Vec<String>, String> {
-    let chosen = [("VISUAL", visual), ("EDITOR", editor)]
-        .into_iter()
-        .find_map(|(name, v)| v.filter(|v| !v.is_empty()).map(|v| (name, v)));
-    let Some((name, value)) = chosen else {
-        return Ok(vec!["vi".into()]);
-    };
-    let value = value
-        .into_string()
-        .map_err(|_| format!("Cannot run ${name}: it is not UTF-8"))?;
-    let words = shell_words::split(&value).map_err(|e| format!("Cannot run ${name}: {e}"))?;
-    Ok(if words.is_empty() {
-        vec!["vi".into()]
-    } else {
-        words
-    })
-}
-
-/// Suspends the app, runs the editor on `path` at `line` (`+LINE FILE`, the convention of
-/// vi, vim, nvim, nano, emacs and helix) with the terminal as it was before the app, and
-/// takes the terminal back. What went wrong with the editor is returned for the footer;
-/// an error is the terminal's.
-fn edit(
-    terminal: &mut DefaultTerminal,
-    path: &Path,
-    line: usize,
-) -> io::Result<Result<(), String>> {
-    let words = match editor_command(std::env::var_os("VISUAL"), std::env::var_os("EDITOR")) {
-        Ok(words) => words,
-        Err(e) => return Ok(Err(e)),
-    };
-    // A path that starts like an option is given as one.
-    let file = if path.as_os_str().as_encoded_bytes().starts_with(b"-")
-        || path.as_os_str().as_encoded_bytes().starts_with(b"+")
-    {
-        Path::new(".").join(path)
-    } else {
-        path.to_path_buf()
-    };
-    let mut command = std::process::Command::new(&words[0]);
-    command.args(&words[1..]).arg(format!("+{line}")).arg(file);
-    if !io::stdin().is_terminal() {
-        // Keys came from /dev/tty (a document piped in): so do the editor's.
-        if let Ok(tty) = std::fs::File::open("/dev/tty") {
-            command.stdin(tty);
-        }
-    }
-    EDITING.store(true, Ordering::SeqCst);
-    restore();
-    let status = command.status();
-    let resumed = resume(terminal);
-    EDITING.store(false, Ordering::SeqCst);
-    resumed?;
-    let editor = sanitize::clean(&words[0]);
-    Ok(match status {
-        Ok(s) if s.success() => Ok(()),
-        Ok(s) => Err(format!("{editor} ended with {s}")),
-        Err(e) => Err(format!("Cannot run {editor}: {e}")),
-    })
-}
-
-/// Takes the terminal back after the editor: raw mode, the alternate screen, mouse capture,
-/// and a whole redraw (the editor drew over everything).
-fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
-    crossterm::terminal::enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste,
-        cursor::Hide,
-        Clear(ClearType::All)
-    )?;
-    // The next frame is drawn whole, against a blank screen. (`Terminal::clear` would ask
-    // the terminal where its cursor is, and not every terminal answers.)
-    terminal.swap_buffers();
-    Ok(())
-}
-
-/// A link drawn on screen: its target, checked, and its cells as the frame holds them.
-struct LinkCells {
-    url: String,
-    cells: Vec<(u16, u16, Cell)>,
-}
-
-/// The cells of each link the frame drew whose target may be a hyperlink (http, https,
-/// mailto): the rest stay plain text.
-fn link_cells(buffer: &ratatui::buffer::Buffer, drawn: &Drawn, app: &App) -> Vec<LinkCells> {
-    let mut out = Vec::new();
-    for &(area, n) in &drawn.links {
-        let Some(Ok(url)) = n
-            .checked_sub(1)
-            .and_then(|i| app.doc().links.get(i))
-            .map(|u| safe_url(u))
-        else {
-            continue;
-        };
-        let mut cells = Vec::new();
-        let mut next = area.x;
-        for x in area.left()..area.right() {
-            // The cell after a wide character is part of it.
-            if x < next {
-                continue;
-            }
-            let Some(cell) = buffer.cell((x, area.y)) else {
-                break;
-            };
-            next = x + (crate::wrap::width(cell.symbol()) as u16).max(1);
-            cells.push((x, area.y, cell.clone()));
-        }
-        out.push(LinkCells { url, cells });
-    }
-    out
-}
-
-/// Makes hyperlinks (OSC 8) of the links just drawn: each link's cells written again, as
-/// they are, between the sequences that open and close the hyperlink. ratatui's cells cannot
-/// hold the sequences (it drops control characters), so they are written here, after the
-/// frame; a cell drawn over later is written without them, which ends the hyperlink there.
-fn hyperlinks(terminal: &mut DefaultTerminal, links: &[LinkCells]) -> io::Result<()> {
-    if links.is_empty() {
-        return Ok(());
-    }
-    let backend = terminal.backend_mut();
-    for link in links {
-        write!(backend, "\x1b]8;;{}\x1b\\", link.url)?;
-        backend.draw(link.cells.iter().map(|(x, y, c)| (*x, *y, c)))?;
-        write!(backend, "\x1b]8;;\x1b\\")?;
-    }
-    Write::flush(backend)
-}
-
-/// The commands that may open a URL, first to last: each entry of `$BROWSER` (a list
-/// separated by colons; `%s` in one stands for the URL, else the URL is added at the end),
-/// then the platform's opener. Each command is split into words as a shell would, and
-/// never run through one.
-fn openers(browser: Option<OsString>) -> Vec<Vec<String>> {
-    let mut out = Vec::new();
-    if let Some(list) = browser.and_then(|b| b.into_string().ok()) {
-        for entry in list.split(':').filter(|e| !e.trim().is_empty()) {
-            if let Ok(words) = shell_words::split(entry) {
-                if !words.is_empty() {
-                    out.push(words);
-                }
-            }
-        }
-    }
-    let platform = if cfg!(target_os = "macos") {
-        "open"
-    } else {
-        "xdg-open"
-    };
-    out.push(vec![platform.to_string()]);
-    out
-}
-
-/// The command `words` with `url` as one argument: in place of `%s`, else at the end.
-fn with_url(words: &[String], url: &str) -> Vec<String> {
-    let mut out: Vec<String> = words.iter().map(|w| w.replace("%s", url)).collect();
-    if !words.iter().any(|w| w.contains("%s")) {
-        out.push(url.to_string());
-    }
-    out
-}
-
-/// Opens `url` with the first opener that can be started, with the terminal as it was
-/// before the app (a terminal browser draws on it), and takes the terminal back. What was
-/// opened, or why not, for the footer; an error is the terminal's.
-fn open(terminal: &mut DefaultTerminal, url: &str) -> io::Result<Result<String, String>> {
-    EDITING.store(true, Ordering::SeqCst);
-    restore();
-    let mut outcome = Err(format!("Cannot open {url}: no opener found"));
-    for words in openers(std::env::var_os("BROWSER")) {
-        let args = with_url(&words, url);
-        let mut command = std::process::Command::new(&args[0]);
-        command.args(&args[1..]);
-        if !io::stdin().is_terminal() {
-            if let Ok(tty) = std::fs::File::open("/dev/tty") {
-                command.stdin(tty);
-            }
-        }
-        let name = sanitize::clean(&args[0]);
-        match command.status() {
-            Ok(s) if s.success() => {
-                outcome = Ok(format!("Opened {url} with {name}"));
-                break;
-            }
-            Ok(s) => {
-                outcome = Err(format!("{name} ended with {s}"));
-                break;
-            }
-            // Not installed: the next opener.
-            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
-            Err(e) => {
-                outcome = Err(format!("Cannot run {name}: {e}"));
-                break;
-            }
-        }
-    }
-    let resumed = resume(terminal);
-    EDITING.store(false, Ordering::SeqCst);
-    resumed?;
-    Ok(outcome)
 }
 
 /// Applies one terminal event; false when it changed nothing.
@@ -881,32 +620,6 @@ fn key(code: event::KeyCode, mods: KeyModifiers) -> Option<Key> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn browser_entries_come_before_the_platform_opener_and_take_the_url_whole() {
-        let all = openers(Some("w3m -o x=1:firefox %s".into()));
-        assert_eq!(all[0], ["w3m", "-o", "x=1"]);
-        assert_eq!(all[1], ["firefox", "%s"]);
-        assert_eq!(all.len(), 3);
-        let url = "https://example.com/a b;rm -rf ~";
-        assert_eq!(with_url(&all[0], url).last().map(String::as_str), Some(url));
-        assert_eq!(with_url(&all[1], url), ["firefox", url]);
-        assert_eq!(openers(None).len(), 1);
-    }
-
-    #[test]
-    fn terminals_that_take_no_queries_are_not_asked() {
-        assert!(may_ask_background(Some("xterm-256color")));
-        assert!(may_ask_background(Some("tmux-256color")));
-        for term in [
-            None,
-            Some("dumb"),
-            Some("screen"),
-            Some("screen.xterm-256color"),
-        ] {
-            assert!(!may_ask_background(term), "{term:?}");
-        }
-    }
 
     #[test]
     fn control_letters_map_to_ctrl_keys() {
