@@ -19,7 +19,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, Span, packed};
 use memchr::memmem;
 
 use super::matching::find_exact;
@@ -99,13 +99,6 @@ impl DocText {
             .and_then(|p| self.text.get(p.range()))
             .unwrap_or_default()
     }
-
-    /// The passage holding byte `at` of the text.
-    fn passage_at(&self, at: usize) -> Option<usize> {
-        let i = self.passages.partition_point(|p| p.start as usize <= at);
-        let i = i.checked_sub(1)?;
-        (at < self.passages[i].end as usize).then_some(i)
-    }
 }
 
 fn narrow(n: usize) -> u32 {
@@ -183,8 +176,7 @@ impl TextIndex {
             parts.sort_unstable_by_key(|(at, _)| *at);
             parts.into_iter().flat_map(|(_, hits)| hits).collect()
         };
-        // A score is positive and finite, so its bits sort as it does.
-        hits.sort_by_key(|h| std::cmp::Reverse(h.score.to_bits()));
+        rank(&mut hits);
         hits
     }
 }
@@ -221,10 +213,10 @@ struct Matcher {
 }
 
 enum Finder {
-    /// Case-sensitive.
+    /// Case-sensitive, or a term with no ASCII letter to fold.
     Exact(Box<memmem::Finder<'static>>),
     /// ASCII case folded.
-    Folded(AhoCorasick),
+    Folded(Box<Folded>),
     /// `^`, `$`, `^…$`: a comparison at the passage's edge.
     Edge,
 }
@@ -233,16 +225,14 @@ impl Matcher {
     fn new(term: Term) -> Option<Matcher> {
         let finder = match term.kind {
             Kind::Prefix | Kind::Suffix | Kind::Whole => Finder::Edge,
-            Kind::Fuzzy | Kind::Exact if term.case_sensitive => Finder::Exact(Box::new(
-                memmem::Finder::new(term.text.as_bytes()).into_owned(),
-            )),
-            Kind::Fuzzy | Kind::Exact => Finder::Folded(
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .build([term.text.as_bytes()])
-                    .ok()?,
-            ),
+            Kind::Fuzzy | Kind::Exact
+                if term.case_sensitive || !term.text.bytes().any(|b| b.is_ascii_alphabetic()) =>
+            {
+                Finder::Exact(Box::new(
+                    memmem::Finder::new(term.text.as_bytes()).into_owned(),
+                ))
+            }
+            Kind::Fuzzy | Kind::Exact => Finder::Folded(Box::new(Folded::new(&term.text)?)),
         };
         Some(Matcher { term, finder })
     }
@@ -262,11 +252,7 @@ impl Matcher {
                     keep(at..at + n);
                 }
             }
-            Finder::Folded(ac) => {
-                for m in ac.find_iter(text) {
-                    keep(m.range());
-                }
-            }
+            Finder::Folded(f) => f.each(text.as_bytes(), keep),
             Finder::Edge => {
                 if let Some(r) = find_exact(text, 0, &self.term) {
                     found(r);
@@ -275,11 +261,104 @@ impl Matcher {
         }
     }
 
+    /// What the match `r` in `text` weighs: a whole word twice a word's start.
+    fn weight(&self, text: &str, r: &Range<usize>) -> f32 {
+        if self.term.kind != Kind::Fuzzy || ends_word(text, r.end) {
+            1.0
+        } else {
+            0.5
+        }
+    }
+
     /// How many times it matches in `text`.
     fn count(&self, text: &str) -> u32 {
         let mut n = 0;
         self.each(text, |_| n += 1);
         n
+    }
+}
+
+/// An ASCII-case-insensitive substring search for one term, leftmost first and without
+/// overlaps (as aho-corasick's with `ascii_case_insensitive` finds them).
+///
+/// aho-corasick folds case by scanning for the term's first byte in either case, which
+/// for a common letter stops every few bytes; here every case of the term's first bytes
+/// is handed to its packed (Teddy, SIMD) searcher, which stops only where those bytes
+/// are, and the rest is compared folded. That is what brings a common word under 50 ms
+/// on `benches/text_search.rs`.
+struct Folded {
+    needle: Box<[u8]>,
+    /// Where the needle's first bytes are, in any case; `None` without SIMD (aho-corasick
+    /// then folds).
+    start: Option<packed::Searcher>,
+    slow: AhoCorasick,
+}
+
+/// How many of a term's first bytes the packed searcher looks for (its fingerprints are
+/// at most three bytes long; every case of three letters is eight patterns).
+const FOLDED_PREFIX: usize = 3;
+
+impl Folded {
+    fn new(needle: &str) -> Option<Folded> {
+        let needle = needle.as_bytes();
+        let prefix = &needle[..needle.len().min(FOLDED_PREFIX)];
+        let mut cases: Vec<Vec<u8>> = vec![Vec::new()];
+        for &b in prefix {
+            let (lower, upper) = (b.to_ascii_lowercase(), b.to_ascii_uppercase());
+            if lower == upper {
+                cases.iter_mut().for_each(|c| c.push(b));
+            } else {
+                cases = (cases.into_iter())
+                    .flat_map(|c| {
+                        let mut other = c.clone();
+                        other.push(upper);
+                        let mut c = c;
+                        c.push(lower);
+                        [c, other]
+                    })
+                    .collect();
+            }
+        }
+        let start = packed::Config::new()
+            .match_kind(packed::MatchKind::LeftmostFirst)
+            .only_teddy(true)
+            .builder()
+            .extend(&cases)
+            .build();
+        let slow = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build([needle])
+            .ok()?;
+        Some(Folded {
+            needle: needle.into(),
+            start,
+            slow,
+        })
+    }
+
+    /// Calls `found` with each match in `hay`, in order.
+    fn each(&self, hay: &[u8], mut found: impl FnMut(Range<usize>)) {
+        let Some(start) = &self.start else {
+            for m in self.slow.find_iter(hay) {
+                found(m.range());
+            }
+            return;
+        };
+        let n = self.needle.len();
+        let mut at = 0;
+        while at + n <= hay.len() {
+            let Some(m) = start.find_in(hay, Span::from(at..hay.len())) else {
+                return;
+            };
+            let i = m.start();
+            if (hay.get(i..i + n)).is_some_and(|w| w.eq_ignore_ascii_case(&self.needle)) {
+                found(i..i + n);
+                at = i + n;
+            } else {
+                at = i + 1;
+            }
+        }
     }
 }
 
@@ -337,45 +416,63 @@ impl Plan {
     }
 
     fn search_doc(&self, d: usize, doc: &DocText, hits: &mut Vec<TextHit>) {
-        match self.lead {
-            Some(lead) => {
-                let mut last = usize::MAX;
-                self.groups[lead][0].each(&doc.text, |r| {
-                    if let Some(p) = doc.passage_at(r.start) {
-                        // Matches come in order: a passage is scored once, at its first.
-                        if p != last {
-                            last = p;
-                            if let Some(score) = self.score(doc.passage_text(p), &doc.passages[p]) {
-                                hits.push(TextHit {
-                                    doc: narrow(d),
-                                    passage: narrow(p),
-                                    score,
-                                });
-                            }
-                        }
-                    }
-                });
+        let mut push = |p: usize, score: f32| {
+            hits.push(TextHit {
+                doc: narrow(d),
+                passage: narrow(p),
+                score,
+            })
+        };
+        let Some(lead) = self.lead else {
+            for (p, passage) in doc.passages.iter().enumerate() {
+                if let Some(score) = self.score(doc.passage_text(p), passage, None) {
+                    push(p, score);
+                }
             }
-            None => {
-                for (p, passage) in doc.passages.iter().enumerate() {
-                    if let Some(score) = self.score(doc.passage_text(p), passage) {
-                        hits.push(TextHit {
-                            doc: narrow(d),
-                            passage: narrow(p),
-                            score,
-                        });
+            return;
+        };
+        // The lead term's matches come in text order: each is weighed as it is found and
+        // put in its passage by moving along the passages, and a passage is scored once
+        // its last match is past, without searching it for the lead term again.
+        let passages = &doc.passages[..];
+        let m = &self.groups[lead][0];
+        let mut p = 0;
+        let mut current: Option<(usize, f32)> = None;
+        let mut finish = |(p, weight): (usize, f32)| {
+            if let Some(score) = self.score(doc.passage_text(p), &passages[p], Some((lead, weight)))
+            {
+                push(p, score);
+            }
+        };
+        m.each(&doc.text, |r| {
+            while passages.get(p).is_some_and(|q| q.end as usize <= r.start) {
+                p += 1;
+            }
+            if passages.get(p).is_none_or(|q| r.start < q.start as usize) {
+                return;
+            }
+            let w = m.weight(&doc.text, &r);
+            match &mut current {
+                Some((at, weight)) if *at == p => *weight += w,
+                _ => {
+                    if let Some(done) = current.replace((p, w)) {
+                        finish(done);
                     }
                 }
             }
+        });
+        if let Some(done) = current {
+            finish(done);
         }
     }
 
-    /// The passage's score, or `None` when it does not hold the query.
+    /// The passage's score, or `None` when it does not hold the query. `lead`: a group
+    /// whose weight in this passage is known already.
     ///
     /// BM25's term weight without its document frequency (every hit holds every group):
     /// each match counts less than the one before, a whole word twice a word's start, and
     /// a long passage's matches less than a short one's; a heading counts double.
-    fn score(&self, text: &str, passage: &Passage) -> Option<f32> {
+    fn score(&self, text: &str, passage: &Passage, lead: Option<(usize, f32)>) -> Option<f32> {
         if self.excluded.iter().any(|m| m.count(text) > 0) {
             return None;
         }
@@ -384,14 +481,17 @@ impl Plan {
         const AVERAGE: f32 = 300.0;
         let norm = K1 * (1.0 - B + B * text.len() as f32 / AVERAGE);
         let mut score = 0.0;
-        for group in &self.groups {
-            let mut weight = 0.0;
-            for m in group {
-                m.each(text, |r| {
-                    let whole = m.term.kind != Kind::Fuzzy || ends_word(text, r.end);
-                    weight += if whole { 1.0 } else { 0.5 };
-                });
-            }
+        for (g, group) in self.groups.iter().enumerate() {
+            let weight = match lead {
+                Some((lead, weight)) if lead == g => weight,
+                _ => {
+                    let mut weight = 0.0;
+                    for m in group {
+                        m.each(text, |r| weight += m.weight(text, &r));
+                    }
+                    weight
+                }
+            };
             if weight == 0.0 {
                 return None;
             }
@@ -402,6 +502,44 @@ impl Plan {
         }
         Some(score.max(f32::MIN_POSITIVE))
     }
+}
+
+/// Sorts `hits` best first, hits of equal score kept in the order given.
+///
+/// A library's common word is found in hundreds of thousands of passages; a comparison
+/// sort of them takes longer than finding them (`benches/text_search.rs`). This is a
+/// stable radix sort on the score's bits (a score is positive and finite, so its bits
+/// sort as it does), eleven bits at a time, a pass left out where every hit has the same
+/// eleven.
+fn rank(hits: &mut Vec<TextHit>) {
+    let key = |h: &TextHit| !h.score.to_bits();
+    if hits.len() < 1 << 12 {
+        hits.sort_by_key(key);
+        return;
+    }
+    let mut from = std::mem::take(hits);
+    let mut to = from.clone();
+    for shift in [0, 11, 22] {
+        let digit = |h: &TextHit| (key(h) >> shift) as usize & 0x7ff;
+        let mut starts = vec![0usize; 0x800];
+        for h in &from {
+            starts[digit(h)] += 1;
+        }
+        if starts.contains(&from.len()) {
+            continue;
+        }
+        let mut sum = 0;
+        for n in &mut starts {
+            (*n, sum) = (sum, sum + *n);
+        }
+        for h in &from {
+            let slot = &mut starts[digit(h)];
+            to[*slot] = *h;
+            *slot += 1;
+        }
+        std::mem::swap(&mut from, &mut to);
+    }
+    *hits = from;
 }
 
 #[cfg(test)]
