@@ -37,6 +37,12 @@ pub struct QuotesState {
 }
 
 impl QuotesState {
+    /// New results: what was worked out for the old ones no longer holds.
+    fn set_hits(&mut self, hits: Vec<Hit>) {
+        self.hits = hits;
+        self.highlights = Default::default();
+    }
+
     /// What the query matched in hit `i` (nothing when it is far from the selection).
     pub fn ranges(&self, i: usize) -> Option<&Ranges> {
         let (window, _, ranges) = &self.highlights;
@@ -70,7 +76,7 @@ impl App {
             return;
         }
         let hits = self.index.rank(&query, within.as_deref());
-        self.quotes.hits = hits;
+        self.quotes.set_hits(hits);
         self.quotes.ranked_for = query;
         self.quotes.selected = 0;
     }
@@ -85,7 +91,7 @@ impl App {
         if generation != self.quotes.generation {
             return;
         }
-        self.quotes.hits = hits;
+        self.quotes.set_hits(hits);
         self.quotes.ranked_for = std::mem::take(&mut self.quotes.pending_for);
         self.quotes.searching = false;
         self.quotes.selected = 0;

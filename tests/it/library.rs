@@ -531,3 +531,25 @@ fn documents_loaded_during_a_search_join_the_index_when_it_is_answered() {
     app.update(Msg::Searched(again.generation, again.run()));
     assert_eq!(app.quotes.hits.len(), all.index.rank("compute", None).len());
 }
+
+/// The matched characters highlighted are those of the results on screen: when the search
+/// thread's answer replaces the results (the query unchanged), their highlights are worked
+/// out again, not kept from the results they replace.
+#[test]
+fn highlights_follow_the_answer_from_the_search_thread() {
+    let mut app = library_app(120, 30);
+    app.background_search = true;
+    app.background_from = 0;
+    app.press("3comp");
+    let request = app.search_request.take().expect("a ranking was asked for");
+    app.update(Msg::Searched(request.generation, request.run()));
+    assert!(!app.quotes.hits.is_empty());
+    for (i, hit) in app.quotes.hits.iter().enumerate().take(5) {
+        let shown = app.quotes.ranges(i).expect("worked out near the selection");
+        assert_eq!(
+            *shown,
+            app.index.ranges(hit.quote, &app.quotes.query),
+            "result {i}"
+        );
+    }
+}
