@@ -134,16 +134,15 @@ impl App {
     /// One edit of the box being typed into; a character past [`BOX_LIMIT`] is refused
     /// (and the footer says so) before any work is done.
     pub(super) fn edit(&mut self, edit: Edit) {
+        if let Edit::Insert(c) = edit {
+            if self.box_is_full_for(c) {
+                return;
+            }
+        }
         let mut cursor = self.cursor;
         let Some(text) = self.typed_text() else {
             return;
         };
-        if let Edit::Insert(c) = edit {
-            if text.len() + c.len_utf8() > BOX_LIMIT {
-                self.message = Some(box_full());
-                return;
-            }
-        }
         apply(text, &mut cursor, edit);
         self.cursor = cursor;
         if edit.changes_text() {

@@ -166,16 +166,19 @@ pub fn text_box<'a>(app: &App, t: &Theme, text: &'a str, typing: bool) -> Vec<Sp
 }
 
 /// Draws a query box on the top line of `input` (the prompt, `text` with the cursor while
-/// `typing`, else `hint` when empty) and a rule under it; returns the rule's row.
+/// `typing`, else `hint` when empty) and a rule under it, noted in `drawn` as the search box;
+/// returns the rule's row.
 pub fn query_box(
     app: &App,
     t: &Theme,
     buf: &mut Buffer,
+    drawn: &mut Drawn,
     text: &str,
     typing: bool,
     hint: &str,
 ) -> u16 {
     let input = app.areas.input;
+    drawn.put(input, Target::Input);
     let prompt_style = if typing { t.accent } else { t.dim };
     let mut spans = vec![Span::styled(" ❯ ", prompt_style)];
     spans.extend(text_box(app, t, text, typing));

@@ -59,11 +59,11 @@ fn first_row(app: &App) -> usize {
 /// Draws the filter box, its count and the table.
 pub fn draw(app: &App, t: &Theme, buf: &mut Buffer, drawn: &mut Drawn) {
     let input = app.areas.input;
-    drawn.put(input, Target::Input);
     let rule_y = super::query_box(
         app,
         t,
         buf,
+        drawn,
         &app.people.filter,
         app.people.typing,
         "press / to filter people",

@@ -142,11 +142,11 @@ fn text_width(width: usize) -> usize {
 /// Draws the search box, the results and the preview.
 pub fn draw(app: &App, t: &Theme, buf: &mut Buffer, drawn: &mut Drawn) {
     let input = app.areas.input;
-    drawn.put(input, Target::Input);
     let rule_y = super::query_box(
         app,
         t,
         buf,
+        drawn,
         &app.quotes.query,
         app.quotes.typing,
         "press / to search quotes",

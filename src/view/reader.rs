@@ -71,6 +71,12 @@ fn highlighted<'a>(
     hits: &[Range<usize>],
     hit: Style,
 ) -> Vec<Span<'a>> {
+    if hits.is_empty() {
+        // Most lines on most frames: each run as one span, nothing to cut.
+        return (line.pieces())
+            .map(|(range, look)| Span::styled(&line.text[range], t.look(look)))
+            .collect();
+    }
     let mut out = Vec::new();
     for (range, look) in line.pieces() {
         let style = t.look(look);

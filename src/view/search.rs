@@ -17,13 +17,12 @@ const ROWS: u16 = 2;
 pub fn draw(app: &App, t: &Theme, buf: &mut Buffer, drawn: &mut Drawn) {
     let s = &app.search;
     let input = app.areas.input;
-    drawn.put(input, Target::Input);
     let hint = if app.library.folder {
         "press / to search the text of every document"
     } else {
         "press / to search the text"
     };
-    let rule_y = super::query_box(app, t, buf, &s.query, s.typing, hint);
+    let rule_y = super::query_box(app, t, buf, drawn, &s.query, s.typing, hint);
     let count = if s.searching {
         " searching… ".to_string()
     } else if s.query.trim().is_empty() {
