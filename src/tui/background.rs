@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
-use ratatui::DefaultTerminal;
+use super::output::Screen;
 
 use crate::view::theme::Scheme;
 
@@ -55,7 +55,7 @@ pub(super) fn await_answer() {
 }
 
 /// Asks the terminal for its background colour, once.
-pub(super) fn ask_background(terminal: &mut DefaultTerminal) -> io::Result<()> {
+pub(super) fn ask_background(terminal: &mut Screen) -> io::Result<()> {
     let mut asked = ASKED.lock().unwrap_or_else(|e| e.into_inner());
     *asked = Some(Instant::now());
     let backend = terminal.backend_mut();

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use ratatui::DefaultTerminal;
+use super::output::Screen;
 use ratatui::backend::Backend;
 use ratatui::buffer::Cell;
 
@@ -57,7 +57,7 @@ pub(super) fn link_cells(
 /// they are, between the sequences that open and close the hyperlink. ratatui's cells cannot
 /// hold the sequences (it drops control characters), so they are written here, after the
 /// frame; a cell drawn over later is written without them, which ends the hyperlink there.
-pub(super) fn hyperlinks(terminal: &mut DefaultTerminal, links: &[LinkCells]) -> io::Result<()> {
+pub(super) fn hyperlinks(terminal: &mut Screen, links: &[LinkCells]) -> io::Result<()> {
     if links.is_empty() {
         return Ok(());
     }

@@ -6,10 +6,10 @@ use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
+use super::output::Screen;
 use crossterm::event::{EnableBracketedPaste, EnableMouseCapture};
 use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen};
 use crossterm::{cursor, execute};
-use ratatui::DefaultTerminal;
 
 use super::{EDITING, restore};
 use crate::document::sanitize;
@@ -42,7 +42,7 @@ pub(super) fn editor_command(
 /// takes the terminal back. What went wrong with the editor is returned for the footer;
 /// an error is the terminal's.
 pub(super) fn edit(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Screen,
     path: &Path,
     line: usize,
 ) -> io::Result<Result<(), String>> {
@@ -82,7 +82,7 @@ pub(super) fn edit(
 
 /// Takes the terminal back after the editor: raw mode, the alternate screen, mouse capture,
 /// and a whole redraw (the editor drew over everything).
-pub(super) fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
+pub(super) fn resume(terminal: &mut Screen) -> io::Result<()> {
     crossterm::terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),
@@ -134,10 +134,7 @@ pub(super) fn with_url(words: &[String], url: &str) -> Vec<String> {
 /// Opens `url` with the first opener that can be started, with the terminal as it was
 /// before the app (a terminal browser draws on it), and takes the terminal back. What was
 /// opened, or why not, for the footer; an error is the terminal's.
-pub(super) fn open(
-    terminal: &mut DefaultTerminal,
-    url: &str,
-) -> io::Result<Result<String, String>> {
+pub(super) fn open(terminal: &mut Screen, url: &str) -> io::Result<Result<String, String>> {
     EDITING.store(true, Ordering::SeqCst);
     restore();
     let mut outcome = Err(format!("Cannot open {url}: no opener found"));

@@ -6,6 +6,7 @@
 mod background;
 mod hyperlinks;
 mod launch;
+mod output;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -20,7 +21,7 @@ use crossterm::event::{
 };
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
-use ratatui::DefaultTerminal;
+use output::{Compact, Screen};
 
 use crate::app::{Action, App, FileRequest, Key, KeyCode, Loaded, Msg};
 use crate::clipboard;
@@ -62,7 +63,7 @@ enum Message {
 /// What the loop needs besides the app: the terminal, the terminal reader's go-ahead and
 /// the file watch.
 struct Io<'a> {
-    terminal: &'a mut DefaultTerminal,
+    terminal: &'a mut Screen,
     /// Lets the terminal reader read the next event (see [`spawn_terminal_reader`]).
     next_event: mpsc::Sender<()>,
     watch: Option<Watch>,
@@ -273,7 +274,7 @@ fn spawn_loader(root: PathBuf, tx: mpsc::Sender<Message>) {
 
 /// Raw mode, the alternate screen and mouse capture, with a panic hook and a signal watcher
 /// that put the terminal back.
-fn init() -> io::Result<DefaultTerminal> {
+fn init() -> io::Result<Screen> {
     // Not ratatui's init: its panic hook restores with `ratatui::restore`, which reports a
     // failure with `eprintln!`: on a hung-up terminal that panics inside the panic hook, and
     // the process aborts. Ours does what it does, and mouse capture and the cursor too,
@@ -314,10 +315,10 @@ fn frame_area() -> io::Result<ratatui::layout::Rect> {
 /// Raw mode, the alternate screen, and a terminal whose frame is [`frame_area`] (a fixed
 /// viewport, resized by the loop, rather than ratatui's full screen, which takes the whole
 /// window whatever its size).
-fn try_init() -> io::Result<DefaultTerminal> {
+fn try_init() -> io::Result<Screen> {
     crossterm::terminal::enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen)?;
-    let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
+    let backend = Compact::new();
     let viewport = ratatui::Viewport::Fixed(frame_area()?);
     ratatui::Terminal::with_options(backend, ratatui::TerminalOptions { viewport })
 }
@@ -389,11 +390,14 @@ fn event_loop(
             let via = clipboard::copy(&text)?;
             app.update(Msg::Copied(via));
         }
+        // The frame and its hyperlinks go out in one write.
+        io.terminal.backend_mut().hold();
         let frame = io
             .terminal
             .draw(|frame| on_screen = view::draw(app, &io.theme, frame))?;
         let links = link_cells(frame.buffer, &on_screen, app);
         hyperlinks(io.terminal, &links)?;
+        io.terminal.backend_mut().send()?;
         if !asked {
             asked = true;
             // Asked only now, so the first frame never waits for the answer (nor for a

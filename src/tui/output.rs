@@ -1,0 +1,616 @@
+//! The bytes the app sends to the terminal: each frame written in one `write`, in fewer bytes
+//! and escape sequences than ratatui's crossterm backend writes it.
+//!
+//! ratatui's crossterm backend moves the cursor (`ESC [ row ; col H`, 6–11 bytes) over every
+//! run of cells that did not change, even one space between two words; it sets the
+//! attributes and the colours of a cell in separate sequences; and its writes go out through
+//! stdout's 1 KB line buffer, so a frame reached the terminal in several pieces, each a
+//! partial picture the terminal may show and must parse. This backend (the same `Backend`
+//! otherwise) holds a frame until it is whole, hyperlinks and all, and writes it at once; it
+//! writes a short gap of unchanged cells over with what it already holds when that is
+//! shorter than a jump; and it sets a cell's look in one sequence. On the built-in dossier's
+//! first frame at 120 × 40: 6,933 bytes and 528 escape sequences before, 4,909 and 259 now.
+
+use std::io::{self, Write};
+use std::rc::Rc;
+
+use crossterm::cursor::{Hide, MoveTo, Show};
+use crossterm::terminal::{self, Clear};
+use crossterm::{execute, queue};
+use ratatui::backend::{Backend, ClearType, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Size};
+use ratatui::style::{Color, Modifier};
+
+/// The terminal the app draws on.
+pub(super) type Screen = ratatui::Terminal<Compact>;
+
+/// Stdout for the backend: a frame's bytes, kept while a hold is on (see [`Compact::hold`])
+/// and sent in one write when it ends; otherwise each flush sends what was written.
+pub(super) struct FrameOut {
+    bytes: Vec<u8>,
+    /// Set and cleared by the backend that writes here.
+    holding: Rc<std::cell::Cell<bool>>,
+    /// Where the bytes go: stdout, but for tests.
+    sink: Box<dyn Write>,
+}
+
+/// Bytes kept between frames: a frame of a huge window may take megabytes, and its buffer is
+/// given back after it rather than kept for the life of the app.
+const KEPT_CAPACITY: usize = 256 * 1024;
+
+impl FrameOut {
+    /// Writes everything kept, in one write, and flushes the terminal.
+    fn send(&mut self) -> io::Result<()> {
+        let result = (|| {
+            self.sink.write_all(&self.bytes)?;
+            self.sink.flush()
+        })();
+        self.bytes.clear();
+        if self.bytes.capacity() > KEPT_CAPACITY {
+            self.bytes.shrink_to(KEPT_CAPACITY);
+        }
+        result
+    }
+}
+
+impl Write for FrameOut {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.holding.get() {
+            return Ok(());
+        }
+        self.send()
+    }
+}
+
+/// How a cell is drawn besides its text.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+struct Look {
+    fg: Color,
+    bg: Color,
+    underline: Color,
+    modifier: Modifier,
+}
+
+impl Look {
+    fn of(cell: &Cell) -> Look {
+        Look {
+            fg: cell.fg,
+            bg: cell.bg,
+            underline: cell.underline_color,
+            modifier: cell.modifier,
+        }
+    }
+}
+
+/// What a cell on the screen holds, as far as writing it over goes: its character when that
+/// is one printable ASCII byte (else 0: never written over), and its look.
+#[derive(Clone, Copy)]
+struct Held {
+    byte: u8,
+    look: Look,
+}
+
+/// What a cell holds after a clear.
+const BLANK: Held = Held {
+    byte: b' ',
+    look: Look {
+        fg: Color::Reset,
+        bg: Color::Reset,
+        underline: Color::Reset,
+        modifier: Modifier::empty(),
+    },
+};
+
+/// The longest run of unchanged cells written over rather than jumped: a jump costs at least
+/// 6 bytes (`ESC [ 9 ; 9 H`), a cell written over one.
+const MOST_WRITTEN_OVER: u16 = 6;
+
+/// A ratatui backend on crossterm that writes frames compactly (see the module's comment).
+/// It keeps what the screen holds, as ratatui's last buffer has it (every cell the terminal
+/// was given since the last clear, blank elsewhere), to know what a gap holds.
+pub(super) struct Compact {
+    out: FrameOut,
+    /// The writer's hold.
+    holding: Rc<std::cell::Cell<bool>>,
+    /// The screen, row by row, `width` cells a row; beyond it, blank.
+    screen: Vec<Held>,
+    width: u16,
+    /// Colours are written (not when `NO_COLOR` is set, as crossterm does).
+    colour: bool,
+}
+
+impl Compact {
+    /// A backend writing to stdout.
+    pub(super) fn new() -> Compact {
+        Compact::writing_to(Box::new(io::stdout()))
+    }
+
+    fn writing_to(sink: Box<dyn Write>) -> Compact {
+        let holding = Rc::<std::cell::Cell<bool>>::default();
+        Compact {
+            out: FrameOut {
+                bytes: Vec::new(),
+                holding: Rc::clone(&holding),
+                sink,
+            },
+            holding,
+            screen: Vec::new(),
+            width: 0,
+            colour: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
+
+    /// Keeps everything written from now on (flushes included) until [`Compact::send`].
+    pub(super) fn hold(&mut self) {
+        self.holding.set(true);
+    }
+
+    /// Ends a hold: writes everything kept, in one write, and flushes the terminal.
+    pub(super) fn send(&mut self) -> io::Result<()> {
+        self.holding.set(false);
+        self.out.flush()
+    }
+
+    fn held(&self, x: u16, y: u16) -> Held {
+        if x >= self.width {
+            return BLANK;
+        }
+        let i = usize::from(y) * usize::from(self.width) + usize::from(x);
+        self.screen.get(i).copied().unwrap_or(BLANK)
+    }
+
+    /// Notes what the screen holds at (x, y), making room for it.
+    fn hold_cell(&mut self, x: u16, y: u16, held: Held) {
+        if x >= self.width {
+            // Rows are `width` long: a wider frame lays them out anew (rarely: at the first
+            // frame, and when the window grows).
+            let width = x.saturating_add(1).max(self.width);
+            let mut wider = Vec::new();
+            // The last row may be partly kept.
+            for (row, cells) in self
+                .screen
+                .chunks(usize::from(self.width.max(1)))
+                .enumerate()
+            {
+                wider.resize(row * usize::from(width), BLANK);
+                wider.extend_from_slice(cells);
+            }
+            self.screen = wider;
+            self.width = width;
+        }
+        let i = usize::from(y) * usize::from(self.width) + usize::from(x);
+        if i >= self.screen.len() {
+            self.screen.resize(i + 1, BLANK);
+        }
+        self.screen[i] = held;
+    }
+
+    /// Writes the cells from `from` to `to` on row `y` over with what they hold, if that is
+    /// shorter than a jump and draws nothing new: each one printable ASCII byte, in `pen`.
+    fn write_over(&mut self, y: u16, from: u16, to: u16, pen: Look) -> io::Result<bool> {
+        if to <= from || to - from > MOST_WRITTEN_OVER {
+            return Ok(false);
+        }
+        let mut bytes = [0u8; MOST_WRITTEN_OVER as usize];
+        for (i, x) in (from..to).enumerate() {
+            let held = self.held(x, y);
+            if held.byte == 0 || held.look != pen {
+                return Ok(false);
+            }
+            bytes[i] = held.byte;
+        }
+        self.out.write_all(&bytes[..usize::from(to - from)])?;
+        Ok(true)
+    }
+
+    /// Sets the terminal's pen from `from` to `to`, in one SGR sequence.
+    fn set_look(&mut self, from: Look, to: Look) -> io::Result<()> {
+        let mut codes: Vec<u8> = Vec::with_capacity(32);
+        let code = |codes: &mut Vec<u8>, c: &str| {
+            if !codes.is_empty() {
+                codes.push(b';');
+            }
+            codes.extend_from_slice(c.as_bytes());
+        };
+        // As ratatui's crossterm backend does it: what is taken off first, then what is put on;
+        // bold and dim are taken off together (22), and whichever stays is put on again.
+        let removed = from.modifier - to.modifier;
+        let added = to.modifier - from.modifier;
+        let intensity = removed.intersects(Modifier::BOLD | Modifier::DIM);
+        for (modifier, c) in [
+            (Modifier::REVERSED, "27"),
+            (Modifier::ITALIC, "23"),
+            (Modifier::UNDERLINED, "24"),
+            (Modifier::CROSSED_OUT, "29"),
+            (Modifier::HIDDEN, "28"),
+        ] {
+            if removed.contains(modifier) {
+                code(&mut codes, c);
+            }
+        }
+        if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
+            code(&mut codes, "25");
+        }
+        if intensity {
+            code(&mut codes, "22");
+        }
+        let intensity_on = if intensity { to.modifier } else { added };
+        for (modifier, c) in [(Modifier::DIM, "2"), (Modifier::BOLD, "1")] {
+            if intensity_on.contains(modifier) {
+                code(&mut codes, c);
+            }
+        }
+        for (modifier, c) in [
+            (Modifier::REVERSED, "7"),
+            (Modifier::ITALIC, "3"),
+            (Modifier::UNDERLINED, "4"),
+            (Modifier::CROSSED_OUT, "9"),
+            (Modifier::HIDDEN, "8"),
+            (Modifier::SLOW_BLINK, "5"),
+            (Modifier::RAPID_BLINK, "6"),
+        ] {
+            if added.contains(modifier) {
+                code(&mut codes, c);
+            }
+        }
+        if self.colour {
+            for (before, after, reset, set) in [
+                (from.fg, to.fg, "39", "38"),
+                (from.bg, to.bg, "49", "48"),
+                (from.underline, to.underline, "59", "58"),
+            ] {
+                if before != after {
+                    code(&mut codes, &colour_code(after, reset, set));
+                }
+            }
+        }
+        if codes.is_empty() {
+            return Ok(());
+        }
+        self.out.write_all(b"\x1b[")?;
+        self.out.write_all(&codes)?;
+        self.out.write_all(b"m")
+    }
+}
+
+/// The SGR parameters of a colour: `reset` for the terminal's own, else `set` and the colour
+/// (the 16 named colours as the first 16 of the 256, as crossterm writes them).
+fn colour_code(colour: Color, reset: &str, set: &str) -> String {
+    let index = match colour {
+        Color::Reset => return reset.to_string(),
+        Color::Rgb(r, g, b) => return format!("{set};2;{r};{g};{b}"),
+        Color::Indexed(i) => i,
+        Color::Black => 0,
+        Color::Red => 1,
+        Color::Green => 2,
+        Color::Yellow => 3,
+        Color::Blue => 4,
+        Color::Magenta => 5,
+        Color::Cyan => 6,
+        Color::Gray => 7,
+        Color::DarkGray => 8,
+        Color::LightRed => 9,
+        Color::LightGreen => 10,
+        Color::LightYellow => 11,
+        Color::LightBlue => 12,
+        Color::LightMagenta => 13,
+        Color::LightCyan => 14,
+        Color::White => 15,
+    };
+    format!("{set};5;{index}")
+}
+
+impl Write for Compact {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.out.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+impl Backend for Compact {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        // Each draw starts and ends with the terminal's own look (ratatui's backend does the
+        // same, so that text written between draws is plain).
+        let mut pen = BLANK.look;
+        // Where the next character written lands, when that is known.
+        let mut cursor: Option<(u16, u16)> = None;
+        for (x, y, cell) in content {
+            let there = match cursor {
+                Some(at) if at == (x, y) => true,
+                Some((cx, cy)) if cy == y => self.write_over(y, cx, x, pen)?,
+                _ => false,
+            };
+            if !there {
+                queue!(self.out, MoveTo(x, y))?;
+            }
+            let look = Look::of(cell);
+            if look != pen {
+                self.set_look(pen, look)?;
+                pen = look;
+            }
+            let symbol = cell.symbol();
+            self.out.write_all(symbol.as_bytes())?;
+            let byte = match symbol.as_bytes() {
+                [b @ b' '..=b'~'] => *b,
+                _ => 0,
+            };
+            self.hold_cell(x, y, Held { byte, look });
+            // A wide character covers the columns after it; they are not sent on their own
+            // (ratatui's diff skips them), so what they hold is not known here and they are
+            // never written over. After one (or any character not one column wide) the cursor
+            // is placed again, as ratatui's backend does: terminals differ on widths.
+            let width = crate::wrap::width(symbol);
+            for covered in 1..width as u16 {
+                self.hold_cell(x.saturating_add(covered), y, Held { byte: 0, look });
+            }
+            cursor = (width == 1).then(|| (x.saturating_add(1), y));
+        }
+        if pen != BLANK.look {
+            self.out.write_all(b"\x1b[0m")?;
+        }
+        Ok(())
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        execute!(self.out, Hide)
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        execute!(self.out, Show)
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        crossterm::cursor::position().map(|(x, y)| Position { x, y })
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        let Position { x, y } = position.into();
+        execute!(self.out, MoveTo(x, y))
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.clear_region(ClearType::All)
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        // ratatui clears the whole frame with this (a row or the rest of the screen at a
+        // time) and then takes every cell to be blank; so is every cell kept here.
+        self.screen = Vec::new();
+        self.width = 0;
+        execute!(
+            self.out,
+            Clear(match clear_type {
+                ClearType::All => terminal::ClearType::All,
+                ClearType::AfterCursor => terminal::ClearType::FromCursorDown,
+                ClearType::BeforeCursor => terminal::ClearType::FromCursorUp,
+                ClearType::CurrentLine => terminal::ClearType::CurrentLine,
+                ClearType::UntilNewLine => terminal::ClearType::UntilNewLine,
+            })
+        )
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        let (width, height) = terminal::size()?;
+        Ok(Size { width, height })
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        let terminal::WindowSize {
+            columns,
+            rows,
+            width,
+            height,
+        } = terminal::window_size()?;
+        Ok(WindowSize {
+            columns_rows: Size {
+                width: columns,
+                height: rows,
+            },
+            pixels: Size { width, height },
+        })
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+
+    use proptest::prelude::*;
+    use ratatui::backend::CrosstermBackend;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::style::Style;
+
+    use super::*;
+
+    /// A sink tests can read.
+    #[derive(Clone, Default)]
+    struct Shared(Rc<RefCell<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    const W: u16 = 24;
+    const H: u16 = 4;
+
+    /// Draws each frame over the last, as ratatui's terminal does (only the cells that
+    /// changed), with our backend and with ratatui's, and returns the bytes of each.
+    fn both(frames: &[Buffer]) -> (Vec<u8>, Vec<u8>) {
+        let ours = Shared::default();
+        let mut compact = Compact::writing_to(Box::new(ours.clone()));
+        let theirs = Shared::default();
+        let mut plain = CrosstermBackend::new(theirs.clone());
+        let mut before = Buffer::empty(Rect::new(0, 0, W, H));
+        for frame in frames {
+            let diff = before.diff(frame);
+            compact.hold();
+            compact.draw(diff.iter().copied()).unwrap();
+            compact.send().unwrap();
+            plain.draw(diff.into_iter()).unwrap();
+            before = frame.clone();
+        }
+        let ours = ours.0.borrow().clone();
+        let theirs = theirs.0.borrow().clone();
+        (ours, theirs)
+    }
+
+    fn screen(bytes: &[u8]) -> vt100::Parser {
+        let mut parser = vt100::Parser::new(H.try_into().unwrap(), W.try_into().unwrap(), 0);
+        parser.process(bytes);
+        parser
+    }
+
+    /// Every cell as a terminal shows it: its text (a space written or none, the same),
+    /// colours and attributes.
+    fn cells(parser: &vt100::Parser) -> Vec<String> {
+        let screen = parser.screen();
+        let mut out = Vec::new();
+        for row in 0..H {
+            for col in 0..W {
+                let cell = screen.cell(row, col).unwrap();
+                let text = match cell.contents() {
+                    "" => " ",
+                    text => text,
+                };
+                out.push(format!(
+                    "{row},{col} {text:?} {:?} {:?} b{} u{} r{} i{}",
+                    cell.fgcolor(),
+                    cell.bgcolor(),
+                    cell.bold(),
+                    cell.underline(),
+                    cell.inverse(),
+                    cell.italic()
+                ));
+            }
+        }
+        out
+    }
+
+    fn frame(lines: &[(&str, Style)]) -> Buffer {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, W, H));
+        for (y, (text, style)) in lines.iter().enumerate() {
+            buffer.set_string(0, y as u16, text, *style);
+        }
+        buffer
+    }
+
+    #[test]
+    fn words_on_a_row_go_out_without_a_jump_between_them() {
+        let dim = Style::new().fg(Color::Indexed(247));
+        let words = frame(&[("On May 17, 2024, Jan", Style::new()), ("  a  b", dim)]);
+        let (ours, theirs) = both(&[words]);
+        let jumps = |bytes: &[u8]| String::from_utf8_lossy(bytes).matches('H').count();
+        assert!(String::from_utf8_lossy(&ours).contains("On May 17, 2024, Jan"));
+        assert_eq!(jumps(&ours), 2, "{}", String::from_utf8_lossy(&ours));
+        assert!(jumps(&theirs) > 5);
+        assert!(ours.len() < theirs.len());
+        assert_eq!(cells(&screen(&ours)), cells(&screen(&theirs)));
+    }
+
+    #[test]
+    fn a_frame_held_goes_out_in_one_write() {
+        #[derive(Clone, Default)]
+        struct Writes(Rc<RefCell<usize>>);
+        impl Write for Writes {
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                *self.0.borrow_mut() += 1;
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let writes = Writes::default();
+        let mut compact = Compact::writing_to(Box::new(writes.clone()));
+        let words = frame(&[("one two", Style::new()), ("three", Style::new().bold())]);
+        let before = Buffer::empty(Rect::new(0, 0, W, H));
+        compact.hold();
+        compact.draw(before.diff(&words).into_iter()).unwrap();
+        compact.hide_cursor().unwrap();
+        Backend::flush(&mut compact).unwrap();
+        write!(compact, "\x1b]8;;\x1b\\").unwrap();
+        assert_eq!(*writes.0.borrow(), 0, "nothing goes out while held");
+        compact.send().unwrap();
+        assert_eq!(*writes.0.borrow(), 1);
+    }
+
+    fn any_style() -> impl Strategy<Value = Style> {
+        let colors = prop_oneof![
+            Just(Color::Reset),
+            Just(Color::Indexed(247)),
+            Just(Color::Rgb(200, 10, 10)),
+            Just(Color::Blue)
+        ];
+        let modifiers = prop_oneof![
+            Just(Modifier::empty()),
+            Just(Modifier::BOLD),
+            Just(Modifier::REVERSED),
+            Just(Modifier::UNDERLINED | Modifier::ITALIC)
+        ];
+        (colors.clone(), colors, modifiers)
+            .prop_map(|(fg, bg, m)| Style::new().fg(fg).bg(bg).add_modifier(m))
+    }
+
+    fn any_frame() -> impl Strategy<Value = Buffer> {
+        let piece = ("[ ab字é]{0,6}", any_style(), 0..W, 0..H);
+        proptest::collection::vec(piece, 0..12).prop_map(|pieces| {
+            let mut buffer = Buffer::empty(Rect::new(0, 0, W, H));
+            for (text, style, x, y) in pieces {
+                buffer.set_stringn(x, y, text, usize::from(W - x), style);
+            }
+            buffer
+        })
+    }
+
+    proptest! {
+        /// Whatever the frames, each cell on the terminal shows what ratatui's own backend
+        /// would have made it show, or what the last frame holds (drawn afresh): over wide
+        /// characters ratatui's may leave a stale colour that writing a gap over mends. And
+        /// the bytes are no more.
+        #[test]
+        fn the_screen_is_as_ratatuis_backend_leaves_it(
+            frames in proptest::collection::vec(any_frame(), 1..5)
+        ) {
+            let (ours, theirs) = both(&frames);
+            let (_, afresh) = both(&frames[frames.len() - 1..]);
+            let differ: Vec<(String, String)> = cells(&screen(&ours))
+                .into_iter()
+                .zip(cells(&screen(&theirs)).into_iter().zip(cells(&screen(&afresh))))
+                .filter(|(a, (b, c))| a != b && a != c)
+                .map(|(a, (b, _))| (a, b))
+                .collect();
+            prop_assert!(
+                differ.is_empty(),
+                "{differ:?}\nours {:?}\ntheirs {:?}",
+                String::from_utf8_lossy(&ours),
+                String::from_utf8_lossy(&theirs)
+            );
+            prop_assert!(ours.len() <= theirs.len());
+        }
+    }
+}
