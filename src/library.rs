@@ -187,6 +187,48 @@ pub fn open_file(path: &Path) -> Result<Document, OpenError> {
     read_and_load(path, file, &meta, document::load)
 }
 
+/// A file as [`open_beginning`] read it.
+pub enum Opened {
+    /// The whole document.
+    Whole(Document),
+    /// The beginning of a big document (see [`document::beginning`]): the rest is to be read.
+    Beginning(Document),
+}
+
+/// A document this big or bigger is shown by its beginning first (see [`open_beginning`]).
+pub const BIG_BYTES: usize = 8 << 20;
+
+/// How much of a big document is parsed to be shown first: about a megabyte, to the next
+/// heading.
+pub const BEGINNING_BYTES: usize = 1 << 20;
+
+/// [`open_file`], but a file of [`BIG_BYTES`] or more is parsed only to its beginning
+/// ([`BEGINNING_BYTES`]): the whole file is still read and checked (an error anywhere in it
+/// is the same error), so only parsing the rest is left.
+pub fn open_beginning(path: &Path) -> Result<Opened, OpenError> {
+    let (file, meta) = open_nonblocking(path, false)?;
+    check_kind(path, &meta)?;
+    #[cfg(unix)]
+    if is_pipe(&meta) {
+        set_blocking(path, &file)?;
+    }
+    let mut cut = false;
+    let doc = read_and_load(path, file, &meta, |source, text| {
+        let start = if text.len() >= BIG_BYTES {
+            document::beginning(text, BEGINNING_BYTES)
+        } else {
+            text
+        };
+        cut = start.len() < text.len();
+        document::load(source, start)
+    })?;
+    Ok(if cut {
+        Opened::Beginning(doc)
+    } else {
+        Opened::Whole(doc)
+    })
+}
+
 /// Reads and parses a file of a library (a folder's listing gave it as a regular file, and
 /// the reader opens it again): opened without following a symbolic link and without waiting
 /// on a pipe, then asked what it is through the open descriptor, so that a file swapped for
@@ -276,7 +318,7 @@ fn read_and_load(
     path: &Path,
     file: std::fs::File,
     meta: &std::fs::Metadata,
-    load: fn(&str, &str) -> Document,
+    load: impl FnOnce(&str, &str) -> Document,
 ) -> Result<Document, OpenError> {
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(MAX_BYTES + 1)

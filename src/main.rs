@@ -76,6 +76,13 @@ fn run(cli: &Cli) -> Result<bool, String> {
     if cli.command.is_none() && stdout.is_terminal() {
         let start = match target {
             Target::Folder(root) => tui::Start::Folder(root),
+            // A big file shows its beginning at once, while the rest is read.
+            Target::File(file) => {
+                match library::open_beginning(&file).map_err(|e| e.to_string())? {
+                    library::Opened::Whole(doc) => tui::Start::Document(Box::new(doc)),
+                    library::Opened::Beginning(doc) => tui::Start::Beginning(Box::new(doc)),
+                }
+            }
             _ => tui::Start::Document(Box::new(library::open(path).map_err(|e| e.to_string())?)),
         };
         let options = tui::Options {

@@ -7,11 +7,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::library::SortKeys;
-use super::reader::block_for_source;
+use super::reader::{ReaderLayout, block_for_source, layout};
 use super::{App, Focus, OutlineState, View};
 use crate::document::Document;
 use crate::library::{self, Change, Problem};
-use crate::search::{QuoteBatch, QuoteIndex};
+use crate::search::{DocText, QuoteBatch, QuoteIndex};
 
 /// What the app asks of the terminal layer, which owns the files and the terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +28,36 @@ pub enum FileRequest {
         /// The line on screen.
         line: usize,
     },
+}
+
+/// A big document read whole, while the app showed its beginning (see
+/// [`library::open_beginning`]), with what takes long to make of it made on the thread that
+/// read it, so the app takes it without a pause.
+pub struct WholeDocument {
+    doc: Document,
+    text: DocText,
+    /// The reader laid out for the width it had when the reading began.
+    layout: ReaderLayout,
+}
+
+impl std::fmt::Debug for WholeDocument {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WholeDocument")
+            .field("source", &self.doc.source)
+            .finish_non_exhaustive()
+    }
+}
+
+impl WholeDocument {
+    /// The document, its text to search and its reader laid out `width` columns wide (with
+    /// link targets listed when `links`): see [`App::reader_layout_key`].
+    pub fn of(doc: Document, (width, links): (u16, bool)) -> WholeDocument {
+        WholeDocument {
+            text: DocText::of(&doc),
+            layout: layout(&doc, width, links),
+            doc,
+        }
+    }
 }
 
 /// Where the reader was in a document, by what it showed rather than by row: rows move
@@ -224,9 +254,41 @@ impl App {
         }
         self.documents_changed();
         if let Some(place) = place {
-            self.reopen_in_place(place);
+            self.reopen_in_place(place, None);
         }
         self.select_event(event);
+    }
+
+    /// The reader's width and whether it lists link targets: what a layout made elsewhere
+    /// must be made for (see [`WholeDocument::of`]).
+    pub fn reader_layout_key(&self) -> (u16, bool) {
+        (self.reader_width(), self.reader.layout.links)
+    }
+
+    /// Takes the whole of the document whose beginning is shown, at the same place; or says
+    /// why it could not be read.
+    pub(super) fn whole_read(&mut self, whole: Result<Box<WholeDocument>, String>) {
+        let source = self.doc().source.clone();
+        let whole = match whole {
+            Ok(whole) => *whole,
+            Err(e) => {
+                self.message = Some(format!("⚠ {e} (showing the beginning of {source})"));
+                return;
+            }
+        };
+        let i = self.current;
+        self.set_text(i, whole.text);
+        let place = self.reader_place();
+        let event = self.selected_event();
+        self.remember_quote();
+        self.docs[i] = whole.doc;
+        if let Some(keys) = self.library.keys.get_mut(i) {
+            *keys = SortKeys::of(&self.docs[i]);
+        }
+        self.documents_changed();
+        self.reopen_in_place(place, Some(whole.layout));
+        self.select_event(event);
+        self.message = Some(format!("Read the whole of {source}"));
     }
 
     /// Drops document `i` of a library (its file was removed).
@@ -302,7 +364,7 @@ impl App {
     }
 
     /// Lays the document read again out, and shows the same section at the nearest line.
-    fn reopen_in_place(&mut self, place: ReaderPlace) {
+    fn reopen_in_place(&mut self, place: ReaderPlace, made: Option<ReaderLayout>) {
         let n = self.doc().sections.len();
         let jumps = std::mem::take(&mut self.jumps);
         let message = self.message.take();
@@ -311,7 +373,14 @@ impl App {
             ..Default::default()
         };
         self.refresh_outline();
-        self.reader.layout.lines.clear();
+        // A layout made for this document elsewhere is taken if it is for this width (see
+        // [`WholeDocument`]); else the reader is laid out anew.
+        match made {
+            Some(made) if (made.width, made.links) == self.reader_layout_key() => {
+                self.reader.layout = made;
+            }
+            _ => self.reader.layout.lines.clear(),
+        }
         self.reader.marked = None;
         let (w, h) = (self.areas.screen.width, self.areas.screen.height);
         self.resize(w, h);

@@ -31,7 +31,7 @@ use ratatui::layout::Rect;
 
 pub use action::{Action, Context, Edit, Key, KeyCode, Target, View, parse_keys};
 pub use cite::{CiteAs, Cited};
-pub use files::FileRequest;
+pub use files::{FileRequest, WholeDocument};
 pub use jumps::Place;
 pub use layout::Areas;
 pub use library::{LibraryState, SortKey};
@@ -130,6 +130,9 @@ pub enum Msg {
     Say(String),
     /// The marks store's answer to [`App::marks_request`].
     Marks(MarksAnswer),
+    /// The whole of the big document whose beginning is shown (see [`WholeDocument`]), or
+    /// why it could not be read.
+    Whole(Result<Box<WholeDocument>, String>),
 }
 
 /// The whole app state.
@@ -328,6 +331,7 @@ impl App {
                 self.files_changed(changes);
                 self.relocate_marks();
             }
+            Msg::Whole(whole) => self.whole_read(whole),
             Msg::Copied(via) => self.copied(&via),
             Msg::Say(text) => self.message = Some(text),
             Msg::Marks(answer) => self.marks_answered(answer),

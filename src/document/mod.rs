@@ -5,6 +5,7 @@
 //! [`Document`]; [`decode`] turns raw bytes into that text or says why it can't. Every string in
 //! the model has been through [`sanitize`] once, so it is safe to print.
 
+pub mod beginning;
 pub mod dates;
 mod decode;
 pub mod front_matter;
@@ -24,6 +25,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+pub use beginning::beginning;
 pub use dates::{Date, Precision};
 pub use decode::{DecodeError, decode};
 pub use front_matter::Meta;

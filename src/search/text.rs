@@ -61,8 +61,9 @@ impl Passage {
 /// One document's searchable text.
 #[derive(Debug, Clone, Default)]
 pub struct DocText {
-    /// Every passage's text, one after another.
-    pub text: Arc<str>,
+    /// Every passage's text, one after another (an `Arc<String>` rather than an `Arc<str>`,
+    /// which would copy a big document's text once more as it is made).
+    pub text: Arc<String>,
     /// The passages, in text order.
     pub passages: Arc<[Passage]>,
 }
@@ -71,16 +72,18 @@ impl DocText {
     /// The searchable text of `doc`, which must still hold its blocks (a slimmed library
     /// document has none: take its text before slimming it).
     pub fn of(doc: &Document) -> DocText {
-        let mut text = String::with_capacity(doc.text.len());
+        let searched = |block: &&crate::document::Block| {
+            !matches!(block.kind, BlockKind::Rule | BlockKind::Attribution)
+                && !doc.text_of(block).trim().is_empty()
+        };
+        // Made at its size: each passage and the line break after it.
+        let size = (doc.blocks.iter().filter(searched))
+            .map(|b| doc.text_of(b).len() + 1)
+            .sum();
+        let mut text = String::with_capacity(size);
         let mut passages = Vec::with_capacity(doc.blocks.len());
-        for block in &doc.blocks {
-            if matches!(block.kind, BlockKind::Rule | BlockKind::Attribution) {
-                continue;
-            }
+        for block in doc.blocks.iter().filter(searched) {
             let t = doc.text_of(block);
-            if t.trim().is_empty() {
-                continue;
-            }
             let start = text.len();
             text.push_str(t);
             passages.push(Passage {
@@ -93,7 +96,7 @@ impl DocText {
             text.push('\n');
         }
         DocText {
-            text: Arc::from(text),
+            text: Arc::new(text),
             passages: Arc::from(passages),
         }
     }

@@ -40,6 +40,9 @@ use launch::{edit, open};
 pub enum Start {
     /// One document, already parsed.
     Document(Box<Document>),
+    /// The beginning of a big document's file (see [`library::open_beginning`]): shown at
+    /// once, while the whole file is read on a thread of its own.
+    Beginning(Box<Document>),
     /// A folder, loaded in the background while the app runs.
     Folder(PathBuf),
 }
@@ -55,6 +58,8 @@ enum Message {
     TextSearched(u64, Vec<TextHit>),
     /// Watched files changed on disk (or were read again on request).
     Files(Vec<Change>),
+    /// The whole of the document whose beginning is shown.
+    Whole(Result<Box<crate::app::WholeDocument>, String>),
     /// The terminal answered a query (its background colour).
     #[cfg(unix)]
     Replies(Vec<crate::input::Reply>),
@@ -122,6 +127,19 @@ pub fn run_with(start: Start, options: Options) -> io::Result<()> {
                 // The built-in dossier and standard input have no file to watch.
                 let file = doc.path.clone().map(Watched::File);
                 (App::new(*doc, size.width, size.height), file)
+            }
+            Start::Beginning(doc) => {
+                let path = doc.path.clone();
+                let mut app = App::new(*doc, size.width, size.height);
+                app.set_measure(options.measure);
+                if let Some(path) = &path {
+                    app.message = Some(format!(
+                        "Showing the beginning, reading the rest of {}…",
+                        app.docs[0].source
+                    ));
+                    spawn_whole_reader(path.clone(), app.reader_layout_key(), tx.clone());
+                }
+                (app, path.map(Watched::File))
             }
             Start::Folder(root) => {
                 let mut app = App::library(size.width, size.height);
@@ -248,6 +266,17 @@ fn spawn_text_searcher(tx: mpsc::Sender<Message>) -> mpsc::Sender<TextSearchRequ
         let hits = request.run();
         Message::TextSearched(request.generation, hits)
     })
+}
+
+/// Reads and parses the whole of a big document whose beginning is shown, and lays it out
+/// for the reader as `layout` says, on a thread of its own.
+fn spawn_whole_reader(path: PathBuf, layout: (u16, bool), tx: mpsc::Sender<Message>) {
+    std::thread::spawn(move || {
+        let whole = library::open_file(&path)
+            .map(|doc| Box::new(crate::app::WholeDocument::of(doc, layout)))
+            .map_err(|e| e.to_string());
+        let _ = tx.send(Message::Whole(whole));
+    });
 }
 
 /// Finds and parses a folder's dossiers on every core, reporting each as it is done.
@@ -488,6 +517,10 @@ fn handle(app: &mut App, message: Message, io: &mut Io, on_screen: &Drawn) -> io
         }
         Message::Load(loaded) => {
             app.update(Msg::Loaded(loaded));
+            Ok(true)
+        }
+        Message::Whole(whole) => {
+            app.update(Msg::Whole(whole));
             Ok(true)
         }
         Message::Searched(generation, hits) => {

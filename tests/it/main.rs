@@ -17,6 +17,7 @@ mod load_props;
 mod marks;
 mod marks_app;
 mod people;
+mod pty_big;
 mod pty_e2e;
 mod pty_files;
 mod pty_links;

@@ -25,9 +25,13 @@ pub struct ReaderLine {
 
 impl ReaderLine {
     fn of(line: Wrapped<Look>, block: usize) -> ReaderLine {
+        // A line has a run or two: a vector grown a run at a time holds four, and the runs
+        // held for nothing took half of a big document's layout.
+        let mut runs = line.runs;
+        runs.shrink_to_fit();
         ReaderLine {
             text: line.text,
-            runs: line.runs,
+            runs,
             block,
         }
     }

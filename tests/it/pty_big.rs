@@ -1,0 +1,108 @@
+//! A big document on a pseudo-terminal: the real `dossier` binary shows its beginning at
+//! once and says it is reading the rest; the whole document then takes its place, at the
+//! same spot. And the beginning it shows is the whole document's first blocks.
+#![cfg(unix)]
+
+use dossier::library::{self, BEGINNING_BYTES, BIG_BYTES, Opened};
+
+use crate::common::Scratch;
+use crate::common::pty::{Launch, Tty};
+
+const COLS: u16 = 100;
+const ROWS: u16 = 30;
+
+/// A dossier past [`BIG_BYTES`]: parts of a few kilobytes each, with fenced code holding
+/// lines that look like headings, the last part named so it can be found.
+fn big() -> String {
+    let mut text = String::from("---\ntitle: Big Dossier\n---\n# Big Dossier\n\nIntro.\n");
+    let mut part = 0;
+    while text.len() < BIG_BYTES + BEGINNING_BYTES {
+        part += 1;
+        text.push_str(&format!("\n## Part {part}\n\n"));
+        for i in 0..20 {
+            text.push_str(&format!(
+                "On March {}, 2021, the committee met for session {i} of part {part}. \
+                 \"We go on,\" said Dana Whitfield.\n\n",
+                1 + i % 28
+            ));
+        }
+        text.push_str("```\n# not a heading\n```\n");
+    }
+    text.push_str("\n## The Very End\n\nLast words.\n");
+    text
+}
+
+fn footer(screen: &vt100::Screen) -> String {
+    screen.rows(0, COLS).last().unwrap_or_default()
+}
+
+/// The number of sections the footer counts (`section 1/N`).
+fn sections_counted(screen: &vt100::Screen) -> Option<usize> {
+    let footer = footer(screen);
+    let count = footer.split("section ").nth(1)?.split('/').nth(1)?;
+    count.split_whitespace().next()?.parse().ok()
+}
+
+#[test]
+fn a_big_file_opens_at_its_beginning_and_then_whole() {
+    let scratch = Scratch::new();
+    let text = big();
+    let path = scratch.file("big.md", &text);
+    let total = text.matches("\n## ").count() + 1;
+    let mut tty = Tty::spawn(Launch::dossier(&[path.to_str().unwrap()], COLS, ROWS));
+    tty.wait_until(
+        "the beginning, and a word that the rest is being read",
+        |s| {
+            s.contents().contains("Big Dossier")
+                && (footer(s).contains("reading the rest") || footer(s).contains("Read the whole"))
+        },
+    );
+    tty.wait_until("the whole document", |s| {
+        footer(s).contains("Read the whole of")
+    });
+    let raw = String::from_utf8_lossy(&tty.output().raw).into_owned();
+    assert!(
+        raw.contains("Showing the beginning, reading the rest of"),
+        "the first frames said the rest was being read"
+    );
+    tty.wait_until("every section counted", |s| {
+        sections_counted(s) == Some(total)
+    });
+    assert!(
+        tty.screen_text().contains("Big Dossier"),
+        "still at the top"
+    );
+    tty.send(b"q");
+    assert!(tty.wait_exit().success());
+    tty.assert_restored();
+}
+
+#[test]
+fn the_beginning_is_the_whole_documents_first_blocks() {
+    let scratch = Scratch::new();
+    let text = big();
+    let path = scratch.file("big.md", &text);
+    let Opened::Beginning(start) = library::open_beginning(&path).expect("opens") else {
+        panic!("a file of {} bytes opens at its beginning", text.len());
+    };
+    let whole = library::open_file(&path).expect("opens");
+    assert!(start.sections.len() > 2 && start.sections.len() < whole.sections.len());
+    for (a, b) in start.sections.iter().zip(&whole.sections) {
+        assert_eq!((a.title.as_ref(), a.line), (b.title.as_ref(), b.line));
+    }
+    let last = start.blocks.len() - 1;
+    assert_eq!(
+        start.text_of(&start.blocks[last]),
+        whole.text_of(&whole.blocks[last])
+    );
+    assert_eq!(start.meta, whole.meta);
+    assert!(
+        start.text.len() >= BEGINNING_BYTES / 2,
+        "about a megabyte of text"
+    );
+    let small = scratch.file("small.md", "# Small\n\nText.\n");
+    assert!(matches!(
+        library::open_beginning(&small),
+        Ok(Opened::Whole(_))
+    ));
+}
