@@ -43,7 +43,7 @@ pub use popup::PopupLine;
 pub use quotes::QuotesState;
 pub use reader::{ReaderLayout, ReaderLine, ReaderState, TextSearch};
 pub use search::{PassageRow, SearchState};
-pub use textbox::BOX_LIMIT;
+pub use textbox::{BOX_LIMIT, NOTE_LIMIT};
 pub use timeline::{DayBound, TimelineFilter, TimelineLine, TimelineState};
 
 use crate::document::Document;

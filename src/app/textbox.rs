@@ -9,13 +9,16 @@ use super::{App, Context, View};
 /// does work in proportion to its text.
 pub const BOX_LIMIT: usize = 256;
 
+/// The most bytes a mark's note holds: a paragraph or two of one's own words (each key
+/// still does work in proportion to the text, a few microseconds at this size).
+pub const NOTE_LIMIT: usize = 4096;
+
 /// What the footer says when a box is full (its number is [`BOX_LIMIT`]; a test holds them
 /// together).
 const BOX_FULL: &str = "⚠ A search box holds at most 256 bytes: the rest was cut";
 
-fn box_full() -> String {
-    BOX_FULL.to_string()
-}
+/// What the footer says when a note is full (its number is [`NOTE_LIMIT`]).
+const NOTE_FULL: &str = "⚠ A note holds at most 4096 bytes: the rest was cut";
 
 /// One editing step on a search box's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,14 +119,25 @@ impl App {
         }
     }
 
-    /// True when typing `c` would take the box being typed into past [`BOX_LIMIT`]; the
+    /// True when typing `c` would take the box being typed into past its limit; the
     /// footer then says so.
     pub(super) fn box_is_full_for(&mut self, c: char) -> bool {
-        let full = (self.typed_text()).is_some_and(|t| t.len() + c.len_utf8() > BOX_LIMIT);
-        if full && self.message.as_deref() != Some(BOX_FULL) {
-            self.message = Some(box_full());
+        let (limit, said) = self.box_limit();
+        let full = (self.typed_text()).is_some_and(|t| t.len() + c.len_utf8() > limit);
+        if full && self.message.as_deref() != Some(said) {
+            self.message = Some(said.to_string());
         }
         full
+    }
+
+    /// The most bytes the box being typed into holds, and what the footer says when it is
+    /// full.
+    fn box_limit(&self) -> (usize, &'static str) {
+        if self.marks.note.is_some() {
+            (NOTE_LIMIT, NOTE_FULL)
+        } else {
+            (BOX_LIMIT, BOX_FULL)
+        }
     }
 
     /// Puts the cursor at the end of the search box just entered.
@@ -131,7 +145,7 @@ impl App {
         self.cursor = self.typed_text().map_or(0, |t| t.len());
     }
 
-    /// One edit of the box being typed into; a character past [`BOX_LIMIT`] is refused
+    /// One edit of the box being typed into; a character past its limit is refused
     /// (and the footer says so) before any work is done.
     pub(super) fn edit(&mut self, edit: Edit) {
         if let Edit::Insert(c) = edit {
@@ -151,17 +165,18 @@ impl App {
     }
 
     /// A paste, as one edit of the box being typed into: line breaks and tabs become
-    /// spaces, other control characters are left out, and what would pass [`BOX_LIMIT`] is
+    /// spaces, other control characters are left out, and what would pass its limit is
     /// cut (the footer says so). With no box open it is ignored: pasted text is not taken
     /// as commands.
     pub(super) fn paste(&mut self, pasted: &str) {
         self.message = None;
         self.last_click = None;
         let mut cursor = self.cursor;
+        let (limit, said) = self.box_limit();
         let Some(text) = self.typed_text() else {
             return;
         };
-        let mut room = BOX_LIMIT.saturating_sub(text.len());
+        let mut room = limit.saturating_sub(text.len());
         let mut clean = String::new();
         let mut cut = false;
         for c in pasted.chars() {
@@ -188,7 +203,7 @@ impl App {
             self.box_changed();
         }
         if cut {
-            self.message = Some(box_full());
+            self.message = Some(said.to_string());
         }
     }
 
@@ -218,6 +233,7 @@ mod tests {
     #[test]
     fn the_full_box_message_names_the_limit() {
         assert!(BOX_FULL.contains(&format!(" {BOX_LIMIT} bytes")));
+        assert!(NOTE_FULL.contains(&format!(" {NOTE_LIMIT} bytes")));
     }
 
     fn run(start: &str, edits: &[Edit]) -> (String, usize) {

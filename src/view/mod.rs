@@ -141,8 +141,9 @@ pub fn put_row(buf: &mut Buffer, area: Rect, y: u16, spans: Vec<Span<'_>>, fill:
 }
 
 /// A search box's text with its cursor when it is being typed into: a block after the
-/// text, or the character under the cursor shown reversed.
-pub fn text_box<'a>(app: &App, t: &Theme, text: &'a str, typing: bool) -> Vec<Span<'a>> {
+/// text, or the character under the cursor shown reversed; a text too long for the `room`
+/// it has is shown from where the cursor can be seen.
+pub fn text_box<'a>(app: &App, t: &Theme, text: &'a str, typing: bool, room: u16) -> Vec<Span<'a>> {
     if !typing {
         return vec![Span::raw(text)];
     }
@@ -151,18 +152,37 @@ pub fn text_box<'a>(app: &App, t: &Theme, text: &'a str, typing: bool) -> Vec<Sp
         .rev()
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(0);
+    // The text before the cursor, and the cursor's cell, fit in `room`: what does not is
+    // dropped from the left, and an ellipsis says so.
+    let room = usize::from(room).max(3);
+    let mut shown = 0;
+    let mut spans = Vec::new();
+    if crate::wrap::width(&text[..at]) + 1 > room {
+        let mut width = 0;
+        shown = at;
+        for (i, c) in text[..at].char_indices().rev() {
+            width += crate::wrap::width(c.encode_utf8(&mut [0; 4]));
+            if width + 2 > room {
+                break;
+            }
+            shown = i;
+        }
+        spans.push(Span::styled("…", t.dim));
+    }
     let Some(under) = text[at..].chars().next() else {
-        return vec![Span::raw(text), Span::styled("█", t.dim)];
+        spans.extend([Span::raw(&text[shown..]), Span::styled("█", t.dim)]);
+        return spans;
     };
     let next = at + under.len_utf8();
-    vec![
-        Span::raw(&text[..at]),
+    spans.extend([
+        Span::raw(&text[shown..at]),
         Span::styled(
             &text[at..next],
             Style::default().add_modifier(Modifier::REVERSED),
         ),
         Span::raw(&text[next..]),
-    ]
+    ]);
+    spans
 }
 
 /// Draws a query box on the top line of `input` (the prompt, `text` with the cursor while
@@ -181,7 +201,13 @@ pub fn query_box(
     drawn.put(input, Target::Input);
     let prompt_style = if typing { t.accent } else { t.dim };
     let mut spans = vec![Span::styled(" ❯ ", prompt_style)];
-    spans.extend(text_box(app, t, text, typing));
+    spans.extend(text_box(
+        app,
+        t,
+        text,
+        typing,
+        input.width.saturating_sub(3),
+    ));
     if !typing && text.is_empty() {
         spans.push(Span::styled(hint, t.dim));
     }

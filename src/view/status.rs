@@ -125,15 +125,21 @@ pub fn footer(app: &App, t: &Theme, buf: &mut Buffer) {
     let left_w = a.width.saturating_sub(pos_w + 1);
     let left: Line = if let Some(note) = &app.marks.note {
         let what = note.mark.kind.name();
-        let mut spans = vec![Span::styled(
-            format!(" Note for the {what} (Enter marks, Esc cancels): "),
-            t.accent,
-        )];
-        spans.extend(super::text_box(app, t, &note.text, true));
+        let label = format!(" Note for the {what} (Enter marks, Esc cancels): ");
+        let room = left_w.saturating_sub(wrap::width(&label) as u16);
+        let mut spans = vec![Span::styled(label, t.accent)];
+        spans.extend(super::text_box(app, t, &note.text, true, room));
         Line::from(spans)
     } else if app.view == View::Sections && app.reader.search.typing {
         let mut spans = vec![Span::styled("/", t.accent)];
-        spans.extend(super::text_box(app, t, &app.reader.search.query, true));
+        let room = left_w.saturating_sub(1);
+        spans.extend(super::text_box(
+            app,
+            t,
+            &app.reader.search.query,
+            true,
+            room,
+        ));
         Line::from(spans)
     } else if let Some(msg) = &app.message {
         let msg = wrap::truncate(msg, (left_w as usize).saturating_sub(1));

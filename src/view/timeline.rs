@@ -49,6 +49,7 @@ pub fn draw(app: &App, t: &Theme, buf: &mut Buffer, drawn: &mut Drawn) {
             t,
             &app.timeline.filter,
             app.timeline.typing,
+            a.width.saturating_sub(9),
         ));
         put_line(buf, a.x, y, a.width, &Line::from(spans));
         y += 1;

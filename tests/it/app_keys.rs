@@ -595,3 +595,21 @@ fn a_popup_scrolls_no_further_than_its_last_line_so_one_key_back_moves() {
     app.press(&"j".repeat(50));
     assert_eq!(screen(&app), fits);
 }
+
+/// A query longer than its box shows where it is being typed: the end, with an ellipsis
+/// for what scrolled out on the left; moving the cursor home shows the start again.
+#[test]
+fn a_long_query_shows_the_end_being_typed() {
+    let mut app = app(80, 24);
+    app.press("3");
+    let words = "safety culture and processes have taken a backseat to shiny products ";
+    app.update(Msg::Paste(words.repeat(2)));
+    app.press("ZZZ");
+    let input = text_in(&app, area_of(&app, Target::Input));
+    assert!(input.contains("shiny products ZZZ"), "{input}");
+    assert!(input.contains('…'), "{input}");
+    app.press("<Home>");
+    let input = text_in(&app, area_of(&app, Target::Input));
+    assert!(input.contains("safety culture"), "{input}");
+    assert!(!input.contains('…'), "{input}");
+}

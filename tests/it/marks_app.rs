@@ -422,3 +422,39 @@ fn after_an_edit_that_moves_the_text_the_view_shows_where_it_is_now() {
         Some(app.reader.layout.lines_for_source(app.doc(), 9))
     );
 }
+
+/// A note holds a paragraph: a 1,000-byte paste is kept whole, and the footer shows the end
+/// of what is typed, not its start; past [`NOTE_LIMIT`] the rest is cut, and the footer says
+/// so in a note's words.
+#[test]
+fn a_long_note_is_kept_and_shown_where_it_is_typed() {
+    use dossier::app::{Msg, NOTE_LIMIT};
+    let scratch = Scratch::new();
+    let mut store = Store::open(&scratch.0).unwrap();
+    let mut app = builtin();
+    app.press("3compute<Tab>m");
+    let long = "The budget line was cut twice before the announcement. ".repeat(20);
+    assert!(long.len() > 1000);
+    app.update(Msg::Paste(long.clone()));
+    app.press("END");
+    let shown = footer(&app);
+    assert!(shown.contains("announcement. END"), "{shown}");
+    assert!(
+        shown.contains('…'),
+        "what scrolled out on the left is marked: {shown}"
+    );
+    app.press("<Enter>");
+    serve(&mut app, &mut store);
+    let note = store.all().unwrap().pop().expect("a mark saved").note;
+    assert_eq!(note, format!("{}END", long).trim());
+
+    app.press("m");
+    app.update(Msg::Paste("x".repeat(NOTE_LIMIT + 10)));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("⚠ A note holds at most 4096 bytes: the rest was cut")
+    );
+    app.press("<Enter>");
+    serve(&mut app, &mut store);
+    assert_eq!(store.all().unwrap().pop().unwrap().note.len(), NOTE_LIMIT);
+}
