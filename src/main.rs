@@ -46,9 +46,11 @@ fn say(line: &str) {
 /// The subcommand a path that names nothing looks like a mistyping of (`dossier timelin`).
 fn mistyped(cli: &Cli) -> Option<String> {
     let path = cli.path.as_deref().filter(|_| cli.command.is_none())?;
+    // Asked only of a path that is not there: the commands' names come from clap's whole
+    // command tree, which is built for it.
     let missing =
         std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
-    cli::mistyped_command(path.to_str()?).filter(|_| missing)
+    cli::mistyped_command(path.to_str().filter(|_| missing)?)
 }
 
 /// Runs the command; `Ok(false)` when it ran but some library files had problems.
