@@ -199,6 +199,8 @@ pub enum Action {
     CopyMarkdown,
     /// Mark what is selected (as [`Action::Copy`] would copy it), with a note.
     Mark,
+    /// Delete the selected mark (the Marks view; asked twice).
+    DeleteMark,
     /// Change the library's sort order.
     Sort,
     /// Show or hide the files that could not be opened.
@@ -393,6 +395,8 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Search, &[Key::char('/')], Action::Search, "/", "type a query"),
     // The marks.
     b(Context::Marks, &[Key::plain(K::Enter)], Action::Enter, "Enter", "show the mark in the reader"),
+    b(Context::Marks, &[Key::char('m')], Action::Mark, "m", "change the mark's note"),
+    b(Context::Marks, &[Key::char('d'), Key::plain(K::Delete)], Action::DeleteMark, "d Delete", "delete the mark (d again to confirm)"),
     // The library.
     b(Context::Library, &[Key::plain(K::Enter)], Action::Enter, "Enter", "open the document"),
     b(Context::Library, &[Key::char('s')], Action::Sort, "s", "sort by year, title or author"),

@@ -1,6 +1,7 @@
 //! Marks in the app: `m` marks what is selected (the same choice as `y`, see
 //! [`App::selected`]) with a note typed in a one-line prompt, and the Marks view lists every
-//! mark across the documents, found again in the open ones, and jumps to one.
+//! mark across the documents, found again in the open ones, jumps to one, changes its note
+//! (`m`) and deletes it (`d`, twice).
 //!
 //! The app does no I/O: it asks for a write or a listing with a [`MarksRequest`], which the
 //! terminal layer runs against the store ([`MarksRequest::run`]) and answers with
@@ -14,13 +15,15 @@ use super::{App, Msg, View, cite::Selected};
 use crate::document::sanitize::clean;
 use crate::marks::{self, Kind, Mark, NewMark, Place, Store};
 
-/// A note being typed for a mark not saved yet.
+/// A note being typed: for a mark not saved yet, or to change a saved mark's note.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotePrompt {
     /// The note so far.
     pub text: String,
-    /// What `Enter` saves.
+    /// What `Enter` saves (for a saved mark: its kind and what it marks, to name it).
     pub mark: NewMark,
+    /// The saved mark whose note this is; `None` for a new mark.
+    pub id: Option<i64>,
 }
 
 /// What the app asks of the marks store.
@@ -28,15 +31,30 @@ pub struct NotePrompt {
 pub enum MarksRequest {
     /// Save this mark, then list every mark.
     Add(NewMark),
+    /// Change mark `id`'s note, then list every mark.
+    SetNote(i64, String),
+    /// Delete mark `id`, then list every mark.
+    Delete(i64),
     /// List every mark.
     List,
+}
+
+/// What a [`MarksRequest`] changed in the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarksDone {
+    /// A mark of this kind was saved.
+    Added(Kind),
+    /// A mark's note was changed (to none, when `false`).
+    NoteChanged(bool),
+    /// A mark was deleted.
+    Deleted,
 }
 
 /// The store's answer to a [`MarksRequest`].
 #[derive(Debug)]
 pub struct MarksAnswer {
-    /// The kind of the mark saved, when the request was to save one and it was saved.
-    pub added: Option<Kind>,
+    /// What was changed, when the request was to change something and it was done.
+    pub done: Option<MarksDone>,
     /// Every mark, oldest first, or why they could not be read or written (one line).
     pub marks: Result<Vec<Mark>, String>,
 }
@@ -45,15 +63,20 @@ impl MarksRequest {
     /// Runs the request against `store` (or the reason it could not be opened) and returns
     /// the answer for [`App::update`].
     pub fn run(self, store: Result<&mut Store, String>) -> Msg {
-        let mut added = None;
+        let mut done = None;
         let marks = store.and_then(|store| {
-            if let MarksRequest::Add(mark) = &self {
-                store.add(mark).map_err(|e| e.to_string())?;
-                added = Some(mark.kind);
-            }
+            let did = match &self {
+                MarksRequest::Add(mark) => store.add(mark).map(|_| MarksDone::Added(mark.kind)),
+                MarksRequest::SetNote(id, note) => {
+                    (store.set_note(*id, note)).map(|()| MarksDone::NoteChanged(!note.is_empty()))
+                }
+                MarksRequest::Delete(id) => store.delete(*id).map(|()| MarksDone::Deleted),
+                MarksRequest::List => return store.all().map_err(|e| e.to_string()),
+            };
+            done = Some(did.map_err(|e| e.to_string())?);
             store.all().map_err(|e| e.to_string())
         });
-        Msg::Marks(MarksAnswer { added, marks })
+        Msg::Marks(MarksAnswer { done, marks })
     }
 }
 
@@ -91,6 +114,8 @@ pub struct MarksState {
     pub listed: bool,
     /// A note being typed: while it is, keys edit it.
     pub note: Option<NotePrompt>,
+    /// The mark `d` asked to delete: a second `d` deletes it, any other key keeps it.
+    pub deleting: Option<i64>,
 }
 
 /// `path` made absolute against `base` without touching the file system (`.` parts and
@@ -119,8 +144,13 @@ impl App {
         }
     }
 
-    /// `m`: opens the note prompt for what is selected.
+    /// `m`: opens the note prompt for what is selected; in the Marks view, for the
+    /// selected mark's note, to change it.
     pub(super) fn start_mark(&mut self) {
+        if self.view == View::Marks {
+            self.start_note_change();
+            return;
+        }
         let Some(s) = self.selected() else {
             self.message = Some("Nothing here to mark".into());
             return;
@@ -150,23 +180,76 @@ impl App {
         self.marks.note = Some(NotePrompt {
             text: String::new(),
             mark,
+            id: None,
         });
         self.cursor = 0;
+    }
+
+    /// `m` in the Marks view: the note prompt, holding the selected mark's note.
+    fn start_note_change(&mut self) {
+        let Some(row) = self.marks.rows.get(self.marks.selected) else {
+            self.message = Some("No mark here".into());
+            return;
+        };
+        let m = &row.mark;
+        let mark = NewMark {
+            path: m.path.clone(),
+            hash: m.hash.clone(),
+            kind: m.kind,
+            anchor: m.anchor.clone(),
+            line: m.line,
+            title: m.title.clone(),
+            section: m.section.clone(),
+            note: m.note.clone(),
+        };
+        self.marks.note = Some(NotePrompt {
+            text: m.note.clone(),
+            mark,
+            id: Some(m.id),
+        });
+        self.cursor_to_end();
+    }
+
+    /// `d` in the Marks view: asks first; a second `d` deletes the mark.
+    pub(super) fn delete_mark(&mut self) {
+        let Some(row) = self.marks.rows.get(self.marks.selected) else {
+            self.message = Some("No mark here".into());
+            return;
+        };
+        let id = row.mark.id;
+        if self.marks.deleting == Some(id) {
+            self.marks.deleting = None;
+            self.marks_request = Some(MarksRequest::Delete(id));
+            return;
+        }
+        self.marks.deleting = Some(id);
+        self.message = Some(format!(
+            "Delete the mark on {}? d deletes it, any other key keeps it",
+            noun(row.mark.kind)
+        ));
     }
 
     /// Enter in the note prompt: the mark is saved with the note typed (none when empty).
     pub(super) fn save_mark(&mut self) {
         if let Some(prompt) = self.marks.note.take() {
-            let mut mark = prompt.mark;
-            mark.note = prompt.text.trim().to_string();
-            self.marks_request = Some(MarksRequest::Add(mark));
+            let note = prompt.text.trim().to_string();
+            self.marks_request = Some(match prompt.id {
+                Some(id) => MarksRequest::SetNote(id, note),
+                None => MarksRequest::Add(NewMark {
+                    note,
+                    ..prompt.mark
+                }),
+            });
         }
     }
 
     /// Esc in the note prompt: nothing is saved.
     pub(super) fn cancel_mark(&mut self) {
         if let Some(prompt) = self.marks.note.take() {
-            self.message = Some(format!("Not marked: {}", noun(prompt.mark.kind)));
+            self.message = Some(match prompt.id {
+                Some(_) => "The note is as it was".to_string(),
+                None => format!("Not marked: {}", noun(prompt.mark.kind)),
+            });
         }
     }
 
@@ -184,13 +267,19 @@ impl App {
                 return;
             }
         };
-        if let Some(kind) = answer.added {
-            let with_note = marks.last().is_some_and(|m| !m.note.is_empty());
-            self.message = Some(format!(
-                "Marked {}{}",
-                noun(kind),
-                if with_note { ", with a note" } else { "" }
-            ));
+        match answer.done {
+            Some(MarksDone::Added(kind)) => {
+                let with_note = marks.last().is_some_and(|m| !m.note.is_empty());
+                self.message = Some(format!(
+                    "Marked {}{}",
+                    noun(kind),
+                    if with_note { ", with a note" } else { "" }
+                ));
+            }
+            Some(MarksDone::NoteChanged(true)) => self.message = Some("Note saved".into()),
+            Some(MarksDone::NoteChanged(false)) => self.message = Some("Note removed".into()),
+            Some(MarksDone::Deleted) => self.message = Some("Mark deleted".into()),
+            None => {}
         }
         self.set_marks(marks);
     }

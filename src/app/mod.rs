@@ -36,7 +36,7 @@ pub use jumps::Place;
 pub use layout::Areas;
 pub use library::{LibraryState, SortKey};
 pub use look::{Anchor, Look, Mark, Role};
-pub use marks::{MarkRow, MarksAnswer, MarksRequest, MarksState, NotePrompt};
+pub use marks::{MarkRow, MarksAnswer, MarksDone, MarksRequest, MarksState, NotePrompt};
 pub use outline::OutlineState;
 pub use people::{PeopleState, partial_speaker};
 pub use popup::PopupLine;
@@ -397,6 +397,10 @@ impl App {
             self.act_on_note(action);
             return;
         }
+        // A delete asked for is kept only by the `d` that confirms it.
+        if action != Action::DeleteMark {
+            self.marks.deleting = None;
+        }
         let box_before = (self.context() == Context::Typing).then_some(self.view);
         self.apply_action(action);
         // A box entered (or its text replaced, as Tab completion does) edits at its end.
@@ -476,6 +480,7 @@ impl App {
             Action::Copy => self.copy(CiteAs::Plain),
             Action::CopyMarkdown => self.copy(CiteAs::Markdown),
             Action::Mark => self.start_mark(),
+            Action::DeleteMark => self.delete_mark(),
             Action::Sort => self.sort_next(),
             Action::Problems => self.library.show_problems = !self.library.show_problems,
             Action::Links => {

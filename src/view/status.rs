@@ -210,7 +210,9 @@ pub fn footer(app: &App, t: &Theme, buf: &mut Buffer) {
             ],
             Context::Marks => &[
                 "j/k move",
-                "Enter show in reader",
+                "Enter show",
+                "m note",
+                "d delete",
                 "Backspace back",
                 "? help",
                 "q quit",

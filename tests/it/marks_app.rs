@@ -458,3 +458,54 @@ fn a_long_note_is_kept_and_shown_where_it_is_typed() {
     serve(&mut app, &mut store);
     assert_eq!(store.all().unwrap().pop().unwrap().note.len(), NOTE_LIMIT);
 }
+
+/// In the Marks view `m` changes the selected mark's note (the prompt holds the old one,
+/// Esc keeps it) and `d` deletes the mark, once asked again: any other key keeps it.
+#[test]
+fn in_the_marks_view_m_changes_a_note_and_d_twice_deletes_a_mark() {
+    let scratch = Scratch::new();
+    let mut store = Store::open(&scratch.0).unwrap();
+    let mut app = builtin();
+    mark(&mut app, &mut store, "3compute<Tab>", "check the budget");
+    mark(&mut app, &mut store, "2", "first event");
+    app.press("6");
+    serve(&mut app, &mut store);
+    assert_eq!(app.marks.rows.len(), 2);
+
+    app.press("m");
+    assert!(
+        footer(&app).contains("check the budget"),
+        "{}",
+        footer(&app)
+    );
+    app.press("<Esc>");
+    assert_eq!(app.message.as_deref(), Some("The note is as it was"));
+    app.press("m<C-w><C-w><C-w>and the dates<Enter>");
+    serve(&mut app, &mut store);
+    assert_eq!(app.message.as_deref(), Some("Note saved"));
+    assert_eq!(store.all().unwrap()[0].note, "and the dates");
+    assert!(
+        screen(&app).contains("and the dates"),
+        "the view shows the new note"
+    );
+
+    app.press("d");
+    assert!(
+        footer(&app).contains("Delete the mark on the quote?"),
+        "{}",
+        footer(&app)
+    );
+    app.press("j");
+    serve(&mut app, &mut store);
+    assert_eq!(store.all().unwrap().len(), 2, "another key keeps the mark");
+    app.press("dd");
+    serve(&mut app, &mut store);
+    assert_eq!(app.message.as_deref(), Some("Mark deleted"));
+    let left = store.all().unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(
+        left[0].note, "and the dates",
+        "the other mark is the one deleted"
+    );
+    assert_eq!(app.marks.rows.len(), 1);
+}
