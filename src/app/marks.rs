@@ -35,6 +35,9 @@ pub enum MarksRequest {
     SetNote(i64, String),
     /// Delete mark `id`, then list every mark.
     Delete(i64),
+    /// Record where marks were found again in changed documents (id, line, the document's
+    /// hash now), so the next search starts there; then list every mark.
+    Moved(Vec<(i64, usize, String)>),
     /// List every mark.
     List,
 }
@@ -71,6 +74,14 @@ impl MarksRequest {
                     (store.set_note(*id, note)).map(|()| MarksDone::NoteChanged(!note.is_empty()))
                 }
                 MarksRequest::Delete(id) => store.delete(*id).map(|()| MarksDone::Deleted),
+                MarksRequest::Moved(moved) => {
+                    for (id, line, hash) in moved {
+                        store
+                            .move_mark(*id, *line, hash)
+                            .map_err(|e| e.to_string())?;
+                    }
+                    return store.all().map_err(|e| e.to_string());
+                }
                 MarksRequest::List => return store.all().map_err(|e| e.to_string()),
             };
             done = Some(did.map_err(|e| e.to_string())?);
@@ -328,6 +339,17 @@ impl App {
                 MarkRow { mark, doc, place }
             })
             .collect::<Vec<_>>();
+        // Where a mark was found in a changed document is remembered, so that the next
+        // change is searched from there (and a mark found twice in it, the nearer one wins).
+        let moved: Vec<(i64, usize, String)> = (rows.iter())
+            .filter_map(|r| match r.place {
+                Some(Place::Moved(line)) => Some((r.mark.id, line, hashes.get(&r.doc?)?.clone())),
+                _ => None,
+            })
+            .collect();
+        if !moved.is_empty() && self.marks_request.is_none() {
+            self.marks_request = Some(MarksRequest::Moved(moved));
+        }
         self.marks.selected = self.marks.selected.min(rows.len().saturating_sub(1));
         self.marks.rows = rows;
         self.marks.listed = true;

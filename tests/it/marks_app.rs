@@ -421,6 +421,13 @@ fn after_an_edit_that_moves_the_text_the_view_shows_where_it_is_now() {
         app.reader.marked,
         Some(app.reader.layout.lines_for_source(app.doc(), 9))
     );
+    // Where it was found is remembered: the store now has the line and the document's hash.
+    let saved = store.all().unwrap().pop().unwrap();
+    assert_eq!(saved.line, 9);
+    assert_eq!(
+        saved.hash,
+        dossier::marks::content_hash(&dossier::search::DocText::of(app.doc()).text)
+    );
 }
 
 /// A note holds a paragraph: a 1,000-byte paste is kept whole, and the footer shows the end
