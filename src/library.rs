@@ -177,6 +177,14 @@ fn piped(_: &std::io::Stdin) -> bool {
 /// Reads and parses one file. The file is opened read-only and never written. Regular files
 /// and pipes (`<(curl …)`) are read, up to [`MAX_BYTES`]; devices are refused unread.
 pub fn open_file(path: &Path) -> Result<Document, OpenError> {
+    open_named(path, document::load)
+}
+
+/// [`open_file`], parsing the text read with `load`.
+fn open_named(
+    path: &Path,
+    load: impl FnOnce(&str, &str) -> Document,
+) -> Result<Document, OpenError> {
     let (file, meta) = open_nonblocking(path, false)?;
     check_kind(path, &meta)?;
     // A pipe named on the command line is what the user asked for: wait for its writer.
@@ -184,7 +192,7 @@ pub fn open_file(path: &Path) -> Result<Document, OpenError> {
     if is_pipe(&meta) {
         set_blocking(path, &file)?;
     }
-    read_and_load(path, file, &meta, document::load)
+    read_and_load(path, file, &meta, load)
 }
 
 /// A file as [`open_beginning`] read it.
@@ -206,14 +214,8 @@ pub const BEGINNING_BYTES: usize = 1 << 20;
 /// ([`BEGINNING_BYTES`]): the whole file is still read and checked (an error anywhere in it
 /// is the same error), so only parsing the rest is left.
 pub fn open_beginning(path: &Path) -> Result<Opened, OpenError> {
-    let (file, meta) = open_nonblocking(path, false)?;
-    check_kind(path, &meta)?;
-    #[cfg(unix)]
-    if is_pipe(&meta) {
-        set_blocking(path, &file)?;
-    }
     let mut cut = false;
-    let doc = read_and_load(path, file, &meta, |source, text| {
+    let doc = open_named(path, |source, text| {
         let start = if text.len() >= BIG_BYTES {
             document::beginning(text, BEGINNING_BYTES)
         } else {

@@ -223,19 +223,24 @@ impl Compact {
         let removed = from.modifier - to.modifier;
         let added = to.modifier - from.modifier;
         let intensity = removed.intersects(Modifier::BOLD | Modifier::DIM);
-        for (modifier, c) in [
-            (Modifier::REVERSED, "27"),
-            (Modifier::ITALIC, "23"),
-            (Modifier::UNDERLINED, "24"),
-            (Modifier::CROSSED_OUT, "29"),
-            (Modifier::HIDDEN, "28"),
-        ] {
-            if removed.contains(modifier) {
-                code(&mut codes, c);
+        // Each attribute with its codes off and on (blinks share their off).
+        const CODES: [(Modifier, &str, &str); 7] = [
+            (Modifier::REVERSED, "27", "7"),
+            (Modifier::ITALIC, "23", "3"),
+            (Modifier::UNDERLINED, "24", "4"),
+            (Modifier::CROSSED_OUT, "29", "9"),
+            (Modifier::HIDDEN, "28", "8"),
+            (Modifier::SLOW_BLINK, "25", "5"),
+            (Modifier::RAPID_BLINK, "25", "6"),
+        ];
+        let blinks = Modifier::SLOW_BLINK | Modifier::RAPID_BLINK;
+        for (modifier, off, _) in CODES {
+            // Both blinks off is one 25.
+            if removed.contains(modifier)
+                && !(modifier == Modifier::RAPID_BLINK && removed.contains(blinks))
+            {
+                code(&mut codes, off);
             }
-        }
-        if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
-            code(&mut codes, "25");
         }
         if intensity {
             code(&mut codes, "22");
@@ -246,17 +251,9 @@ impl Compact {
                 code(&mut codes, c);
             }
         }
-        for (modifier, c) in [
-            (Modifier::REVERSED, "7"),
-            (Modifier::ITALIC, "3"),
-            (Modifier::UNDERLINED, "4"),
-            (Modifier::CROSSED_OUT, "9"),
-            (Modifier::HIDDEN, "8"),
-            (Modifier::SLOW_BLINK, "5"),
-            (Modifier::RAPID_BLINK, "6"),
-        ] {
+        for (modifier, _, on) in CODES {
             if added.contains(modifier) {
-                code(&mut codes, c);
+                code(&mut codes, on);
             }
         }
         if self.colour {
