@@ -199,7 +199,7 @@ fn open_named(
 pub enum Opened {
     /// The whole document.
     Whole(Document),
-    /// The beginning of a big document (see [`document::beginning`]): the rest is to be read.
+    /// The beginning of a big document (see [`document::beginning()`]): the rest is to be read.
     Beginning(Document),
 }
 

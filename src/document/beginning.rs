@@ -7,7 +7,7 @@ use super::front_matter::{Split, split};
 const HEADING_WINDOW: usize = 1 << 20;
 
 /// `text` up to the first heading that starts at or after byte `at_least`, or, when no
-/// heading comes within [`HEADING_WINDOW`] bytes of it, up to the first blank line there;
+/// heading comes within a megabyte of it, up to the first blank line there;
 /// never inside the front matter or a fenced code block. The whole text when it is no
 /// longer than `at_least` or has no such place. A heading always starts a block, so the
 /// blocks of the beginning are the whole document's first blocks.
