@@ -268,6 +268,7 @@ impl App {
     /// Takes the whole of the document whose beginning is shown, at the same place; or says
     /// why it could not be read.
     pub(super) fn whole_read(&mut self, whole: Result<Box<WholeDocument>, String>) {
+        self.reading_rest = false;
         let source = self.doc().source.clone();
         let whole = match whole {
             Ok(whole) => *whole,

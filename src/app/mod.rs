@@ -215,6 +215,10 @@ pub struct App {
     /// Reads a library document again from its path; when set, documents other than the
     /// one in the reader are kept without their reader blocks.
     pub reopen: Option<fn(&std::path::Path) -> Option<Document>>,
+    /// Only the beginning of the document is open: the rest is being read (set by the
+    /// terminal layer, which reads it; [`Msg::Whole`] ends it). Every count on screen is of
+    /// the beginning until then, and the footer says so.
+    pub reading_rest: bool,
     empty: Document,
 }
 
@@ -279,6 +283,7 @@ impl App {
             background_from: 5_000,
             stale: false,
             reopen: None,
+            reading_rest: false,
             empty: Document::default(),
         };
         app.areas = layout::areas(Rect::new(0, 0, width, height), app.view);

@@ -137,6 +137,7 @@ pub fn run_with(start: Start, options: Options) -> io::Result<()> {
                         "Showing the beginning, reading the rest of {}…",
                         app.docs[0].source
                     ));
+                    app.reading_rest = true;
                     spawn_whole_reader(path.clone(), app.reader_layout_key(), tx.clone());
                 }
                 (app, path.map(Watched::File))

@@ -252,6 +252,15 @@ pub fn footer(app: &App, t: &Theme, buf: &mut Buffer) {
 }
 
 fn position(app: &App) -> String {
+    let position = counted_at(app);
+    if app.reading_rest {
+        return format!("reading the rest… {position}");
+    }
+    position
+}
+
+/// Where the selection is in the view's list: "section 3/40  12%", "event 5/212".
+fn counted_at(app: &App) -> String {
     match app.view {
         View::Sections => {
             let n = app.doc().sections.len();

@@ -57,20 +57,34 @@ fn a_big_file_opens_at_its_beginning_and_then_whole() {
                 && (footer(s).contains("reading the rest") || footer(s).contains("Read the whole"))
         },
     );
+    // A key clears the message, not the word that the counts are of the beginning.
+    tty.send(b"j");
+    tty.wait_until("the key answered", |s| footer(s).contains("section 2/"));
+    let during = footer(tty.output().parser.screen());
+    assert!(
+        during.contains("reading the rest… section 2/"),
+        "after a key the footer still says the rest is being read: {during}"
+    );
     tty.wait_until("the whole document", |s| {
         footer(s).contains("Read the whole of")
     });
+    assert!(!footer(tty.output().parser.screen()).contains("reading the rest…"));
     let raw = String::from_utf8_lossy(&tty.output().raw).into_owned();
     assert!(
         raw.contains("Showing the beginning, reading the rest of"),
         "the first frames said the rest was being read"
     );
+
     tty.wait_until("every section counted", |s| {
         sections_counted(s) == Some(total)
     });
     assert!(
         tty.screen_text().contains("Big Dossier"),
         "still at the top"
+    );
+    assert!(
+        footer(tty.output().parser.screen()).contains("section 2/"),
+        "the section selected while the rest was read is still selected"
     );
     tty.send(b"q");
     assert!(tty.wait_exit().success());
