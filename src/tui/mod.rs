@@ -19,7 +19,7 @@ use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
-use crossterm::execute;
+use crossterm::{execute, queue};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use output::{Compact, Screen};
 
@@ -321,7 +321,8 @@ fn init() -> io::Result<Screen> {
         restore();
         previous(info);
     }));
-    execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+    let mut terminal = terminal;
+    queue!(terminal.backend_mut(), EnableMouseCapture, EnableBracketedPaste)?;
     watch_signals();
     Ok(terminal)
 }
@@ -347,8 +348,11 @@ fn frame_area() -> io::Result<ratatui::layout::Rect> {
 /// window whatever its size).
 fn try_init() -> io::Result<Screen> {
     crossterm::terminal::enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen)?;
-    let backend = Compact::new();
+    let mut backend = Compact::new();
+    // Held until the first frame is drawn: the alternate screen, the modes and the first
+    // picture reach the terminal in one write, with no empty screen shown before it.
+    backend.hold();
+    queue!(backend, EnterAlternateScreen)?;
     let viewport = ratatui::Viewport::Fixed(frame_area()?);
     ratatui::Terminal::with_options(backend, ratatui::TerminalOptions { viewport })
 }
