@@ -467,8 +467,10 @@ pub(super) fn name_word(raw: &str) -> Option<(&str, bool)> {
     }
     let w = bare(raw);
     let stem = strip_possessive(w);
-    // An initial (`M.` in `Rosa M. Delgado`) is part of the name and closes nothing.
-    if is_initial(raw) && stem == w {
+    // An initial (`M.` in `Rosa M. Delgado`) is part of the name and closes nothing. Only a
+    // word of one letter can be one: the others are not asked (`is_initial` trims again).
+    let one_letter = w.chars().nth(1).is_none();
+    if one_letter && stem == w && is_initial(raw) {
         let closes = raw.ends_with([',', ':', ';', ')', '"', '”']);
         return Some((as_written(raw), closes));
     }

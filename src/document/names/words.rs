@@ -422,6 +422,44 @@ pub(super) const TITLES: &[&str] = &[
 /// grow a table.
 type WordSet = rustc_hash::FxHashSet<&'static str>;
 
+/// A set of fixed words that `word` is looked up in as `eq_ignore_ascii_case` compares: its
+/// ASCII letters lowered (into a buffer on the stack) and hashed once, rather than compared
+/// with every word of the list. The lists are asked about every word of a lead-in.
+pub(super) struct Caseless {
+    words: rustc_hash::FxHashSet<Vec<u8>>,
+    /// The longest word's length: a longer one is none of them.
+    longest: usize,
+}
+
+impl Caseless {
+    /// The most bytes a word of a list may have.
+    const MAX: usize = 24;
+
+    pub(super) fn new(words: &[&str]) -> Self {
+        debug_assert!(words.iter().all(|w| w.len() <= Self::MAX));
+        Caseless {
+            words: words
+                .iter()
+                .map(|w| w.to_ascii_lowercase().into_bytes())
+                .collect(),
+            longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
+        }
+    }
+
+    /// Whether `word` is one of the words, ASCII letters compared without case.
+    pub(super) fn contains(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        if bytes.len() > self.longest {
+            return false;
+        }
+        let mut lowered = [0u8; Self::MAX];
+        let lowered = &mut lowered[..bytes.len()];
+        lowered.copy_from_slice(bytes);
+        lowered.make_ascii_lowercase();
+        self.words.contains(&*lowered)
+    }
+}
+
 /// Whether `word` is one of [`TITLES`], looked up in a hash set made once: the check runs
 /// for every capitalised word a name might hold.
 pub(super) fn is_title(word: &str) -> bool {
