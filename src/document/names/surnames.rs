@@ -475,16 +475,28 @@ pub(super) fn name_word(raw: &str) -> Option<(&str, bool)> {
         return Some((as_written(raw), closes));
     }
     // A title is not part of a full name: `Miss Reyes` is no one's full name.
-    let good = is_capitalised(stem)
-        && !is_acronym(stem)
-        && stem
-            .chars()
-            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
-        && !is_not_name(stem)
-        && !is_title(stem)
-        && !is_honorific(stem);
+    let good = is_capitalised(stem) && has_name_letters(stem) && !is_never_in_a_name(stem);
     let closes = stem != w || raw.ends_with([',', '.', ':', ';', ')', '"', '”']);
     good.then_some((stem, closes))
+}
+
+/// Whether `stem` is written as a name is: letters, hyphens and apostrophes only, and not an
+/// acronym (two letters or more, none in lower case). One pass over its characters, where
+/// `is_acronym` and the test of each character took three.
+fn has_name_letters(stem: &str) -> bool {
+    let (mut letters, mut lower) = (0, false);
+    for c in stem.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            lower |= c.is_lowercase();
+        } else if !matches!(c, '-' | '\'' | '’') {
+            return false;
+        }
+    }
+    // What `is_acronym` says of a word of letters: two letters or more, none in lower case.
+    debug_assert_eq!(letters >= 2 && !lower, is_acronym(stem));
+    // Not an acronym.
+    letters < 2 || lower
 }
 
 /// A suffix that follows the name ending at the start of `rest`: `, Jr.` in `Walter Pryce,

@@ -29,13 +29,15 @@ pub(super) fn is_post_nominal(word: &str) -> bool {
 
 /// Whether `text` writes a suffix after a name anywhere (`, Jr.`, `, Sr.`, `, III`).
 pub fn has_suffixes(text: &str) -> bool {
-    // One pass for all four (SIMD-prefiltered), not four passes.
-    static SUFFIXES: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::OnceLock::new();
-    SUFFIXES
-        .get_or_init(|| aho_corasick::AhoCorasick::new([", Jr", ", Sr", ", II", ", IV"]).ok())
-        .as_ref()
-        .is_none_or(|ac| ac.is_match(text))
+    // Each suffix follows a comma: one SIMD search for commas, and the three bytes after
+    // each compared, costs less than a search for all four strings at once.
+    const AFTER_THE_COMMA: [&[u8; 3]; 4] = [b" Jr", b" Sr", b" II", b" IV"];
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b',', bytes).any(|at| {
+        bytes
+            .get(at + 1..at + 4)
+            .is_some_and(|after| AFTER_THE_COMMA.iter().any(|s| after == &s[..]))
+    })
 }
 
 /// Lower-case words inside a name (`Joost van Rijn`, `Ursula von der Leyen`).
@@ -479,6 +481,24 @@ pub(super) fn is_not_name(word: &str) -> bool {
         .contains(word)
 }
 
+/// Whether `word` is never a word of a person's name: one of [`NOT_NAMES`], a month, one of
+/// [`TITLES`] or [`HONORIFICS`]. The three sets in one, for the test of every word next to a
+/// wanted surname: one lookup, not three.
+pub(super) fn is_never_in_a_name(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            let months = MONTH_NAMES.iter();
+            let words = NOT_NAMES
+                .iter()
+                .chain(months)
+                .chain(TITLES)
+                .chain(HONORIFICS);
+            words.copied().collect()
+        })
+        .contains(word)
+}
+
 pub(super) fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -521,6 +541,14 @@ pub(super) fn is_opening_adverb(w: &str) -> bool {
 }
 
 pub(super) fn bare(word: &str) -> &str {
+    // Most words begin and end in an ASCII letter or digit: nothing to trim, and no
+    // character to decode.
+    let bytes = word.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return word;
+    }
     word.trim_matches(|c: char| {
         !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-' && c != '.'
     })
