@@ -23,8 +23,8 @@ pub struct People {
 impl People {
     /// Adds a speaker's full name.
     pub fn add(&mut self, full: &str) {
-        // Most speakers are quoted many times: each name is taken apart once.
-        if !self.added.insert(full.to_string()) {
+        // Most speakers are quoted many times: each name is taken apart (and copied) once.
+        if self.added.contains(full) || !self.added.insert(full.to_string()) {
             return;
         }
         for w in full.split_whitespace() {
@@ -62,10 +62,8 @@ impl People {
         if self.words.is_empty() {
             return found;
         }
-        let mut at = 0;
         for raw in text.split_whitespace() {
-            let start = at + text[at..].find(raw).unwrap_or(0);
-            at = start + raw.len();
+            let start = offset_in(text, raw);
             let w = strip_possessive(bare(raw));
             if let Some(Some(full)) = self.words.get(w) {
                 // `Jeff McAffer` is one mention, not two.
@@ -178,10 +176,8 @@ pub fn person_mentions(text: &str) -> Vec<(usize, String)> {
         }
         run.clear();
     };
-    let mut at = 0;
     for raw in text.split_whitespace() {
-        let start = at + text[at..].find(raw).unwrap_or(0);
-        at = start + raw.len();
+        let start = offset_in(text, raw);
         match name_word(raw) {
             Some((stem, closes)) => {
                 if run.is_empty() {

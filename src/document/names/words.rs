@@ -519,13 +519,26 @@ pub(super) fn strip_possessive(word: &str) -> &str {
 /// keeps its dot (`M.` in `Rosa M. Delgado`, `Mr.` in `Mr. Reyes`).
 pub(super) fn as_written(raw: &str) -> &str {
     let b = bare(raw);
-    let Some(at) = raw.find(b) else { return b };
+    if b.is_empty() {
+        return b;
+    }
+    // `bare` trims only characters that cannot begin it, so `b` is first found in `raw`
+    // where it lies: its offset is where the slice starts, with no search for it.
+    let at = offset_in(raw, b);
     let dotted = raw.get(at..at + b.len() + 1).filter(|d| d.ends_with('.'));
-    let short = b.chars().count() == 1 && is_capitalised(b) || is_honorific(b) || is_title(b);
+    let short = || b.chars().count() == 1 && is_capitalised(b) || is_honorific(b) || is_title(b);
     match dotted {
-        Some(d) if short => d,
+        Some(d) if short() => d,
         _ => b,
     }
+}
+
+/// Where `part`, a slice of `text` (a word `split_whitespace` gave, what `bare` left), starts
+/// in it: the distance between the two, where a search for `part` would read the text.
+pub(super) fn offset_in(text: &str, part: &str) -> usize {
+    let at = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    debug_assert!(at + part.len() <= text.len(), "a slice of the text");
+    at
 }
 
 /// Whether `raw` is an initial: one capital letter and a dot (`M.`).
