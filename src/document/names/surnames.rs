@@ -214,10 +214,14 @@ pub struct Directory {
 
 /// How a directory looks for its surnames: one SIMD substring search per surname when there
 /// are few (most documents quote one to three people; building an automaton costs more than
-/// searching a short document), all at once with Aho-Corasick when there are many.
+/// searching a short document), all at once when there are many: with a packed (Teddy)
+/// search where it can run, else with Aho-Corasick.
 #[derive(Debug, Clone)]
 enum Finder {
     Few(Vec<(String, memchr::memmem::Finder<'static>)>),
+    /// Many surnames, all at once with a packed (Teddy) search alone, where it can run: no
+    /// automaton to build, and a candidate is checked against the few surnames it may be.
+    Packed(aho_corasick::packed::Searcher),
     Many(aho_corasick::AhoCorasick),
 }
 
@@ -235,6 +239,11 @@ impl Finder {
                     for at in f.find_iter(text.as_bytes()) {
                         found(at, at + name.len());
                     }
+                }
+            }
+            Finder::Packed(search) => {
+                for m in search.find_iter(text.as_bytes()) {
+                    found(m.start(), m.end());
                 }
             }
             Finder::Many(ac) => {
@@ -267,12 +276,20 @@ impl Directory {
             ))
         } else {
             // Longest first where one surname starts another ("Lei", "Leike"): the whole
-            // word is checked against the surname afterwards.
-            aho_corasick::AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .build(&wanted)
-                .ok()
-                .map(Finder::Many)
+            // word is checked against the surname afterwards. The same matches either way.
+            let packed = aho_corasick::packed::Config::new()
+                .match_kind(aho_corasick::packed::MatchKind::LeftmostLongest)
+                .builder()
+                .extend(&wanted)
+                .build();
+            match packed {
+                Some(search) => Some(Finder::Packed(search)),
+                None => aho_corasick::AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                    .build(&wanted)
+                    .ok()
+                    .map(Finder::Many),
+            }
         };
         Directory {
             finder,
@@ -674,6 +691,38 @@ mod tests {
             dir.add_ranges(text, std::iter::once(0..text.len()));
             assert_eq!(dir.counts, expected, "{text:.60}");
         }
+    }
+
+    #[test]
+    fn many_surnames_are_found_alike_by_teddy_and_by_aho_corasick() {
+        let wanted = [
+            "Lei",
+            "Leike",
+            "Altman",
+            "Sutskever",
+            "Murati",
+            "Brockman",
+            "Okafor",
+            "Kei",
+        ];
+        let seed = include_str!("../../../data/leike-openai-departure-2024.md");
+        let text = format!("{seed}{seed} LeikeLei Leike Lei LeiLeike Okafor KeiLeike");
+        let Some(Finder::Packed(packed)) = Directory::for_surnames(wanted).finder else {
+            // No Teddy on this machine: Aho-Corasick is used, and there is nothing to compare.
+            return;
+        };
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(wanted)
+            .expect("an automaton");
+        let by_teddy: Vec<(usize, usize)> = packed
+            .find_iter(text.as_bytes())
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        let by_automaton: Vec<(usize, usize)> =
+            ac.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+        assert!(by_teddy.len() > 20);
+        assert_eq!(by_teddy, by_automaton);
     }
 
     #[test]
