@@ -84,7 +84,42 @@ fn compare(name: &str, text: &str, rounds: usize, reps: u32) {
     }
 }
 
+/// `PARSE_RATIO_ONCE=WHAT:FILE` runs one pass over FILE and nothing else, for counting its
+/// instructions under callgrind (deterministic where the timings above are not): WHAT is
+/// `bare` (the bare pulldown-cmark pass), `load` (`document::load`) or `one` (load on this
+/// thread alone). FILE `seed` is the embedded dossier, `5MB` the generated one timed above.
+/// `WHAT:FILE:N` makes N passes: the count of N passes less that of one is the cost of a
+/// pass after the first, without what is made once per process (tables of words, searchers).
+fn once(spec: &str) {
+    let mut parts = spec.splitn(3, ':');
+    let (Some(what), Some(file)) = (parts.next(), parts.next()) else {
+        panic!("PARSE_RATIO_ONCE=WHAT:FILE[:N]")
+    };
+    let passes: usize = parts
+        .next()
+        .map_or(1, |n| n.parse().expect("N is a number"));
+    let text = match file {
+        "seed" => EMBEDDED.to_string(),
+        "5MB" => synthetic::seed_repeated(5 * 1024 * 1024),
+        path => std::fs::read_to_string(path).expect("a UTF-8 file"),
+    };
+    for _ in 0..passes {
+        match what {
+            "bare" => drop(black_box(bare_pass(black_box(&text)))),
+            "load" => drop(black_box(document::load("bench", black_box(&text)))),
+            "one" => drop(black_box(document::load_on_this_thread(
+                "bench",
+                black_box(&text),
+            ))),
+            _ => panic!("WHAT is bare, load or one"),
+        }
+    }
+}
+
 fn main() {
+    if let Ok(spec) = std::env::var("PARSE_RATIO_ONCE") {
+        return once(&spec);
+    }
     // `cargo bench` passes `--bench` and any filter; there is nothing to choose here.
     compare("seed", EMBEDDED, 300, 40);
     compare("5MB", &synthetic::seed_repeated(5 * 1024 * 1024), 40, 2);

@@ -147,15 +147,21 @@ fn find_events_and_quotes(
     let helper_work = || {
         (
             timeline::build(outline, file),
-            quotes::in_running_text(outline, file, second.clone()),
+            quotes::in_running_text(
+                outline,
+                file,
+                second.clone(),
+                &quotes::HeadingSpeakers::new(outline),
+            ),
         )
     };
     std::thread::scope(|scope| {
         let helper = std::thread::Builder::new()
             .name("dossier-timeline".into())
             .spawn_scoped(scope, helper_work);
-        let block_quotes = quotes::in_block_quotes(outline);
-        let running_first = quotes::in_running_text(outline, file, first);
+        let headings = quotes::HeadingSpeakers::new(outline);
+        let block_quotes = quotes::in_block_quotes(outline, &headings);
+        let running_first = quotes::in_running_text(outline, file, first, &headings);
         let (timeline, running_second) = match helper {
             Ok(helper) => helper
                 .join()

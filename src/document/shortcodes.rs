@@ -40,10 +40,11 @@ const LONGEST_TAG: usize = 4096;
 /// `file` with every block-level tag in its body (from `body_start`) blanked out, outside
 /// fenced code; and its blockquote pairs.
 pub fn blank(file: &str, body_start: usize) -> Blanked<'_> {
-    let body = file.get(body_start..).unwrap_or_default();
-    if memchr::memmem::find(body.as_bytes(), b"{%").is_none()
-        && memchr::memmem::find(body.as_bytes(), b"{{").is_none()
-    {
+    let body = file.get(body_start..).unwrap_or_default().as_bytes();
+    // Every tag opens with `{%` or `{{`: one search for `{` (rare in prose) and a look at
+    // the byte after each, not a substring search for each opening.
+    let opens_a_tag = |at: usize| matches!(body.get(at + 1), Some(b'%' | b'{'));
+    if !memchr::memchr_iter(b'{', body).any(opens_a_tag) {
         return Blanked {
             file: Cow::Borrowed(file),
             quotes: Vec::new(),

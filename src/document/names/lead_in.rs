@@ -248,7 +248,11 @@ pub(super) fn is_gesture(word: &str) -> bool {
 pub(super) fn is_speech_verb(word: &str) -> bool {
     let w = bare(word);
     // Most words are looked at here: those no verb's length are passed over at once.
-    (3..=13).contains(&w.len()) && SPEECH_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w))
+    static VERBS: std::sync::OnceLock<Caseless> = std::sync::OnceLock::new();
+    (3..=13).contains(&w.len())
+        && VERBS
+            .get_or_init(|| Caseless::new(SPEECH_VERBS))
+            .contains(w)
 }
 
 /// The subject of a lead-in whose last words are set off by commas: the name in the commas
@@ -301,8 +305,10 @@ pub(super) fn possessive_subject(words: &[&str]) -> Option<String> {
 }
 
 pub(super) fn is_statement_kind(word: &str) -> bool {
-    let w = bare(word);
-    STATEMENT_KINDS.iter().any(|k| k.eq_ignore_ascii_case(w))
+    static KINDS: std::sync::OnceLock<Caseless> = std::sync::OnceLock::new();
+    KINDS
+        .get_or_init(|| Caseless::new(STATEMENT_KINDS))
+        .contains(bare(word))
 }
 
 /// A name after an "according to" anywhere in `text`.

@@ -29,13 +29,15 @@ pub(super) fn is_post_nominal(word: &str) -> bool {
 
 /// Whether `text` writes a suffix after a name anywhere (`, Jr.`, `, Sr.`, `, III`).
 pub fn has_suffixes(text: &str) -> bool {
-    // One pass for all four (SIMD-prefiltered), not four passes.
-    static SUFFIXES: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::OnceLock::new();
-    SUFFIXES
-        .get_or_init(|| aho_corasick::AhoCorasick::new([", Jr", ", Sr", ", II", ", IV"]).ok())
-        .as_ref()
-        .is_none_or(|ac| ac.is_match(text))
+    // Each suffix follows a comma: one SIMD search for commas, and the three bytes after
+    // each compared, costs less than a search for all four strings at once.
+    const AFTER_THE_COMMA: [&[u8; 3]; 4] = [b" Jr", b" Sr", b" II", b" IV"];
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b',', bytes).any(|at| {
+        bytes
+            .get(at + 1..at + 4)
+            .is_some_and(|after| AFTER_THE_COMMA.iter().any(|s| after == &s[..]))
+    })
 }
 
 /// Lower-case words inside a name (`Joost van Rijn`, `Ursula von der Leyen`).
@@ -422,6 +424,44 @@ pub(super) const TITLES: &[&str] = &[
 /// grow a table.
 type WordSet = rustc_hash::FxHashSet<&'static str>;
 
+/// A set of fixed words that `word` is looked up in as `eq_ignore_ascii_case` compares: its
+/// ASCII letters lowered (into a buffer on the stack) and hashed once, rather than compared
+/// with every word of the list. The lists are asked about every word of a lead-in.
+pub(super) struct Caseless {
+    words: rustc_hash::FxHashSet<Vec<u8>>,
+    /// The longest word's length: a longer one is none of them.
+    longest: usize,
+}
+
+impl Caseless {
+    /// The most bytes a word of a list may have.
+    const MAX: usize = 24;
+
+    pub(super) fn new(words: &[&str]) -> Self {
+        debug_assert!(words.iter().all(|w| w.len() <= Self::MAX));
+        Caseless {
+            words: words
+                .iter()
+                .map(|w| w.to_ascii_lowercase().into_bytes())
+                .collect(),
+            longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
+        }
+    }
+
+    /// Whether `word` is one of the words, ASCII letters compared without case.
+    pub(super) fn contains(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        if bytes.len() > self.longest {
+            return false;
+        }
+        let mut lowered = [0u8; Self::MAX];
+        let lowered = &mut lowered[..bytes.len()];
+        lowered.copy_from_slice(bytes);
+        lowered.make_ascii_lowercase();
+        self.words.contains(&*lowered)
+    }
+}
+
 /// Whether `word` is one of [`TITLES`], looked up in a hash set made once: the check runs
 /// for every capitalised word a name might hold.
 pub(super) fn is_title(word: &str) -> bool {
@@ -438,6 +478,24 @@ pub(super) fn is_not_name(word: &str) -> bool {
     // Month names too ("May Leike" is no one's name).
     WORDS
         .get_or_init(|| NOT_NAMES.iter().chain(&MONTH_NAMES).copied().collect())
+        .contains(word)
+}
+
+/// Whether `word` is never a word of a person's name: one of [`NOT_NAMES`], a month, one of
+/// [`TITLES`] or [`HONORIFICS`]. The three sets in one, for the test of every word next to a
+/// wanted surname: one lookup, not three.
+pub(super) fn is_never_in_a_name(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            let months = MONTH_NAMES.iter();
+            let words = NOT_NAMES
+                .iter()
+                .chain(months)
+                .chain(TITLES)
+                .chain(HONORIFICS);
+            words.copied().collect()
+        })
         .contains(word)
 }
 
@@ -461,13 +519,26 @@ pub(super) fn strip_possessive(word: &str) -> &str {
 /// keeps its dot (`M.` in `Rosa M. Delgado`, `Mr.` in `Mr. Reyes`).
 pub(super) fn as_written(raw: &str) -> &str {
     let b = bare(raw);
-    let Some(at) = raw.find(b) else { return b };
+    if b.is_empty() {
+        return b;
+    }
+    // `bare` trims only characters that cannot begin it, so `b` is first found in `raw`
+    // where it lies: its offset is where the slice starts, with no search for it.
+    let at = offset_in(raw, b);
     let dotted = raw.get(at..at + b.len() + 1).filter(|d| d.ends_with('.'));
-    let short = b.chars().count() == 1 && is_capitalised(b) || is_honorific(b) || is_title(b);
+    let short = || b.chars().count() == 1 && is_capitalised(b) || is_honorific(b) || is_title(b);
     match dotted {
-        Some(d) if short => d,
+        Some(d) if short() => d,
         _ => b,
     }
+}
+
+/// Where `part`, a slice of `text` (a word `split_whitespace` gave, what `bare` left), starts
+/// in it: the distance between the two, where a search for `part` would read the text.
+pub(super) fn offset_in(text: &str, part: &str) -> usize {
+    let at = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    debug_assert!(at + part.len() <= text.len(), "a slice of the text");
+    at
 }
 
 /// Whether `raw` is an initial: one capital letter and a dot (`M.`).
@@ -483,6 +554,14 @@ pub(super) fn is_opening_adverb(w: &str) -> bool {
 }
 
 pub(super) fn bare(word: &str) -> &str {
+    // Most words begin and end in an ASCII letter or digit: nothing to trim, and no
+    // character to decode.
+    let bytes = word.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return word;
+    }
     word.trim_matches(|c: char| {
         !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-' && c != '.'
     })

@@ -19,6 +19,7 @@ use spans::*;
 use speakers::*;
 
 pub use spans::strip_enclosing_quotes;
+pub(in crate::document) use speakers::HeadingSpeakers;
 
 /// The fewest words a quoted statement in running text needs to count as a quote.
 pub const MIN_INLINE_WORDS: usize = 6;
@@ -30,8 +31,9 @@ pub type Found = (Vec<Quote>, Vec<(usize, String)>);
 /// speaker the quote itself does not name, `(block index just after the quote, speaker)` so
 /// the reader can show who said it.
 pub fn find(outline: &Outline, file: &str) -> Found {
-    let block_quotes = in_block_quotes(outline);
-    let running_text = in_running_text(outline, file, 0..outline.units.len());
+    let headings = HeadingSpeakers::new(outline);
+    let block_quotes = in_block_quotes(outline, &headings);
+    let running_text = in_running_text(outline, file, 0..outline.units.len(), &headings);
     with_speakers(outline, [block_quotes, running_text], false)
 }
 
@@ -45,9 +47,10 @@ pub(in crate::document) struct Part {
     empty_quotes: Vec<usize>,
 }
 
-/// The outline's outermost block quotes, each with what the text says of its speaker.
-pub(in crate::document) fn in_block_quotes(outline: &Outline) -> Part {
-    let headings = HeadingSpeakers::new(outline);
+/// The outline's outermost block quotes, each with what the text says of its speaker;
+/// `headings` works out whose statement a section is, once for all the quotes asked about on
+/// one thread.
+pub(in crate::document) fn in_block_quotes(outline: &Outline, headings: &HeadingSpeakers) -> Part {
     let mut found: Vec<Pending> = Vec::new();
     let mut empty_quotes: Vec<usize> = Vec::new();
     // Everyone named in full, looked up when a block quote opens with a speaker's label.
@@ -118,14 +121,15 @@ pub(in crate::document) fn halves(outline: &Outline) -> (Range<usize>, Range<usi
 
 /// The quoted statements in the running text of the outline of `file`, in its prose units
 /// `units` (a range that starts at a heading's unit, or at the first), each with what the
-/// text says of its speaker.
+/// text says of its speaker (whose statement a section is, from `headings`, as for
+/// [`in_block_quotes`]).
 pub(in crate::document) fn in_running_text(
     outline: &Outline,
     file: &str,
     units: Range<usize>,
+    headings: &HeadingSpeakers,
 ) -> Part {
     let mut lines = outline.lines(file);
-    let headings = HeadingSpeakers::new(outline);
     let mut found: Vec<Pending> = Vec::new();
     // Blocks without a quotation mark are passed over in one scan of the text.
     let mut marks = ScanAhead::new(next_quotation_mark);

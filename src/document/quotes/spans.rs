@@ -292,17 +292,21 @@ pub(super) fn is_title_of_a_work(inner: &str) -> bool {
     if inner.bytes().filter(u8::is_ascii_uppercase).take(3).count() < 3 {
         return false;
     }
-    let long: Vec<&str> = inner
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().count() >= 4)
-        .collect();
+    // The long words, looked at one by one: the first in lower case ends the search (most
+    // quotations have one early on), with nothing collected.
+    let mut long = 0;
+    for w in inner.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.len() < 4 || w.chars().count() < 4 {
+            continue;
+        }
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        long += 1;
+    }
     let sentence_inside = inner
         .trim_end_matches(['.', '!', '?', ',', ' '])
         .contains(['.', '!', '?']);
-    long.len() >= 3
-        && long
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !sentence_inside
+    long >= 3 && !sentence_inside
 }

@@ -48,9 +48,10 @@ pub(super) fn resolve_speakers(
             continue;
         };
         let written = names::as_written_name(s);
+        let titled = names::is_titled(&written);
         let full = match &directory {
             // `Minister Bell`: the one Bell the text names in full, when that can be them.
-            Some(dir) if names::is_titled(&written) && !names::is_addressed(&written) => {
+            Some(dir) if titled && !names::is_addressed(&written) => {
                 let surname = written.split_whitespace().next_back().unwrap_or_default();
                 let title = written.split_whitespace().next().unwrap_or_default();
                 match dir.candidates(surname).as_slice() {
@@ -60,7 +61,7 @@ pub(super) fn resolve_speakers(
                     _ => written,
                 }
             }
-            Some(dir) if !names::is_titled(&written) => {
+            Some(dir) if !titled => {
                 let mut candidates: Vec<&str> = dir.candidates(&written);
                 if !written.contains(' ') {
                     // Those already quoted under that surname count too (`Mr. Reyes`).
@@ -465,13 +466,14 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
         .or_else(|| names::who_in_lead_in(tail.trim_end_matches(['.', '!', '?'])))
 }
 
-/// Whose statement each section is, worked out once per heading asked about.
-pub(super) struct HeadingSpeakers {
+/// Whose statement each section is, worked out once per heading asked about (by all the
+/// quote searches on one thread).
+pub(in crate::document) struct HeadingSpeakers {
     own: Vec<OnceCell<Option<String>>>,
 }
 
 impl HeadingSpeakers {
-    pub(super) fn new(outline: &Outline) -> Self {
+    pub(in crate::document) fn new(outline: &Outline) -> Self {
         HeadingSpeakers {
             own: (0..outline.sections.len())
                 .map(|_| OnceCell::new())
