@@ -19,8 +19,8 @@ use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
-use crossterm::{execute, queue};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{execute, queue};
 use output::{Compact, Screen};
 
 use crate::app::{Action, App, FileRequest, Key, KeyCode, Loaded, Msg};
@@ -322,7 +322,11 @@ fn init() -> io::Result<Screen> {
         previous(info);
     }));
     let mut terminal = terminal;
-    queue!(terminal.backend_mut(), EnableMouseCapture, EnableBracketedPaste)?;
+    queue!(
+        terminal.backend_mut(),
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
     watch_signals();
     Ok(terminal)
 }

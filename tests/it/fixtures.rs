@@ -1514,3 +1514,41 @@ fn dates_in_real_prose() {
     );
     quotes_are(&doc, &[]);
 }
+
+/// An organisation is named whole, not by its last words; before a colon, a verb in a
+/// relative clause does not name who speaks next (the quotation inside that clause is its
+/// subject's); a person after an office keeps their own name.
+#[test]
+fn organisations_and_relative_clauses() {
+    let doc = load_titled(
+        "speakers-organisations.md",
+        "Scooter Trial Consultation Responses",
+    );
+    dates_are(&doc, &[]);
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "are afraid to leave the house in some trial areas",
+                Some("Guide Dogs for the Visually Impaired"),
+                11,
+            ),
+            inline(
+                "Every abandoned scooter is a trip hazard for someone who cannot see it.",
+                Some("National Federation of Blind Pedestrians"),
+                13,
+            ),
+            inline("printed out and stuck on the fridge", Some("Abernathy"), 17),
+            block(
+                "Most of the work was deleting things, and the test suite got faster every week.",
+                Some("Dev Malhotra"),
+                19,
+            ),
+            inline(
+                "The limits will apply to every supplier.",
+                Some("Jane Bell"),
+                23,
+            ),
+        ],
+    );
+}

@@ -12,8 +12,52 @@ use super::{Who, given, is_titled};
 /// `In Leike's words:` → `Leike`.
 pub fn speaker_in_lead_in(lead_in: &str) -> Option<String> {
     let words: Vec<&str> = lead_in.split_whitespace().collect();
-    let verb = words.iter().rposition(|w| is_speech_verb(w));
+    let verb = reporting_verb(&words);
     speaker_in_words(lead_in, &words, verb)
+}
+
+/// The last reporting verb of a lead-in. When the lead-in ends with a colon (it introduces
+/// what follows, a block quote or a quotation after it) a verb inside a relative clause is
+/// passed over: in `described the process in a post that Abernathy says she has "…":`,
+/// `says` is what Abernathy says of the post (the quotation inside the sentence is hers), not
+/// who speaks after the colon. In `officials said that Smith said:` the second `said` still
+/// reports: `that` after a reporting verb opens what was said, not a clause of a noun.
+pub(super) fn reporting_verb(words: &[&str]) -> Option<usize> {
+    let introduces = words.last().is_some_and(|w| w.ends_with(':'));
+    (0..words.len())
+        .rev()
+        .filter(|&v| is_speech_verb(words[v]))
+        .find(|&v| !introduces || !in_relative_clause(words, v))
+}
+
+/// The verb at `verb` has a subject (a name, or a pronoun) that a relative pronoun right
+/// after a noun introduces: `a post that Abernathy says`, `the letter, which she wrote`.
+fn in_relative_clause(words: &[&str], verb: usize) -> bool {
+    let mut start = subject_end(words, verb);
+    // The subject: a capitalised name of up to three words, or one pronoun.
+    let mut taken = 0;
+    while start > 0 && taken < 3 {
+        let w = bare(words[start - 1]);
+        if (is_capitalised(w) && !words[start - 1].ends_with(','))
+            || (taken == 0 && pronoun(w).is_some())
+        {
+            start -= 1;
+            taken += 1;
+            if pronoun(w).is_some() {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    if taken == 0 || start == 0 {
+        return false;
+    }
+    let relative = ["that", "which", "whom"].contains(&bare(words[start - 1]));
+    // `said that Smith said` reports; `a post that Abernathy says` does not.
+    let after_noun =
+        start >= 2 && !is_speech_verb(words[start - 2]) && !words[start - 2].ends_with(',');
+    relative && after_noun
 }
 
 /// [`speaker_in_lead_in`] of `lead_in` split into `words`, the last reporting verb at `verb`.
@@ -167,7 +211,7 @@ pub(super) fn name_before_from(subject: &[&str]) -> Option<String> {
 /// `he later explained`, `said she`).
 pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     let words: Vec<&str> = lead_in.split_whitespace().collect();
-    let verb = words.iter().rposition(|w| is_speech_verb(w));
+    let verb = reporting_verb(&words);
     if let Some(name) = speaker_in_words(lead_in, &words, verb) {
         return Some(Who::Named(name));
     }
@@ -336,6 +380,8 @@ pub(super) fn name_before(words: &[&str]) -> Option<String> {
         }
         words = rest;
     }
+    // Where the run stopped: the index of the word before it.
+    let mut stopped = None;
     for (i, raw) in words.iter().enumerate().rev() {
         let w = bare(raw);
         let ends_clause = raw.ends_with(',') || raw.ends_with(':') || raw.ends_with(';');
@@ -357,6 +403,7 @@ pub(super) fn name_before(words: &[&str]) -> Option<String> {
             || w.ends_with("'s")
             || w.ends_with("’s")
         {
+            stopped = Some(i);
             break;
         }
         run.push(as_written(raw));
@@ -365,6 +412,9 @@ pub(super) fn name_before(words: &[&str]) -> Option<String> {
         }
     }
     run.reverse();
+    if let Some(name) = stopped.and_then(|i| organisation(words, i, &run)) {
+        return Some(name);
+    }
     while run
         .first()
         .is_some_and(|w| is_not_name(w) || (run.len() > 1 && is_opening_adverb(w)))
@@ -372,6 +422,57 @@ pub(super) fn name_before(words: &[&str]) -> Option<String> {
         run.remove(0);
     }
     titled(title, run)
+}
+
+/// The whole name of an organisation whose last words are `run` (capitalised words that
+/// end at `words[stop + 1..]`), when `run` is its tail after `of`, `for` or `for the`:
+/// `Guide Dogs for the Visually Impaired said` is not Visually Impaired's,
+/// `the National Federation of Blind Pedestrians said` not Blind Pedestrians'. A run with a
+/// given name in it is a person's, from that name on (`Minister for Water and Environment
+/// Catriona Bell` → `Catriona Bell`).
+fn organisation(words: &[&str], stop: usize, run: &[&str]) -> Option<String> {
+    const JOINS: &[&str] = &["of", "for", "the", "and", "on"];
+    if !JOINS.contains(&bare(words[stop])) {
+        return None;
+    }
+    match run
+        .iter()
+        .position(|w| given::of_given_name(bare(w)).is_some())
+    {
+        Some(0) => return None,
+        Some(j) => return Some(run[j..].join(" ")),
+        // Three capitalised words or more may well end with a person whose given name is
+        // not known here: not taken for an organisation's tail.
+        None if run.len() > 2 => return None,
+        None => {}
+    }
+    let mut start = stop + 1;
+    let mut i = stop + 1;
+    let mut capitalised = 0;
+    while i > 0 && stop + 1 - (i - 1) <= 8 {
+        let raw = words[i - 1];
+        let w = bare(raw);
+        let ends_clause = raw.ends_with([',', ':', ';', '.']);
+        if ends_clause || w.ends_with("'s") || w.ends_with("’s") || is_acronym(w) {
+            break;
+        }
+        if is_capitalised(w) && !is_not_name(w) {
+            capitalised += 1;
+            start = i - 1;
+        } else if !JOINS.contains(&w) {
+            break;
+        }
+        i -= 1;
+    }
+    if capitalised == 0 {
+        return None;
+    }
+    let name: Vec<&str> = words[start..stop + 1]
+        .iter()
+        .map(|w| as_written(w))
+        .chain(run.iter().copied())
+        .collect();
+    Some(name.join(" "))
 }
 
 /// `run` as one name, with `title` before it when the run is a surname alone.
@@ -715,5 +816,41 @@ mod tests {
         );
         assert_eq!(speaker_of_heading("Leike's Next Steps"), None);
         assert_eq!(speaker_of_heading("Company Responses"), None);
+    }
+
+    #[test]
+    fn an_organisation_is_named_whole_not_by_its_last_words() {
+        let who = |s: &str| speaker_in_lead_in(s);
+        assert_eq!(
+            who("Guide Dogs for the Visually Impaired said that its members").as_deref(),
+            Some("Guide Dogs for the Visually Impaired")
+        );
+        assert_eq!(
+            who("A spokesperson said the National Federation of Blind Pedestrians said:")
+                .as_deref(),
+            Some("National Federation of Blind Pedestrians")
+        );
+        // A person after an office keeps their own name.
+        assert_eq!(
+            who("the Minister for Water and Environment Jane Bell said:").as_deref(),
+            Some("Jane Bell")
+        );
+    }
+
+    #[test]
+    fn a_verb_in_a_relative_clause_does_not_name_who_speaks_after_the_colon() {
+        let lead_in = "Her co-maintainer, Dev Malhotra, who joined in 2020, described the \
+                       process in a post that Abernathy says she has printed out:";
+        assert_eq!(speaker_in_lead_in(lead_in).as_deref(), Some("Dev Malhotra"));
+        // Without the colon the clause's own verb is the one: what follows is hers.
+        assert_eq!(
+            speaker_in_lead_in("in a post that Abernathy says she has").as_deref(),
+            Some("Abernathy")
+        );
+        // `that` after a reporting verb opens what was said: Smith reports.
+        assert_eq!(
+            speaker_in_lead_in("Officials said that Jane Smith told them:").as_deref(),
+            Some("Jane Smith")
+        );
     }
 }
