@@ -177,6 +177,11 @@ impl App {
                 let at = self.position_of(&path);
                 match (result, at) {
                     (Ok(doc), Some(i)) => {
+                        // The file read again is whole: a whole read begun before it is
+                        // older, and is dropped when it comes.
+                        if i == self.current {
+                            self.reading_rest = false;
+                        }
                         self.replace_document(i, *doc);
                         Some(format!("Reloaded {source}"))
                     }
@@ -268,6 +273,10 @@ impl App {
     /// Takes the whole of the document whose beginning is shown, at the same place; or says
     /// why it could not be read.
     pub(super) fn whole_read(&mut self, whole: Result<Box<WholeDocument>, String>) {
+        if !self.reading_rest {
+            // The file changed and was read again, whole, meanwhile: this is older.
+            return;
+        }
         self.reading_rest = false;
         let source = self.doc().source.clone();
         let whole = match whole {

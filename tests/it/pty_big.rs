@@ -120,3 +120,31 @@ fn the_beginning_is_the_whole_documents_first_blocks() {
         Ok(Opened::Whole(_))
     ));
 }
+
+/// The file changes while its rest is read: the version read again on the change is kept,
+/// and the whole read begun before it, older, is dropped when it comes.
+#[test]
+fn a_whole_read_older_than_a_reload_is_dropped() {
+    use dossier::app::{App, Msg, WholeDocument};
+    use dossier::library::Change;
+    let scratch = Scratch::new();
+    let text = big();
+    let path = scratch.file("big.md", &text);
+    let Opened::Beginning(start) = library::open_beginning(&path).expect("opens") else {
+        panic!("a big file opens at its beginning");
+    };
+    let old = library::open_file(&path).expect("opens");
+    let mut app = App::new(start, 100, 30);
+    app.reading_rest = true;
+    let whole = WholeDocument::of(old, app.reader_layout_key());
+    std::fs::write(&path, "# Rewritten\n\nShort now.\n").unwrap();
+    let newer = library::open_file(&path).expect("opens");
+    app.update(Msg::FilesChanged(vec![Change::Read(
+        path.clone(),
+        Ok(Box::new(newer)),
+    )]));
+    assert!(!app.reading_rest, "a reload reads the whole file");
+    app.update(Msg::Whole(Ok(Box::new(whole))));
+    assert_eq!(app.doc().sections.len(), 1, "the newer version stays");
+    assert_eq!(app.doc().sections[0].title.as_ref(), "Rewritten");
+}
