@@ -95,6 +95,7 @@ pub(super) fn resume(terminal: &mut Screen) -> io::Result<()> {
     // The next frame is drawn whole, against a blank screen. (`Terminal::clear` would ask
     // the terminal where its cursor is, and not every terminal answers.)
     terminal.swap_buffers();
+    terminal.backend_mut().cleared();
     Ok(())
 }
 

@@ -151,6 +151,13 @@ impl Compact {
         self.holding.set(true);
     }
 
+    /// The screen was cleared behind ratatui's back (after the editor): nothing it held
+    /// before may be written over a gap again.
+    pub(super) fn cleared(&mut self) {
+        self.screen = Vec::new();
+        self.width = 0;
+    }
+
     /// Ends a hold: writes everything kept, in one write, and flushes the terminal.
     pub(super) fn send(&mut self) -> io::Result<()> {
         self.holding.set(false);
@@ -386,8 +393,7 @@ impl Backend for Compact {
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
         // ratatui clears the whole frame with this (a row or the rest of the screen at a
         // time) and then takes every cell to be blank; so is every cell kept here.
-        self.screen = Vec::new();
-        self.width = 0;
+        self.cleared();
         execute!(
             self.out,
             Clear(match clear_type {
@@ -554,6 +560,25 @@ mod tests {
         assert_eq!(*writes.0.borrow(), 0, "nothing goes out while held");
         compact.send().unwrap();
         assert_eq!(*writes.0.borrow(), 1);
+    }
+
+    /// After the editor the screen is cleared behind ratatui's back and the next frame is
+    /// drawn whole: what the screen held before is not written into its gaps.
+    #[test]
+    fn after_a_clear_behind_ratatuis_back_no_old_text_comes_back() {
+        let ours = Shared::default();
+        let mut compact = Compact::writing_to(Box::new(ours.clone()));
+        let blank = Buffer::empty(Rect::new(0, 0, W, H));
+        let before = frame(&[("abcdefgh", Style::new())]);
+        let after = frame(&[("a      h", Style::new())]);
+        compact.draw(blank.diff(&before).into_iter()).unwrap();
+        ours.0.borrow_mut().clear();
+        compact.cleared();
+        compact.draw(blank.diff(&after).into_iter()).unwrap();
+        compact.send().unwrap();
+        let mut parser = screen(b"abcdefgh\x1b[2J");
+        parser.process(&ours.0.borrow());
+        assert_eq!(parser.screen().contents().trim_end(), "a      h");
     }
 
     fn any_style() -> impl Strategy<Value = Style> {
