@@ -175,9 +175,11 @@ impl Compact {
     /// Notes what the screen holds at (x, y), making room for it.
     fn hold_cell(&mut self, x: u16, y: u16, held: Held) {
         if x >= self.width {
-            // Rows are `width` long: a wider frame lays them out anew (rarely: at the first
-            // frame, and when the window grows).
-            let width = x.saturating_add(1).max(self.width);
+            // Rows are `width` long: a wider frame lays them out anew (at the first frame, and
+            // when the window grows). The width at least doubles, up to a frame's widest, so
+            // a frame whose rows each reach one column further is not laid out once a row.
+            let want = x.saturating_add(1);
+            let width = want.max(self.width.saturating_mul(2).min(super::MAX_FRAME));
             let mut wider = Vec::new();
             // The last row may be partly kept.
             for (row, cells) in self
