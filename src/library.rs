@@ -214,9 +214,12 @@ pub const BEGINNING_BYTES: usize = 1 << 20;
 /// ([`BEGINNING_BYTES`]): the whole file is still read and checked (an error anywhere in it
 /// is the same error), so only parsing the rest is left.
 pub fn open_beginning(path: &Path) -> Result<Opened, OpenError> {
+    // Only a regular file can be read again for the rest: a pipe (`<(zcat big.md.gz)`) is
+    // parsed whole, as before.
+    let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
     let mut cut = false;
     let doc = open_named(path, |source, text| {
-        let start = if text.len() >= BIG_BYTES {
+        let start = if regular && text.len() >= BIG_BYTES {
             document::beginning(text, BEGINNING_BYTES)
         } else {
             text

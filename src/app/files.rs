@@ -298,6 +298,10 @@ impl App {
         self.documents_changed();
         self.reopen_in_place(place, Some(whole.layout));
         self.select_event(event);
+        // A text search typed while the rest was read found the beginning's passages.
+        if !self.search.query.trim().is_empty() {
+            self.search_text();
+        }
         self.message = Some(format!("Read the whole of {source}"));
     }
 

@@ -75,10 +75,10 @@ impl MarksRequest {
                 }
                 MarksRequest::Delete(id) => store.delete(*id).map(|()| MarksDone::Deleted),
                 MarksRequest::Moved(moved) => {
+                    // Best effort: a store that cannot be written still lists the marks (they
+                    // are found again next time as they were this time).
                     for (id, line, hash) in moved {
-                        store
-                            .move_mark(*id, *line, hash)
-                            .map_err(|e| e.to_string())?;
+                        let _ = store.move_mark(*id, *line, hash);
                     }
                     return store.all().map_err(|e| e.to_string());
                 }
@@ -127,6 +127,9 @@ pub struct MarksState {
     pub note: Option<NotePrompt>,
     /// The mark `d` asked to delete: a second `d` deletes it, any other key keeps it.
     pub deleting: Option<i64>,
+    /// The last moves asked to be saved: a store that cannot save them is not asked again
+    /// at every key.
+    moved: Vec<(i64, usize, String)>,
 }
 
 /// `path` made absolute against `base` without touching the file system (`.` parts and
@@ -341,13 +344,18 @@ impl App {
             .collect::<Vec<_>>();
         // Where a mark was found in a changed document is remembered, so that the next
         // change is searched from there (and a mark found twice in it, the nearer one wins).
+        // Not in a big document of which only the beginning is open yet (what is found there
+        // is not where the mark is in the whole); and each set of moves is asked for once.
+        let partial = self.reading_rest.then_some(self.current);
         let moved: Vec<(i64, usize, String)> = (rows.iter())
+            .filter(|r| r.doc.is_some() && r.doc != partial)
             .filter_map(|r| match r.place {
                 Some(Place::Moved(line)) => Some((r.mark.id, line, hashes.get(&r.doc?)?.clone())),
                 _ => None,
             })
             .collect();
-        if !moved.is_empty() && self.marks_request.is_none() {
+        if !moved.is_empty() && self.marks_request.is_none() && self.marks.moved != moved {
+            self.marks.moved = moved.clone();
             self.marks_request = Some(MarksRequest::Moved(moved));
         }
         self.marks.selected = self.marks.selected.min(rows.len().saturating_sub(1));

@@ -387,7 +387,13 @@ impl App {
             }
         }
         self.message = None;
-        if let Some(action) = action::map_key(key, self.context()) {
+        let action = action::map_key(key, self.context());
+        // A delete asked for is kept only by the `d` that confirms it: any other key (one
+        // bound to nothing too) keeps the mark.
+        if action != Some(Action::DeleteMark) {
+            self.marks.deleting = None;
+        }
+        if let Some(action) = action {
             self.act(action);
         }
     }
@@ -402,7 +408,6 @@ impl App {
             self.act_on_note(action);
             return;
         }
-        // A delete asked for is kept only by the `d` that confirms it.
         if action != Action::DeleteMark {
             self.marks.deleting = None;
         }

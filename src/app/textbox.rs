@@ -170,6 +170,7 @@ impl App {
     /// as commands.
     pub(super) fn paste(&mut self, pasted: &str) {
         self.message = None;
+        self.marks.deleting = None;
         self.last_click = None;
         let mut cursor = self.cursor;
         let (limit, said) = self.box_limit();

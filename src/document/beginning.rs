@@ -15,10 +15,17 @@ pub fn beginning(text: &str, at_least: usize) -> &str {
     if text.len() <= at_least {
         return text;
     }
-    let body = match split(text) {
-        Split::Block(block) => block.whole.end,
-        Split::None | Split::Unclosed => 0,
+    // The front matter is found after a byte order mark, as the parser finds it.
+    let bom = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
     };
+    let body = bom
+        + match split(&text[bom..]) {
+            Split::Block(block) => block.whole.end,
+            Split::None | Split::Unclosed => 0,
+        };
     let mut fence: Option<(u8, usize)> = None;
     let mut blank = None;
     let mut offset = body;
@@ -69,7 +76,9 @@ fn fence_of(line: &str) -> Option<(u8, usize)> {
         return None;
     }
     let n = rest.bytes().take_while(|&b| b == c).count();
-    (n >= 3).then_some((c, n))
+    // A backtick fence's info string holds no backtick: ```` ```x``` ```` is inline code.
+    let inline_code = c == b'`' && rest[n..].contains('`');
+    (n >= 3 && !inline_code).then_some((c, n))
 }
 
 /// A fence with nothing after its characters (a closing fence).
@@ -77,13 +86,11 @@ fn is_bare(line: &str) -> bool {
     unindented(line).is_some_and(|rest| rest.trim_start_matches(['`', '~']).trim().is_empty())
 }
 
-/// An ATX heading: one to six `#`, then a space, a tab or the end of the line.
+/// An ATX heading at the start of its line: one to six `#`, then a space, a tab or the end
+/// of the line. (An indented one may sit in a list item, which the cut would split.)
 fn is_heading(line: &str) -> bool {
-    let Some(rest) = unindented(line) else {
-        return false;
-    };
-    let n = rest.bytes().take_while(|&b| b == b'#').count();
-    (1..=6).contains(&n) && matches!(rest.as_bytes().get(n), None | Some(b' ' | b'\t'))
+    let n = line.bytes().take_while(|&b| b == b'#').count();
+    (1..=6).contains(&n) && matches!(line.as_bytes().get(n), None | Some(b' ' | b'\t'))
 }
 
 #[cfg(test)]
@@ -115,6 +122,14 @@ mod tests {
     }
 
     #[test]
+    fn inline_code_is_no_fence_and_a_byte_order_mark_keeps_the_front_matter() {
+        let text = "# A\n\n```x``` is code.\n\n```\n# comment\n```\n# B\n";
+        assert_eq!(&text[beginning(text, 5).len()..], "# B\n");
+        let text = "\u{feff}---\nnote: x\n# yaml comment\n---\n# A\n";
+        assert_eq!(&text[beginning(text, 4).len()..], "# A\n");
+    }
+
+    #[test]
     fn without_a_heading_the_beginning_ends_at_a_blank_line() {
         let text = "para one\nstill one\n\npara two\n\npara three\n";
         assert_eq!(beginning(text, 12), "para one\nstill one\n");
@@ -126,7 +141,10 @@ mod tests {
 
     #[test]
     fn hashes_without_a_space_are_not_headings() {
-        let text = "intro\n#hashtag line\n####### seven\n  ## Indented two\n";
-        assert_eq!(beginning(text, 1), "intro\n#hashtag line\n####### seven\n");
+        let text = "intro\n#hashtag line\n####### seven\n  ## Indented two\n## Two\n";
+        assert_eq!(
+            beginning(text, 1),
+            "intro\n#hashtag line\n####### seven\n  ## Indented two\n"
+        );
     }
 }

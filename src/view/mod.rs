@@ -157,15 +157,26 @@ pub fn text_box<'a>(app: &App, t: &Theme, text: &'a str, typing: bool, room: u16
     let room = usize::from(room).max(3);
     let mut shown = 0;
     let mut spans = Vec::new();
-    if crate::wrap::width(&text[..at]) + 1 > room {
+    // The cursor's cell: the character under it (as wide as it is), else a block.
+    let cursor = text[at..]
+        .chars()
+        .next()
+        .map_or(1, |c| crate::wrap::width(c.encode_utf8(&mut [0; 4])).max(1));
+    if crate::wrap::width(&text[..at]) + cursor > room {
         let mut width = 0;
         shown = at;
         for (i, c) in text[..at].char_indices().rev() {
             width += crate::wrap::width(c.encode_utf8(&mut [0; 4]));
-            if width + 2 > room {
+            if width + cursor + 1 > room {
                 break;
             }
             shown = i;
+        }
+        // A combining mark does not open what is shown (it would sit on the ellipsis).
+        while let Some(c) = text[shown..at].chars().next()
+            && crate::wrap::width(c.encode_utf8(&mut [0; 4])) == 0
+        {
+            shown += c.len_utf8();
         }
         spans.push(Span::styled("…", t.dim));
     }

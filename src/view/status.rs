@@ -125,7 +125,14 @@ pub fn footer(app: &App, t: &Theme, buf: &mut Buffer) {
     let left_w = a.width.saturating_sub(pos_w + 1);
     let left: Line = if let Some(note) = &app.marks.note {
         let what = note.mark.kind.name();
-        let label = format!(" Note for the {what} (Enter marks, Esc cancels): ");
+        // A note that is full says so where it is typed (the footer shows the prompt).
+        let label = match &app.message {
+            Some(said) => format!(" {said}: "),
+            None if note.id.is_some() => {
+                format!(" Note for the {what} (Enter saves, Esc keeps it as it was): ")
+            }
+            None => format!(" Note for the {what} (Enter marks, Esc cancels): "),
+        };
         let room = left_w.saturating_sub(wrap::width(&label) as u16);
         let mut spans = vec![Span::styled(label, t.accent)];
         spans.extend(super::text_box(app, t, &note.text, true, room));

@@ -461,6 +461,11 @@ fn a_long_note_is_kept_and_shown_where_it_is_typed() {
         app.message.as_deref(),
         Some("⚠ A note holds at most 4096 bytes: the rest was cut")
     );
+    assert!(
+        footer(&app).contains("A note holds at most 4096 bytes"),
+        "the prompt says so where the note is typed: {}",
+        footer(&app)
+    );
     app.press("<Enter>");
     serve(&mut app, &mut store);
     assert_eq!(store.all().unwrap().pop().unwrap().note.len(), NOTE_LIMIT);
@@ -505,6 +510,20 @@ fn in_the_marks_view_m_changes_a_note_and_d_twice_deletes_a_mark() {
     app.press("j");
     serve(&mut app, &mut store);
     assert_eq!(store.all().unwrap().len(), 2, "another key keeps the mark");
+    // So does a key bound to nothing: the next d asks again.
+    app.press("dzd");
+    serve(&mut app, &mut store);
+    assert_eq!(
+        store.all().unwrap().len(),
+        2,
+        "a key bound to nothing keeps it too"
+    );
+    assert!(
+        footer(&app).contains("Delete the mark on"),
+        "{}",
+        footer(&app)
+    );
+    app.press("<Esc>");
     app.press("dd");
     serve(&mut app, &mut store);
     assert_eq!(app.message.as_deref(), Some("Mark deleted"));

@@ -24,10 +24,13 @@ pub fn speaker_in_lead_in(lead_in: &str) -> Option<String> {
 /// reports: `that` after a reporting verb opens what was said, not a clause of a noun.
 pub(super) fn reporting_verb(words: &[&str]) -> Option<usize> {
     let introduces = words.last().is_some_and(|w| w.ends_with(':'));
-    (0..words.len())
-        .rev()
-        .filter(|&v| is_speech_verb(words[v]))
-        .find(|&v| !introduces || !in_relative_clause(words, v))
+    let mut verbs = (0..words.len()).rev().filter(|&v| is_speech_verb(words[v]));
+    let last = verbs.next()?;
+    if !introduces || !in_relative_clause(words, last) {
+        return Some(last);
+    }
+    // With no other verb, the clause's is the one there is (`In a memo that Smith wrote:`).
+    Some(verbs.next().unwrap_or(last))
 }
 
 /// The verb at `verb` has a subject (a name, or a pronoun) that a relative pronoun right
@@ -54,9 +57,12 @@ fn in_relative_clause(words: &[&str], verb: usize) -> bool {
         return false;
     }
     let relative = ["that", "which", "whom"].contains(&bare(words[start - 1]));
-    // `said that Smith said` reports; `a post that Abernathy says` does not.
-    let after_noun =
-        start >= 2 && !is_speech_verb(words[start - 2]) && !words[start - 2].ends_with(',');
+    // `said that Smith said` and `told reporters that Smith said` report; `a post that
+    // Abernathy says` does not: no reporting verb in the few words before `that`.
+    let reported = words[start.saturating_sub(4)..start - 1]
+        .iter()
+        .any(|w| is_speech_verb(w));
+    let after_noun = start >= 2 && !reported && !words[start - 2].ends_with(',');
     relative && after_noun
 }
 
@@ -431,8 +437,14 @@ pub(super) fn name_before(words: &[&str]) -> Option<String> {
 /// given name in it is a person's, from that name on (`Minister for Water and Environment
 /// Catriona Bell` → `Catriona Bell`).
 fn organisation(words: &[&str], stop: usize, run: &[&str]) -> Option<String> {
-    const JOINS: &[&str] = &["of", "for", "the", "and", "on"];
-    if !JOINS.contains(&bare(words[stop])) {
+    // An organisation's name joins its words with these; not with `and` (`Smith and Jones
+    // said`: two people) nor `on` (`Apple on Tuesday said`).
+    const JOINS: &[&str] = &["of", "for", "the"];
+    let joined = JOINS.contains(&bare(words[stop]));
+    if run.is_empty()
+        || run.iter().any(|w| is_not_name(bare(w)))
+        || !(joined || bare(words[stop]) == "and")
+    {
         return None;
     }
     match run
@@ -443,7 +455,7 @@ fn organisation(words: &[&str], stop: usize, run: &[&str]) -> Option<String> {
         Some(j) => return Some(run[j..].join(" ")),
         // Three capitalised words or more may well end with a person whose given name is
         // not known here: not taken for an organisation's tail.
-        None if run.len() > 2 => return None,
+        None if run.len() > 2 || !joined => return None,
         None => {}
     }
     let mut start = stop + 1;
@@ -852,5 +864,24 @@ mod tests {
             speaker_in_lead_in("Officials said that Jane Smith told them:").as_deref(),
             Some("Jane Smith")
         );
+    }
+
+    #[test]
+    fn what_a_relative_clause_rule_and_an_organisation_must_not_do() {
+        let who = |s: &str| speaker_in_lead_in(s);
+        assert_eq!(who("In a memo that Smith wrote:").as_deref(), Some("Smith"));
+        assert_eq!(
+            who("Officials told the BBC that Jane Smith said:").as_deref(),
+            Some("Jane Smith")
+        );
+        assert_ne!(
+            who("Smith and Jones said:").as_deref(),
+            Some("Smith and Jones")
+        );
+        assert_ne!(
+            who("Apple on Tuesday said:").as_deref(),
+            Some("Apple on Tuesday")
+        );
+        assert_ne!(who("the Ministry of said:").as_deref(), Some("Ministry of"));
     }
 }
