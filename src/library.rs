@@ -177,13 +177,14 @@ fn piped(_: &std::io::Stdin) -> bool {
 /// Reads and parses one file. The file is opened read-only and never written. Regular files
 /// and pipes (`<(curl …)`) are read, up to [`MAX_BYTES`]; devices are refused unread.
 pub fn open_file(path: &Path) -> Result<Document, OpenError> {
-    open_named(path, document::load)
+    open_named(path, |source, text, _| document::load(source, text))
 }
 
-/// [`open_file`], parsing the text read with `load`.
+/// [`open_file`], parsing the text read with `load`, told whether the file is a regular file
+/// (as the open descriptor says).
 fn open_named(
     path: &Path,
-    load: impl FnOnce(&str, &str) -> Document,
+    load: impl FnOnce(&str, &str, bool) -> Document,
 ) -> Result<Document, OpenError> {
     let (file, meta) = open_nonblocking(path, false)?;
     check_kind(path, &meta)?;
@@ -192,7 +193,10 @@ fn open_named(
     if is_pipe(&meta) {
         set_blocking(path, &file)?;
     }
-    read_and_load(path, file, &meta, load)
+    let regular = meta.is_file();
+    read_and_load(path, file, &meta, |source, text| {
+        load(source, text, regular)
+    })
 }
 
 /// A file as [`open_beginning`] read it.
@@ -216,9 +220,8 @@ pub const BEGINNING_BYTES: usize = 1 << 20;
 pub fn open_beginning(path: &Path) -> Result<Opened, OpenError> {
     // Only a regular file can be read again for the rest: a pipe (`<(zcat big.md.gz)`) is
     // parsed whole, as before.
-    let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
     let mut cut = false;
-    let doc = open_named(path, |source, text| {
+    let doc = open_named(path, |source, text, regular| {
         let start = if regular && text.len() >= BIG_BYTES {
             document::beginning(text, BEGINNING_BYTES)
         } else {

@@ -272,7 +272,10 @@ impl Compact {
                 (from.underline, to.underline, "59", "58"),
             ] {
                 if before != after {
-                    code(&mut codes, &colour_code(after, reset, set));
+                    if !codes.is_empty() {
+                        codes.push(b';');
+                    }
+                    colour_code(&mut codes, after, reset, set);
                 }
             }
         }
@@ -285,12 +288,16 @@ impl Compact {
     }
 }
 
-/// The SGR parameters of a colour: `reset` for the terminal's own, else `set` and the colour
+/// Writes the SGR parameters of a colour into `codes` (no string made: this runs for every
+/// change of colour in every frame): `reset` for the terminal's own, else `set` and the colour
 /// (the 16 named colours as the first 16 of the 256, as crossterm writes them).
-fn colour_code(colour: Color, reset: &str, set: &str) -> String {
+fn colour_code(codes: &mut Vec<u8>, colour: Color, reset: &str, set: &str) {
     let index = match colour {
-        Color::Reset => return reset.to_string(),
-        Color::Rgb(r, g, b) => return format!("{set};2;{r};{g};{b}"),
+        Color::Reset => return codes.extend_from_slice(reset.as_bytes()),
+        Color::Rgb(r, g, b) => {
+            let _ = write!(codes, "{set};2;{r};{g};{b}");
+            return;
+        }
         Color::Indexed(i) => i,
         Color::Black => 0,
         Color::Red => 1,
@@ -309,7 +316,7 @@ fn colour_code(colour: Color, reset: &str, set: &str) -> String {
         Color::LightCyan => 14,
         Color::White => 15,
     };
-    format!("{set};5;{index}")
+    let _ = write!(codes, "{set};5;{index}");
 }
 
 impl Write for Compact {
