@@ -62,7 +62,7 @@ pub(super) fn load_with(source: &str, text: &str, threads: Threads) -> Document 
     let kept = kept_block.map(|whole| sanitize::clean(text[whole].trim_end()));
     let two_threads = threads == Threads::TwoWhenBig && text.len() >= TWO_THREADS_BYTES;
     let parsing = match two_threads {
-        true => outline::Parsing::OnASecondThread,
+        true => outline::Parsing::InParts,
         false => outline::Parsing::OnThisThread,
     };
     let leading = kept.as_deref().map(|raw| (raw, "yaml"));
@@ -123,11 +123,12 @@ pub(super) fn load_with(source: &str, text: &str, threads: Threads) -> Document 
     }
 }
 
-/// From this size on, [`load`](crate::document::load) uses a second thread: pulldown-cmark parses on it while this
-/// one walks the events, then it finds the timeline and half the quotes while this one finds
-/// the other half, and it looks for half the speakers' full names.
-/// Starting a thread costs tens of microseconds: below a few hundred kilobytes that is more
-/// than either saves.
+/// From this size on, [`load`](crate::document::load) uses a second thread: the body is cut
+/// in two at a heading and each half parsed and walked on a thread of its own (see
+/// [`outline::Parsing::InParts`]), then it finds the timeline and half the quotes while this
+/// one finds the other half, and it looks for half the speakers' full names.
+/// Starting a thread costs tens of microseconds (more on a busy virtual machine): below a few
+/// hundred kilobytes that is more than either saves.
 pub const TWO_THREADS_BYTES: usize = 256 * 1024;
 
 /// The timeline and the quotes of the outline of `file`: two searches of the same outline
@@ -298,6 +299,13 @@ mod tests {
         "\u{85}",
         "<div>",
         "</div>",
+        "<!--",
+        "-->",
+        "<pre>",
+        "</pre>",
+        "\n\n# ",
+        "\n\n## ",
+        "\n\n#\n",
         "[^1]",
         "[^1]: ",
         "word ",
@@ -400,6 +408,7 @@ mod tests {
         assert_eq!(a.links, b.links);
         assert_eq!(a.preamble, b.preamble);
         assert_eq!(a.file_has_cr, b.file_has_cr);
+        assert_eq!(a.table_aligns, b.table_aligns);
     }
 
     proptest! {
@@ -416,6 +425,24 @@ mod tests {
             let here = outline::walk(&text, 0, None);
             let beside = outline::walk_with(&text, 0, None, outline::Parsing::OnASecondThread);
             assert_same_outline(&beside, &here);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 10000, ..ProptestConfig::default() })]
+
+        /// Generated documents, hostile pieces and all, walk the same cut into parts of any
+        /// size, when they can be cut.
+        #[test]
+        fn generated_dossiers_walk_the_same_in_parts(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 20..200),
+            max_part in 1usize..400,
+        ) {
+            let text = pieces.concat();
+            let here = outline::walk(&text, 0, None);
+            if let Some(parts) = outline::walk_in_parts(&text, 0, None, max_part) {
+                assert_same_outline(&parts, &here);
+            }
         }
     }
 

@@ -10,6 +10,7 @@
 //! one shared list): no reference count to touch per block, nothing to free per block.
 
 mod beside;
+mod parts;
 mod walk;
 
 use std::ops::Range;
@@ -20,6 +21,9 @@ use super::line_index::LineCounter;
 use super::{Block, BlockKind, Inline, Mark, Section, narrow, wide};
 
 pub use walk::{Parsing, walk, walk_with};
+
+#[cfg(test)]
+pub(crate) use parts::walk_in_parts;
 
 /// The Markdown extensions dossier reads. The bare-parser benchmark uses the same set.
 pub fn options() -> Options {
@@ -85,7 +89,7 @@ pub struct QuoteBlock {
 }
 
 /// What one pass over the body yields.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Outline {
     /// Every block's text, one after another: [`Block::text`], [`Outline::section_texts`]
     /// and [`Outline::preamble`] are ranges of it.

@@ -145,6 +145,14 @@ pub enum Parsing {
     /// parsing and walking go on at the same time (for a big document: starting the thread
     /// costs tens of microseconds).
     OnASecondThread,
+    /// The body is cut into parts at headings that nothing before them can hold (an
+    /// unindented `#` heading after a blank line): two halves, or for a very big body parts
+    /// of 16 MB. The parts are parsed and walked on two threads, each taking every other
+    /// one, and the outlines joined. A body that has no such heading, that may define a link
+    /// or a footnote (a definition is seen from anywhere in the document), or whose part
+    /// ends in a block that may run on (a code fence, raw HTML, a table) is parsed as
+    /// [`Parsing::OnASecondThread`].
+    InParts,
 }
 
 /// [`walk`], with pulldown-cmark run as `parsing` says. The outline is the same either way.
@@ -154,13 +162,99 @@ pub fn walk_with(
     leading: Option<(&str, &str)>,
     parsing: Parsing,
 ) -> Outline {
-    let body = file.get(offset..).unwrap_or_default();
-    // The walker is made (the body searched for what must be sanitized) while a second
-    // thread, when there is one, runs the parser's first pass.
-    let new_walker = || {
+    let end = file.len();
+    match parsing {
+        Parsing::OnThisThread => {
+            walk_part(file, offset..end, leading, end - offset.min(end), false).outline
+        }
+        Parsing::OnASecondThread => {
+            let body = file.get(offset..).unwrap_or_default();
+            let events = || Parser::new_ext(body, options()).into_offset_iter();
+            // The walker is made (the body searched for what must be sanitized) while the
+            // second thread runs the parser's first pass.
+            let new_walker = || Walker::new(file, offset..end, leading, body.len());
+            super::beside::parse_beside(events, new_walker, |walker, event, at| {
+                walker.event(event, at + offset)
+            })
+            .finish()
+        }
+        Parsing::InParts => {
+            super::parts::walk_in_parts(file, offset, leading, super::parts::MAX_PART_BYTES)
+                .unwrap_or_else(|| walk_with(file, offset, leading, Parsing::OnASecondThread))
+        }
+    }
+}
+
+/// What [`walk_part`] gives: the outline of one part of the body, and what a part after it
+/// must know of how it ended.
+pub(super) struct Part {
+    pub outline: Outline,
+    /// The headings still open at its end, outermost first: `(level, section)`.
+    pub open_headings: Vec<(u8, usize)>,
+    /// Whether its last outermost block is one that a heading after it might belong to, as
+    /// far as this part alone can tell: a code block (a fence this part never closes runs
+    /// on), raw HTML or a table.
+    pub ends_open: bool,
+    /// Whether it was walked as coming after text ([`walk_part`]'s `follows`): its text then
+    /// opens with one line break standing in for the text before, which a join drops.
+    pub follows: bool,
+}
+
+/// Parses and walks `range` of `file` on this thread, as the part of the body it is: line
+/// numbers and offsets are the file's. `leading` as in [`walk`]; `room` is how many bytes of
+/// body the outline's buffers are made ready for (the whole body's, for a part that others
+/// will be joined to). `follows` when the part comes after text: its outline's text then
+/// opens with a line break that stands in for that text (see [`Part::follows`]).
+pub(super) fn walk_part(
+    file: &str,
+    range: Range<usize>,
+    leading: Option<(&str, &str)>,
+    room: usize,
+    follows: bool,
+) -> Part {
+    let offset = range.start;
+    let body = file.get(range.clone()).unwrap_or_default();
+    let mut walker = Walker::new(file, range, leading, room);
+    if follows {
+        // A stand-in for the text of the parts before, so that every block is separated
+        // from the one before it as in one walk of the whole (see `Part::follows`).
+        walker.current.buf.push('\n');
+    }
+    let mut depth = 0usize;
+    let mut ends_open = false;
+    for (event, at) in Parser::new_ext(body, options()).into_offset_iter() {
+        match &event {
+            Event::Start(tag) => {
+                if depth == 0 {
+                    ends_open = matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Table(_));
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Html(_) if depth == 0 => ends_open = true,
+            _ if depth == 0 => ends_open = false,
+            _ => {}
+        }
+        walker.event(event, at.start + offset);
+    }
+    let open_headings = std::mem::take(&mut walker.heading_stack);
+    Part {
+        outline: walker.finish(),
+        open_headings,
+        ends_open,
+        follows,
+    }
+}
+
+impl<'a> Walker<'a> {
+    /// A walker for `range` of `file` (the body, or a part of it), its buffers made ready for
+    /// `room` bytes of body. `leading` as in [`walk`].
+    fn new(file: &'a str, range: Range<usize>, leading: Option<(&str, &str)>, room: usize) -> Self {
+        let offset = range.start;
+        let body = file.get(range).unwrap_or_default();
         let body_unsafe = sanitize::has_unsafe(body);
         // A CR is one of the characters `has_unsafe` looks for: a body with none of them has
-        // no CR, and only the front matter before it is left to search.
+        // no CR, and only the text before it is left to search.
         let has_cr = |text: &str| memchr::memchr(b'\r', text.as_bytes()).is_some();
         let file_has_cr = if body_unsafe {
             has_cr(file)
@@ -172,7 +266,7 @@ pub fn walk_with(
             out: Outline::default(),
             current: Builder {
                 // Sanitizing rarely grows the text; the markup it drops leaves room to spare.
-                buf: String::with_capacity(body.len() + leading.map_or(0, |(t, _)| t.len()) + 64),
+                buf: String::with_capacity(room + leading.map_or(0, |(t, _)| t.len()) + 64),
                 ..Builder::new()
             },
             building: false,
@@ -188,7 +282,7 @@ pub fn walk_with(
         // Room for a block per 32 bytes (a line of prose is longer), so the big vectors are never
         // copied as they grow: room never written to costs no memory (its pages are never
         // touched), a copy costs twice.
-        let estimate = body.len() / 32 + 16;
+        let estimate = room / 32 + 16;
         walker.out.blocks.reserve(estimate);
         walker.out.units.reserve(estimate);
         walker.out.maps.reserve(2 * estimate);
@@ -209,23 +303,7 @@ pub fn walk_with(
             walker.flush();
         }
         walker
-    };
-    let events = || Parser::new_ext(body, options()).into_offset_iter();
-    let walker = match parsing {
-        Parsing::OnThisThread => {
-            let mut walker = new_walker();
-            for (event, range) in events() {
-                walker.event(event, range.start + offset);
-            }
-            walker
-        }
-        Parsing::OnASecondThread => {
-            super::beside::parse_beside(events, new_walker, |walker, event, at| {
-                walker.event(event, at + offset)
-            })
-        }
-    };
-    walker.finish()
+    }
 }
 
 impl Walker<'_> {

@@ -1,0 +1,367 @@
+//! A big body walked in parts on two threads at once: cut at headings that nothing before
+//! them can hold, each part parsed and walked on its own, and the outlines joined into the
+//! one a single walk gives.
+//!
+//! Why a cut there gives the same outline: CommonMark reads a document line by line, and an
+//! unindented ATX heading (`# …`) after a blank line closes every block before it (a list, a
+//! block quote, a paragraph, raw HTML that a blank line ends), except a code fence or raw
+//! HTML that only its own end marker closes. So pulldown-cmark reads the text from that
+//! heading on just as it reads it in the whole, provided nothing before it was left open;
+//! the first half's walk tells whether it was ([`Part::ends_open`]: its last outermost block
+//! is a code block, raw HTML or a table), and if so the parts are not used. The one thing a
+//! Markdown text reads from anywhere in it is a definition (`[label]: url`, `[^note]: …`):
+//! a body that may hold one is not cut.
+
+use std::ops::Range;
+
+use super::Outline;
+use super::walk::{Part, walk_part};
+use crate::document::{Inline, narrow};
+
+/// How big a part may be: a body up to twice this is cut in two halves, a bigger one into
+/// parts of about this size. pulldown-cmark holds the tree of the part it reads (about
+/// three times its size): two parts at a time, however big the body.
+pub(super) const MAX_PART_BYTES: usize = 16 * 1024 * 1024;
+
+/// The outline of the body of `file` (from `offset`), its parts walked on two threads, each
+/// taking every other part, and joined in order here; `None` when the body has no place to
+/// cut, or when a part turns out to end in a block that might go on (then nothing of the
+/// parts is kept).
+pub(crate) fn walk_in_parts(
+    file: &str,
+    offset: usize,
+    leading: Option<(&str, &str)>,
+    max_part: usize,
+) -> Option<Outline> {
+    let body = file.get(offset..)?;
+    let ranges = parts(body, max_part)?;
+    let ranges: Vec<Range<usize>> = ranges
+        .into_iter()
+        .map(|r| r.start + offset..r.end + offset)
+        .collect();
+    let whole = body.len();
+    std::thread::scope(|scope| {
+        // The helper is at most a part ahead of the joins: parts wait in memory one at a time.
+        let (done, take) = std::sync::mpsc::sync_channel(1);
+        let theirs = ranges
+            .iter()
+            .skip(1)
+            .step_by(2)
+            .cloned()
+            .collect::<Vec<_>>();
+        std::thread::Builder::new()
+            .name("dossier-part".into())
+            .spawn_scoped(scope, move || {
+                for range in theirs {
+                    if done
+                        .send(walk_part(file, range.clone(), None, range.len(), true))
+                        .is_err()
+                    {
+                        return;
+                    }
+                }
+            })
+            .ok()?;
+        // The first part's buffers have room for the whole body: the others are joined to it.
+        let mut joined = walk_part(file, ranges[0].clone(), leading, whole, false);
+        for (i, range) in ranges.iter().enumerate().skip(1) {
+            if joined.ends_open {
+                // The parts after it are of no use: the helper stops at its next part.
+                return None;
+            }
+            let next = match i % 2 {
+                1 => take.recv().ok()?,
+                _ => walk_part(file, range.clone(), None, range.len(), true),
+            };
+            joined = join(joined, next)?;
+        }
+        Some(joined.outline)
+    })
+}
+
+/// The parts `body` is cut into (see [`cut_after`]): two halves up to twice `max_part`, else
+/// parts of about `max_part`. `None` when it cannot be cut, or when it may define a link or
+/// a footnote (`]:` anywhere: a definition is read from anywhere in the text, so no part can
+/// be read without the others).
+pub(super) fn parts(body: &str, max_part: usize) -> Option<Vec<Range<usize>>> {
+    if memchr::memmem::find(body.as_bytes(), b"]:").is_some() {
+        return None;
+    }
+    let size = match body.len() <= 2 * max_part {
+        true => body.len() / 2,
+        false => max_part,
+    };
+    let mut parts = Vec::new();
+    let mut start: usize = 0;
+    while let Some(cut) = start
+        .checked_add(size.max(1))
+        .filter(|&from| from < body.len())
+        .and_then(|from| cut_after(body, from))
+    {
+        parts.push(start..cut);
+        start = cut;
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    parts.push(start..body.len());
+    Some(parts)
+}
+
+/// Where `body` can be cut, at or after `from`: the start of the first unindented ATX heading
+/// line that follows a blank line.
+fn cut_after(body: &str, from: usize) -> Option<usize> {
+    let bytes = body.as_bytes();
+    memchr::memmem::find_iter(bytes.get(from..)?, b"\n#")
+        .map(|i| from + i + 1)
+        .find(|&at| opens_atx_heading(&bytes[at..]) && after_blank_line(bytes, at))
+}
+
+/// Whether `line` opens with an ATX heading marker: one to six `#` and then a space, a tab
+/// or the end of the line.
+fn opens_atx_heading(line: &[u8]) -> bool {
+    let hashes = line.iter().take_while(|&&b| b == b'#').count();
+    (1..=6).contains(&hashes)
+        && matches!(line.get(hashes), None | Some(b' ' | b'\t' | b'\n' | b'\r'))
+}
+
+/// Whether the line before the one that starts at `at` (just after a `\n`) is blank: spaces,
+/// tabs and a CR at most. The first line has none before it.
+fn after_blank_line(bytes: &[u8], at: usize) -> bool {
+    let Some(end) = at.checked_sub(1) else {
+        return false;
+    };
+    let Some(start) = memchr::memrchr(b'\n', &bytes[..end]).map(|i| i + 1) else {
+        return false;
+    };
+    bytes[start..end]
+        .iter()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\r'))
+}
+
+/// `first` with `second` (the part of the text after it, walked as following text) joined
+/// on: what one walk of both gives. Every index and range of `second` is moved past
+/// `first`'s; its headings that were outermost in it hang under the headings left open at
+/// the end of `first`. `None` when `first` has no text at all: then one walk would not have
+/// put a line break before `second`'s first block, as its walk did.
+fn join(first: Part, second: Part) -> Option<Part> {
+    let Part {
+        outline: mut out,
+        open_headings: mut open,
+        ..
+    } = first;
+    let Part {
+        outline: second,
+        open_headings: open_in_second,
+        ends_open,
+        follows,
+    } = second;
+    if out.text.is_empty() || !follows {
+        return None;
+    }
+    let Outline {
+        text,
+        preamble,
+        sections,
+        section_texts,
+        title_text,
+        titles,
+        heading_units,
+        blocks,
+        marks,
+        units,
+        quote_blocks,
+        links,
+        table_aligns,
+        maps,
+        breaks,
+        file_has_cr,
+    } = second;
+    // The second part opens with a heading: it has no text before it.
+    debug_assert!(preamble.is_empty());
+    // Its text opens with the line break that stood in for the first's: the first's own
+    // text takes its place.
+    let at_text = out.text.len() - 1;
+    out.text.push_str(text.get(1..).unwrap_or_default());
+    let shift = |r: Range<usize>, by: usize| r.start + by..r.end + by;
+    let shift32 =
+        |r: Range<u32>, by: usize| narrow(r.start as usize + by)..narrow(r.end as usize + by);
+    let (n_sections, n_blocks, n_units, n_marks, n_links, n_quotes, n_maps, n_breaks) = (
+        out.sections.len(),
+        out.blocks.len(),
+        out.units.len(),
+        out.marks.len(),
+        out.links.len(),
+        out.quote_blocks.len(),
+        out.maps.len(),
+        out.breaks.len(),
+    );
+    out.sections.extend(sections.into_iter().map(|mut s| {
+        s.parent = match s.parent {
+            Some(p) => Some(p + n_sections),
+            // Outermost in its half: under the nearest shallower heading left open before.
+            None => {
+                while open.last().is_some_and(|&(level, _)| level >= s.level) {
+                    open.pop();
+                }
+                open.last().map(|&(_, i)| i)
+            }
+        };
+        s
+    }));
+    out.section_texts
+        .extend(section_texts.into_iter().map(|r| shift(r, at_text)));
+    let at_title = out.title_text.len();
+    out.title_text.push_str(&title_text);
+    out.titles
+        .extend(titles.into_iter().map(|r| shift(r, at_title)));
+    out.heading_units.extend(
+        heading_units
+            .into_iter()
+            .map(|u| narrow(u as usize + n_units)),
+    );
+    out.blocks.extend(blocks.into_iter().map(|mut b| {
+        b.text = shift32(b.text, at_text);
+        b.marks = shift32(b.marks, n_marks);
+        b.section = b.section.map(|s| narrow(s as usize + n_sections));
+        b
+    }));
+    out.marks.extend(marks.into_iter().map(|mut m| {
+        m.style = match m.style {
+            Inline::Link(n) => Inline::Link(n + n_links),
+            Inline::Image(n) => Inline::Image(n + n_links),
+            style => style,
+        };
+        m
+    }));
+    out.units.extend(units.into_iter().map(|mut u| {
+        u.block = narrow(u.block as usize + n_blocks);
+        u.map = shift32(u.map, n_maps);
+        u.breaks = shift32(u.breaks, n_breaks);
+        u.quote = u.quote.map(|q| narrow(q as usize + n_quotes));
+        u
+    }));
+    out.quote_blocks
+        .extend(quote_blocks.into_iter().map(|mut q| {
+            q.section = q.section.map(|s| s + n_sections);
+            q.blocks = shift(q.blocks, n_blocks);
+            q.units = shift(q.units, n_units);
+            q
+        }));
+    out.links.extend(links);
+    out.table_aligns.extend(table_aligns);
+    out.maps.extend(maps);
+    out.breaks.extend(breaks);
+    out.file_has_cr |= file_has_cr;
+    // Left open: what the second part left of the first's, and the second's own.
+    open.extend(
+        open_in_second
+            .into_iter()
+            .map(|(level, s)| (level, s + n_sections)),
+    );
+    Some(Part {
+        outline: out,
+        open_headings: open,
+        ends_open,
+        follows: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::outline::walk;
+
+    /// The outline of `text` walked in parts of about `max_part` bytes, checked against one
+    /// walk of the whole; whether it could be walked in parts.
+    fn same_in_parts(text: &str, max_part: usize) -> bool {
+        let body = match crate::document::front_matter::split(text) {
+            crate::document::front_matter::Split::Block(block) => block.whole.end,
+            _ => 0,
+        };
+        let whole = walk(text, body, None);
+        match walk_in_parts(text, body, None, max_part) {
+            Some(parts) => {
+                assert_eq!(parts, whole, "walked in parts of {max_part} bytes:\n{text}");
+                true
+            }
+            None => false,
+        }
+    }
+
+    #[test]
+    fn a_body_is_cut_only_before_an_unindented_heading_after_a_blank_line() {
+        let cuts =
+            |body: &str| parts(body, 1).map(|p| p.iter().map(|r| r.start).collect::<Vec<_>>());
+        assert_eq!(
+            cuts("# a\n\ntext\n\n## b\n\nmore\n\n# c\n"),
+            Some(vec![0, 11, 23])
+        );
+        // Not after a blank line, indented, a hashtag, seven marks, or the first line.
+        assert_eq!(
+            cuts("# a\ntext\n# b\n\n #c\n\n #d\n\n#tag\n\n####### e\n"),
+            None
+        );
+        // An empty heading and one after a line of spaces and a CR are cuts.
+        assert_eq!(cuts("x\n\n#\n \t\r\n#\tb\r\n"), Some(vec![0, 3, 9]));
+        // A link or footnote definition anywhere: no cut at all.
+        assert_eq!(cuts("x\n\n# a\n\n[a]: /u\n"), None);
+        assert_eq!(cuts("x[^1]\n\n# a\n\n[^1]: note\n"), None);
+        // Halves up to twice the part size.
+        assert_eq!(
+            parts("# a\n\nx\n\n# b\n\ny\n\n# c\n", 100).map(|p| p.len()),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn a_part_left_open_gives_no_outline_rather_than_a_wrong_one() {
+        // A fence, raw HTML that only its end closes, and a table: what came before the
+        // heading may hold it, so the parts are not used.
+        for text in [
+            "# a\n\n```\n\n# not a heading\n\n```\n\n# b\n",
+            "# a\n\n<!--\n\n# not a heading\n\n-->\n\n# b\n",
+            "# a\n\n<script>\n\n# not a heading\n</script>\n\n# b\n",
+            "# a\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n# b\n",
+        ] {
+            assert!(walk_in_parts(text, 0, None, 1).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn headings_nest_across_parts_as_in_one_walk() {
+        let text = "## a\n\ntext\n\n# b\n\n### c\n\n> quote [l](u)\n\n## d\n\n- item\n\n#### e\n\n# f\n\n## g\n";
+        assert!(same_in_parts(text, 1));
+        let parts = walk_in_parts(text, 0, None, 1).unwrap();
+        let parents: Vec<_> = parts.sections.iter().map(|s| s.parent).collect();
+        assert_eq!(
+            parents,
+            [None, None, Some(1), Some(1), Some(3), None, Some(5)]
+        );
+    }
+
+    #[test]
+    fn the_fixtures_the_seed_and_generated_dossiers_walk_the_same_in_parts() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        texts.push(crate::library::EMBEDDED.to_string());
+        texts.extend((0..40).map(crate::synthetic::dossier));
+        let mut walked = 0;
+        for text in &texts {
+            for max_part in [1, 200, 2000] {
+                walked += usize::from(same_in_parts(text, max_part));
+            }
+        }
+        // Most can be cut: those with a definition or a part left open cannot.
+        assert!(
+            walked * 2 > texts.len() * 3,
+            "{walked} of {}",
+            texts.len() * 3
+        );
+    }
+}
