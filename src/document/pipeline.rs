@@ -61,14 +61,33 @@ pub(super) fn load_with(source: &str, text: &str, threads: Threads) -> Document 
     // Front matter that could not be read stays in the text, shown first as YAML.
     let kept = kept_block.map(|whole| sanitize::clean(text[whole].trim_end()));
     let two_threads = threads == Threads::TwoWhenBig && text.len() >= TWO_THREADS_BYTES;
-    let parsing = match two_threads {
-        true => outline::Parsing::InParts,
-        false => outline::Parsing::OnThisThread,
-    };
     let leading = kept.as_deref().map(|raw| (raw, "yaml"));
     let tags = shortcodes::blank(text, body_start);
     let file = &*tags.file;
-    let mut outline = outline::walk_with(file, body_start, leading, parsing);
+    // A big body is walked in parts on two threads, each part's timeline found on the
+    // thread that walked it (see `outline::walk_in_parts`); failing that, pulldown-cmark
+    // runs beside the walk.
+    let in_parts = two_threads
+        .then(|| {
+            outline::walk_in_parts(
+                file,
+                body_start,
+                leading,
+                outline::MAX_PART_BYTES,
+                &|part| timeline::build(part, file),
+            )
+        })
+        .flatten();
+    let (mut outline, timeline) = match in_parts {
+        Some((outline, timelines)) => (outline, Some(timeline::joined(timelines))),
+        None => {
+            let parsing = match two_threads {
+                true => outline::Parsing::OnASecondThread,
+                false => outline::Parsing::OnThisThread,
+            };
+            (outline::walk_with(file, body_start, leading, parsing), None)
+        }
+    };
     outline.add_tag_quotes(file, &tags.quotes);
     if meta.get("encrypted").and_then(|v| v.as_bool()) == Some(true) {
         warnings.push(Warning {
@@ -84,7 +103,8 @@ pub(super) fn load_with(source: &str, text: &str, threads: Threads) -> Document 
             message: "the document is empty".into(),
         });
     }
-    let (timeline, (quotes, attributions)) = find_events_and_quotes(&outline, file, two_threads);
+    let (timeline, (quotes, attributions)) =
+        find_events_and_quotes(&outline, file, two_threads, timeline);
     let outline::Outline {
         mut text,
         preamble,
@@ -125,29 +145,35 @@ pub(super) fn load_with(source: &str, text: &str, threads: Threads) -> Document 
 
 /// From this size on, [`load`](crate::document::load) uses a second thread: the body is cut
 /// in two at a heading and each half parsed and walked on a thread of its own (see
-/// [`outline::Parsing::InParts`]), then it finds the timeline and half the quotes while this
+/// [`outline::walk_in_parts`]) with its timeline, then it finds half the quotes while this
 /// one finds the other half, and it looks for half the speakers' full names.
 /// Starting a thread costs tens of microseconds (more on a busy virtual machine): below a few
 /// hundred kilobytes that is more than either saves.
 pub const TWO_THREADS_BYTES: usize = 256 * 1024;
 
 /// The timeline and the quotes of the outline of `file`: two searches of the same outline
-/// that share nothing but it, done side by side when `two_threads`. The result is the same
-/// either way; if no thread can be started, they are found one after the other.
+/// that share nothing but it, done side by side when `two_threads`. `timeline`, when given,
+/// is the timeline already found (part by part, as the body was walked): then only the
+/// quotes are searched for, half on each thread. The result is the same either way; if no
+/// thread can be started, the searches are done one after the other.
 fn find_events_and_quotes(
     outline: &outline::Outline,
     file: &str,
     two_threads: bool,
+    timeline: Option<Vec<TimelineEntry>>,
 ) -> (Vec<TimelineEntry>, quotes::Found) {
     if !two_threads {
-        return (timeline::build(outline, file), quotes::find(outline, file));
+        let timeline = timeline.unwrap_or_else(|| timeline::build(outline, file));
+        return (timeline, quotes::find(outline, file));
     }
-    // The helper finds the timeline and the quotes in the second half of the running text;
-    // this thread the block quotes and the first half, then every quote's speaker.
+    // The helper finds the timeline (unless it is found) and the quotes in the second half of
+    // the running text; this thread the block quotes and the first half, then every quote's
+    // speaker.
     let (first, second) = quotes::halves(outline);
+    let found = timeline.is_some();
     let helper_work = || {
         (
-            timeline::build(outline, file),
+            (!found).then(|| timeline::build(outline, file)),
             quotes::in_running_text(
                 outline,
                 file,
@@ -163,13 +189,14 @@ fn find_events_and_quotes(
         let headings = quotes::HeadingSpeakers::new(outline);
         let block_quotes = quotes::in_block_quotes(outline, &headings);
         let running_first = quotes::in_running_text(outline, file, first, &headings);
-        let (timeline, running_second) = match helper {
+        let (built, running_second) = match helper {
             Ok(helper) => helper
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
             Err(_) => helper_work(),
         };
         let parts = [block_quotes, running_first, running_second];
+        let timeline = timeline.or(built).unwrap_or_default();
         (timeline, quotes::with_speakers(outline, parts, true))
     })
 }
@@ -440,8 +467,10 @@ mod tests {
         ) {
             let text = pieces.concat();
             let here = outline::walk(&text, 0, None);
-            if let Some(parts) = outline::walk_in_parts(&text, 0, None, max_part) {
+            let timeline = |part: &outline::Outline| timeline::build(part, &text);
+            if let Some((parts, timelines)) = outline::walk_in_parts(&text, 0, None, max_part, &timeline) {
                 assert_same_outline(&parts, &here);
+                assert_eq!(timeline::joined(timelines), timeline::build(&here, &text));
             }
         }
     }
@@ -464,7 +493,7 @@ mod tests {
             timeline::build(&outline, &text),
             quotes::find(&outline, &text),
         );
-        let side_by_side = find_events_and_quotes(&outline, &text, true);
+        let side_by_side = find_events_and_quotes(&outline, &text, true, None);
         assert!(one_after_the_other.0.len() > 100 && one_after_the_other.1.0.len() > 100);
         assert_eq!(side_by_side, one_after_the_other);
         for doc in [load("big", &text), load_on_this_thread("big", &text)] {

@@ -64,6 +64,25 @@ pub fn build(outline: &Outline, file: &str) -> Vec<TimelineEntry> {
     entries
 }
 
+/// The timeline of a document walked in parts, from each part's own timeline (see
+/// [`outline::walk_in_parts`](super::outline::walk_in_parts)) with the number of sections
+/// before that part: the entries [`build`] finds in the whole, in its order.
+pub fn joined(parts: Vec<(usize, Vec<TimelineEntry>)>) -> Vec<TimelineEntry> {
+    let mut entries: Vec<TimelineEntry> = parts
+        .into_iter()
+        .flat_map(|(sections_before, entries)| {
+            entries.into_iter().map(move |mut e| {
+                e.section = e.section.map(|s| s + sections_before);
+                e
+            })
+        })
+        .collect();
+    // Each part's are in order, and no two parts share a line: the same sort as `build`'s.
+    entries.sort_by_key(|e| (e.date, e.line));
+    entries.dedup_by(|b, a| a.date == b.date && a.line == b.line);
+    entries
+}
+
 fn entry(
     date: dates::Date,
     title: String,

@@ -20,10 +20,8 @@ use pulldown_cmark::Options;
 use super::line_index::LineCounter;
 use super::{Block, BlockKind, Inline, Mark, Section, narrow, wide};
 
+pub use parts::{MAX_PART_BYTES, walk_in_parts};
 pub use walk::{Parsing, walk, walk_with};
-
-#[cfg(test)]
-pub(crate) use parts::walk_in_parts;
 
 /// The Markdown extensions dossier reads. The bare-parser benchmark uses the same set.
 pub fn options() -> Options {

@@ -21,18 +21,21 @@ use crate::document::{Inline, narrow};
 /// How big a part may be: a body up to twice this is cut in two halves, a bigger one into
 /// parts of about this size. pulldown-cmark holds the tree of the part it reads (about
 /// three times its size): two parts at a time, however big the body.
-pub(super) const MAX_PART_BYTES: usize = 16 * 1024 * 1024;
+pub const MAX_PART_BYTES: usize = 16 * 1024 * 1024;
 
 /// The outline of the body of `file` (from `offset`), its parts walked on two threads, each
-/// taking every other part, and joined in order here; `None` when the body has no place to
-/// cut, or when a part turns out to end in a block that might go on (then nothing of the
-/// parts is kept).
-pub(crate) fn walk_in_parts(
+/// taking every other part, and joined in order here; and what `each` makes of each part's
+/// own outline, on the thread that walked it, with the number of sections before the part
+/// (its sections' indices in the whole are that much higher). `None` when the body has no
+/// place to cut, or when a part turns out to end in a block that might go on (then nothing
+/// of the parts is kept).
+pub fn walk_in_parts<R: Send>(
     file: &str,
     offset: usize,
     leading: Option<(&str, &str)>,
     max_part: usize,
-) -> Option<Outline> {
+    each: &(dyn Fn(&Outline) -> R + Sync),
+) -> Option<(Outline, Vec<(usize, R)>)> {
     let body = file.get(offset..)?;
     let ranges = parts(body, max_part)?;
     let ranges: Vec<Range<usize>> = ranges
@@ -40,6 +43,11 @@ pub(crate) fn walk_in_parts(
         .map(|r| r.start + offset..r.end + offset)
         .collect();
     let whole = body.len();
+    let walk = |range: Range<usize>, leading, room, follows| {
+        let part = walk_part(file, range, leading, room, follows);
+        let made = each(&part.outline);
+        (part, made)
+    };
     std::thread::scope(|scope| {
         // The helper is at most a part ahead of the joins: parts wait in memory one at a time.
         let (done, take) = std::sync::mpsc::sync_channel(1);
@@ -53,29 +61,29 @@ pub(crate) fn walk_in_parts(
             .name("dossier-part".into())
             .spawn_scoped(scope, move || {
                 for range in theirs {
-                    if done
-                        .send(walk_part(file, range.clone(), None, range.len(), true))
-                        .is_err()
-                    {
+                    let room = range.len();
+                    if done.send(walk(range, None, room, true)).is_err() {
                         return;
                     }
                 }
             })
             .ok()?;
         // The first part's buffers have room for the whole body: the others are joined to it.
-        let mut joined = walk_part(file, ranges[0].clone(), leading, whole, false);
+        let (mut joined, made) = walk(ranges[0].clone(), leading, whole, false);
+        let mut all_made = vec![(0, made)];
         for (i, range) in ranges.iter().enumerate().skip(1) {
             if joined.ends_open {
                 // The parts after it are of no use: the helper stops at its next part.
                 return None;
             }
-            let next = match i % 2 {
+            let (next, made) = match i % 2 {
                 1 => take.recv().ok()?,
-                _ => walk_part(file, range.clone(), None, range.len(), true),
+                _ => walk(range.clone(), None, range.len(), true),
             };
+            all_made.push((joined.outline.sections.len(), made));
             joined = join(joined, next)?;
         }
-        Some(joined.outline)
+        Some((joined.outline, all_made))
     })
 }
 
@@ -272,17 +280,25 @@ mod tests {
     use super::*;
     use crate::document::outline::walk;
 
-    /// The outline of `text` walked in parts of about `max_part` bytes, checked against one
-    /// walk of the whole; whether it could be walked in parts.
+    /// The outline of `text` walked in parts of about `max_part` bytes, and its timeline found
+    /// part by part, checked against one walk of the whole; whether it could be walked in
+    /// parts.
     fn same_in_parts(text: &str, max_part: usize) -> bool {
         let body = match crate::document::front_matter::split(text) {
             crate::document::front_matter::Split::Block(block) => block.whole.end,
             _ => 0,
         };
         let whole = walk(text, body, None);
-        match walk_in_parts(text, body, None, max_part) {
-            Some(parts) => {
+        let timeline = |part: &Outline| crate::document::timeline::build(part, text);
+        match walk_in_parts(text, body, None, max_part, &timeline) {
+            Some((parts, timelines)) => {
                 assert_eq!(parts, whole, "walked in parts of {max_part} bytes:\n{text}");
+                let joined = crate::document::timeline::joined(timelines);
+                assert_eq!(
+                    joined,
+                    timeline(&whole),
+                    "timeline in parts of {max_part} bytes"
+                );
                 true
             }
             None => false,
@@ -324,7 +340,7 @@ mod tests {
             "# a\n\n<script>\n\n# not a heading\n</script>\n\n# b\n",
             "# a\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n# b\n",
         ] {
-            assert!(walk_in_parts(text, 0, None, 1).is_none(), "{text}");
+            assert!(walk_in_parts(text, 0, None, 1, &|_| ()).is_none(), "{text}");
         }
     }
 
@@ -332,7 +348,7 @@ mod tests {
     fn headings_nest_across_parts_as_in_one_walk() {
         let text = "## a\n\ntext\n\n# b\n\n### c\n\n> quote [l](u)\n\n## d\n\n- item\n\n#### e\n\n# f\n\n## g\n";
         assert!(same_in_parts(text, 1));
-        let parts = walk_in_parts(text, 0, None, 1).unwrap();
+        let (parts, _) = walk_in_parts(text, 0, None, 1, &|_| ()).unwrap();
         let parents: Vec<_> = parts.sections.iter().map(|s| s.parent).collect();
         assert_eq!(
             parents,

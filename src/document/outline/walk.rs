@@ -145,14 +145,6 @@ pub enum Parsing {
     /// parsing and walking go on at the same time (for a big document: starting the thread
     /// costs tens of microseconds).
     OnASecondThread,
-    /// The body is cut into parts at headings that nothing before them can hold (an
-    /// unindented `#` heading after a blank line): two halves, or for a very big body parts
-    /// of 16 MB. The parts are parsed and walked on two threads, each taking every other
-    /// one, and the outlines joined. A body that has no such heading, that may define a link
-    /// or a footnote (a definition is seen from anywhere in the document), or whose part
-    /// ends in a block that may run on (a code fence, raw HTML, a table) is parsed as
-    /// [`Parsing::OnASecondThread`].
-    InParts,
 }
 
 /// [`walk`], with pulldown-cmark run as `parsing` says. The outline is the same either way.
@@ -177,10 +169,6 @@ pub fn walk_with(
                 walker.event(event, at + offset)
             })
             .finish()
-        }
-        Parsing::InParts => {
-            super::parts::walk_in_parts(file, offset, leading, super::parts::MAX_PART_BYTES)
-                .unwrap_or_else(|| walk_with(file, offset, leading, Parsing::OnASecondThread))
         }
     }
 }
