@@ -7,9 +7,10 @@
 //! then load over the same text, so both see the same machine; the figure is the ratio of
 //! the two medians over all rounds.
 //!
-//! A big document's load uses a second thread (pulldown-cmark parses on it while the events
-//! are walked, then the timeline is found on it while the quotes are found), so for one the
-//! time of `document::load_on_this_thread` is given too: the same work on one core.
+//! A big document's load uses a second thread (its body is cut in two at a heading and each
+//! half parsed, walked and searched for dates on a thread of its own, then the quotes are found
+//! half on each), so for one the time of `document::load_on_this_thread` is given too: the
+//! same work on one core.
 //!
 //! `cargo bench --bench parse_ratio`
 
