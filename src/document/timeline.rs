@@ -77,8 +77,11 @@ pub fn joined(parts: Vec<(usize, Vec<TimelineEntry>)>) -> Vec<TimelineEntry> {
             })
         })
         .collect();
-    // Each part's are in order, and no two parts share a line: the same sort as `build`'s.
-    entries.sort_by_key(|e| (e.date, e.line));
+    // `build` lists every heading's entries before the text's, then sorts them by date and
+    // line and keeps the first of each: a heading's entry goes first among those with its
+    // date and line here too (a text's date counted onto the line of the next part's
+    // heading, as a tab widened in the text can make it, is dropped as there).
+    entries.sort_by_key(|e| (e.date, e.line, e.origin != Origin::Heading));
     entries.dedup_by(|b, a| a.date == b.date && a.line == b.line);
     entries
 }

@@ -57,7 +57,7 @@ pub fn walk_in_parts<R: Send>(
             .step_by(2)
             .cloned()
             .collect::<Vec<_>>();
-        std::thread::Builder::new()
+        let mut helper = std::thread::Builder::new()
             .name("dossier-part".into())
             .spawn_scoped(scope, move || {
                 for range in theirs {
@@ -67,7 +67,8 @@ pub fn walk_in_parts<R: Send>(
                     }
                 }
             })
-            .ok()?;
+            .ok();
+        helper.as_ref()?;
         // The first part's buffers have room for the whole body: the others are joined to it.
         let (mut joined, made) = walk(ranges[0].clone(), leading, whole, false);
         let mut all_made = vec![(0, made)];
@@ -77,7 +78,16 @@ pub fn walk_in_parts<R: Send>(
                 return None;
             }
             let (next, made) = match i % 2 {
-                1 => take.recv().ok()?,
+                1 => match take.recv() {
+                    Ok(part) => part,
+                    // The helper is gone: a panic there goes on from here, as on one thread.
+                    Err(_) => {
+                        if let Some(Err(panic)) = helper.take().map(|h| h.join()) {
+                            std::panic::resume_unwind(panic);
+                        }
+                        return None;
+                    }
+                },
                 _ => walk(range.clone(), None, range.len(), true),
             };
             all_made.push((joined.outline.sections.len(), made));
@@ -122,7 +132,30 @@ fn cut_after(body: &str, from: usize) -> Option<usize> {
     let bytes = body.as_bytes();
     memchr::memmem::find_iter(bytes.get(from..)?, b"\n#")
         .map(|i| from + i + 1)
-        .find(|&at| opens_atx_heading(&bytes[at..]) && after_blank_line(bytes, at))
+        .find(|&at| {
+            opens_atx_heading(&bytes[at..])
+                && after_blank_line(bytes, at)
+                && !after_fence_table_or_html(bytes, at)
+        })
+}
+
+/// Whether the last line with text before `at` looks like the end of a code fence, a table
+/// row or raw HTML: a part that ends in one of those is not used (see [`Part::ends_open`]),
+/// so a cut there would only cost a second walk. Only a guess, to choose cuts by: what
+/// decides is the walk.
+fn after_fence_table_or_html(bytes: &[u8], at: usize) -> bool {
+    let before = &bytes[..at];
+    let end = before
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(0, |i| i + 1);
+    let start = memchr::memrchr(b'\n', &before[..end]).map_or(0, |i| i + 1);
+    let line = &before[start..end];
+    let text = line.trim_ascii_start();
+    text.starts_with(b"```")
+        || text.starts_with(b"~~~")
+        || text.starts_with(b"<")
+        || memchr::memchr(b'|', line).is_some()
 }
 
 /// Whether `line` opens with an ATX heading marker: one to six `#` and then a space, a tab
@@ -332,16 +365,43 @@ mod tests {
 
     #[test]
     fn a_part_left_open_gives_no_outline_rather_than_a_wrong_one() {
-        // A fence, raw HTML that only its end closes, and a table: what came before the
-        // heading may hold it, so the parts are not used.
+        // A fence, raw HTML that only its end closes, and a table (a row needs no pipe):
+        // what came before the heading may hold it, so the parts are not used.
         for text in [
-            "# a\n\n```\n\n# not a heading\n\n```\n\n# b\n",
-            "# a\n\n<!--\n\n# not a heading\n\n-->\n\n# b\n",
-            "# a\n\n<script>\n\n# not a heading\n</script>\n\n# b\n",
-            "# a\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n# b\n",
+            "# a\n\n```\ncode\n\n# not a heading\n\nmore\n```\n\n# b\n",
+            "# a\n\n<!--\ntext\n\n# not a heading\n\n-->\n\n# b\n",
+            "# a\n\n<script>\nvar a;\n\n# not a heading\n</script>\n\n# b\n",
+            "# a\n\n| x |\n|---|\nrow\n\n# b\n",
         ] {
+            assert!(parts(text, 1).is_some(), "{text}");
             assert!(walk_in_parts(text, 0, None, 1, &|_| ()).is_none(), "{text}");
         }
+    }
+
+    #[test]
+    fn no_cut_is_chosen_after_what_looks_like_a_fence_a_table_or_html() {
+        for text in [
+            "# a\n\n```\ncode\n```\n\n# b\n",
+            "# a\n\n~~~\ncode\n~~~\n\n# b\n",
+            "# a\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n# b\n",
+            "# a\n\n<div>\n\n</div>\n\n# b\n",
+        ] {
+            assert_eq!(parts(text, 1), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_date_counted_onto_the_next_parts_heading_line_gives_way_to_the_heading() {
+        // Tabs widen the text (four spaces each), so the date's line is counted past its
+        // paragraph, onto the heading's: one walk keeps the heading's entry, so do the parts.
+        assert!(same_in_parts(
+            "a\n\nx\t\t\t\t\tMay 5, 2024\n\n# May 5, 2024\n\nb\n",
+            1
+        ));
+        assert!(same_in_parts(
+            "\u{85}\u{85}\t\t\t\tMay 5, 2024\n\n# May 5, 2024\n",
+            1
+        ));
     }
 
     #[test]
