@@ -220,12 +220,14 @@ impl App {
                 let lines = &self.reader.layout.lines;
                 // The first block of text at or after that line (under a heading, its first
                 // paragraph).
-                let block = (lines.get(line..)?.iter()).map(|l| l.block).find(|&b| {
-                    doc.blocks.get(b).is_some_and(|b| {
-                        !matches!(b.kind, BlockKind::Heading { .. })
-                            && !doc.text_of(b).trim().is_empty()
-                    })
-                })?;
+                let block = (lines.range(line..lines.len()))
+                    .map(|l| l.block)
+                    .find(|&b| {
+                        doc.blocks.get(b).is_some_and(|b| {
+                            !matches!(b.kind, BlockKind::Heading { .. })
+                                && !doc.text_of(b).trim().is_empty()
+                        })
+                    })?;
                 let b = doc.blocks.get(block)?;
                 Some(Selected {
                     what: Cited::Passage,

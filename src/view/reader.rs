@@ -32,10 +32,10 @@ pub fn draw(app: &App, t: &Theme, buf: &mut Buffer, drawn: &mut Drawn) {
         } else {
             t.matched
         };
-        let spans = highlighted(line, t, search.ranges_on(index), hit);
+        let spans = highlighted(&line, t, search.ranges_on(index), hit);
         let (x, width) = (a.x + 2, a.width.saturating_sub(2));
         put_line(buf, x, y, width, &Line::from(spans));
-        note_links(line, x, y, width, drawn);
+        note_links(&line, x, y, width, drawn);
     }
 }
 
@@ -66,7 +66,7 @@ fn note_links(line: &ReaderLine, x: u16, y: u16, width: u16, drawn: &mut Drawn) 
 
 /// `line`'s runs styled by the theme, with the `hits` ranges restyled `hit`.
 fn highlighted<'a>(
-    line: &'a ReaderLine,
+    line: &ReaderLine<'a>,
     t: &Theme,
     hits: &[Range<usize>],
     hit: Style,

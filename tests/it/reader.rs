@@ -83,7 +83,7 @@ fn a_narrower_measure_narrows_the_text() {
             .layout
             .lines
             .iter()
-            .all(|l| { unicode_width::UnicodeWidthStr::width(l.text.as_str()) <= 60 })
+            .all(|l| { unicode_width::UnicodeWidthStr::width(l.text) <= 60 })
     );
 }
 
@@ -94,7 +94,7 @@ fn a_table_is_a_whole_grid_at_every_width() {
     for w in [40u16, 50, 60, 80, 100, 120, 200] {
         let app = app(w, 30, "");
         let grid: Vec<&str> = (app.reader.layout.lines.iter())
-            .map(|l| l.text.as_str())
+            .map(|l| l.text)
             .filter(|t| t.starts_with(['┌', '│', '├', '└']))
             .collect();
         assert!(grid.len() >= 7, "{w}: {grid:?}");
@@ -182,7 +182,7 @@ fn enter_follows_a_footnote_to_its_note_and_back_returns() {
     let top = app.reader.top;
     app.press("<Enter>");
     let marked = app.reader.marked.clone().expect("the note is marked");
-    let note = &app.reader.layout.lines[marked.start].text;
+    let note = app.reader.layout.lines.get(marked.start).unwrap().text;
     assert!(note.starts_with("¹ The source"), "{note}");
     assert!(marked.start >= app.reader.top && marked.start < app.reader.top + 20);
     app.press("<BS>");

@@ -7,40 +7,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::lines::Lines;
 use super::table::table;
 use crate::app::look::{Anchor, Look, Mark, Role};
 use crate::document::{Align, Block, BlockKind, Document, Inline, Mark as Span};
 use crate::wrap::{self, Wrapped};
-
-/// One line of the laid-out reader.
-#[derive(Debug, Clone, Default)]
-pub struct ReaderLine {
-    /// The line's text (quote bars and indentation included).
-    pub text: String,
-    /// Each run's end (a byte offset into `text`) and look, in order.
-    pub runs: Vec<(usize, Look)>,
-    /// The block it belongs to (index into `Document::blocks`).
-    pub block: usize,
-}
-
-impl ReaderLine {
-    fn of(line: Wrapped<Look>, block: usize) -> ReaderLine {
-        // A line has a run or two: a vector grown a run at a time holds four, and the runs
-        // held for nothing took half of a big document's layout.
-        let mut runs = line.runs;
-        runs.shrink_to_fit();
-        ReaderLine {
-            text: line.text,
-            runs,
-            block,
-        }
-    }
-
-    /// Each run's byte range in `text`, with its look.
-    pub fn pieces(&self) -> impl Iterator<Item = (Range<usize>, Look)> + '_ {
-        wrap::pieces(&self.runs)
-    }
-}
 
 /// The reader laid out at one width.
 #[derive(Debug, Clone, Default)]
@@ -50,7 +21,7 @@ pub struct ReaderLayout {
     /// Whether link targets are listed under their blocks.
     pub links: bool,
     /// Every line.
-    pub lines: Vec<ReaderLine>,
+    pub lines: Lines,
     /// The first line of each block.
     pub block_lines: Vec<usize>,
     /// The line of each section's heading.
@@ -197,6 +168,8 @@ pub fn layout(doc: &Document, width: u16, links: bool) -> ReaderLayout {
     let mut out = ReaderLayout {
         width,
         links,
+        // The document's text and a little more (quote bars, markers, blank lines).
+        lines: Lines::with_room(doc.text.len() + doc.text.len() / 4 + 64),
         ..Default::default()
     };
     let w = width.max(1) as usize;
@@ -206,11 +179,8 @@ pub fn layout(doc: &Document, width: u16, links: bool) -> ReaderLayout {
     for (i, block) in doc.blocks.iter().enumerate() {
         out.block_lines.push(out.lines.len());
         if matches!(block.kind, BlockKind::Heading { .. }) {
-            if !out.lines.is_empty() && out.lines.last().is_some_and(|l| !l.text.is_empty()) {
-                out.lines.push(ReaderLine {
-                    block: i,
-                    ..Default::default()
-                });
+            if out.lines.last().is_some_and(|l| !l.text.is_empty()) {
+                out.lines.push_empty(i);
             }
             out.section_lines.push(out.lines.len());
         }
@@ -240,7 +210,7 @@ pub fn layout(doc: &Document, width: u16, links: bool) -> ReaderLayout {
         if !tight {
             let bar_depth = next.map_or(0, |n| n.quote_depth.min(block.quote_depth));
             let (prefix, _) = prefix(bar_depth, 0);
-            out.lines.push(ReaderLine::of(prefix, i));
+            out.lines.push(prefix, i);
         }
     }
     out
@@ -309,7 +279,7 @@ pub fn attribution_only(text: &str) -> Option<&str> {
         .filter(|rest| !rest.is_empty() && rest.chars().count() <= 80)
 }
 
-fn lay_out_block(cx: &Context, block: &Block, index: usize, lines: &mut Vec<ReaderLine>) {
+fn lay_out_block(cx: &Context, block: &Block, index: usize, lines: &mut Lines) {
     let doc = cx.doc;
     let text = doc.text_of(block);
     let marks = doc.marks_of(block);
@@ -321,7 +291,7 @@ fn lay_out_block(cx: &Context, block: &Block, index: usize, lines: &mut Vec<Read
         Role::Text
     };
     let none = Wrapped::default();
-    let emit = |lines: &mut Vec<ReaderLine>,
+    let emit = |lines: &mut Lines,
                 first: &Wrapped<Look>,
                 rest: &Wrapped<Look>,
                 wrapped: Vec<Wrapped<Look>>| {
@@ -330,11 +300,11 @@ fn lay_out_block(cx: &Context, block: &Block, index: usize, lines: &mut Vec<Read
             let mut line = lead.clone();
             line.extend(head);
             line.extend(&w);
-            lines.push(ReaderLine::of(line, index));
+            lines.push(line, index);
         }
     };
     let set_in = piece(&" ".repeat(ATTRIBUTION_INDENT), Role::Text);
-    let attribution = |lines: &mut Vec<ReaderLine>, name: &str| {
+    let attribution = |lines: &mut Lines, name: &str| {
         let text = format!("— {name}");
         let room = room.saturating_sub(ATTRIBUTION_INDENT);
         let wrapped = wrapped(cx, &text, &[], Role::Attribution, room);

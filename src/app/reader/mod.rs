@@ -3,6 +3,7 @@
 //! highlights as they are), and the links it may open.
 
 mod layout;
+mod lines;
 mod table;
 
 use std::ops::Range;
@@ -11,9 +12,10 @@ use super::look::Anchor;
 use super::{App, Focus};
 
 pub use layout::{
-    DEFAULT_MEASURE, Footnotes, ReaderLayout, ReaderLine, attribution_only, attribution_start,
+    DEFAULT_MEASURE, Footnotes, ReaderLayout, attribution_only, attribution_start,
     block_for_source, caption, layout, note_label, reference_label, superscript,
 };
+pub use lines::{Lines, ReaderLine};
 pub use table::table;
 
 /// Searching the reader's text with `/`.
@@ -218,7 +220,7 @@ impl App {
         } else {
             (self.reader.layout.lines.iter().enumerate())
                 .filter_map(|(i, l)| {
-                    let ranges = find_ignoring_case(&l.text, &query);
+                    let ranges = find_ignoring_case(l.text, &query);
                     (!ranges.is_empty()).then_some((i, ranges))
                 })
                 .collect()
@@ -327,13 +329,9 @@ impl App {
     /// The first anchor `pick` takes on screen, from the cursor line down.
     fn anchor_on_screen<T>(&self, pick: impl Fn(Anchor) -> Option<T>) -> Option<T> {
         let end = self.reader.top + self.reader_area().height as usize;
-        let lines = self
-            .reader
-            .layout
-            .lines
-            .get(self.cursor_line()..end.min(self.reader.layout.lines.len()))?;
+        let lines = &self.reader.layout.lines;
         lines
-            .iter()
+            .range(self.cursor_line()..end.min(lines.len()))
             .flat_map(|l| l.runs.iter())
             .find_map(|&(_, look)| pick(look.anchor))
     }
