@@ -285,12 +285,28 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Mark> {
 /// A document's text hash, as hex: FNV-1a, 64 bits (it tells a changed text from the same
 /// one; nothing depends on it being hard to forge).
 pub fn content_hash(text: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
+    format!("{:016x}", fnv(FNV_START, text.as_bytes()))
+}
+
+/// [`content_hash`] of a document's searchable text: its passages, each followed by a line
+/// break, as [`DocText::of`](crate::search::DocText::of) copies them. The same whether the
+/// text is that copy or the document's own, shared (which holds more than the passages).
+pub fn text_hash(text: &crate::search::DocText) -> String {
+    let h = (0..text.passages.len()).fold(FNV_START, |h, p| {
+        fnv(fnv(h, text.passage_text(p).as_bytes()), b"\n")
+    });
+    format!("{h:016x}")
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a from `h` on over `bytes`.
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    format!("{h:016x}")
+    h
 }
 
 /// Where a mark is now.
@@ -335,7 +351,7 @@ pub fn locate(
     doc: &crate::document::Document,
     text: &crate::search::DocText,
 ) -> Place {
-    let hash = content_hash(&text.text);
+    let hash = text_hash(text);
     if mark.hash == hash {
         return Place::Same(mark.line);
     }
@@ -373,6 +389,22 @@ pub fn found(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_documents_hash_is_the_same_from_its_shared_text_and_from_a_copy() {
+        let doc = crate::document::load(
+            "t.md",
+            "# A\n\n> “We knew,” she said.\n>\n> — Ada Byron\n\n---\n\n- \n\nText.\n",
+        );
+        let copy = crate::search::DocText::of(&doc);
+        let shared = crate::search::DocText::sharing(&doc);
+        assert_ne!(
+            copy.text, shared.text,
+            "the shared text holds more than the passages"
+        );
+        assert_eq!(text_hash(&copy), content_hash(&copy.text));
+        assert_eq!(text_hash(&shared), content_hash(&copy.text));
+    }
 
     fn scratch(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("dossier-marks-{name}-{}", std::process::id()));

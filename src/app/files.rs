@@ -53,7 +53,9 @@ impl WholeDocument {
     /// link targets listed when `links`): see [`App::reader_layout_key`].
     pub fn of(doc: Document, (width, links): (u16, bool)) -> WholeDocument {
         WholeDocument {
-            text: DocText::of(&doc),
+            // The document keeps its text: the search shares it (a big file's is hundreds
+            // of megabytes).
+            text: DocText::sharing(&doc),
             layout: layout(&doc, width, links),
             doc,
         }

@@ -179,8 +179,7 @@ impl App {
         let anchor = s.anchor().to_string();
         let kind = what.kind();
         let doc = &self.docs[d];
-        let hash =
-            (self.texts().docs.get(d)).map_or_else(String::new, |t| marks::content_hash(&t.text));
+        let hash = (self.texts().docs.get(d)).map_or_else(String::new, marks::text_hash);
         let mark = NewMark {
             path: self.mark_path(d),
             hash,
@@ -330,9 +329,7 @@ impl App {
                 let doc = open.get(&mark.path).copied();
                 let place = doc.and_then(|d| {
                     let text = self.texts().docs.get(d)?;
-                    let hash = hashes
-                        .entry(d)
-                        .or_insert_with(|| marks::content_hash(&text.text));
+                    let hash = hashes.entry(d).or_insert_with(|| marks::text_hash(text));
                     if mark.hash == *hash {
                         return Some(Place::Same(mark.line));
                     }

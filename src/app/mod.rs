@@ -227,7 +227,8 @@ impl App {
     pub fn new(doc: Document, width: u16, height: u16) -> App {
         let mut app = App::empty(width, height);
         let quotes = QuoteBatch::new(&doc.quotes);
-        let text = DocText::of(&doc);
+        // One document alone keeps its text: the search shares it.
+        let text = DocText::sharing(&doc);
         app.add_document(doc, quotes, text);
         app.settle();
         app.open_document(0);

@@ -7,9 +7,9 @@
 //! that hold it, `a | b` either, `^start` and `end$` a passage's first or last words. Smart
 //! case: a term with a capital is case-sensitive, one without folds ASCII case.
 //!
-//! [`TextIndex`] keeps each document's plain text once (a copy at its exact length: a
-//! library's documents drop theirs once loaded) with a small table of where each passage is
-//! in it. A query is a scan: the leading term is found in each document's whole text with a
+//! [`TextIndex`] keeps each document's plain text once (a document open alone shares its
+//! own; a library's documents drop theirs once loaded, so it keeps a copy at its exact
+//! length) with a small table of where each passage is in it. A query is a scan: the leading term is found in each document's whole text with a
 //! SIMD substring search (memchr's `memmem`; aho-corasick's packed Teddy searcher for folded
 //! case), each match is weighed as it is found and put in its passage by walking the
 //! passages in order, only those passages are checked for the other terms, and the hits
@@ -40,9 +40,10 @@ use crate::document::{BlockKind, Document};
 /// Where one passage is in its document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Passage {
-    /// Where it starts in the document's text; it ends at the line break before the next
-    /// passage (kept at 16 bytes, without its end: a library has hundreds of thousands).
+    /// Where it starts in the document's text.
     pub start: u32,
+    /// Where it ends there (a line break or text that is no passage's may follow).
+    pub end: u32,
     /// 1-based line where it starts in the file.
     pub line: u32,
     /// The section it is in, `u32::MAX` in the preamble.
@@ -72,10 +73,7 @@ impl DocText {
     /// The searchable text of `doc`, which must still hold its blocks (a slimmed library
     /// document has none: take its text before slimming it).
     pub fn of(doc: &Document) -> DocText {
-        let searched = |block: &&crate::document::Block| {
-            !matches!(block.kind, BlockKind::Rule | BlockKind::Attribution)
-                && !doc.text_of(block).trim().is_empty()
-        };
+        let searched = |block: &&crate::document::Block| searched(doc, block);
         // Made at its size: each passage and the line break after it.
         let size = (doc.blocks.iter().filter(searched))
             .map(|b| doc.text_of(b).len() + 1)
@@ -88,6 +86,7 @@ impl DocText {
             text.push_str(t);
             passages.push(Passage {
                 start: narrow(start),
+                end: narrow(text.len()),
                 line: block.line,
                 section: block.section.unwrap_or(u32::MAX),
                 heading: matches!(block.kind, BlockKind::Heading { .. }),
@@ -101,6 +100,32 @@ impl DocText {
         }
     }
 
+    /// The searchable text of `doc`, sharing the document's own text rather than copying
+    /// it: for a document that keeps its text (one open alone, a big one above all). A
+    /// library's documents drop theirs once loaded: [`DocText::of`] copies what it needs.
+    pub fn sharing(doc: &Document) -> DocText {
+        let passages: Vec<Passage> = (doc.blocks.iter())
+            .filter(|b| searched(doc, b))
+            .map(|block| {
+                let range = block.text_range();
+                Passage {
+                    start: narrow(range.start),
+                    end: narrow(range.end),
+                    line: block.line,
+                    section: block.section.unwrap_or(u32::MAX),
+                    heading: matches!(block.kind, BlockKind::Heading { .. }),
+                }
+            })
+            .collect();
+        // The blocks' texts are in text order (a block quote's speaker, added after them
+        // all, is no passage): the passages are too, as the search needs them.
+        debug_assert!(passages.windows(2).all(|w| w[0].end <= w[1].start));
+        DocText {
+            text: Arc::clone(&doc.text),
+            passages: Arc::from(passages),
+        }
+    }
+
     /// Passage `i`'s text.
     pub fn passage_text(&self, i: usize) -> &str {
         (self.range(i))
@@ -108,12 +133,18 @@ impl DocText {
             .unwrap_or_default()
     }
 
-    /// Passage `i`'s byte range in the text: up to the line break that ends it.
+    /// Passage `i`'s byte range in the text.
     fn range(&self, i: usize) -> Option<Range<usize>> {
-        let start = self.passages.get(i)?.start as usize;
-        let next = (self.passages.get(i + 1)).map_or(self.text.len(), |p| p.start as usize);
-        Some(start..next.checked_sub(1)?.max(start))
+        let p = self.passages.get(i)?;
+        Some(p.start as usize..(p.end as usize).max(p.start as usize))
     }
+}
+
+/// Whether `block` is a passage of `doc`'s searchable text: not a rule, not the speaker
+/// line under a block quote (its name is the quote's, not the text's), not blank.
+fn searched(doc: &Document, block: &crate::document::Block) -> bool {
+    !matches!(block.kind, BlockKind::Rule | BlockKind::Attribution)
+        && !doc.text_of(block).trim().is_empty()
 }
 
 fn narrow(n: usize) -> u32 {
@@ -472,7 +503,12 @@ impl Plan {
             {
                 p += 1;
             }
-            if passages.get(p).is_none_or(|q| r.start < q.start as usize) {
+            // A match before the first passage, or not wholly inside its passage (in text
+            // between passages), is no passage's.
+            if passages
+                .get(p)
+                .is_none_or(|q| r.start < q.start as usize || r.end > q.end as usize)
+            {
                 return;
             }
             let w = m.weight(&doc.text, &r);
@@ -685,12 +721,68 @@ mod tests {
     }
 
     #[test]
-    fn a_passage_is_sixteen_bytes_and_ends_before_the_next() {
-        assert_eq!(std::mem::size_of::<Passage>(), 16);
+    fn a_passage_is_twenty_bytes_and_ends_before_the_next() {
+        assert_eq!(std::mem::size_of::<Passage>(), 20);
         let i = index(&["# One\n\nTwo words.\n\n---\n\nThree"]);
         let d = &i.docs[0];
         let texts: Vec<&str> = (0..d.passages.len()).map(|p| d.passage_text(p)).collect();
         assert_eq!(texts, ["One", "Two words.", "Three"]);
         assert_eq!(d.passage_text(3), "");
+    }
+
+    /// A document's own text, shared, is searched as its copy is: the same passages and
+    /// hits, though the shared text also holds what is no passage (a rule, a blank item, a
+    /// block quote's speaker after it all).
+    #[test]
+    fn the_shared_text_finds_what_the_copy_does() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        texts.push(crate::library::EMBEDDED.to_string());
+        texts.push("> “We knew,” she said.\n>\n> — Ada Byron\n\n- \n\n---\n\nByron again".into());
+        let docs: Vec<Document> = texts
+            .iter()
+            .map(|t| crate::document::load("t.md", t))
+            .collect();
+        let copied = TextIndex {
+            docs: docs.iter().map(DocText::of).collect(),
+        };
+        let shared = TextIndex {
+            docs: docs.iter().map(DocText::sharing).collect(),
+        };
+        for (a, b) in copied.docs.iter().zip(&shared.docs) {
+            let texts = |d: &DocText| -> Vec<String> {
+                (0..d.passages.len())
+                    .map(|p| d.passage_text(p).to_string())
+                    .collect()
+            };
+            assert_eq!(texts(a), texts(b));
+        }
+        let queries = [
+            "said",
+            "Byron",
+            "ada",
+            "\"she said\"",
+            "'ear",
+            "^we",
+            "again$",
+            "safety !openai",
+            "2024",
+            "leike | sutskever",
+            "the",
+            "e",
+            "\"knew she\"",
+        ];
+        let mut hits = 0;
+        for query in queries {
+            let (a, b) = (copied.search(query, 1), shared.search(query, 1));
+            assert_eq!(a, b, "{query}");
+            hits += a.len();
+        }
+        assert!(hits > 100, "{hits}");
     }
 }
