@@ -273,6 +273,21 @@ pub fn seed_repeated(size: usize) -> String {
     out
 }
 
+/// The texts of the repository's own fixtures (`tests/fixtures/*.md`) and the embedded
+/// dossier: for unit tests that check a property over every document the project has.
+#[cfg(test)]
+pub(crate) fn fixture_texts() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut texts: Vec<String> = std::fs::read_dir(dir)
+        .expect("the fixtures")
+        .map(|e| e.expect("a fixture").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .map(|p| std::fs::read_to_string(p).expect("a fixture's text"))
+        .collect();
+    texts.push(crate::library::EMBEDDED.to_string());
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

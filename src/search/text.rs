@@ -735,14 +735,7 @@ mod tests {
     /// block quote's speaker after it all).
     #[test]
     fn the_shared_text_finds_what_the_copy_does() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "md"))
-            .map(|p| std::fs::read_to_string(p).unwrap())
-            .collect();
-        texts.push(crate::library::EMBEDDED.to_string());
+        let mut texts = crate::synthetic::fixture_texts();
         texts.push("> “We knew,” she said.\n>\n> — Ada Byron\n\n- \n\n---\n\nByron again".into());
         let docs: Vec<Document> = texts
             .iter()

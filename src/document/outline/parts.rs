@@ -418,14 +418,7 @@ mod tests {
 
     #[test]
     fn the_fixtures_the_seed_and_generated_dossiers_walk_the_same_in_parts() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "md"))
-            .map(|p| std::fs::read_to_string(p).unwrap())
-            .collect();
-        texts.push(crate::library::EMBEDDED.to_string());
+        let mut texts = crate::synthetic::fixture_texts();
         texts.extend((0..40).map(crate::synthetic::dossier));
         let mut walked = 0;
         for text in &texts {
