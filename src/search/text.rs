@@ -9,7 +9,8 @@
 //!
 //! [`TextIndex`] keeps each document's plain text once (a document open alone shares its
 //! own; a library's documents drop theirs once loaded, so it keeps a copy at its exact
-//! length) with a small table of where each passage is in it. A query is a scan: the leading term is found in each document's whole text with a
+//! length) with a small table of where each passage is in it. A query is a scan: the
+//! leading term is found in each document's whole text with a
 //! SIMD substring search (memchr's `memmem`; aho-corasick's packed Teddy searcher for folded
 //! case), each match is weighed as it is found and put in its passage by walking the
 //! passages in order, only those passages are checked for the other terms, and the hits
@@ -35,7 +36,7 @@ use memchr::memmem;
 
 use super::matching::find_exact;
 use super::query::{Kind, Query, Term};
-use crate::document::{BlockKind, Document};
+use crate::document::{Block, BlockKind, Document};
 
 /// Where one passage is in its document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +54,17 @@ pub struct Passage {
 }
 
 impl Passage {
+    /// Passage of `block`, whose text is at `range` of the searchable text.
+    fn of(block: &Block, range: Range<usize>) -> Passage {
+        Passage {
+            start: narrow(range.start),
+            end: narrow(range.end),
+            line: block.line,
+            section: block.section.unwrap_or(u32::MAX),
+            heading: matches!(block.kind, BlockKind::Heading { .. }),
+        }
+    }
+
     /// The section it is in.
     pub fn section(&self) -> Option<usize> {
         (self.section != u32::MAX).then_some(self.section as usize)
@@ -73,24 +85,14 @@ impl DocText {
     /// The searchable text of `doc`, which must still hold its blocks (a slimmed library
     /// document has none: take its text before slimming it).
     pub fn of(doc: &Document) -> DocText {
-        let searched = |block: &&crate::document::Block| searched(doc, block);
         // Made at its size: each passage and the line break after it.
-        let size = (doc.blocks.iter().filter(searched))
-            .map(|b| doc.text_of(b).len() + 1)
-            .sum();
+        let size = searched(doc).map(|b| doc.text_of(b).len() + 1).sum();
         let mut text = String::with_capacity(size);
         let mut passages = Vec::with_capacity(doc.blocks.len());
-        for block in doc.blocks.iter().filter(searched) {
-            let t = doc.text_of(block);
+        for block in searched(doc) {
             let start = text.len();
-            text.push_str(t);
-            passages.push(Passage {
-                start: narrow(start),
-                end: narrow(text.len()),
-                line: block.line,
-                section: block.section.unwrap_or(u32::MAX),
-                heading: matches!(block.kind, BlockKind::Heading { .. }),
-            });
+            text.push_str(doc.text_of(block));
+            passages.push(Passage::of(block, start..text.len()));
             // Keeps a phrase from matching across two passages.
             text.push('\n');
         }
@@ -104,18 +106,8 @@ impl DocText {
     /// it: for a document that keeps its text (one open alone, a big one above all). A
     /// library's documents drop theirs once loaded: [`DocText::of`] copies what it needs.
     pub fn sharing(doc: &Document) -> DocText {
-        let passages: Vec<Passage> = (doc.blocks.iter())
-            .filter(|b| searched(doc, b))
-            .map(|block| {
-                let range = block.text_range();
-                Passage {
-                    start: narrow(range.start),
-                    end: narrow(range.end),
-                    line: block.line,
-                    section: block.section.unwrap_or(u32::MAX),
-                    heading: matches!(block.kind, BlockKind::Heading { .. }),
-                }
-            })
+        let passages: Vec<Passage> = searched(doc)
+            .map(|block| Passage::of(block, block.text_range()))
             .collect();
         // The blocks' texts are in text order (a block quote's speaker, added after them
         // all, is no passage): the passages are too, as the search needs them.
@@ -136,15 +128,17 @@ impl DocText {
     /// Passage `i`'s byte range in the text.
     fn range(&self, i: usize) -> Option<Range<usize>> {
         let p = self.passages.get(i)?;
-        Some(p.start as usize..(p.end as usize).max(p.start as usize))
+        Some(p.start as usize..p.end as usize)
     }
 }
 
-/// Whether `block` is a passage of `doc`'s searchable text: not a rule, not the speaker
+/// The blocks of `doc` that are passages of its searchable text: not a rule, not the speaker
 /// line under a block quote (its name is the quote's, not the text's), not blank.
-fn searched(doc: &Document, block: &crate::document::Block) -> bool {
-    !matches!(block.kind, BlockKind::Rule | BlockKind::Attribution)
-        && !doc.text_of(block).trim().is_empty()
+fn searched(doc: &Document) -> impl Iterator<Item = &Block> {
+    doc.blocks.iter().filter(|block| {
+        !matches!(block.kind, BlockKind::Rule | BlockKind::Attribution)
+            && !doc.text_of(block).trim().is_empty()
+    })
 }
 
 fn narrow(n: usize) -> u32 {
