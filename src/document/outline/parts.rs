@@ -7,8 +7,8 @@
 //! block quote, a paragraph, raw HTML that a blank line ends), except a code fence or raw
 //! HTML that only its own end marker closes. So pulldown-cmark reads the text from that
 //! heading on just as it reads it in the whole, provided nothing before it was left open;
-//! the first half's walk tells whether it was ([`Part::ends_open`]: its last outermost block
-//! is a code block, raw HTML or a table), and if so the parts are not used. The one thing a
+//! the first half's walk tells whether it was ([`ends_open`]: its last outermost block is a
+//! code block, raw HTML or a table), and if so the parts are not used. The one thing a
 //! Markdown text reads from anywhere in it is a definition (`[label]: url`, `[^note]: …`):
 //! a body that may hold one is not cut.
 
@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use super::Outline;
 use super::walk::{Part, walk_part};
-use crate::document::{Inline, narrow};
+use crate::document::{BlockKind, Inline, narrow};
 
 /// How big a part may be: a body up to twice this is cut in two halves, a bigger one into
 /// parts of about this size. pulldown-cmark holds the tree of the part it reads (about
@@ -73,7 +73,7 @@ pub fn walk_in_parts<R: Send>(
         let (mut joined, made) = walk(ranges[0].clone(), leading, whole, false);
         let mut all_made = vec![(0, made)];
         for (i, range) in ranges.iter().enumerate().skip(1) {
-            if joined.ends_open {
+            if ends_open(&joined.outline) {
                 // The parts after it are of no use: the helper stops at its next part.
                 return None;
             }
@@ -140,7 +140,7 @@ fn cut_after(body: &str, from: usize) -> Option<usize> {
 }
 
 /// Whether the last line with text before `at` looks like the end of a code fence, a table
-/// row or raw HTML: a part that ends in one of those is not used (see [`Part::ends_open`]),
+/// row or raw HTML: a part that ends in one of those is not used (see [`ends_open`]),
 /// so a cut there would only cost a second walk. Only a guess, to choose cuts by: what
 /// decides is the walk.
 fn after_fence_table_or_html(bytes: &[u8], at: usize) -> bool {
@@ -180,24 +180,35 @@ fn after_blank_line(bytes: &[u8], at: usize) -> bool {
         .all(|b| matches!(b, b' ' | b'\t' | b'\r'))
 }
 
-/// `first` with `second` (the part of the text after it, walked as following text) joined
-/// on: what one walk of both gives. Every index and range of `second` is moved past
-/// `first`'s; its headings that were outermost in it hang under the headings left open at
-/// the end of `first`. `None` when `first` has no text at all: then one walk would not have
-/// put a line break before `second`'s first block, as its walk did.
+/// Whether `outline`'s last outermost block is one that a heading after it might belong to,
+/// as far as its own text can tell: a code block (a fence it never closes runs on), raw HTML
+/// or a table.
+fn ends_open(outline: &Outline) -> bool {
+    outline.blocks.last().is_some_and(|b| {
+        b.quote_depth == 0
+            && b.list_depth == 0
+            && matches!(
+                b.kind,
+                BlockKind::Code { .. } | BlockKind::Html | BlockKind::Table { .. }
+            )
+    })
+}
+
+/// `first` with `second` (the part of the text after it, walked as following text: see
+/// [`walk_part`]) joined on: what one walk of both gives. Every index and range of `second`
+/// is moved past `first`'s; its headings that were outermost in it hang under the headings
+/// left open at the end of `first`. `None` when `first` has no text at all: then one walk
+/// would not have put a line break before `second`'s first block, as its walk did.
 fn join(first: Part, second: Part) -> Option<Part> {
     let Part {
         outline: mut out,
         open_headings: mut open,
-        ..
     } = first;
     let Part {
         outline: second,
         open_headings: open_in_second,
-        ends_open,
-        follows,
     } = second;
-    if out.text.is_empty() || !follows {
+    if out.text.is_empty() {
         return None;
     }
     let Outline {
@@ -303,8 +314,6 @@ fn join(first: Part, second: Part) -> Option<Part> {
     Some(Part {
         outline: out,
         open_headings: open,
-        ends_open,
-        follows: false,
     })
 }
 

@@ -173,26 +173,19 @@ pub fn walk_with(
     }
 }
 
-/// What [`walk_part`] gives: the outline of one part of the body, and what a part after it
-/// must know of how it ended.
+/// What [`walk_part`] gives: the outline of one part of the body, and the headings still
+/// open at its end, outermost first: `(level, section)`.
 pub(super) struct Part {
     pub outline: Outline,
-    /// The headings still open at its end, outermost first: `(level, section)`.
     pub open_headings: Vec<(u8, usize)>,
-    /// Whether its last outermost block is one that a heading after it might belong to, as
-    /// far as this part alone can tell: a code block (a fence this part never closes runs
-    /// on), raw HTML or a table.
-    pub ends_open: bool,
-    /// Whether it was walked as coming after text ([`walk_part`]'s `follows`): its text then
-    /// opens with one line break standing in for the text before, which a join drops.
-    pub follows: bool,
 }
 
 /// Parses and walks `range` of `file` on this thread, as the part of the body it is: line
 /// numbers and offsets are the file's. `leading` as in [`walk`]; `room` is how many bytes of
 /// body the outline's buffers are made ready for (the whole body's, for a part that others
 /// will be joined to). `follows` when the part comes after text: its outline's text then
-/// opens with a line break that stands in for that text (see [`Part::follows`]).
+/// opens with a line break that stands in for that text, so that every block is separated
+/// from the one before it as in one walk of the whole (a join drops it).
 pub(super) fn walk_part(
     file: &str,
     range: Range<usize>,
@@ -204,33 +197,15 @@ pub(super) fn walk_part(
     let body = file.get(range.clone()).unwrap_or_default();
     let mut walker = Walker::new(file, range, leading, room);
     if follows {
-        // A stand-in for the text of the parts before, so that every block is separated
-        // from the one before it as in one walk of the whole (see `Part::follows`).
         walker.current.buf.push('\n');
     }
-    let mut depth = 0usize;
-    let mut ends_open = false;
     for (event, at) in Parser::new_ext(body, options()).into_offset_iter() {
-        match &event {
-            Event::Start(tag) => {
-                if depth == 0 {
-                    ends_open = matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Table(_));
-                }
-                depth += 1;
-            }
-            Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Html(_) if depth == 0 => ends_open = true,
-            _ if depth == 0 => ends_open = false,
-            _ => {}
-        }
         walker.event(event, at.start + offset);
     }
     let open_headings = std::mem::take(&mut walker.heading_stack);
     Part {
         outline: walker.finish(),
         open_headings,
-        ends_open,
-        follows,
     }
 }
 
