@@ -15,6 +15,11 @@ pub fn width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
 }
 
+/// The display width of `c` in cells, as [`width`] counts it in a string.
+pub fn char_width(c: char) -> usize {
+    width(c.encode_utf8(&mut [0; 4]))
+}
+
 /// A wrapped line: its text, cut into runs of one tag each, and its width in cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Wrapped<T> {

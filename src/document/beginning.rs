@@ -86,9 +86,10 @@ fn is_bare(line: &str) -> bool {
     unindented(line).is_some_and(|rest| rest.trim_start_matches(['`', '~']).trim().is_empty())
 }
 
-/// An ATX heading at the start of its line: one to six `#`, then a space, a tab or the end
-/// of the line. (An indented one may sit in a list item, which the cut would split.)
-fn is_heading(line: &str) -> bool {
+/// An ATX heading at the start of its line (given without its line break): one to six `#`,
+/// then a space, a tab or the end of the line. (An indented one may sit in a list item,
+/// which a cut would split.) Where a big body may be cut into parts too.
+pub(super) fn is_heading(line: &str) -> bool {
     let n = line.bytes().take_while(|&b| b == b'#').count();
     (1..=6).contains(&n) && matches!(line.as_bytes().get(n), None | Some(b' ' | b'\t'))
 }

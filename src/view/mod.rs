@@ -161,12 +161,12 @@ pub fn text_box<'a>(app: &App, t: &Theme, text: &'a str, typing: bool, room: u16
     let cursor = text[at..]
         .chars()
         .next()
-        .map_or(1, |c| crate::wrap::width(c.encode_utf8(&mut [0; 4])).max(1));
+        .map_or(1, |c| crate::wrap::char_width(c).max(1));
     if crate::wrap::width(&text[..at]) + cursor > room {
         let mut width = 0;
         shown = at;
         for (i, c) in text[..at].char_indices().rev() {
-            width += crate::wrap::width(c.encode_utf8(&mut [0; 4]));
+            width += crate::wrap::char_width(c);
             if width + cursor + 1 > room {
                 break;
             }
@@ -174,7 +174,7 @@ pub fn text_box<'a>(app: &App, t: &Theme, text: &'a str, typing: bool, room: u16
         }
         // A combining mark does not open what is shown (it would sit on the ellipsis).
         while let Some(c) = text[shown..at].chars().next()
-            && crate::wrap::width(c.encode_utf8(&mut [0; 4])) == 0
+            && crate::wrap::char_width(c) == 0
         {
             shown += c.len_utf8();
         }

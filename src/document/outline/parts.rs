@@ -16,6 +16,7 @@ use std::ops::Range;
 
 use super::Outline;
 use super::walk::{Part, walk_part};
+use crate::document::beginning::is_heading;
 use crate::document::{BlockKind, Inline, narrow};
 
 /// How big a part may be: a body up to twice this is cut in two halves, a bigger one into
@@ -133,7 +134,8 @@ fn cut_after(body: &str, from: usize) -> Option<usize> {
     memchr::memmem::find_iter(bytes.get(from..)?, b"\n#")
         .map(|i| from + i + 1)
         .find(|&at| {
-            opens_atx_heading(&bytes[at..])
+            let line = body[at..].split('\n').next().unwrap_or_default();
+            is_heading(line.trim_end_matches('\r'))
                 && after_blank_line(bytes, at)
                 && !after_fence_table_or_html(bytes, at)
         })
@@ -156,14 +158,6 @@ fn after_fence_table_or_html(bytes: &[u8], at: usize) -> bool {
         || text.starts_with(b"~~~")
         || text.starts_with(b"<")
         || memchr::memchr(b'|', line).is_some()
-}
-
-/// Whether `line` opens with an ATX heading marker: one to six `#` and then a space, a tab
-/// or the end of the line.
-fn opens_atx_heading(line: &[u8]) -> bool {
-    let hashes = line.iter().take_while(|&&b| b == b'#').count();
-    (1..=6).contains(&hashes)
-        && matches!(line.get(hashes), None | Some(b' ' | b'\t' | b'\n' | b'\r'))
 }
 
 /// Whether the line before the one that starts at `at` (just after a `\n`) is blank: spaces,
