@@ -59,16 +59,14 @@ pub fn build(outline: &Outline, file: &str) -> Vec<TimelineEntry> {
             entries.push(entry(date, title, block.section(), line, Origin::Text));
         }
     }
-    entries.sort_by_key(|e| (e.date, e.line));
-    entries.dedup_by(|b, a| a.date == b.date && a.line == b.line);
-    entries
+    in_order(entries)
 }
 
 /// The timeline of a document walked in parts, from each part's own timeline (see
 /// [`outline::walk_in_parts`](super::outline::walk_in_parts)) with the number of sections
 /// before that part: the entries [`build`] finds in the whole, in its order.
 pub fn joined(parts: Vec<(usize, Vec<TimelineEntry>)>) -> Vec<TimelineEntry> {
-    let mut entries: Vec<TimelineEntry> = parts
+    let entries: Vec<TimelineEntry> = parts
         .into_iter()
         .flat_map(|(sections_before, entries)| {
             entries.into_iter().map(move |mut e| {
@@ -77,10 +75,14 @@ pub fn joined(parts: Vec<(usize, Vec<TimelineEntry>)>) -> Vec<TimelineEntry> {
             })
         })
         .collect();
-    // `build` lists every heading's entries before the text's, then sorts them by date and
-    // line and keeps the first of each: a heading's entry goes first among those with its
-    // date and line here too (a text's date counted onto the line of the next part's
-    // heading, as a tab widened in the text can make it, is dropped as there).
+    // A text's date counted onto the line of the next part's heading (as a tab widened in
+    // the text can make it) gives way to the heading's, as in `build`.
+    in_order(entries)
+}
+
+/// `entries` by date then line, one per date and line: a heading's entry before a text's
+/// with the same date and line, which is dropped.
+fn in_order(mut entries: Vec<TimelineEntry>) -> Vec<TimelineEntry> {
     entries.sort_by_key(|e| (e.date, e.line, e.origin != Origin::Heading));
     entries.dedup_by(|b, a| a.date == b.date && a.line == b.line);
     entries
