@@ -217,17 +217,15 @@ impl App {
                     .map(|m| m.start)
                     .filter(|l| on_screen.contains(l))
                     .unwrap_or(self.reader.top);
-                let lines = &self.reader.layout.lines;
                 // The first block of text at or after that line (under a heading, its first
                 // paragraph).
-                let block = (lines.range(line..lines.len()))
-                    .map(|l| l.block)
-                    .find(|&b| {
-                        doc.blocks.get(b).is_some_and(|b| {
-                            !matches!(b.kind, BlockKind::Heading { .. })
-                                && !doc.text_of(b).trim().is_empty()
-                        })
-                    })?;
+                let first = self.reader.layout.block_of(line)?;
+                let block = (first..doc.blocks.len()).find(|&b| {
+                    doc.blocks.get(b).is_some_and(|b| {
+                        !matches!(b.kind, BlockKind::Heading { .. })
+                            && !doc.text_of(b).trim().is_empty()
+                    })
+                })?;
                 let b = doc.blocks.get(block)?;
                 Some(Selected {
                     what: Cited::Passage,

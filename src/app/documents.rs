@@ -87,7 +87,7 @@ impl App {
         self.rerank();
         self.quotes.selected = selected.min(self.quotes.hits.len().saturating_sub(1));
         self.follow_selected_quote();
-        if self.docs.len() == 1 && self.reader.layout.lines.is_empty() {
+        if self.docs.len() == 1 && self.reader.layout.is_empty() {
             self.open_document(0);
         }
     }
@@ -97,7 +97,7 @@ impl App {
         if doc >= self.docs.len() {
             return;
         }
-        let same = doc == self.current && !self.reader.layout.lines.is_empty();
+        let same = doc == self.current && !self.reader.layout.is_empty();
         if !same {
             self.restore_blocks(doc);
             if self.current != doc && self.reopen.is_some() {

@@ -143,9 +143,8 @@ impl App {
     fn top_source_line(&self) -> usize {
         self.reader
             .layout
-            .lines
-            .get(self.reader.top)
-            .and_then(|l| self.doc().blocks.get(l.block))
+            .block_of(self.reader.top)
+            .and_then(|b| self.doc().blocks.get(b))
             .map_or(1, |b| b.line())
     }
 
@@ -338,7 +337,7 @@ impl App {
         if shown {
             // The next document takes the reader (an empty layout makes it open afresh).
             self.current = self.current.min(self.docs.len().saturating_sub(1));
-            self.reader.layout.lines.clear();
+            self.reader.layout.clear();
             self.open_document(self.current);
         }
         self.select_event(event);
@@ -367,7 +366,7 @@ impl App {
 
     fn reader_place(&self) -> ReaderPlace {
         let layout = &self.reader.layout;
-        let block = layout.lines.get(self.reader.top).map(|l| l.block);
+        let block = layout.block_of(self.reader.top);
         ReaderPlace {
             section: self
                 .outline
@@ -395,7 +394,7 @@ impl App {
             Some(made) if (made.width, made.links) == self.reader_layout_key() => {
                 self.reader.layout = made;
             }
-            _ => self.reader.layout.lines.clear(),
+            _ => self.reader.layout.clear(),
         }
         self.reader.marked = None;
         let (w, h) = (self.areas.screen.width, self.areas.screen.height);

@@ -38,7 +38,7 @@ impl App {
         self.focus = Focus::Reader;
         self.reader.top = target.saturating_sub(2);
         self.clamp_reader();
-        let block = self.reader.layout.lines.get(target).map(|l| l.block);
+        let block = self.reader.layout.block_of(target);
         if let Some(section) = block
             .and_then(|b| self.doc().blocks.get(b))
             .and_then(|b| b.section())

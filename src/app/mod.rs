@@ -542,7 +542,7 @@ impl App {
             self.people.update(&self.docs);
         }
         // A library's Sections view before any document is opened shows the one selected.
-        if view == View::Sections && self.reader.layout.lines.is_empty() {
+        if view == View::Sections && self.reader.layout.is_empty() {
             if let Some(&d) = self.library.rows.get(self.library.selected) {
                 self.open_document(d);
             }
@@ -551,6 +551,7 @@ impl App {
         self.reader.search.typing = false;
         self.timeline.typing = false;
         self.areas = layout::areas(self.areas.screen, self.view);
+        self.lay_out_screen();
     }
 
     fn escape(&mut self) {
@@ -594,15 +595,12 @@ impl App {
     /// Stops typing into the view's box, keeping what it holds: the keys move in the list.
     fn leave_box(&mut self) {
         match self.view {
-            View::Sections => self.reader.search.typing = false,
+            View::Sections => self.enter_reader_search(),
             View::Timeline => self.timeline.typing = false,
             View::Quotes => self.quotes.typing = false,
             View::People => self.people.typing = false,
             View::Search => self.search.typing = false,
             View::Library | View::Marks => {}
-        }
-        if self.view == View::Sections {
-            self.message = self.match_count();
         }
     }
 
@@ -667,10 +665,7 @@ impl App {
     fn enter(&mut self) {
         match self.context() {
             Context::Typing => match self.view {
-                View::Sections => {
-                    self.reader.search.typing = false;
-                    self.message = self.match_count();
-                }
+                View::Sections => self.enter_reader_search(),
                 View::Timeline => self.timeline.typing = false,
                 View::Quotes => self.jump_to_quote(),
                 View::People => self.person_quotes(),
@@ -717,7 +712,7 @@ impl App {
             self.focus = Focus::Reader;
         }
         let text_width = self.reader_width();
-        if text_width != self.reader.layout.width || self.reader.layout.lines.is_empty() {
+        if text_width != self.reader.layout.width || self.reader.layout.is_empty() {
             self.relayout(text_width, self.reader.layout.links);
         }
         self.clamp_reader();

@@ -20,7 +20,7 @@ pub fn draw(app: &App, t: &Theme, buf: &mut Buffer, drawn: &mut Drawn) {
     let current = search.current_line();
     for row in 0..a.height as usize {
         let index = app.reader.top + row;
-        let Some(line) = app.reader.layout.lines.get(index) else {
+        let Some(line) = app.reader.layout.line(index) else {
             break;
         };
         let y = a.y + row as u16;

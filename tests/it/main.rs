@@ -24,6 +24,7 @@ mod pty_links;
 mod pty_signals;
 mod pty_theme;
 mod reader;
+mod reader_big;
 mod render_props;
 mod search;
 mod snapshots;

@@ -78,13 +78,11 @@ fn a_narrower_measure_narrows_the_text() {
     let mut app = app(200, 50, "<Tab>");
     app.set_measure(60);
     assert_eq!(app.reader.layout.width, 60);
-    assert!(
-        app.reader
-            .layout
-            .lines
-            .iter()
-            .all(|l| { unicode_width::UnicodeWidthStr::width(l.text) <= 60 })
-    );
+    let mut widest = 0;
+    (app.reader.layout).each_line(app.doc(), |_, l| {
+        widest = widest.max(unicode_width::UnicodeWidthStr::width(l.text))
+    });
+    assert!(widest > 0 && widest <= 60, "{widest}");
 }
 
 /// Every line of a table has the same width at every window size, so the grid never breaks,
@@ -93,14 +91,16 @@ fn a_narrower_measure_narrows_the_text() {
 fn a_table_is_a_whole_grid_at_every_width() {
     for w in [40u16, 50, 60, 80, 100, 120, 200] {
         let app = app(w, 30, "");
-        let grid: Vec<&str> = (app.reader.layout.lines.iter())
-            .map(|l| l.text)
-            .filter(|t| t.starts_with(['┌', '│', '├', '└']))
-            .collect();
+        let mut grid = Vec::new();
+        (app.reader.layout).each_line(app.doc(), |_, l| {
+            if l.text.starts_with(['┌', '│', '├', '└']) {
+                grid.push(l.text.to_string());
+            }
+        });
         assert!(grid.len() >= 7, "{w}: {grid:?}");
         let widths: Vec<usize> = grid
             .iter()
-            .map(|t| unicode_width::UnicodeWidthStr::width(*t))
+            .map(|t| unicode_width::UnicodeWidthStr::width(t.as_str()))
             .collect();
         assert!(widths.iter().all(|&x| x == widths[0]), "{w}: {grid:#?}");
     }
@@ -182,7 +182,7 @@ fn enter_follows_a_footnote_to_its_note_and_back_returns() {
     let top = app.reader.top;
     app.press("<Enter>");
     let marked = app.reader.marked.clone().expect("the note is marked");
-    let note = app.reader.layout.lines.get(marked.start).unwrap().text;
+    let note = app.reader.layout.line(marked.start).unwrap().text;
     assert!(note.starts_with("¹ The source"), "{note}");
     assert!(marked.start >= app.reader.top && marked.start < app.reader.top + 20);
     app.press("<BS>");

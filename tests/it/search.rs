@@ -113,7 +113,7 @@ fn five_a_phrase_enter_lands_on_the_line_and_back_returns() {
     app.press("<Enter>");
     assert_eq!(app.view, View::Sections);
     let marked = app.reader.marked.clone().expect("the passage is marked");
-    let line = app.reader.layout.lines.get(marked.start).unwrap().block;
+    let line = app.reader.layout.block_of(marked.start).unwrap();
     assert_eq!(app.doc().blocks[line].line(), first.line);
     app.press("<BS>");
     assert_eq!(app.view, View::Search);

@@ -7,31 +7,190 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::lines::Lines;
+use super::lines::{Lines, ReaderLine};
 use super::table::table;
 use crate::app::look::{Anchor, Look, Mark, Role};
 use crate::document::{Align, Block, BlockKind, Document, Inline, Mark as Span};
 use crate::wrap::{self, Wrapped};
 
+/// A document of at least this many bytes is laid out lazily: every block is laid out once
+/// to count its lines, but only the lines on screen and near it are kept (see
+/// [`ReaderLayout::show`]). Kept whole, a document's lines take about twice its text.
+pub const LAZY_BYTES: usize = 4 << 20;
+
+/// Lines kept laid out above and below the screen, for a document laid out lazily.
+const NEAR: usize = 256;
+
 /// The reader laid out at one width.
+///
+/// Lines are numbered over the whole document; the lines of every block are kept for a small
+/// document, and for a big one only those of the blocks [`ReaderLayout::show`] last made, on
+/// screen and near it. [`ReaderLayout::line`] gives a kept line;
+/// [`ReaderLayout::with_line`] and [`ReaderLayout::each_line`] lay out what is not kept.
 #[derive(Debug, Clone, Default)]
 pub struct ReaderLayout {
     /// The width it was laid out for.
     pub width: u16,
     /// Whether link targets are listed under their blocks.
     pub links: bool,
-    /// Every line.
-    pub lines: Lines,
+    /// The lines of the blocks `kept`, from the first line of the first.
+    lines: Lines,
+    /// The blocks whose lines are kept.
+    kept: Range<usize>,
+    /// How many lines the whole document takes.
+    total: usize,
     /// The first line of each block.
     pub block_lines: Vec<usize>,
+    /// Whether the line before each block holds text: a heading after text is set off by an
+    /// empty line, so a block laid out again needs it.
+    after_text: Vec<bool>,
     /// The line of each section's heading.
     pub section_lines: Vec<usize>,
     /// The first line of footnote `n`'s note at `notes[n - 1]` (`None` for a reference to a
     /// note the document lacks).
     pub notes: Vec<Option<usize>>,
+    /// The footnotes' numbers, for laying blocks out again.
+    footnotes: Footnotes,
+    /// The block of each table, in order (its alignments are `Document::table_aligns` in
+    /// that order).
+    tables: Vec<usize>,
 }
 
 impl ReaderLayout {
+    /// How many lines the whole document takes.
+    pub fn len(&self) -> usize {
+        self.total
+    }
+
+    /// Whether there is no line: nothing laid out yet (or an empty document).
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+
+    /// No line at all: the next resize lays the document out again.
+    pub fn clear(&mut self) {
+        *self = ReaderLayout {
+            width: self.width,
+            links: self.links,
+            ..Default::default()
+        };
+    }
+
+    /// Whether every line is kept (a small document).
+    pub fn keeps_all(&self) -> bool {
+        self.kept_lines() == (0..self.total)
+    }
+
+    /// The lines kept, as a range of line numbers.
+    pub fn kept_lines(&self) -> Range<usize> {
+        let start = self.block_lines.get(self.kept.start).copied();
+        let end = self.block_lines.get(self.kept.end).copied();
+        match (self.kept.is_empty(), start) {
+            (false, Some(start)) => start..end.unwrap_or(self.total),
+            _ => 0..0,
+        }
+    }
+
+    /// Line `i`, if it is kept: every line `show` was last asked for is.
+    pub fn line(&self, i: usize) -> Option<ReaderLine<'_>> {
+        let kept = self.kept_lines();
+        kept.contains(&i)
+            .then(|| self.lines.get(i - kept.start))
+            .flatten()
+    }
+
+    /// The block line `i` belongs to.
+    pub fn block_of(&self, i: usize) -> Option<usize> {
+        if i >= self.total {
+            return None;
+        }
+        // A block that lays out to no line starts where the next does: the last block
+        // starting at or before `i` is the one that holds it.
+        self.block_lines.partition_point(|&l| l <= i).checked_sub(1)
+    }
+
+    /// Keeps the lines of `range` laid out (and some around them), for `doc`, the document
+    /// this was laid out from.
+    pub fn show(&mut self, doc: &Document, range: Range<usize>) {
+        let range = range.start.min(self.total)..range.end.min(self.total);
+        let kept = self.kept_lines();
+        if range.is_empty() || (kept.start <= range.start && range.end <= kept.end) {
+            return;
+        }
+        if doc.blocks.len() != self.block_lines.len() {
+            return;
+        }
+        let want = range.start.saturating_sub(NEAR)..(range.end + NEAR).min(self.total);
+        let (Some(first), Some(last)) = (self.block_of(want.start), self.block_of(want.end - 1))
+        else {
+            return;
+        };
+        let mut lines = Lines::default();
+        let cx = self.context(doc);
+        for i in first..=last {
+            lay_out_at(&cx, i, self.after_text[i], &mut lines);
+        }
+        self.lines = lines;
+        self.kept = first..last + 1;
+    }
+
+    /// What laying out a block of `doc` again needs.
+    fn context<'a>(&'a self, doc: &'a Document) -> Context<'a> {
+        Context {
+            doc,
+            notes: &self.footnotes,
+            tables: &self.tables,
+            width: self.width.max(1) as usize,
+            links: self.links,
+        }
+    }
+
+    /// `f` of line `i`, kept or laid out again for the purpose.
+    pub fn with_line<R>(
+        &self,
+        doc: &Document,
+        i: usize,
+        f: impl FnOnce(ReaderLine) -> R,
+    ) -> Option<R> {
+        if let Some(line) = self.line(i) {
+            return Some(f(line));
+        }
+        let block = self.block_of(i)?;
+        let mut lines = Lines::default();
+        lay_out_at(
+            &self.context(doc),
+            block,
+            self.after_text[block],
+            &mut lines,
+        );
+        lines.get(i - self.block_lines[block]).map(f)
+    }
+
+    /// `f` of every line in order, with its number: the kept lines as they are, the others
+    /// laid out again one block at a time.
+    pub fn each_line(&self, doc: &Document, mut f: impl FnMut(usize, ReaderLine)) {
+        if self.keeps_all() {
+            for i in 0..self.total {
+                if let Some(line) = self.lines.get(i) {
+                    f(i, line);
+                }
+            }
+            return;
+        }
+        if doc.blocks.len() != self.block_lines.len() {
+            return;
+        }
+        let cx = self.context(doc);
+        let mut lines = Lines::default();
+        for (block, &start) in self.block_lines.iter().enumerate() {
+            lines.clear();
+            lay_out_at(&cx, block, self.after_text[block], &mut lines);
+            for (n, line) in lines.iter().enumerate() {
+                f(start + n, line);
+            }
+        }
+    }
+
     /// The lines of the blocks that start on the same source line as the block holding
     /// `line` (a quote and the speaker line under it).
     pub fn lines_for_source(&self, doc: &Document, line: usize) -> Range<usize> {
@@ -44,19 +203,15 @@ impl ReaderLayout {
                 .count()
                 .max(1)
             - 1;
-        self.blocks_range(first, last)
+        self.blocks_range(doc, first, last)
     }
 
     /// The lines of blocks `first` to `last`, without the blank line after the last.
-    pub fn blocks_range(&self, first: usize, last: usize) -> Range<usize> {
+    pub fn blocks_range(&self, doc: &Document, first: usize, last: usize) -> Range<usize> {
         let start = self.block_range(first).start;
         let mut end = self.block_range(last).end.max(start);
-        while end > start + 1
-            && self
-                .lines
-                .get(end - 1)
-                .is_some_and(|l| l.text.trim_start_matches(['▎', ' ']).is_empty())
-        {
+        let blank = |l: ReaderLine| l.text.trim_start_matches(['▎', ' ']).is_empty();
+        while end > start + 1 && self.with_line(doc, end - 1, blank) == Some(true) {
             end -= 1;
         }
         start..end
@@ -69,7 +224,7 @@ impl ReaderLayout {
             .block_lines
             .get(block + 1)
             .copied()
-            .unwrap_or(self.lines.len());
+            .unwrap_or(self.total);
         start..end
     }
 
@@ -102,7 +257,7 @@ pub const DEFAULT_MEASURE: u16 = 100;
 
 /// Footnotes numbered in the order of their first reference (a note never referred to
 /// comes after the rest, in the order of the notes).
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Footnotes {
     numbers: HashMap<String, u32>,
 }
@@ -163,67 +318,133 @@ pub fn superscript(n: u32) -> String {
         .collect()
 }
 
-/// Lays out `doc` for a reader `width` cells wide.
+/// Lays out `doc` for a reader `width` cells wide: every line kept for a small document, only
+/// the counts for a big one (see [`LAZY_BYTES`]).
 pub fn layout(doc: &Document, width: u16, links: bool) -> ReaderLayout {
-    let mut out = ReaderLayout {
+    let keep = if doc.text.len() < LAZY_BYTES {
+        0..doc.blocks.len()
+    } else {
+        0..0
+    };
+    layout_keeping(doc, width, links, keep)
+}
+
+/// Lays out `doc`, keeping the lines of the blocks `keep`.
+pub fn layout_keeping(doc: &Document, width: u16, links: bool, keep: Range<usize>) -> ReaderLayout {
+    let footnotes = Footnotes::of(doc);
+    let tables: Vec<usize> = (doc.blocks.iter().enumerate())
+        .filter(|(_, b)| matches!(b.kind, BlockKind::Table { .. }))
+        .map(|(i, _)| i)
+        .collect();
+    let cx = Context {
+        doc,
+        notes: &footnotes,
+        tables: &tables,
+        width: width.max(1) as usize,
+        links,
+    };
+    let mut lines = if keep == (0..doc.blocks.len()) {
+        // The document's text and a little more (quote bars, markers, blank lines).
+        Lines::with_room(doc.text.len() + doc.text.len() / 4 + 64)
+    } else {
+        Lines::default()
+    };
+    let mut notes = vec![None; footnotes.numbers.len()];
+    let (mut block_lines, mut after_text) = (Vec::new(), Vec::new());
+    let mut section_lines = Vec::new();
+    let mut scratch = Lines::default();
+    let (mut total, mut last_has_text) = (0, false);
+    for (i, block) in doc.blocks.iter().enumerate() {
+        block_lines.push(total);
+        after_text.push(last_has_text);
+        let into = if keep.contains(&i) {
+            &mut lines
+        } else {
+            scratch.clear();
+            &mut scratch
+        };
+        let start = into.len();
+        let placed = lay_out_at(&cx, i, last_has_text, into);
+        if placed.heading {
+            section_lines.push(total + placed.at);
+        }
+        if let Some(n) = note_label(block).and_then(|l| footnotes.get(l)) {
+            if let Some(slot) = notes.get_mut(n as usize - 1) {
+                slot.get_or_insert(total + placed.at);
+            }
+        }
+        if let Some(last) = into.last().filter(|_| into.len() > start) {
+            last_has_text = !last.text.is_empty();
+        }
+        total += into.len() - start;
+    }
+    ReaderLayout {
         width,
         links,
-        // The document's text and a little more (quote bars, markers, blank lines).
-        lines: Lines::with_room(doc.text.len() + doc.text.len() / 4 + 64),
-        ..Default::default()
-    };
-    let w = width.max(1) as usize;
-    let notes = Footnotes::of(doc);
-    out.notes = vec![None; notes.numbers.len()];
-    let mut tables = doc.table_aligns.iter();
-    for (i, block) in doc.blocks.iter().enumerate() {
-        out.block_lines.push(out.lines.len());
-        if matches!(block.kind, BlockKind::Heading { .. }) {
-            if out.lines.last().is_some_and(|l| !l.text.is_empty()) {
-                out.lines.push_empty(i);
-            }
-            out.section_lines.push(out.lines.len());
-        }
-        if let Some(n) = note_label(block).and_then(|l| notes.get(l)) {
-            if let Some(slot) = out.notes.get_mut(n as usize - 1) {
-                slot.get_or_insert(out.lines.len());
-            }
-        }
-        let aligns = match block.kind {
-            BlockKind::Table { .. } => tables.next().map_or(&[][..], Vec::as_slice),
-            _ => &[],
-        };
-        let context = Context {
-            doc,
-            notes: &notes,
-            width: w,
-            links,
-            aligns,
-        };
-        lay_out_block(&context, block, i, &mut out.lines);
-        let next = doc.blocks.get(i + 1);
-        let tight = matches!(
-            block.kind,
-            BlockKind::Item { .. } | BlockKind::Heading { .. }
-        ) && next.is_some_and(|n| matches!(n.kind, BlockKind::Item { .. }))
-            || next.is_some_and(|n| matches!(n.kind, BlockKind::Attribution));
-        if !tight {
-            let bar_depth = next.map_or(0, |n| n.quote_depth.min(block.quote_depth));
-            let (prefix, _) = prefix(bar_depth, 0);
-            out.lines.push(prefix, i);
-        }
+        lines,
+        kept: keep,
+        total,
+        block_lines,
+        after_text,
+        section_lines,
+        notes,
+        footnotes,
+        tables,
     }
-    out
+}
+
+/// Where a block's own lines start, after the empty line that may set a heading off.
+struct Placed {
+    /// The block's first own line, counted from its first line.
+    at: usize,
+    /// Whether the block is a heading.
+    heading: bool,
+}
+
+/// Lays out block `i` of the document after a line that holds text (`after_text`) or not:
+/// an empty line before a heading after text, the block's lines, and the line that
+/// separates it from the next block unless the two are tight.
+fn lay_out_at(cx: &Context, i: usize, after_text: bool, lines: &mut Lines) -> Placed {
+    let doc = cx.doc;
+    let block = &doc.blocks[i];
+    let start = lines.len();
+    let heading = matches!(block.kind, BlockKind::Heading { .. });
+    if heading && after_text {
+        lines.push_empty(i);
+    }
+    let at = lines.len() - start;
+    lay_out_block(cx, block, i, lines);
+    let next = doc.blocks.get(i + 1);
+    let tight = matches!(
+        block.kind,
+        BlockKind::Item { .. } | BlockKind::Heading { .. }
+    ) && next.is_some_and(|n| matches!(n.kind, BlockKind::Item { .. }))
+        || next.is_some_and(|n| matches!(n.kind, BlockKind::Attribution));
+    if !tight {
+        let bar_depth = next.map_or(0, |n| n.quote_depth.min(block.quote_depth));
+        let (prefix, _) = prefix(bar_depth, 0);
+        lines.push(prefix, i);
+    }
+    Placed { at, heading }
 }
 
 /// What laying out one block needs besides the block.
 struct Context<'a> {
     doc: &'a Document,
     notes: &'a Footnotes,
+    /// The block of each table, in order.
+    tables: &'a [usize],
     width: usize,
     links: bool,
-    /// The column alignments, for a table.
-    aligns: &'a [Align],
+}
+
+impl Context<'_> {
+    /// The column alignments of table block `i`.
+    fn aligns(&self, i: usize) -> &[Align] {
+        (self.tables.binary_search(&i).ok())
+            .and_then(|t| self.doc.table_aligns.get(t))
+            .map_or(&[][..], Vec::as_slice)
+    }
 }
 
 /// Quote bars and list indentation before a block's lines, and their width. Each level of
@@ -396,7 +617,7 @@ fn lay_out_block(cx: &Context, block: &Block, index: usize, lines: &mut Lines) {
             emit(lines, &none, &none, vec![piece(&rule, Role::Dim)]);
         }
         BlockKind::Table { rows, header_rows } => {
-            let grid = table(rows, *header_rows, cx.aligns, room);
+            let grid = table(rows, *header_rows, cx.aligns(index), room);
             emit(lines, &none, &none, grid)
         }
     }
@@ -510,4 +731,99 @@ fn looks(cx: &Context, text: &str, marks: &[Span], role: Role) -> Vec<(String, L
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::load;
+
+    /// A line as plain data, to compare.
+    fn owned(line: ReaderLine) -> (String, Vec<(u32, Look)>, usize) {
+        (line.text.to_string(), line.runs.to_vec(), line.block)
+    }
+
+    /// A document laid out lazily shows, asked for any lines, exactly the lines of the same
+    /// document laid out whole: on every fixture, the seed and generated dossiers, at widths
+    /// from narrow to wide, with link targets listed or not.
+    #[test]
+    fn a_lazy_layout_shows_the_lines_of_the_whole_one() {
+        let mut texts = crate::synthetic::fixture_texts();
+        texts.extend((0..4).map(crate::synthetic::dossier));
+        for text in &texts {
+            let doc = load("t", text);
+            for (width, links) in [(12, false), (47, true), (80, false), (100, true)] {
+                let whole = layout_keeping(&doc, width, links, 0..doc.blocks.len());
+                let mut lazy = layout_keeping(&doc, width, links, 0..0);
+                assert_eq!(lazy.len(), whole.len());
+                assert_eq!(lazy.block_lines, whole.block_lines);
+                assert_eq!(lazy.section_lines, whole.section_lines);
+                assert_eq!(lazy.notes, whole.notes);
+                assert!(
+                    lazy.line(0).is_none() || whole.is_empty(),
+                    "nothing kept yet"
+                );
+                let all: Vec<_> = (0..whole.len())
+                    .map(|i| owned(whole.line(i).unwrap()))
+                    .collect();
+                // Every line laid out again for itself.
+                for (i, line) in all.iter().enumerate() {
+                    assert_eq!(lazy.with_line(&doc, i, owned).as_ref(), Some(line));
+                    assert_eq!(lazy.block_of(i), Some(line.2));
+                }
+                let mut each = Vec::new();
+                lazy.each_line(&doc, |i, l| each.push((i, owned(l))));
+                assert_eq!(each, all.iter().cloned().enumerate().collect::<Vec<_>>());
+                // Screens shown from the top down and back: each keeps what is asked.
+                let height = 7;
+                let tops = (0..whole.len())
+                    .step_by(5)
+                    .chain((0..whole.len()).rev().step_by(40));
+                for top in tops {
+                    lazy.show(&doc, top..top + height);
+                    for (i, line) in all.iter().enumerate().skip(top).take(height) {
+                        assert_eq!(lazy.line(i).map(owned).as_ref(), Some(line), "{i}");
+                    }
+                }
+                for first in (0..doc.blocks.len()).step_by(3) {
+                    let last = (first + 2).min(doc.blocks.len() - 1);
+                    assert_eq!(
+                        lazy.blocks_range(&doc, first, last),
+                        whole.blocks_range(&doc, first, last)
+                    );
+                }
+            }
+        }
+    }
+
+    /// Only a big document is laid out lazily, and then only the lines near the screen are
+    /// kept.
+    #[test]
+    fn only_a_big_document_keeps_no_more_than_the_screen_and_near_it() {
+        let small = load("t", crate::library::EMBEDDED);
+        let whole = layout(&small, 80, false);
+        assert!(
+            whole.line(whole.len() - 1).is_some(),
+            "a small document is kept whole"
+        );
+        let big = load(
+            "t",
+            &crate::synthetic::seed_repeated(LAZY_BYTES + LAZY_BYTES / 8),
+        );
+        let mut lazy = layout(&big, 80, false);
+        assert!(
+            lazy.len() > 10_000 && lazy.line(0).is_none(),
+            "{}",
+            lazy.len()
+        );
+        let middle = lazy.len() / 2;
+        lazy.show(&big, middle..middle + 40);
+        assert!(lazy.line(middle).is_some() && lazy.line(middle + 39).is_some());
+        assert!(lazy.line(0).is_none() && lazy.line(lazy.len() - 1).is_none());
+        assert!(
+            lazy.lines.len() < 40 + 2 * NEAR + 200,
+            "{}",
+            lazy.lines.len()
+        );
+    }
 }

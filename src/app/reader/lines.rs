@@ -10,7 +10,7 @@ use std::ops::Range;
 use crate::app::look::Look;
 use crate::wrap::Wrapped;
 
-/// Every line of the laid-out reader (see [`super::ReaderLayout::lines`]).
+/// Lines of the laid-out reader, one after another (see [`super::ReaderLayout`]).
 #[derive(Debug, Clone, Default)]
 pub struct Lines {
     /// Every line's text, one after another.

@@ -12,8 +12,8 @@ use super::look::Anchor;
 use super::{App, Focus};
 
 pub use layout::{
-    DEFAULT_MEASURE, Footnotes, ReaderLayout, attribution_only, attribution_start,
-    block_for_source, caption, layout, note_label, reference_label, superscript,
+    DEFAULT_MEASURE, Footnotes, LAZY_BYTES, ReaderLayout, attribution_only, attribution_start,
+    block_for_source, caption, layout, layout_keeping, note_label, reference_label, superscript,
 };
 pub use lines::{Lines, ReaderLine};
 pub use table::table;
@@ -30,6 +30,10 @@ pub struct TextSearch {
     pub matches: Vec<(usize, Vec<Range<usize>>)>,
     /// Which of `matches` is current.
     pub current: usize,
+    /// `matches` are only those near the screen: in a document laid out lazily, the lines
+    /// near the screen are searched as the query is typed, and the whole document when it
+    /// is entered.
+    pub near_only: bool,
 }
 
 impl TextSearch {
@@ -143,13 +147,23 @@ impl App {
     fn max_top(&self) -> usize {
         self.reader
             .layout
-            .lines
             .len()
             .saturating_sub(self.reader_area().height as usize)
     }
 
+    /// Keeps the top line in the document, and the lines on screen laid out: every move of
+    /// the reader ends here.
     pub(super) fn clamp_reader(&mut self) {
         self.reader.top = self.reader.top.min(self.max_top());
+        self.lay_out_screen();
+    }
+
+    /// Keeps the lines on screen laid out (see [`ReaderLayout::show`]): after the reader
+    /// moves or its pane changes.
+    pub(super) fn lay_out_screen(&mut self) {
+        let on_screen = self.reader.top..self.reader.top + self.reader_area().height as usize;
+        let doc = self.docs.get(self.current).unwrap_or(&self.empty);
+        self.reader.layout.show(doc, on_screen);
     }
 
     /// Highlights the section whose text is at the top of the reader (at the very end, the
@@ -157,7 +171,7 @@ impl App {
     pub(super) fn sync_outline(&mut self) {
         let layout = &self.reader.layout;
         let at = if self.reader.top >= self.max_top() && self.max_top() > 0 {
-            layout.lines.len().saturating_sub(1)
+            layout.len().saturating_sub(1)
         } else {
             self.reader.top + usize::from(self.reader.top > 0)
         };
@@ -212,18 +226,32 @@ impl App {
     }
 
     /// Matches the `/` query against every reader line, and shows the first match at or
-    /// after the top of the screen.
+    /// after the top of the screen. While the query of a document laid out lazily is typed,
+    /// only the lines near the screen are searched: laying out the whole document on every
+    /// key would take seconds for a big one.
     pub(super) fn find_matches(&mut self) {
         let query = self.reader.search.query.to_lowercase();
+        let layout = &self.reader.layout;
+        let near_only = self.reader.search.typing && !layout.keeps_all() && !query.is_empty();
+        self.reader.search.near_only = near_only;
         self.reader.search.matches = if query.is_empty() {
             Vec::new()
-        } else {
-            (self.reader.layout.lines.iter().enumerate())
-                .filter_map(|(i, l)| {
-                    let ranges = find_ignoring_case(l.text, &query);
+        } else if near_only {
+            (layout.kept_lines())
+                .filter_map(|i| {
+                    let ranges = find_ignoring_case(layout.line(i)?.text, &query);
                     (!ranges.is_empty()).then_some((i, ranges))
                 })
                 .collect()
+        } else {
+            let mut matches = Vec::new();
+            self.reader.layout.each_line(self.doc(), |i, l| {
+                let ranges = find_ignoring_case(l.text, &query);
+                if !ranges.is_empty() {
+                    matches.push((i, ranges));
+                }
+            });
+            matches
         };
         let top = self.reader.top;
         self.reader.search.current = (self.reader.search.matches.iter())
@@ -244,6 +272,10 @@ impl App {
     }
 
     pub(super) fn step_match(&mut self, dir: isize) {
+        if self.reader.search.near_only && !self.reader.search.typing {
+            // The query was left unentered (another view taken): it is searched whole now.
+            self.find_matches();
+        }
         let n = self.reader.search.matches.len();
         if n == 0 {
             self.message = Some(if self.reader.search.query.is_empty() {
@@ -259,11 +291,31 @@ impl App {
         self.message = self.match_count();
     }
 
+    /// The `/` query is entered: in a document laid out lazily, the whole of it is searched
+    /// now.
+    pub(super) fn enter_reader_search(&mut self) {
+        self.reader.search.typing = false;
+        if self.reader.search.near_only {
+            self.find_matches();
+        }
+        self.message = self.match_count();
+    }
+
     /// `Match 2/7`, or that nothing matched, for the footer; nothing with no query.
     pub fn match_count(&self) -> Option<String> {
         let search = &self.reader.search;
         if search.query.is_empty() {
             return None;
+        }
+        if search.near_only {
+            let found = match search.matches.len() {
+                0 => "No match".to_string(),
+                1 => "1 match".to_string(),
+                n => format!("{n} matches"),
+            };
+            return Some(format!(
+                "{found} near here; Enter searches the whole document"
+            ));
         }
         Some(match search.matches.len() {
             0 => format!("No match for “{}”", search.query),
@@ -274,24 +326,20 @@ impl App {
     /// Lays the document out again for `width`, keeping the same block at the top, the
     /// mark on the same blocks and the search's current match.
     pub(super) fn relayout(&mut self, width: u16, links: bool) {
-        let block = self
-            .reader
-            .layout
-            .lines
-            .get(self.reader.top)
-            .map(|l| l.block);
-        let lines = &self.reader.layout.lines;
+        let old = &self.reader.layout;
+        let block = old.block_of(self.reader.top);
         let marked = (self.reader.marked.as_ref()).and_then(|m| {
-            let first = lines.get(m.start)?.block;
-            let last = lines.get(m.end.checked_sub(1)?)?.block;
+            let first = old.block_of(m.start)?;
+            let last = old.block_of(m.end.checked_sub(1)?)?;
             Some((first, last))
         });
         self.reader.layout = layout(self.doc(), width, links);
         if let Some(b) = block {
             self.reader.top = self.reader.layout.block_lines.get(b).copied().unwrap_or(0);
         }
-        self.reader.marked =
-            marked.map(|(first, last)| self.reader.layout.blocks_range(first, last));
+        let (doc, layout) = (self.docs.get(self.current), &self.reader.layout);
+        self.reader.marked = marked
+            .map(|(first, last)| layout.blocks_range(doc.unwrap_or(&self.empty), first, last));
         if !self.reader.search.query.is_empty() {
             let current = self.reader.search.current;
             self.find_matches();
@@ -329,9 +377,9 @@ impl App {
     /// The first anchor `pick` takes on screen, from the cursor line down.
     fn anchor_on_screen<T>(&self, pick: impl Fn(Anchor) -> Option<T>) -> Option<T> {
         let end = self.reader.top + self.reader_area().height as usize;
-        let lines = &self.reader.layout.lines;
-        lines
-            .range(self.cursor_line()..end.min(lines.len()))
+        let layout = &self.reader.layout;
+        (self.cursor_line()..end.min(layout.len()))
+            .filter_map(|i| layout.line(i))
             .flat_map(|l| l.runs.iter())
             .find_map(|&(_, look)| pick(look.anchor))
     }
@@ -380,8 +428,8 @@ impl App {
             self.message = Some(format!("Footnote {n} has no note"));
             return;
         };
-        let block = layout.lines.get(line).map_or(0, |l| l.block);
-        let marked = layout.blocks_range(block, block);
+        let block = layout.block_of(line).unwrap_or(0);
+        let marked = layout.blocks_range(self.doc(), block, block);
         self.jumps.push(self.here());
         self.reader.marked = Some(marked);
         self.reader.top = line.saturating_sub(2);
