@@ -155,6 +155,9 @@ impl ReaderLayout {
         if let Some(line) = self.line(i) {
             return Some(f(line));
         }
+        if doc.blocks.len() != self.block_lines.len() {
+            return None;
+        }
         let block = self.block_of(i)?;
         let mut lines = Lines::default();
         lay_out_at(
