@@ -40,8 +40,8 @@ pub(super) fn resolve_speakers(
     let mut out: Vec<Option<String>> = Vec::with_capacity(found.len());
     let mut people = names::People::default();
     // Each speaker's last quote so far, and the speakers by surname.
-    let mut last_quoted: std::collections::HashMap<String, usize> = Default::default();
-    let mut quoted_as: std::collections::HashMap<String, Vec<String>> = Default::default();
+    let mut last_quoted: rustc_hash::FxHashMap<String, usize> = Default::default();
+    let mut quoted_as: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
     for p in found {
         let Some(Who::Named(s)) = &p.who else {
             out.push(None);
