@@ -69,7 +69,7 @@ impl<'t> LineCounter<'t> {
     /// How many lines end in `from..to`: at `\n`, and at `\r` not followed by `\n`.
     fn line_ends(&self, from: usize, to: usize) -> usize {
         let bytes = self.bytes;
-        let feeds = count_feeds(&bytes[from..to]);
+        let feeds = count_feeds(bytes, from, to);
         if !self.cr {
             return feeds;
         }
@@ -80,35 +80,58 @@ impl<'t> LineCounter<'t> {
     }
 }
 
-/// How many `\n` bytes `bytes` holds. Most slices asked about are short (from one block's
-/// start to the next), some are megabytes: 64 bytes at a time, each counted into a `u8` (a
-/// handful of vector instructions), then 8 at a time as one word, then byte by byte.
-fn count_feeds(bytes: &[u8]) -> usize {
-    let chunks = bytes.chunks_exact(64);
+/// How many `\n` bytes `bytes[from..to]` holds. Most ranges asked about are short (from one
+/// block's start to the next, tens of bytes), some are megabytes: 64 bytes at a time, each
+/// counted into a `u8` (a handful of vector instructions), then 8 at a time as one word, and
+/// the last few bytes as the end of the word that ends at `to` (read from the text before
+/// them, their bytes masked off) rather than byte by byte.
+fn count_feeds(bytes: &[u8], from: usize, to: usize) -> usize {
+    let range = &bytes[from..to];
+    let chunks = range.chunks_exact(64);
     let rest = chunks.remainder();
-    let mut count: usize = chunks
+    let count: usize = chunks
         .map(|chunk| {
             chunk
                 .iter()
                 .fold(0u8, |n, &b| n.wrapping_add(u8::from(b == b'\n'))) as usize
         })
         .sum();
+    // The words' feeds as a count in each byte of `ones` (at most 8 words, so at most 64 in
+    // all: no byte overflows), summed into the top byte by one multiplication at the end. A
+    // count of bits would cost more: without POPCNT (not in the baseline x86-64 the release
+    // is built for) it is a dozen instructions a word.
+    let mut ones = 0u64;
     let words = rest.chunks_exact(8);
-    let tail = words.remainder();
+    let tail = words.remainder().len();
     for word in words {
-        count += feeds_in_word(u64::from_le_bytes(word.try_into().unwrap_or_default()));
+        ones += feed_bits(word_at(word)) >> 7;
     }
-    count + tail.iter().filter(|&&b| b == b'\n').count()
+    if tail > 0 {
+        match to.checked_sub(8) {
+            // The word that ends at `to`: its last `tail` bytes (its high ones) are the tail.
+            Some(start) => ones += (feed_bits(word_at(&bytes[start..to])) >> 7) >> (8 * (8 - tail)),
+            None => {
+                let feeds = range[range.len() - tail..].iter().filter(|&&b| b == b'\n');
+                ones += feeds.count() as u64;
+            }
+        }
+    }
+    count + (ones.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
 }
 
-/// How many of a word's 8 bytes are `\n`: each becomes a zero byte, and a zero byte is
-/// the one whose high bit stays clear through `(b & 0x7F) + 0x7F`, `| b` (no carry leaves a
-/// byte, so the count is exact).
-fn feeds_in_word(word: u64) -> usize {
+/// The 8 bytes of `word` (8 long) as one little-endian word.
+fn word_at(word: &[u8]) -> u64 {
+    u64::from_le_bytes(word.try_into().unwrap_or_default())
+}
+
+/// The high bit of each byte of `word` that is `\n`, and no other bit: each such byte becomes
+/// a zero byte, and a zero byte is the one whose high bit stays clear through
+/// `(b & 0x7F) + 0x7F`, `| b` (no carry leaves a byte, so the bits are exact).
+fn feed_bits(word: u64) -> u64 {
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     let x = word ^ 0x0A0A_0A0A_0A0A_0A0A;
     let nonzero = ((x & LOW7) + LOW7) | x;
-    (!(nonzero | LOW7)).count_ones() as usize
+    !(nonzero | LOW7)
 }
 
 #[cfg(test)]
@@ -187,7 +210,7 @@ mod tests {
 
     #[test]
     fn line_feeds_are_counted_in_every_position_of_words_and_chunks() {
-        for len in 0..150 {
+        for len in (0..150).chain([4079, 4080, 4081, 8200, 9001]) {
             for every in 1..10 {
                 let bytes: Vec<u8> = (0..len)
                     .map(|i| match i % every {
@@ -197,16 +220,21 @@ mod tests {
                         _ => b'x',
                     })
                     .collect();
-                let want = bytes.iter().filter(|&&b| b == b'\n').count();
-                assert_eq!(count_feeds(&bytes), want, "{len} {every}");
+                for from in 0..=len.min(20) {
+                    let want = bytes[from..].iter().filter(|&&b| b == b'\n').count();
+                    assert_eq!(count_feeds(&bytes, from, len), want, "{len} {every} {from}");
+                }
             }
         }
-        assert_eq!(feeds_in_word(u64::from_le_bytes(*b"\n\n\n\n\n\n\n\n")), 8);
         assert_eq!(
-            feeds_in_word(u64::from_le_bytes([
+            feed_bits(u64::from_le_bytes(*b"\n\n\n\n\n\n\n\n")).count_ones(),
+            8
+        );
+        assert_eq!(
+            feed_bits(u64::from_le_bytes([
                 0x0A, 0x8A, 0x0B, 0x09, 0, 0xFF, 0x0A, 1
             ])),
-            2
+            0x0080_0000_0000_0080
         );
     }
 

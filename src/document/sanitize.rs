@@ -61,21 +61,31 @@ pub fn has_unsafe(text: &str) -> bool {
     let mut chunks = bytes.chunks_exact(CHUNK);
     let mut at = 0;
     for chunk in chunks.by_ref() {
-        // Is there a byte that can start an unsafe character (a control, DEL, or the lead
-        // byte of a C1 control, C2, or of a bidi control or separator, E2)? A test the
-        // compiler vectorises; only those bytes are then looked at closely. Most text,
-        // accented or typographic, has none or a few.
-        let mut maybe = 0u8;
-        for &b in chunk {
-            maybe |= u8::from(may_start_unsafe(b));
-        }
-        if maybe != 0 && (at..at + CHUNK).any(|i| may_start_unsafe(bytes[i]) && unsafe_at(bytes, i))
+        if may_hold_unsafe(chunk.try_into().unwrap_or(&[b' '; CHUNK]))
+            && (at..at + CHUNK).any(|i| may_start_unsafe(bytes[i]) && unsafe_at(bytes, i))
         {
             return true;
         }
         at += CHUNK;
     }
-    (at..bytes.len()).any(|i| unsafe_at(bytes, i))
+    // The last bytes (all of a short text: a title, a link, a front matter value) are tested
+    // as a chunk too, padded with spaces, rather than one by one.
+    let rest = chunks.remainder();
+    let mut padded = [b' '; CHUNK];
+    padded[..rest.len()].copy_from_slice(rest);
+    may_hold_unsafe(&padded) && (at..bytes.len()).any(|i| unsafe_at(bytes, i))
+}
+
+/// Whether `chunk` holds a byte that can start an unsafe character (a control, DEL, or the
+/// lead byte of a C1 control, C2, or of a bidi control or separator, E2): a test the compiler
+/// vectorises. Only a chunk that does is looked at closely; most text, accented or
+/// typographic, has none or a few.
+fn may_hold_unsafe(chunk: &[u8; 32]) -> bool {
+    let mut maybe = 0u8;
+    for &b in chunk {
+        maybe |= u8::from(may_start_unsafe(b));
+    }
+    maybe != 0
 }
 
 /// Whether an unsafe character can start with byte `b` (bitwise, so that it vectorises;

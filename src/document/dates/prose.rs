@@ -94,18 +94,19 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
     let mut i = first_digit;
     while let Some(digit) = next_digit(bytes, i) {
         i = digit;
-        // Numbers in a URL are not dates: the URL is passed over whole.
-        let (run, url) = scan.run_at(i);
-        if url {
-            i = run.end;
-            continue;
-        }
         let start = i;
         while bytes.get(i).is_some_and(u8::is_ascii_digit) {
             i += 1;
         }
+        // Only a run of four digits can be a year; whether it is in a URL is asked only
+        // then (most numbers are not years). Numbers in a URL are not dates: the URL is
+        // passed over whole.
         if i - start == 4 {
-            i = i.max(scan.at_year(start, i));
+            let (run, url) = scan.run_at(start);
+            i = match url {
+                true => run.end,
+                false => i.max(scan.at_year(start, i)),
+            };
         }
     }
     scan.out

@@ -646,39 +646,54 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
 /// The person whose statement a heading announces: `Leike's Public Statement` → `Leike`,
 /// `Statement by Jane Doe` → `Jane Doe`.
 pub fn speaker_of_heading(title: &str) -> Option<String> {
-    let words: Vec<&str> = title.split_whitespace().collect();
-    if let Some(i) = words.iter().position(|w| {
-        let b = bare(w);
-        strip_possessive(b) != b || w.ends_with("'s") || w.ends_with("’s")
-    }) {
-        let rest_has_kind = words[i + 1..].iter().take(3).any(|w| is_statement_kind(w));
-        if rest_has_kind {
-            let mut name: Vec<&str> = words[..=i]
-                .iter()
-                .map(|w| strip_possessive(bare(w)))
-                .collect();
-            while name
-                .first()
-                .is_some_and(|w| is_not_name(w) || !is_capitalised(w))
-            {
-                name.remove(0);
-            }
-            if !name.is_empty() && name.iter().all(|w| is_capitalised(w)) {
-                return Some(name.join(" "));
-            }
+    // A possessive has an apostrophe, `'` or `’` (E2 80 99; a heading with another character
+    // that starts with E2 is looked at too): most headings have none, and are not taken apart
+    // into words for it.
+    if memchr::memchr2(b'\'', 0xE2, title.as_bytes()).is_some() {
+        if let Some(name) = possessor_of_statement(title) {
+            return Some(name);
         }
     }
-    for (i, w) in words.iter().enumerate() {
-        let by = words.get(i + 1).is_some_and(|b| {
-            ["by", "from", "of"]
-                .iter()
-                .any(|p| p.eq_ignore_ascii_case(bare(b)))
-        });
+    // `Statement by Jane Doe`: each word with the word after it; the words are gathered only
+    // for the name that follows.
+    let mut words = title.split_whitespace();
+    let mut w = words.next()?;
+    for next in words.by_ref() {
+        let by = ["by", "from", "of"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(bare(next)));
         if by && is_statement_kind(w) {
-            return name_from(&words[i + 2..]);
+            let rest: Vec<&str> = words.collect();
+            return name_from(&rest);
         }
+        w = next;
     }
     None
+}
+
+/// `Leike's Public Statement` → `Leike`: the capitalised name before the first possessive,
+/// when a kind of statement follows it within three words.
+fn possessor_of_statement(title: &str) -> Option<String> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let i = words.iter().position(|w| {
+        let b = bare(w);
+        strip_possessive(b) != b || w.ends_with("'s") || w.ends_with("’s")
+    })?;
+    let rest_has_kind = words[i + 1..].iter().take(3).any(|w| is_statement_kind(w));
+    if !rest_has_kind {
+        return None;
+    }
+    let mut name: Vec<&str> = words[..=i]
+        .iter()
+        .map(|w| strip_possessive(bare(w)))
+        .collect();
+    while name
+        .first()
+        .is_some_and(|w| is_not_name(w) || !is_capitalised(w))
+    {
+        name.remove(0);
+    }
+    (!name.is_empty() && name.iter().all(|w| is_capitalised(w))).then(|| name.join(" "))
 }
 
 #[cfg(test)]

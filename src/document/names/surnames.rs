@@ -2,8 +2,9 @@
 //! mentions them, and a surname resolved to the full name the document uses elsewhere
 //! (`Leike` → `Jan Leike`).
 
-use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::words::*;
 use super::{gender_allows, given, is_titled};
@@ -14,10 +15,11 @@ use crate::document::sentences::word_around;
 #[derive(Debug, Default)]
 pub struct People {
     /// A word of a name (`Hsieh`, `Brian`) and the full name; a word two people share
-    /// names neither.
-    words: HashMap<String, Option<String>>,
+    /// names neither. (FxHash, as for every map of names here: nothing is iterated in the
+    /// order of a map, and SipHash showed in the load of a document with many quotes.)
+    words: FxHashMap<String, Option<String>>,
     /// The names added so far.
-    added: std::collections::HashSet<String>,
+    added: FxHashSet<String>,
 }
 
 impl People {
@@ -206,10 +208,10 @@ pub fn person_mentions(text: &str) -> Vec<(usize, String)> {
 pub struct Directory {
     /// Finds the wanted surnames in a text; `None` when none is wanted.
     finder: Option<Finder>,
-    counts: HashMap<String, usize>,
+    counts: FxHashMap<String, usize>,
     /// The full names by surname, given name and name without its suffix, most frequent
     /// first, made at the first [`Directory::candidates`].
-    by_word: std::cell::OnceCell<HashMap<String, Vec<(String, usize)>>>,
+    by_word: std::cell::OnceCell<FxHashMap<String, Vec<(String, usize)>>>,
 }
 
 /// How a directory looks for its surnames: one SIMD substring search per surname when there
@@ -314,7 +316,7 @@ impl Directory {
         let mut at = 0;
         // Where the last words of the names counted start: a run found from its first word
         // (`Policy Community Policymakers`) is not counted again from its last.
-        let mut counted: rustc_hash::FxHashSet<usize> = Default::default();
+        let mut counted: FxHashSet<usize> = Default::default();
         finder.for_each(text, |start, end| {
             // The range the surname ends in; it must start there too.
             if at > 0 && ranges[at - 1].end >= end {
@@ -420,7 +422,7 @@ impl Directory {
     pub fn candidates(&self, name: &str) -> Vec<&str> {
         let name = strip_possessive(name.trim());
         let index = self.by_word.get_or_init(|| {
-            let mut index: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+            let mut index: FxHashMap<String, Vec<(String, usize)>> = FxHashMap::default();
             for (full, &count) in &self.counts {
                 // Surnames under the word, given names under a space and the word, and
                 // suffixed names under the name without the suffix.
@@ -648,8 +650,8 @@ mod tests {
     use super::*;
 
     /// Every full name in `text`, by a scan over every word: what the targeted search must find.
-    fn all_full_names(text: &str) -> HashMap<String, usize> {
-        let mut counts = HashMap::new();
+    fn all_full_names(text: &str) -> FxHashMap<String, usize> {
+        let mut counts = FxHashMap::default();
         let mut run: Vec<&str> = Vec::new();
         let mut note = |run: &mut Vec<&str>| {
             if (2..=3).contains(&run.len()) {

@@ -46,7 +46,12 @@ impl Builder {
 
     /// Empties the builder for a new block, keeping its buffers' capacity.
     fn reset(&mut self, kind: BlockKind, start: usize, prose: bool) {
-        self.kind = kind;
+        // The kind left is the placeholder `add_block` put there, which owns nothing: let go
+        // of here without a call to the kind's drop glue (once per block).
+        let old = std::mem::replace(&mut self.kind, kind);
+        if matches!(old, BlockKind::Rule) {
+            std::mem::forget(old);
+        }
         self.start = start;
         self.prose = prose;
         // Every block is on its own line: a line break before it unless it is the first.
@@ -333,12 +338,20 @@ impl Walker<'_> {
             return;
         }
         match event {
-            Event::Start(tag) => self.start(tag, at),
+            Event::Start(tag) => {
+                self.start(&tag, at);
+                // Most tags own nothing (a paragraph, an item, a heading without attributes):
+                // let go of without a call to the tag's drop glue (once per element).
+                if owns_nothing(&tag) {
+                    std::mem::forget(tag);
+                }
+            }
             Event::End(tag) => self.end(tag),
             Event::Text(t) => {
-                let safe = self.is_safe(&t);
+                let t: &str = &t;
+                let safe = self.is_safe(t);
                 let b = self.builder(at);
-                b.push(&t, at, safe);
+                b.push(t, at, safe);
             }
             Event::Code(t) => {
                 let safe = self.is_safe(&t);
@@ -397,11 +410,15 @@ impl Walker<'_> {
         }
     }
 
-    fn start(&mut self, tag: Tag<'_>, at: usize) {
+    fn start(&mut self, tag: &Tag<'_>, at: usize) {
         match tag {
-            Tag::Heading { level, .. } => {
-                self.open(BlockKind::Heading { level: level as u8 }, at, true)
-            }
+            Tag::Heading { level, .. } => self.open(
+                BlockKind::Heading {
+                    level: *level as u8,
+                },
+                at,
+                true,
+            ),
             Tag::Paragraph => {
                 let merge = matches!(
                     self.building(),
@@ -424,7 +441,7 @@ impl Walker<'_> {
             }
             Tag::List(first) => {
                 self.flush();
-                self.lists.push(first);
+                self.lists.push(*first);
             }
             Tag::BlockQuote(_) => {
                 self.flush();
@@ -459,7 +476,7 @@ impl Walker<'_> {
             Tag::FootnoteDefinition(label) => {
                 self.open(
                     BlockKind::Item {
-                        marker: format!("[^{}]:", sanitize(&label)).into(),
+                        marker: format!("[^{}]:", sanitize(label)).into(),
                     },
                     at,
                     true,
@@ -469,12 +486,12 @@ impl Walker<'_> {
             Tag::Strong => self.open_inline(Inline::Strong, at),
             Tag::Strikethrough => self.open_inline(Inline::Strike, at),
             Tag::Link { dest_url, .. } => {
-                self.out.links.push(sanitize(&dest_url).into_owned());
+                self.out.links.push(sanitize(dest_url).into_owned());
                 let n = self.out.links.len();
                 self.open_inline(Inline::Link(n), at);
             }
             Tag::Image { dest_url, .. } => {
-                self.out.links.push(sanitize(&dest_url).into_owned());
+                self.out.links.push(sanitize(dest_url).into_owned());
                 let n = self.out.links.len();
                 self.open_inline(Inline::Image(n), at);
             }
@@ -585,10 +602,18 @@ impl Walker<'_> {
         self.out
     }
 
+    /// Ends the block being built, if any, and adds it to the outline.
+    #[inline]
     fn flush(&mut self) {
-        if !self.building {
-            return;
+        // Asked at every block's start and end, most often with no block open: answered
+        // here, where it is asked, not in a call.
+        if self.building {
+            self.add_block();
         }
+    }
+
+    /// Adds the block being built to the outline.
+    fn add_block(&mut self) {
         self.building = false;
         let line = self.lines.line(self.current.start);
         if let BlockKind::Heading { .. } = self.current.kind {
@@ -663,6 +688,27 @@ impl Walker<'_> {
             quote_depth: depth(self.quote_depth as usize),
             list_depth: depth(self.lists.len()),
         });
+    }
+}
+
+/// Whether `tag` holds nothing that needs freeing.
+fn owns_nothing(tag: &Tag<'_>) -> bool {
+    match tag {
+        Tag::Heading {
+            id, classes, attrs, ..
+        } => id.is_none() && classes.capacity() == 0 && attrs.capacity() == 0,
+        Tag::Paragraph
+        | Tag::Item
+        | Tag::List(_)
+        | Tag::BlockQuote(_)
+        | Tag::HtmlBlock
+        | Tag::Emphasis
+        | Tag::Strong
+        | Tag::Strikethrough
+        | Tag::TableHead
+        | Tag::TableRow
+        | Tag::TableCell => true,
+        _ => false,
     }
 }
 

@@ -52,12 +52,13 @@ pub(super) fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, O
             }
         }
     }
-    let text = parts
-        .iter()
-        .filter(|p| !p.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join("\n");
+    let mut text = String::new();
+    for part in parts.iter().filter(|p| !p.is_empty()) {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(part);
+    }
     (strip_enclosing_quotes(text.trim()).to_string(), speaker)
 }
 

@@ -40,8 +40,8 @@ pub(super) fn resolve_speakers(
     let mut out: Vec<Option<String>> = Vec::with_capacity(found.len());
     let mut people = names::People::default();
     // Each speaker's last quote so far, and the speakers by surname.
-    let mut last_quoted: std::collections::HashMap<String, usize> = Default::default();
-    let mut quoted_as: std::collections::HashMap<String, Vec<String>> = Default::default();
+    let mut last_quoted: rustc_hash::FxHashMap<String, usize> = Default::default();
+    let mut quoted_as: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
     for p in found {
         let Some(Who::Named(s)) = &p.who else {
             out.push(None);
@@ -406,12 +406,14 @@ pub(super) fn quote_named_after(
 ) -> Option<String> {
     let after = paragraph_at(outline, block, section)?;
     let text = outline.text_of(after);
-    let words: Vec<&str> = text.split_whitespace().take(12).collect();
-    let [this, noun, by, rest @ ..] = words.as_slice() else {
+    // Word by word, so that a paragraph that opens otherwise (most do) is left at its first
+    // word, not taken apart into twelve.
+    let mut words = text.split_whitespace();
+    if !["This", "That", "The", "These", "Those"].contains(&words.next()?) {
         return None;
-    };
-    let this = ["This", "That", "The", "These", "Those"].contains(this);
-    let noun = [
+    }
+    let noun = words.next()?.trim_end_matches(',');
+    if ![
         "quote",
         "quotation",
         "quotes",
@@ -420,12 +422,15 @@ pub(super) fn quote_named_after(
         "lines",
         "passage",
     ]
-    .contains(&noun.trim_end_matches(','));
-    let by = ["from", "by", "of"].contains(by);
-    if !(this && noun && by) {
+    .contains(&noun)
+    {
         return None;
     }
-    names::name_from(rest)
+    if !["from", "by", "of"].contains(&words.next()?) {
+        return None;
+    }
+    let rest: Vec<&str> = words.take(9).collect();
+    names::name_from(&rest)
 }
 
 /// An attribution paragraph right after a quote: wholly emphasised (`*Name, in …*`) or
