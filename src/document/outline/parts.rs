@@ -21,9 +21,12 @@ use crate::document::line_index::LineCounter;
 use crate::document::{BlockKind, Inline, narrow};
 
 /// How big a part may be: a body up to twice this is cut in two halves, a bigger one into
-/// parts of about this size. pulldown-cmark holds the tree of the part it reads (about
-/// three times its size): two parts at a time, however big the body.
-pub const MAX_PART_BYTES: usize = 16 * 1024 * 1024;
+/// parts of about this size. What a part costs while it is read is about five times its
+/// size (pulldown-cmark's tree, the part's own outline before it is joined, the buffers
+/// it grows and frees), for the two or three parts in hand at a time: small parts keep that
+/// small beside a big document's outline, and past a few megabytes a part is no faster to
+/// read (a join only appends).
+pub const MAX_PART_BYTES: usize = 4 * 1024 * 1024;
 
 /// The outline of the body of `file` (from `offset`), its parts walked on two threads, each
 /// taking every other part, and joined in order here; and what `each` makes of each part's
