@@ -305,9 +305,16 @@ impl Directory {
     /// like closes, of two or three words. One search of `text` for all the ranges: one long
     /// search is far faster than many short ones.
     pub fn add_ranges(&mut self, text: &str, ranges: impl IntoIterator<Item = Range<usize>>) {
+        let ranges: Vec<Range<usize>> = ranges.into_iter().collect();
+        self.add_ranges_in(text, 0..text.len(), &ranges);
+    }
+
+    /// [`Directory::add_ranges`] with the surnames searched for in `window` of `text` alone
+    /// (the ranges are in it), and the ranges a slice: a half of a big document's ranges is
+    /// read where it is, not copied (millions of ranges).
+    fn add_ranges_in(&mut self, text: &str, window: Range<usize>, ranges: &[Range<usize>]) {
         let Some(finder) = &self.finder else { return };
         self.by_word.take();
-        let ranges: Vec<Range<usize>> = ranges.into_iter().collect();
         let counts = &mut self.counts;
         // Most mentions repeat a name already counted: it is built here, not allocated.
         let mut full = String::new();
@@ -317,12 +324,14 @@ impl Directory {
         // Where the last words of the names counted start: a run found from its first word
         // (`Policy Community Policymakers`) is not counted again from its last.
         let mut counted: FxHashSet<usize> = Default::default();
-        finder.for_each(text, |start, end| {
+        let shift = window.start;
+        finder.for_each(&text[window], |start, end| {
+            let (start, end) = (start + shift, end + shift);
             // The range the surname ends in; it must start there too.
             if at > 0 && ranges[at - 1].end >= end {
                 at = 0;
             }
-            at = first_ending_at_or_after(&ranges, at, end);
+            at = first_ending_at_or_after(ranges, at, end);
             let Some(range) = ranges.get(at) else {
                 return;
             };
@@ -370,28 +379,30 @@ impl Directory {
             at > 0 && text.as_bytes().get(at - 1) == Some(&b'\n')
         });
         let Some(split) = split else {
-            return self.add_ranges(text, ranges.iter().cloned());
+            return self.add_ranges_in(text, 0..text.len(), ranges);
         };
         let mid = ranges[split].start;
         let (first, second) = ranges.split_at(split);
-        let (head, tail) = text.split_at_checked(mid).unwrap_or((text, ""));
+        // Each half searches its own side of `mid`: a char boundary (a line break is before it).
+        let mid = if text.is_char_boundary(mid) {
+            mid
+        } else {
+            text.len()
+        };
         let finder = self.finder.clone();
         let count_second = || {
             let mut other = Directory {
                 finder: finder.clone(),
                 ..Directory::default()
             };
-            let shifted = second
-                .iter()
-                .map(|r| r.start.saturating_sub(mid)..r.end.saturating_sub(mid));
-            other.add_ranges(tail, shifted);
+            other.add_ranges_in(text, mid..text.len(), second);
             other.counts
         };
         let counts = std::thread::scope(|scope| {
             let helper = std::thread::Builder::new()
                 .name("dossier-names".into())
                 .spawn_scoped(scope, count_second);
-            self.add_ranges(head, first.iter().cloned());
+            self.add_ranges_in(text, 0..mid, first);
             match helper {
                 Ok(helper) => helper
                     .join()

@@ -17,12 +17,16 @@ use std::ops::Range;
 use super::Outline;
 use super::walk::{Part, walk_part};
 use crate::document::beginning::is_heading;
+use crate::document::line_index::LineCounter;
 use crate::document::{BlockKind, Inline, narrow};
 
 /// How big a part may be: a body up to twice this is cut in two halves, a bigger one into
-/// parts of about this size. pulldown-cmark holds the tree of the part it reads (about
-/// three times its size): two parts at a time, however big the body.
-pub const MAX_PART_BYTES: usize = 16 * 1024 * 1024;
+/// parts of about this size. What a part costs while it is read is about five times its
+/// size (pulldown-cmark's tree, the part's own outline before it is joined, the buffers
+/// it grows and frees), for the two or three parts in hand at a time: small parts keep that
+/// small beside a big document's outline, and past a few megabytes a part is no faster to
+/// read (a join only appends).
+pub const MAX_PART_BYTES: usize = 4 * 1024 * 1024;
 
 /// The outline of the body of `file` (from `offset`), its parts walked on two threads, each
 /// taking every other part, and joined in order here; and what `each` makes of each part's
@@ -30,8 +34,8 @@ pub const MAX_PART_BYTES: usize = 16 * 1024 * 1024;
 /// (its sections' indices in the whole are that much higher). `None` when the body has no
 /// place to cut, or when a part turns out to end in a block that might go on (then nothing
 /// of the parts is kept).
-pub fn walk_in_parts<R: Send>(
-    file: &str,
+pub fn walk_in_parts<'f, R: Send>(
+    file: &'f str,
     offset: usize,
     leading: Option<(&str, &str)>,
     max_part: usize,
@@ -44,8 +48,11 @@ pub fn walk_in_parts<R: Send>(
         .map(|r| r.start + offset..r.end + offset)
         .collect();
     let whole = body.len();
-    let walk = |range: Range<usize>, leading, room, follows| {
-        let part = walk_part(file, range, leading, room, follows);
+    // Each thread counts lines with a counter of its own, carried from part to part: one
+    // pass over the file per thread, not one from its start per part.
+    let lines = LineCounter::new(file);
+    let walk = |range: Range<usize>, leading, room, follows, lines: &mut LineCounter<'f>| {
+        let part = walk_part(file, range, leading, room, follows, Some(lines));
         let made = each(&part.outline);
         (part, made)
     };
@@ -58,12 +65,17 @@ pub fn walk_in_parts<R: Send>(
             .step_by(2)
             .cloned()
             .collect::<Vec<_>>();
+        let theirs_lines = lines.clone();
         let mut helper = std::thread::Builder::new()
             .name("dossier-part".into())
             .spawn_scoped(scope, move || {
+                let mut lines = theirs_lines;
                 for range in theirs {
                     let room = range.len();
-                    if done.send(walk(range, None, room, true)).is_err() {
+                    if done
+                        .send(walk(range, None, room, true, &mut lines))
+                        .is_err()
+                    {
                         return;
                     }
                 }
@@ -71,7 +83,8 @@ pub fn walk_in_parts<R: Send>(
             .ok();
         helper.as_ref()?;
         // The first part's buffers have room for the whole body: the others are joined to it.
-        let (mut joined, made) = walk(ranges[0].clone(), leading, whole, false);
+        let mut lines = lines;
+        let (mut joined, made) = walk(ranges[0].clone(), leading, whole, false, &mut lines);
         let mut all_made = vec![(0, made)];
         for (i, range) in ranges.iter().enumerate().skip(1) {
             if ends_open(&joined.outline) {
@@ -89,7 +102,7 @@ pub fn walk_in_parts<R: Send>(
                         return None;
                     }
                 },
-                _ => walk(range.clone(), None, range.len(), true),
+                _ => walk(range.clone(), None, range.len(), true, &mut lines),
             };
             all_made.push((joined.outline.sections.len(), made));
             joined = join(joined, next)?;

@@ -162,14 +162,15 @@ pub fn walk_with(
     let end = file.len();
     match parsing {
         Parsing::OnThisThread => {
-            walk_part(file, offset..end, leading, end - offset.min(end), false).outline
+            let room = end - offset.min(end);
+            walk_part(file, offset..end, leading, room, false, None).outline
         }
         Parsing::OnASecondThread => {
             let body = file.get(offset..).unwrap_or_default();
             let events = || Parser::new_ext(body, options()).into_offset_iter();
             // The walker is made (the body searched for what must be sanitized) while the
             // second thread runs the parser's first pass.
-            let new_walker = || Walker::new(file, offset..end, leading, body.len());
+            let new_walker = || Walker::new(file, offset..end, leading, body.len(), None);
             super::beside::parse_beside(events, new_walker, |walker, event, at| {
                 walker.event(event, at + offset)
             })
@@ -191,21 +192,31 @@ pub(super) struct Part {
 /// will be joined to). `follows` when the part comes after text: its outline's text then
 /// opens with a line break that stands in for that text, so that every block is separated
 /// from the one before it as in one walk of the whole (a join drops it).
-pub(super) fn walk_part(
-    file: &str,
+///
+/// `lines`, when given, counts the part's lines: a counter of the whole file that the same
+/// thread used for a part before this one, left where the walk of this part leaves it. Each
+/// part's lines are then counted on from the last part's rather than from the start of the
+/// file, and a thread counts through the file once however many parts it walks.
+pub(super) fn walk_part<'a>(
+    file: &'a str,
     range: Range<usize>,
     leading: Option<(&str, &str)>,
     room: usize,
     follows: bool,
+    lines: Option<&mut LineCounter<'a>>,
 ) -> Part {
     let offset = range.start;
     let body = file.get(range.clone()).unwrap_or_default();
-    let mut walker = Walker::new(file, range, leading, room);
+    let given = lines.as_deref().cloned();
+    let mut walker = Walker::new(file, range, leading, room, given);
     if follows {
         walker.current.buf.push('\n');
     }
     for (event, at) in Parser::new_ext(body, options()).into_offset_iter() {
         walker.event(event, at.start + offset);
+    }
+    if let Some(lines) = lines {
+        *lines = walker.lines.clone();
     }
     let open_headings = std::mem::take(&mut walker.heading_stack);
     Part {
@@ -216,21 +227,31 @@ pub(super) fn walk_part(
 
 impl<'a> Walker<'a> {
     /// A walker for `range` of `file` (the body, or a part of it), its buffers made ready for
-    /// `room` bytes of body. `leading` as in [`walk`].
-    fn new(file: &'a str, range: Range<usize>, leading: Option<(&str, &str)>, room: usize) -> Self {
+    /// `room` bytes of body, counting lines with `lines` (by default a new counter of the
+    /// file). `leading` as in [`walk`].
+    fn new(
+        file: &'a str,
+        range: Range<usize>,
+        leading: Option<(&str, &str)>,
+        room: usize,
+        lines: Option<LineCounter<'a>>,
+    ) -> Self {
         let offset = range.start;
         let body = file.get(range).unwrap_or_default();
         let body_unsafe = sanitize::has_unsafe(body);
-        // A CR is one of the characters `has_unsafe` looks for: a body with none of them has
-        // no CR, and only the text before it is left to search.
-        let has_cr = |text: &str| memchr::memchr(b'\r', text.as_bytes()).is_some();
-        let file_has_cr = if body_unsafe {
-            has_cr(file)
-        } else {
-            has_cr(file.get(..offset).unwrap_or_default())
-        };
+        let lines = lines.unwrap_or_else(|| {
+            // A CR is one of the characters `has_unsafe` looks for: a body with none of them
+            // has no CR, and only the text before it is left to search.
+            let has_cr = |text: &str| memchr::memchr(b'\r', text.as_bytes()).is_some();
+            let file_has_cr = if body_unsafe {
+                has_cr(file)
+            } else {
+                has_cr(file.get(..offset).unwrap_or_default())
+            };
+            LineCounter::with_cr(file, file_has_cr)
+        });
         let mut walker = Walker {
-            lines: LineCounter::with_cr(file, file_has_cr),
+            lines,
             out: Outline::default(),
             current: Builder {
                 // Sanitizing rarely grows the text; the markup it drops leaves room to spare.
