@@ -420,7 +420,7 @@ impl App {
         self.message = message;
         self.reader.search.matches.clear();
         if !self.reader.search.query.is_empty() {
-            self.find_matches();
+            self.find_matches(false);
         }
     }
 

@@ -214,7 +214,7 @@ impl App {
             return;
         }
         match self.view {
-            View::Sections => self.find_matches(),
+            View::Sections => self.find_matches(false),
             View::Timeline => self.timeline.update(&self.docs),
             View::Quotes => {
                 self.rerank();

@@ -139,7 +139,17 @@ pub fn footer(app: &App, t: &Theme, buf: &mut Buffer) {
         Line::from(spans)
     } else if app.view == View::Sections && app.reader.search.typing {
         let mut spans = vec![Span::styled("/", t.accent)];
-        let room = left_w.saturating_sub(1);
+        // In a big document the query is looked for near the screen as it is typed: the
+        // footer says so, and how to look everywhere.
+        let hint = (app.reader.search.near_only)
+            .then(|| app.match_count())
+            .flatten()
+            .map(|said| format!("  {said}"))
+            .unwrap_or_default();
+        // The box keeps room for the query and the cursor; the hint takes the rest it needs.
+        let query_w = (wrap::width(&app.reader.search.query) as u16).saturating_add(2);
+        let hint_w = (wrap::width(&hint) as u16).min(left_w.saturating_sub(1 + query_w.max(16)));
+        let room = left_w.saturating_sub(1 + hint_w);
         spans.extend(super::text_box(
             app,
             t,
@@ -147,6 +157,10 @@ pub fn footer(app: &App, t: &Theme, buf: &mut Buffer) {
             true,
             room,
         ));
+        if hint_w > 0 {
+            let hint = wrap::truncate(&hint, hint_w as usize);
+            spans.push(Span::styled(hint, t.dim));
+        }
         Line::from(spans)
     } else if let Some(msg) = &app.message {
         let msg = wrap::truncate(msg, (left_w as usize).saturating_sub(1));

@@ -3,7 +3,7 @@
 //! of the document, a `/` match far down, a footnote followed, the same place after a resize.
 
 use dossier::app::reader::LAZY_BYTES;
-use dossier::app::{Action, App, Msg};
+use dossier::app::{Action, App, Msg, View};
 use dossier::document;
 
 use crate::common::screen;
@@ -62,6 +62,11 @@ fn slash_finds_a_phrase_far_down_a_big_document() {
         app.match_count().as_deref(),
         Some("No match near here; Enter searches the whole document")
     );
+    let seen = screen(&app);
+    assert!(
+        seen.contains("No match near here; Enter searches the whole document"),
+        "the footer says how to search everywhere: {seen}"
+    );
     app.press("<Enter>");
     assert_eq!(app.match_count().as_deref(), Some("Match 1/1"));
     let seen = screen(&app);
@@ -96,4 +101,27 @@ fn a_resize_keeps_the_place_in_a_big_document() {
     assert!(after.contains("Part 300"), "{after}");
     app.update(Msg::Action(Action::Resize(160, 45)));
     assert!(screen(&app).contains("Part 300"));
+}
+
+/// A resize while a query is typed keeps the matches on screen highlighted; a query left
+/// unentered (another view taken) is searched whole by `n`, which shows its first match.
+#[test]
+fn a_query_typed_in_a_big_document_survives_a_resize_and_n_searches_it_whole() {
+    let mut app = app();
+    app.press("/committee");
+    let near = app.reader.search.matches.len();
+    assert!(near > 0 && app.reader.search.near_only, "{near}");
+    app.update(Msg::Action(Action::Resize(90, 30)));
+    assert!(
+        !app.reader.search.matches.is_empty(),
+        "the matches on screen stay"
+    );
+    app.press("<Esc>/The Very End");
+    assert!(app.reader.search.matches.is_empty());
+    // Another view, and back: the query was never entered.
+    app.update(Msg::Action(Action::Show(View::Timeline)));
+    app.update(Msg::Action(Action::Show(View::Sections)));
+    app.press("n");
+    assert_eq!(app.match_count().as_deref(), Some("Match 1/1"));
+    assert!(screen(&app).contains("The Very End"), "{}", screen(&app));
 }

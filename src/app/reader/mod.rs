@@ -225,14 +225,15 @@ impl App {
         self.show_section(target);
     }
 
-    /// Matches the `/` query against every reader line, and shows the first match at or
-    /// after the top of the screen. While the query of a document laid out lazily is typed,
-    /// only the lines near the screen are searched: laying out the whole document on every
-    /// key would take seconds for a big one.
-    pub(super) fn find_matches(&mut self) {
+    /// Matches the `/` query against the reader's lines, and shows the first match at or
+    /// after the top of the screen. In a document laid out lazily, only the lines near the
+    /// screen are searched unless `everywhere`: laying the whole of a big document out again
+    /// takes seconds, too long for every key typed, a resize or a reload. Enter, leaving
+    /// the box and `n` search everywhere.
+    pub(super) fn find_matches(&mut self, everywhere: bool) {
         let query = self.reader.search.query.to_lowercase();
         let layout = &self.reader.layout;
-        let near_only = self.reader.search.typing && !layout.keeps_all() && !query.is_empty();
+        let near_only = !everywhere && !layout.keeps_all() && !query.is_empty();
         self.reader.search.near_only = near_only;
         self.reader.search.matches = if query.is_empty() {
             Vec::new()
@@ -273,8 +274,12 @@ impl App {
 
     pub(super) fn step_match(&mut self, dir: isize) {
         if self.reader.search.near_only && !self.reader.search.typing {
-            // The query was left unentered (another view taken): it is searched whole now.
-            self.find_matches();
+            // Only the lines near the screen were searched (the query was left unentered, or
+            // the reader laid out again): the whole document is searched now, and its first
+            // match at or after the top shown.
+            self.find_matches(true);
+            self.message = self.match_count();
+            return;
         }
         let n = self.reader.search.matches.len();
         if n == 0 {
@@ -296,7 +301,7 @@ impl App {
     pub(super) fn enter_reader_search(&mut self) {
         self.reader.search.typing = false;
         if self.reader.search.near_only {
-            self.find_matches();
+            self.find_matches(true);
         }
         self.message = self.match_count();
     }
@@ -313,8 +318,9 @@ impl App {
                 1 => "1 match".to_string(),
                 n => format!("{n} matches"),
             };
+            let key = if search.typing { "Enter" } else { "n" };
             return Some(format!(
-                "{found} near here; Enter searches the whole document"
+                "{found} near here; {key} searches the whole document"
             ));
         }
         Some(match search.matches.len() {
@@ -342,7 +348,9 @@ impl App {
             .map(|(first, last)| layout.blocks_range(doc.unwrap_or(&self.empty), first, last));
         if !self.reader.search.query.is_empty() {
             let current = self.reader.search.current;
-            self.find_matches();
+            // The lines near the screen are laid out before they are searched.
+            self.clamp_reader();
+            self.find_matches(false);
             self.reader.search.current =
                 current.min(self.reader.search.matches.len().saturating_sub(1));
         }
