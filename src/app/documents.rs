@@ -114,7 +114,11 @@ impl App {
                 selected: (n > 0).then_some(0),
                 ..Default::default()
             };
-            self.reader = ReaderState::default();
+            // The reading width is the user's (`--width`), not the document's.
+            self.reader = ReaderState {
+                measure: self.reader.measure,
+                ..Default::default()
+            };
             self.refresh_outline();
             let (w, h) = (self.areas.screen.width, self.areas.screen.height);
             self.resize(w, h);

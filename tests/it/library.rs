@@ -279,6 +279,20 @@ fn the_library_view_lists_documents_with_counts_and_sorts() {
     assert!(screen(&app).contains("broken-encoding.md: is not valid UTF-8"));
 }
 
+/// `--width` holds for every document of a library, not only the first one opened.
+#[test]
+fn the_reading_width_holds_for_each_document_opened() {
+    let mut app = library_app(200, 30);
+    app.set_measure(50);
+    for row in 0..2 {
+        app.press("<A-0>");
+        app.library.selected = row;
+        app.press("<Enter>");
+        assert_eq!(app.view, View::Sections);
+        assert_eq!(app.reader.layout.width, 50, "document {row}");
+    }
+}
+
 #[test]
 fn enter_opens_a_document_in_the_sections_view() {
     let mut app = library_app(120, 30);
