@@ -5,8 +5,8 @@
 
 use dossier::library::{self, BEGINNING_BYTES, BIG_BYTES, Opened};
 
-use crate::common::Scratch;
 use crate::common::pty::{Launch, Tty};
+use crate::common::{self, Scratch};
 
 const COLS: u16 = 100;
 const ROWS: u16 = 30;
@@ -14,20 +14,11 @@ const ROWS: u16 = 30;
 /// A dossier past [`BIG_BYTES`]: parts of a few kilobytes each, with fenced code holding
 /// lines that look like headings, the last part named so it can be found.
 fn big() -> String {
-    let mut text = String::from("---\ntitle: Big Dossier\n---\n# Big Dossier\n\nIntro.\n");
-    let mut part = 0;
-    while text.len() < BIG_BYTES + BEGINNING_BYTES {
-        part += 1;
-        text.push_str(&format!("\n## Part {part}\n\n"));
-        for i in 0..20 {
-            text.push_str(&format!(
-                "On March {}, 2021, the committee met for session {i} of part {part}. \
-                 \"We go on,\" said Dana Whitfield.\n\n",
-                1 + i % 28
-            ));
-        }
-        text.push_str("```\n# not a heading\n```\n");
-    }
+    let mut text = common::dossier_of_parts(
+        BIG_BYTES + BEGINNING_BYTES,
+        "Intro.",
+        "```\n# not a heading\n```\n",
+    );
     text.push_str("\n## The Very End\n\nLast words.\n");
     text
 }

@@ -6,24 +6,12 @@ use dossier::app::reader::LAZY_BYTES;
 use dossier::app::{Action, App, Msg, View};
 use dossier::document;
 
-use crate::common::screen;
+use crate::common::{self, screen};
 
 /// A dossier past [`LAZY_BYTES`], with a footnote referred to at its start and defined at its
 /// end, and a phrase found once, near the end.
 fn big() -> String {
-    let mut text = String::from("---\ntitle: Big Dossier\n---\n# Big Dossier\n\nIntro.[^src]\n");
-    let mut part = 0;
-    while text.len() < LAZY_BYTES + LAZY_BYTES / 8 {
-        part += 1;
-        text.push_str(&format!("\n## Part {part}\n\n"));
-        for i in 0..20 {
-            text.push_str(&format!(
-                "On March {}, 2021, the committee met for session {i} of part {part}. \
-                 \"We go on,\" said Dana Whitfield.\n\n",
-                1 + i % 28
-            ));
-        }
-    }
+    let mut text = common::dossier_of_parts(LAZY_BYTES + LAZY_BYTES / 8, "Intro.[^src]", "");
     text.push_str("\n## The Very End\n\nA lighthouse keeper spoke last.\n\n");
     text.push_str("[^src]: The source of it all.\n");
     text

@@ -117,7 +117,7 @@ impl ReaderLayout {
         if range.is_empty() || (kept.start <= range.start && range.end <= kept.end) {
             return;
         }
-        if doc.blocks.len() != self.block_lines.len() {
+        if !self.is_of(doc) {
             return;
         }
         let want = range.start.saturating_sub(NEAR)..(range.end + NEAR).min(self.total);
@@ -132,6 +132,12 @@ impl ReaderLayout {
         }
         self.lines = lines;
         self.kept = first..last + 1;
+    }
+
+    /// Whether this could be `doc`'s layout (a block is laid out again only from the
+    /// document it was laid out from).
+    fn is_of(&self, doc: &Document) -> bool {
+        doc.blocks.len() == self.block_lines.len()
     }
 
     /// What laying out a block of `doc` again needs.
@@ -155,7 +161,7 @@ impl ReaderLayout {
         if let Some(line) = self.line(i) {
             return Some(f(line));
         }
-        if doc.blocks.len() != self.block_lines.len() {
+        if !self.is_of(doc) {
             return None;
         }
         let block = self.block_of(i)?;
@@ -180,7 +186,7 @@ impl ReaderLayout {
             }
             return;
         }
-        if doc.blocks.len() != self.block_lines.len() {
+        if !self.is_of(doc) {
             return;
         }
         let cx = self.context(doc);
@@ -333,7 +339,7 @@ pub fn layout(doc: &Document, width: u16, links: bool) -> ReaderLayout {
 }
 
 /// Lays out `doc`, keeping the lines of the blocks `keep`.
-pub fn layout_keeping(doc: &Document, width: u16, links: bool, keep: Range<usize>) -> ReaderLayout {
+fn layout_keeping(doc: &Document, width: u16, links: bool, keep: Range<usize>) -> ReaderLayout {
     let footnotes = Footnotes::of(doc);
     let tables: Vec<usize> = (doc.blocks.iter().enumerate())
         .filter(|(_, b)| matches!(b.kind, BlockKind::Table { .. }))

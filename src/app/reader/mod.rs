@@ -13,7 +13,7 @@ use super::{App, Focus};
 
 pub use layout::{
     DEFAULT_MEASURE, Footnotes, LAZY_BYTES, ReaderLayout, attribution_only, attribution_start,
-    block_for_source, caption, layout, layout_keeping, note_label, reference_label, superscript,
+    block_for_source, caption, layout, note_label, reference_label, superscript,
 };
 pub use lines::{Lines, ReaderLine};
 pub use table::table;
@@ -235,25 +235,23 @@ impl App {
         let layout = &self.reader.layout;
         let near_only = !everywhere && !layout.keeps_all() && !query.is_empty();
         self.reader.search.near_only = near_only;
-        self.reader.search.matches = if query.is_empty() {
-            Vec::new()
-        } else if near_only {
-            (layout.kept_lines())
-                .filter_map(|i| {
-                    let ranges = find_ignoring_case(layout.line(i)?.text, &query);
-                    (!ranges.is_empty()).then_some((i, ranges))
-                })
-                .collect()
-        } else {
-            let mut matches = Vec::new();
-            self.reader.layout.each_line(self.doc(), |i, l| {
-                let ranges = find_ignoring_case(l.text, &query);
-                if !ranges.is_empty() {
-                    matches.push((i, ranges));
-                }
-            });
-            matches
+        let mut matches = Vec::new();
+        let mut search = |i: usize, line: ReaderLine| {
+            let ranges = find_ignoring_case(line.text, &query);
+            if !ranges.is_empty() {
+                matches.push((i, ranges));
+            }
         };
+        if near_only {
+            for i in layout.kept_lines() {
+                if let Some(line) = layout.line(i) {
+                    search(i, line);
+                }
+            }
+        } else if !query.is_empty() {
+            layout.each_line(self.doc(), search);
+        }
+        self.reader.search.matches = matches;
         let top = self.reader.top;
         self.reader.search.current = (self.reader.search.matches.iter())
             .position(|&(l, _)| l >= top)
@@ -343,18 +341,17 @@ impl App {
         if let Some(b) = block {
             self.reader.top = self.reader.layout.block_lines.get(b).copied().unwrap_or(0);
         }
-        let (doc, layout) = (self.docs.get(self.current), &self.reader.layout);
-        self.reader.marked = marked
-            .map(|(first, last)| layout.blocks_range(doc.unwrap_or(&self.empty), first, last));
+        let marked =
+            marked.map(|(first, last)| (self.reader.layout).blocks_range(self.doc(), first, last));
+        self.reader.marked = marked;
+        // The lines near the screen are laid out before they are searched.
+        self.clamp_reader();
         if !self.reader.search.query.is_empty() {
             let current = self.reader.search.current;
-            // The lines near the screen are laid out before they are searched.
-            self.clamp_reader();
             self.find_matches(false);
             self.reader.search.current =
                 current.min(self.reader.search.matches.len().saturating_sub(1));
         }
-        self.clamp_reader();
     }
 
     /// The reader's text width: the pane's, at most the measure.

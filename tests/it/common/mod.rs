@@ -268,3 +268,24 @@ impl Drop for Alone {
         }
     }
 }
+
+/// A dossier titled "Big Dossier" of at least `bytes`: `intro` under its title, then numbered
+/// parts (`## Part N`) of twenty dated paragraphs each quoting Dana Whitfield, each part
+/// followed by `after_part`. The caller adds its own end.
+pub fn dossier_of_parts(bytes: usize, intro: &str, after_part: &str) -> String {
+    let mut text = format!("---\ntitle: Big Dossier\n---\n# Big Dossier\n\n{intro}\n");
+    let mut part = 0;
+    while text.len() < bytes {
+        part += 1;
+        text.push_str(&format!("\n## Part {part}\n\n"));
+        for i in 0..20 {
+            text.push_str(&format!(
+                "On March {}, 2021, the committee met for session {i} of part {part}. \
+                 \"We go on,\" said Dana Whitfield.\n\n",
+                1 + i % 28
+            ));
+        }
+        text.push_str(after_part);
+    }
+    text
+}
