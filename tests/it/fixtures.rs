@@ -539,6 +539,14 @@ fn statement_sections_nested_quotes_and_citations() {
                 15,
                 "text",
             ),
+            // `the 2021 memo`: the memo of 2021, as `Gebru's 2020 departure` is of 2020.
+            entry(
+                "2021",
+                "Quoted from the 2021 memo: fund the evaluations first.",
+                Some(2),
+                17,
+                "text",
+            ),
         ],
     );
     // "brave but unfunded" is too short to be a statement; cited titles are not quotes.
@@ -1217,6 +1225,52 @@ fn speakers_short_names_become_the_full_name() {
     );
 }
 
+/// A form of address with a surname (`Ms Morrow`) is the one person of that surname the
+/// text names in full, unless the title's gender rules them out (`Mrs Hale` is not Daniel
+/// Hale) or the text speaks of their family beside them (`Mr Pryce` may be Owen Pryce's
+/// father); a title before a full name is dropped. An organisation named by its head word
+/// (`the Ministry said`) is the one the text names in full; of two, neither.
+#[test]
+fn speakers_a_title_or_a_head_word_is_the_one_named_in_full() {
+    let doc = load_titled("speakers-titles-and-bodies.md", "Kelso Water Inquiry");
+    dates_are(&doc, &[dated("2024-06-18", 33)]);
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "We have had bottled water delivered to some of these streets since the summer,",
+                Some("Ailsa Morrow"),
+                11,
+            ),
+            inline(
+                "The cows have not drunk from the stream for three years now,",
+                Some("Mrs Hale"),
+                17,
+            ),
+            inline(
+                "Forty years behind this counter and I never saw the water this colour,",
+                Some("Mr Pryce"),
+                23,
+            ),
+            inline(
+                "Every week someone asks me whether the tap water is safe for a baby,",
+                Some("Ruth Anand"),
+                29,
+            ),
+            inline(
+                "Every household in the country is entitled to safe drinking water.",
+                Some("Ministry of Water and Environment"),
+                35,
+            ),
+            inline(
+                "will publish every response it receives from residents",
+                Some("Department"),
+                37,
+            ),
+        ],
+    );
+}
+
 #[test]
 fn speakers_titles_are_part_of_the_name_and_other_capitals_are_not() {
     let doc = load_titled("speakers-titles.md", "Main Street Flood Recovery");
@@ -1513,6 +1567,30 @@ fn dates_in_real_prose() {
         ],
     );
     quotes_are(&doc, &[]);
+}
+
+/// Year ranges whose end is written with two digits (a financial year, a season) give both
+/// years; a year between a determiner and a word in lower case says when the thing was made
+/// or happened; a count or a law's name is no date.
+#[test]
+fn year_ranges_and_years_of_things() {
+    let doc = load_titled("dates-ranges-and-things.md", "Harbour Trust Annual Review");
+    dates_are(
+        &doc,
+        &[
+            // `in 2022–23` and `in 2023-24`: one entry per date and line.
+            dated("2022", 9),
+            dated("2023", 9),
+            dated("2024", 9),
+            dated("2021", 11),
+            dated("2022", 11),
+            dated("2001", 15),
+            dated("2004", 15),
+            dated("1987", 17),
+            dated("1994", 17),
+            dated("2022", 19),
+        ],
+    );
 }
 
 /// An organisation is named whole, not by its last words; before a colon, a verb in a

@@ -15,7 +15,11 @@
 //!   (`(2021)`), after a possessive (`Gebru's 2020 departure`), or joined by `and`, `or` or
 //!   `to` to a date just before it (`between 2019 and 2021`, `from May 2019 to 2021`), or
 //!   as the subject of its sentence or clause (`2016 was a good year`, `On a lighter note,
-//!   2015 has also been …`: a year opening a clause, before `was`, `is`, `has`, `saw`, …);
+//!   2015 has also been …`: a year opening a clause, before `was`, `is`, `has`, `saw`, …),
+//!   or between a determiner and a word in lower case, saying when the thing was made or
+//!   happened (`the 1987 film`, `its 2022 paper`, `the Tollkeepers’ 1994 album`; not a
+//!   plural or a unit, which is more often a count: `the 1500 residents`, `a 2000 word
+//!   essay`);
 //! - `January of 2015`: month;
 //! - a range that writes its year once gives both ends (`March and April 2023`, `November
 //!   4th and November 15th 2013`, `October–December 2022`);
@@ -36,13 +40,15 @@
 //!   accepts any four-digit year).
 //! - A year directly followed by a letter, `_`, `%` (also after one space), or by `,` `.` `-`
 //!   `–` `—` `/` `:` and then a digit is not a date (`2020s`, `2021,5`, `2021.5`, `2024/25`), in
-//!   any form. An ISO date may be followed by `T` and a digit (a timestamp).
+//!   any form, unless the dash starts the end of a year range (below). An ISO date may be followed by `T` and a digit (a timestamp).
 //! - Day ranges `May 14–17, 2024` and `14–17 May 2024` (hyphen, en or em dash, no spaces) give
 //!   both ends: the first day over `May 14` and the last over `17, 2024`; if either day is
 //!   impossible, or the end is not after the start, they give nothing.
 //! - Year ranges `2019–2021` give both years, as two matches, when the range qualifies as a bare
-//!   year would (`in 2019–2021`, `(2019–2021)`); otherwise nothing. The second year must be
-//!   later than the first.
+//!   year would (`in 2019–2021`, `(2019–2021)`, `the 2001–2004 restoration`); otherwise
+//!   nothing. The second year must be later than the first. A financial year or a season
+//!   writes its end with two digits (`in 2022–23`, `the winter of 2021–22`): the end is in the
+//!   same century or the next, at most ten years on.
 //! - Between the words of a month form there may be one to three whitespace characters (any
 //!   Unicode whitespace, so line breaks and no-break spaces count); a comma is allowed only
 //!   after the day (`May 5, 2024`, `5 May, 2024`), never in `May, 2024`. A context word is
@@ -339,7 +345,9 @@ impl Scan<'_> {
             return end;
         }
         if let Some((ys2, ye2, year2)) = year_range_after(text, ye, year) {
-            if let Some(from) = bare_context(text, ys, ye2) {
+            if let Some(from) =
+                bare_context(text, ys, ye2).or_else(|| made_or_happened(text, ys, ye2))
+            {
                 self.push_from(from, year_date(year), ys..ye);
                 self.push(year_date(year2), ys2..ye2);
             }
@@ -387,6 +395,7 @@ impl Scan<'_> {
         if let Some(from) = bare_context(text, ys, ye)
             .or_else(|| self.joined(ys))
             .or_else(|| subject_of_sentence(text, ys, ye))
+            .or_else(|| made_or_happened(text, ys, ye))
         {
             self.push_from(from, year_date(year), ys..ye);
         }
@@ -562,8 +571,10 @@ fn partial_iso_at(text: &str, ys: usize, ye: usize, year: u16) -> Option<(Date, 
     ))
 }
 
-/// A second year in a range `YYYY–YYYY` right after the year ending at `ye`: its start, end
-/// and value. It must be later than `first` and end cleanly.
+/// A second year in a range `YYYY–YYYY` or `YYYY–YY` right after the year ending at `ye`: its
+/// start, end and value. It must be later than `first` and end cleanly; written with two
+/// digits (a financial year or a season, `2022–23`), it is in the same century or the next
+/// and at most [`MAX_SHORT_RANGE`] years on.
 fn year_range_after(text: &str, ye: usize, first: u16) -> Option<(usize, usize, u16)> {
     let dash = next_char(text, ye).filter(|&c| is_dash(c))?;
     let s = ye + dash.len_utf8();
@@ -571,11 +582,44 @@ fn year_range_after(text: &str, ye: usize, first: u16) -> Option<(usize, usize, 
     while digit_at(text, e) && e - s <= 4 {
         e += 1;
     }
-    if e - s != 4 {
+    let second = match e - s {
+        4 => year_value(text.as_bytes(), s, e)?,
+        2 => {
+            let yy = u16::try_from(number(&text.as_bytes()[s..e])?).ok()?;
+            let same_century = first - first % 100 + yy;
+            let second = match same_century > first {
+                true => same_century,
+                false => same_century + 100,
+            };
+            (second - first <= MAX_SHORT_RANGE).then_some(second)?
+        }
+        _ => return None,
+    };
+    (second > first && end_ok(text, e)).then_some((s, e, second))
+}
+
+/// The most years a range whose end is written with two digits spans (`2009–11`).
+const MAX_SHORT_RANGE: u16 = 10;
+
+/// Where the words start that make the year (or range) at `ys..ye` say when the thing it
+/// qualifies was made or happened: a determiner, the year, and a word in lower case that is
+/// not a unit (`the 1987 film`, `its 2022 paper`, `the 2001–2004 restoration`; not `a 2000
+/// word essay`, nor a plural, which is more often a count: `the 1500 residents`).
+fn made_or_happened(text: &str, ys: usize, ye: usize) -> Option<usize> {
+    let gap = whitespace_back(text, ys, 1)?;
+    let det = word_back(text, gap, 5)?;
+    if !DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(det)) {
         return None;
     }
-    let second = year_value(text.as_bytes(), s, e)?;
-    (second > first && end_ok(text, e)).then_some((s, e, second))
+    let after = text[ye..].strip_prefix([' ', '\u{a0}'])?;
+    let noun = after
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()?;
+    let lower = noun.starts_with(|c: char| c.is_ascii_lowercase());
+    let unit = UNITS.iter().any(|u| {
+        noun.strip_suffix('s').unwrap_or(noun) == *u || noun.starts_with(&format!("{u}-"))
+    });
+    (lower && !unit && !noun.ends_with('s')).then_some(gap - det.len())
 }
 
 /// Where the words start that make the year (or year range) at `ys..ye` read as a date on its
@@ -630,8 +674,16 @@ fn bare_context(text: &str, ys: usize, ye: usize) -> Option<usize> {
     }
 }
 
-/// Where the possessive `'s` or `’s` (after a letter or digit) that ends at byte `p` starts.
+/// Where the possessive `'s` or `’s` (after a letter or digit) that ends at byte `p` starts,
+/// or the mark of a plural's possessive (`the Tollkeepers’ 1994 album`).
 fn possessive_before(text: &str, p: usize) -> Option<usize> {
+    if let Some(mark) = prev_char(text, p).filter(|&q| matches!(q, '\'' | '’')) {
+        let start = p - mark.len_utf8();
+        let plural = prev_char(text, start).filter(|&c| c == 's')?;
+        return prev_char(text, start - plural.len_utf8())?
+            .is_alphabetic()
+            .then_some(start);
+    }
     if !matches!(prev_char(text, p)?, 's' | 'S') {
         return None;
     }
@@ -1191,9 +1243,10 @@ mod tests {
         // Only the words themselves join: not a comma, not a closing bracket.
         assert_eq!(isos("in 2018, 2019 and 2020"), ["2018"]);
         assert_eq!(isos("(2018) and 2019"), ["2018"]);
+        // `the 2019 and 2021 reports`: reports of those years (see `made_or_happened`).
+        assert_eq!(isos("the 2019 and 2021 reports"), ["2019", "2021"]);
         for text in [
             "2019 and 2021",
-            "the 2019 and 2021 reports",
             "in 2019, and 2021",
             "in 2019  and 2021",
             "in 2019 andor 2021",
@@ -1226,7 +1279,6 @@ mod tests {
             "1791498174659715494",
             "since 1791498174659715494",
             "100,000",
-            "the 2020 election",
             "page 2021",
             "in 2020%",
             "in 2020 %",
@@ -1234,7 +1286,6 @@ mod tests {
             "in 2021.5",
             "in 2021,5",
             "in 2021/22",
-            "in 2024-25",
             "in 2020s",
             "in 2020x",
             "within 2024",
@@ -1424,6 +1475,31 @@ mod tests {
     }
 
     #[test]
+    fn a_year_that_says_when_a_thing_was_made_or_happened() {
+        assert_eq!(isos("the opening scene of the 1987 film"), ["1987"]);
+        assert_eq!(isos("referred the Department to its 2022 paper"), ["2022"]);
+        assert_eq!(isos("published in a 1974 community cookbook"), ["1974"]);
+        assert_eq!(isos("the cover of The Tollkeepers’ 1994 album"), ["1994"]);
+        assert_eq!(
+            isos("replaced during the 2001–2004 restoration"),
+            ["2001", "2004"]
+        );
+        for text in [
+            "a 2000 word essay",
+            "a 2000-word essay",
+            "the 1500 residents who signed",
+            "the 1500 metre final",
+            "a 2048 bit key",
+            "the 2024 Act",
+            "the 2020. Then",
+            "wrote the 2020",
+            "some 2020 ideas",
+        ] {
+            assert!(isos(text).is_empty(), "{text}: {:?}", isos(text));
+        }
+    }
+
+    #[test]
     fn year_ranges() {
         assert_eq!(
             spans("from 2019–2021 on"),
@@ -1432,10 +1508,17 @@ mod tests {
         assert_eq!(isos("(2019-2021)"), ["2019", "2021"]);
         assert_eq!(isos("Gebru's 2019—2021 work"), ["2019", "2021"]);
         assert!(isos("2019–2021").is_empty());
-        assert!(isos("the 2019–2021 period").is_empty());
+        assert_eq!(isos("the 2019–2021 period"), ["2019", "2021"]);
         assert!(isos("in 2021–2019").is_empty());
         assert!(isos("in 2019–2021x").is_empty());
-        assert!(isos("in 2019–20").is_empty());
+        // A financial year or a season writes its end with two digits.
+        assert_eq!(isos("in 2019–20"), ["2019", "2020"]);
+        assert_eq!(isos("in 2024-25 we plan to"), ["2024", "2025"]);
+        assert_eq!(isos("the winter of 2021–22"), ["2021", "2022"]);
+        assert_eq!(isos("the 1999–00 season"), ["1999", "2000"]);
+        assert!(isos("in 2019–05 and").is_empty(), "an end before the start");
+        assert!(isos("in 2019–18").is_empty());
+        assert!(isos("in 2001–15").is_empty(), "more than ten years");
         assert!(isos("in 2019–20215").is_empty());
         assert!(isos("(2019–2021").is_empty());
     }

@@ -80,6 +80,42 @@ pub(super) const OF_CONTEXT_WORDS: [&str; 18] = [
     "part",
 ];
 
+/// Words that, right before a bare year (or year range) and a word in lower case after it,
+/// make it say when the thing named was made or happened: `the 1987 film`, `its 2022
+/// paper`, `during the 2001–2004 restoration` (compared case-insensitively).
+pub(super) const DETERMINERS: [&str; 9] = [
+    "the", "a", "an", "its", "their", "our", "his", "her", "whose",
+];
+
+/// Words after a number that make it a quantity, not a year: `a 2000 word essay`, `the
+/// 1500 metre final`, `a 2048 bit key`.
+pub(super) const UNITS: [&str; 24] = [
+    "word",
+    "page",
+    "mile",
+    "metre",
+    "meter",
+    "kilometre",
+    "kilometer",
+    "foot",
+    "yard",
+    "bit",
+    "byte",
+    "pound",
+    "dollar",
+    "euro",
+    "seat",
+    "bed",
+    "acre",
+    "hectare",
+    "square",
+    "calorie",
+    "volt",
+    "watt",
+    "strong",
+    "odd",
+];
+
 /// Words that join a bare year to the date just before it: `between 2019 and 2021`.
 pub(super) const JOINING_WORDS: [&str; 3] = ["and", "or", "to"];
 

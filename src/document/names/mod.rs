@@ -3,6 +3,7 @@
 
 pub mod given;
 mod lead_in;
+mod organisations;
 mod surnames;
 mod words;
 
@@ -14,8 +15,9 @@ pub use lead_in::{
     according_to, ends_in_reporting_verb, expand_label, name_in_attribution,
     speaker_ending_in_verb, speaker_in_lead_in, speaker_of_heading, who_in_lead_in,
 };
+pub use organisations::{is_organisation_head, organisation_in_full};
 pub use surnames::{Directory, People, person_mentions, surname_of};
-pub use words::has_suffixes;
+pub use words::{has_suffixes, words_beside_kin};
 
 /// Who a quotation's attribution points to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,9 +48,9 @@ pub fn is_titled(name: &str) -> bool {
 }
 
 /// Whether a titled name's title is a form of address (`Mr.`, `Mrs`, `Ms`, `Miss`, `Mx`):
-/// such a name is never taken for a full name the text writes without it (`Mrs. Okafor` may
-/// be Daniel Okafor's mother), where a role is (`Minister Bell` is the Catriona Bell the
-/// text names).
+/// such a name is taken for the full name the text writes without it only when the text
+/// does not speak of that person's family (`Mrs. Okafor` may be Daniel Okafor's mother),
+/// where a role always is (`Minister Bell` is the Catriona Bell the text names).
 pub fn is_addressed(name: &str) -> bool {
     let first = name.split_whitespace().next().unwrap_or_default();
     matches!(

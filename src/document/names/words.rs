@@ -499,6 +499,70 @@ pub(super) fn is_never_in_a_name(word: &str) -> bool {
         .contains(word)
 }
 
+/// Words for a person's family. Kin often share a surname: a paragraph that names someone
+/// and speaks of their family (`Erik Lindqvist … His grandfather`) may stand beside a second
+/// person of that surname.
+const KIN: [&str; 27] = [
+    "mother",
+    "father",
+    "grandfather",
+    "grandmother",
+    "grandson",
+    "granddaughter",
+    "grandparent",
+    "grandchild",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "uncle",
+    "aunt",
+    "nephew",
+    "niece",
+    "cousin",
+    "parent",
+    "widow",
+    "widower",
+    "family",
+    "stepson",
+    "stepdaughter",
+    "stepmother",
+    "stepfather",
+];
+
+/// The words of `paragraph`, bare and without possessives, when it speaks of someone's
+/// family (a word of [`KIN`], any case, or its plural); none when it does not.
+pub fn words_beside_kin(paragraph: &str) -> Vec<&str> {
+    static FINDER: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(KIN)
+            .ok()
+    });
+    let Some(finder) = finder else {
+        return Vec::new();
+    };
+    let whole_word = |m: &aho_corasick::Match| {
+        let before = paragraph[..m.start()].chars().next_back();
+        let rest = &paragraph[m.end()..];
+        let rest = rest.strip_prefix('s').unwrap_or(rest);
+        before.is_none_or(|c| !c.is_alphabetic())
+            && rest.chars().next().is_none_or(|c| !c.is_alphabetic())
+    };
+    if !finder.find_iter(paragraph).any(|m| whole_word(&m)) {
+        return Vec::new();
+    }
+    paragraph
+        .split_whitespace()
+        .map(|w| strip_possessive(bare(w)))
+        .collect()
+}
+
 pub(super) fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }

@@ -27,7 +27,7 @@ pub(super) fn resolve_speakers(
     let short: Vec<&str> = found
         .iter()
         .filter_map(|p| match &p.who {
-            Some(Who::Named(s)) if !names::is_addressed(s) => {
+            Some(Who::Named(s)) => {
                 let alone = !s.contains(' ') || names::is_titled(s);
                 (alone || suffixed)
                     .then(|| s.split_whitespace().next_back())
@@ -42,21 +42,45 @@ pub(super) fn resolve_speakers(
     // Each speaker's last quote so far, and the speakers by surname.
     let mut last_quoted: rustc_hash::FxHashMap<String, usize> = Default::default();
     let mut quoted_as: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
+    // The words of every paragraph that speaks of someone's family, when a form of address
+    // asks (`Mr. Lindqvist` beside `Erik Lindqvist … His grandfather`).
+    let mut beside_kin: Option<rustc_hash::FxHashSet<&str>> = None;
+    // An organisation's head word and the name it stands for, once looked for.
+    let mut organisations: rustc_hash::FxHashMap<String, Option<String>> = Default::default();
     for p in found {
         let Some(Who::Named(s)) = &p.who else {
             out.push(None);
             continue;
         };
-        let written = names::as_written_name(s);
+        let mut written = names::as_written_name(s);
+        // `the Ministry said`: the Ministry the document names in full.
+        if !written.contains(' ') && names::is_organisation_head(&written) {
+            let whole = organisations
+                .entry(written.clone())
+                .or_insert_with(|| names::organisation_in_full(&outline.text, &written));
+            if let Some(whole) = whole {
+                written = whole.clone();
+            }
+        }
         let titled = names::is_titled(&written);
         let full = match &directory {
-            // `Minister Bell`: the one Bell the text names in full, when that can be them.
-            Some(dir) if titled && !names::is_addressed(&written) => {
+            // `Minister Bell`, `Ms Morrow`: the one Bell (Morrow) the text names in full, when
+            // that can be them: the title's gender allows it, and a form of address stands
+            // for no one whose family the text speaks of (`Mr. Lindqvist` may be Erik
+            // Lindqvist's grandfather).
+            Some(dir) if titled => {
                 let surname = written.split_whitespace().next_back().unwrap_or_default();
                 let title = written.split_whitespace().next().unwrap_or_default();
                 match dir.candidates(surname).as_slice() {
                     [one] if names::gender_allows(one, names::given::of_honorific(title)) => {
-                        one.to_string()
+                        let of_kin = names::is_addressed(&written)
+                            && beside_kin
+                                .get_or_insert_with(|| words_beside_kin(outline))
+                                .contains(surname);
+                        match of_kin {
+                            true => written,
+                            false => one.to_string(),
+                        }
                     }
                     _ => written,
                 }
@@ -109,6 +133,17 @@ pub(super) fn resolve_speakers(
         out[k] = speaker;
     }
     out
+}
+
+/// The words of every paragraph or list item of the outline that speaks of someone's family
+/// (see [`names::words_beside_kin`]).
+fn words_beside_kin(outline: &Outline) -> rustc_hash::FxHashSet<&str> {
+    outline
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Item { .. }))
+        .flat_map(|b| names::words_beside_kin(outline.text_of(b)))
+        .collect()
 }
 
 /// The people a pronoun can stand for: everyone the document's prose names in full or by

@@ -1,0 +1,174 @@
+//! An organisation named by its head word alone (`the Ministry said`) as the name the
+//! document writes in full (`Ministry of Water and Environment`), as a reader takes it.
+
+use super::words::{bare, is_capitalised, strip_possessive};
+
+/// Words an organisation is named by alone, with `the`: `the Ministry`, `the Council`.
+const HEADS: &[&str] = &[
+    "Ministry",
+    "Department",
+    "Council",
+    "Commission",
+    "Agency",
+    "Association",
+    "Foundation",
+    "Authority",
+    "Board",
+    "Committee",
+    "Institute",
+    "Society",
+    "Trust",
+    "Federation",
+    "Bureau",
+    "Forum",
+    "Coalition",
+    "Alliance",
+    "Company",
+    "Corporation",
+    "University",
+    "College",
+    "Hospital",
+    "Regulator",
+    "Inspectorate",
+    "Tribunal",
+    "Union",
+    "Institution",
+    "Secretariat",
+    "Office",
+    "Group",
+];
+
+/// Words that join the words of an organisation's name after its head: `Ministry of Water
+/// and Environment`, `Department for Education`.
+const JOINS: [&str; 5] = ["of", "for", "and", "the", "on"];
+
+/// The most words a name in full is looked for on either side of its head.
+const REACH: usize = 8;
+
+/// Whether `word` is a head word an organisation is named by alone (see [`HEADS`]).
+pub fn is_organisation_head(word: &str) -> bool {
+    HEADS.contains(&word)
+}
+
+/// The one name in full that `text` writes with `head` (an organisation's head word) in it:
+/// capitalised words before it (`Kelso Clean Water Group`) or `of`/`for` and capitalised
+/// words after it (`Ministry of Water and Environment`). A name that is the start of a
+/// longer one counts as that one (`Ministry of Water` in `Ministry of Water and Environment`).
+/// `None` when the text writes none, or two that differ (`Department for Transport`,
+/// `Department of Health`).
+pub fn organisation_in_full(text: &str, head: &str) -> Option<String> {
+    let mut names: Vec<String> = Vec::new();
+    for at in memchr::memmem::find_iter(text.as_bytes(), head.as_bytes()) {
+        let before = text[..at].chars().next_back();
+        let after = text[at + head.len()..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        if let Some(name) = name_around(text, at, head) {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    // The longest first: a shorter name that starts it, or ends it, is the same one.
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let longest = names.first()?;
+    names
+        .iter()
+        .all(|n| longest.starts_with(n.as_str()) || longest.ends_with(n.as_str()))
+        .then(|| longest.clone())
+}
+
+/// The name in full around the head word at byte `at` of `text`, if it has more words than
+/// the head.
+fn name_around(text: &str, at: usize, head: &str) -> Option<String> {
+    // Words before the head, nearest first: capitalised, with nothing that ends a clause.
+    let mut before: Vec<&str> = Vec::new();
+    for raw in text[..at].split_whitespace().rev().take(REACH) {
+        let w = bare(raw);
+        let ends_clause = raw.ends_with([',', '.', ';', ':', ')', '·']);
+        if ends_clause || w != raw || !is_capitalised(w) || matches!(w, "The" | "A" | "An") {
+            break;
+        }
+        before.push(w);
+    }
+    // `of` or `for` after the head, then capitalised words and joins, up to what ends a
+    // clause.
+    let rest = &text[at + head.len()..];
+    let mut after: Vec<&str> = Vec::new();
+    let mut words = rest.split_whitespace();
+    if rest.starts_with([' ', '\u{a0}']) {
+        if let Some(first) = words.next().filter(|w| matches!(*w, "of" | "for")) {
+            after.push(first);
+            for raw in words.take(REACH) {
+                let w = strip_possessive(bare(raw));
+                // `the Department for Transport and the Department of Health`: two.
+                let another = w == head || (w == "the" && after.last() == Some(&"and"));
+                if another || !(is_capitalised(w) || JOINS.contains(&w)) {
+                    break;
+                }
+                after.push(w);
+                if w != raw {
+                    break;
+                }
+            }
+        }
+    }
+    while after.last().is_some_and(|w| JOINS.contains(w)) {
+        after.pop();
+    }
+    if before.is_empty() && after.is_empty() {
+        return None;
+    }
+    let name: Vec<&str> = before
+        .iter()
+        .rev()
+        .copied()
+        .chain(std::iter::once(head))
+        .chain(after)
+        .collect();
+    Some(name.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_head_word_alone_is_the_one_name_written_in_full() {
+        let text = "News release · Ministry of Water and Environment · 18 June 2024\n\
+                    In a statement, the Ministry said so. The Ministry's assessment.";
+        assert_eq!(
+            organisation_in_full(text, "Ministry").as_deref(),
+            Some("Ministry of Water and Environment")
+        );
+        let text = "The Kelso Clean Water Group met. The Group said it would.";
+        assert_eq!(
+            organisation_in_full(text, "Group").as_deref(),
+            Some("Kelso Clean Water Group")
+        );
+        // A name cut short, and the name whole: one organisation.
+        let text = "the Ministry of Water, then the Ministry of Water and Environment.";
+        assert_eq!(
+            organisation_in_full(text, "Ministry").as_deref(),
+            Some("Ministry of Water and Environment")
+        );
+    }
+
+    #[test]
+    fn two_names_or_none_leave_the_head_word_as_written() {
+        let two = "the Department for Transport and the Department of Health";
+        assert_eq!(organisation_in_full(two, "Department"), None);
+        let two = "the Department for Transport and Department of Health";
+        assert_eq!(organisation_in_full(two, "Department"), None);
+        assert_eq!(
+            organisation_in_full("The Ministry said so.", "Ministry"),
+            None
+        );
+        // Not inside another word, nor a word in lower case after `of`.
+        assert_eq!(
+            organisation_in_full("Ministryof the Ministry of state", "Ministry"),
+            None
+        );
+    }
+}
