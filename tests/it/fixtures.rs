@@ -1271,6 +1271,44 @@ fn speakers_a_title_or_a_head_word_is_the_one_named_in_full() {
     );
 }
 
+/// `it said` is the organisation named as the subject before it; a nickname in quotation
+/// marks is no part of a full name, nor a description that opens the sentence; a pronoun
+/// with a verb in the present (`she recalls`) is the person named before, and a noun beside
+/// a name (`her late husband, Emmanuel Adeyemi`) rules out a pronoun of the other gender.
+#[test]
+fn speakers_it_nicknames_and_the_present() {
+    let doc = load_titled(
+        "speakers-it-nicknames-and-the-present.md",
+        "Harbour City Notes",
+    );
+    dates_are(&doc, &[dated("2009", 19)]);
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "a lower limit makes every scooter slower than most commuting cyclists",
+                Some("Association of Scooter Operators"),
+                9,
+            ),
+            inline(
+                "We knew if we got the ball to him, something would happen,",
+                Some("Sam Tigwell"),
+                15,
+            ),
+            inline(
+                "He asked me what I would do with forty acres of dead apple trees,",
+                Some("Grace Adeyemi"),
+                21,
+            ),
+            inline(
+                "Every bottle we sell pays for another row of trees,",
+                Some("Kofi Mensah"),
+                25,
+            ),
+        ],
+    );
+}
+
 #[test]
 fn speakers_titles_are_part_of_the_name_and_other_capitals_are_not() {
     let doc = load_titled("speakers-titles.md", "Main Street Flood Recovery");

@@ -292,6 +292,64 @@ pub fn of_given_name(name: &str) -> Option<Gender> {
     }
 }
 
+/// The gender a noun for a person gives the name it stands beside (`her late husband,
+/// Emmanuel Adeyemi`; `his daughter Ama`): the noun is one of the last two words before
+/// byte `at` of `text`, where the name starts, with at most a comma between.
+pub fn of_noun_before(text: &str, at: usize) -> Option<Gender> {
+    const MALE_NOUNS: &[&str] = &[
+        "husband",
+        "son",
+        "father",
+        "brother",
+        "uncle",
+        "nephew",
+        "grandfather",
+        "grandson",
+        "boyfriend",
+        "widower",
+        "stepfather",
+        "stepson",
+        "spokesman",
+        "chairman",
+        "businessman",
+        "king",
+        "prince",
+    ];
+    const FEMALE_NOUNS: &[&str] = &[
+        "wife",
+        "daughter",
+        "mother",
+        "sister",
+        "aunt",
+        "niece",
+        "grandmother",
+        "granddaughter",
+        "girlfriend",
+        "widow",
+        "stepmother",
+        "stepdaughter",
+        "spokeswoman",
+        "chairwoman",
+        "businesswoman",
+        "queen",
+        "princess",
+    ];
+    let before = text.get(..at)?;
+    for word in before.split_whitespace().rev().take(2) {
+        let w = word.trim_end_matches(',');
+        if MALE_NOUNS.contains(&w) {
+            return Some(Gender::Male);
+        }
+        if FEMALE_NOUNS.contains(&w) {
+            return Some(Gender::Female);
+        }
+        if word != w || !w.chars().all(char::is_alphabetic) {
+            break;
+        }
+    }
+    None
+}
+
 /// The gender of an honorific that has one (`Mrs.`, `Mr`, `Ms.`).
 pub fn of_honorific(title: &str) -> Option<Gender> {
     match title.trim_end_matches('.') {
@@ -304,6 +362,19 @@ pub fn of_honorific(title: &str) -> Option<Gender> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_noun_beside_a_name_gives_its_gender() {
+        let text = "Her late husband, Emmanuel Adeyemi, thought so.";
+        assert_eq!(of_noun_before(text, 18), Some(Gender::Male));
+        assert_eq!(
+            of_noun_before("his daughter Ama said", 13),
+            Some(Gender::Female)
+        );
+        assert_eq!(of_noun_before("Ama said", 0), None);
+        // Not across a clause: `his wife. Ama`
+        assert_eq!(of_noun_before("with his wife. Ama", 15), None);
+    }
 
     #[test]
     fn the_lists_are_sorted_and_apart() {

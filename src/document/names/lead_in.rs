@@ -227,6 +227,13 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
         // `he said`, but not `told him she`: the pronoun is the verb's subject.
         return Some(Who::Pronoun(g));
     }
+    // `In its response, it said that …`: an organisation's words.
+    if end
+        .checked_sub(1)
+        .is_some_and(|i| matches!(bare(words[i]), "it" | "It"))
+    {
+        return Some(Who::Body);
+    }
     let after_verb = words.get(verb + 1).and_then(|w| pronoun(w));
     let verb_first = verb == 0 || words[verb - 1].ends_with(',');
     match (after_verb, verb_first) {

@@ -15,7 +15,7 @@ pub use lead_in::{
     according_to, ends_in_reporting_verb, expand_label, name_in_attribution,
     speaker_ending_in_verb, speaker_in_lead_in, speaker_of_heading, who_in_lead_in,
 };
-pub use organisations::{is_organisation_head, organisation_in_full};
+pub use organisations::{is_organisation_head, organisation_in_full, organisations_leading};
 pub use surnames::{Directory, People, person_mentions, surname_of};
 pub use words::{has_suffixes, words_beside_kin};
 
@@ -28,6 +28,8 @@ pub enum Who {
     Pronoun(Option<Gender>),
     /// Someone the text marks as no one it names: an interviewer's `**Q:**`.
     Nobody,
+    /// `it said`: the organisation the text last named as the subject of a sentence.
+    Body,
 }
 
 /// Whether a pronoun of `gender` can stand for `name`: not when the name's given name (or

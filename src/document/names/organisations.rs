@@ -79,6 +79,44 @@ pub fn organisation_in_full(text: &str, head: &str) -> Option<String> {
         .then(|| longest.clone())
 }
 
+/// Every organisation that `text` names at the start of a sentence, as its subject (`The
+/// Association of Scooter Operators disagreed.`, `Kelso Council said`): where the sentence
+/// starts, and the name as written (a head word alone when the text gives no more).
+pub fn organisations_leading(text: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    for head in HEADS {
+        for at in memchr::memmem::find_iter(text.as_bytes(), head.as_bytes()) {
+            let after = text[at + head.len()..].chars().next();
+            if after.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            // The capitalised words before the head, then `The` or nothing, open a sentence.
+            let mut start = at;
+            for raw in text[..at].split_whitespace().rev().take(REACH) {
+                let w = bare(raw);
+                if w != raw || !is_capitalised(w) {
+                    break;
+                }
+                start = raw.as_ptr() as usize - text.as_ptr() as usize;
+                if matches!(w, "The" | "A" | "An") {
+                    break;
+                }
+            }
+            let opens = text[..start]
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | ';'));
+            if opens {
+                let name = name_around(text, at, head).unwrap_or_else(|| head.to_string());
+                found.push((start, name));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
 /// The name in full around the head word at byte `at` of `text`, if it has more words than
 /// the head.
 fn name_around(text: &str, at: usize, head: &str) -> Option<String> {
@@ -152,6 +190,20 @@ mod tests {
         assert_eq!(
             organisation_in_full(text, "Ministry").as_deref(),
             Some("Ministry of Water and Environment")
+        );
+    }
+
+    #[test]
+    fn an_organisation_that_opens_a_sentence_is_its_subject() {
+        let text = "Most agreed. The Association of Scooter Operators disagreed. \
+                    In its response, it said so. Riders asked the Council for more.";
+        assert_eq!(
+            organisations_leading(text),
+            [(13, "Association of Scooter Operators".to_string())]
+        );
+        assert_eq!(
+            organisations_leading("The Ministry said no."),
+            [(0, "Ministry".to_string())]
         );
     }
 

@@ -485,6 +485,19 @@ pub(super) fn first_ending_at_or_after(ranges: &[Range<usize>], from: usize, end
 
 /// A word as part of a run of name words: its stem (possessive removed), and whether it closes
 /// the run (punctuation or a possessive after it). `None` when it is not a name word.
+/// Whether `raw` is a nickname set in quotation marks between a given name and a surname
+/// (`"Tiggy"`, `“KK”`): one capitalised word, quoted whole.
+fn is_nickname(raw: &str) -> bool {
+    let Some(inner) = raw
+        .strip_prefix(['"', '“', '\'', '‘'])
+        .and_then(|r| r.strip_suffix(['"', '”', '\'', '’']))
+    else {
+        return false;
+    };
+    inner.starts_with(|c: char| c.is_uppercase())
+        && inner.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
 pub(super) fn name_word(raw: &str) -> Option<(&str, bool)> {
     // Most words are not capitalised: they are passed over before anything is trimmed.
     let first = raw.chars().find(|c| c.is_alphanumeric())?;
@@ -582,6 +595,11 @@ pub(super) fn full_name_starting_at(
         }
         let from = text.len() - next.len();
         let w = word_around(text, from);
+        // `Sam "Tiggy" Tigwell`: a nickname in quotation marks is no word of the full name.
+        if run.len() == 1 && is_nickname(&text[w.clone()]) {
+            end = w.end;
+            continue;
+        }
         match name_word(&text[w.clone()]) {
             Some((stem, closes)) => {
                 run.push(stem);
@@ -641,6 +659,11 @@ pub(super) fn full_name_words<'t>(
             break;
         }
         let prev = word_around(text, before.len() - before.chars().next_back()?.len_utf8());
+        // `Sam "Tiggy" Tigwell`: a nickname in quotation marks is no word of the full name.
+        if is_nickname(&text[prev.clone()]) && n == 1 {
+            start = prev.start;
+            continue;
+        }
         match name_word(&text[prev.clone()]) {
             Some((w, false)) => {
                 if n == run.len() {
@@ -652,6 +675,11 @@ pub(super) fn full_name_words<'t>(
             }
             _ => break,
         }
+    }
+    // `Midfielder Sam Tigwell` at the start of a sentence: a word before a known given name
+    // that is none itself describes the person.
+    if n == 3 && given::of_given_name(run[2]).is_none() && given::of_given_name(run[1]).is_some() {
+        n = 2;
     }
     (n >= 2).then_some((run, n))
 }
@@ -665,6 +693,13 @@ mod tests {
         let mut counts = FxHashMap::default();
         let mut run: Vec<&str> = Vec::new();
         let mut note = |run: &mut Vec<&str>| {
+            // `Midfielder Sam Tigwell`: a description before a known given name.
+            if run.len() == 3
+                && given::of_given_name(run[0]).is_none()
+                && given::of_given_name(run[1]).is_some()
+            {
+                run.remove(0);
+            }
             if (2..=3).contains(&run.len()) {
                 *counts.entry(run.join(" ")).or_default() += 1;
             }

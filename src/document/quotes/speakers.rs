@@ -124,6 +124,7 @@ pub(super) fn resolve_speakers(
         let speaker = match &p.who {
             Some(Who::Named(_)) => continue,
             Some(Who::Nobody) => None,
+            Some(Who::Body) => body_before(outline, found, k),
             Some(Who::Pronoun(gender)) => {
                 let everyone = everyone.get_or_insert_with(|| everyone_named(outline, &out));
                 antecedent(outline, found, &out, everyone, k, *gender)
@@ -144,6 +145,41 @@ fn words_beside_kin(outline: &Outline) -> rustc_hash::FxHashSet<&str> {
         .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Item { .. }))
         .flat_map(|b| names::words_beside_kin(outline.text_of(b)))
         .collect()
+}
+
+/// The organisation `it` stands for in quote `k`'s attribution (`The Association of Scooter
+/// Operators disagreed. In its response, it said that "…"`): the last one that opens a
+/// sentence as its subject, before the quote in its paragraph or in the paragraph before,
+/// within the section; a head word alone is the organisation the document names in full.
+pub(super) fn body_before(outline: &Outline, found: &[Pending], k: usize) -> Option<String> {
+    let p = &found[k];
+    let first = p.blocks.start.saturating_sub(1);
+    let mut last: Option<String> = None;
+    for b in first..=p.blocks.start {
+        let block = outline.blocks.get(b)?;
+        if block.section() != p.quote.section
+            || !matches!(block.kind, BlockKind::Paragraph | BlockKind::Item { .. })
+        {
+            if b < p.blocks.start {
+                continue;
+            }
+            break;
+        }
+        let text = outline.text_of(block);
+        let until = match (b == p.blocks.start, p.quote.kind) {
+            (false, _) => text.len(),
+            (true, QuoteKind::Block) => 0,
+            (true, QuoteKind::Inline) => p.at.min(text.len()),
+        };
+        if let Some((_, name)) = names::organisations_leading(&text[..until]).pop() {
+            last = Some(name);
+        }
+    }
+    let name = last?;
+    match name.contains(' ') {
+        true => Some(name),
+        false => names::organisation_in_full(&outline.text, &name),
+    }
 }
 
 /// The people a pronoun can stand for: everyone the document's prose names in full or by
@@ -203,8 +239,9 @@ pub(super) fn antecedent(
             })
         })
         .map_or(p.blocks.start.saturating_sub(REACH), |b| b + 1);
-    // Every mention: (block, offset, name); the latest whose gender the pronoun allows wins.
-    let mut mentions: Vec<(usize, usize, String)> = Vec::new();
+    // Every mention: (block, offset, name, whether a noun beside it rules the pronoun out);
+    // the latest whose gender the pronoun allows wins.
+    let mut mentions: Vec<(usize, usize, String, bool)> = Vec::new();
     for b in first..p.blocks.end {
         let Some(block) = outline.blocks.get(b) else {
             continue;
@@ -221,7 +258,10 @@ pub(super) fn antecedent(
         };
         let before = &text[..until.min(text.len())];
         for (at, name) in people.mentions(before) {
-            mentions.push((b, at, name.to_string()));
+            // `Her late husband, Emmanuel Adeyemi`: not `she`.
+            let noun = names::given::of_noun_before(before, at);
+            let ruled_out = gender.zip(noun).is_some_and(|(g, n)| g != n);
+            mentions.push((b, at, name.to_string(), ruled_out));
         }
     }
     for j in (0..k).rev() {
@@ -230,7 +270,7 @@ pub(super) fn antecedent(
             break;
         }
         if let Some(s) = &out[j] {
-            mentions.push((q.blocks.start, q.at, s.clone()));
+            mentions.push((q.blocks.start, q.at, s.clone(), false));
         }
     }
     mentions.sort_by_key(|m| (m.0, m.1));
@@ -242,7 +282,7 @@ pub(super) fn antecedent(
     let last_block = mentions.last()?.0;
     let allowed: Vec<String> = mentions
         .into_iter()
-        .filter(|m| m.0 == last_block && names::gender_allows(&m.2, gender))
+        .filter(|m| m.0 == last_block && !m.3 && names::gender_allows(&m.2, gender))
         .map(|m| m.2)
         .collect();
     let surely_a_person = |name: &String| {
