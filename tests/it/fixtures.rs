@@ -1309,6 +1309,67 @@ fn speakers_it_nicknames_and_the_present() {
     );
 }
 
+/// An office before a name is no part of it (`Senate Majority Leader Carl Brandt`,
+/// `Minister for Local Government Simon Whitby`); abbreviated titles (`Sen.`, `Cllr`) are
+/// titles; two given names joined before one surname are two people (`Sunita and Dev
+/// Mistry`), and the title's gender tells which; a reference list's initials are the person
+/// named in full; a common noun opening a sentence and a place after a preposition are no
+/// speakers.
+#[test]
+fn speakers_offices_couples_and_places() {
+    let doc = load_titled(
+        "speakers-offices-couples-and-places.md",
+        "Budget Week in the Capital",
+    );
+    dates_are(&doc, &[dated("2019", 33), dated("2024", 43)]);
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "There was no deal, and there never was one on the table,",
+                Some("Carl Brandt"),
+                11,
+            ),
+            inline(
+                "I've been here fourteen years and I have never seen it this bad,",
+                Some("Ruth Gallagher"),
+                13,
+            ),
+            inline(
+                "We put together a very good case for the defences,",
+                Some("Priya Bains"),
+                19,
+            ),
+            inline(
+                "Allotments matter because they feed families and build communities.",
+                Some("Simon Whitby"),
+                21,
+            ),
+            inline(
+                "We only moved in last March and nobody warned us,",
+                Some("Sunita Mistry"),
+                27,
+            ),
+            inline("is of the opinion that there is a demand", None, 31),
+            inline(
+                "I was told the list was closed in 2019 and would reopen at some point.",
+                None,
+                33,
+            ),
+            inline(
+                "We could meet a five-year target tomorrow if someone gave us forty acres.",
+                None,
+                35,
+            ),
+            inline(
+                "For about eight months we thought we had a contamination problem,",
+                Some("Tomasz Wierzbicki"),
+                41,
+            ),
+        ],
+    );
+}
+
 #[test]
 fn speakers_titles_are_part_of_the_name_and_other_capitals_are_not() {
     let doc = load_titled("speakers-titles.md", "Main Street Flood Recovery");

@@ -428,14 +428,56 @@ pub(super) fn name_before(words: &[&str]) -> Option<String> {
     if let Some(name) = stopped.and_then(|i| organisation(words, i, &run)) {
         return Some(name);
     }
+    // `One respondent from Bristol wrote`, `A council in the North West said`: a place after a
+    // preposition is not who speaks.
+    if let Some(i) = stopped {
+        let w = bare(words[i]);
+        let after_the = w == "the" && i > 0 && PLACE_PREPOSITIONS.contains(&bare(words[i - 1]));
+        if PLACE_PREPOSITIONS.contains(&w) || after_the {
+            return None;
+        }
+    }
     while run
         .first()
         .is_some_and(|w| is_not_name(w) || (run.len() > 1 && is_opening_adverb(w)))
     {
         run.remove(0);
     }
+    // `Minister for Local Government Simon Whitby said`: the person starts at a known given
+    // name that has a surname after it; the words before it are the office.
+    let person = run
+        .iter()
+        .position(|w| given::of_given_name(bare(w)).is_some())
+        .filter(|&j| j > 0 && run.len() - j >= 2);
+    if let Some(j) = person {
+        run.drain(..j);
+        return titled(None, run);
+    }
     titled(title, run)
 }
+
+/// Prepositions whose object a capitalised run before a reporting verb may be, rather than
+/// its subject (`from Bristol`, `in the North West`).
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "from",
+    "in",
+    "at",
+    "near",
+    "across",
+    "outside",
+    "inside",
+    "within",
+    "around",
+    "throughout",
+    "to",
+    "into",
+    "towards",
+    "toward",
+    "via",
+    "on",
+    "under",
+    "over",
+];
 
 /// The whole name of an organisation whose last words are `run` (capitalised words that
 /// end at `words[stop + 1..]`), when `run` is its tail after `of`, `for` or `for the`:

@@ -358,10 +358,15 @@ impl Directory {
                 None
             };
             if last_word.is_some_and(|w| counted.insert(range.start + w)) {
-                match counts.get_mut(full.as_str()) {
-                    Some(count) => *count += 1,
-                    None => {
-                        counts.insert(full.clone(), 1);
+                // `Sunita and Dev Mistry`: two people of one surname.
+                let partner =
+                    partner_before(within, &full).map(|given| format!("{given} {surname}"));
+                for name in std::iter::once(&full).chain(partner.as_ref()) {
+                    match counts.get_mut(name.as_str()) {
+                        Some(count) => *count += 1,
+                        None => {
+                            counts.insert(name.clone(), 1);
+                        }
                     }
                 }
             }
@@ -460,6 +465,43 @@ impl Directory {
             .map(|names| names.iter().map(|(full, _)| full.as_str()).collect())
             .unwrap_or_default()
     }
+}
+
+/// The given name of a partner written before `full` in `within` and joined to it by `and`,
+/// the two sharing its surname (`Sunita and Dev Mistry` → `Sunita`): a known given name, as
+/// `full`'s own is, so `Smith and Dev Mistry` names no one more.
+fn partner_before<'t>(within: &'t str, full: &str) -> Option<&'t str> {
+    let given = full.split(' ').next()?;
+    given::of_given_name(given)?;
+    let at = within.find(full)?;
+    let mut before = within[..at].split_whitespace().rev();
+    let (and, partner) = (before.next()?, before.next()?);
+    (and == "and" && given::of_given_name(partner).is_some()).then_some(partner)
+}
+
+/// `names` without any that only shortens another to initials: `T. Wierzbicki` (a reference
+/// list's) is the `Tomasz Wierzbicki` the text names, one person.
+pub fn without_initials_of_others<'n>(names: &[&'n str]) -> Vec<&'n str> {
+    let shortens = |short: &str, full: &str| {
+        let (s, f): (Vec<&str>, Vec<&str>) = (
+            short.split_whitespace().collect(),
+            full.split_whitespace().collect(),
+        );
+        short != full
+            && s.len() == f.len()
+            && s.last() == f.last()
+            && s.iter().zip(&f).rev().skip(1).all(|(a, b)| {
+                a == b
+                    || a.strip_suffix('.').is_some_and(|i| {
+                        i.chars().count() == 1 && b.starts_with(i) && b.len() > i.len()
+                    })
+            })
+    };
+    names
+        .iter()
+        .filter(|n| !names.iter().any(|other| shortens(n, other)))
+        .copied()
+        .collect()
 }
 
 /// The surname of a full name: its last word before any suffix (`Walter Pryce, Jr.` →
@@ -667,6 +709,12 @@ pub(super) fn full_name_words<'t>(
         match name_word(&text[prev.clone()]) {
             Some((w, false)) => {
                 if n == run.len() {
+                    // `Senate Majority Leader Carl Brandt`: words before a known given name
+                    // describe the person; else the run is no person's name.
+                    if given::of_given_name(run[1]).is_some() {
+                        n = 2;
+                        break;
+                    }
                     return None;
                 }
                 run[n] = w;

@@ -71,8 +71,13 @@ pub(super) fn resolve_speakers(
             Some(dir) if titled => {
                 let surname = written.split_whitespace().next_back().unwrap_or_default();
                 let title = written.split_whitespace().next().unwrap_or_default();
-                match dir.candidates(surname).as_slice() {
-                    [one] if names::gender_allows(one, names::given::of_honorific(title)) => {
+                // Of several, those the title's gender allows (`Mrs Mistry` of `Sunita and
+                // Dev Mistry`).
+                let gender = names::given::of_honorific(title);
+                let mut candidates = names::without_initials_of_others(&dir.candidates(surname));
+                candidates.retain(|c| names::gender_allows(c, gender));
+                match candidates.as_slice() {
+                    [one] => {
                         let of_kin = names::is_addressed(&written)
                             && beside_kin
                                 .get_or_insert_with(|| words_beside_kin(outline))
@@ -86,7 +91,8 @@ pub(super) fn resolve_speakers(
                 }
             }
             Some(dir) if !titled => {
-                let mut candidates: Vec<&str> = dir.candidates(&written);
+                let mut candidates: Vec<&str> =
+                    names::without_initials_of_others(&dir.candidates(&written));
                 if !written.contains(' ') {
                     // Those already quoted under that surname count too (`Mr. Reyes`).
                     for said in quoted_as.get(written.as_str()).into_iter().flatten() {
@@ -108,6 +114,12 @@ pub(super) fn resolve_speakers(
             }
             _ => written,
         };
+        // `Respondents noted that "…"`: a word the text also writes in lower case nearby is
+        // a common noun opening its sentence, not a name.
+        if !full.contains(' ') && common_noun_nearby(outline, p, &full) {
+            out.push(None);
+            continue;
+        }
         last_quoted.insert(full.clone(), out.len());
         let surname = names::surname_of(&full).to_string();
         let under = quoted_as.entry(surname).or_default();
@@ -134,6 +146,28 @@ pub(super) fn resolve_speakers(
         out[k] = speaker;
     }
     out
+}
+
+/// Whether `word`, capitalised, is written in lower case as a word of its own in quote `p`'s
+/// block or the few blocks before it in its section: a common noun (`Respondents` beside
+/// `most respondents`), not a name.
+fn common_noun_nearby(outline: &Outline, p: &Pending, word: &str) -> bool {
+    /// How many blocks before the quote's are read.
+    const REACH: usize = 8;
+    let lower = word.to_lowercase();
+    if lower == word || !word.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let blocks = p.blocks.start.saturating_sub(REACH)..p.blocks.end;
+    outline.blocks[blocks.start..blocks.end.min(outline.blocks.len())]
+        .iter()
+        .filter(|b| b.section() == p.quote.section)
+        .any(|b| {
+            outline
+                .text_of(b)
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| w == lower)
+        })
 }
 
 /// The words of every paragraph or list item of the outline that speaks of someone's family
