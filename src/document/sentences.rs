@@ -8,6 +8,11 @@ const ABBREVIATIONS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr",
     "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "vs", "etc", "e.g", "i.e", "Inc", "Ltd", "Co",
     "Corp", "Gen", "Gov", "Sen", "Rep", "Rev", "U.S", "U.K", "approx", "cf", "al", "Fig",
+    // A case's parties (`Tribune Co. v. City of Lakeport`), numbers, ranks and offices.
+    "v", "No", "Nos", "Mt", "Ft", "Cllr", "Supt", "Sgt", "Lt", "Col", "Capt", "Det", "Insp",
+    "Hon", // US states as the wire services write them (`Harrisburg, Pa.`).
+    "Pa", "Calif", "Conn", "Fla", "Mich", "Minn", "Va", "Ariz", "Colo", "Ga", "Md", "Okla", "Tenn",
+    "Tex",
 ];
 
 /// The byte range of the sentence in `text` that holds byte `at`.

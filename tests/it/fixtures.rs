@@ -1370,6 +1370,62 @@ fn speakers_offices_couples_and_places() {
     );
 }
 
+/// An office alone (`the mayor said`, `As our Chair put it`) is the one person the document
+/// names in it; an organisation's head word in lower case (`The council said`) is the
+/// organisation, but not someone speaking for it (`A spokesman for the agency`); an
+/// appositive names its person after a description; a paragraph's number does not stop an
+/// organisation opening a sentence (`2.2 The Federation …. It said`); `Co.` and `v.` end no
+/// sentence; `she` after a paragraph that names only a man is the woman named just before.
+#[test]
+fn speakers_offices_and_bodies() {
+    let doc = load_titled("speakers-offices-and-bodies.md", "Flood Week");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "Our kids are not going to sit at home because the capital cannot count,",
+                Some("Raymond Oduya"),
+                11,
+            ),
+            inline(
+                "Our teams have worked through the night alongside the emergency services.",
+                Some("Warwick District Council"),
+                17,
+            ),
+            inline(
+                "We understand how distressing flooding is for every family here.",
+                None,
+                19,
+            ),
+            inline(
+                "People are fed up with being told this is a one-in-a-hundred-year event.",
+                Some("Graham Whitlock"),
+                25,
+            ),
+            inline(
+                "in too many areas the waiting list is a shoebox in a council office",
+                Some("Federation of Allotment Associations"),
+                29,
+            ),
+            inline(
+                "bear the burden of justifying every redaction they make",
+                Some("Patricia Okafor"),
+                35,
+            ),
+            inline(
+                "He wants to get to the end of the piece too quickly,",
+                Some("Margo Ellison"),
+                43,
+            ),
+            inline(
+                "We would love to close our doors one day because nobody needs us.",
+                Some("Catherine Adu"),
+                49,
+            ),
+        ],
+    );
+}
+
 #[test]
 fn speakers_titles_are_part_of_the_name_and_other_capitals_are_not() {
     let doc = load_titled("speakers-titles.md", "Main Street Flood Recovery");

@@ -234,6 +234,40 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     {
         return Some(Who::Body);
     }
+    // `the mayor said`, `As our Chair put it`: whoever the document names in that office;
+    // `said the mayor`.
+    let office = end
+        .checked_sub(1)
+        .and_then(|i| super::roles::office_at(&words, i))
+        .or_else(|| {
+            let verb_first = verb == 0 || words[verb - 1].ends_with(',');
+            verb_first
+                .then(|| super::roles::office_at(&words, verb + 2))
+                .flatten()
+        });
+    if let Some(office) = office {
+        return Some(Who::Office(office));
+    }
+    // `The council said`: the organisation, by its head word.
+    if let Some(i) = end.checked_sub(1) {
+        let head = bare(words[i]);
+        let det = i.checked_sub(1).map(|j| bare(words[j]));
+        let mut capital = head.to_string();
+        if let Some(first) = capital.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        // Not `A spokesman for the agency said`: the agency's spokesman, unnamed.
+        let object = i.checked_sub(2).is_some_and(|j| {
+            PLACE_PREPOSITIONS.contains(&bare(words[j])) || bare(words[j]) == "for"
+        });
+        if det.is_some_and(|d| d.eq_ignore_ascii_case("the"))
+            && !object
+            && !is_capitalised(head)
+            && super::is_organisation_head(&capital)
+        {
+            return Some(Who::Named(capital));
+        }
+    }
     let after_verb = words.get(verb + 1).and_then(|w| pronoun(w));
     let verb_first = verb == 0 || words[verb - 1].ends_with(',');
     match (after_verb, verb_first) {
@@ -337,6 +371,17 @@ pub(super) fn appositive_subject(words: &[&str]) -> Option<String> {
         if let Some(name) = name_before(inside) {
             return Some(name);
         }
+    }
+    // `Its chair, retired civil engineer Graham Whitlock, said`: the person the appositive
+    // names in full after a short description.
+    let described = inside
+        .first()
+        .is_some_and(|w| !is_capitalised(bare(w)) && !is_title(bare(w)));
+    let full = |n: &String| {
+        n.contains(' ') && given::of_given_name(n.split(' ').next().unwrap_or_default()).is_some()
+    };
+    if let Some(name) = described.then(|| name_from(inside)).flatten().filter(full) {
+        return Some(name);
     }
     let open = open.filter(|&j| words.len() - j <= LONGEST_APPOSITIVE)?;
     name_before(&words[..=open])

@@ -4,6 +4,7 @@
 pub mod given;
 mod lead_in;
 mod organisations;
+mod roles;
 mod surnames;
 mod words;
 
@@ -16,6 +17,7 @@ pub use lead_in::{
     speaker_ending_in_verb, speaker_in_lead_in, speaker_of_heading, who_in_lead_in,
 };
 pub use organisations::{is_organisation_head, organisation_in_full, organisations_leading};
+pub use roles::holder_of;
 pub use surnames::{Directory, People, person_mentions, surname_of, without_initials_of_others};
 pub use words::{has_suffixes, words_beside_kin};
 
@@ -30,6 +32,9 @@ pub enum Who {
     Nobody,
     /// `it said`: the organisation the text last named as the subject of a sentence.
     Body,
+    /// `the mayor said`: the one person the document names in that office (see
+    /// [`holder_of`]).
+    Office(&'static str),
 }
 
 /// Whether a pronoun of `gender` can stand for `name`: not when the name's given name (or

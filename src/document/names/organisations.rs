@@ -102,11 +102,16 @@ pub fn organisations_leading(text: &str) -> Vec<(usize, String)> {
                     break;
                 }
             }
-            let opens = text[..start]
-                .trim_end()
-                .chars()
-                .next_back()
-                .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | ';'));
+            // A paragraph's number (`2.2 The Federation …`) opens nothing.
+            let before = text[..start].trim_end();
+            let numbered = !before.is_empty()
+                && !before.contains(char::is_whitespace)
+                && before.chars().all(|c| c.is_ascii_digit() || c == '.');
+            let opens = numbered
+                || before
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | ';'));
             if opens {
                 let name = name_around(text, at, head).unwrap_or_else(|| head.to_string());
                 found.push((start, name));

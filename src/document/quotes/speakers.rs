@@ -131,12 +131,18 @@ pub(super) fn resolve_speakers(
     }
     // Everyone the document names in full, and the speakers: who a pronoun can stand for.
     let mut everyone: Option<names::People> = None;
+    // The person in each office asked about (`the mayor said`).
+    let mut offices: rustc_hash::FxHashMap<&str, Option<String>> = Default::default();
     for k in 0..found.len() {
         let p = &found[k];
         let speaker = match &p.who {
             Some(Who::Named(_)) => continue,
             Some(Who::Nobody) => None,
             Some(Who::Body) => body_before(outline, found, k),
+            Some(Who::Office(office)) => offices
+                .entry(*office)
+                .or_insert_with(|| names::holder_of(&outline.text, office))
+                .clone(),
             Some(Who::Pronoun(gender)) => {
                 let everyone = everyone.get_or_insert_with(|| everyone_named(outline, &out));
                 antecedent(outline, found, &out, everyone, k, *gender)
@@ -314,11 +320,30 @@ pub(super) fn antecedent(
     // Someone quoted, or whose given name is known, before a capitalised run that may
     // name a thing (`the last Northern Spy when Walter Pruitt walks me up`).
     let last_block = mentions.last()?.0;
+    // When the pronoun rules out everyone the last paragraph names (`Theo` for `she`), the
+    // last person before whose given name or title says they can be it.
+    let surely_of_gender = |name: &str| {
+        let first = name.split_whitespace().next().unwrap_or_default();
+        gender.is_some_and(|g| {
+            names::given::of_given_name(first)
+                .or_else(|| names::given::of_honorific(first))
+                .is_some_and(|of| of == g)
+        })
+    };
+    let fallback = mentions
+        .iter()
+        .rev()
+        .take_while(|m| m.0 + 1 >= last_block)
+        .find(|m| !m.3 && surely_of_gender(&m.2))
+        .map(|m| m.2.clone());
     let allowed: Vec<String> = mentions
         .into_iter()
         .filter(|m| m.0 == last_block && !m.3 && names::gender_allows(&m.2, gender))
         .map(|m| m.2)
         .collect();
+    if allowed.is_empty() {
+        return fallback;
+    }
     let surely_a_person = |name: &String| {
         out.contains(&Some(name.clone()))
             || name

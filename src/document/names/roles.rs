@@ -1,0 +1,202 @@
+//! A person named by their office alone (`the mayor said`, `As our Chair put it`) as the one
+//! person the document names in that office (`Mayor Raymond Oduya`, `Catherine Adu, Chair of
+//! Trustees`), as a reader takes it.
+
+use super::given;
+use super::lead_in::name_from;
+use super::words::{bare, is_capitalised};
+
+/// Offices a person is named by alone, with `the` (`the mayor said`), and the words a text
+/// writes them with before or after a name: the office itself capitalised, and its
+/// abbreviations.
+const OFFICES: &[(&str, &[&str])] = &[
+    ("mayor", &["Mayor"]),
+    ("governor", &["Governor", "Gov.", "Gov"]),
+    ("judge", &["Judge"]),
+    ("minister", &["Minister"]),
+    ("senator", &["Senator", "Sen.", "Sen"]),
+    ("councillor", &["Councillor", "Cllr", "Cllr."]),
+    ("councilor", &["Councilor"]),
+    ("chair", &["Chair", "Chairman", "Chairwoman", "Chairperson"]),
+    ("chairman", &["Chairman", "Chair"]),
+    ("chairwoman", &["Chairwoman", "Chair"]),
+    ("president", &["President"]),
+    ("premier", &["Premier"]),
+    ("chancellor", &["Chancellor"]),
+    ("commissioner", &["Commissioner"]),
+    ("sheriff", &["Sheriff"]),
+    ("superintendent", &["Superintendent", "Supt.", "Supt"]),
+    ("headteacher", &["Headteacher"]),
+    ("principal", &["Principal"]),
+    ("coach", &["Coach"]),
+    ("ambassador", &["Ambassador"]),
+    ("bishop", &["Bishop"]),
+];
+
+/// Words before an office that say whose it is: `the mayor`, `our Chair`, `its chair`.
+const DETERMINERS: &[&str] = &["the", "The", "our", "Our", "its", "Its", "their", "Their"];
+
+/// The office `words[i]` names when the words before it make it the subject of a reporting
+/// verb: `the mayor`, `As our Chair`, `the city's mayor`; `None` for anything else.
+pub fn office_at(words: &[&str], i: usize) -> Option<&'static str> {
+    let w = bare(words.get(i)?).to_lowercase();
+    let (office, _) = OFFICES.iter().find(|(o, _)| *o == w)?;
+    let before = bare(words.get(i.checked_sub(1)?)?);
+    let owned = before.ends_with("'s") || before.ends_with("’s");
+    let det = match owned {
+        // `the city's mayor`
+        true => i.checked_sub(2).map(|j| bare(words[j])),
+        false => Some(before),
+    };
+    // Not `a lawyer for the mayor said`: someone else, speaking for them.
+    let det_at = if owned { i.checked_sub(2)? } else { i - 1 };
+    let for_them = det_at
+        .checked_sub(1)
+        .is_some_and(|j| matches!(bare(words[j]), "for" | "of" | "to" | "with" | "from"));
+    det.filter(|d| DETERMINERS.contains(d) && !for_them)
+        .map(|_| *office)
+}
+
+/// The one person `text` names in `office` (one of [`OFFICES`]): by the office before a
+/// full name (`Mayor Raymond Oduya`, `Minister for Local Government Simon Whitby`), after one
+/// and a comma (`Catherine Adu, Chair of Trustees`), or in lower case before one (`Its
+/// chair, retired civil engineer Graham Whitlock`). `None` when it names no one so, or two.
+pub fn holder_of(text: &str, office: &str) -> Option<String> {
+    let (_, forms) = OFFICES.iter().find(|(o, _)| *o == office)?;
+    let mut people: Vec<String> = Vec::new();
+    let mut note = |name: Option<String>| {
+        if let Some(name) = name.filter(|n| is_full_name(n)) {
+            if !people.contains(&name) {
+                people.push(name);
+            }
+        }
+    };
+    let forms = forms.iter().copied().chain(std::iter::once(office));
+    for form in forms {
+        for at in memchr::memmem::find_iter(text.as_bytes(), form.as_bytes()) {
+            let end = at + form.len();
+            let whole = text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+                && text[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric() || form.ends_with('.'));
+            if !whole {
+                continue;
+            }
+            let after: Vec<&str> = text[end..].split_whitespace().take(12).collect();
+            match is_capitalised(form) {
+                // `Mayor Raymond Oduya`, `Minister for Local Government Simon Whitby`.
+                true => {
+                    note(name_after_office(&after));
+                    note(name_before_office(&text[..at]));
+                }
+                // `Its chair, retired civil engineer Graham Whitlock`.
+                false => {
+                    if let Some(rest) = text[end..].strip_prefix(',') {
+                        let words: Vec<&str> = rest.split_whitespace().take(8).collect();
+                        note(name_from(&words));
+                    }
+                }
+            }
+        }
+    }
+    match people.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// Whether `name` is a full name that opens with a known given name (`Raymond Oduya`).
+fn is_full_name(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    (1..=2).contains(&words.count()) && given::of_given_name(first).is_some()
+}
+
+/// The full name right after an office, or after its `for …`/`of …` words: the name starts
+/// at the first known given name among the capitalised words that follow.
+fn name_after_office(after: &[&str]) -> Option<String> {
+    let mut i = 0;
+    if after
+        .first()
+        .is_some_and(|w| matches!(*w, "for" | "of" | "of the"))
+    {
+        i = 1;
+        while after
+            .get(i)
+            .is_some_and(|w| is_capitalised(bare(w)) || matches!(*w, "and" | "of" | "the"))
+            && given::of_given_name(bare(after[i])).is_none()
+        {
+            i += 1;
+        }
+    }
+    let rest = after.get(i..)?;
+    given::of_given_name(bare(rest.first()?))?;
+    name_from(rest)
+}
+
+/// The full name that `before` (the text up to an office) ends with, then a comma: `Catherine
+/// Adu, Chair`.
+fn name_before_office(before: &str) -> Option<String> {
+    let before = before.trim_end();
+    let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+    let before = before.strip_suffix(',')?;
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    let mut run: Vec<&str> = Vec::new();
+    for raw in &words {
+        let w = bare(raw);
+        if !is_capitalised(w) || w != *raw {
+            break;
+        }
+        run.push(w);
+    }
+    run.reverse();
+    // The name starts at its given name: `Reverend Catherine Adu`.
+    let start = run.iter().position(|w| given::of_given_name(w).is_some())?;
+    let name = run[start..].join(" ");
+    Some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_office_with_a_determiner_is_a_subject() {
+        let words: Vec<&str> = "As our Chair put it".split(' ').collect();
+        assert_eq!(office_at(&words, 2), Some("chair"));
+        let words: Vec<&str> = "the city's mayor said".split(' ').collect();
+        assert_eq!(office_at(&words, 2), Some("mayor"));
+        let words: Vec<&str> = "a judge said".split(' ').collect();
+        assert_eq!(office_at(&words, 1), None);
+        let words: Vec<&str> = "a lawyer for the mayor said".split(' ').collect();
+        assert_eq!(office_at(&words, 4), None);
+    }
+
+    #[test]
+    fn the_one_person_named_in_an_office() {
+        let text = "Philadelphia Mayor Raymond Oduya told reporters. Later the mayor said so.";
+        assert_eq!(holder_of(text, "mayor").as_deref(), Some("Raymond Oduya"));
+        let text = "*Reverend Catherine Adu, Chair of Trustees*";
+        assert_eq!(holder_of(text, "chair").as_deref(), Some("Catherine Adu"));
+        let text = "Its chair, retired civil engineer Graham Whitlock, said so.";
+        assert_eq!(holder_of(text, "chair").as_deref(), Some("Graham Whitlock"));
+        let text = "Minister for Local Government Simon Whitby said: no.";
+        assert_eq!(holder_of(text, "minister").as_deref(), Some("Simon Whitby"));
+        let text = "talks between Gov. Diane Kessler and the Senate";
+        assert_eq!(
+            holder_of(text, "governor").as_deref(),
+            Some("Diane Kessler")
+        );
+    }
+
+    #[test]
+    fn two_people_in_one_office_or_none_name_no_one() {
+        let text = "Judge Patricia Okafor and Judge Kevin Marsh sat. The judge said no.";
+        assert_eq!(holder_of(text, "judge"), None);
+        assert_eq!(holder_of("The mayor said no.", "mayor"), None);
+    }
+}
