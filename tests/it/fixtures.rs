@@ -1426,6 +1426,57 @@ fn speakers_offices_and_bodies() {
     );
 }
 
+/// `he` and `she` never stand for a company or a committee; `Ms Walsh` beside `her two
+/// sons` is Kerry-Ann Walsh (kin of the other gender share no title with her); an office in
+/// lower case between a body and a person (`River Dogs manager Hank Turley`), an office
+/// before a name (`Headteacher`) and a word for what someone does (`Catcher`) are no part of
+/// the name; a nickname of initials (`"B.J."`) is none either.
+#[test]
+fn speakers_companies_kin_and_nicknames() {
+    let doc = load_titled("speakers-companies-kin-and-nicknames.md", "Court and Field");
+    dates_are(&doc, &[dated("2017", 29)]);
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "The freedom to choose between shifts is not the freedom to run a business,",
+                Some("Patricia Hollis"),
+                11,
+            ),
+            inline(
+                "strongly disagrees with the court's reasoning",
+                Some("Coastline Logistics"),
+                13,
+            ),
+            inline(
+                "We are focused on the litigation and nothing else,",
+                Some("Greg Tanaka"),
+                13,
+            ),
+            inline(
+                "I had stopped telling the boys we were going home,",
+                Some("Kerry-Ann Walsh"),
+                19,
+            ),
+            inline(
+                "Our results are strong and our numbers are going up, not down,",
+                Some("Jo Whitcombe"),
+                25,
+            ),
+            inline(
+                "When he was right, there was nobody in this league who wanted to face him,",
+                Some("Hank Turley"),
+                29,
+            ),
+            inline(
+                "He used to just try to throw it right through you,",
+                Some("Billy Joe Pruitt"),
+                33,
+            ),
+        ],
+    );
+}
+
 #[test]
 fn speakers_titles_are_part_of_the_name_and_other_capitals_are_not() {
     let doc = load_titled("speakers-titles.md", "Main Street Flood Recovery");

@@ -623,6 +623,20 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
             break;
         }
         if !is_capitalised(w) {
+            // `River Dogs manager Hank Turley`: a body and an office before the person.
+            let office = {
+                let mut c = w.to_string();
+                if let Some(first) = c.get_mut(..1) {
+                    first.make_ascii_uppercase();
+                }
+                is_title(&c)
+            };
+            if !run.is_empty() && office && run.len() <= 3 {
+                run.clear();
+                title = None;
+                described += 1;
+                continue;
+            }
             if !run.is_empty() || described == LONGEST_DESCRIPTION || STOPS.contains(&w) {
                 break;
             }

@@ -16,7 +16,9 @@ pub use lead_in::{
     according_to, ends_in_reporting_verb, expand_label, name_in_attribution,
     speaker_ending_in_verb, speaker_in_lead_in, speaker_of_heading, who_in_lead_in,
 };
-pub use organisations::{is_organisation_head, organisation_in_full, organisations_leading};
+pub use organisations::{
+    is_organisation, is_organisation_head, organisation_in_full, organisations_leading,
+};
 pub use roles::holder_of;
 pub use surnames::{Directory, People, person_mentions, surname_of, without_initials_of_others};
 pub use words::{has_suffixes, words_beside_kin};

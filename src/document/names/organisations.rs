@@ -50,6 +50,34 @@ pub fn is_organisation_head(word: &str) -> bool {
     HEADS.contains(&word)
 }
 
+/// Whether `name` is an organisation's, as `text` writes of it: a word of it is an
+/// organisation's head word or the last is a body's (`Transport Committee`), or the text
+/// writes it with a company's suffix (`Coastline Logistics, Inc.`). Never `he` or `she`.
+pub fn is_organisation(text: &str, name: &str) -> bool {
+    const SUFFIXES: &[&str] = &["Inc", "Ltd", "LLC", "plc", "PLC", "Corp", "GmbH", "LLP"];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.iter().any(|w| is_organisation_head(w))
+        || words
+            .last()
+            .is_some_and(|w| super::surnames::NOT_PERSON_ENDINGS.contains(w))
+    {
+        return true;
+    }
+    let Some(first) = words.first() else {
+        return false;
+    };
+    memchr::memmem::find_iter(text.as_bytes(), first.as_bytes()).any(|at| {
+        let before = text[..at].chars().next_back();
+        let rest = &text[at + first.len()..];
+        if before.is_some_and(char::is_alphanumeric) || rest.starts_with(char::is_alphanumeric) {
+            return false;
+        }
+        rest.split_whitespace()
+            .take(3)
+            .any(|w| SUFFIXES.contains(&w.trim_matches([',', '.', ')', ';'])))
+    })
+}
+
 /// The one name in full that `text` writes with `head` (an organisation's head word) in it:
 /// capitalised words before it (`Kelso Clean Water Group`) or `of`/`for` and capitalised
 /// words after it (`Ministry of Water and Environment`). A name that is the start of a
@@ -210,6 +238,14 @@ mod tests {
             organisations_leading("The Ministry said no."),
             [(0, "Ministry".to_string())]
         );
+    }
+
+    #[test]
+    fn a_body_or_a_company_is_an_organisation() {
+        let text = "Coastline Logistics, Inc. appealed. Jan Leike said its culture changed.";
+        assert!(is_organisation(text, "Coastline Logistics"));
+        assert!(is_organisation(text, "Transport Committee"));
+        assert!(!is_organisation(text, "Jan Leike"));
     }
 
     #[test]

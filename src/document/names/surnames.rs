@@ -467,6 +467,15 @@ impl Directory {
     }
 }
 
+/// Whether `word` reads as a noun for what a person does (`Midfielder`, `Novelist`,
+/// `Historian`, `Consultant`): no known given name, ending as such nouns do.
+pub(super) fn is_agent_noun(word: &str) -> bool {
+    const ENDINGS: &[&str] = &["er", "or", "ist", "ian", "ant", "ent", "man", "woman"];
+    given::of_given_name(word).is_none()
+        && word.chars().count() > 4
+        && ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
 /// The given name of a partner written before `full` in `within` and joined to it by `and`,
 /// the two sharing its surname (`Sunita and Dev Mistry` → `Sunita`): a known given name, as
 /// `full`'s own is, so `Smith and Dev Mistry` names no one more.
@@ -537,7 +546,9 @@ fn is_nickname(raw: &str) -> bool {
         return false;
     };
     inner.starts_with(|c: char| c.is_uppercase())
-        && inner.chars().all(|c| c.is_alphabetic() || c == '-')
+        && inner
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '.')
 }
 
 pub(super) fn name_word(raw: &str) -> Option<(&str, bool)> {
@@ -709,8 +720,12 @@ pub(super) fn full_name_words<'t>(
         match name_word(&text[prev.clone()]) {
             Some((w, false)) => {
                 if n == run.len() {
-                    // `Senate Majority Leader Carl Brandt`: words before a known given name
+                    // `Catcher Billy Joe Pruitt`: a word for what the person does ends the
+                    // run; `Senate Majority Carl Brandt`: words before a known given name
                     // describe the person; else the run is no person's name.
+                    if is_agent_noun(w) {
+                        break;
+                    }
                     if given::of_given_name(run[1]).is_some() {
                         n = 2;
                         break;
@@ -724,9 +739,9 @@ pub(super) fn full_name_words<'t>(
             _ => break,
         }
     }
-    // `Midfielder Sam Tigwell` at the start of a sentence: a word before a known given name
-    // that is none itself describes the person.
-    if n == 3 && given::of_given_name(run[2]).is_none() && given::of_given_name(run[1]).is_some() {
+    // `Midfielder Sam Tigwell` at the start of a sentence: a word for what a person does,
+    // before a known given name, describes them (not `Billy Joe Pruitt`).
+    if n == 3 && is_agent_noun(run[2]) && given::of_given_name(run[1]).is_some() {
         n = 2;
     }
     (n >= 2).then_some((run, n))
@@ -742,10 +757,7 @@ mod tests {
         let mut run: Vec<&str> = Vec::new();
         let mut note = |run: &mut Vec<&str>| {
             // `Midfielder Sam Tigwell`: a description before a known given name.
-            if run.len() == 3
-                && given::of_given_name(run[0]).is_none()
-                && given::of_given_name(run[1]).is_some()
-            {
+            if run.len() == 3 && is_agent_noun(run[0]) && given::of_given_name(run[1]).is_some() {
                 run.remove(0);
             }
             if (2..=3).contains(&run.len()) {

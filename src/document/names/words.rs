@@ -401,6 +401,11 @@ pub(super) const TITLES: &[&str] = &[
     "Det",
     "Det.",
     "Leader",
+    "Manager",
+    "Headteacher",
+    "Headmaster",
+    "Headmistress",
+    "Principal",
     "Spokesperson",
     "Spokesman",
     "Spokeswoman",
@@ -549,62 +554,65 @@ pub(super) fn is_never_in_a_name(word: &str) -> bool {
         .contains(word)
 }
 
-/// Words for a person's family. Kin often share a surname: a paragraph that names someone
-/// and speaks of their family (`Erik Lindqvist … His grandfather`) may stand beside a second
-/// person of that surname.
-const KIN: [&str; 27] = [
-    "mother",
-    "father",
-    "grandfather",
-    "grandmother",
-    "grandson",
-    "granddaughter",
-    "grandparent",
-    "grandchild",
-    "son",
-    "daughter",
-    "wife",
-    "husband",
-    "brother",
-    "sister",
-    "uncle",
-    "aunt",
-    "nephew",
-    "niece",
-    "cousin",
-    "parent",
-    "widow",
-    "widower",
-    "family",
-    "stepson",
-    "stepdaughter",
-    "stepmother",
-    "stepfather",
+/// Words for a person's family, with the gender a word gives (none for `cousin`). Kin often
+/// share a surname: a paragraph that names someone and speaks of their family (`Erik
+/// Lindqvist … His grandfather`) may stand beside a second person of that surname, of the
+/// kin's gender.
+const KIN: [(&str, Option<Gender>); 26] = [
+    ("mother", Some(Gender::Female)),
+    ("father", Some(Gender::Male)),
+    ("grandfather", Some(Gender::Male)),
+    ("grandmother", Some(Gender::Female)),
+    ("grandson", Some(Gender::Male)),
+    ("granddaughter", Some(Gender::Female)),
+    ("grandparent", None),
+    ("grandchild", None),
+    ("son", Some(Gender::Male)),
+    ("daughter", Some(Gender::Female)),
+    ("wife", Some(Gender::Female)),
+    ("husband", Some(Gender::Male)),
+    ("brother", Some(Gender::Male)),
+    ("sister", Some(Gender::Female)),
+    ("uncle", Some(Gender::Male)),
+    ("aunt", Some(Gender::Female)),
+    ("nephew", Some(Gender::Male)),
+    ("niece", Some(Gender::Female)),
+    ("cousin", None),
+    ("parent", None),
+    ("widow", Some(Gender::Female)),
+    ("widower", Some(Gender::Male)),
+    ("stepson", Some(Gender::Male)),
+    ("stepdaughter", Some(Gender::Female)),
+    ("stepmother", Some(Gender::Female)),
+    ("stepfather", Some(Gender::Male)),
 ];
 
 /// The words of `paragraph`, bare and without possessives, when it speaks of someone's
-/// family (a word of [`KIN`], any case, or its plural); none when it does not.
-pub fn words_beside_kin(paragraph: &str) -> Vec<&str> {
+/// family of a gender `gender` allows (a word of [`KIN`], any case, or its plural: `her two
+/// sons` is no kin a `Ms` could be); none when it does not.
+pub fn words_beside_kin(paragraph: &str, gender: Option<Gender>) -> Vec<&str> {
     static FINDER: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
         std::sync::OnceLock::new();
     let finder = FINDER.get_or_init(|| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(KIN)
+            .build(KIN.iter().map(|(w, _)| w))
             .ok()
     });
     let Some(finder) = finder else {
         return Vec::new();
     };
-    let whole_word = |m: &aho_corasick::Match| {
+    let kin_of_gender = |m: &aho_corasick::Match| {
         let before = paragraph[..m.start()].chars().next_back();
         let rest = &paragraph[m.end()..];
         let rest = rest.strip_prefix('s').unwrap_or(rest);
+        let (_, of) = KIN[m.pattern().as_usize()];
         before.is_none_or(|c| !c.is_alphabetic())
             && rest.chars().next().is_none_or(|c| !c.is_alphabetic())
+            && (of.is_none() || gender.is_none() || of == gender)
     };
-    if !finder.find_iter(paragraph).any(|m| whole_word(&m)) {
+    if !finder.find_iter(paragraph).any(|m| kin_of_gender(&m)) {
         return Vec::new();
     }
     paragraph

@@ -44,7 +44,8 @@ pub(super) fn resolve_speakers(
     let mut quoted_as: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
     // The words of every paragraph that speaks of someone's family, when a form of address
     // asks (`Mr. Lindqvist` beside `Erik Lindqvist … His grandfather`).
-    let mut beside_kin: Option<rustc_hash::FxHashSet<&str>> = None;
+    // (One set per gender a title gives: `Ms Walsh` is none of `her two sons`.)
+    let mut beside_kin: [Option<rustc_hash::FxHashSet<&str>>; 3] = Default::default();
     // An organisation's head word and the name it stands for, once looked for.
     let mut organisations: rustc_hash::FxHashMap<String, Option<String>> = Default::default();
     for p in found {
@@ -78,9 +79,14 @@ pub(super) fn resolve_speakers(
                 candidates.retain(|c| names::gender_allows(c, gender));
                 match candidates.as_slice() {
                     [one] => {
+                        let slot = match gender {
+                            None => 0,
+                            Some(names::given::Gender::Female) => 1,
+                            Some(names::given::Gender::Male) => 2,
+                        };
                         let of_kin = names::is_addressed(&written)
-                            && beside_kin
-                                .get_or_insert_with(|| words_beside_kin(outline))
+                            && beside_kin[slot]
+                                .get_or_insert_with(|| words_beside_kin(outline, gender))
                                 .contains(surname);
                         match of_kin {
                             true => written,
@@ -177,13 +183,16 @@ fn common_noun_nearby(outline: &Outline, p: &Pending, word: &str) -> bool {
 }
 
 /// The words of every paragraph or list item of the outline that speaks of someone's family
-/// (see [`names::words_beside_kin`]).
-fn words_beside_kin(outline: &Outline) -> rustc_hash::FxHashSet<&str> {
+/// of a gender `gender` allows (see [`names::words_beside_kin`]).
+fn words_beside_kin(
+    outline: &Outline,
+    gender: Option<names::given::Gender>,
+) -> rustc_hash::FxHashSet<&str> {
     outline
         .blocks
         .iter()
         .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Item { .. }))
-        .flat_map(|b| names::words_beside_kin(outline.text_of(b)))
+        .flat_map(|b| names::words_beside_kin(outline.text_of(b), gender))
         .collect()
 }
 
@@ -300,7 +309,8 @@ pub(super) fn antecedent(
         for (at, name) in people.mentions(before) {
             // `Her late husband, Emmanuel Adeyemi`: not `she`.
             let noun = names::given::of_noun_before(before, at);
-            let ruled_out = gender.zip(noun).is_some_and(|(g, n)| g != n);
+            let ruled_out = gender.zip(noun).is_some_and(|(g, n)| g != n)
+                || gender.is_some() && names::is_organisation(&outline.text, name);
             mentions.push((b, at, name.to_string(), ruled_out));
         }
     }
@@ -310,7 +320,9 @@ pub(super) fn antecedent(
             break;
         }
         if let Some(s) = &out[j] {
-            mentions.push((q.blocks.start, q.at, s.clone(), false));
+            // `he` or `she` is never a company or a committee quoted before.
+            let body = gender.is_some() && names::is_organisation(&outline.text, s);
+            mentions.push((q.blocks.start, q.at, s.clone(), body));
         }
     }
     mentions.sort_by_key(|m| (m.0, m.1));
