@@ -1375,7 +1375,9 @@ fn speakers_offices_couples_and_places() {
 /// organisation, but not someone speaking for it (`A spokesman for the agency`); an
 /// appositive names its person after a description; a paragraph's number does not stop an
 /// organisation opening a sentence (`2.2 The Federation …. It said`); `Co.` and `v.` end no
-/// sentence; `she` after a paragraph that names only a man is the woman named just before.
+/// sentence; `she` after a paragraph that names only a man is the woman named just before,
+/// and `she` after `The Chair` is the chair; of two people in one office, `the judge` is the
+/// one named so last before.
 #[test]
 fn speakers_offices_and_bodies() {
     let doc = load_titled("speakers-offices-and-bodies.md", "Flood Week");
@@ -1421,6 +1423,24 @@ fn speakers_offices_and_bodies() {
                 "We would love to close our doors one day because nobody needs us.",
                 Some("Catherine Adu"),
                 49,
+            ),
+            // `Rt Hon Helen Carrick MP`: honours and letters are no part of the name.
+            inline(
+                "This is the largest investment in buses in a generation, and it shows,",
+                Some("Helen Carrick"),
+                57,
+            ),
+            // `she` after `The Chair`: the chair named last before (not Catherine Adu).
+            inline(
+                "Goodwill does not get anyone to a hospital appointment,",
+                Some("Alison Pryce"),
+                59,
+            ),
+            // Of two judges, the one named last before the quote.
+            inline(
+                "The freedom to choose between shifts is not the freedom to run a business,",
+                Some("Ruth Hollis"),
+                65,
             ),
         ],
     );

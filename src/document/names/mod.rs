@@ -19,7 +19,7 @@ pub use lead_in::{
 pub use organisations::{
     is_organisation, is_organisation_head, organisation_in_full, organisations_leading,
 };
-pub use roles::holder_of;
+pub use roles::{holder_at, holders_of, office_at};
 pub use surnames::{Directory, People, person_mentions, surname_of, without_initials_of_others};
 pub use words::{has_suffixes, words_beside_kin};
 
@@ -35,7 +35,7 @@ pub enum Who {
     /// `it said`: the organisation the text last named as the subject of a sentence.
     Body,
     /// `the mayor said`: the one person the document names in that office (see
-    /// [`holder_of`]).
+    /// [`holders_of`]).
     Office(&'static str),
 }
 

@@ -4,7 +4,7 @@
 
 use super::given;
 use super::lead_in::name_from;
-use super::words::{bare, is_capitalised};
+use super::words::{bare, is_capitalised, is_post_nominal};
 
 /// Offices a person is named by alone, with `the` (`the mayor said`), and the words a text
 /// writes them with before or after a name: the office itself capitalised, and its
@@ -29,6 +29,8 @@ const OFFICES: &[(&str, &[&str])] = &[
     ("headteacher", &["Headteacher"]),
     ("principal", &["Principal"]),
     ("coach", &["Coach"]),
+    ("manager", &["Manager"]),
+    ("captain", &["Captain", "Capt.", "Capt"]),
     ("ambassador", &["Ambassador"]),
     ("bishop", &["Bishop"]),
 ];
@@ -57,20 +59,19 @@ pub fn office_at(words: &[&str], i: usize) -> Option<&'static str> {
         .map(|_| *office)
 }
 
-/// The one person `text` names in `office` (one of [`OFFICES`]): by the office before a
-/// full name (`Mayor Raymond Oduya`, `Minister for Local Government Simon Whitby`), after one
-/// and a comma (`Catherine Adu, Chair of Trustees`), or in lower case before one (`Its
-/// chair, retired civil engineer Graham Whitlock`). `None` when it names no one so, or two.
-pub fn holder_of(text: &str, office: &str) -> Option<String> {
-    let (_, forms) = OFFICES.iter().find(|(o, _)| *o == office)?;
-    let mut people: Vec<String> = Vec::new();
-    let mut note = |name: Option<String>| {
-        if let Some(name) = name.filter(|n| is_full_name(n)) {
-            if !people.contains(&name) {
-                people.push(name);
-            }
-        }
+/// Where `text` names someone in `office` (one of [`OFFICES`]), in text order: by the
+/// office before a full name (`Mayor Raymond Oduya`, `Minister for Local Government Simon
+/// Whitby`), after one and a comma (`Catherine Adu, Chair of Trustees`), before a comma and
+/// one (`the Chair, Dame Alison Pryce MP`), or in lower case before one (`Its chair, retired
+/// civil engineer Graham Whitlock`); and by the office before the surname of one of them
+/// (`Judge Hollis`). Each mention's offset and the full name.
+pub fn holders_of(text: &str, office: &str) -> Vec<(usize, String)> {
+    let Some((_, forms)) = OFFICES.iter().find(|(o, _)| *o == office) else {
+        return Vec::new();
     };
+    let mut found: Vec<(usize, String)> = Vec::new();
+    // Where the office stands before a lone capitalised word: a surname, perhaps.
+    let mut surnames: Vec<(usize, &str)> = Vec::new();
     let forms = forms.iter().copied().chain(std::iter::once(office));
     for form in forms {
         for at in memchr::memmem::find_iter(text.as_bytes(), form.as_bytes()) {
@@ -86,27 +87,75 @@ pub fn holder_of(text: &str, office: &str) -> Option<String> {
             if !whole {
                 continue;
             }
+            let mut note = |name: Option<String>| {
+                if let Some(name) = name.filter(|n| is_full_name(n)) {
+                    found.push((at, name));
+                }
+            };
             let after: Vec<&str> = text[end..].split_whitespace().take(12).collect();
+            let after_comma = text[end..]
+                .strip_prefix(',')
+                .map(|rest| rest.split_whitespace().take(8).collect::<Vec<&str>>());
             match is_capitalised(form) {
                 // `Mayor Raymond Oduya`, `Minister for Local Government Simon Whitby`.
                 true => {
                     note(name_after_office(&after));
                     note(name_before_office(&text[..at]));
-                }
-                // `Its chair, retired civil engineer Graham Whitlock`.
-                false => {
-                    if let Some(rest) = text[end..].strip_prefix(',') {
-                        let words: Vec<&str> = rest.split_whitespace().take(8).collect();
-                        note(name_from(&words));
+                    // `the Chair, Dame Alison Pryce MP, said`.
+                    note(after_comma.as_deref().and_then(name_from));
+                    if let Some(word) = after.first().filter(|w| is_capitalised(bare(w))) {
+                        surnames.push((at, bare(word)));
                     }
                 }
+                // `Its chair, retired civil engineer Graham Whitlock`.
+                false => note(after_comma.as_deref().and_then(name_from)),
             }
         }
     }
-    match people.as_slice() {
-        [one] => Some(one.clone()),
-        _ => None,
+    // `Judge Hollis`: the one holder of that surname.
+    let people: Vec<String> = {
+        let mut people: Vec<String> = found.iter().map(|(_, n)| n.clone()).collect();
+        people.sort();
+        people.dedup();
+        people
+    };
+    for (at, surname) in surnames {
+        let mut of = people
+            .iter()
+            .filter(|p| p.split_whitespace().next_back() == Some(surname));
+        if let (Some(one), None) = (of.next(), of.next()) {
+            found.push((at, one.clone()));
+        }
     }
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// Who `office` is at byte `at` of the text [`holders_of`] read: the only person it names
+/// in the office, or, of several, the one it named so last before `at` (`Magistrate Judge
+/// Alan Choi` later does not make `the judge` any less Judge Hollis).
+pub fn holder_at(holders: &[(usize, String)], at: usize) -> Option<String> {
+    let first = &holders.first()?.1;
+    if holders.iter().all(|(_, n)| n == first) {
+        return Some(first.clone());
+    }
+    holders
+        .iter()
+        .rev()
+        .find(|(offset, _)| *offset < at)
+        .map(|(_, n)| n.clone())
+}
+
+/// The one person `text` names in `office`: [`holders_of`], when all are one person.
+#[cfg(test)]
+fn holder_of(text: &str, office: &str) -> Option<String> {
+    let holders = holders_of(text, office);
+    let first = &holders.first()?.1;
+    holders
+        .iter()
+        .all(|(_, n)| n == first)
+        .then(|| first.clone())
 }
 
 /// Whether `name` is a full name that opens with a known given name (`Raymond Oduya`).
@@ -144,7 +193,13 @@ fn name_before_office(before: &str) -> Option<String> {
     let before = before.trim_end();
     let before = before.strip_suffix("the").unwrap_or(before).trim_end();
     let before = before.strip_suffix(',')?;
-    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    // Letters after the name are no part of it: `Rt Hon Helen Carrick MP, Minister for …`.
+    let words: Vec<&str> = before
+        .split_whitespace()
+        .rev()
+        .skip_while(|w| is_post_nominal(w))
+        .take(3)
+        .collect();
     let mut run: Vec<&str> = Vec::new();
     for raw in &words {
         let w = bare(raw);
@@ -186,11 +241,33 @@ mod tests {
         assert_eq!(holder_of(text, "chair").as_deref(), Some("Graham Whitlock"));
         let text = "Minister for Local Government Simon Whitby said: no.";
         assert_eq!(holder_of(text, "minister").as_deref(), Some("Simon Whitby"));
+        let text = "the Minister for Roads and Local Transport, Rt Hon Helen Carrick MP, said.\n\
+                    - Rt Hon Helen Carrick MP, Minister for Roads and Local Transport";
+        assert_eq!(
+            holder_of(text, "minister").as_deref(),
+            Some("Helen Carrick")
+        );
+        let text = "Opening the session, the Chair, Dame Alison Pryce MP, said so.";
+        assert_eq!(holder_of(text, "chair").as_deref(), Some("Alison Pryce"));
         let text = "talks between Gov. Diane Kessler and the Senate";
         assert_eq!(
             holder_of(text, "governor").as_deref(),
             Some("Diane Kessler")
         );
+    }
+
+    #[test]
+    fn of_two_in_one_office_the_one_named_last_before() {
+        let text = "Judge Patricia Hollis ruled. Judge Hollis denied it. The judge was not \
+                    persuaded. She sent them to Magistrate Judge Alan Choi.";
+        let holders = holders_of(text, "judge");
+        assert_eq!(holder_of(text, "judge"), None);
+        let the_judge = text.find("The judge").unwrap_or_default();
+        assert_eq!(
+            holder_at(&holders, the_judge).as_deref(),
+            Some("Patricia Hollis")
+        );
+        assert_eq!(holder_at(&holders, 0), None);
     }
 
     #[test]

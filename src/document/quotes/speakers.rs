@@ -138,20 +138,26 @@ pub(super) fn resolve_speakers(
     // Everyone the document names in full, and the speakers: who a pronoun can stand for.
     let mut everyone: Option<names::People> = None;
     // The person in each office asked about (`the mayor said`).
-    let mut offices: rustc_hash::FxHashMap<&str, Option<String>> = Default::default();
+    let mut offices: rustc_hash::FxHashMap<&'static str, Vec<(usize, String)>> = Default::default();
     for k in 0..found.len() {
         let p = &found[k];
         let speaker = match &p.who {
             Some(Who::Named(_)) => continue,
             Some(Who::Nobody) => None,
             Some(Who::Body) => body_before(outline, found, k),
-            Some(Who::Office(office)) => offices
-                .entry(*office)
-                .or_insert_with(|| names::holder_of(&outline.text, office))
-                .clone(),
+            Some(Who::Office(office)) => {
+                let holders = offices
+                    .entry(*office)
+                    .or_insert_with(|| names::holders_of(&outline.text, office));
+                let at = outline
+                    .blocks
+                    .get(p.blocks.start)
+                    .map_or(0, |b| b.text_range().start + p.at);
+                names::holder_at(holders, at)
+            }
             Some(Who::Pronoun(gender)) => {
                 let everyone = everyone.get_or_insert_with(|| everyone_named(outline, &out));
-                antecedent(outline, found, &out, everyone, k, *gender)
+                antecedent(outline, found, &out, everyone, k, *gender, &mut offices)
             }
             None => continued(outline, found, empty_quotes, &out, &people, k),
         };
@@ -274,6 +280,7 @@ pub(super) fn antecedent(
     people: &names::People,
     k: usize,
     gender: Option<names::given::Gender>,
+    offices: &mut rustc_hash::FxHashMap<&'static str, Vec<(usize, String)>>,
 ) -> Option<String> {
     /// How many blocks back, within the section, the last person named is looked for.
     const REACH: usize = 4;
@@ -306,6 +313,20 @@ pub(super) fn antecedent(
             (true, QuoteKind::Inline) => p.at,
         };
         let before = &text[..until.min(text.len())];
+        // `The Chair closed the session. "…," she said`: an office stands for its holder.
+        let words: Vec<&str> = before.split_whitespace().collect();
+        for i in 0..words.len() {
+            let Some(office) = names::office_at(&words, i) else {
+                continue;
+            };
+            let holders = offices
+                .entry(office)
+                .or_insert_with(|| names::holders_of(&outline.text, office));
+            let at = words[i].as_ptr() as usize - before.as_ptr() as usize;
+            if let Some(holder) = names::holder_at(holders, block.text_range().start + at) {
+                mentions.push((b, at, holder, false));
+            }
+        }
         for (at, name) in people.mentions(before) {
             // `Her late husband, Emmanuel Adeyemi`: not `she`.
             let noun = names::given::of_noun_before(before, at);
