@@ -1442,6 +1442,23 @@ fn speakers_offices_and_bodies() {
                 Some("Ruth Hollis"),
                 65,
             ),
+            // `the Minister for Water and Environment, Catriona Bell,`.
+            inline(
+                "Water bills are set by the independent regulator, not by ministers.",
+                Some("Catriona Bell"),
+                73,
+            ),
+            // `has written that "…"`; `puts it more simply:`.
+            inline(
+                "the only place in town where you could be warm for sixpence",
+                Some("Ruth Gadsby"),
+                77,
+            ),
+            inline(
+                "We broke things so that they would stay fixed.",
+                Some("Jonas Berg"),
+                79,
+            ),
         ],
     );
 }
@@ -1815,6 +1832,12 @@ fn year_ranges_and_years_of_things() {
             dated("1987", 17),
             dated("1994", 17),
             dated("2022", 19),
+            // `the floods of 1998,`, `the budget cuts of 2009 and 2010`, `Christmas 2022`;
+            // not `Act of 1995` (a name's) nor `A total of 2000` (a count).
+            dated("1998", 27),
+            dated("2009", 27),
+            dated("2010", 27),
+            dated("2022", 27),
         ],
     );
 }

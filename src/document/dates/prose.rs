@@ -11,7 +11,10 @@
 //! - `November 2023`, `Nov 2023`, `Nov. 2023`: month;
 //! - a bare year (1000 to 2199) only where it reads as a date: after a context word
 //!   (`in 2021`, `since 2021`, `between 2019`, `mid-2023`, ...), after `of` that follows a
-//!   part of a year (`the end of 2023`, `summer of 2021`, `as of 2022`), alone in parentheses
+//!   part of a year (`the end of 2023`, `summer of 2021`, `as of 2022`), after `of` and a
+//!   word in lower case when punctuation, `and` or `or` follows the year (`the floods of
+//!   1998,`, `the cuts of 2009 and 2010`; not a count: `a total of 2000.`), after `Christmas`
+//!   or `Easter`, alone in parentheses
 //!   (`(2021)`), after a possessive (`Gebru's 2020 departure`), or joined by `and`, `or` or
 //!   `to` to a date just before it (`between 2019 and 2021`, `from May 2019 to 2021`), or
 //!   as the subject of its sentence or clause (`2016 was a good year`, `On a lighter note,
@@ -663,11 +666,24 @@ fn bare_context(text: &str, ys: usize, ye: usize) -> Option<usize> {
                     - prev_char(text, start)
                         .filter(|c| c.is_whitespace())?
                         .len_utf8();
-                let part = word_back(text, q, MAX_OF_CONTEXT_LEN)?;
-                OF_CONTEXT_WORDS
+                let part = word_back(text, q, MAX_OF_WORD_LEN)?;
+                if OF_CONTEXT_WORDS
                     .iter()
                     .any(|w| w.eq_ignore_ascii_case(part))
-                    .then_some(q - part.len())
+                {
+                    return Some(q - part.len());
+                }
+                // `the floods of 1998,`, `the budget cuts of 2009 and 2010`: a thing of that
+                // year, where punctuation, `and` or `or` follows the year;
+                // not a count (`a total of 2000.`).
+                // Nor a name's (`the Securities Litigation Reform Act of 1995.`).
+                let count = QUANTITIES.iter().any(|w| w.eq_ignore_ascii_case(part))
+                    || part.starts_with(|c: char| c.is_uppercase());
+                let rest = &text[ye..];
+                let ends = rest.starts_with([',', '.', ';', ':', ')', '!', '?'])
+                    || rest.starts_with(" and ")
+                    || rest.starts_with(" or ");
+                (ends && !count).then_some(start)
             })
         }
         _ => None,
@@ -1221,6 +1237,11 @@ mod tests {
         ] {
             assert_eq!(isos(text), ["2021"], "{text}");
         }
+        // A thing of that year: `the floods of 1998,`; not a count or a name's.
+        assert_eq!(isos("after the floods of 1998, the town"), ["1998"]);
+        assert_eq!(isos("the cuts of 2009 and 2010."), ["2009", "2010"]);
+        assert!(isos("a total of 2000.").is_empty());
+        assert!(isos("the Reform Act of 1995.").is_empty());
         for text in [
             "a total of 2000 people",
             "of 2021",

@@ -31,7 +31,7 @@ pub(super) const MONTH_WORDS: [(&str, u8, bool); 24] = [
 ];
 
 /// Words that make a following bare year read as a date (compared case-insensitively).
-pub(super) const CONTEXT_WORDS: [&str; 23] = [
+pub(super) const CONTEXT_WORDS: [&str; 25] = [
     "in",
     "since",
     "by",
@@ -55,6 +55,8 @@ pub(super) const CONTEXT_WORDS: [&str; 23] = [
     "winter",
     "around",
     "fiscal",
+    "christmas",
+    "easter",
 ];
 
 /// Words that make `of` before a bare year read as a date: `the end of 2023`, `the summer of
@@ -116,6 +118,75 @@ pub(super) const UNITS: [&str; 24] = [
     "odd",
 ];
 
+/// Words before `of` that make a number after it a count, not a year: `a total of 2000.`
+pub(super) const QUANTITIES: &[&str] = &[
+    "total",
+    "maximum",
+    "minimum",
+    "average",
+    "sum",
+    "population",
+    "number",
+    "score",
+    "height",
+    "depth",
+    "length",
+    "width",
+    "weight",
+    "count",
+    "capacity",
+    "budget",
+    "price",
+    "cost",
+    "value",
+    "salary",
+    "rate",
+    "speed",
+    "distance",
+    "area",
+    "temperature",
+    "altitude",
+    "elevation",
+    "payment",
+    "fine",
+    "fee",
+    "grant",
+    "loan",
+    "debt",
+    "deficit",
+    "surplus",
+    "turnout",
+    "attendance",
+    "crowd",
+    "estimate",
+    "figure",
+    "out",
+    "one",
+    "increase",
+    "decrease",
+    "rise",
+    "fall",
+    "drop",
+    "gain",
+    "loss",
+    "crowds",
+    "pages",
+    "page",
+    "chapter",
+    "section",
+    "paragraph",
+    "line",
+    "version",
+    "model",
+    "size",
+    "batch",
+    "sample",
+    "group",
+];
+
+/// Longest word before `of` looked at (`temperature`).
+pub(super) const MAX_OF_WORD_LEN: usize = 12;
+
 /// Words that join a bare year to the date just before it: `between 2019 and 2021`.
 pub(super) const JOINING_WORDS: [&str; 3] = ["and", "or", "to"];
 
@@ -150,5 +221,3 @@ pub(super) const MAX_GAP: usize = 3;
 pub(super) const MAX_MONTH_LEN: usize = 9;
 /// Longest context word (`throughout`).
 pub(super) const MAX_CONTEXT_LEN: usize = 10;
-/// Longest word before `of` (`beginning`).
-pub(super) const MAX_OF_CONTEXT_LEN: usize = 9;

@@ -24,7 +24,15 @@ pub fn speaker_in_lead_in(lead_in: &str) -> Option<String> {
 /// reports: `that` after a reporting verb opens what was said, not a clause of a noun.
 pub(super) fn reporting_verb(words: &[&str]) -> Option<usize> {
     let introduces = words.last().is_some_and(|w| w.ends_with(':'));
-    let mut verbs = (0..words.len()).rev().filter(|&v| is_speech_verb(words[v]));
+    // `has written that "…"` reports; `a written statement` does not.
+    let written = |v: usize| {
+        bare(words[v]) == "written"
+            && v.checked_sub(1)
+                .is_some_and(|u| matches!(bare(words[u]), "has" | "had" | "have"))
+    };
+    let mut verbs = (0..words.len())
+        .rev()
+        .filter(|&v| is_speech_verb(words[v]) || written(v));
     let last = verbs.next()?;
     if !introduces || !in_relative_clause(words, last) {
         return Some(last);
@@ -252,20 +260,14 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     if let Some(i) = end.checked_sub(1) {
         let head = bare(words[i]);
         let det = i.checked_sub(1).map(|j| bare(words[j]));
-        let mut capital = head.to_string();
-        if let Some(first) = capital.get_mut(..1) {
-            first.make_ascii_uppercase();
-        }
         // Not `A spokesman for the agency said`: the agency's spokesman, unnamed.
         let object = i.checked_sub(2).is_some_and(|j| {
             PLACE_PREPOSITIONS.contains(&bare(words[j])) || bare(words[j]) == "for"
         });
-        if det.is_some_and(|d| d.eq_ignore_ascii_case("the"))
-            && !object
-            && !is_capitalised(head)
-            && super::is_organisation_head(&capital)
-        {
-            return Some(Who::Named(capital));
+        if det.is_some_and(|d| d.eq_ignore_ascii_case("the")) && !object && !is_capitalised(head) {
+            if let Some(capital) = super::organisation_head_of(head) {
+                return Some(Who::Named(capital.to_string()));
+            }
         }
     }
     let after_verb = words.get(verb + 1).and_then(|w| pronoun(w));

@@ -17,7 +17,8 @@ pub use lead_in::{
     speaker_ending_in_verb, speaker_in_lead_in, speaker_of_heading, who_in_lead_in,
 };
 pub use organisations::{
-    is_organisation, is_organisation_head, organisation_in_full, organisations_leading,
+    is_organisation, is_organisation_head, organisation_head_of, organisation_in_full,
+    organisations_leading,
 };
 pub use roles::{holder_at, holders_of, office_at};
 pub use surnames::{Directory, People, person_mentions, surname_of, without_initials_of_others};

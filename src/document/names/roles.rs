@@ -4,7 +4,7 @@
 
 use super::given;
 use super::lead_in::name_from;
-use super::words::{bare, is_capitalised, is_post_nominal};
+use super::words::{bare, is_capitalised, is_never_in_a_name, is_post_nominal};
 
 /// Offices a person is named by alone, with `the` (`the mayor said`), and the words a text
 /// writes them with before or after a name: the office itself capitalised, and its
@@ -41,8 +41,8 @@ const DETERMINERS: &[&str] = &["the", "The", "our", "Our", "its", "Its", "their"
 /// The office `words[i]` names when the words before it make it the subject of a reporting
 /// verb: `the mayor`, `As our Chair`, `the city's mayor`; `None` for anything else.
 pub fn office_at(words: &[&str], i: usize) -> Option<&'static str> {
-    let w = bare(words.get(i)?).to_lowercase();
-    let (office, _) = OFFICES.iter().find(|(o, _)| *o == w)?;
+    let w = bare(words.get(i)?);
+    let (office, _) = OFFICES.iter().find(|(o, _)| o.eq_ignore_ascii_case(w))?;
     let before = bare(words.get(i.checked_sub(1)?)?);
     let owned = before.ends_with("'s") || before.ends_with("’s");
     let det = match owned {
@@ -107,8 +107,12 @@ pub fn holders_of(text: &str, office: &str) -> Vec<(usize, String)> {
                         surnames.push((at, bare(word)));
                     }
                 }
-                // `Its chair, retired civil engineer Graham Whitlock`.
-                false => note(after_comma.as_deref().and_then(name_from)),
+                // `Its chair, retired civil engineer Graham Whitlock`, `River Dogs manager
+                // Hank Turley`.
+                false => {
+                    note(after_comma.as_deref().and_then(name_from));
+                    note(name_after_office(&after));
+                }
             }
         }
     }
@@ -158,27 +162,34 @@ fn holder_of(text: &str, office: &str) -> Option<String> {
         .then(|| first.clone())
 }
 
-/// Whether `name` is a full name that opens with a known given name (`Raymond Oduya`).
+/// Whether `name` reads as a person's full name: two or three capitalised words that are
+/// names' (`Raymond Oduya`, `Catriona Bell`, `Patricia M. Hollis`).
 fn is_full_name(name: &str) -> bool {
-    let mut words = name.split_whitespace();
-    let first = words.next().unwrap_or_default();
-    (1..=2).contains(&words.count()) && given::of_given_name(first).is_some()
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            is_capitalised(w)
+                && !is_never_in_a_name(w)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        })
 }
 
 /// The full name right after an office, or after its `for …`/`of …` words: the name starts
 /// at the first known given name among the capitalised words that follow.
 fn name_after_office(after: &[&str]) -> Option<String> {
     let mut i = 0;
-    if after
-        .first()
-        .is_some_and(|w| matches!(*w, "for" | "of" | "of the"))
-    {
+    if after.first().is_some_and(|w| matches!(*w, "for" | "of")) {
         i = 1;
         while after
             .get(i)
             .is_some_and(|w| is_capitalised(bare(w)) || matches!(*w, "and" | "of" | "the"))
             && given::of_given_name(bare(after[i])).is_none()
         {
+            // `Minister for Water and Environment, Catriona Bell`: the office ends at a comma.
+            if after[i].ends_with(',') {
+                return name_from(after.get(i + 1..)?).filter(|n| n.contains(' '));
+            }
             i += 1;
         }
     }
@@ -247,6 +258,13 @@ mod tests {
             holder_of(text, "minister").as_deref(),
             Some("Helen Carrick")
         );
+        let text = "the Minister for Water and Environment, Catriona Bell, announced today";
+        assert_eq!(
+            holder_of(text, "minister").as_deref(),
+            Some("Catriona Bell")
+        );
+        let text = "said River Dogs manager Hank Turley. Later the manager said so.";
+        assert_eq!(holder_of(text, "manager").as_deref(), Some("Hank Turley"));
         let text = "Opening the session, the Chair, Dame Alison Pryce MP, said so.";
         assert_eq!(holder_of(text, "chair").as_deref(), Some("Alison Pryce"));
         let text = "talks between Gov. Diane Kessler and the Senate";

@@ -327,6 +327,7 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "jokes",
     "quipped",
     "quips",
+    "puts",
 ];
 
 /// Nouns for what a person said: a heading or lead-in that names one names its speaker.
