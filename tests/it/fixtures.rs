@@ -1514,6 +1514,36 @@ fn speakers_companies_kin_and_nicknames() {
     );
 }
 
+/// The name before a relative clause however long (`Kevin Marsh, who was fired … , said
+/// through his lawyer`); an attribution after a quote ends where a clause of its own begins
+/// (`Lindqvist said when I asked him`); a title with a year in it and a title followed by
+/// where and when it was published are no quotes.
+#[test]
+fn speakers_clauses_and_citations() {
+    let doc = load_titled("speakers-clauses-and-citations.md", "Files and Releases");
+    dates_are(&doc, &[dated("2018", 9), dated("2024", 27)]);
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "nothing to hide and never did, not once",
+                Some("Kevin Marsh"),
+                9,
+            ),
+            inline(
+                "We broke things so that they would stay fixed.",
+                Some("Jonas Berg"),
+                15,
+            ),
+            inline(
+                "Every single day. I have started saying it with her.",
+                Some("Theo Lindqvist"),
+                21,
+            ),
+        ],
+    );
+}
+
 #[test]
 fn speakers_titles_are_part_of_the_name_and_other_capitals_are_not() {
     let doc = load_titled("speakers-titles.md", "Main Street Flood Recovery");

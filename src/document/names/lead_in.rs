@@ -354,6 +354,18 @@ pub(super) fn is_speech_verb(word: &str) -> bool {
 /// → none).
 pub(super) fn appositive_subject(words: &[&str]) -> Option<String> {
     const LONGEST_APPOSITIVE: usize = 12;
+    // `Kevin Marsh, who was fired in 2018 and …, said`: the name before a relative clause,
+    // however long the clause.
+    let clause = words.iter().position(|w| w.ends_with(','));
+    if let Some(k) = clause.filter(|&k| {
+        words
+            .get(k + 1)
+            .is_some_and(|w| matches!(*w, "who" | "whose"))
+    }) {
+        if let Some(name) = name_before(&words[..=k]) {
+            return Some(name);
+        }
+    }
     let (_, before) = words.split_last()?;
     let open = before.iter().rposition(|w| w.ends_with(','));
     let inside = &words[open.map_or(0, |j| j + 1)..];

@@ -40,6 +40,11 @@ pub enum Who {
     Office(&'static str),
 }
 
+/// Whether `word` is a reporting verb (`said`, `wrote`, `recalls`, …).
+pub fn is_reporting_verb(word: &str) -> bool {
+    lead_in::is_speech_verb(word)
+}
+
 /// Whether a pronoun of `gender` can stand for `name`: not when the name's given name (or
 /// honorific) is the other gender's.
 pub fn gender_allows(name: &str, gender: Option<Gender>) -> bool {

@@ -130,7 +130,21 @@ pub(super) fn is_citation(after: &str) -> bool {
     let rest = after.trim_start_matches(['.', ',', ' ']);
     let rest = rest.strip_prefix(':').unwrap_or(rest).trim_start();
     let rest = rest.strip_prefix('(').unwrap_or(rest);
-    rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.")
+    if rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.") {
+        return true;
+    }
+    // `"Copper–tin interfaces …", Nature Catalysis (2024), is available at …`: a work's
+    // title, then where and when it was published.
+    let mut end = after.len().min(80);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    let near = &after[..end];
+    let published = near.match_indices('(').any(|(at, _)| {
+        let year = near.as_bytes().get(at + 1..at + 6);
+        year.is_some_and(|y| y[..4].iter().all(u8::is_ascii_digit) && y[4] == b')')
+    });
+    after.starts_with([',', '.']) && published
 }
 
 pub(super) struct Span {
@@ -298,7 +312,8 @@ pub(super) fn is_title_of_a_work(inner: &str) -> bool {
     let mut long = 0;
     for w in inner.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.len() < 4 || w.chars().count() < 4 {
+        // A year in a title (`Market Guide for …, 2024`) is neither case.
+        if w.len() < 4 || w.chars().count() < 4 || w.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
         if !w.chars().next().is_some_and(char::is_uppercase) {

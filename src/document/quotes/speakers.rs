@@ -633,9 +633,29 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
     if is_attribution_line(tail) {
         return names::name_in_attribution(tail).map(Who::Named);
     }
+    // `Lindqvist said when I asked him about it`: the attribution ends where a clause of its
+    // own begins after its verb (whose verb is no reporting of this quote).
+    let tail = tail.trim_end_matches(['.', '!', '?']);
+    let tail = clause_after_verb(tail).map_or(tail, |at| &tail[..at]);
     names::according_to(tail)
         .map(Who::Named)
-        .or_else(|| names::who_in_lead_in(tail.trim_end_matches(['.', '!', '?'])))
+        .or_else(|| names::who_in_lead_in(tail))
+}
+
+/// Where a subordinate clause starts (`when`, `after`, `because`, …) after the first
+/// reporting verb of `tail`.
+fn clause_after_verb(tail: &str) -> Option<usize> {
+    const OPENS: &[&str] = &[
+        "when", "after", "before", "because", "while", "as", "since", "if", "though", "although",
+    ];
+    let mut seen_verb = false;
+    for w in tail.split_whitespace() {
+        if seen_verb && OPENS.contains(&w) {
+            return Some(w.as_ptr() as usize - tail.as_ptr() as usize);
+        }
+        seen_verb |= names::is_reporting_verb(w);
+    }
+    None
 }
 
 /// Whose statement each section is, worked out once per heading asked about (by all the
