@@ -1521,7 +1521,15 @@ fn speakers_companies_kin_and_nicknames() {
 #[test]
 fn speakers_clauses_and_citations() {
     let doc = load_titled("speakers-clauses-and-citations.md", "Files and Releases");
-    dates_are(&doc, &[dated("2018", 9), dated("2024", 27)]);
+    dates_are(
+        &doc,
+        &[
+            dated("2018", 9),
+            dated("2024", 27),
+            dated("1998", 41),
+            dated("2025", 45),
+        ],
+    );
     quotes_are(
         &doc,
         &[
@@ -1539,6 +1547,24 @@ fn speakers_clauses_and_citations() {
                 "Every single day. I have started saying it with her.",
                 Some("Theo Lindqvist"),
                 21,
+            ),
+            // An office or a party before a full name is no part of it.
+            inline(
+                "We got the revised traffic analysis on Friday afternoon,",
+                Some("Tricia Cavanaugh"),
+                33,
+            ),
+            inline(
+                "Montana sent a message tonight and we heard it,",
+                Some("Ruth Calloway"),
+                35,
+            ),
+            // `he` after `Professor Nakamura` is Terry Nakamura; `Nakamura T.` in the
+            // reference is no one else.
+            inline(
+                "When I started, the idea of breeding corals was science fiction,",
+                Some("Terry Nakamura"),
+                43,
             ),
         ],
     );

@@ -21,7 +21,9 @@ pub use organisations::{
     organisations_leading,
 };
 pub use roles::{holder_at, holders_of, office_at};
-pub use surnames::{Directory, People, person_mentions, surname_of, without_initials_of_others};
+pub use surnames::{
+    Directory, People, person_mentions, surname_of, without_description, without_initials_of_others,
+};
 pub use words::{has_suffixes, words_beside_kin};
 
 /// Who a quotation's attribution points to.

@@ -1,7 +1,7 @@
 //! An organisation named by its head word alone (`the Ministry said`) as the name the
 //! document writes in full (`Ministry of Water and Environment`), as a reader takes it.
 
-use super::words::{bare, is_capitalised, strip_possessive};
+use super::words::{bare, is_capitalised, strip_possessive, whole_words};
 
 /// Words an organisation is named by alone, with `the`: `the Ministry`, `the Council`.
 const HEADS: &[&str] = &[
@@ -71,13 +71,9 @@ pub fn is_organisation(text: &str, name: &str) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
-    memchr::memmem::find_iter(text.as_bytes(), first.as_bytes()).any(|at| {
-        let before = text[..at].chars().next_back();
-        let rest = &text[at + first.len()..];
-        if before.is_some_and(char::is_alphanumeric) || rest.starts_with(char::is_alphanumeric) {
-            return false;
-        }
-        rest.split_whitespace()
+    whole_words(text, first).any(|at| {
+        text[at + first.len()..]
+            .split_whitespace()
             .take(3)
             .any(|w| SUFFIXES.contains(&w.trim_matches([',', '.', ')', ';'])))
     })
@@ -91,12 +87,7 @@ pub fn is_organisation(text: &str, name: &str) -> bool {
 /// `Department of Health`).
 pub fn organisation_in_full(text: &str, head: &str) -> Option<String> {
     let mut names: Vec<String> = Vec::new();
-    for at in memchr::memmem::find_iter(text.as_bytes(), head.as_bytes()) {
-        let before = text[..at].chars().next_back();
-        let after = text[at + head.len()..].chars().next();
-        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
-            continue;
-        }
+    for at in whole_words(text, head) {
         if let Some(name) = name_around(text, at, head) {
             if !names.contains(&name) {
                 names.push(name);
@@ -118,11 +109,7 @@ pub fn organisation_in_full(text: &str, head: &str) -> Option<String> {
 pub fn organisations_leading(text: &str) -> Vec<(usize, String)> {
     let mut found = Vec::new();
     for head in HEADS {
-        for at in memchr::memmem::find_iter(text.as_bytes(), head.as_bytes()) {
-            let after = text[at + head.len()..].chars().next();
-            if after.is_some_and(char::is_alphanumeric) {
-                continue;
-            }
+        for at in whole_words(text, head) {
             // The capitalised words before the head, then `The` or nothing, open a sentence.
             let mut start = at;
             for raw in text[..at].split_whitespace().rev().take(REACH) {

@@ -4,7 +4,7 @@
 
 use super::given;
 use super::lead_in::name_from;
-use super::words::{bare, is_capitalised, is_never_in_a_name, is_post_nominal};
+use super::words::{bare, is_capitalised, is_never_in_a_name, is_post_nominal, whole_words};
 
 /// Offices a person is named by alone, with `the` (`the mayor said`), and the words a text
 /// writes them with before or after a name: the office itself capitalised, and its
@@ -74,19 +74,8 @@ pub fn holders_of(text: &str, office: &str) -> Vec<(usize, String)> {
     let mut surnames: Vec<(usize, &str)> = Vec::new();
     let forms = forms.iter().copied().chain(std::iter::once(office));
     for form in forms {
-        for at in memchr::memmem::find_iter(text.as_bytes(), form.as_bytes()) {
+        for at in whole_words(text, form) {
             let end = at + form.len();
-            let whole = text[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-                && text[end..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric() || form.ends_with('.'));
-            if !whole {
-                continue;
-            }
             let mut note = |name: Option<String>| {
                 if let Some(name) = name.filter(|n| is_full_name(n)) {
                     found.push((at, name));

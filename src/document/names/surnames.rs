@@ -53,9 +53,27 @@ impl People {
                             known,
                             given::of_honorific(full.split_whitespace().next().unwrap_or_default()),
                         ) => {}
-                _ => *entry = None,
+                // `Nakamura T.` (a reference list's) and `Terry Nakamura`: one person.
+                Some(known) => {
+                    *entry = match without_initials_of_others(&[known, full]).as_slice() {
+                        [one] => Some(one.to_string()),
+                        _ => None,
+                    }
+                }
+                None => {}
             }
         }
+    }
+
+    /// The full name a title and surname stand for (`Professor Nakamura` → `Terry Nakamura`),
+    /// when one person added has that surname and the title allows them.
+    pub fn in_full(&self, name: &str) -> Option<&str> {
+        if !is_titled(name) {
+            return None;
+        }
+        let surname = name.split_whitespace().next_back()?;
+        let full = self.words.get(surname)?.as_deref()?;
+        (!is_titled(full)).then_some(full)
     }
 
     /// Each mention in `text` of a person added: where, and their full name.
@@ -80,6 +98,46 @@ impl People {
 
 /// Last words of capitalised runs that name places, bodies and things, not people.
 pub(super) const NOT_PERSON_ENDINGS: &[&str] = &[
+    "Ridge",
+    "Ocean",
+    "Sea",
+    "Island",
+    "Islands",
+    "Coast",
+    "Gulf",
+    "Peninsula",
+    "Canyon",
+    "Desert",
+    "Forest",
+    "Mountain",
+    "Mountains",
+    "Basin",
+    "Harbour",
+    "Harbor",
+    "Airport",
+    "Station",
+    "Museum",
+    "Library",
+    "Gallery",
+    "Cathedral",
+    "Palace",
+    "Stadium",
+    "Arena",
+    "Highway",
+    "Creek",
+    "Falls",
+    "Reef",
+    "Track",
+    "Hotel",
+    "Motel",
+    "Roadhouse",
+    "Restaurant",
+    "Cafe",
+    "Café",
+    "Market",
+    "Mall",
+    "Plaza",
+    "Ranch",
     "Street",
     "Avenue",
     "Road",
@@ -506,11 +564,59 @@ pub fn without_initials_of_others<'n>(names: &[&'n str]) -> Vec<&'n str> {
                     })
             })
     };
+    // `Nakamura T.` (a reference list's, surname first) is `Terry Nakamura`.
+    let reversed = |short: &str, full: &str| {
+        let s: Vec<&str> = short.split_whitespace().collect();
+        let f: Vec<&str> = full.split_whitespace().collect();
+        match (s.as_slice(), f.as_slice()) {
+            ([surname, initial], [given, .., last]) => {
+                surname.trim_end_matches(',') == *last
+                    && initial
+                        .trim_end_matches(['.', ','])
+                        .chars()
+                        .next()
+                        .is_some_and(|i| given.starts_with(i))
+                    && initial.trim_end_matches(['.', ',']).chars().count() == 1
+            }
+            _ => false,
+        }
+    };
     names
         .iter()
-        .filter(|n| !names.iter().any(|other| shortens(n, other)))
+        .filter(|n| {
+            !names
+                .iter()
+                .any(|other| shortens(n, other) || reversed(n, other))
+        })
         .copied()
         .collect()
+}
+
+/// `name` without a word before it that describes the person rather than names them: an
+/// office or a party (`Councilmember Tricia Cavanaugh`, `Republican Ruth Calloway`), or a
+/// word shaped like a noun for what someone does or is (`Development Laura Beck`).
+pub fn without_description(name: &str) -> &str {
+    const PARTIES: &[&str] = &[
+        "Republican",
+        "Democrat",
+        "Democratic",
+        "Labour",
+        "Conservative",
+        "Tory",
+        "Liberal",
+        "Independent",
+        "Socialist",
+    ];
+    let mut words = name.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return name;
+    };
+    let rest_count = 1 + words.count();
+    let describes = is_title(bare(first)) || PARTIES.contains(&first) || is_agent_noun(first);
+    if describes && rest_count >= 2 && is_capitalised(second) {
+        return name[first.len()..].trim_start();
+    }
+    name
 }
 
 /// The surname of a full name: its last word before any suffix (`Walter Pryce, Jr.` →

@@ -402,6 +402,17 @@ pub(super) const TITLES: &[&str] = &[
     "Det",
     "Det.",
     "Leader",
+    "Councilmember",
+    "Councilwoman",
+    "Councilman",
+    "Alderman",
+    "Alderwoman",
+    "Assemblyman",
+    "Assemblywoman",
+    "Assemblymember",
+    "Congresswoman",
+    "Trustee",
+    "Supervisor",
     "Manager",
     "Headteacher",
     "Headmaster",
@@ -620,6 +631,17 @@ pub fn words_beside_kin(paragraph: &str, gender: Option<Gender>) -> Vec<&str> {
         .split_whitespace()
         .map(|w| strip_possessive(bare(w)))
         .collect()
+}
+
+/// Where `word` stands in `text` as a word of its own: no letter or digit touches it (after a
+/// word that ends in a dot, anything may follow: `Gov.Kessler`).
+pub(super) fn whole_words<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).filter(move |&at| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric())
+            && (word.ends_with('.') || after.is_none_or(|c| !c.is_alphanumeric()))
+    })
 }
 
 pub(super) fn is_capitalised(word: &str) -> bool {

@@ -120,6 +120,8 @@ pub(super) fn resolve_speakers(
             }
             _ => written,
         };
+        // `Councilmember Tricia Cavanaugh`, `Republican Ruth Calloway`: the person.
+        let full = names::without_description(&full).to_string();
         // `Respondents noted that "…"`: a word the text also writes in lower case nearby is
         // a common noun opening its sentence, not a name.
         if !full.contains(' ') && common_noun_nearby(outline, p, &full) {
@@ -137,8 +139,8 @@ pub(super) fn resolve_speakers(
     }
     // Everyone the document names in full, and the speakers: who a pronoun can stand for.
     let mut everyone: Option<names::People> = None;
-    // The person in each office asked about (`the mayor said`).
-    let mut offices: rustc_hash::FxHashMap<&'static str, Vec<(usize, String)>> = Default::default();
+    // What is looked up in the whole text, once per office or name.
+    let mut lookups = Lookups::default();
     for k in 0..found.len() {
         let p = &found[k];
         let speaker = match &p.who {
@@ -146,18 +148,15 @@ pub(super) fn resolve_speakers(
             Some(Who::Nobody) => None,
             Some(Who::Body) => body_before(outline, found, k),
             Some(Who::Office(office)) => {
-                let holders = offices
-                    .entry(*office)
-                    .or_insert_with(|| names::holders_of(&outline.text, office));
                 let at = outline
                     .blocks
                     .get(p.blocks.start)
                     .map_or(0, |b| b.text_range().start + p.at);
-                names::holder_at(holders, at)
+                lookups.holder(outline, office, at)
             }
             Some(Who::Pronoun(gender)) => {
                 let everyone = everyone.get_or_insert_with(|| everyone_named(outline, &out));
-                antecedent(outline, found, &out, everyone, k, *gender, &mut offices)
+                antecedent(outline, found, &out, everyone, k, *gender, &mut lookups)
             }
             None => continued(outline, found, empty_quotes, &out, &people, k),
         };
@@ -200,6 +199,38 @@ fn words_beside_kin(
         .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Item { .. }))
         .flat_map(|b| names::words_beside_kin(outline.text_of(b), gender))
         .collect()
+}
+
+/// What [`resolve_speakers`] looks up in the whole text of a document, once per office or
+/// name however many quotes ask: a search of megabytes each time would make a big document's
+/// load quadratic.
+#[derive(Default)]
+pub(super) struct Lookups {
+    /// Where the text names each office's holders (see [`names::holders_of`]).
+    offices: rustc_hash::FxHashMap<&'static str, Vec<(usize, String)>>,
+    /// Whether each name is an organisation's (see [`names::is_organisation`]).
+    bodies: rustc_hash::FxHashMap<String, bool>,
+}
+
+impl Lookups {
+    /// Who holds `office` at byte `at` of the outline's text (see [`names::holder_at`]).
+    fn holder(&mut self, outline: &Outline, office: &'static str, at: usize) -> Option<String> {
+        let holders = self
+            .offices
+            .entry(office)
+            .or_insert_with(|| names::holders_of(&outline.text, office));
+        names::holder_at(holders, at)
+    }
+
+    /// Whether `name` is an organisation's.
+    fn is_organisation(&mut self, outline: &Outline, name: &str) -> bool {
+        if let Some(&known) = self.bodies.get(name) {
+            return known;
+        }
+        let body = names::is_organisation(&outline.text, name);
+        self.bodies.insert(name.to_string(), body);
+        body
+    }
 }
 
 /// The organisation `it` stands for in quote `k`'s attribution (`The Association of Scooter
@@ -280,7 +311,7 @@ pub(super) fn antecedent(
     people: &names::People,
     k: usize,
     gender: Option<names::given::Gender>,
-    offices: &mut rustc_hash::FxHashMap<&'static str, Vec<(usize, String)>>,
+    lookups: &mut Lookups,
 ) -> Option<String> {
     /// How many blocks back, within the section, the last person named is looked for.
     const REACH: usize = 4;
@@ -319,11 +350,8 @@ pub(super) fn antecedent(
             let Some(office) = names::office_at(&words, i) else {
                 continue;
             };
-            let holders = offices
-                .entry(office)
-                .or_insert_with(|| names::holders_of(&outline.text, office));
             let at = words[i].as_ptr() as usize - before.as_ptr() as usize;
-            if let Some(holder) = names::holder_at(holders, block.text_range().start + at) {
+            if let Some(holder) = lookups.holder(outline, office, block.text_range().start + at) {
                 mentions.push((b, at, holder, false));
             }
         }
@@ -331,7 +359,7 @@ pub(super) fn antecedent(
             // `Her late husband, Emmanuel Adeyemi`: not `she`.
             let noun = names::given::of_noun_before(before, at);
             let ruled_out = gender.zip(noun).is_some_and(|(g, n)| g != n)
-                || gender.is_some() && names::is_organisation(&outline.text, name);
+                || gender.is_some() && lookups.is_organisation(outline, name);
             mentions.push((b, at, name.to_string(), ruled_out));
         }
     }
@@ -342,7 +370,7 @@ pub(super) fn antecedent(
         }
         if let Some(s) = &out[j] {
             // `he` or `she` is never a company or a committee quoted before.
-            let body = gender.is_some() && names::is_organisation(&outline.text, s);
+            let body = gender.is_some() && lookups.is_organisation(outline, s);
             mentions.push((q.blocks.start, q.at, s.clone(), body));
         }
     }
@@ -375,7 +403,7 @@ pub(super) fn antecedent(
         .map(|m| m.2)
         .collect();
     if allowed.is_empty() {
-        return fallback;
+        return fallback.map(|f| names::without_description(&f).to_string());
     }
     let surely_a_person = |name: &String| {
         out.contains(&Some(name.clone()))
@@ -388,7 +416,10 @@ pub(super) fn antecedent(
         .iter()
         .find(|n| surely_a_person(n))
         .or_else(|| allowed.first())?;
-    Some(name.clone())
+    // `Professor Nakamura` is the Terry Nakamura the text names in full; an office or a
+    // party before a full name is no part of it.
+    let name = people.in_full(name).unwrap_or(name);
+    Some(names::without_description(name).to_string())
 }
 
 /// The speaker quote `k` keeps from the quote before it: that quote's, when it is in the same
