@@ -296,7 +296,29 @@ pub(super) fn is_named_as_a_title(before: &str) -> bool {
             .contains(&w.trim_end_matches(',').to_lowercase().as_str())
                 || w.ends_with(')')
         });
-    titled || on
+    // `Her 1972 paper, "Anisotropy of …"`, `The study, "Selective breeding …"`, `see the
+    // article "Treatment of …"`: a work named by its title, in whatever case.
+    const WORKS: &[&str] = &[
+        "paper", "study", "article", "report", "book", "essay", "novel", "film", "album",
+        "song", "poem", "chapter", "thesis", "dissertation", "headline", "column", "editorial",
+        "podcast", "documentary", "series", "exhibition", "play",
+    ];
+    let work = WORKS.contains(&last.trim_end_matches(',')) && {
+        // The work is the sentence's noun, not its subject speaking (`the report said`
+        // has a verb between).
+        let before_work = words.next().map(|w| w.to_lowercase());
+        before_work.is_none_or(|w| {
+            [
+                "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
+                "that",
+            ]
+            .contains(&w.as_str())
+                || w.chars().all(|c| c.is_ascii_digit())
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+        })
+    };
+    titled || on || work
 }
 
 /// Whether a quoted span is the title of a work (an article, a report, a talk), written in

@@ -671,6 +671,12 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
     names::according_to(tail)
         .map(Who::Named)
         .or_else(|| names::who_in_lead_in(tail))
+        // `"…," she laughs.`: whoever laughs says it.
+        .or_else(|| {
+            (tail.split_whitespace().count() <= 3)
+                .then(|| names::speaker_ending_in_verb(tail))
+                .flatten()
+        })
 }
 
 /// Where a subordinate clause starts (`when`, `after`, `because`, …) after the first
