@@ -1570,6 +1570,58 @@ fn speakers_clauses_and_citations() {
     );
 }
 
+/// What a careful reader refuses (each found wrong in review): an office a qualifier or an
+/// owner makes another's (`Former Mayor`, `The company's president`); a first given name
+/// the lists do not know; a name inside a clause that opens with `When`; `Sen` as a surname;
+/// a head word in lower case after another body's name (`the GMB union`); `It` after a
+/// sentence about something else; a quotation that is the subject of `puts`; counts.
+#[test]
+fn speakers_not_these() {
+    let doc = load_titled("speakers-not-these.md", "Cases a Careful Reader Refuses");
+    dates_are(&doc, &[]);
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "We are going to keep these jobs in this town for another generation,",
+                None,
+                11,
+            ),
+            inline(
+                "This is good for our workers and good for the town we serve.",
+                None,
+                13,
+            ),
+            inline(
+                "The season was long and hard and we never once gave up on it.",
+                Some("Siobhan Marie Kelly"),
+                17,
+            ),
+            inline(
+                "We will keep the place going exactly as he would have wanted.",
+                Some("Ellen Price"),
+                19,
+            ),
+            inline(
+                "Poverty is not just a lack of income but of capability,",
+                Some("Amartya Sen"),
+                21,
+            ),
+            inline(
+                "Our members have been left with no choice but to strike this week,",
+                None,
+                27,
+            ),
+            inline(
+                "the board has ignored every warning it was given for years",
+                None,
+                29,
+            ),
+            inline("we will not be moved from this place", None, 33),
+        ],
+    );
+}
+
 #[test]
 fn speakers_titles_are_part_of_the_name_and_other_capitals_are_not() {
     let doc = load_titled("speakers-titles.md", "Main Street Flood Recovery");

@@ -12,9 +12,9 @@
 //! - a bare year (1000 to 2199) only where it reads as a date: after a context word
 //!   (`in 2021`, `since 2021`, `between 2019`, `mid-2023`, ...), after `of` that follows a
 //!   part of a year (`the end of 2023`, `summer of 2021`, `as of 2022`), after `of` and a
-//!   word in lower case when punctuation, `and` or `or` follows the year (`the floods of
-//!   1998,`, `the cuts of 2009 and 2010`; not a count: `a total of 2000.`), after `Christmas`
-//!   or `Easter`, alone in parentheses
+//!   thing that happens when punctuation, `and` or `or` follows the year (`the floods of
+//!   1998,`, `the cuts of 2009 and 2010`; not a count: `an army of 2000,`), after
+//!   `Christmas` or `Easter`, alone in parentheses
 //!   (`(2021)`), after a possessive (`Gebru's 2020 departure`), or joined by `and`, `or` or
 //!   `to` to a date just before it (`between 2019 and 2021`, `from May 2019 to 2021`), or
 //!   as the subject of its sentence or clause (`2016 was a good year`, `On a lighter note,
@@ -609,6 +609,10 @@ const MAX_SHORT_RANGE: u16 = 10;
 /// not a unit (`the 1987 film`, `its 2022 paper`, `the 2001–2004 restoration`; not `a 2000
 /// word essay`, nor a plural, which is more often a count: `the 1500 residents`).
 fn made_or_happened(text: &str, ys: usize, ye: usize) -> Option<usize> {
+    // Before 1600 a number so placed is more often a count (`the 1500 block`).
+    if year_value(text.as_bytes(), ys, ys + 4).is_none_or(|y| y < 1600) {
+        return None;
+    }
     let gap = whitespace_back(text, ys, 1)?;
     let det = word_back(text, gap, 5)?;
     if !DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(det)) {
@@ -621,7 +625,7 @@ fn made_or_happened(text: &str, ys: usize, ye: usize) -> Option<usize> {
     let lower = noun.starts_with(|c: char| c.is_ascii_lowercase());
     let unit = UNITS.iter().any(|u| {
         noun.strip_suffix('s').unwrap_or(noun) == *u || noun.starts_with(&format!("{u}-"))
-    });
+    }) || COUNTED.contains(&noun);
     (lower && !unit && !noun.ends_with('s')).then_some(gap - det.len())
 }
 
@@ -676,9 +680,10 @@ fn bare_context(text: &str, ys: usize, ye: usize) -> Option<usize> {
                 // `the floods of 1998,`, `the budget cuts of 2009 and 2010`: a thing of that
                 // year, where punctuation, `and` or `or` follows the year;
                 // not a count (`a total of 2000.`).
-                // Nor a name's (`the Securities Litigation Reform Act of 1995.`).
-                let count = QUANTITIES.iter().any(|w| w.eq_ignore_ascii_case(part))
-                    || part.starts_with(|c: char| c.is_uppercase());
+                // Only a thing that happens (`the floods of 1998`), not a count (`an army of
+                // 2000,`) nor a name's (`the Securities Litigation Reform Act of 1995.`).
+                let count = !HAPPENINGS.iter().any(|w| w.eq_ignore_ascii_case(part))
+                    || year_value(text.as_bytes(), ys, ys + 4).is_none_or(|y| y < 1600);
                 let rest = &text[ye..];
                 let ends = rest.starts_with([',', '.', ';', ':', ')', '!', '?'])
                     || rest.starts_with(" and ")

@@ -2,7 +2,7 @@
 //! attribution line (`— Jan Leike, on X`), the person whose statement a heading announces,
 //! and the person an interview label stands for.
 
-use super::surnames::{name_word, person_mentions};
+use super::surnames::{is_agent_noun, name_word, person_mentions};
 use super::words::*;
 use super::{Who, given, is_titled};
 
@@ -30,9 +30,12 @@ pub(super) fn reporting_verb(words: &[&str]) -> Option<usize> {
             && v.checked_sub(1)
                 .is_some_and(|u| matches!(bare(words[u]), "has" | "had" | "have"))
     };
+    // `puts it more simply`, not `puts Mayor Helen Carter in a difficult position`.
+    let puts_it =
+        |v: usize| bare(words[v]) == "puts" && words.get(v + 1).is_some_and(|w| bare(w) == "it");
     let mut verbs = (0..words.len())
         .rev()
-        .filter(|&v| is_speech_verb(words[v]) || written(v));
+        .filter(|&v| is_speech_verb(words[v]) || written(v) || puts_it(v));
     let last = verbs.next()?;
     if !introduces || !in_relative_clause(words, last) {
         return Some(last);
@@ -356,11 +359,21 @@ pub(super) fn appositive_subject(words: &[&str]) -> Option<String> {
     const LONGEST_APPOSITIVE: usize = 12;
     // `Kevin Marsh, who was fired in 2018 and …, said`: the name before a relative clause,
     // however long the clause.
+    // (Not `When the depot lost Kevin Marsh, who …, his deputy said`: the name must open
+    // the subject.)
+    const SUBORDINATORS: &[&str] = &[
+        "When", "If", "After", "Before", "Because", "While", "Although", "As", "Since", "Once",
+        "Until", "Though", "Unless", "Whereas",
+    ];
+    let opens_subject = words
+        .first()
+        .is_some_and(|w| !SUBORDINATORS.contains(&bare(w)));
     let clause = words.iter().position(|w| w.ends_with(','));
     if let Some(k) = clause.filter(|&k| {
-        words
-            .get(k + 1)
-            .is_some_and(|w| matches!(*w, "who" | "whose"))
+        opens_subject
+            && words
+                .get(k + 1)
+                .is_some_and(|w| matches!(*w, "who" | "whose"))
     }) {
         if let Some(name) = name_before(&words[..=k]) {
             return Some(name);
@@ -504,10 +517,15 @@ pub(super) fn name_before(words: &[&str]) -> Option<String> {
     }
     // `Minister for Local Government Simon Whitby said`: the person starts at a known given
     // name that has a surname after it; the words before it are the office.
+    // (Not `Siobhan Marie Kelly`: only where the words before are an office's.)
     let person = run
         .iter()
         .position(|w| given::of_given_name(bare(w)).is_some())
-        .filter(|&j| j > 0 && run.len() - j >= 2);
+        .filter(|&j| {
+            j > 0
+                && run.len() - j >= 2
+                && (run.len() >= 4 || run[..j].iter().all(|w| is_agent_noun(bare(w))))
+        });
     if let Some(j) = person {
         run.drain(..j);
         return titled(None, run);
@@ -623,13 +641,15 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
     let mut described = 0;
     for raw in words {
         let b = bare(raw);
-        if is_title(b) || is_acronym(b) {
+        // `Sen.` is a title where `Sen` may be a name (`Amartya Sen`).
+        let dotted = raw.trim_end_matches([',', ';', ':']);
+        if is_title(b) || (dotted.ends_with('.') && is_title(dotted)) || is_acronym(b) {
             if run.len() >= 2 {
                 break;
             }
             // A single word before a title names an organisation: `OpenAI CEO Sam Altman`.
             run.clear();
-            title = is_title(b).then(|| as_written(raw));
+            title = (is_title(b) || is_title(dotted)).then(|| as_written(raw));
             continue;
         }
         let w = strip_possessive(b);

@@ -17,7 +17,7 @@ pub use lead_in::{
     speaker_ending_in_verb, speaker_in_lead_in, speaker_of_heading, who_in_lead_in,
 };
 pub use organisations::{
-    is_organisation, is_organisation_head, organisation_head_of, organisation_in_full,
+    company_words, is_body_name, is_organisation_head, organisation_head_of, organisation_in_full,
     organisations_leading,
 };
 pub use roles::{holder_at, holders_of, office_at};

@@ -1,7 +1,7 @@
 //! An organisation named by its head word alone (`the Ministry said`) as the name the
 //! document writes in full (`Ministry of Water and Environment`), as a reader takes it.
 
-use super::words::{bare, is_capitalised, strip_possessive, whole_words};
+use super::words::{bare, is_capitalised, is_not_name, strip_possessive, whole_words};
 
 /// Words an organisation is named by alone, with `the`: `the Ministry`, `the Council`.
 const HEADS: &[&str] = &[
@@ -55,28 +55,35 @@ pub fn is_organisation_head(word: &str) -> bool {
     HEADS.contains(&word)
 }
 
-/// Whether `name` is an organisation's, as `text` writes of it: a word of it is an
-/// organisation's head word or the last is a body's (`Transport Committee`), or the text
-/// writes it with a company's suffix (`Coastline Logistics, Inc.`). Never `he` or `she`.
-pub fn is_organisation(text: &str, name: &str) -> bool {
-    const SUFFIXES: &[&str] = &["Inc", "Ltd", "LLC", "plc", "PLC", "Corp", "GmbH", "LLP"];
+/// Whether `name` is an organisation's by its words: one is an organisation's head word or
+/// the last is a body's or a place's (`Transport Committee`, `Mid-Atlantic Ridge`).
+pub fn is_body_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
-    if words.iter().any(|w| is_organisation_head(w))
+    words.iter().any(|w| is_organisation_head(w))
         || words
             .last()
             .is_some_and(|w| super::surnames::NOT_PERSON_ENDINGS.contains(w))
-    {
-        return true;
+}
+
+/// The capitalised words that `text` writes just before a company's suffix (`Coastline
+/// Logistics, Inc.` gives `Coastline` and `Logistics`): a name that opens with one is a
+/// company's. One pass over the text per suffix.
+pub fn company_words(text: &str) -> rustc_hash::FxHashSet<&str> {
+    const SUFFIXES: &[&str] = &["Inc", "Ltd", "LLC", "plc", "PLC", "Corp", "GmbH", "LLP"];
+    let mut words = rustc_hash::FxHashSet::default();
+    for suffix in SUFFIXES {
+        for at in whole_words(text, suffix) {
+            let before = text[..at].trim_end().trim_end_matches(',');
+            for w in before.split_whitespace().rev().take(3) {
+                let w = w.trim_end_matches(',');
+                if !is_capitalised(w) {
+                    break;
+                }
+                words.insert(w);
+            }
+        }
     }
-    let Some(first) = words.first() else {
-        return false;
-    };
-    whole_words(text, first).any(|at| {
-        text[at + first.len()..]
-            .split_whitespace()
-            .take(3)
-            .any(|w| SUFFIXES.contains(&w.trim_matches([',', '.', ')', ';'])))
-    })
+    words
 }
 
 /// The one name in full that `text` writes with `head` (an organisation's head word) in it:
@@ -85,14 +92,36 @@ pub fn is_organisation(text: &str, name: &str) -> bool {
 /// longer one counts as that one (`Ministry of Water` in `Ministry of Water and Environment`).
 /// `None` when the text writes none, or two that differ (`Department for Transport`,
 /// `Department of Health`).
-pub fn organisation_in_full(text: &str, head: &str) -> Option<String> {
+pub fn organisation_in_full<'t>(
+    texts: impl IntoIterator<Item = &'t str>,
+    head: &str,
+) -> Option<String> {
+    const DETERMINERS: &[&str] = &["the", "The", "a", "A", "an", "An", "its", "Its", "their"];
+    let lower = head.to_lowercase();
     let mut names: Vec<String> = Vec::new();
-    for at in whole_words(text, head) {
-        if let Some(name) = name_around(text, at, head) {
-            if !names.contains(&name) {
-                names.push(name);
+    let mut other_body = false;
+    // Each block's text on its own: a name never runs on from a heading into the paragraph
+    // after it.
+    for text in texts {
+        for at in whole_words(text, head) {
+            if let Some(name) = name_around(text, at, head) {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
             }
         }
+        // `the GMB union` beside `the European Union`, `the police department` beside `the
+        // Department of Justice`: the head word in lower case after another word names some
+        // other body.
+        other_body |= whole_words(text, &lower).any(|at| {
+            text[..at]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| !DETERMINERS.contains(&w))
+        });
+    }
+    if other_body {
+        return None;
     }
     // The longest first: a shorter name that starts it, or ends it, is the same one.
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
@@ -150,7 +179,12 @@ fn name_around(text: &str, at: usize, head: &str) -> Option<String> {
     for raw in text[..at].split_whitespace().rev().take(REACH) {
         let w = bare(raw);
         let ends_clause = raw.ends_with([',', '.', ';', ':', ')', '·']);
-        if ends_clause || w != raw || !is_capitalised(w) || matches!(w, "The" | "A" | "An") {
+        if ends_clause
+            || w != raw
+            || !is_capitalised(w)
+            || matches!(w, "The" | "A" | "An")
+            || is_not_name(w)
+        {
             break;
         }
         before.push(w);
@@ -202,18 +236,18 @@ mod tests {
         let text = "News release · Ministry of Water and Environment · 18 June 2024\n\
                     In a statement, the Ministry said so. The Ministry's assessment.";
         assert_eq!(
-            organisation_in_full(text, "Ministry").as_deref(),
+            organisation_in_full([text], "Ministry").as_deref(),
             Some("Ministry of Water and Environment")
         );
         let text = "The Kelso Clean Water Group met. The Group said it would.";
         assert_eq!(
-            organisation_in_full(text, "Group").as_deref(),
+            organisation_in_full([text], "Group").as_deref(),
             Some("Kelso Clean Water Group")
         );
         // A name cut short, and the name whole: one organisation.
         let text = "the Ministry of Water, then the Ministry of Water and Environment.";
         assert_eq!(
-            organisation_in_full(text, "Ministry").as_deref(),
+            organisation_in_full([text], "Ministry").as_deref(),
             Some("Ministry of Water and Environment")
         );
     }
@@ -235,24 +269,28 @@ mod tests {
     #[test]
     fn a_body_or_a_company_is_an_organisation() {
         let text = "Coastline Logistics, Inc. appealed. Jan Leike said its culture changed.";
-        assert!(is_organisation(text, "Coastline Logistics"));
-        assert!(is_organisation(text, "Transport Committee"));
-        assert!(!is_organisation(text, "Jan Leike"));
+        assert!(company_words(text).contains("Coastline"));
+        assert!(!company_words(text).contains("Jan"));
+        assert!(is_body_name("Transport Committee"));
+        assert!(!is_body_name("Jan Leike"));
     }
 
     #[test]
     fn two_names_or_none_leave_the_head_word_as_written() {
         let two = "the Department for Transport and the Department of Health";
-        assert_eq!(organisation_in_full(two, "Department"), None);
+        assert_eq!(organisation_in_full([two], "Department"), None);
         let two = "the Department for Transport and Department of Health";
-        assert_eq!(organisation_in_full(two, "Department"), None);
+        assert_eq!(organisation_in_full([two], "Department"), None);
+        // The head word in lower case after another name: another body.
+        let other = "members of the GMB union and the European Union";
+        assert_eq!(organisation_in_full([other], "Union"), None);
         assert_eq!(
-            organisation_in_full("The Ministry said so.", "Ministry"),
+            organisation_in_full(["The Ministry said so."], "Ministry"),
             None
         );
         // Not inside another word, nor a word in lower case after `of`.
         assert_eq!(
-            organisation_in_full("Ministryof the Ministry of state", "Ministry"),
+            organisation_in_full(["Ministryof the Ministry of state"], "Ministry"),
             None
         );
     }

@@ -40,6 +40,22 @@ const OFFICES: &[(&str, &[&str])] = &[
     ("bishop", &["Bishop"]),
 ];
 
+/// Words before an office that make it another (`Vice President`, `Former Mayor`).
+const QUALIFIERS: &[&str] = &[
+    "vice",
+    "deputy",
+    "former",
+    "acting",
+    "assistant",
+    "shadow",
+    "junior",
+    "associate",
+    "interim",
+    "ex",
+    "outgoing",
+    "incoming",
+];
+
 /// Words before an office that say whose it is: `the mayor`, `our Chair`, `its chair`.
 const DETERMINERS: &[&str] = &["the", "The", "our", "Our", "its", "Its", "their", "Their"];
 
@@ -49,14 +65,17 @@ pub fn office_at(words: &[&str], i: usize) -> Option<&'static str> {
     let w = bare(words.get(i)?);
     let (office, _) = OFFICES.iter().find(|(o, _)| o.eq_ignore_ascii_case(w))?;
     let before = bare(words.get(i.checked_sub(1)?)?);
+    // `The company's president`: someone else's office, whoever the text names in one.
     let owned = before.ends_with("'s") || before.ends_with("’s");
+    if owned {
+        return None;
+    }
     let det = match owned {
-        // `the city's mayor`
-        true => i.checked_sub(2).map(|j| bare(words[j])),
+        true => None,
         false => Some(before),
     };
     // Not `a lawyer for the mayor said`: someone else, speaking for them.
-    let det_at = if owned { i.checked_sub(2)? } else { i - 1 };
+    let det_at = i - 1;
     let for_them = det_at
         .checked_sub(1)
         .is_some_and(|j| matches!(bare(words[j]), "for" | "of" | "to" | "with" | "from"));
@@ -81,6 +100,13 @@ pub fn holders_of(text: &str, office: &str) -> Vec<(usize, String)> {
     for form in forms {
         for at in whole_words(text, form) {
             let end = at + form.len();
+            // `Vice President Mike Pence`, `Former Mayor John Ellison`: not the office.
+            let qualified = text[..at].split_whitespace().next_back().is_some_and(|w| {
+                QUALIFIERS.iter().any(|q| q.eq_ignore_ascii_case(bare(w))) || w.ends_with('-')
+            }) || text[..at].ends_with('-');
+            if qualified {
+                continue;
+            }
             let mut note = |name: Option<String>| {
                 if let Some(name) = name.filter(|n| is_full_name(n)) {
                     found.push((at, name));
@@ -228,8 +254,8 @@ mod tests {
     fn an_office_with_a_determiner_is_a_subject() {
         let words: Vec<&str> = "As our Chair put it".split(' ').collect();
         assert_eq!(office_at(&words, 2), Some("chair"));
-        let words: Vec<&str> = "the city's mayor said".split(' ').collect();
-        assert_eq!(office_at(&words, 2), Some("mayor"));
+        let words: Vec<&str> = "The company's president said".split(' ').collect();
+        assert_eq!(office_at(&words, 2), None);
         let words: Vec<&str> = "a judge said".split(' ').collect();
         assert_eq!(office_at(&words, 1), None);
         let words: Vec<&str> = "a lawyer for the mayor said".split(' ').collect();
@@ -280,6 +306,15 @@ mod tests {
             Some("Patricia Hollis")
         );
         assert_eq!(holder_at(&holders, 0), None);
+    }
+
+    #[test]
+    fn a_vice_or_former_holder_holds_no_office() {
+        let text = "Vice President Mike Pence toured the plant. Former Mayor John Ellison \
+                    spoke. Deputy Chair Margaret Olsen agreed.";
+        assert_eq!(holder_of(text, "president"), None);
+        assert_eq!(holder_of(text, "mayor"), None);
+        assert_eq!(holder_of(text, "chair"), None);
     }
 
     #[test]

@@ -327,7 +327,6 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "jokes",
     "quipped",
     "quips",
-    "puts",
 ];
 
 /// Nouns for what a person said: a heading or lead-in that names one names its speaker.
@@ -384,7 +383,6 @@ pub(super) const TITLES: &[&str] = &[
     "President",
     "Senator",
     "Sen.",
-    "Sen",
     "Rep.",
     "Rep",
     "Cllr",
@@ -402,6 +400,8 @@ pub(super) const TITLES: &[&str] = &[
     "Det",
     "Det.",
     "Leader",
+    "Treasurer",
+    "Clerk",
     "Councilmember",
     "Councilwoman",
     "Councilman",
@@ -417,7 +417,6 @@ pub(super) const TITLES: &[&str] = &[
     "Headteacher",
     "Headmaster",
     "Headmistress",
-    "Principal",
     "Spokesperson",
     "Spokesman",
     "Spokeswoman",

@@ -134,17 +134,23 @@ pub(super) fn is_citation(after: &str) -> bool {
         return true;
     }
     // `"Copper–tin interfaces …", Nature Catalysis (2024), is available at …`: a work's
-    // title, then where and when it was published.
-    let mut end = after.len().min(80);
-    while !after.is_char_boundary(end) {
-        end -= 1;
-    }
-    let near = &after[..end];
-    let published = near.match_indices('(').any(|(at, _)| {
-        let year = near.as_bytes().get(at + 1..at + 6);
-        year.is_some_and(|y| y[..4].iter().all(u8::is_ascii_digit) && y[4] == b')')
-    });
-    after.starts_with([',', '.']) && published
+    // title, then where (capitalised words, no verb) and when (`(2024)`) it was published.
+    let Some(venue) = after.strip_prefix(',') else {
+        return false;
+    };
+    let Some((name, year)) = venue.split_once('(') else {
+        return false;
+    };
+    let name = name.trim();
+    let year = year.as_bytes();
+    !name.is_empty()
+        && name.len() <= 80
+        && name
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+        && year.len() >= 5
+        && year[..4].iter().all(u8::is_ascii_digit)
+        && year[4] == b')'
 }
 
 pub(super) struct Span {
@@ -299,9 +305,28 @@ pub(super) fn is_named_as_a_title(before: &str) -> bool {
     // `Her 1972 paper, "Anisotropy of …"`, `The study, "Selective breeding …"`, `see the
     // article "Treatment of …"`: a work named by its title, in whatever case.
     const WORKS: &[&str] = &[
-        "paper", "study", "article", "report", "book", "essay", "novel", "film", "album",
-        "song", "poem", "chapter", "thesis", "dissertation", "headline", "column", "editorial",
-        "podcast", "documentary", "series", "exhibition", "play",
+        "paper",
+        "study",
+        "article",
+        "report",
+        "book",
+        "essay",
+        "novel",
+        "film",
+        "album",
+        "song",
+        "poem",
+        "chapter",
+        "thesis",
+        "dissertation",
+        "headline",
+        "column",
+        "editorial",
+        "podcast",
+        "documentary",
+        "series",
+        "exhibition",
+        "play",
     ];
     let work = WORKS.contains(&last.trim_end_matches(',')) && {
         // The work is the sentence's noun, not its subject speaking (`the report said`
@@ -309,8 +334,7 @@ pub(super) fn is_named_as_a_title(before: &str) -> bool {
         let before_work = words.next().map(|w| w.to_lowercase());
         before_work.is_none_or(|w| {
             [
-                "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
-                "that",
+                "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
             ]
             .contains(&w.as_str())
                 || w.chars().all(|c| c.is_ascii_digit())

@@ -46,8 +46,8 @@ pub(super) fn resolve_speakers(
     // asks (`Mr. Lindqvist` beside `Erik Lindqvist … His grandfather`).
     // (One set per gender a title gives: `Ms Walsh` is none of `her two sons`.)
     let mut beside_kin: [Option<rustc_hash::FxHashSet<&str>>; 3] = Default::default();
-    // An organisation's head word and the name it stands for, once looked for.
-    let mut organisations: rustc_hash::FxHashMap<String, Option<String>> = Default::default();
+    // What is looked up in the whole text, once per document, head word, office or name.
+    let mut lookups = Lookups::default();
     for p in found {
         let Some(Who::Named(s)) = &p.who else {
             out.push(None);
@@ -56,13 +56,13 @@ pub(super) fn resolve_speakers(
         let mut written = names::as_written_name(s);
         // `the Ministry said`: the Ministry the document names in full.
         if !written.contains(' ') && names::is_organisation_head(&written) {
-            let whole = organisations
-                .entry(written.clone())
-                .or_insert_with(|| names::organisation_in_full(&outline.text, &written));
-            if let Some(whole) = whole {
-                written = whole.clone();
+            if let Some(whole) = lookups.organisation(outline, &written) {
+                written = whole;
             }
         }
+        // A head word the document names no one body by is no surname to look for (`the
+        // union` is not the `European Union`).
+        let head_only = !written.contains(' ') && names::is_organisation_head(&written);
         let titled = names::is_titled(&written);
         let full = match &directory {
             // `Minister Bell`, `Ms Morrow`: the one Bell (Morrow) the text names in full, when
@@ -96,7 +96,7 @@ pub(super) fn resolve_speakers(
                     _ => written,
                 }
             }
-            Some(dir) if !titled => {
+            Some(dir) if !titled && !head_only => {
                 let mut candidates: Vec<&str> =
                     names::without_initials_of_others(&dir.candidates(&written));
                 if !written.contains(' ') {
@@ -139,14 +139,12 @@ pub(super) fn resolve_speakers(
     }
     // Everyone the document names in full, and the speakers: who a pronoun can stand for.
     let mut everyone: Option<names::People> = None;
-    // What is looked up in the whole text, once per office or name.
-    let mut lookups = Lookups::default();
     for k in 0..found.len() {
         let p = &found[k];
         let speaker = match &p.who {
             Some(Who::Named(_)) => continue,
             Some(Who::Nobody) => None,
-            Some(Who::Body) => body_before(outline, found, k),
+            Some(Who::Body) => body_before(outline, found, k, &mut lookups),
             Some(Who::Office(office)) => {
                 let at = outline
                     .blocks
@@ -208,8 +206,10 @@ fn words_beside_kin(
 pub(super) struct Lookups {
     /// Where the text names each office's holders (see [`names::holders_of`]).
     offices: rustc_hash::FxHashMap<&'static str, Vec<(usize, String)>>,
-    /// Whether each name is an organisation's (see [`names::is_organisation`]).
-    bodies: rustc_hash::FxHashMap<String, bool>,
+    /// The words written before a company's suffix (see [`names::company_words`]).
+    companies: Option<rustc_hash::FxHashSet<String>>,
+    /// Each head word and the organisation it stands for (see [`names::organisation_in_full`]).
+    organisations: rustc_hash::FxHashMap<String, Option<String>>,
 }
 
 impl Lookups {
@@ -222,49 +222,82 @@ impl Lookups {
         names::holder_at(holders, at)
     }
 
-    /// Whether `name` is an organisation's.
+    /// Whether `name` is an organisation's: by its words, or as a company the text writes
+    /// with `Inc.` or `Ltd` (`Coastline Logistics`).
     fn is_organisation(&mut self, outline: &Outline, name: &str) -> bool {
-        if let Some(&known) = self.bodies.get(name) {
-            return known;
+        let companies = self.companies.get_or_insert_with(|| {
+            names::company_words(&outline.text)
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        });
+        names::is_body_name(name)
+            || name
+                .split_whitespace()
+                .next()
+                .is_some_and(|first| companies.contains(first))
+    }
+
+    /// The organisation the document names in full by `head` (`Ministry` → `Ministry of
+    /// Water and Environment`), looked for in each prose block once per head word.
+    fn organisation(&mut self, outline: &Outline, head: &str) -> Option<String> {
+        if let Some(known) = self.organisations.get(head) {
+            return known.clone();
         }
-        let body = names::is_organisation(&outline.text, name);
-        self.bodies.insert(name.to_string(), body);
-        body
+        let texts = outline
+            .blocks
+            .iter()
+            .filter(|b| !matches!(b.kind, BlockKind::Code { .. } | BlockKind::Html))
+            .map(|b| outline.text_of(b));
+        let whole = names::organisation_in_full(texts, head);
+        self.organisations.insert(head.to_string(), whole.clone());
+        whole
     }
 }
 
 /// The organisation `it` stands for in quote `k`'s attribution (`The Association of Scooter
-/// Operators disagreed. In its response, it said that "…"`): the last one that opens a
-/// sentence as its subject, before the quote in its paragraph or in the paragraph before,
-/// within the section; a head word alone is the organisation the document names in full.
-pub(super) fn body_before(outline: &Outline, found: &[Pending], k: usize) -> Option<String> {
+/// Operators disagreed. In its response, it said that "…"`): the one that opens the sentence
+/// just before the quote's, in its paragraph or as the last of the paragraph before, within
+/// the section (not `The Water Board rejected it. Residents published a letter. It said …`:
+/// the letter's words); a head word alone is the organisation the document names in full.
+pub(super) fn body_before(
+    outline: &Outline,
+    found: &[Pending],
+    k: usize,
+    lookups: &mut Lookups,
+) -> Option<String> {
     let p = &found[k];
-    let first = p.blocks.start.saturating_sub(1);
-    let mut last: Option<String> = None;
-    for b in first..=p.blocks.start {
-        let block = outline.blocks.get(b)?;
-        if block.section() != p.quote.section
-            || !matches!(block.kind, BlockKind::Paragraph | BlockKind::Item { .. })
-        {
-            if b < p.blocks.start {
-                continue;
-            }
-            break;
+    let prose = |b: usize| {
+        outline.blocks.get(b).filter(|block| {
+            block.section() == p.quote.section
+                && matches!(block.kind, BlockKind::Paragraph | BlockKind::Item { .. })
+        })
+    };
+    let block = prose(p.blocks.start)?;
+    let text = outline.text_of(block);
+    let at = match p.quote.kind {
+        QuoteKind::Inline => p.at.min(text.len()),
+        QuoteKind::Block => 0,
+    };
+    let ends = sentences::boundaries(text);
+    let own = sentences::start_before_in(text, &ends, at);
+    let sentence = match own.checked_sub(1) {
+        // The sentence before the quote's, in its paragraph.
+        Some(before) => &text[sentences::start_before_in(text, &ends, before).min(own)..own],
+        // The last sentence of the paragraph before.
+        None => {
+            let previous = outline.text_of(prose(p.blocks.start.checked_sub(1)?)?);
+            let trimmed = previous.trim_end();
+            let ends = sentences::boundaries(trimmed);
+            let last = trimmed.len().checked_sub(1)?;
+            let start = sentences::start_before_in(trimmed, &ends, last).min(trimmed.len());
+            &trimmed[start..]
         }
-        let text = outline.text_of(block);
-        let until = match (b == p.blocks.start, p.quote.kind) {
-            (false, _) => text.len(),
-            (true, QuoteKind::Block) => 0,
-            (true, QuoteKind::Inline) => p.at.min(text.len()),
-        };
-        if let Some((_, name)) = names::organisations_leading(&text[..until]).pop() {
-            last = Some(name);
-        }
-    }
-    let name = last?;
+    };
+    let (_, name) = names::organisations_leading(sentence).into_iter().next()?;
     match name.contains(' ') {
         true => Some(name),
-        false => names::organisation_in_full(&outline.text, &name),
+        false => lookups.organisation(outline, &name),
     }
 }
 
