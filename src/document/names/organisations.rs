@@ -58,11 +58,25 @@ pub fn is_organisation_head(word: &str) -> bool {
 /// Whether `name` is an organisation's by its words: one is an organisation's head word or
 /// the last is a body's or a place's (`Transport Committee`, `Mid-Atlantic Ridge`).
 pub fn is_body_name(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    words.iter().any(|w| is_organisation_head(w))
-        || words
-            .last()
-            .is_some_and(|w| super::surnames::NOT_PERSON_ENDINGS.contains(w))
+    // Asked of every person a pronoun may stand for: hashed lookups, not lists walked.
+    type Words = rustc_hash::FxHashSet<&'static str>;
+    static HEAD_WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    static ENDINGS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    let heads = HEAD_WORDS.get_or_init(|| HEADS.iter().copied().collect());
+    let endings = ENDINGS.get_or_init(|| {
+        super::surnames::NOT_PERSON_ENDINGS
+            .iter()
+            .copied()
+            .collect()
+    });
+    let mut last = "";
+    for w in name.split_whitespace() {
+        if heads.contains(w) {
+            return true;
+        }
+        last = w;
+    }
+    endings.contains(last)
 }
 
 /// The capitalised words that `text` writes just before a company's suffix (`Coastline

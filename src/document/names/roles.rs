@@ -62,25 +62,24 @@ const DETERMINERS: &[&str] = &["the", "The", "our", "Our", "its", "Its", "their"
 /// The office `words[i]` names when the words before it make it the subject of a reporting
 /// verb: `the mayor`, `As our Chair`, `the city's mayor`; `None` for anything else.
 pub fn office_at(words: &[&str], i: usize) -> Option<&'static str> {
-    let w = bare(words.get(i)?);
-    let (office, _) = OFFICES.iter().find(|(o, _)| o.eq_ignore_ascii_case(w))?;
+    // The determiner first: most words have none before them, and the offices are many.
+    // (`The company's president` is someone else's office: no determiner of its own.)
     let before = bare(words.get(i.checked_sub(1)?)?);
-    // `The company's president`: someone else's office, whoever the text names in one.
-    let owned = before.ends_with("'s") || before.ends_with("’s");
-    if owned {
+    if !DETERMINERS.contains(&before) {
         return None;
     }
-    let det = match owned {
-        true => None,
-        false => Some(before),
-    };
     // Not `a lawyer for the mayor said`: someone else, speaking for them.
-    let det_at = i - 1;
-    let for_them = det_at
+    let for_them = (i - 1)
         .checked_sub(1)
         .is_some_and(|j| matches!(bare(words[j]), "for" | "of" | "to" | "with" | "from"));
-    det.filter(|d| DETERMINERS.contains(d) && !for_them)
-        .map(|_| *office)
+    if for_them {
+        return None;
+    }
+    let w = bare(words.get(i)?);
+    OFFICES
+        .iter()
+        .find(|(o, _)| o.eq_ignore_ascii_case(w))
+        .map(|(office, _)| *office)
 }
 
 /// Where `text` names someone in `office` (one of [`OFFICES`]), in text order: by the

@@ -609,7 +609,10 @@ pub(super) fn is_agent_noun(word: &str) -> bool {
         "director",
         "producer",
     ];
-    DESCRIPTIONS.iter().any(|d| d.eq_ignore_ascii_case(word))
+    static WORDS: std::sync::OnceLock<Caseless> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| Caseless::new(DESCRIPTIONS))
+        .contains(word)
 }
 
 /// The given name of a partner written before `full` in `within` and joined to it by `and`,
