@@ -45,12 +45,12 @@ const JOINS: [&str; 5] = ["of", "for", "and", "the", "on"];
 /// The most words a name in full is looked for on either side of its head.
 const REACH: usize = 8;
 
-/// The head word (see [`HEADS`]) that `word` is, in any case: `council` → `Council`.
+/// The head word (see `HEADS`) that `word` is, in any case: `council` → `Council`.
 pub fn organisation_head_of(word: &str) -> Option<&'static str> {
     HEADS.iter().find(|h| h.eq_ignore_ascii_case(word)).copied()
 }
 
-/// Whether `word` is a head word an organisation is named by alone (see [`HEADS`]).
+/// Whether `word` is a head word an organisation is named by alone (see `HEADS`).
 pub fn is_organisation_head(word: &str) -> bool {
     HEADS.contains(&word)
 }

@@ -82,7 +82,7 @@ pub fn office_at(words: &[&str], i: usize) -> Option<&'static str> {
         .map(|(office, _)| *office)
 }
 
-/// Where `text` names someone in `office` (one of [`OFFICES`]), in text order: by the
+/// Where `text` names someone in `office` (one of `OFFICES`), in text order: by the
 /// office before a full name (`Mayor Raymond Oduya`, `Minister for Local Government Simon
 /// Whitby`), after one and a comma (`Catherine Adu, Chair of Trustees`), before a comma and
 /// one (`the Chair, Dame Alison Pryce MP`), or in lower case before one (`Its chair, retired

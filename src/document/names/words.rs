@@ -599,7 +599,7 @@ const KIN: [(&str, Option<Gender>); 26] = [
 ];
 
 /// The words of `paragraph`, bare and without possessives, when it speaks of someone's
-/// family of a gender `gender` allows (a word of [`KIN`], any case, or its plural: `her two
+/// family of a gender `gender` allows (a word of `KIN`, any case, or its plural: `her two
 /// sons` is no kin a `Ms` could be); none when it does not.
 pub fn words_beside_kin(paragraph: &str, gender: Option<Gender>) -> Vec<&str> {
     static FINDER: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
