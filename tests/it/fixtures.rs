@@ -1618,6 +1618,36 @@ fn speakers_not_these() {
                 29,
             ),
             inline("we will not be moved from this place", None, 33),
+            // Someone speaking for a body is nobody the text names.
+            inline(
+                "examine the order in consultation with the Law Department",
+                None,
+                39,
+            ),
+            // `Council Member`: an office of two words.
+            inline(
+                "It was a safe way to get to the park that people asked for,",
+                Some("Terrence Whitaker"),
+                41,
+            ),
+            // `Delhi-based`: where the body is, not its name.
+            inline(
+                "restores the village council to the place the law intended",
+                Some("Centre for Forest Rights"),
+                43,
+            ),
+            // `One wrote to us:`: one customer, unnamed.
+            inline(
+                "Thanks for telling us quickly, even if the news was bad.",
+                None,
+                45,
+            ),
+            // `she` is neither a body quoted before nor the paper she told.
+            inline(
+                "I could not watch, I had my eyes shut the whole time,",
+                None,
+                47,
+            ),
         ],
     );
 }

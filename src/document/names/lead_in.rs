@@ -504,8 +504,10 @@ pub(super) fn name_before(words: &[&str]) -> Option<String> {
     // preposition is not who speaks.
     if let Some(i) = stopped {
         let w = bare(words[i]);
-        let after_the = w == "the" && i > 0 && PLACE_PREPOSITIONS.contains(&bare(words[i - 1]));
-        if PLACE_PREPOSITIONS.contains(&w) || after_the {
+        // `A spokesperson for the Mines Department said`: someone speaking for it.
+        let object = |w: &str| PLACE_PREPOSITIONS.contains(&w) || w == "for";
+        let after_the = w == "the" && i > 0 && object(bare(words[i - 1]));
+        if object(w) || after_the {
             return None;
         }
     }

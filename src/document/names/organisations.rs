@@ -71,7 +71,8 @@ pub fn is_body_name(name: &str) -> bool {
     });
     let mut last = "";
     for w in name.split_whitespace() {
-        if heads.contains(w) {
+        // `Centre for Forest Rights`: a body's word before `for` or `of`.
+        if heads.contains(w) || (matches!(w, "for" | "of") && endings.contains(last)) {
             return true;
         }
         last = w;
@@ -286,6 +287,7 @@ mod tests {
         assert!(company_words(text).contains("Coastline"));
         assert!(!company_words(text).contains("Jan"));
         assert!(is_body_name("Transport Committee"));
+        assert!(is_body_name("Centre for Forest Rights"));
         assert!(!is_body_name("Jan Leike"));
     }
 

@@ -139,6 +139,21 @@ pub(super) const NOT_PERSON_ENDINGS: &[&str] = &[
     "Plaza",
     "Ranch",
     "End",
+    // Publications and bodies: `the Halbridge Echo`, `Manitoba History`, `the Grand Jury`.
+    "Echo",
+    "Journal",
+    "Gazette",
+    "Herald",
+    "Tribune",
+    "Chronicle",
+    "Telegraph",
+    "Observer",
+    "Magazine",
+    "Quarterly",
+    "Bulletin",
+    "Courier",
+    "History",
+    "Jury",
     "Street",
     "Avenue",
     "Road",
@@ -693,7 +708,16 @@ pub fn without_description(name: &str) -> &str {
         return name;
     };
     let rest_count = 1 + words.count();
-    let describes = is_title(bare(first)) || PARTIES.contains(&first) || is_agent_noun(first);
+    // `Council Member Terrence Whitaker`, `Council Member Whitaker`: an office of two words.
+    if second == "Member" && rest_count >= 2 {
+        return name[first.len()..].trim_start()["Member".len()..].trim_start();
+    }
+    // `Delhi-based Centre for Forest Rights`: where the body is, not its name.
+    let placed = ["-based", "-born", "-led", "-headquartered"]
+        .iter()
+        .any(|s| first.ends_with(s));
+    let describes =
+        is_title(bare(first)) || PARTIES.contains(&first) || is_agent_noun(first) || placed;
     if describes && rest_count >= 2 && is_capitalised(second) {
         return name[first.len()..].trim_start();
     }
