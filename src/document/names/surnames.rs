@@ -710,7 +710,8 @@ pub fn without_description(name: &str) -> &str {
     let rest_count = 1 + words.count();
     // `Council Member Terrence Whitaker`, `Council Member Whitaker`: an office of two words.
     if second == "Member" && rest_count >= 2 {
-        return name[first.len()..].trim_start()["Member".len()..].trim_start();
+        let after = name.trim_start()[first.len()..].trim_start();
+        return after.strip_prefix("Member").unwrap_or(after).trim_start();
     }
     // `Delhi-based Centre for Forest Rights`: where the body is, not its name.
     let placed = ["-based", "-born", "-led", "-headquartered"]
@@ -719,7 +720,8 @@ pub fn without_description(name: &str) -> &str {
     let describes =
         is_title(bare(first)) || PARTIES.contains(&first) || is_agent_noun(first) || placed;
     if describes && rest_count >= 2 && is_capitalised(second) {
-        return name[first.len()..].trim_start();
+        // (The first word starts where the name does once trimmed.)
+        return name.trim_start()[first.len()..].trim_start();
     }
     name
 }
