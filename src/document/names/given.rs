@@ -3,7 +3,7 @@
 //! otherwise. A name in neither list (most of the world's) refuses nothing.
 
 /// Whom a pronoun or a given name points to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Gender {
     Female,
     Male,

@@ -4,6 +4,8 @@
 
 use std::cell::OnceCell;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::spans::{Span, is_attribution_line, next_quotation_mark, opens_its_block, quoted_spans};
 use super::{MIN_INLINE_WORDS, Pending};
 use crate::document::names::{self, Directory, Who};
@@ -42,27 +44,24 @@ pub(super) fn resolve_speakers(
     // Each speaker's last quote so far, and the speakers by surname.
     let mut last_quoted: rustc_hash::FxHashMap<String, usize> = Default::default();
     let mut quoted_as: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
-    // The words of every paragraph that speaks of someone's family, when a form of address
-    // asks (`Mr. Lindqvist` beside `Erik Lindqvist … His grandfather`).
-    // (One set per gender a title gives: `Ms Walsh` is none of `her two sons`.)
-    let mut beside_kin: [Option<rustc_hash::FxHashSet<&str>>; 3] = Default::default();
-    // What is looked up in the whole text, once per document, head word, office or name.
-    let mut lookups = Lookups::default();
+    // What is looked up in the whole text, once per document, head word, office or gender.
+    let mut lookups = Lookups::new(outline);
     for p in found {
         let Some(Who::Named(s)) = &p.who else {
             out.push(None);
             continue;
         };
         let mut written = names::as_written_name(s);
-        // `the Ministry said`: the Ministry the document names in full.
+        // `the Ministry said`: the Ministry the document names in full. A head word the
+        // document names no one body by is no surname to look for (`the union` is not the
+        // `European Union`).
+        let mut head_only = false;
         if !written.contains(' ') && names::is_organisation_head(&written) {
-            if let Some(whole) = lookups.organisation(outline, &written) {
-                written = whole;
+            match lookups.organisation(&written) {
+                Some(whole) => written = whole,
+                None => head_only = true,
             }
         }
-        // A head word the document names no one body by is no surname to look for (`the
-        // union` is not the `European Union`).
-        let head_only = !written.contains(' ') && names::is_organisation_head(&written);
         let titled = names::is_titled(&written);
         let full = match &directory {
             // `Minister Bell`, `Ms Morrow`: the one Bell (Morrow) the text names in full, when
@@ -79,15 +78,8 @@ pub(super) fn resolve_speakers(
                 candidates.retain(|c| names::gender_allows(c, gender));
                 match candidates.as_slice() {
                     [one] => {
-                        let slot = match gender {
-                            None => 0,
-                            Some(names::given::Gender::Female) => 1,
-                            Some(names::given::Gender::Male) => 2,
-                        };
-                        let of_kin = names::is_addressed(&written)
-                            && beside_kin[slot]
-                                .get_or_insert_with(|| words_beside_kin(outline, gender))
-                                .contains(surname);
+                        let of_kin =
+                            names::is_addressed(&written) && lookups.beside_kin(gender, surname);
                         match of_kin {
                             true => written,
                             false => one.to_string(),
@@ -150,7 +142,7 @@ pub(super) fn resolve_speakers(
                     .blocks
                     .get(p.blocks.start)
                     .map_or(0, |b| b.text_range().start + p.at);
-                lookups.holder(outline, office, at)
+                lookups.holder(office, at)
             }
             Some(Who::Pronoun(gender)) => {
                 let everyone = everyone.get_or_insert_with(|| everyone_named(outline, &out));
@@ -185,52 +177,50 @@ fn common_noun_nearby(outline: &Outline, p: &Pending, word: &str) -> bool {
         })
 }
 
-/// The words of every paragraph or list item of the outline that speaks of someone's family
-/// of a gender `gender` allows (see [`names::words_beside_kin`]).
-fn words_beside_kin(
-    outline: &Outline,
-    gender: Option<names::given::Gender>,
-) -> rustc_hash::FxHashSet<&str> {
-    outline
-        .blocks
-        .iter()
-        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Item { .. }))
-        .flat_map(|b| names::words_beside_kin(outline.text_of(b), gender))
-        .collect()
-}
-
-/// What [`resolve_speakers`] looks up in the whole text of a document, once per office or
-/// name however many quotes ask: a search of megabytes each time would make a big document's
-/// load quadratic.
-#[derive(Default)]
-pub(super) struct Lookups {
+/// What [`resolve_speakers`] looks up in the whole text of a document, once per head word,
+/// office or gender however many quotes ask: a search of megabytes each time would make a big
+/// document's load quadratic.
+pub(super) struct Lookups<'o> {
+    outline: &'o Outline,
     /// Where the text names each office's holders (see [`names::holders_of`]).
-    offices: rustc_hash::FxHashMap<&'static str, Vec<(usize, String)>>,
+    offices: FxHashMap<&'static str, Vec<(usize, String)>>,
     /// The words written before a company's suffix (see [`names::company_words`]).
-    companies: Option<rustc_hash::FxHashSet<String>>,
+    companies: Option<FxHashSet<&'o str>>,
     /// Each head word and the organisation it stands for (see [`names::organisation_in_full`]).
-    organisations: rustc_hash::FxHashMap<String, Option<String>>,
+    organisations: FxHashMap<String, Option<String>>,
+    /// For each gender a title gives, the words of every paragraph or list item that speaks
+    /// of kin of that gender (see [`names::words_beside_kin`]).
+    kin: FxHashMap<Option<names::given::Gender>, FxHashSet<&'o str>>,
 }
 
-impl Lookups {
+impl<'o> Lookups<'o> {
+    pub(super) fn new(outline: &'o Outline) -> Self {
+        Lookups {
+            outline,
+            offices: FxHashMap::default(),
+            companies: None,
+            organisations: FxHashMap::default(),
+            kin: FxHashMap::default(),
+        }
+    }
+
     /// Who holds `office` at byte `at` of the outline's text (see [`names::holder_at`]).
-    fn holder(&mut self, outline: &Outline, office: &'static str, at: usize) -> Option<String> {
+    fn holder(&mut self, office: &'static str, at: usize) -> Option<String> {
+        let text = &self.outline.text;
         let holders = self
             .offices
             .entry(office)
-            .or_insert_with(|| names::holders_of(&outline.text, office));
+            .or_insert_with(|| names::holders_of(text, office));
         names::holder_at(holders, at)
     }
 
     /// Whether `name` is an organisation's: by its words, or as a company the text writes
     /// with `Inc.` or `Ltd` (`Coastline Logistics`).
-    fn is_organisation(&mut self, outline: &Outline, name: &str) -> bool {
-        let companies = self.companies.get_or_insert_with(|| {
-            names::company_words(&outline.text)
-                .into_iter()
-                .map(str::to_string)
-                .collect()
-        });
+    fn is_organisation(&mut self, name: &str) -> bool {
+        let text = &self.outline.text;
+        let companies = self
+            .companies
+            .get_or_insert_with(|| names::company_words(text));
         names::is_body_name(name)
             || name
                 .split_whitespace()
@@ -240,10 +230,11 @@ impl Lookups {
 
     /// The organisation the document names in full by `head` (`Ministry` → `Ministry of
     /// Water and Environment`), looked for in each prose block once per head word.
-    fn organisation(&mut self, outline: &Outline, head: &str) -> Option<String> {
+    fn organisation(&mut self, head: &str) -> Option<String> {
         if let Some(known) = self.organisations.get(head) {
             return known.clone();
         }
+        let outline = self.outline;
         let texts = outline
             .blocks
             .iter()
@@ -252,6 +243,24 @@ impl Lookups {
         let whole = names::organisation_in_full(texts, head);
         self.organisations.insert(head.to_string(), whole.clone());
         whole
+    }
+
+    /// Whether a paragraph that names `surname` also speaks of kin of `gender` (`Mr.
+    /// Lindqvist` beside `Erik Lindqvist … His grandfather`; `Ms Walsh` is none of `her two
+    /// sons`).
+    fn beside_kin(&mut self, gender: Option<names::given::Gender>, surname: &str) -> bool {
+        let outline = self.outline;
+        self.kin
+            .entry(gender)
+            .or_insert_with(|| {
+                outline
+                    .blocks
+                    .iter()
+                    .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Item { .. }))
+                    .flat_map(|b| names::words_beside_kin(outline.text_of(b), gender))
+                    .collect()
+            })
+            .contains(surname)
     }
 }
 
@@ -264,7 +273,7 @@ pub(super) fn body_before(
     outline: &Outline,
     found: &[Pending],
     k: usize,
-    lookups: &mut Lookups,
+    lookups: &mut Lookups<'_>,
 ) -> Option<String> {
     let p = &found[k];
     let prose = |b: usize| {
@@ -297,7 +306,7 @@ pub(super) fn body_before(
     let (_, name) = names::organisations_leading(sentence).into_iter().next()?;
     match name.contains(' ') {
         true => Some(name),
-        false => lookups.organisation(outline, &name),
+        false => lookups.organisation(&name),
     }
 }
 
@@ -344,7 +353,7 @@ pub(super) fn antecedent(
     people: &names::People,
     k: usize,
     gender: Option<names::given::Gender>,
-    lookups: &mut Lookups,
+    lookups: &mut Lookups<'_>,
 ) -> Option<String> {
     /// How many blocks back, within the section, the last person named is looked for.
     const REACH: usize = 4;
@@ -384,7 +393,7 @@ pub(super) fn antecedent(
                 continue;
             };
             let at = words[i].as_ptr() as usize - before.as_ptr() as usize;
-            if let Some(holder) = lookups.holder(outline, office, block.text_range().start + at) {
+            if let Some(holder) = lookups.holder(office, block.text_range().start + at) {
                 mentions.push((b, at, holder, false));
             }
         }
@@ -392,7 +401,7 @@ pub(super) fn antecedent(
             // `Her late husband, Emmanuel Adeyemi`: not `she`.
             let noun = names::given::of_noun_before(before, at);
             let ruled_out = gender.zip(noun).is_some_and(|(g, n)| g != n)
-                || gender.is_some() && lookups.is_organisation(outline, name);
+                || gender.is_some() && lookups.is_organisation(name);
             mentions.push((b, at, name.to_string(), ruled_out));
         }
     }
@@ -403,7 +412,7 @@ pub(super) fn antecedent(
         }
         if let Some(s) = &out[j] {
             // `he` or `she` is never a company or a committee quoted before.
-            let body = gender.is_some() && lookups.is_organisation(outline, s);
+            let body = gender.is_some() && lookups.is_organisation(s);
             mentions.push((q.blocks.start, q.at, s.clone(), body));
         }
     }
