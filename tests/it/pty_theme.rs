@@ -39,13 +39,16 @@ fn has(raw: &[u8], needle: &[u8]) -> bool {
     raw.windows(needle.len()).any(|w| w == needle)
 }
 
-/// The palette indexes of the text on screen.
+/// The palette indexes of the text on screen (a space's colour does not show, and the app
+/// does not write a space again only to change it).
 fn colours(screen: &vt100::Screen) -> BTreeSet<u8> {
     let (rows, cols) = screen.size();
     let (rows, cols) = (rows.get(), cols.get());
     (0..rows)
         .flat_map(|r| (0..cols).map(move |c| (r, c)))
-        .filter_map(|(r, c)| match screen.cell(r, c)?.fgcolor() {
+        .filter_map(|(r, c)| screen.cell(r, c))
+        .filter(|cell| !cell.contents().trim().is_empty())
+        .filter_map(|cell| match cell.fgcolor() {
             vt100::Color::Idx(i) => Some(i),
             _ => None,
         })
