@@ -2017,3 +2017,121 @@ fn organisations_and_relative_clauses() {
         ],
     );
 }
+
+/// A signature after a quotation, however long the title and body after the name (`–
+/// Rosalind Achebe, Associate Director for …`), on its own line after a hard break, or as a
+/// list of one item in the block quote; a long description between a name and its verb,
+/// its closing comma left out; `To quote` and `In the words of`; quotation marks of two kinds
+/// in one pair (`"…,”` and `“…,"`); a person of a body (`Felix Brandt of the Lindqvist
+/// Foundation said`); a description, then the name (`said Fernway Chief Technology Officer
+/// and …, Ravi Menon`); a name and who they are with no verb; a comma with no space after
+/// it; a surname in capitals, whose paragraph keeps no earlier speaker. Not: a list item
+/// that is no name, nor a list of people.
+#[test]
+fn speakers_signatures_and_mixed_marks() {
+    let doc = load_titled(
+        "speakers-signatures-and-mixed-marks.md",
+        "Signatures, Descriptions and Mixed Marks",
+    );
+    dates_are(&doc, &[]);
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "Open standards are not a luxury for small clinics, they are how we reach patients at all.",
+                Some("Rosalind Achebe"),
+                9,
+            ),
+            inline(
+                "Every clinic we trained now keeps its own records and teaches the next one how to do it.",
+                Some("Tobias Wren"),
+                13,
+            ),
+            inline(
+                "Shared infrastructure is what lets a small team ship something that lasts for years.",
+                Some("Leonie Marsh"),
+                17,
+            ),
+            block(
+                "The registry gave us a foundation to build services that would have taken us years alone.",
+                Some("Kwame Asante"),
+                20,
+            ),
+            block(
+                "“We keep the lights on for the whole network, and the registry is part of how.”\nand the rest of the volunteers, who asked not to be named",
+                None,
+                25,
+            ),
+            inline(
+                "Millions of people rely on these records being right every single day.",
+                Some("Ingrid Solberg"),
+                28,
+            ),
+            block(
+                "We learned more from the nurses than they learned from us, and that is the point of it.",
+                Some("Dmitri Volkov"),
+                32,
+            ),
+            inline(
+                "The most dangerous phrase in the language is that we have always done it this way.",
+                Some("Grace Hopper"),
+                34,
+            ),
+            block(
+                "The registry is a new ecosystem for patients and doctors who want better data about care.",
+                Some("Amara Okonjo"),
+                38,
+            ),
+            inline(
+                "The pragmatic approach of the project has changed clinical records at an astonishing scale,",
+                Some("Felix Brandt"),
+                40,
+            ),
+            inline(
+                "I believe the next phase has the same potential to change them again.",
+                Some("Felix Brandt"),
+                40,
+            ),
+            inline(
+                "We are seeing huge growth in the number of clinics using the registry every single week,",
+                Some("Priya Natarajan"),
+                42,
+            ),
+            inline(
+                "The registry is clearly taking off in hospitals and we are glad to be part of it,",
+                Some("Ravi Menon"),
+                44,
+            ),
+            inline(
+                "We have found that features such as consent and audit are being standardised across the field,",
+                Some("Wei SITU"),
+                46,
+            ),
+            inline(
+                "These features can now be built into every clinic system.",
+                Some("Wei SITU"),
+                46,
+            ),
+            inline(
+                "The registry has been part of our work for the past two years and more,",
+                Some("Olu Adeyemi"),
+                48,
+            ),
+            inline(
+                "Happy to see it grow in so many ways this year.",
+                Some("Olu Adeyemi"),
+                48,
+            ),
+            inline(
+                "We are proud of the standard and of the community that keeps it going every day,",
+                Some("Hannes Berg"),
+                50,
+            ),
+            inline(
+                "We will keep the registry open to every clinic that asks for it.",
+                None,
+                52,
+            ),
+        ],
+    );
+}

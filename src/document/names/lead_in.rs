@@ -83,6 +83,10 @@ pub(super) fn speaker_in_words(
     words: &[&str],
     verb: Option<usize>,
 ) -> Option<String> {
+    // `To quote Alan Turing,`, `In the words of Dr. Sunjya Schweig, …:`.
+    if let Some(name) = quoting(lead_in) {
+        return Some(name);
+    }
     let Some(verb) = verb else {
         // Without a verb only a lead-in that introduces the quote can name its speaker:
         // `According to Dana Whitfield, the city's mayor, "…"`, `Declan Moore was
@@ -98,6 +102,13 @@ pub(super) fn speaker_in_words(
             .or_else(|| possessive_subject(words))
             .or_else(|| subject_before_colon(lead_in));
     };
+    // `said AppDynamics Chief Technology Officer and …, Bhaskar Sunkara`: who they are, then
+    // their name after a comma.
+    if verb == 0 || words[verb - 1].ends_with(',') {
+        if let Some(name) = description_then_name(&words[verb + 1..]) {
+            return Some(name);
+        }
+    }
     // "according to Name" and "said Name" name the speaker after the verb.
     if let Some(name) = name_from(&words[verb + 1..]) {
         let comma_before_verb = verb > 0 && words[verb - 1].ends_with(',');
@@ -149,6 +160,134 @@ pub(super) fn speaker_in_words(
         .or_else(|| possessive_subject(subject))
         .or_else(|| name_before_from(subject))
         .or_else(|| subject_of_two_verbs(subject))
+        .or_else(|| opening_name_described(subject))
+}
+
+/// Whether `words` hold a name and nothing else: capitalised words (particles and initials
+/// among them), none a title, an acronym or a word that is never a name.
+fn only_a_name(words: &[&str]) -> bool {
+    !words.is_empty()
+        && words.iter().enumerate().all(|(i, raw)| {
+            let w = bare(raw);
+            (is_capitalised(w) || (i > 0 && is_particle(w)))
+                && !is_title(w)
+                && (!is_acronym(w) || (i > 0 && w.len() == 1))
+                && !is_not_name(w)
+                && strip_possessive(w) == w
+        })
+}
+
+/// Whether `words` describe someone rather than name them: an office, or a lower-case word.
+fn describes(words: &[&str]) -> bool {
+    words.iter().any(|raw| {
+        let w = bare(raw);
+        is_title(w) || (!is_capitalised(w) && !is_particle(w) && w.chars().any(char::is_alphabetic))
+    })
+}
+
+/// A description, a comma, then a name of two words or more that ends `words` or its clause:
+/// `AppDynamics Chief Technology Officer and Senior Vice President of Product Management,
+/// Bhaskar Sunkara` → `Bhaskar Sunkara`. Not `Jane Doe, Acme Corp` (a name first).
+fn description_then_name(words: &[&str]) -> Option<String> {
+    const LONGEST_DESCRIPTION: usize = 16;
+    let k = words.iter().position(|w| w.ends_with(','))?;
+    if k == 0 || k >= LONGEST_DESCRIPTION || !describes(&words[..=k]) {
+        return None;
+    }
+    if given::of_given_name(bare(words[0])).is_some() {
+        return None;
+    }
+    let rest = &words[k + 1..];
+    let end = rest
+        .iter()
+        .position(|w| w.ends_with([',', ';', ':']) || (w.ends_with('.') && !is_initial(w)))
+        .map_or(rest.len(), |i| i + 1);
+    let name = &rest[..end];
+    if !(2..=4).contains(&name.len()) || !only_a_name(name) {
+        return None;
+    }
+    Some(
+        name.iter()
+            .map(|w| as_written(w))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// A full name opening a sentence and set off by a comma, then a description of them up to
+/// the verb, its closing comma left out (`Mallory Knodel, CTO at CDT and longtime digital
+/// rights defender and advocate commented`) or far from the name (`Sara Tyghter, GLA
+/// Director of Education and … in TOP Health, said`). Not a list of people (`Jane Doe,
+/// John Roe and the mayor said`), nor a clause with its own subject.
+fn opening_name_described(subject: &[&str]) -> Option<String> {
+    let k = subject.iter().position(|w| w.ends_with(','))?;
+    let name = &subject[..=k];
+    let rest = &subject[k + 1..];
+    if !(1..=3).contains(&k) || rest.is_empty() || !only_a_name(name) {
+        return None;
+    }
+    let first = bare(name[0]);
+    if is_opening_adverb(first) || super::organisation_head_of(&first.to_lowercase()).is_some() {
+        return None;
+    }
+    let new_subject = rest
+        .iter()
+        .any(|w| pronoun(w).is_some() || PRONOUNS.contains(&bare(w)));
+    let a_list = rest
+        .windows(2)
+        .any(|p| p[0].ends_with(',') && matches!(bare(p[1]), "and" | "or"))
+        || rest
+            .first()
+            .is_some_and(|w| matches!(bare(w), "and" | "or"));
+    let another_person = rest
+        .windows(2)
+        .any(|p| given::of_given_name(bare(p[0])).is_some() && is_capitalised(bare(p[1])));
+    if new_subject || a_list || another_person || !describes(rest) {
+        return None;
+    }
+    Some(
+        name.iter()
+            .map(|w| as_written(w))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// A name and who they are, with no verb, after a quotation: `Faseela K, Istio Steering
+/// Committee Member and Cloud Native Developer at Ericsson` → `Faseela K`. The name has two
+/// words or more and the description holds an office or a preposition of affiliation.
+pub fn name_then_description(tail: &str) -> Option<String> {
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let k = words.iter().position(|w| w.ends_with(','))?;
+    let name = &words[..=k];
+    let rest = &words[k + 1..];
+    if !(1..=3).contains(&k) || !only_a_name(name) || rest.is_empty() {
+        return None;
+    }
+    let affiliated = rest
+        .iter()
+        .any(|w| is_title(bare(w)) || matches!(bare(w), "at" | "of" | "for" | "from"));
+    let verb = rest
+        .iter()
+        .any(|w| is_speech_verb(w) || pronoun(w).is_some());
+    (affiliated && !verb && !is_opening_adverb(bare(name[0]))).then(|| {
+        name.iter()
+            .map(|w| as_written(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+/// The person a lead-in quotes without a reporting verb: `To quote Alan Turing,`,
+/// `Quoting Jane Doe:`, `In the words of Dr. Sunjya Schweig, Co-Director of CCFM:`.
+fn quoting(lead_in: &str) -> Option<String> {
+    const PHRASES: &[&str] = &["to quote ", "quoting ", "in the words of "];
+    let lower = lead_in.to_ascii_lowercase();
+    let at = PHRASES
+        .iter()
+        .find_map(|p| lower.rfind(p).map(|at| at + p.len()))?;
+    let rest: Vec<&str> = lead_in.get(at..)?.split_whitespace().collect();
+    name_from(&rest).filter(|n| !n.is_empty())
 }
 
 /// The name that opens a sentence whose reporting verb is its second (`Ailsa Morrow, who
@@ -607,6 +746,15 @@ fn organisation(words: &[&str], stop: usize, run: &[&str]) -> Option<String> {
     if capitalised == 0 {
         return None;
     }
+    // `Michael Brennan of the Ford Foundation said`: a person of the body, who speaks.
+    let lead: Vec<&str> = words[start..stop + 1]
+        .iter()
+        .take_while(|w| is_capitalised(bare(w)))
+        .map(|w| as_written(w))
+        .collect();
+    if lead.len() >= 2 && given::of_given_name(bare(lead[0])).is_some() {
+        return Some(lead.join(" "));
+    }
     let name: Vec<&str> = words[start..stop + 1]
         .iter()
         .map(|w| as_written(w))
@@ -638,6 +786,18 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
         "before", "during", "he", "she", "they", "it", "we", "you", "i", "who", "which", "that",
     ];
     const LONGEST_DESCRIPTION: usize = 4;
+    // `said Imad Sousou,Vice President`: a comma with no space after it ends the name too.
+    let mut cut: Vec<&str> = Vec::new();
+    for raw in words {
+        match raw.find(',') {
+            Some(i) if raw[i + 1..].starts_with(char::is_uppercase) => {
+                cut.push(&raw[..=i]);
+                break;
+            }
+            _ => cut.push(raw),
+        }
+    }
+    let words = &cut[..];
     let mut run: Vec<&str> = Vec::new();
     let mut title: Option<&str> = None;
     let mut described = 0;
@@ -645,7 +805,16 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
         let b = bare(raw);
         // `Sen.` is a title where `Sen` may be a name (`Amartya Sen`).
         let dotted = raw.trim_end_matches([',', ';', ':']);
-        if is_title(b) || (dotted.ends_with('.') && is_title(dotted)) || is_acronym(b) {
+        // `Fang SITU`: a surname in capitals after a given name.
+        let capitals_surname = is_acronym(b)
+            && b.len() >= 3
+            && !is_title(b)
+            && run.len() == 1
+            && !is_acronym(run[0])
+            && (raw.ends_with(',') || words.last() == Some(raw));
+        if !capitals_surname
+            && (is_title(b) || (dotted.ends_with('.') && is_title(dotted)) || is_acronym(b))
+        {
             if run.len() >= 2 {
                 break;
             }

@@ -2,9 +2,9 @@
 //! runs on over paragraphs, a block quote's text and its attribution line, and the quoted
 //! strings that are no statements (titles of works, citations).
 
-use crate::document::BlockKind;
 use crate::document::names;
 use crate::document::outline::{Outline, QuoteBlock, Unit};
+use crate::document::{Block, BlockKind};
 
 /// Section titles whose quoted strings are titles of cited works, not statements.
 pub(super) const CITATION_SECTIONS: &[&str] = &[
@@ -52,6 +52,14 @@ pub(super) fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, O
             }
         }
     }
+    // `> “…”` then `>*   Xiaoguang Sun, TiKV maintainer, …`: a quotation signed by a list of
+    // one item, a name and who they are, after it.
+    if speaker.is_none() {
+        if let Some(name) = signed_by_an_item(outline, blocks) {
+            speaker = Some(name);
+            parts.pop();
+        }
+    }
     let mut text = String::new();
     for part in parts.iter().filter(|p| !p.is_empty()) {
         if !text.is_empty() {
@@ -62,11 +70,40 @@ pub(super) fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, O
     (strip_enclosing_quotes(text.trim()).to_string(), speaker)
 }
 
+/// The name a block quote's last block gives when it signs the quotation before it: one list
+/// item, after a paragraph that opens with a quotation mark, holding a name, a comma and
+/// who they are (`Fu Chen, TiKV maintainer`).
+fn signed_by_an_item(outline: &Outline, blocks: &[Block]) -> Option<String> {
+    let [.., said, item] = blocks else {
+        return None;
+    };
+    let is_item = |b: &Block| matches!(b.kind, BlockKind::Item { .. });
+    if !is_item(item) || is_item(said) {
+        return None;
+    }
+    let quoted = outline
+        .text_of(said)
+        .trim_start_matches(['*', '_', ' '])
+        .starts_with(['"', '“']);
+    let text = outline.text_of(item).trim();
+    if !quoted || !text.contains(',') || text.len() > 200 || text.contains('\n') {
+        return None;
+    }
+    names::name_in_attribution(text).filter(|n| n.contains(' '))
+}
+
+/// Whether `line` is an attribution (`— Name, title, body`): it opens with a dash, and what
+/// stands before its first comma or bracket is short enough to be a name. The title and body
+/// after it may be long (`– Cheryl Smith, Associate Medical Director for …, AIDS Institute,
+/// New York State Department of Health`).
 pub(super) fn is_attribution_line(line: &str) -> bool {
-    ["— ", "―", "– ", "-- ", "~ ", "—", "~"]
+    const LONGEST_HEAD: usize = 80;
+    const LONGEST: usize = 400;
+    let opens = ["— ", "―", "– ", "-- ", "~ ", "—", "~"]
         .iter()
-        .any(|p| line.starts_with(p))
-        && line.chars().count() < 120
+        .any(|p| line.starts_with(p));
+    let head = line.find([',', '(', '[', '<', ';']).unwrap_or(line.len());
+    opens && line[..head].chars().count() < LONGEST_HEAD && line.len() < LONGEST
 }
 
 /// `"text"` or `“text”` → `text`, when those are the only quotation marks of their kind.
@@ -178,17 +215,45 @@ pub(super) fn quoted_spans(text: &str) -> Vec<Span> {
             i = open + width;
             continue;
         }
-        let Some(close_rel) = text[open + width..].find(close_char) else {
+        let Some((close, close_width)) = closing_mark(text, open + width, close_char) else {
             break;
         };
-        let close = open + width + close_rel;
         spans.push(Span {
-            outer: open..close + close_char.len_utf8(),
+            outer: open..close + close_width,
             inner: open + width..close,
         });
-        i = close + close_char.len_utf8();
+        i = close + close_width;
     }
     spans
+}
+
+/// Where the quotation opened just before `from` closes, and the closing mark's width: at
+/// its own closing mark (`close`: `”` after `“`, `"` after `"`), or at the other kind when a
+/// writer mixed them (`"… pace,” Brennan said`, `“… Foundation," said Krajcar`): a `”` that
+/// comes before any `"` and with no `“` before it, or a `"` that closes a word (not one
+/// opening the next quotation) when no `”` comes before the next `“`.
+fn closing_mark(text: &str, from: usize, close: char) -> Option<(usize, usize)> {
+    let rest = &text[from..];
+    let own = rest.find(close);
+    let next_open = rest.find('“');
+    let other = if close == '"' {
+        rest.find('”')
+            .filter(|&c| own.is_none_or(|o| c < o) && next_open.is_none_or(|n| c < n))
+    } else {
+        let closed = own.is_some_and(|o| next_open.is_none_or(|n| o < n));
+        (!closed)
+            .then(|| {
+                rest.match_indices('"')
+                    .map(|(at, _)| at)
+                    .find(|&at| at > 0 && !opens_a_word(text, from + at))
+            })
+            .flatten()
+            .filter(|&s| next_open.is_none_or(|n| s < n))
+    };
+    match other {
+        Some(at) => Some((from + at, text[from + at..].chars().next()?.len_utf8())),
+        None => own.map(|at| (from + at, close.len_utf8())),
+    }
 }
 
 /// [`quoted_spans`], and last a quotation mark that opens a word with no closing mark after

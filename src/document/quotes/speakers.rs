@@ -6,7 +6,10 @@ use std::cell::OnceCell;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::spans::{Span, is_attribution_line, next_quotation_mark, opens_its_block, quoted_spans};
+use super::spans::{
+    Span, is_attribution_line, next_quotation_mark, opens_its_block, quoted_spans,
+    quoted_spans_running_on,
+};
 use super::{MIN_INLINE_WORDS, Pending};
 use crate::document::names::{self, Directory, Who};
 use crate::document::outline::{Outline, QuoteBlock};
@@ -490,7 +493,28 @@ pub(super) fn continued(
         return (!someone_else).then_some(speaker);
     }
     let kinds_agree = before.quote.kind == p.quote.kind || p.quote.kind == QuoteKind::Inline;
-    (p.opens && kinds_agree && just_before(outline, found, empty_quotes, j, k)).then_some(speaker)
+    let carries = p.opens && kinds_agree && just_before(outline, found, empty_quotes, j, k);
+    // A paragraph that says, outside its quotations, who speaks (`said Fang SITU, …`) names
+    // someone new, though the name was not made out.
+    let attributes = p.quote.kind == QuoteKind::Inline
+        && outline.blocks.get(p.blocks.start).is_some_and(|b| {
+            let text = outline.text_of(b);
+            let mut outside = 0;
+            let mut verb = false;
+            for span in quoted_spans_running_on(text)
+                .iter()
+                .chain(std::iter::once(&Span {
+                    outer: text.len()..text.len(),
+                    inner: text.len()..text.len(),
+                }))
+            {
+                let gap = text.get(outside..span.outer.start).unwrap_or_default();
+                verb |= gap.split_whitespace().any(names::is_reporting_verb);
+                outside = span.outer.end;
+            }
+            verb
+        });
+    (carries && !attributes).then_some(speaker)
 }
 
 /// The full names behind `surnames`, from every prose unit (headings are units too).
@@ -699,12 +723,24 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
     // Up to the next quotation at most: a name inside it is not this quote's speaker.
     let next_quote = next_quotation_mark(rest.as_bytes(), 0).unwrap_or(rest.len());
     let end = sentences::end_after_until(rest, 0, next_quote);
+    // An attribution on its own line after a hard break (`”⏎**– John Roese, …**`).
+    if let Some(next) = rest.trim_start_matches([' ', '\t']).strip_prefix('\n') {
+        let line = next.lines().next().unwrap_or_default().trim();
+        if is_attribution_line(line) {
+            return names::name_in_attribution(line).map(Who::Named);
+        }
+    }
     let tail = rest[..end].trim_start_matches([',', '.', ' ']);
     if tail.is_empty() {
         return None;
     }
     if is_attribution_line(tail) {
         return names::name_in_attribution(tail).map(Who::Named);
+    }
+    // `“…,” Faseela K, Istio Steering Committee Member at Ericsson.`: a name and who they
+    // are, with no verb.
+    if let Some(name) = names::name_then_description(tail) {
+        return Some(Who::Named(name));
     }
     // `Lindqvist said when I asked him about it`: the attribution ends where a clause of its
     // own begins after its verb (whose verb is no reporting of this quote).
