@@ -1976,6 +1976,10 @@ fn year_ranges_and_years_of_things() {
             dated("2009", 27),
             dated("2010", 27),
             dated("2022", 27),
+            // `As recently as 2013`, `as early as 1998`; not counts (`from 1900+ to 4700+`,
+            // `from 1900 to 4700`).
+            dated("2013", 33),
+            dated("1998", 33),
         ],
     );
 }

@@ -392,7 +392,7 @@ impl Scan<'_> {
             self.push_with_first_end(date, start, ye);
             return ye;
         }
-        if in_a_name(text, ys, ye) {
+        if in_a_name(text, ys, ye) || a_count(text, ye) {
             return ye;
         }
         if let Some(from) = bare_context(text, ys, ye)
@@ -601,6 +601,24 @@ fn year_range_after(text: &str, ye: usize, first: u16) -> Option<(usize, usize, 
     (second > first && end_ok(text, e)).then_some((s, e, second))
 }
 
+/// Whether the number ending at `ye` is a count, by what follows it: a plus (`1900+ stars`),
+/// or a range to a number no year reaches (`from 1900 to 4700`).
+fn a_count(text: &str, ye: usize) -> bool {
+    let rest = &text[ye..];
+    if rest.starts_with('+') {
+        return true;
+    }
+    let Some(to) = rest
+        .strip_prefix(" to ")
+        .or_else(|| rest.strip_prefix(" and "))
+        .or_else(|| rest.strip_prefix(['–', '-']))
+    else {
+        return false;
+    };
+    let digits = to.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 4 || (digits == 4 && number(&to.as_bytes()[..4]).is_some_and(|n| n > 2200))
+}
+
 /// The most years a range whose end is written with two digits spans (`2009–11`).
 const MAX_SHORT_RANGE: u16 = 10;
 
@@ -662,6 +680,17 @@ fn bare_context(text: &str, ys: usize, ye: usize) -> Option<usize> {
                 let start = p - word.len();
                 if CONTEXT_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
                     return Some(start);
+                }
+                // `As recently as 2013`, `as early as 1998`, `as long ago as 1921`.
+                if word.eq_ignore_ascii_case("as") {
+                    let q = start
+                        .checked_sub(1)
+                        .filter(|&q| text.as_bytes()[q] == b' ')?;
+                    let before = word_back(text, q, 8)?;
+                    return ["recently", "early", "late", "ago"]
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(before))
+                        .then_some(q - before.len());
                 }
                 if !word.eq_ignore_ascii_case("of") {
                     return None;
@@ -1205,6 +1234,17 @@ mod tests {
         );
         // A comma does not join a month and a year.
         assert!(isos("May, 2024").is_empty());
+    }
+
+    #[test]
+    fn as_recently_as_a_year_and_counts_that_are_not_years() {
+        assert_eq!(isos("As recently as 2013, the web"), ["2013"]);
+        assert_eq!(isos("as early as 1998 they knew"), ["1998"]);
+        assert_eq!(isos("as long ago as 1921."), ["1921"]);
+        assert!(isos("such as 2000 people").is_empty());
+        assert!(isos("stars doubled from 1900+ to 4700+").is_empty());
+        assert!(isos("downloads rose from 1900 to 4700 in a month").is_empty());
+        assert_eq!(isos("from 1990 to 2010 in steps"), ["1990", "2010"]);
     }
 
     #[test]
