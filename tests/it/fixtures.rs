@@ -2139,3 +2139,65 @@ fn speakers_signatures_and_mixed_marks() {
         ],
     );
 }
+
+/// An attribution after a quotation with a hyphen for its dash (`_"…"_ - **Name**, core
+/// maintainer`), or a name and what they do with no verb; a hyphen attribution that names no
+/// one (`- Director Sales, Global Alliances`) is nobody's, not the speaker's before; `For
+/// Name, the Director of …, the project is a "…"`; a handle a post is from. Two years alone
+/// in parentheses (`(2015 - 2020)`, `(2023 and 2024)`), an ordinal day with `of` (`April
+/// 21st of 2016`, `the 6th of December 2015`); not a year before a name written with capitals
+/// inside (`the 2015 rOpenSci unconf`) nor a function's argument (`RStudio::conf(2020)`).
+#[test]
+fn speakers_dashes_handles_and_years() {
+    let doc = load_titled(
+        "speakers-dashes-handles-and-years.md",
+        "Maintainers Look Back",
+    );
+    dates_are(
+        &doc,
+        &[
+            dated("2015", 23),
+            dated("2020", 23),
+            dated("2023", 23),
+            dated("2024", 23),
+            dated("2016-04-21", 25),
+            dated("2015-12-06", 25),
+        ],
+    );
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "Since joining the project I have watched it grow from a side project into something people rely on.",
+                Some("Lucia Ferrante"),
+                8,
+            ),
+            inline(
+                "The collaboration between the community and the cloud team shows what open source can do,",
+                Some("Tomas Lindahl"),
+                10,
+            ),
+            inline(
+                "Working with them was a pleasure from the first call to the last, and the results show it,",
+                Some("Marta Quiroga"),
+                12,
+            ),
+            inline("We see a bright future here.", Some("Marta Quiroga"), 12),
+            inline(
+                "Marta and her team are the experts in the region, and customers there can now lean on them.",
+                None,
+                14,
+            ),
+            inline(
+                "great tool for finding faults and will add a lot of insight for every user",
+                Some("Anselm Okoro"),
+                16,
+            ),
+            inline(
+                "Listening to the launch today and I have never been more hopeful about public software.",
+                Some("@river_maps"),
+                19,
+            ),
+        ],
+    );
+}

@@ -347,6 +347,12 @@ impl Scan<'_> {
             self.push(date, ys..end);
             return end;
         }
+        // `(2015 - 2020)`, `(2023 and 2024)`: two years in parentheses.
+        if let Some((ys2, ye2, year2)) = paired_in_parentheses(text, ys, ye) {
+            self.push_from(ys - 1, year_date(year), ys..ye);
+            self.push(year_date(year2), ys2..ye2);
+            return ye2;
+        }
         if let Some((ys2, ye2, year2)) = year_range_after(text, ye, year) {
             if let Some(from) =
                 bare_context(text, ys, ye2).or_else(|| made_or_happened(text, ys, ye2))
@@ -359,7 +365,19 @@ impl Scan<'_> {
         if !end_ok(text, ye) {
             return ye;
         }
-        if let Some(sep) = separator_back(text, ys) {
+        // `April 21st of 2016`: `of` between a day and its year.
+        let of_year = whitespace_back(text, ys, 1)
+            .filter(|&p| word_back(text, p, 2).is_some_and(|w| w.eq_ignore_ascii_case("of")))
+            .and_then(|p| whitespace_back(text, p - 2, 1));
+        if let Some(sep) = separator_back(text, ys)
+            .into_iter()
+            .chain(of_year)
+            .find(|&sep| {
+                month_day_back(text, sep)
+                    .or_else(|| day_month_back(text, sep))
+                    .is_some()
+            })
+        {
             if let Some(form) = month_day_back(text, sep).or_else(|| day_month_back(text, sep)) {
                 // An impossible day date consumes its span and gives nothing.
                 if let Some(date) = form.date(year) {
@@ -601,6 +619,30 @@ fn year_range_after(text: &str, ye: usize, first: u16) -> Option<(usize, usize, 
     (second > first && end_ok(text, e)).then_some((s, e, second))
 }
 
+/// A second year after the one at `ys..ye`, the two alone in parentheses and joined by a
+/// spaced dash, `and`, `or` or `to` (`(2015 - 2020)`, `(2023 and 2024)`): its start, end and
+/// value.
+fn paired_in_parentheses(text: &str, ys: usize, ye: usize) -> Option<(usize, usize, u16)> {
+    if prev_char(text, ys) != Some('(')
+        || prev_char(text, ys - 1).is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    let rest = &text[ye..];
+    let joined = [" - ", " – ", " — ", " and ", " or ", " to "]
+        .iter()
+        .find_map(|j| rest.strip_prefix(j).map(|r| (j.len(), r)));
+    let (gap, after) = joined?;
+    let s = ye + gap;
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 4 || text.as_bytes().get(s + 4) != Some(&b')') {
+        return None;
+    }
+    let second = year_value(text.as_bytes(), s, s + 4)?;
+    let first = year_value(text.as_bytes(), ys, ye)?;
+    (second > first && first >= 1600).then_some((s, s + 4, second))
+}
+
 /// Whether the number ending at `ye` is a count, by what follows it: a plus (`1900+ stars`),
 /// or a range to a number no year reaches (`from 1900 to 4700`).
 fn a_count(text: &str, ye: usize) -> bool {
@@ -640,7 +682,9 @@ fn made_or_happened(text: &str, ys: usize, ye: usize) -> Option<usize> {
     let noun = after
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .next()?;
-    let lower = noun.starts_with(|c: char| c.is_ascii_lowercase());
+    // A word with capitals inside is a name (`the 2015 rOpenSci unconf`).
+    let lower = noun.starts_with(|c: char| c.is_ascii_lowercase())
+        && !noun.chars().any(|c| c.is_uppercase());
     let unit = UNITS.iter().any(|u| {
         noun.strip_suffix('s').unwrap_or(noun) == *u || noun.starts_with(&format!("{u}-"))
     }) || COUNTED.contains(&noun);
@@ -652,7 +696,10 @@ fn made_or_happened(text: &str, ys: usize, ye: usize) -> Option<usize> {
 /// or after a possessive (`Gebru's 2020`, `OpenAI’s 2023`). `None` when nothing does.
 fn bare_context(text: &str, ys: usize, ye: usize) -> Option<usize> {
     match prev_char(text, ys)? {
-        '(' => (next_char(text, ye) == Some(')')).then_some(ys - 1),
+        // Not a function's argument (`RStudio::conf(2020)`).
+        '(' => (next_char(text, ye) == Some(')')
+            && prev_char(text, ys - 1).is_none_or(|c| !c.is_alphanumeric()))
+        .then_some(ys - 1),
         '-' => {
             let word = word_back(text, ys - 1, 3).filter(|w| w.eq_ignore_ascii_case("mid"))?;
             Some(ys - 1 - word.len())
@@ -865,7 +912,18 @@ fn month_day_back(text: &str, p: usize) -> Option<DayForm> {
 fn day_month_back(text: &str, p: usize) -> Option<DayForm> {
     let (month_start, month) = month_back(text, p)?;
     let gap = whitespace_back(text, month_start, 1)?;
+    // `the 3rd of May 2016`.
+    let of = word_back(text, gap, 2).is_some_and(|w| w.eq_ignore_ascii_case("of"));
+    let gap = if of {
+        whitespace_back(text, gap - 2, 1)?
+    } else {
+        gap
+    };
     let (start, first, last) = day_back(text, gap)?;
+    // Only an ordinal takes `of` (`the 3rd of May`, not `part 2 of May 2016`).
+    if of && !prev_char(text, gap).is_some_and(char::is_alphabetic) {
+        return None;
+    }
     if prev_char(text, start).is_some_and(char::is_alphanumeric) {
         return None;
     }
@@ -1245,6 +1303,15 @@ mod tests {
         assert!(isos("stars doubled from 1900+ to 4700+").is_empty());
         assert!(isos("downloads rose from 1900 to 4700 in a month").is_empty());
         assert_eq!(isos("from 1990 to 2010 in steps"), ["1990", "2010"]);
+        // Two years alone in parentheses; an ordinal day with `of`.
+        assert_eq!(isos("six years (2015 - 2020) ran"), ["2015", "2020"]);
+        assert_eq!(isos("two grants (2023 and 2024) helped"), ["2023", "2024"]);
+        assert_eq!(isos("On April 21st of 2016 we met"), ["2016-04-21"]);
+        assert_eq!(isos("the 6th of December 2015"), ["2015-12-06"]);
+        assert_eq!(isos("part 2 of May 2016"), ["2016-05"]);
+        // A name with capitals inside, a function's argument.
+        assert!(isos("the 2015 rOpenSci unconf").is_empty());
+        assert!(isos("see RStudio::conf(2020) for it").is_empty());
     }
 
     #[test]

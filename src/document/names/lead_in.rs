@@ -87,7 +87,21 @@ pub(super) fn speaker_in_words(
     if let Some(name) = quoting(lead_in) {
         return Some(name);
     }
+    // `… one from @Ken_2scientists:`: a handle is who posted it.
+    if let Some(handle) = handle_before_colon(lead_in) {
+        return Some(handle);
+    }
     let Some(verb) = verb else {
+        // `For Eliran Mesika, the Director of …, the partnership is a "…"`: the view of the
+        // person named in full after `For`.
+        if let Some(rest) = lead_in.trim_start().strip_prefix("For ") {
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            let name = name_from(&words).filter(|n| n.split_whitespace().count() >= 2);
+            let closed = words.iter().take(4).any(|w| w.ends_with(','));
+            if let Some(name) = name.filter(|_| closed) {
+                return Some(name);
+            }
+        }
         // Without a verb only a lead-in that introduces the quote can name its speaker:
         // `According to Dana Whitfield, the city's mayor, "…"`, `Declan Moore was
         // unconvinced: "…"`.
@@ -264,9 +278,12 @@ pub fn name_then_description(tail: &str) -> Option<String> {
     if !(1..=3).contains(&k) || !only_a_name(name) || rest.is_empty() {
         return None;
     }
-    let affiliated = rest
-        .iter()
-        .any(|w| is_title(bare(w)) || matches!(bare(w), "at" | "of" | "for" | "from"));
+    let affiliated = rest.iter().any(|w| {
+        let w = bare(w);
+        is_title(w)
+            || matches!(w, "at" | "of" | "for" | "from")
+            || super::surnames::is_agent_noun(&w.to_lowercase())
+    });
     let verb = rest
         .iter()
         .any(|w| is_speech_verb(w) || pronoun(w).is_some());
@@ -276,6 +293,20 @@ pub fn name_then_description(tail: &str) -> Option<String> {
             .collect::<Vec<_>>()
             .join(" ")
     })
+}
+
+/// A handle (`@Ken_2scientists`) after `from` or `by` that ends a lead-in with a colon.
+fn handle_before_colon(lead_in: &str) -> Option<String> {
+    let text = lead_in.trim_end().strip_suffix(':')?;
+    let mut words = text.split_whitespace().rev();
+    let handle = words.next()?.replace('\\', "");
+    let by = words.next()?;
+    let valid = handle.len() > 1
+        && handle.starts_with('@')
+        && handle[1..]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_');
+    (valid && matches!(by, "from" | "by")).then_some(handle)
 }
 
 /// The person a lead-in quotes without a reporting verb: `To quote Alan Turing,`,
@@ -943,7 +974,27 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
         .all(|w| is_capitalised(w) || PARTICLES.contains(w))
         && !is_not_name(bare(words[0]))
         && !text[..end].trim_end().ends_with('?');
-    if !a_name {
+    // `- Director Sales, Global Alliances`: an office and a department name no one.
+    const DEPARTMENTS: &[&str] = &[
+        "Sales",
+        "Marketing",
+        "Engineering",
+        "Operations",
+        "Communications",
+        "Partnerships",
+        "Alliances",
+        "Finance",
+        "Product",
+        "Research",
+        "Support",
+        "Strategy",
+        "Business",
+        "Policy",
+        "Programs",
+        "Programmes",
+        "Outreach",
+    ];
+    if !a_name || words.iter().any(|w| DEPARTMENTS.contains(&bare(w))) {
         return None;
     }
     // `— Dr. Harriet Lund, Dean of …`: a title before a full name is no part of it.

@@ -734,8 +734,13 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
     if tail.is_empty() {
         return None;
     }
-    if is_attribution_line(tail) {
-        return names::name_in_attribution(tail).map(Who::Named);
+    // `"…" - Director Sales, Global Alliances`: an attribution (a hyphen serving as its
+    // dash) that names no one is nobody's, not the speaker's before.
+    let dashed = tail.strip_prefix("- ").map_or(tail, |t| t);
+    if is_attribution_line(tail)
+        || (dashed.len() < tail.len() && is_attribution_line(&format!("— {dashed}")))
+    {
+        return Some(names::name_in_attribution(dashed).map_or(Who::Nobody, Who::Named));
     }
     // `“…,” Faseela K, Istio Steering Committee Member at Ericsson.`: a name and who they
     // are, with no verb.
