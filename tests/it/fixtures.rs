@@ -2201,3 +2201,80 @@ fn speakers_dashes_handles_and_years() {
         ],
     );
 }
+
+/// A description before a name that ends in a word for what someone does (`said Lumen Staff
+/// Developer Rosa Ibarra Bianchi`); a particle inside a name (`Helena Costa de Almeida`, and
+/// `said Helena` is she); a relative clause after the name (`says Wierzba, who calls out
+/// …`); a name alone as the subject of a lead-in ending in a colon (`Odile, however, wasn't
+/// so worried:`, `On this topic, Odile is hopeful for the future:`), when the text names
+/// that person in full. Not: a subject the text names no one by (`Kubernetes, however, was
+/// not ready:`), an editor's label (`> **Note:**`), nor a list item's label (`**Lack of
+/// Oversight**:`).
+#[test]
+fn speakers_staff_particles_and_colons() {
+    let doc = load_titled(
+        "speakers-staff-particles-and-colons.md",
+        "How the Analytics Team Works",
+    );
+    dates_are(&doc, &[dated("2019", 8)]);
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "It tells us things like how many visitors per week we get from each region,",
+                Some("Rosa Ibarra Bianchi"),
+                10,
+            ),
+            inline(
+                "We tried two other tools and none of them fit what we needed at the time,",
+                Some("Tomasz Wierzba"),
+                12,
+            ),
+            inline(
+                "Our senior engineers did not like the compliance story.",
+                Some("Tomasz Wierzba"),
+                12,
+            ),
+            inline(
+                "We wanted one place for every number the product team looks at each week,",
+                Some("Helena Costa de Almeida"),
+                14,
+            ),
+            inline(
+                "It has made the weekly review much shorter than it used to be for everyone,",
+                Some("Helena Costa de Almeida"),
+                16,
+            ),
+            inline(
+                "We think about the community as a great role model for us in terms of activity,",
+                Some("Tomasz Wierzba"),
+                18,
+            ),
+            block(
+                "Given that the platform is in constant use in production, we were never really worried.",
+                Some("Odile Marchetti"),
+                24,
+            ),
+            block(
+                "Bringing up a new cluster should become as easy as a single command for anyone.",
+                Some("Odile Marchetti"),
+                28,
+            ),
+            block(
+                "Nothing in the old scheduler could place these jobs where we needed them placed.",
+                None,
+                34,
+            ),
+            block(
+                "Note: Even though the old database is still used for queries, all data is kept elsewhere.",
+                None,
+                36,
+            ),
+            inline(
+                "Nobody outside the company could check what the system was doing at all.",
+                None,
+                39,
+            ),
+        ],
+    );
+}

@@ -365,20 +365,16 @@ impl Scan<'_> {
         if !end_ok(text, ye) {
             return ye;
         }
-        // `April 21st of 2016`: `of` between a day and its year.
-        let of_year = whitespace_back(text, ys, 1)
-            .filter(|&p| word_back(text, p, 2).is_some_and(|w| w.eq_ignore_ascii_case("of")))
-            .and_then(|p| whitespace_back(text, p - 2, 1));
-        if let Some(sep) = separator_back(text, ys)
-            .into_iter()
-            .chain(of_year)
-            .find(|&sep| {
-                month_day_back(text, sep)
-                    .or_else(|| day_month_back(text, sep))
-                    .is_some()
-            })
+        let day_form = |sep: usize| month_day_back(text, sep).or_else(|| day_month_back(text, sep));
+        let form = separator_back(text, ys).and_then(day_form).or_else(|| {
+            // `April 21st of 2016`: `of` between a day and its year.
+            whitespace_back(text, ys, 1)
+                .filter(|&p| word_back(text, p, 2).is_some_and(|w| w.eq_ignore_ascii_case("of")))
+                .and_then(|p| whitespace_back(text, p - 2, 1))
+                .and_then(day_form)
+        });
         {
-            if let Some(form) = month_day_back(text, sep).or_else(|| day_month_back(text, sep)) {
+            if let Some(form) = form {
                 // An impossible day date consumes its span and gives nothing.
                 if let Some(date) = form.date(year) {
                     // A day range writes its month and year once: `14–17 May 2024` gives

@@ -271,6 +271,11 @@ fn opening_name_described(subject: &[&str]) -> Option<String> {
 /// Committee Member and Cloud Native Developer at Ericsson` → `Faseela K`. The name has two
 /// words or more and the description holds an office or a preposition of affiliation.
 pub fn name_then_description(tail: &str) -> Option<String> {
+    // A name of two to four words, then its comma: looked for before the words are split.
+    let comma = tail.find(',')?;
+    if !tail.starts_with(char::is_uppercase) || comma > 60 {
+        return None;
+    }
     let words: Vec<&str> = tail.split_whitespace().collect();
     let k = words.iter().position(|w| w.ends_with(','))?;
     let name = &words[..=k];
@@ -295,6 +300,45 @@ pub fn name_then_description(tail: &str) -> Option<String> {
     })
 }
 
+/// The one name word that is the subject of a lead-in ending in a colon: its first word, or
+/// the first after an opening phrase set off by a comma (`Sugu, however, wasn't so scared:`,
+/// `On this topic, Sugu is hopeful for the future:`), followed by a word in lower case.
+fn subject_of_colon(lead_in: &str, words: &[&str]) -> Option<String> {
+    if !lead_in.trim_end().ends_with(':') || words.len() < 3 {
+        return None;
+    }
+    let opener = words.iter().take(6).position(|w| w.ends_with(','));
+    let candidates = std::iter::once(0).chain(opener.map(|i| i + 1));
+    for at in candidates {
+        let Some(raw) = words.get(at) else { continue };
+        let w = bare(raw);
+        let next = words.get(at + 1).map(|n| bare(n)).unwrap_or_default();
+        // `Sugu, however,`: an aside may follow the name.
+        let next = if raw.ends_with(',') && at == 0 {
+            words.get(at + 2).map(|n| bare(n)).unwrap_or_default()
+        } else {
+            next
+        };
+        // A verb or an aside follows a subject; not a preposition (`Lack of Oversight:`).
+        const JOINS: &[&str] = &[
+            "of", "for", "and", "or", "to", "in", "on", "at", "with", "from", "by", "the", "a",
+        ];
+        let lower_next = next.starts_with(|c: char| c.is_lowercase()) && !JOINS.contains(&next);
+        if is_capitalised(w)
+            && !is_acronym(w)
+            && !is_not_name(w)
+            && !is_title(w)
+            && !PRONOUNS.contains(&w)
+            && !is_opening_adverb(w)
+            && strip_possessive(w) == w
+            && lower_next
+        {
+            return Some(w.to_string());
+        }
+    }
+    None
+}
+
 /// A handle (`@Ken_2scientists`) after `from` or `by` that ends a lead-in with a colon.
 fn handle_before_colon(lead_in: &str) -> Option<String> {
     let text = lead_in.trim_end().strip_suffix(':')?;
@@ -313,6 +357,10 @@ fn handle_before_colon(lead_in: &str) -> Option<String> {
 /// `Quoting Jane Doe:`, `In the words of Dr. Sunjya Schweig, Co-Director of CCFM:`.
 fn quoting(lead_in: &str) -> Option<String> {
     const PHRASES: &[&str] = &["to quote ", "quoting ", "in the words of "];
+    // Most lead-ins hold neither: looked for before a lower-case copy is made.
+    if !lead_in.contains("uot") && !lead_in.contains("words of") {
+        return None;
+    }
     let lower = lead_in.to_ascii_lowercase();
     let at = PHRASES
         .iter()
@@ -402,7 +450,9 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     if let Some(name) = speaker_in_words(lead_in, &words, verb) {
         return Some(Who::Named(name));
     }
-    let verb = verb?;
+    let Some(verb) = verb else {
+        return subject_of_colon(lead_in, &words).map(Who::Subject);
+    };
     let end = subject_end(&words, verb);
     if let Some(g) = end.checked_sub(1).and_then(|i| pronoun(words[i])) {
         // `he said`, but not `told him she`: the pronoun is the verb's subject.
@@ -832,8 +882,30 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
     let mut run: Vec<&str> = Vec::new();
     let mut title: Option<&str> = None;
     let mut described = 0;
-    for raw in words {
+    for (i, raw) in words.iter().enumerate() {
         let b = bare(raw);
+        // `Taric Santos de Andrade`: a particle inside a name, before its last words.
+        if !run.is_empty()
+            && is_particle(b)
+            && !raw.ends_with([',', '.', ';', ':'])
+            && words.get(i + 1).is_some_and(|n| is_capitalised(bare(n)))
+        {
+            run.push(b);
+            continue;
+        }
+        // `Vendasta Staff Developer Dylan Knowles`: a capitalised word for what someone does
+        // ends a description before the name, as an office does.
+        let name_follows = words.get(i + 1).is_some_and(|n| is_capitalised(bare(n)));
+        if name_follows
+            && !raw.ends_with([',', '.', ';', ':'])
+            && is_capitalised(b)
+            && super::surnames::is_agent_noun(&b.to_lowercase())
+        {
+            run.clear();
+            title = None;
+            described += 1;
+            continue;
+        }
         // `Sen.` is a title where `Sen` may be a name (`Amartya Sen`).
         let dotted = raw.trim_end_matches([',', ';', ':']);
         // `Fang SITU`: a surname in capitals after a given name.

@@ -40,6 +40,10 @@ pub enum Who {
     /// `the mayor said`: the one person the document names in that office (see
     /// [`holders_of`]).
     Office(&'static str),
+    /// A name alone that opens a lead-in ending in a colon, with no reporting verb
+    /// (`Sugu, however, wasn't so scared:`): the speaker only when the document names that
+    /// person in full.
+    Subject(String),
 }
 
 /// Whether `word` is a reporting verb (`said`, `wrote`, `recalls`, …).

@@ -870,19 +870,34 @@ pub(super) fn full_name_starting_at(
             end = w.end;
             continue;
         }
+        // `Taric Santos de Andrade`: a particle between name words.
+        let particle = &text[w.clone()];
+        if run.len() >= 2 && is_particle(particle) {
+            let after = text[w.end..].trim_start();
+            let next = word_around(text, text.len() - after.len());
+            if !after.is_empty()
+                && text[w.end..].len() > after.len()
+                && name_word(&text[next]).is_some()
+            {
+                run.push(particle);
+                end = w.end;
+                continue;
+            }
+        }
         match name_word(&text[w.clone()]) {
             Some((stem, closes)) => {
                 run.push(stem);
                 end = w.end;
                 last = w.start;
-                if closes || run.len() > 3 {
+                if closes || run.len() > 4 {
                     break;
                 }
             }
             None => break,
         }
     }
-    if !(2..=3).contains(&run.len()) {
+    let particles = run.iter().filter(|w| is_particle(w)).count();
+    if !(2..=3).contains(&(run.len() - particles)) {
         return None;
     }
     full.clear();

@@ -102,8 +102,11 @@ pub(super) fn is_attribution_line(line: &str) -> bool {
     let opens = ["— ", "―", "– ", "-- ", "~ ", "—", "~"]
         .iter()
         .any(|p| line.starts_with(p));
+    if !opens || line.len() >= LONGEST {
+        return false;
+    }
     let head = line.find([',', '(', '[', '<', ';']).unwrap_or(line.len());
-    opens && line[..head].chars().count() < LONGEST_HEAD && line.len() < LONGEST
+    line[..head].chars().count() < LONGEST_HEAD
 }
 
 /// `"text"` or `“text”` → `text`, when those are the only quotation marks of their kind.
@@ -235,12 +238,15 @@ pub(super) fn quoted_spans(text: &str) -> Vec<Span> {
 fn closing_mark(text: &str, from: usize, close: char) -> Option<(usize, usize)> {
     let rest = &text[from..];
     let own = rest.find(close);
-    let next_open = rest.find('“');
+    // Marks of the other kind matter only before the quotation's own closing mark.
+    let before_own = &rest[..own.unwrap_or(rest.len())];
     let other = if close == '"' {
-        rest.find('”')
-            .filter(|&c| own.is_none_or(|o| c < o) && next_open.is_none_or(|n| c < n))
+        before_own
+            .find('”')
+            .filter(|&c| !before_own[..c].contains('“'))
     } else {
-        let closed = own.is_some_and(|o| next_open.is_none_or(|n| o < n));
+        let next_open = |within: &str| within.find('“');
+        let closed = own.is_some() && next_open(before_own).is_none();
         (!closed)
             .then(|| {
                 rest.match_indices('"')
@@ -248,7 +254,7 @@ fn closing_mark(text: &str, from: usize, close: char) -> Option<(usize, usize)> 
                     .find(|&at| at > 0 && !opens_a_word(text, from + at))
             })
             .flatten()
-            .filter(|&s| next_open.is_none_or(|n| s < n))
+            .filter(|&s| next_open(&rest[..s]).is_none())
     };
     match other {
         Some(at) => Some((from + at, text[from + at..].chars().next()?.len_utf8())),

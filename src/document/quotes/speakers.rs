@@ -32,6 +32,7 @@ pub(super) fn resolve_speakers(
     let short: Vec<&str> = found
         .iter()
         .filter_map(|p| match &p.who {
+            Some(Who::Subject(s)) => Some(s.as_str()),
             Some(Who::Named(s)) => {
                 let alone = !s.contains(' ') || names::is_titled(s);
                 (alone || suffixed)
@@ -50,9 +51,13 @@ pub(super) fn resolve_speakers(
     // What is looked up in the whole text, once per document, head word, office or gender.
     let mut lookups = Lookups::new(outline);
     for p in found {
-        let Some(Who::Named(s)) = &p.who else {
-            out.push(None);
-            continue;
+        let (s, must_resolve) = match &p.who {
+            Some(Who::Named(s)) => (s, false),
+            Some(Who::Subject(s)) => (s, true),
+            _ => {
+                out.push(None);
+                continue;
+            }
         };
         let mut written = names::as_written_name(s);
         // `the Ministry said`: the Ministry the document names in full. A head word the
@@ -115,6 +120,11 @@ pub(super) fn resolve_speakers(
             }
             _ => written,
         };
+        // A subject with no reporting verb speaks only as someone the document names.
+        if must_resolve && !full.contains(' ') {
+            out.push(None);
+            continue;
+        }
         // `Councilmember Tricia Cavanaugh`, `Republican Ruth Calloway`: the person.
         let full = names::without_description(&full).to_string();
         // `Respondents noted that "…"`: a word the text also writes in lower case nearby is
@@ -137,7 +147,7 @@ pub(super) fn resolve_speakers(
     for k in 0..found.len() {
         let p = &found[k];
         let speaker = match &p.who {
-            Some(Who::Named(_)) => continue,
+            Some(Who::Named(_) | Who::Subject(_)) => continue,
             Some(Who::Nobody) => None,
             Some(Who::Body) => body_before(outline, found, k, &mut lookups),
             Some(Who::Office(office)) => {
@@ -496,25 +506,27 @@ pub(super) fn continued(
     let carries = p.opens && kinds_agree && just_before(outline, found, empty_quotes, j, k);
     // A paragraph that says, outside its quotations, who speaks (`said Fang SITU, …`) names
     // someone new, though the name was not made out.
-    let attributes = p.quote.kind == QuoteKind::Inline
-        && outline.blocks.get(p.blocks.start).is_some_and(|b| {
-            let text = outline.text_of(b);
-            let mut outside = 0;
-            let mut verb = false;
-            for span in quoted_spans_running_on(text)
-                .iter()
-                .chain(std::iter::once(&Span {
-                    outer: text.len()..text.len(),
-                    inner: text.len()..text.len(),
-                }))
-            {
-                let gap = text.get(outside..span.outer.start).unwrap_or_default();
-                verb |= gap.split_whitespace().any(names::is_reporting_verb);
-                outside = span.outer.end;
-            }
-            verb
-        });
-    (carries && !attributes).then_some(speaker)
+    let attributes = || {
+        p.quote.kind == QuoteKind::Inline
+            && outline.blocks.get(p.blocks.start).is_some_and(|b| {
+                let text = outline.text_of(b);
+                let mut outside = 0;
+                let mut verb = false;
+                for span in quoted_spans_running_on(text)
+                    .iter()
+                    .chain(std::iter::once(&Span {
+                        outer: text.len()..text.len(),
+                        inner: text.len()..text.len(),
+                    }))
+                {
+                    let gap = text.get(outside..span.outer.start).unwrap_or_default();
+                    verb |= gap.split_whitespace().any(names::is_reporting_verb);
+                    outside = span.outer.end;
+                }
+                verb
+            })
+    };
+    (carries && !attributes()).then_some(speaker)
 }
 
 /// The full names behind `surnames`, from every prose unit (headings are units too).
@@ -633,6 +645,41 @@ pub(super) fn speaker_label(outline: &Outline, qb: &QuoteBlock) -> Option<String
         None if after.starts_with(':') => label,
         None => return None,
     };
+    // `> **Note:** …`: an editor's label, no speaker's.
+    const NOTES: &[&str] = &[
+        "note",
+        "notes",
+        "tip",
+        "tips",
+        "warning",
+        "important",
+        "caution",
+        "update",
+        "updated",
+        "edit",
+        "editor's note",
+        "editor’s note",
+        "disclaimer",
+        "tl;dr",
+        "summary",
+        "example",
+        "source",
+        "sources",
+        "correction",
+        "ps",
+        "p.s.",
+        "info",
+        "hint",
+        "danger",
+        "attention",
+        "reminder",
+        "background",
+        "context",
+        "translation",
+    ];
+    if NOTES.contains(&label.trim().to_lowercase().as_str()) {
+        return None;
+    }
     let words = label.split_whitespace().count();
     (1..=4).contains(&words).then(|| label.trim().to_string())
 }
@@ -765,8 +812,10 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
 /// Where a subordinate clause starts (`when`, `after`, `because`, …) after the first
 /// reporting verb of `tail`.
 fn clause_after_verb(tail: &str) -> Option<usize> {
+    // `says Nagaraj, who calls out …`: a relative clause is the named person's own.
     const OPENS: &[&str] = &[
         "when", "after", "before", "because", "while", "as", "since", "if", "though", "although",
+        "who", "whose", "which",
     ];
     let mut seen_verb = false;
     for w in tail.split_whitespace() {
