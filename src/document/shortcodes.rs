@@ -181,20 +181,37 @@ fn pair_blockquotes(spans: &[(Range<usize>, Option<Opening>)]) -> Vec<TagQuote> 
     quotes
 }
 
-/// Whether a tag is Hugo's `blockquote` (with its `by=` name) or its closing tag.
+/// The tags that set off a quotation: Hugo's `blockquote`, and the `testimonial`, `quote`
+/// and `pullquote` of other generators (Markdoc's `{% testimonial name="…" %}`).
+const QUOTE_TAGS: [&str; 4] = ["blockquote", "testimonial", "pullquote", "quote"];
+
+/// The quotation tag `inside` opens with, and what follows its name.
+fn quote_tag(inside: &str) -> Option<&str> {
+    QUOTE_TAGS.iter().find_map(|name| {
+        let rest = inside.strip_prefix(name)?;
+        rest.starts_with(|c: char| c.is_whitespace() || matches!(c, '>' | '%' | '}' | '-'))
+            .then_some(rest)
+            .or_else(|| rest.is_empty().then_some(rest))
+    })
+}
+
+/// Whether a tag opens a quotation (with its speaker's name in `by=`, `name=` or
+/// `author=`) or closes one.
 fn opening(tag: &str) -> Option<Opening> {
-    let inside = tag.get(3..)?.trim_start();
-    if let Some(rest) = inside.strip_prefix('/') {
-        return rest
-            .trim_start()
-            .starts_with("blockquote")
-            .then_some(Opening::EndQuote);
+    let open = TAGS.iter().find(|(o, _)| tag.starts_with(o))?.0;
+    let inside = tag.get(open.len()..)?.trim_start_matches('-').trim_start();
+    // `{{< /blockquote >}}`, Liquid's `{% endblockquote %}`.
+    if let Some(rest) = inside
+        .strip_prefix('/')
+        .or_else(|| inside.strip_prefix("end"))
+    {
+        return quote_tag(rest.trim_start()).map(|_| Opening::EndQuote);
     }
-    let rest = inside.strip_prefix("blockquote")?;
-    if !rest.starts_with(char::is_whitespace) && !rest.starts_with('>') {
-        return None;
-    }
-    Some(Opening::Quote(argument(rest, "by").and_then(name_of_by)))
+    let rest = quote_tag(inside)?;
+    let by = ["by", "name", "author"]
+        .iter()
+        .find_map(|key| argument(rest, key));
+    Some(Opening::Quote(by.and_then(name_of_by)))
 }
 
 /// The value of `key="…"` among a tag's arguments.
@@ -286,6 +303,27 @@ mod tests {
             .collect();
         assert_eq!(out.file, file.replace(tag, &blanked));
         assert!(out.quotes.is_empty());
+    }
+
+    #[test]
+    fn other_quotation_tags_are_quotes_by_their_names() {
+        for (file, speaker) in [
+            (
+                "{% testimonial name=\"Sander Maas\" title=\"Lead\" %}\nNx made our builds faster.\n{% /testimonial %}\n",
+                Some("Sander Maas"),
+            ),
+            (
+                "{% pullquote author='Ada Obi' %}\nWe shipped it.\n{% endpullquote %}\n",
+                Some("Ada Obi"),
+            ),
+            ("{{< quote >}}\nWe shipped it.\n{{< /quote >}}\n", None),
+        ] {
+            let out = blank(file, 0);
+            assert_eq!(out.quotes.len(), 1, "{file}");
+            assert_eq!(out.quotes[0].speaker.as_deref(), speaker, "{file}");
+        }
+        // Not a quotation tag: `{% quotes_list %}`.
+        assert!(blank("{% quotes_list %}\n", 0).quotes.is_empty());
     }
 
     #[test]

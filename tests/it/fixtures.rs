@@ -2275,6 +2275,17 @@ fn speakers_staff_particles_and_colons() {
                 None,
                 39,
             ),
+            // A Markdoc `{% testimonial name="…" %}` pair; a closing mark typed twice.
+            block(
+                "The new builds cut our waiting time in half and nobody wants to go back now.",
+                Some("Ines Duarte"),
+                42,
+            ),
+            inline(
+                "We are opening the search to every developer at every company we work with,",
+                Some("Piotr Zielinski"),
+                45,
+            ),
         ],
     );
 }

@@ -226,6 +226,10 @@ pub(super) fn quoted_spans(text: &str) -> Vec<Span> {
             inner: open + width..close,
         });
         i = close + close_width;
+        // `…companies,"" said`: a closing mark typed twice opens nothing.
+        if text[i..].starts_with('"') && !opens_a_word(text, i) {
+            i += 1;
+        }
     }
     spans
 }
