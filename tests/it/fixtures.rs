@@ -1642,10 +1642,11 @@ fn speakers_not_these() {
                 None,
                 45,
             ),
-            // `she` is neither a body quoted before nor the paper she told.
+            // `she` is neither a body quoted before nor the paper she told: she is Karen, the
+            // given name the sentence before writes alone.
             inline(
                 "I could not watch, I had my eyes shut the whole time,",
-                None,
+                Some("Karen"),
                 47,
             ),
         ],
@@ -2285,6 +2286,83 @@ fn speakers_staff_particles_and_colons() {
                 "We are opening the search to every developer at every company we work with,",
                 Some("Piotr Zielinski"),
                 45,
+            ),
+        ],
+    );
+}
+
+/// A given name alone is a mention a pronoun may stand for (`His mum, Karen, was in the
+/// stand. "…," she told`), the one person the text names in full with it (`Prue and Greg
+/// Halloran … Prue is more forthcoming` → `Prue Halloran`); a body named in the plural is no
+/// person (`the Social Sciences and Humanities Research Council`); a department before a
+/// given name is no part of the name (`Director of Development Laura Beck`); a short
+/// sentence after a quotation that ends its own sentence leads in to the next quotation
+/// (`"…now." He said, "Do it."`); the first sentence of a block quote names who says the
+/// quotation in it; a participle's subject (`He cited an example, saying, "…"`); mixed
+/// marks in two halves (`“A," said Gerald Pfeifer. "B.”`); a handle in brackets after a name
+/// (`Andrew Morgan (anoa) says`); `Beyond 2020`.
+#[test]
+fn speakers_given_names_and_lead_ins() {
+    let doc = load_titled(
+        "speakers-given-names-and-lead-ins.md",
+        "Voices from the Valley",
+    );
+    dates_are(
+        &doc,
+        &[dated("2009", 11), dated("2024", 24), dated("2020", 49)],
+    );
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "We thought we'd give it five years and then see what happened next,",
+                Some("Prue Halloran"),
+                14,
+            ),
+            inline(
+                "I could not watch, I had my eyes shut the whole time,",
+                Some("Karen"),
+                18,
+            ),
+            inline(
+                "Go to the archive and read the boring stuff, that is where people hide,",
+                Some("Ines Okafor"),
+                26,
+            ),
+            inline(
+                "We have listened to every objection, and we have changed the plan,",
+                Some("Laura Beck"),
+                33,
+            ),
+            inline(
+                "If we lose these we lose them for good, so let us scan them now.",
+                None,
+                37,
+            ),
+            block(
+                "Justin Cormack said \"you need to quit your job and work on this full-time, starting now\"",
+                Some("Justin Cormack"),
+                39,
+            ),
+            inline(
+                "We have three databases and with the old tool that was twenty lines.",
+                Some("Mike Corsaro"),
+                41,
+            ),
+            inline(
+                "This is a great way for people to try the new desktop locally,",
+                Some("Gerald Pfeifer"),
+                43,
+            ),
+            inline(
+                "And it is a completely new way to test what we ship.",
+                Some("Gerald Pfeifer"),
+                43,
+            ),
+            block(
+                "Here is your weekly update on the specification and the proposals in it.",
+                Some("Andrew Morgan"),
+                47,
             ),
         ],
     );

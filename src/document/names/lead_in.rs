@@ -445,12 +445,36 @@ pub(super) fn name_before_from(subject: &[&str]) -> Option<String> {
 /// [`speaker_in_lead_in`], or the pronoun a lead-in names as speaking (`She said`,
 /// `he later explained`, `said she`).
 pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
-    let words: Vec<&str> = lead_in.split_whitespace().collect();
+    // `Andrew Morgan (anoa) says`, `Timo ⚡️ reports`: a handle in brackets or an emoji
+    // after a name is no word of the sentence.
+    let words: Vec<&str> = lead_in
+        .split_whitespace()
+        .filter(|w| {
+            let handle = w.starts_with('(')
+                && w.trim_end_matches([',', ':']).ends_with(')')
+                && !w.chars().any(|c| c.is_ascii_digit());
+            !handle && w.chars().any(char::is_alphanumeric)
+        })
+        .collect();
     let verb = reporting_verb(&words);
     if let Some(name) = speaker_in_words(lead_in, &words, verb) {
         return Some(Who::Named(name));
     }
     let Some(verb) = verb else {
+        // `He cited an example, saying, "…"`: the participle's subject opens the sentence.
+        let n = words.len();
+        let participle = n > 2
+            && matches!(
+                bare(words[n - 1]),
+                "saying" | "adding" | "noting" | "explaining" | "writing"
+            )
+            && words[n - 2].ends_with(',')
+            && words[n - 1].ends_with([',', ':']);
+        if participle {
+            if let Some(g) = pronoun(words[0]) {
+                return Some(Who::Pronoun(g));
+            }
+        }
         return subject_of_colon(lead_in, &words).map(Who::Subject);
     };
     let end = subject_end(&words, verb);
@@ -1047,26 +1071,7 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
         && !is_not_name(bare(words[0]))
         && !text[..end].trim_end().ends_with('?');
     // `- Director Sales, Global Alliances`: an office and a department name no one.
-    const DEPARTMENTS: &[&str] = &[
-        "Sales",
-        "Marketing",
-        "Engineering",
-        "Operations",
-        "Communications",
-        "Partnerships",
-        "Alliances",
-        "Finance",
-        "Product",
-        "Research",
-        "Support",
-        "Strategy",
-        "Business",
-        "Policy",
-        "Programs",
-        "Programmes",
-        "Outreach",
-    ];
-    if !a_name || words.iter().any(|w| DEPARTMENTS.contains(&bare(w))) {
+    if !a_name || words.iter().any(|w| is_department(bare(w))) {
         return None;
     }
     // `— Dr. Harriet Lund, Dean of …`: a title before a full name is no part of it.

@@ -22,7 +22,8 @@ pub use organisations::{
 };
 pub use roles::{holder_at, holders_of, office_at};
 pub use surnames::{
-    Directory, People, person_mentions, surname_of, without_description, without_initials_of_others,
+    Directory, People, full_names_of_given, lone_given_names, person_mentions, surname_of,
+    without_description, without_initials_of_others,
 };
 pub use words::{has_suffixes, words_beside_kin};
 

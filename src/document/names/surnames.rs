@@ -76,6 +76,11 @@ impl People {
         (!is_titled(full)).then_some(full)
     }
 
+    /// Whether `word` is a word of the name of someone added.
+    pub fn knows(&self, word: &str) -> bool {
+        self.words.contains_key(word)
+    }
+
     /// Each mention in `text` of a person added: where, and their full name.
     pub fn mentions<'p>(&'p self, text: &str) -> Vec<(usize, &'p str)> {
         let mut found: Vec<(usize, &str)> = Vec::new();
@@ -138,6 +143,29 @@ pub(super) const NOT_PERSON_ENDINGS: &[&str] = &[
     "Mall",
     "Plaza",
     "Ranch",
+    // Bodies, fields and teams named in the plural (`the Social Sciences and Humanities
+    // Research Council`, `Halbridge Rovers`): no surname ends so.
+    "Sciences",
+    "Humanities",
+    "Studies",
+    "Affairs",
+    "Services",
+    "Resources",
+    "Technologies",
+    "Industries",
+    "Holdings",
+    "Solutions",
+    "Logistics",
+    "Analytics",
+    "Robotics",
+    "Therapeutics",
+    "Pharmaceuticals",
+    "Airlines",
+    "Rovers",
+    "Rangers",
+    "Wanderers",
+    "Whalers",
+    "Athletics",
     "End",
     // Publications and bodies: `the Halbridge Echo`, `Manitoba History`, `the Grand Jury`.
     "Echo",
@@ -721,8 +749,13 @@ pub fn without_description(name: &str) -> &str {
     let placed = ["-based", "-born", "-led", "-headquartered"]
         .iter()
         .any(|s| first.ends_with(s));
-    let describes =
-        is_title(bare(first)) || PARTIES.contains(&first) || is_agent_noun(first) || placed;
+    // `Director of Development Laura Beck`: a department before a given name.
+    let department = is_department(bare(first)) && given::of_given_name(bare(second)).is_some();
+    let describes = is_title(bare(first))
+        || PARTIES.contains(&first)
+        || is_agent_noun(first)
+        || placed
+        || department;
     if describes && rest_count >= 2 && is_capitalised(second) {
         // (The first word starts where the name does once trimmed.)
         return name.trim_start()[first.len()..].trim_start();
@@ -977,6 +1010,83 @@ pub(super) fn full_name_words<'t>(
         n = 2;
     }
     (n >= 2).then_some((run, n))
+}
+
+/// Each given name of `gender` that `text` writes alone (no capitalised word beside it, so
+/// no part of a full name or a title): where, and the name; one of a couple with the
+/// surname after (`Prue and Greg Coulthard` → `Prue Coulthard`). Not a word that is more
+/// often something else (`Will`, `May`, `Grace`).
+pub fn lone_given_names(text: &str, gender: given::Gender) -> Vec<(usize, String)> {
+    const OTHER_WORDS: &[&str] = &[
+        "Will", "May", "June", "April", "August", "Grace", "Faith", "Hope", "Joy", "Mark", "Bill",
+        "Art", "Rose", "Summer", "Dawn", "Pat", "Sue", "Frank", "Guy", "Max", "Rich", "Sandy",
+        "Lane", "Victoria", "Georgia", "Virginia", "Carolina", "Florence", "Chase", "Drew",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capital = |i: Option<usize>| {
+        i.and_then(|i| words.get(i))
+            .is_some_and(|w| is_capitalised(bare(w)) && !w.ends_with(['.', '!', '?']))
+    };
+    let mut found = Vec::new();
+    for (i, raw) in words.iter().enumerate() {
+        let w = strip_possessive(bare(raw));
+        if !is_capitalised(w)
+            || OTHER_WORDS.contains(&w)
+            || given::of_given_name(w) != Some(gender)
+            || capital(i.checked_sub(1))
+            || (!raw.ends_with([',', '.', ';', ':', '!', '?']) && capital(Some(i + 1)))
+        {
+            continue;
+        }
+        // `Prue and Greg Coulthard`: one of a couple, named with the surname after.
+        let couple = (!raw.ends_with([',', '.', ';', ':']))
+            .then(|| words.get(i + 1..i + 4))
+            .flatten()
+            .filter(|w| {
+                matches!(w[0], "and" | "&") && capital(Some(i + 2)) && capital(Some(i + 3))
+            });
+        let name = match couple {
+            Some(after) => format!("{w} {}", bare(after[2])),
+            None => w.to_string(),
+        };
+        found.push((offset_in(text, raw), name));
+    }
+    found
+}
+
+/// The full names `text` writes with the given name `given`: `Given Surname`, and one of a
+/// couple (`Prue and Greg Coulthard` → `Prue Coulthard`); each once, in order.
+pub fn full_names_of_given(text: &str, given: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for (at, _) in text.match_indices(given) {
+        let starts_word = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let rest = &text[at + given.len()..];
+        if !starts_word || !rest.starts_with(' ') {
+            continue;
+        }
+        let words: Vec<&str> = rest.split_whitespace().take(3).collect();
+        let name_word = |w: &str| {
+            let b = bare(w);
+            is_capitalised(b) && !is_not_name(b) && !is_title(b) && strip_possessive(b) == b
+        };
+        let surname = match words.as_slice() {
+            [and, _, last, ..]
+                if matches!(*and, "and" | "&") && name_word(words[1]) && name_word(last) =>
+            {
+                bare(last)
+            }
+            [next, ..] if name_word(next) => bare(next),
+            _ => continue,
+        };
+        let full = format!("{given} {surname}");
+        if !found.contains(&full) {
+            found.push(full);
+        }
+    }
+    found
 }
 
 #[cfg(test)]

@@ -715,3 +715,31 @@ pub(super) fn bare(word: &str) -> &str {
     })
     .trim_end_matches('.')
 }
+
+/// Whether `word` names a department of a body (`Sales`, `Development`): with an office it
+/// describes someone (`Director Sales`, `Director of Development Laura Beck`), and names no
+/// one.
+pub(super) fn is_department(word: &str) -> bool {
+    const DEPARTMENTS: &[&str] = &[
+        "Sales",
+        "Marketing",
+        "Engineering",
+        "Operations",
+        "Communications",
+        "Partnerships",
+        "Alliances",
+        "Finance",
+        "Product",
+        "Research",
+        "Support",
+        "Strategy",
+        "Business",
+        "Policy",
+        "Programs",
+        "Programmes",
+        "Outreach",
+        "Development",
+        "Planning",
+    ];
+    DEPARTMENTS.contains(&word)
+}

@@ -238,7 +238,14 @@ pub(in crate::document) fn in_running_text(
                         .then(|| lead_in_before_block(outline, unit.block(), block.section()))
                         .flatten()
                 })
-                .or_else(|| after_in_sentence(&text[span.outer.end..]))
+                .or_else(|| {
+                    // `"…the images." He said, "Do it."`: a sentence after a quotation that
+                    // ends its own leads in to the next quotation, not back to this one.
+                    let rest = &text[span.outer.end..];
+                    (!leads_in_to_the_next(&inner, rest))
+                        .then(|| after_in_sentence(rest))
+                        .flatten()
+                })
                 .or_else(|| {
                     // `Levy from EPA commented. “…”`: the sentence before ends in its verb.
                     let before = text[..sentence_start].trim_end();
@@ -290,6 +297,26 @@ pub(in crate::document) fn in_running_text(
         found,
         empty_quotes: Vec::new(),
     }
+}
+
+/// Whether what follows a quotation that ends a sentence of its own (`"…the images."`) is
+/// a new sentence leading in to the next quotation (` He said, "Do it."`).
+fn leads_in_to_the_next(inner: &str, rest: &str) -> bool {
+    let ended = inner
+        .trim_end()
+        .trim_end_matches(['"', '”', '\'', '’'])
+        .ends_with(['.', '!', '?']);
+    if !ended || !rest.starts_with(' ') || !rest.trim_start().starts_with(char::is_uppercase) {
+        return false;
+    }
+    let Some(next) = next_quotation_mark(rest.as_bytes(), 0) else {
+        return false;
+    };
+    // Short: a longer sentence may still be about this quotation's speaker.
+    let lead = rest[..next].trim_end();
+    lead.ends_with([',', ':'])
+        && !lead.contains(['.', '!', '?'])
+        && lead.split_whitespace().count() <= 5
 }
 
 /// The quotes of all the parts in document order, each with its speaker as a full name (see

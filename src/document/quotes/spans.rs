@@ -250,6 +250,22 @@ fn closing_mark(text: &str, from: usize, close: char) -> Option<(usize, usize)> 
             .filter(|&c| !before_own[..c].contains('“'))
     } else {
         let next_open = |within: &str| within.find('“');
+        // `“A," said Gerald Pfeifer. "B.”`: a straight mark closes the first half when a
+        // straight one opens the second before the curly close.
+        let straight = |at: usize, opening: bool| opens_a_word(text, from + at) == opening;
+        let mixed_halves = own.and_then(|o| {
+            let close = before_own
+                .match_indices('"')
+                .map(|(at, _)| at)
+                .find(|&at| at > 0 && straight(at, false))?;
+            before_own[close + 1..o]
+                .match_indices('"')
+                .any(|(at, _)| straight(close + 1 + at, true))
+                .then_some(close)
+        });
+        if let Some(close) = mixed_halves.filter(|&c| next_open(&rest[..c]).is_none()) {
+            return Some((from + close, 1));
+        }
         let closed = own.is_some() && next_open(before_own).is_none();
         (!closed)
             .then(|| {

@@ -417,6 +417,15 @@ pub(super) fn antecedent(
                 || gender.is_some() && lookups.is_organisation(name);
             mentions.push((b, at, name.to_string(), ruled_out));
         }
+        // `His mum, Karen, was in the stand. "…," she told …`: a given name alone, of the
+        // pronoun's gender, in the quote's paragraph or the one before it.
+        if let Some(g) = gender.filter(|_| b + 2 > p.blocks.start) {
+            for (at, name) in names::lone_given_names(before, g) {
+                if !people.knows(&name) {
+                    mentions.push((b, at, name, false));
+                }
+            }
+        }
     }
     for j in (0..k).rev() {
         let q = &found[j];
@@ -474,6 +483,15 @@ pub(super) fn antecedent(
     // `Professor Nakamura` is the Terry Nakamura the text names in full; an office or a
     // party before a full name is no part of it.
     let name = people.in_full(name).unwrap_or(name);
+    // A given name alone (`Prue is more forthcoming.`) is the one person the text names in
+    // full with it (`Prue and Greg Coulthard`); of several, no one.
+    if !name.contains(' ') {
+        return match names::full_names_of_given(&outline.text, name).as_slice() {
+            [] => Some(name.to_string()),
+            [one] => Some(one.clone()),
+            _ => None,
+        };
+    }
     Some(names::without_description(name).to_string())
 }
 
@@ -603,13 +621,23 @@ pub(super) fn attribution_inside(outline: &Outline, qb: &QuoteBlock) -> Option<W
     let unit = outline.units.get(qb.units.clone())?.first()?;
     let block = outline.blocks.get(unit.block())?;
     let text = outline.text_of(block);
+    let spans = quoted_spans(text);
     if !text
         .trim_start_matches(['*', '_', ' '])
         .starts_with(['"', '“'])
     {
-        return None;
+        // `> Justin Cormack said "you need to quit your job …"`: the block's first sentence
+        // names who says the quotation in it.
+        let first = spans.first()?;
+        let lead_in = &text[..first.outer.start];
+        if lead_in.contains(['.', '!', '?', '\n']) {
+            return None;
+        }
+        return match names::who_in_lead_in(lead_in)? {
+            Who::Named(name) => Some(Who::Named(name)),
+            _ => None,
+        };
     }
-    let spans = quoted_spans(text);
     // Where the sentences end, found only when a span has words before it.
     let mut ends: Option<Vec<usize>> = None;
     for (i, span) in spans.iter().enumerate() {
