@@ -5,7 +5,6 @@
 use std::io::{self, Write};
 
 use super::output::Screen;
-use ratatui::backend::Backend;
 use ratatui::buffer::Cell;
 
 use crate::app::reader::safe_url;
@@ -64,7 +63,8 @@ pub(super) fn hyperlinks(terminal: &mut Screen, links: &[LinkCells]) -> io::Resu
     let backend = terminal.backend_mut();
     for link in links {
         write!(backend, "\x1b]8;;{}\x1b\\", link.url)?;
-        backend.draw(link.cells.iter().map(|(x, y, c)| (*x, *y, c)))?;
+        // Every cell of the link again, its spaces too: a cell skipped would be a gap in it.
+        backend.draw_every_cell(link.cells.iter().map(|(x, y, c)| (*x, *y, c)))?;
         write!(backend, "\x1b]8;;\x1b\\")?;
     }
     Write::flush(backend)

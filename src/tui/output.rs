@@ -137,6 +137,9 @@ pub(super) struct Compact {
     width: u16,
     /// Colours are written (not when `NO_COLOR` is set, as crossterm does).
     colour: bool,
+    /// Spaces that show the same as what the screen holds are written anyway (a link's
+    /// cells, written again inside its hyperlink).
+    every_cell: bool,
 }
 
 impl Compact {
@@ -157,7 +160,19 @@ impl Compact {
             screen: Vec::new(),
             width: 0,
             colour: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            every_cell: false,
         }
+    }
+
+    /// [`Backend::draw`], writing every cell given, a space over the same space too.
+    pub(super) fn draw_every_cell<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        self.every_cell = true;
+        let drawn = self.draw(content);
+        self.every_cell = false;
+        drawn
     }
 
     /// Keeps everything written from now on (flushes included) until [`Compact::send`].
@@ -365,7 +380,7 @@ impl Backend for Compact {
             let mut look = Look::of(cell);
             // A space over a space that shows the same is not written: the indent of an
             // outline row, or the rest of a row cleared, is on the screen already.
-            if symbol == " " {
+            if symbol == " " && !self.every_cell {
                 let held = self.held(x, y);
                 if held.byte == b' ' && held.look.same_on_a_space(look) {
                     continue;
@@ -597,6 +612,25 @@ mod tests {
         assert!(!text.contains("  ▾"), "the indent is not written: {text:?}");
         assert!(ours.len() < theirs.len());
         assert_eq!(cells(&screen(&ours)), cells(&screen(&theirs)));
+    }
+
+    /// A link's cells are written again inside its hyperlink, spaces too: a space skipped
+    /// there would be a gap in the link.
+    #[test]
+    fn every_cell_of_a_link_is_written_again() {
+        let ours = Shared::default();
+        let mut compact = Compact::writing_to(Box::new(ours.clone()));
+        let link = Style::new().add_modifier(Modifier::UNDERLINED);
+        let words = frame(&[("full report", link)]);
+        let blank = Buffer::empty(Rect::new(0, 0, W, H));
+        compact.draw(blank.diff(&words).into_iter()).unwrap();
+        compact.send().unwrap();
+        ours.0.borrow_mut().clear();
+        let cells: Vec<(u16, u16, &Cell)> = (0..11).map(|x| (x, 0, &words[(x, 0)])).collect();
+        compact.draw_every_cell(cells.into_iter()).unwrap();
+        compact.send().unwrap();
+        let again = String::from_utf8_lossy(&ours.0.borrow()).into_owned();
+        assert!(again.contains("full report"), "{again:?}");
     }
 
     #[test]

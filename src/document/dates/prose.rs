@@ -406,7 +406,7 @@ impl Scan<'_> {
             self.push_with_first_end(date, start, ye);
             return ye;
         }
-        if in_a_name(text, ys, ye) || a_count(text, ye) {
+        if in_a_name(text, ys, ye) || a_count(text, ys, ye) {
             return ye;
         }
         if let Some(from) = bare_context(text, ys, ye)
@@ -641,10 +641,17 @@ fn paired_in_parentheses(text: &str, ys: usize, ye: usize) -> Option<(usize, usi
 
 /// Whether the number ending at `ye` is a count, by what follows it: a plus (`1900+ stars`),
 /// or a range to a number no year reaches (`from 1900 to 4700`).
-fn a_count(text: &str, ye: usize) -> bool {
+fn a_count(text: &str, ys: usize, ye: usize) -> bool {
     let rest = &text[ye..];
     if rest.starts_with('+') {
         return true;
+    }
+    // A range is one after `from` or `between` (not `in 2019 to 150000 a month`).
+    let opener = whitespace_back(text, ys, 1)
+        .and_then(|p| word_back(text, p, 7))
+        .is_some_and(|w| w.eq_ignore_ascii_case("from") || w.eq_ignore_ascii_case("between"));
+    if !opener {
+        return false;
     }
     let Some(to) = rest
         .strip_prefix(" to ")

@@ -31,9 +31,8 @@ pub(super) const MONTH_WORDS: [(&str, u8, bool); 24] = [
 ];
 
 /// Words that make a following bare year read as a date (compared case-insensitively).
-pub(super) const CONTEXT_WORDS: [&str; 26] = [
+pub(super) const CONTEXT_WORDS: [&str; 25] = [
     "in",
-    "beyond",
     "since",
     "by",
     "until",

@@ -87,9 +87,13 @@ pub(super) fn speaker_in_words(
     if let Some(name) = quoting(lead_in) {
         return Some(name);
     }
-    // `… one from @Ken_2scientists:`: a handle is who posted it.
-    if let Some(handle) = handle_before_colon(lead_in) {
-        return Some(handle);
+    // `… one from @Ken_2scientists:`: a handle is who posted it, when no one is said to
+    // speak (`tweets` is a noun there).
+    let speaks = verb.is_some_and(|v| !matches!(bare(words[v]), "tweets" | "posts" | "posted"));
+    if !speaks {
+        if let Some(handle) = handle_before_colon(lead_in) {
+            return Some(handle);
+        }
     }
     let Some(verb) = verb else {
         // `For Eliran Mesika, the Director of …, the partnership is a "…"`: the view of the
@@ -241,7 +245,51 @@ fn opening_name_described(subject: &[&str]) -> Option<String> {
         return None;
     }
     let first = bare(name[0]);
-    if is_opening_adverb(first) || super::organisation_head_of(&first.to_lowercase()).is_some() {
+    // `Unlike Jane Doe, the new director said`: a preposition opens the sentence.
+    const OPENERS: &[&str] = &[
+        "Unlike",
+        "Like",
+        "Besides",
+        "Despite",
+        "Without",
+        "With",
+        "For",
+        "From",
+        "After",
+        "Before",
+        "During",
+        "Among",
+        "Against",
+        "Beyond",
+        "Including",
+        "Except",
+        "Via",
+        "Per",
+        "Since",
+        "Until",
+        "Following",
+        "Regarding",
+        "Alongside",
+        "Thanks",
+        "According",
+        "As",
+        "At",
+        "In",
+        "On",
+        "By",
+        "To",
+        "Of",
+        "When",
+        "While",
+        "If",
+        "Although",
+        "Dear",
+        "Meanwhile",
+    ];
+    if OPENERS.contains(&first)
+        || is_opening_adverb(first)
+        || super::organisation_head_of(&first.to_lowercase()).is_some()
+    {
         return None;
     }
     let new_subject = rest
@@ -362,9 +410,14 @@ fn quoting(lead_in: &str) -> Option<String> {
         return None;
     }
     let lower = lead_in.to_ascii_lowercase();
-    let at = PHRASES
-        .iter()
-        .find_map(|p| lower.rfind(p).map(|at| at + p.len()))?;
+    // Only where the phrase opens the sentence or a clause after a comma (not `careful not
+    // to quote Elon Musk directly, but said:`).
+    let trimmed = lower.len() - lower.trim_start().len();
+    let at = PHRASES.iter().find_map(|p| {
+        let at = lower.rfind(p)?;
+        let opens = at == trimmed || lower[..at].trim_end().ends_with(',');
+        opens.then_some(at + p.len())
+    })?;
     let rest: Vec<&str> = lead_in.get(at..)?.split_whitespace().collect();
     name_from(&rest).filter(|n| !n.is_empty())
 }

@@ -1012,6 +1012,27 @@ pub(super) fn full_name_words<'t>(
     (n >= 2).then_some((run, n))
 }
 
+/// Prepositions after which a given name is seldom a person a pronoun stands for.
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "to" | "from"
+            | "with"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "of"
+            | "into"
+            | "onto"
+            | "via"
+            | "like"
+            | "than"
+            | "about"
+    )
+}
+
 /// Each given name of `gender` that `text` writes alone (no capitalised word beside it, so
 /// no part of a full name or a title): where, and the name; one of a couple with the
 /// surname after (`Prue and Greg Coulthard` → `Prue Coulthard`). Not a word that is more
@@ -1038,12 +1059,30 @@ pub fn lone_given_names(text: &str, gender: given::Gender) -> Vec<(usize, String
         {
             continue;
         }
+        // Where a person stands, not a thing that may share the name (`moved the site to
+        // Hugo`, `after two years with Julia,`): set off by commas after a noun (`His mum,
+        // Karen,`), or opening a sentence before a word in lower case or a comma (`Prue is
+        // …`, `Kieran, 34, was …`).
+        let before = i.checked_sub(1).map(|j| words[j]);
+        let set_off = before.is_some_and(|b| {
+            b.ends_with(',') && !is_capitalised(bare(b)) && !is_preposition(bare(b))
+        }) && raw.ends_with(',');
+        let opens = before.is_none_or(|b| b.ends_with(['.', '!', '?', ':']))
+            && (raw.ends_with(',')
+                || words
+                    .get(i + 1)
+                    .is_some_and(|n| n.starts_with(char::is_lowercase)));
+        if !set_off && !opens {
+            continue;
+        }
         // `Prue and Greg Coulthard`: one of a couple, named with the surname after.
         let couple = (!raw.ends_with([',', '.', ';', ':']))
             .then(|| words.get(i + 1..i + 4))
             .flatten()
             .filter(|w| {
-                matches!(w[0], "and" | "&") && capital(Some(i + 2)) && capital(Some(i + 3))
+                matches!(w[0], "and" | "&")
+                    && given::of_given_name(bare(w[1])).is_some()
+                    && capital(Some(i + 3))
             });
         let name = match couple {
             Some(after) => format!("{w} {}", bare(after[2])),
@@ -1073,8 +1112,10 @@ pub fn full_names_of_given(text: &str, given: &str) -> Vec<String> {
             is_capitalised(b) && !is_not_name(b) && !is_title(b) && strip_possessive(b) == b
         };
         let surname = match words.as_slice() {
-            [and, _, last, ..]
-                if matches!(*and, "and" | "&") && name_word(words[1]) && name_word(last) =>
+            [and, partner, last, ..]
+                if matches!(*and, "and" | "&")
+                    && given::of_given_name(bare(partner)).is_some()
+                    && name_word(last) =>
             {
                 bare(last)
             }

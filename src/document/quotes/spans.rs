@@ -240,8 +240,15 @@ pub(super) fn quoted_spans(text: &str) -> Vec<Span> {
 /// comes before any `"` and with no `“` before it, or a `"` that closes a word (not one
 /// opening the next quotation) when no `”` comes before the next `“`.
 fn closing_mark(text: &str, from: usize, close: char) -> Option<(usize, usize)> {
+    // A quotation is looked for closing within this much of its block: each opening mark
+    // looks no further, so a paragraph of many (`“a" b “c" d … ”`) is read in linear time.
+    const LONGEST: usize = 16 * 1024;
     let rest = &text[from..];
-    let own = rest.find(close);
+    let mut end = LONGEST.min(rest.len());
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let own = rest[..end].find(close);
     // Marks of the other kind matter only before the quotation's own closing mark.
     let before_own = &rest[..own.unwrap_or(rest.len())];
     let other = if close == '"' {
@@ -253,11 +260,11 @@ fn closing_mark(text: &str, from: usize, close: char) -> Option<(usize, usize)> 
         // `“A," said Gerald Pfeifer. "B.”`: a straight mark closes the first half when a
         // straight one opens the second before the curly close.
         let straight = |at: usize, opening: bool| opens_a_word(text, from + at) == opening;
+        // (Not `“We wrote "not now" in …,”`: there the first straight mark opens.)
         let mixed_halves = own.and_then(|o| {
             let close = before_own
-                .match_indices('"')
-                .map(|(at, _)| at)
-                .find(|&at| at > 0 && straight(at, false))?;
+                .find('"')
+                .filter(|&at| at > 0 && straight(at, false))?;
             before_own[close + 1..o]
                 .match_indices('"')
                 .any(|(at, _)| straight(close + 1 + at, true))

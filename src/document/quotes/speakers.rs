@@ -204,6 +204,9 @@ pub(super) struct Lookups<'o> {
     /// For each gender a title gives, the words of every paragraph or list item that speaks
     /// of kin of that gender (see [`names::words_beside_kin`]).
     kin: FxHashMap<Option<names::given::Gender>, FxHashSet<&'o str>>,
+    /// Each given name written alone and the full names the text writes with it (see
+    /// [`names::full_names_of_given`]), looked for once a name.
+    full_names: FxHashMap<String, Vec<String>>,
 }
 
 impl<'o> Lookups<'o> {
@@ -214,7 +217,16 @@ impl<'o> Lookups<'o> {
             companies: None,
             organisations: FxHashMap::default(),
             kin: FxHashMap::default(),
+            full_names: FxHashMap::default(),
         }
+    }
+
+    /// The full names the text writes with the given name `given`.
+    fn full_names_of(&mut self, given: &str) -> &[String] {
+        let outline = self.outline;
+        self.full_names
+            .entry(given.to_string())
+            .or_insert_with(|| names::full_names_of_given(&outline.text, given))
     }
 
     /// Who holds `office` at byte `at` of the outline's text (see [`names::holder_at`]).
@@ -486,7 +498,7 @@ pub(super) fn antecedent(
     // A given name alone (`Prue is more forthcoming.`) is the one person the text names in
     // full with it (`Prue and Greg Coulthard`); of several, no one.
     if !name.contains(' ') {
-        return match names::full_names_of_given(&outline.text, name).as_slice() {
+        return match lookups.full_names_of(name) {
             [] => Some(name.to_string()),
             [one] => Some(one.clone()),
             _ => None,
