@@ -2393,6 +2393,18 @@ fn speakers_given_names_and_lead_ins() {
                 Some("Ana Ruiz"),
                 63,
             ),
+            // A name whose last word the paragraph also writes in lower case is a thing's
+            // (`Lumen Preview … previewing … preview`); `marvels` says who speaks.
+            inline(
+                "Lumen Preview is an indispensable tool for the editors, every single day,",
+                Some("Brian Webster"),
+                71,
+            ),
+            inline(
+                "What we are able to produce with it now is simply better than what we had,",
+                Some("Brian Webster"),
+                73,
+            ),
         ],
     );
 }

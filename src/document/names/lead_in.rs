@@ -632,8 +632,27 @@ pub fn ends_in_reporting_verb(text: &str) -> bool {
 /// `he shrugged`).
 pub(super) fn is_gesture(word: &str) -> bool {
     const GESTURES: &[&str] = &[
-        "laughs", "laughed", "smiles", "smiled", "shrugs", "shrugged", "nods", "nodded", "sighs",
-        "sighed", "grins", "grinned", "pauses", "paused", "frowns", "frowned",
+        "laughs",
+        "laughed",
+        "smiles",
+        "smiled",
+        "shrugs",
+        "shrugged",
+        "nods",
+        "nodded",
+        "sighs",
+        "sighed",
+        "grins",
+        "grinned",
+        "pauses",
+        "paused",
+        "frowns",
+        "frowned",
+        "marvels",
+        "marveled",
+        "marvelled",
+        "beams",
+        "beamed",
     ];
     GESTURES.contains(&bare(word))
 }

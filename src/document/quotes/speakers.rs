@@ -426,7 +426,8 @@ pub(super) fn antecedent(
             // `Her late husband, Emmanuel Adeyemi`: not `she`.
             let noun = names::given::of_noun_before(before, at);
             let ruled_out = gender.zip(noun).is_some_and(|(g, n)| g != n)
-                || gender.is_some() && lookups.is_organisation(name);
+                || gender.is_some() && lookups.is_organisation(name)
+                || gender.is_some() && names_a_thing(name, text);
             mentions.push((b, at, name.to_string(), ruled_out));
         }
         // `His mum, Karen, was in the stand. "…," she told …`: a given name alone, of the
@@ -505,6 +506,22 @@ pub(super) fn antecedent(
         };
     }
     Some(names::without_description(name).to_string())
+}
+
+/// Whether `name` names a thing rather than a person in its paragraph `text`: its first
+/// word is no known given name and its last word is one the paragraph also writes in lower
+/// case (`in Gatsby Preview you're not just previewing … you are able to preview`).
+fn names_a_thing(name: &str, text: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let (Some(first), Some(last)) = (words.next(), name.split_whitespace().next_back()) else {
+        return false;
+    };
+    if first == last || names::given::of_given_name(first).is_some() {
+        return false;
+    }
+    let lower = last.to_lowercase();
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == lower)
 }
 
 /// The speaker quote `k` keeps from the quote before it: that quote's, when it is in the same
