@@ -2405,6 +2405,28 @@ fn speakers_given_names_and_lead_ins() {
                 Some("Brian Webster"),
                 73,
             ),
+            // A name alone before a colon labels a list item's quotation; `Note:` does not.
+            inline(
+                "I loved being able to take part in the booth this year with everyone.",
+                Some("Peter"),
+                79,
+            ),
+            inline(
+                "This list is not complete and more will follow later this week.",
+                None,
+                80,
+            ),
+            inline(
+                "People coming up to the booth to say thanks made my whole week.",
+                Some("Ashley Moore"),
+                81,
+            ),
+            // A heading inside a block quote does not cut it off from its lead-in.
+            block(
+                "Here is your weekly update on the specification and every proposal in it.\nStatus\nNothing new was merged this week.",
+                Some("Andrew Morgan"),
+                87,
+            ),
         ],
     );
 }

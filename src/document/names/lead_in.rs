@@ -118,7 +118,8 @@ pub(super) fn speaker_in_words(
         }
         return according_to(lead_in)
             .or_else(|| possessive_subject(words))
-            .or_else(|| subject_before_colon(lead_in));
+            .or_else(|| subject_before_colon(lead_in))
+            .or_else(|| label_before_colon(words));
     };
     // `said AppDynamics Chief Technology Officer and …, Bhaskar Sunkara`: who they are, then
     // their name after a comma.
@@ -385,6 +386,21 @@ fn subject_of_colon(lead_in: &str, words: &[&str]) -> Option<String> {
         }
     }
     None
+}
+
+/// A name alone before a colon, as a list of what people said labels each item (`- Peter:
+/// "…"`, `- Ashley Moore: "…"`): one to three capitalised words, a single one a known given
+/// name; not an editor's or a section's label (`Note:`, `Update:`).
+fn label_before_colon(words: &[&str]) -> Option<String> {
+    if words.is_empty() || words.len() > 3 || !words.last()?.ends_with(':') {
+        return None;
+    }
+    let names: Vec<&str> = words.iter().map(|w| bare(w)).collect();
+    let a_name = names.iter().all(|w| {
+        is_capitalised(w) && !is_acronym(w) && !is_not_name(w) && !is_title(w) && !is_department(w)
+    });
+    let known = names.len() > 1 || given::of_given_name(names[0]).is_some();
+    (a_name && known).then(|| names.join(" "))
 }
 
 /// A handle (`@Ken_2scientists`) after `from` or `by` that ends a lead-in with a colon.

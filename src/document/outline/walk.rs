@@ -546,9 +546,16 @@ impl Walker<'_> {
                 self.quote_depth = self.quote_depth.saturating_sub(1);
                 if self.quote_depth == 0 {
                     if let Some((line, blocks, units)) = self.open_quote.take() {
+                        // The section the quote opens in: a heading inside it (`> ## …`)
+                        // starts a section only after its first block.
+                        let section = self
+                            .out
+                            .blocks
+                            .get(blocks)
+                            .map_or_else(|| self.section(), |b| b.section());
                         self.out.quote_blocks.push(QuoteBlock {
                             line,
-                            section: self.section(),
+                            section,
                             blocks: blocks..self.out.blocks.len(),
                             units: units..self.out.units.len(),
                             speaker: None,
