@@ -250,7 +250,7 @@ fn closing_mark(text: &str, from: usize, close: char) -> Option<(usize, usize)> 
     }
     let own = rest[..end].find(close);
     // Marks of the other kind matter only before the quotation's own closing mark.
-    let before_own = &rest[..own.unwrap_or(rest.len())];
+    let before_own = &rest[..own.unwrap_or(end)];
     let other = if close == '"' {
         before_own
             .find('”')
@@ -276,7 +276,8 @@ fn closing_mark(text: &str, from: usize, close: char) -> Option<(usize, usize)> 
         let closed = own.is_some() && next_open(before_own).is_none();
         (!closed)
             .then(|| {
-                rest.match_indices('"')
+                rest[..end]
+                    .match_indices('"')
                     .map(|(at, _)| at)
                     .find(|&at| at > 0 && !opens_a_word(text, from + at))
             })
