@@ -2427,6 +2427,18 @@ fn speakers_given_names_and_lead_ins() {
                 Some("Andrew Morgan"),
                 87,
             ),
+            // The sentence before offers the words (`Hamilton offers this advice to …`), as
+            // someone the document names in full; `Kubernetes` it names no one by.
+            inline(
+                "Jump in with both feet, the sooner the better for everyone.",
+                Some("Kim Hamilton"),
+                97,
+            ),
+            inline(
+                "Never run a single control plane node in production at all.",
+                None,
+                99,
+            ),
         ],
     );
 }

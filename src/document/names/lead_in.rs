@@ -636,6 +636,39 @@ pub fn speaker_ending_in_verb(sentence: &str) -> Option<Who> {
     who_in_lead_in(s)
 }
 
+/// The person a sentence says offers the words that follow (`Hamilton offers this advice to
+/// her peers.`, `Jane Doe had a message for the board.`): a name opening the sentence, a verb
+/// in lower case, and within a few words a kind of statement. A name alone speaks only as
+/// someone the document names in full ([`Who::Subject`]).
+pub fn offering_words(sentence: &str) -> Option<Who> {
+    const KINDS: &[&str] = &["advice", "warning", "message", "words", "verdict", "plea"];
+    // A sentence that quotes someone itself says its own speaker.
+    if sentence.contains(['"', '“', '”']) {
+        return None;
+    }
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let run = words
+        .iter()
+        .take_while(|w| {
+            let b = bare(w);
+            is_capitalised(b) && !is_not_name(b) && !is_title(b) && !w.ends_with(',')
+        })
+        .count();
+    if !(1..=3).contains(&run) || is_opening_adverb(bare(words[0])) {
+        return None;
+    }
+    let verb = words.get(run)?;
+    if !verb.starts_with(char::is_lowercase) || is_speech_verb(verb) {
+        return None;
+    }
+    let offers = words[run + 1..]
+        .iter()
+        .take(3)
+        .any(|w| KINDS.contains(&bare(w)));
+    let name = words[..run].join(" ");
+    offers.then_some(Who::Subject(name))
+}
+
 /// Whether `text` ends in a reporting verb or a gesture (`… Program Manager, said.`).
 pub fn ends_in_reporting_verb(text: &str) -> bool {
     let last = text.trim_end().trim_end_matches(['.', ':']);

@@ -253,9 +253,9 @@ pub(in crate::document) fn in_running_text(
                         .then(|| {
                             let ends = ends.get_or_insert_with(|| sentences::boundaries(text));
                             let from = sentences::start_before_in(text, ends, before.len() - 1);
-                            names::speaker_ending_in_verb(
-                                &text[from.min(before.len())..before.len()],
-                            )
+                            let sentence = &text[from.min(before.len())..before.len()];
+                            names::speaker_ending_in_verb(sentence)
+                                .or_else(|| names::offering_words(sentence))
                         })
                         .flatten()
                 })
