@@ -2199,6 +2199,29 @@ fn speakers_dashes_handles_and_years() {
                 Some("@river_maps"),
                 19,
             ),
+            // Emphasis marks left as text before the dash; an office with no name is no
+            // one; a hyphen with no space after it; `I said` in an interview's answer is
+            // the person its label names.
+            inline(
+                "The platform is helping our team standardise every workflow we run each week,",
+                Some("Mireille Dubois"),
+                31,
+            ),
+            inline(
+                "With the platform at the heart of our stack we ship models twice as fast as before,",
+                None,
+                33,
+            ),
+            inline(
+                "I am really excited to join the first steering committee of this project today,",
+                Some("Johan Berglund"),
+                35,
+            ),
+            inline(
+                "If we lose these we lose them for good, so let us scan them now.",
+                Some("Niamh Gallagher"),
+                41,
+            ),
         ],
     );
 }

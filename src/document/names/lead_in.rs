@@ -551,6 +551,10 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
         // `he said`, but not `told him she`: the pronoun is the verb's subject.
         return Some(Who::Pronoun(g));
     }
+    // `I said to Alan, "…"`: the one telling it.
+    if end.checked_sub(1).is_some_and(|i| words[i] == "I") {
+        return Some(Who::Narrator);
+    }
     // `In its response, it said that …`: an organisation's words.
     if end
         .checked_sub(1)
@@ -1193,6 +1197,29 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
         && !text[..end].trim_end().ends_with('?');
     // `- Director Sales, Global Alliances`: an office and a department name no one.
     if !a_name || words.iter().any(|w| is_department(bare(w))) {
+        return None;
+    }
+    // `— Senior Director, One Technologies`: an office, no one's name.
+    const RANKS: &[&str] = &[
+        "Senior",
+        "Vice",
+        "Chief",
+        "Executive",
+        "Principal",
+        "Staff",
+        "Lead",
+        "Head",
+        "Deputy",
+        "Assistant",
+        "Associate",
+        "General",
+        "Managing",
+    ];
+    let an_office = words.iter().all(|w| {
+        let b = bare(w);
+        is_title(b) || RANKS.contains(&b) || super::surnames::is_agent_noun(&b.to_lowercase())
+    });
+    if an_office {
         return None;
     }
     // `— Dr. Harriet Lund, Dean of …`: a title before a full name is no part of it.

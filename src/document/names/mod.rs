@@ -41,6 +41,9 @@ pub enum Who {
     /// `the mayor said`: the one person the document names in that office (see
     /// [`holders_of`]).
     Office(&'static str),
+    /// `I said to Alan, "…"` in an interview's answer: whoever the answer's label names
+    /// (`**NG:** …`); in any other paragraph, no one named.
+    Narrator,
     /// A name alone that opens a lead-in ending in a colon, with no reporting verb
     /// (`Sugu, however, wasn't so scared:`): the speaker only when the document names that
     /// person in full.

@@ -144,12 +144,27 @@ pub(super) fn resolve_speakers(
     }
     // Everyone the document names in full, and the speakers: who a pronoun can stand for.
     let mut everyone: Option<names::People> = None;
+    // Everyone named in full, for an interview label's initials.
+    let mut named: Option<Vec<String>> = None;
     for k in 0..found.len() {
         let p = &found[k];
         let speaker = match &p.who {
             Some(Who::Named(_) | Who::Subject(_)) => continue,
             Some(Who::Nobody) => None,
             Some(Who::Body) => body_before(outline, found, k, &mut lookups),
+            Some(Who::Narrator) => {
+                let label = outline
+                    .blocks
+                    .get(p.blocks.start)
+                    .and_then(|b| label_of(outline, b));
+                label.and_then(|label| {
+                    let named = named.get_or_insert_with(|| named_in_full(outline));
+                    match names::expand_label(&label, named) {
+                        Some(Who::Named(name)) => Some(name),
+                        _ => None,
+                    }
+                })
+            }
             Some(Who::Office(office)) => {
                 let at = outline
                     .blocks
@@ -689,7 +704,11 @@ pub(super) fn attribution_inside(outline: &Outline, qb: &QuoteBlock) -> Option<W
 /// `> **RA:** …` → `RA`, `> **Jane Doe**: …` → `Jane Doe`.
 pub(super) fn speaker_label(outline: &Outline, qb: &QuoteBlock) -> Option<String> {
     let unit = outline.units.get(qb.units.clone())?.first()?;
-    let block = outline.blocks.get(unit.block())?;
+    label_of(outline, outline.blocks.get(unit.block())?)
+}
+
+/// The label `block` opens with in bold (`**NG:** …` → `NG`), not an editor's (`Note:`).
+pub(super) fn label_of(outline: &Outline, block: &Block) -> Option<String> {
     let text = outline.text_of(block);
     let strong = outline
         .marks_of(block)
@@ -839,13 +858,21 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
             return names::name_in_attribution(line).map(Who::Named);
         }
     }
-    let tail = rest[..end].trim_start_matches([',', '.', ' ']);
+    // Emphasis marks left as text (`”* *— *Mohamed Elsaied`) are no part of it.
+    let tail = rest[..end].trim_start_matches([',', '.', ' ', '*', '_']);
     if tail.is_empty() {
         return None;
     }
-    // `"…" - Director Sales, Global Alliances`: an attribution (a hyphen serving as its
-    // dash) that names no one is nobody's, not the speaker's before.
-    let dashed = tail.strip_prefix("- ").map_or(tail, |t| t);
+    // `"…" - Director Sales, Global Alliances`, `"…" -Johnu George (Nutanix)`: an
+    // attribution with a hyphen for its dash; one that names no one is nobody's, not the
+    // speaker's before.
+    let dashed = tail
+        .strip_prefix("- ")
+        .or_else(|| {
+            tail.strip_prefix('-')
+                .filter(|t| t.starts_with(char::is_uppercase))
+        })
+        .map_or(tail, |t| t);
     if is_attribution_line(tail)
         || (dashed.len() < tail.len() && is_attribution_line(&format!("— {dashed}")))
     {
