@@ -2222,6 +2222,12 @@ fn speakers_dashes_handles_and_years() {
                 Some("Niamh Gallagher"),
                 41,
             ),
+            // An office after the name, its comma left out (`Sr.` before an office).
+            inline(
+                "The project is gaining adoption as one of the best ways to fetch large graphs of data.",
+                Some("Ana Sulkowska"),
+                43,
+            ),
         ],
     );
 }

@@ -1195,11 +1195,7 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
         .all(|w| is_capitalised(w) || PARTICLES.contains(w))
         && !is_not_name(bare(words[0]))
         && !text[..end].trim_end().ends_with('?');
-    // `- Director Sales, Global Alliances`: an office and a department name no one.
-    if !a_name || words.iter().any(|w| is_department(bare(w))) {
-        return None;
-    }
-    // `— Senior Director, One Technologies`: an office, no one's name.
+    // Words of an office, before or after a name.
     const RANKS: &[&str] = &[
         "Senior",
         "Vice",
@@ -1215,6 +1211,28 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
         "General",
         "Managing",
     ];
+    let mut words = words;
+    // `– Anna Sulkina Sr. Engineering Manager, …`: an office after a full name, its comma
+    // left out, is no part of it (`Sr.` before an office is `Senior`).
+    let office = |w: &str| {
+        let b = bare(w);
+        is_title(b) || RANKS.contains(&b) || is_department(b) || {
+            let lower = b.to_lowercase();
+            super::surnames::is_agent_noun(&lower)
+        }
+    };
+    if let Some(j) = (2..words.len()).find(|&j| {
+        office(words[j])
+            || (matches!(bare(words[j]), "Sr" | "Sr.")
+                && words.get(j + 1).is_some_and(|n| office(n)))
+    }) {
+        words.truncate(j);
+    }
+    // `- Director Sales, Global Alliances`: an office and a department name no one.
+    if !a_name || words.iter().any(|w| is_department(bare(w))) {
+        return None;
+    }
+    // `— Senior Director, One Technologies`: an office, no one's name.
     let an_office = words.iter().all(|w| {
         let b = bare(w);
         is_title(b) || RANKS.contains(&b) || super::surnames::is_agent_noun(&b.to_lowercase())
@@ -1223,7 +1241,6 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
         return None;
     }
     // `— Dr. Harriet Lund, Dean of …`: a title before a full name is no part of it.
-    let mut words = words;
     while words.len() > 2 && is_title(bare(words[0])) {
         words.remove(0);
     }
