@@ -2137,6 +2137,18 @@ fn speakers_signatures_and_mixed_marks() {
                 None,
                 52,
             ),
+            // A short quotation nested in curly marks closes first; a long one does not
+            // make the outer close later.
+            inline(
+                "Our mission is to help clinics, and the registry is the “glue” that holds it all together for everyone,",
+                Some("Idit Levine"),
+                54,
+            ),
+            inline(
+                "First we said no. “Then we changed our minds and went ahead with the whole plan,",
+                Some("Ana Ruiz"),
+                56,
+            ),
         ],
     );
 }

@@ -273,6 +273,17 @@ fn closing_mark(text: &str, from: usize, close: char) -> Option<(usize, usize)> 
         if let Some(close) = mixed_halves.filter(|&c| next_open(&rest[..c]).is_none()) {
             return Some((from + close, 1));
         }
+        // `“… the “glue” that holds it …”`: a short quotation nested inside closes first,
+        // and the outer one at the curly mark after it.
+        if let (Some(o), Some(inner)) = (own, next_open(before_own)) {
+            let nested = &before_own[inner + '“'.len_utf8()..];
+            let after = o + '”'.len_utf8();
+            let outer = rest[after..end].find('”').map(|c| after + c);
+            let short = nested.split_whitespace().count() <= 3;
+            if let Some(c) = outer.filter(|&c| short && !rest[after..c].contains('“')) {
+                return Some((from + c, '”'.len_utf8()));
+            }
+        }
         let closed = own.is_some() && next_open(before_own).is_none();
         (!closed)
             .then(|| {
