@@ -176,7 +176,8 @@ fn skip_space(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn floor_boundary(text: &str, mut i: usize) -> usize {
+/// The last character boundary of `text` at or before byte `i`.
+pub(in crate::document) fn floor_boundary(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
         i -= 1;
     }

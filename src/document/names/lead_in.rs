@@ -182,6 +182,15 @@ pub(super) fn speaker_in_words(
         .or_else(|| opening_name_described(subject))
 }
 
+/// `words` as one name, each word as written (trailing commas and marks off).
+fn joined_as_written(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| as_written(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Whether `words` hold a name and nothing else: capitalised words (particles and initials
 /// among them), none a title, an acronym or a word that is never a name.
 fn only_a_name(words: &[&str]) -> bool {
@@ -225,12 +234,7 @@ fn description_then_name(words: &[&str]) -> Option<String> {
     if !(2..=4).contains(&name.len()) || !only_a_name(name) {
         return None;
     }
-    Some(
-        name.iter()
-            .map(|w| as_written(w))
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    Some(joined_as_written(name))
 }
 
 /// A full name opening a sentence and set off by a comma, then a description of them up to
@@ -308,12 +312,7 @@ fn opening_name_described(subject: &[&str]) -> Option<String> {
     if new_subject || a_list || another_person || !describes(rest) {
         return None;
     }
-    Some(
-        name.iter()
-            .map(|w| as_written(w))
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    Some(joined_as_written(name))
 }
 
 /// A name and who they are, with no verb, after a quotation: `Faseela K, Istio Steering
@@ -334,19 +333,12 @@ pub fn name_then_description(tail: &str) -> Option<String> {
     }
     let affiliated = rest.iter().any(|w| {
         let w = bare(w);
-        is_title(w)
-            || matches!(w, "at" | "of" | "for" | "from")
-            || super::surnames::is_agent_noun(&w.to_lowercase())
+        is_title(w) || matches!(w, "at" | "of" | "for" | "from") || is_agent_noun(w)
     });
     let verb = rest
         .iter()
         .any(|w| is_speech_verb(w) || pronoun(w).is_some());
-    (affiliated && !verb && !is_opening_adverb(bare(name[0]))).then(|| {
-        name.iter()
-            .map(|w| as_written(w))
-            .collect::<Vec<_>>()
-            .join(" ")
-    })
+    (affiliated && !verb && !is_opening_adverb(bare(name[0]))).then(|| joined_as_written(name))
 }
 
 /// The one name word that is the subject of a lead-in ending in a colon: its first word, or
@@ -1048,7 +1040,7 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
         if name_follows
             && !raw.ends_with([',', '.', ';', ':'])
             && is_capitalised(b)
-            && super::surnames::is_agent_noun(&b.to_lowercase())
+            && is_agent_noun(b)
         {
             run.clear();
             title = None;
@@ -1216,10 +1208,7 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
     // left out, is no part of it (`Sr.` before an office is `Senior`).
     let office = |w: &str| {
         let b = bare(w);
-        is_title(b) || RANKS.contains(&b) || is_department(b) || {
-            let lower = b.to_lowercase();
-            super::surnames::is_agent_noun(&lower)
-        }
+        is_title(b) || RANKS.contains(&b) || is_department(b) || is_agent_noun(b)
     };
     if let Some(j) = (2..words.len()).find(|&j| {
         office(words[j])
@@ -1235,7 +1224,7 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
     // `— Senior Director, One Technologies`: an office, no one's name.
     let an_office = words.iter().all(|w| {
         let b = bare(w);
-        is_title(b) || RANKS.contains(&b) || super::surnames::is_agent_noun(&b.to_lowercase())
+        is_title(b) || RANKS.contains(&b) || is_agent_noun(b)
     });
     if an_office {
         return None;

@@ -244,10 +244,7 @@ fn closing_mark(text: &str, from: usize, close: char) -> Option<(usize, usize)> 
     // looks no further, so a paragraph of many (`“a" b “c" d … ”`) is read in linear time.
     const LONGEST: usize = 16 * 1024;
     let rest = &text[from..];
-    let mut end = LONGEST.min(rest.len());
-    while !rest.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = crate::document::sentences::floor_boundary(rest, LONGEST.min(rest.len()));
     let own = rest[..end].find(close);
     // Marks of the other kind matter only before the quotation's own closing mark.
     let before_own = &rest[..own.unwrap_or(end)];

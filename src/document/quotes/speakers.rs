@@ -572,20 +572,14 @@ pub(super) fn continued(
         p.quote.kind == QuoteKind::Inline
             && outline.blocks.get(p.blocks.start).is_some_and(|b| {
                 let text = outline.text_of(b);
-                let mut outside = 0;
-                let mut verb = false;
-                for span in quoted_spans_running_on(text)
-                    .iter()
-                    .chain(std::iter::once(&Span {
-                        outer: text.len()..text.len(),
-                        inner: text.len()..text.len(),
-                    }))
-                {
-                    let gap = text.get(outside..span.outer.start).unwrap_or_default();
-                    verb |= gap.split_whitespace().any(names::is_reporting_verb);
-                    outside = span.outer.end;
-                }
-                verb
+                let spans = quoted_spans_running_on(text);
+                // The gaps between the quotations, and before the first and after the last.
+                let starts = std::iter::once(0).chain(spans.iter().map(|s| s.outer.end));
+                let ends = spans.iter().map(|s| s.outer.start).chain([text.len()]);
+                starts.zip(ends).any(|(from, to)| {
+                    let gap = text.get(from..to).unwrap_or_default();
+                    gap.split_whitespace().any(names::is_reporting_verb)
+                })
             })
     };
     (carries && !attributes()).then_some(speaker)
