@@ -221,15 +221,17 @@ pub(super) fn quoted_spans(text: &str) -> Vec<Span> {
         let Some((close, close_width)) = closing_mark(text, open + width, close_char) else {
             break;
         };
+        let mut end = close + close_width;
+        // `…companies,"" said`: a closing mark typed twice opens nothing; it is part of the
+        // quotation's marks, and what follows them is its attribution.
+        if text[end..].starts_with('"') && !opens_a_word(text, end) {
+            end += 1;
+        }
         spans.push(Span {
-            outer: open..close + close_width,
+            outer: open..end,
             inner: open + width..close,
         });
-        i = close + close_width;
-        // `…companies,"" said`: a closing mark typed twice opens nothing.
-        if text[i..].starts_with('"') && !opens_a_word(text, i) {
-            i += 1;
-        }
+        i = end;
     }
     spans
 }

@@ -837,11 +837,6 @@ pub(super) fn attribution_after(
 
 /// `", said Jane Doe.` / `," Jane Doe said` / `— Jane Doe` right after a closing quote.
 pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
-    // `…companies,"" said Michael Fromberger`: a closing mark typed twice.
-    let rest = rest
-        .strip_prefix('"')
-        .filter(|r| r.starts_with(' '))
-        .unwrap_or(rest);
     // Up to the next quotation at most: a name inside it is not this quote's speaker.
     let next_quote = next_quotation_mark(rest.as_bytes(), 0).unwrap_or(rest.len());
     let end = sentences::end_after_until(rest, 0, next_quote);
