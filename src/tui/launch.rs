@@ -7,9 +7,8 @@ use std::path::Path;
 use std::sync::atomic::Ordering;
 
 use super::output::Screen;
-use crossterm::event::{EnableBracketedPaste, EnableMouseCapture};
 use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen};
-use crossterm::{cursor, execute};
+use crossterm::{cursor, execute, queue};
 
 use super::{EDITING, restore};
 use crate::document::sanitize;
@@ -84,14 +83,10 @@ pub(super) fn edit(
 /// and a whole redraw (the editor drew over everything).
 pub(super) fn resume(terminal: &mut Screen) -> io::Result<()> {
     crossterm::terminal::enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste,
-        cursor::Hide,
-        Clear(ClearType::All)
-    )?;
+    let mut out = io::stdout();
+    queue!(out, EnterAlternateScreen)?;
+    super::output::enable_input_modes(&mut out)?;
+    execute!(out, cursor::Hide, Clear(ClearType::All))?;
     // The next frame is drawn whole, against a blank screen. (`Terminal::clear` would ask
     // the terminal where its cursor is, and not every terminal answers.)
     terminal.swap_buffers();

@@ -16,8 +16,8 @@ use std::time::{Duration, Instant};
 
 use crossterm::cursor;
 use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, Event, KeyEventKind, KeyModifiers,
+    MouseButton, MouseEventKind,
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{execute, queue};
@@ -322,11 +322,7 @@ fn init() -> io::Result<Screen> {
         previous(info);
     }));
     let mut terminal = terminal;
-    queue!(
-        terminal.backend_mut(),
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )?;
+    output::enable_input_modes(terminal.backend_mut())?;
     watch_signals();
     Ok(terminal)
 }

@@ -13,7 +13,7 @@ use std::process::{Command, Stdio};
 use unicode_width::UnicodeWidthStr;
 
 use crate::common::Scratch;
-use crate::common::pty::{Launch, Tty, find_last};
+use crate::common::pty::{Launch, Tty};
 
 const COLS: u16 = 120;
 const ROWS: u16 = 40;
@@ -26,18 +26,51 @@ const COMPUTE_PHRASE: &str = "struggling for compute";
 // `DisableMouseCapture` must turn off again.
 const MOUSE_MODES: [&str; 5] = ["1000", "1002", "1003", "1015", "1006"];
 
+/// Each private mode set (`ESC [ ? Pm h`) or reset (`... l`) in `raw`, where it was, with
+/// every mode one sequence names (`ESC [ ? 1000 ; 1006 h` sets two).
+fn private_modes(raw: &[u8]) -> Vec<(usize, String, bool)> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(start) = find_from(raw, b"\x1b[?", at) {
+        let params = start + 3;
+        let end = raw[params..]
+            .iter()
+            .position(|b| !(b.is_ascii_digit() || *b == b';'))
+            .map_or(raw.len(), |n| params + n);
+        if let Some(&last) = raw.get(end).filter(|b| matches!(b, b'h' | b'l')) {
+            for mode in String::from_utf8_lossy(&raw[params..end]).split(';') {
+                found.push((start, mode.to_owned(), last == b'h'));
+            }
+        }
+        at = end.max(start + 1);
+    }
+    found
+}
+
+fn find_from(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    haystack
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|i| from + i)
+}
+
 /// [`Tty::assert_restored`], and in the raw bytes every mouse mode the app turned on turned
 /// off again by the last word on it, not only the emulator's idea of the mode.
 fn assert_restored_with_mouse_modes_off(tty: &Tty) {
     tty.assert_restored();
-    let raw = &tty.output().raw;
+    let modes = private_modes(&tty.output().raw);
     for mode in MOUSE_MODES {
-        let on = format!("\x1b[?{mode}h");
-        let off = format!("\x1b[?{mode}l");
-        let on_at = find_last(raw, on.as_bytes())
-            .unwrap_or_else(|| panic!("mouse mode {mode} was never enabled"));
-        let off_at = find_last(raw, off.as_bytes())
-            .unwrap_or_else(|| panic!("mouse mode {mode} was not disabled on exit"));
+        let last = |on: bool| {
+            modes
+                .iter()
+                .filter(|(_, m, set)| m == mode && *set == on)
+                .map(|(at, _, _)| *at)
+                .next_back()
+        };
+        let on_at = last(true).unwrap_or_else(|| panic!("mouse mode {mode} was never enabled"));
+        let off_at =
+            last(false).unwrap_or_else(|| panic!("mouse mode {mode} was not disabled on exit"));
         assert!(on_at < off_at, "mouse mode {mode} left enabled at exit");
     }
 }
