@@ -2483,3 +2483,43 @@ fn speakers_given_names_and_lead_ins() {
         ],
     );
 }
+
+/// An appositive that names a work after `of` before its verb (`Name, the author of The
+/// Work explains:`), a signature opened by two hyphens touching the name (`--Name`), and
+/// dates written in numbers whose day and month are plain (`9/21/18`, `30/11/2018`) beside
+/// one that could be either (`11/2/2018`), a fraction and a path.
+#[test]
+fn speakers_appositives_and_numeric_dates() {
+    let doc = load_titled(
+        "speakers-appositives-and-numeric-dates.md",
+        "Notes from the Harbour Forum",
+    );
+    dates_are(
+        &doc,
+        &[
+            dated("2018-09-21", 29),
+            dated("2019-01-17", 31),
+            dated("2018-11-30", 32),
+        ],
+    );
+    quotes_are(
+        &doc,
+        &[
+            block(
+                "A harbour keeps its own time, and the town keeps the harbour's.",
+                Some("Ilse Marchetti"),
+                15,
+            ),
+            block(
+                "We printed the tide every morning for ninety years.",
+                Some("Bram Olsen"),
+                19,
+            ),
+            block(
+                "We are glad to see the archive open to everyone at last.",
+                Some("Ruth Adeyemi"),
+                23,
+            ),
+        ],
+    );
+}

@@ -24,6 +24,8 @@
 //!   plural or a unit, which is more often a count: `the 1500 residents`, `a 2000 word
 //!   essay`);
 //! - `January of 2015`: month;
+//! - a date in numbers between slashes, `9/21/18` or `21/09/2018`, where the order of day and
+//!   month is plain (one of the two is over 12, or they are the same): day;
 //! - a range that writes its year once gives both ends (`March and April 2023`, `November
 //!   4th and November 15th 2013`, `October–December 2022`);
 //! - an ISO date whose unknown parts are placeholders (`2023-MM-DD`, `2023-03-DD`): the
@@ -116,6 +118,14 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
                 true => run.end,
                 false => i.max(scan.at_year(start, i)),
             };
+        } else if i - start <= 2 && bytes.get(i) == Some(&b'/') {
+            // `9/21/18`, `21/09/2018`: a day, a month and a year written in numbers.
+            if let Some((date, end)) = numeric_at(text, start) {
+                if let Some(date) = date {
+                    scan.push(date, start..end);
+                }
+                i = end;
+            }
         }
     }
     scan.out
@@ -468,6 +478,66 @@ impl Scan<'_> {
         self.last_end = range.end;
         self.out.push(DateMatch { date, range });
     }
+}
+
+/// A date written in numbers at `start`: a month and a day, in either order, and a year of
+/// two or four digits, between slashes (`9/21/18`, `21/09/2018`, `11/30/2018`). `None` when
+/// the text there does not have that shape (a fraction `1/2`, a path `a/1/2/2018`, a longer
+/// run `1/2/3/4`), else the date and where the form ends. The order is known only when one
+/// number cannot be a month (`9/21/18` is 21 September, `21/9/18` the same), or both are
+/// the same: `02/07/2020` is 2 July in Nuremberg and February 7 in New York, and gives no
+/// date (a wrong date is worse than none). A two-digit year is in this century up to 49,
+/// else in the last (`18` is 2018, `98` 1998).
+fn numeric_at(text: &str, start: usize) -> Option<(Option<Date>, usize)> {
+    let bytes = text.as_bytes();
+    let before = prev_char(text, start);
+    if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-' | '_' | ':')) {
+        return None;
+    }
+    // Up to `limit` digits from `at`: their value and where they end.
+    let digits = |at: usize, limit: usize| -> Option<(u32, usize)> {
+        let n = bytes
+            .get(at..)?
+            .iter()
+            .take(limit + 1)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        (1..=limit)
+            .contains(&n)
+            .then(|| Some((number(&bytes[at..at + n])?, at + n)))?
+    };
+    let (first, e1) = digits(start, 2)?;
+    let (second, e2) = digits(e1 + 1, 2).filter(|_| bytes.get(e1) == Some(&b'/'))?;
+    let (year, end) = digits(e2 + 1, 4).filter(|_| bytes.get(e2) == Some(&b'/'))?;
+    let year = match end - e2 - 1 {
+        2 if year < 50 => 2000 + year,
+        2 => 1900 + year,
+        4 => year,
+        _ => return None,
+    };
+    // Not the start of a longer run (`1/2/2018/5`, `1/2/18.5`, `1/2/2018-19`).
+    let after_ok = match next_char(text, end) {
+        None => true,
+        Some(c) if c.is_alphanumeric() || matches!(c, '/' | '_' | '%') => false,
+        Some(c) if matches!(c, ',' | '.' | ':') || is_dash(c) => !digit_at(text, end + 1),
+        Some(_) => true,
+    };
+    if !after_ok {
+        return None;
+    }
+    let year = u16::try_from(year)
+        .ok()
+        .filter(|y| (MIN_YEAR..=MAX_YEAR).contains(y));
+    let (Ok(first), Ok(second)) = (u8::try_from(first), u8::try_from(second)) else {
+        return Some((None, end));
+    };
+    let (month, day) = match (first <= 12, second <= 12) {
+        (true, false) => (first, second),
+        (false, true) => (second, first),
+        (true, true) if first == second => (first, second),
+        _ => return Some((None, end)),
+    };
+    Some((year.and_then(|year| day_date(year, month, day)), end))
 }
 
 /// A year-precision date.
@@ -1155,6 +1225,37 @@ mod tests {
 
     use crate::document::dates::MONTH_NAMES;
     use crate::document::dates::tests::{day, month, year};
+
+    #[test]
+    fn dates_in_numbers_whose_order_is_plain() {
+        assert_eq!(
+            spans("the sprint (9/21/18) and the deep dive (2/27/19)"),
+            [
+                ("2018-09-21".to_string(), "9/21/18"),
+                ("2019-02-27".to_string(), "2/27/19")
+            ]
+        );
+        assert_eq!(isos("signed on 21/09/2018."), ["2018-09-21"]);
+        assert_eq!(isos("on 30/11/1998, and again"), ["1998-11-30"]);
+        assert_eq!(isos("(5/5/2020)"), ["2020-05-05"]);
+        // Day and month could be either way round: no date, and no year from it either.
+        assert!(isos("NUREMBERG, Germany (02/07/2020) – The team").is_empty());
+        assert!(isos("published 11/2/2018").is_empty());
+        // Not dates: fractions, paths, longer runs, impossible days, numbers after letters.
+        for text in [
+            "half (1/2) of them",
+            "see docs/1/2/2018 for it",
+            "1/2/2018/5",
+            "scored 12/13/14/15",
+            "31/02/2020",
+            "v1/12/24",
+            "page 13/12/123",
+            "1.13/12/2020",
+            "https://example.org/post/9/21/18",
+        ] {
+            assert!(isos(text).is_empty(), "{text}: {:?}", isos(text));
+        }
+    }
     #[test]
     fn month_day_year_forms() {
         for text in [

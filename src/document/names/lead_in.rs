@@ -858,15 +858,27 @@ pub(super) fn name_before(words: &[&str]) -> Option<String> {
         }
     }
     run.reverse();
-    if let Some(name) = stopped.and_then(|i| organisation(words, i, &run)) {
-        return Some(name);
+    if let Some(i) = stopped {
+        if let Some(name) = organisation(words, i, &run) {
+            // `Jono Bacon, the author of The Art of Community explains`: a title after a
+            // preposition (and `the`) is what the subject wrote or works for, not who speaks.
+            let n = name.split_whitespace().count();
+            let whole = run.last().is_some_and(|last| name.ends_with(last));
+            let start = (i + 1 + run.len()).checked_sub(n).filter(|_| whole);
+            if start.is_some_and(|start| object_before(words, start)) {
+                return None;
+            }
+            return Some(name);
+        }
     }
     // `One respondent from Bristol wrote`, `A council in the North West said`: a place after a
     // preposition is not who speaks.
     if let Some(i) = stopped {
         let w = bare(words[i]);
         // `A spokesperson for the Mines Department said`: someone speaking for it.
-        let object = |w: &str| PLACE_PREPOSITIONS.contains(&w) || w == "for";
+        // `the editor of The Quay Gazette writes`: what they edit; an organisation's name
+        // joined by `of` was taken above.
+        let object = |w: &str| PLACE_PREPOSITIONS.contains(&w) || matches!(w, "for" | "of");
         let after_the = w == "the" && i > 0 && object(bare(words[i - 1]));
         if object(w) || after_the {
             return None;
@@ -983,6 +995,19 @@ fn organisation(words: &[&str], stop: usize, run: &[&str]) -> Option<String> {
         .chain(run.iter().copied())
         .collect();
     Some(name.join(" "))
+}
+
+/// Whether the words that start at `start` are the object of a preposition before them (or
+/// before their `the`): `of The Art of Community`, `at the Open Data Institute`.
+fn object_before(words: &[&str], start: usize) -> bool {
+    let mut j = start;
+    if j > 0 && bare(words[j - 1]).eq_ignore_ascii_case("the") {
+        j -= 1;
+    }
+    j.checked_sub(1).is_some_and(|k| {
+        let w = bare(words[k]);
+        PLACE_PREPOSITIONS.contains(&w) || matches!(w, "of" | "for" | "by")
+    })
 }
 
 /// `run` as one name, with `title` before it when the run is a surname alone.

@@ -99,9 +99,14 @@ fn signed_by_an_item(outline: &Outline, blocks: &[Block]) -> Option<String> {
 pub(super) fn is_attribution_line(line: &str) -> bool {
     const LONGEST_HEAD: usize = 80;
     const LONGEST: usize = 400;
+    // Two hyphens for a dash may touch the name (`--Jim Zemlin`), not a word in lower case
+    // (`--verbose` is an option).
     let opens = ["— ", "―", "– ", "-- ", "~ ", "—", "~"]
         .iter()
-        .any(|p| line.starts_with(p));
+        .any(|p| line.starts_with(p))
+        || line
+            .strip_prefix("--")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()));
     if !opens || line.len() >= LONGEST {
         return false;
     }
