@@ -2485,7 +2485,8 @@ fn speakers_given_names_and_lead_ins() {
 }
 
 /// An appositive that names a work after `of` before its verb (`Name, the author of The
-/// Work explains:`), a signature opened by two hyphens touching the name (`--Name`), and
+/// Work explains:`), a description with commas of its own (`As Name, Vice President,
+/// Fisheries and Ports at the Council, puts it:`), a signature opened by two hyphens touching the name (`--Name`), and
 /// dates written in numbers whose day and month are plain (`9/21/18`, `30/11/2018`) beside
 /// one that could be either (`11/2/2018`), a fraction and a path.
 #[test]
@@ -2497,9 +2498,9 @@ fn speakers_appositives_and_numeric_dates() {
     dates_are(
         &doc,
         &[
-            dated("2018-09-21", 29),
-            dated("2019-01-17", 31),
-            dated("2018-11-30", 32),
+            dated("2018-09-21", 33),
+            dated("2019-01-17", 35),
+            dated("2018-11-30", 36),
         ],
     );
     quotes_are(
@@ -2519,6 +2520,11 @@ fn speakers_appositives_and_numeric_dates() {
                 "We are glad to see the archive open to everyone at last.",
                 Some("Ruth Adeyemi"),
                 23,
+            ),
+            inline(
+                "The harbour has paid for the town twice over.",
+                Some("Tomas Reyna"),
+                29,
             ),
         ],
     );

@@ -771,8 +771,30 @@ pub(super) fn appositive_subject(words: &[&str]) -> Option<String> {
     if let Some(name) = described.then(|| name_from(inside)).flatten().filter(full) {
         return Some(name);
     }
+    if let Some(name) = name_then_long_description(words) {
+        return Some(name);
+    }
     let open = open.filter(|&j| words.len() - j <= LONGEST_APPOSITIVE)?;
     name_before(&words[..=open])
+}
+
+/// `As Rob Walters, Vice President, Data Management at Oracle,` (then the verb): a full name
+/// opening the subject (after `As`, as in `As … puts it`), then who they are, in parts set off
+/// by commas, each a description.
+fn name_then_long_description(words: &[&str]) -> Option<String> {
+    let words = match words.first() {
+        Some(&"As") => &words[1..],
+        _ => words,
+    };
+    let k = words.iter().position(|w| w.ends_with(','))?;
+    let name = &words[..=k];
+    if !(2..=4).contains(&name.len()) || !only_a_name(name) {
+        return None;
+    }
+    let rest = &words[k + 1..];
+    let parts = rest.split_inclusive(|w| w.ends_with(','));
+    let described = !rest.is_empty() && parts.clone().all(describes);
+    (described && parts.count() >= 2).then(|| joined_as_written(name))
 }
 
 /// The owner of a statement a lead-in names: `Leike's statement was short:` and
