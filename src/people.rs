@@ -94,31 +94,34 @@ impl Directory {
         for (d, doc) in docs.iter().enumerate() {
             let spans = section_spans(doc);
             for q in &doc.quotes {
-                let Some(speaker) = q.speaker.as_deref() else {
+                let Some(said_by) = q.speaker.as_deref() else {
                     continue;
                 };
-                let k = key(speaker);
-                if k.is_empty() {
-                    continue;
-                }
-                let at = *by_key.entry(k).or_insert_with(|| {
-                    spellings.push(Spelling {
-                        name: speaker.split_whitespace().collect::<Vec<_>>().join(" "),
-                        quotes: 0,
-                        first: None,
-                        last: None,
-                        documents: Vec::new(),
+                // Two people who said it together (`Kevin Wang and Yin Ding`) each said it.
+                for speaker in crate::document::names::each_person(said_by) {
+                    let k = key(speaker);
+                    if k.is_empty() {
+                        continue;
+                    }
+                    let at = *by_key.entry(k).or_insert_with(|| {
+                        spellings.push(Spelling {
+                            name: speaker.split_whitespace().collect::<Vec<_>>().join(" "),
+                            quotes: 0,
+                            first: None,
+                            last: None,
+                            documents: Vec::new(),
+                        });
+                        spellings.len() - 1
                     });
-                    spellings.len() - 1
-                });
-                let s = &mut spellings[at];
-                s.quotes += 1;
-                if s.documents.last() != Some(&d) {
-                    s.documents.push(d);
-                }
-                if let Some((first, last)) = span_of(doc, &spans, q.section) {
-                    s.first = Some(s.first.map_or(first, |f| f.min(first)));
-                    s.last = Some(s.last.map_or(last, |l| l.max(last)));
+                    let s = &mut spellings[at];
+                    s.quotes += 1;
+                    if s.documents.last() != Some(&d) {
+                        s.documents.push(d);
+                    }
+                    if let Some((first, last)) = span_of(doc, &spans, q.section) {
+                        s.first = Some(s.first.map_or(first, |f| f.min(first)));
+                        s.last = Some(s.last.map_or(last, |l| l.max(last)));
+                    }
                 }
             }
         }
@@ -195,6 +198,14 @@ impl Directory {
     /// speaker's name, or a one-word name as above).
     pub fn person_of(&self, speaker: &str) -> Option<usize> {
         self.of_key.get(&key(speaker)).copied()
+    }
+
+    /// Whether a quote by `speaker` is one of `person`'s: theirs, or said by them together
+    /// with another (`Kevin Wang and Yin Ding`).
+    pub fn said_by(&self, speaker: &str, person: usize) -> bool {
+        crate::document::names::each_person(speaker)
+            .into_iter()
+            .any(|one| self.person_of(one) == Some(person))
     }
 
     /// The people a name given by a user means: the one with that name (any spelling),

@@ -425,10 +425,7 @@ pub(super) fn quotes(
     let speaker = args.speaker.as_deref().map(|name| {
         let directory = crate::people::Directory::new(docs);
         let wanted = directory.find(name);
-        move |s: Option<&str>| {
-            s.and_then(|s| directory.person_of(s))
-                .is_some_and(|p| wanted.contains(&p))
-        }
+        move |s: Option<&str>| s.is_some_and(|s| wanted.iter().any(|&p| directory.said_by(s, p)))
     });
     let rows: Vec<RankedQuote> = index
         .rank(query, None)

@@ -2529,3 +2529,75 @@ fn speakers_appositives_and_numeric_dates() {
         ],
     );
 }
+
+/// Two people who said it together (`said Marta Silva and Oren Adler`), each of whom is a
+/// person of their own afterwards (`said Adler`); a body, its office and then the person
+/// (`said Lantern Consortium Executive Director Priya Natarajan`); `said by`; a block quote
+/// introduced by `This quote from Name, …:`; and a statement in Chinese, which writes no
+/// spaces between its words.
+#[test]
+fn speakers_joint_bodies_and_cjk() {
+    let doc = load_titled(
+        "speakers-joint-bodies-and-cjk.md",
+        "The Lantern Consortium grows",
+    );
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "We began with a simple idea, and the community made it far bigger than we imagined,",
+                Some("Marta Silva and Oren Adler"),
+                11,
+            ),
+            inline(
+                "The next chapter belongs to everyone who joins.",
+                Some("Marta Silva and Oren Adler"),
+                12,
+            ),
+            inline(
+                "Membership has doubled in a single year and the work has only begun,",
+                Some("Oren Adler"),
+                14,
+            ),
+            inline(
+                "Bright Harbor brings decades of experience in lighting systems to our community,",
+                Some("Priya Natarajan"),
+                16,
+            ),
+            inline(
+                "We are delighted to join the consortium and to work with its members,",
+                Some("Jonas Weber"),
+                18,
+            ),
+            block(
+                "We did not join to watch. We joined to build the next generation of lanterns together.",
+                Some("Ada Kowalski"),
+                22,
+            ),
+            inline(
+                "通过加入联盟，我们可以与其他成员共同推动开放照明技术的发展。",
+                None,
+                26,
+            ),
+        ],
+    );
+    // Each of the two is one of the people, with the quotes they said together; asking for
+    // one of them finds those quotes.
+    let path = "tests/fixtures/speakers-joint-bodies-and-cjk.md";
+    let out = crate::common::run(&["people", "--json", path]);
+    let people: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<(&str, u64)> = people
+        .iter()
+        .map(|p| {
+            (
+                p["speaker"].as_str().unwrap(),
+                p["quotes"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(names.contains(&("Oren Adler", 3)), "{names:?}");
+    assert!(names.contains(&("Marta Silva", 2)), "{names:?}");
+    assert!(!names.iter().any(|(n, _)| n.contains(" and ")), "{names:?}");
+    let out = crate::common::run(&["quotes", "--speaker", "Silva", path]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
+}

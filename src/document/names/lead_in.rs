@@ -121,15 +121,17 @@ pub(super) fn speaker_in_words(
             .or_else(|| subject_before_colon(lead_in))
             .or_else(|| label_before_colon(words));
     };
+    // `said by Zhang Dixuan`, `as noted by Jane Doe`: the one by whom it was said.
+    let named_at = verb + 1 + usize::from(words.get(verb + 1).is_some_and(|w| *w == "by"));
     // `said AppDynamics Chief Technology Officer and …, Bhaskar Sunkara`: who they are, then
     // their name after a comma.
     if verb == 0 || words[verb - 1].ends_with(',') {
-        if let Some(name) = description_then_name(&words[verb + 1..]) {
+        if let Some(name) = description_then_name(words.get(named_at..).unwrap_or_default()) {
             return Some(name);
         }
     }
     // "according to Name" and "said Name" name the speaker after the verb.
-    if let Some(name) = name_from(&words[verb + 1..]) {
+    if let Some(name) = name_from(words.get(named_at..).unwrap_or_default()) {
         let comma_before_verb = verb > 0 && words[verb - 1].ends_with(',');
         if comma_before_verb || verb == 0 {
             return Some(name);
@@ -1107,6 +1109,17 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
             && (is_title(b) || (dotted.ends_with('.') && is_title(dotted)) || is_acronym(b))
         {
             if run.len() >= 2 {
+                // `said PyTorch Foundation Executive Director Ibrahim Haddad`: a body, an
+                // office in it, then the person, named in full.
+                if title.is_none() {
+                    let office = words[i..]
+                        .iter()
+                        .take_while(|w| !w.ends_with([',', ';', ':']) && is_title(bare(w)))
+                        .count();
+                    if let Some(person) = full_name_closing(&words[i + office..]) {
+                        return Some(person);
+                    }
+                }
                 break;
             }
             // A single word before a title names an organisation: `OpenAI CEO Sam Altman`.
@@ -1133,6 +1146,13 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
                 described += 1;
                 continue;
             }
+            // `said Kevin Wang and Yin Ding, KubeEdge TSC members`: two people, each named in
+            // full, who said it together.
+            if w == "and" && run.len() >= 2 && title.is_none() {
+                if let Some(other) = full_name_closing(&words[i + 1..]) {
+                    return Some(format!("{} and {other}", run.join(" ")));
+                }
+            }
             if !run.is_empty() || described == LONGEST_DESCRIPTION || STOPS.contains(&w) {
                 break;
             }
@@ -1153,6 +1173,19 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
         return None;
     }
     titled(title, run)
+}
+
+/// A full name (two to four words, no title) that opens `words` and closes there: at a
+/// comma, a stop or the end of the words.
+fn full_name_closing(words: &[&str]) -> Option<String> {
+    let end = words
+        .iter()
+        .take(4)
+        .position(|w| w.ends_with([',', ';', ':']) || (w.ends_with('.') && !is_initial(w)))
+        .map(|k| k + 1)
+        .or((words.len() <= 4).then_some(words.len()))?;
+    let name = &words[..end];
+    (name.len() >= 2 && only_a_name(name)).then(|| joined_as_written(name))
 }
 
 /// The person an interview label stands for: initials (`RA`) become the one person named in

@@ -27,6 +27,15 @@ pub use surnames::{
 };
 pub use words::{has_suffixes, words_beside_kin};
 
+/// The people a speaker's name stands for: both of `Kevin Wang and Yin Ding` (two full names
+/// who said it together), else the one name.
+pub fn each_person(name: &str) -> Vec<&str> {
+    match name.split_once(" and ") {
+        Some((a, b)) if a.contains(' ') && b.contains(' ') && !b.contains(" and ") => vec![a, b],
+        _ => vec![name],
+    }
+}
+
 /// Who a quotation's attribution points to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Who {
@@ -87,4 +96,20 @@ pub fn is_addressed(name: &str) -> bool {
 /// A speaker's name as written, without a possessive (`Leike's` → `Leike`).
 pub fn as_written_name(name: &str) -> String {
     strip_possessive(name.trim()).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::each_person;
+
+    #[test]
+    fn two_full_names_joined_by_and_are_two_people() {
+        assert_eq!(
+            each_person("Kevin Wang and Yin Ding"),
+            ["Kevin Wang", "Yin Ding"]
+        );
+        assert_eq!(each_person("Smith and Jones"), ["Smith and Jones"]);
+        assert_eq!(each_person("Jane Doe"), ["Jane Doe"]);
+        assert_eq!(each_person("A B and C D and E F"), ["A B and C D and E F"]);
+    }
 }

@@ -24,6 +24,26 @@ pub(in crate::document) use speakers::HeadingSpeakers;
 /// The fewest words a quoted statement in running text needs to count as a quote.
 pub const MIN_INLINE_WORDS: usize = 6;
 
+/// Whether `text` has fewer than [`MIN_INLINE_WORDS`] words. Chinese and Japanese leave no
+/// space between words: a run of their characters counts a word for every two (the length
+/// of most words in them), so `“通过加入PyTorch基金会，我们可以进一步…”` is a statement.
+fn too_short(text: &str) -> bool {
+    let mut words = 0;
+    for token in text.split_whitespace() {
+        let wide = token.chars().filter(|&c| is_cjk(c)).count();
+        words += (wide / 2).max(1);
+        if words >= MIN_INLINE_WORDS {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether `c` is a Chinese character (a Han ideograph) or Japanese kana.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
 /// What [`find`] finds: the quotes, and where the reader shows a block quote's speaker.
 pub type Found = (Vec<Quote>, Vec<(usize, String)>);
 
@@ -178,7 +198,7 @@ pub(in crate::document) fn in_running_text(
             let mut joined_by: Option<Who> = None;
             let mut end = span.outer.end;
             // An open-ended span has no closing mark in its outer range.
-            let short = || inner.split_whitespace().nth(MIN_INLINE_WORDS - 1).is_none();
+            let short = || too_short(&inner);
             if span.inner.end < span.outer.end {
                 let halves = short().then(|| joined_halves(text, &spans, i)).flatten();
                 if let Some((who, next)) = halves {
@@ -195,7 +215,7 @@ pub(in crate::document) fn in_running_text(
                 inner = format!("{inner}\n{rest}").into();
                 ran_on = Some((block_end, close));
             }
-            if inner.split_whitespace().nth(MIN_INLINE_WORDS - 1).is_none() {
+            if too_short(&inner) {
                 // `"Recovery is not automatic," said Dr. Priya Raman. "Where …"`: a span
                 // too short to be a quote still says whose the next one is.
                 if span.inner.end < span.outer.end {
@@ -370,6 +390,15 @@ struct Pending {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_statement_in_chinese_counts_its_words_without_spaces() {
+        assert!(!too_short("通过加入联盟，我们可以与其他成员共同推动。"));
+        assert!(too_short("开放照明"));
+        assert!(too_short("a short one here"));
+        assert!(!too_short("six words make a quote here"));
+    }
+
     use super::*;
     use crate::document::outline;
 

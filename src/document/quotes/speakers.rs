@@ -133,11 +133,15 @@ pub(super) fn resolve_speakers(
             out.push(None);
             continue;
         }
-        last_quoted.insert(full.clone(), out.len());
-        let surname = names::surname_of(&full).to_string();
-        let under = quoted_as.entry(surname).or_default();
-        if !under.contains(&full) {
-            under.push(full.clone());
+        // Two people who said it together are each quoted, each under their own surname.
+        for person in names::each_person(&full) {
+            last_quoted.insert(person.to_string(), out.len());
+            let surname = names::surname_of(person).to_string();
+            let under = quoted_as.entry(surname).or_default();
+            if !under.iter().any(|p| p == person) {
+                under.push(person.to_string());
+            }
+            people.add(person);
         }
         people.add(&full);
         out.push(Some(full));
@@ -650,6 +654,10 @@ pub(super) fn lead_in_before_block(
             .then(|| names::speaker_ending_in_verb(sentence))
             .flatten();
     }
+    // `This quote from Drew Schulke, VP of networking at Dell, stands out:`.
+    if let Some(name) = quote_named_in(sentence) {
+        return Some(Who::Named(name));
+    }
     names::who_in_lead_in(sentence)
 }
 
@@ -786,7 +794,11 @@ pub(super) fn quote_named_after(
     section: Option<usize>,
 ) -> Option<String> {
     let after = paragraph_at(outline, block, section)?;
-    let text = outline.text_of(after);
+    quote_named_in(outline.text_of(after))
+}
+
+/// The person a sentence that opens `This quote from writer Heidi Waterhouse` names.
+fn quote_named_in(text: &str) -> Option<String> {
     // Word by word, so that a paragraph that opens otherwise (most do) is left at its first
     // word, not taken apart into twelve.
     let mut words = text.split_whitespace();
