@@ -2533,8 +2533,8 @@ fn speakers_appositives_and_numeric_dates() {
 /// Two people who said it together (`said Marta Silva and Oren Adler`), each of whom is a
 /// person of their own afterwards (`said Adler`); a body, its office and then the person
 /// (`said Lantern Consortium Executive Director Priya Natarajan`); `said by`; a block quote
-/// introduced by `This quote from Name, …:`; and a statement in Chinese, which writes no
-/// spaces between its words.
+/// introduced by `This quote from Name, …:`; a pull quote that repeats words said after
+/// it; and a statement in Chinese, which writes no spaces between its words.
 #[test]
 fn speakers_joint_bodies_and_cjk() {
     let doc = load_titled(
@@ -2574,10 +2574,21 @@ fn speakers_joint_bodies_and_cjk() {
                 Some("Ada Kowalski"),
                 22,
             ),
+            // A pull quote: the words of a quote after it, by the one who says them there.
+            block(
+                "I really started to trust that we had found the answer.",
+                Some("Ines Moreau"),
+                26,
+            ),
+            inline(
+                "We tried three other systems first, and each one ended in a dead end. With the consortium's tools I really started to trust that we had found the answer,",
+                Some("Ines Moreau"),
+                28,
+            ),
             inline(
                 "通过加入联盟，我们可以与其他成员共同推动开放照明技术的发展。",
                 None,
-                26,
+                32,
             ),
         ],
     );

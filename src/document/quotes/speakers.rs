@@ -184,7 +184,49 @@ pub(super) fn resolve_speakers(
         };
         out[k] = speaker;
     }
+    // A pull quote: a block quote that names no one and repeats words a quote near it gives
+    // someone (before it or after), in a case study's or a magazine's way.
+    for k in 0..found.len() {
+        if out[k].is_none() && found[k].who.is_none() && found[k].quote.kind == QuoteKind::Block {
+            out[k] = pulled_from(found, &out, k);
+        }
+    }
     out
+}
+
+/// The speaker of the quote near quote `k` (a few quotes either way) whose words hold all of
+/// `k`'s, compared as letters and digits alone, in any case.
+fn pulled_from(found: &[Pending], out: &[Option<String>], k: usize) -> Option<String> {
+    /// How many quotes either way are looked at.
+    const NEAR: usize = 8;
+    /// The fewest letters a pull quote has: a phrase is no pull quote.
+    const SHORTEST: usize = 24;
+    let words = |text: &str| -> String {
+        let mut plain = String::with_capacity(text.len());
+        for word in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if !plain.is_empty() {
+                plain.push(' ');
+            }
+            plain.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        plain
+    };
+    let pulled = words(&found[k].quote.text);
+    if pulled.len() < SHORTEST {
+        return None;
+    }
+    let near = k.saturating_sub(NEAR)..(k + NEAR + 1).min(found.len());
+    let mut speakers = near
+        .filter(|&j| j != k)
+        .filter_map(|j| Some((out[j].as_ref()?, j)))
+        .filter(|&(_, j)| words(&found[j].quote.text).contains(&pulled))
+        .map(|(speaker, _)| speaker);
+    let first = speakers.next()?;
+    // Words two people said are no one's in particular.
+    speakers.all(|s| s == first).then(|| first.clone())
 }
 
 /// Whether `word`, capitalised, is written in lower case as a word of its own in quote `p`'s
