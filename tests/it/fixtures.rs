@@ -2533,8 +2533,10 @@ fn speakers_appositives_and_numeric_dates() {
 /// Two people who said it together (`said Marta Silva and Oren Adler`), each of whom is a
 /// person of their own afterwards (`said Adler`); a body, its office and then the person
 /// (`said Lantern Consortium Executive Director Priya Natarajan`); `said by`; a block quote
-/// introduced by `This quote from Name, …:`; a pull quote that repeats words said after
-/// it; and a statement in Chinese, which writes no spaces between its words.
+/// introduced by `This quote from Name, …:`; a straight mark typed after a space that
+/// closes a quotation (`…together, " said`); a second half left open to the end of its
+/// paragraph; a pull quote that repeats words said after it; and a statement in Chinese,
+/// which writes no spaces between its words.
 #[test]
 fn speakers_joint_bodies_and_cjk() {
     let doc = load_titled(
@@ -2574,21 +2576,43 @@ fn speakers_joint_bodies_and_cjk() {
                 Some("Ada Kowalski"),
                 22,
             ),
+            // A straight mark after a space that closes the first half all the same.
+            inline(
+                "The lanterns we build today depend on the standards we agree on together,",
+                Some("Priya Natarajan"),
+                26,
+            ),
+            inline(
+                "We are pleased to welcome every new member to the work.",
+                Some("Priya Natarajan"),
+                26,
+            ),
+            // A second half its writer left open, to the end of its paragraph.
+            inline(
+                "We want every street to be lit by something its people can repair,",
+                Some("Jonas Weber"),
+                28,
+            ),
+            inline(
+                "We have built our products on the consortium's standards for that reason.",
+                Some("Jonas Weber"),
+                28,
+            ),
             // A pull quote: the words of a quote after it, by the one who says them there.
             block(
                 "I really started to trust that we had found the answer.",
                 Some("Ines Moreau"),
-                26,
+                32,
             ),
             inline(
                 "We tried three other systems first, and each one ended in a dead end. With the consortium's tools I really started to trust that we had found the answer,",
                 Some("Ines Moreau"),
-                28,
+                34,
             ),
             inline(
                 "通过加入联盟，我们可以与其他成员共同推动开放照明技术的发展。",
                 None,
-                32,
+                38,
             ),
         ],
     );

@@ -208,12 +208,18 @@ pub(in crate::document) fn in_running_text(
                     end = spans[next].outer.end;
                 }
             } else {
-                // Left open at the end of its block: it runs on, or it is no quotation.
-                let Some((rest, block_end, close)) = running_on(outline, unit.block()) else {
-                    continue;
-                };
-                inner = format!("{inner}\n{rest}").into();
-                ran_on = Some((block_end, close));
+                // Left open at the end of its block: it runs on, or it is no quotation ...
+                match running_on(outline, unit.block()) {
+                    Some((rest, block_end, close)) => {
+                        inner = format!("{inner}\n{rest}").into();
+                        ran_on = Some((block_end, close));
+                    }
+                    // ... unless it is the second half of a statement whose writer left it
+                    // open, its sentences ended with the paragraph: `"…," said Brian Rue.
+                    // "We've built … products.`
+                    None if i > 0 && inner.ends_with(['.', '!', '?']) => {}
+                    None => continue,
+                }
             }
             if too_short(&inner) {
                 // `"Recovery is not automatic," said Dr. Priya Raman. "Where …"`: a span

@@ -294,7 +294,11 @@ fn closing_mark(text: &str, from: usize, close: char) -> Option<(usize, usize)> 
                 rest[..end]
                     .match_indices('"')
                     .map(|(at, _)| at)
-                    .find(|&at| at > 0 && !opens_a_word(text, from + at))
+                    .find(|&at| {
+                        at > 0
+                            && (!opens_a_word(text, from + at)
+                                || closes_after_a_space(text, from + at))
+                    })
             })
             .flatten()
             .filter(|&s| next_open(&rest[..s]).is_none())
@@ -336,6 +340,16 @@ pub(super) fn opens_a_word(text: &str, at: usize) -> bool {
         .chars()
         .next_back()
         .is_none_or(|c| c.is_whitespace() || "([{—–:;-/".contains(c))
+}
+
+/// Whether a straight mark at `at` that follows a space closes a quotation all the same:
+/// after a comma or a stop and one space, and before a space and a word in lower case
+/// (`“… Model Context Protocol, " said Jim Zemlin.`), where no quotation opens.
+fn closes_after_a_space(text: &str, at: usize) -> bool {
+    let before = text[..at].strip_suffix(' ');
+    let after = text[at + 1..].strip_prefix(' ');
+    before.is_some_and(|b| b.ends_with([',', '.', '!', '?']))
+        && after.is_some_and(|a| a.starts_with(|c: char| c.is_lowercase()))
 }
 
 /// Whether a quotation at `at` opens its block: nothing but emphasis marks and spaces
