@@ -2636,3 +2636,68 @@ fn speakers_joint_bodies_and_cjk() {
     let out = crate::common::run(&["quotes", "--speaker", "Silva", path]);
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
 }
+
+/// A profile under a heading that is the person's name (`### Amara Oduya` then `Amara Oduya
+/// is …: “…”`); a list of one item signing the quotation before it (`- Helena Voss
+/// (Founding Director)`); a dash and a name with an office run on (`- Ruben Castell CEO/
+/// Chair …`); a title before a name and its description (`Dr Imke Sorensen, Senior
+/// Scientist with … says:`); `<br>` as a line break and a block quote signed by its last
+/// line in emphasis; `discussed` and `elaborates`.
+#[test]
+fn speakers_profiles_and_signatures() {
+    let doc = load_titled(
+        "speakers-profiles-and-signatures.md",
+        "Fellows of the Tidewater Data Network",
+    );
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "This fellowship lets me meet the people whose data I have used for years.",
+                Some("Amara Oduya"),
+                13,
+            ),
+            inline(
+                "I want to learn how other teams keep their instruments running through the winter.",
+                Some("Tomasz Wierzbicki"),
+                17,
+            ),
+            inline(
+                "The network began as six people sharing one spreadsheet of tide readings and hope.",
+                Some("Helena Voss"),
+                21,
+            ),
+            inline(
+                "What matters most is that the data stays open and stays with the coast.",
+                Some("Ruben Castell"),
+                24,
+            ),
+            block(
+                "Open data changed how we plan fieldwork, and how quickly we can answer a flood warning.",
+                Some("Imke Sorensen"),
+                28,
+            ),
+            block(
+                "We joined the network because our gauges alone could never tell the whole story. \n\nWe are proud to share every reading we take.",
+                Some("Priya Raman"),
+                30,
+            ),
+            // Two halves of six words or more are two quotes, both hers.
+            inline(
+                "The unique thing about a network of gauges,",
+                Some("Helena Voss"),
+                36,
+            ),
+            inline(
+                "is that every station makes every other station more useful.",
+                Some("Helena Voss"),
+                36,
+            ),
+            inline(
+                "we hope to add twenty stations by the end of next year, if the funding holds.",
+                Some("Helena Voss"),
+                36,
+            ),
+        ],
+    );
+}

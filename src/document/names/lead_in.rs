@@ -193,6 +193,11 @@ fn joined_as_written(words: &[&str]) -> String {
         .join(" ")
 }
 
+/// Whether `words` are a person's full name and nothing else (see [`only_a_name`]).
+pub fn is_full_name(words: &[&str]) -> bool {
+    words.len() >= 2 && only_a_name(words)
+}
+
 /// Whether `words` hold a name and nothing else: capitalised words (particles and initials
 /// among them), none a title, an acronym or a word that is never a name.
 fn only_a_name(words: &[&str]) -> bool {
@@ -245,6 +250,12 @@ fn description_then_name(words: &[&str]) -> Option<String> {
 /// Director of Education and … in TOP Health, said`). Not a list of people (`Jane Doe,
 /// John Roe and the mayor said`), nor a clause with its own subject.
 fn opening_name_described(subject: &[&str]) -> Option<String> {
+    // `Dr Kiran Jobanputra, Emergency Doctor with MSF says`: a title before the name is no
+    // part of it.
+    let subject = match subject.first() {
+        Some(w) if is_title(bare(w)) && subject.len() > 2 => &subject[1..],
+        _ => subject,
+    };
     let k = subject.iter().position(|w| w.ends_with(','))?;
     let name = &subject[..=k];
     let rest = &subject[k + 1..];
@@ -902,7 +913,8 @@ pub(super) fn name_before(words: &[&str]) -> Option<String> {
         // `A spokesperson for the Mines Department said`: someone speaking for it.
         // `the editor of The Quay Gazette writes`: what they edit; an organisation's name
         // joined by `of` was taken above.
-        let object = |w: &str| PLACE_PREPOSITIONS.contains(&w) || matches!(w, "for" | "of");
+        let object =
+            |w: &str| PLACE_PREPOSITIONS.contains(&w) || matches!(w, "for" | "of" | "with");
         let after_the = w == "the" && i > 0 && object(bare(words[i - 1]));
         if object(w) || after_the {
             return None;
@@ -1254,19 +1266,9 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
         .split_whitespace()
         .take_while(|w| !["on", "in", "to", "at", "via", "from", "for", "of"].contains(w))
         .collect();
-    if words.is_empty() || words.len() > 6 || !is_capitalised(words[0]) {
+    if words.is_empty() || !is_capitalised(words[0]) {
         return None;
     }
-    // A name, not a sentence or a question: every word capitalised but its particles
-    // (`Ursula von der Leyen`), the first no common word.
-    const PARTICLES: &[&str] = &[
-        "de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "al", "y",
-    ];
-    let a_name = words
-        .iter()
-        .all(|w| is_capitalised(w) || PARTICLES.contains(w))
-        && !is_not_name(bare(words[0]))
-        && !text[..end].trim_end().ends_with('?');
     // Words of an office, before or after a name.
     const RANKS: &[&str] = &[
         "Senior",
@@ -1297,6 +1299,19 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
     }) {
         words.truncate(j);
     }
+    if words.len() > 6 {
+        return None;
+    }
+    // A name, not a sentence or a question: every word capitalised but its particles
+    // (`Ursula von der Leyen`), the first no common word.
+    const PARTICLES: &[&str] = &[
+        "de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "al", "y",
+    ];
+    let a_name = words
+        .iter()
+        .all(|w| is_capitalised(w) || PARTICLES.contains(w))
+        && !is_not_name(bare(words[0]))
+        && !text[..end].trim_end().ends_with('?');
     // `- Director Sales, Global Alliances`: an office and a department name no one.
     if !a_name || words.iter().any(|w| is_department(bare(w))) {
         return None;

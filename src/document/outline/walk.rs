@@ -385,6 +385,12 @@ impl Walker<'_> {
                     style: Inline::Code,
                 });
             }
+            // `<br>` inside a paragraph is a line break, as a browser shows it.
+            Event::InlineHtml(t) if self.building && is_line_break_tag(&t) => {
+                let b = self.builder(at);
+                b.breaks.push(b.len());
+                b.buf.push('\n');
+            }
             Event::InlineHtml(t) | Event::Html(t) => {
                 if !self.building {
                     self.open(BlockKind::Html, at, false);
@@ -717,6 +723,18 @@ impl Walker<'_> {
             list_depth: depth(self.lists.len()),
         });
     }
+}
+
+/// Whether an inline HTML tag is a line break: `<br>`, `<br/>`, `<br />`, in any case.
+fn is_line_break_tag(tag: &str) -> bool {
+    let inner = tag
+        .trim()
+        .strip_prefix('<')
+        .and_then(|t| t.strip_suffix('>'));
+    inner.is_some_and(|t| {
+        let t = t.trim_end_matches('/').trim_end();
+        t.eq_ignore_ascii_case("br")
+    })
 }
 
 /// Whether `tag` holds nothing that needs freeing.

@@ -4,7 +4,7 @@
 
 use crate::document::names;
 use crate::document::outline::{Outline, QuoteBlock, Unit};
-use crate::document::{Block, BlockKind};
+use crate::document::{Block, BlockKind, Inline};
 
 /// Section titles whose quoted strings are titles of cited works, not statements.
 pub(super) const CITATION_SECTIONS: &[&str] = &[
@@ -45,11 +45,28 @@ pub(super) fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, O
             0
         };
         let tail = last[line_start..].trim();
-        if is_attribution_line(tail) {
-            speaker = names::name_in_attribution(tail);
-            if speaker.is_some() {
-                *last = last[..line_start].trim_end();
-            }
+        // `><br><br>*Sebastian Suttner, Cedarcode Co-Founder*`: a last line wholly in
+        // emphasis, a full name and who they are, signs it as a dash would.
+        let signed = || {
+            let block = &outline.blocks[last_block?];
+            let from =
+                line_start + (last[line_start..].len() - last[line_start..].trim_start().len());
+            let emphasised = outline.marks_of(block).iter().any(|m| {
+                matches!(m.style, Inline::Emphasis | Inline::Strong)
+                    && m.range.start <= from
+                    && m.range.end >= from + tail.len()
+            });
+            (emphasised && tail.contains(',') && tail.chars().count() < 160 && line_start > 0)
+                .then(|| names::name_in_attribution(tail))
+                .flatten()
+                .filter(|name| name.contains(' ') && tail.starts_with(name.as_str()))
+        };
+        speaker = match is_attribution_line(tail) {
+            true => names::name_in_attribution(tail),
+            false => signed(),
+        };
+        if speaker.is_some() {
+            *last = last[..line_start].trim_end();
         }
     }
     // `> “…”` then `>*   Xiaoguang Sun, TiKV maintainer, …`: a quotation signed by a list of

@@ -875,6 +875,9 @@ pub(super) fn attribution_after(
     block: usize,
     section: Option<usize>,
 ) -> Option<String> {
+    if let Some(name) = signed_by_a_lone_item(outline, block, section) {
+        return Some(name);
+    }
     let after = paragraph_at(outline, block, section)?;
     let whole = outline.text_of(after);
     let text = whole.trim();
@@ -887,6 +890,30 @@ pub(super) fn attribution_after(
         return names::name_in_attribution(text);
     }
     None
+}
+
+/// `“…”` then `- Kate Chapman (Former ED HOT)`: a list of one item right after a quotation,
+/// holding a full name and who they are, signs it.
+fn signed_by_a_lone_item(
+    outline: &Outline,
+    block: usize,
+    section: Option<usize>,
+) -> Option<String> {
+    let is_item = |b: &Block| matches!(b.kind, BlockKind::Item { .. });
+    let item = outline
+        .blocks
+        .get(block)
+        .filter(|b| is_item(b) && b.section() == section)?;
+    let alone = outline
+        .blocks
+        .get(block + 1)
+        .is_none_or(|next| !is_item(next));
+    let text = outline.text_of(item).trim();
+    if !alone || text.chars().count() >= 160 || text.contains('\n') {
+        return None;
+    }
+    names::name_in_attribution(text)
+        .filter(|name| name.contains(' ') && text.starts_with(name.as_str()))
 }
 
 /// `", said Jane Doe.` / `," Jane Doe said` / `— Jane Doe` right after a closing quote.
@@ -981,7 +1008,11 @@ impl HeadingSpeakers {
         while let Some(i) = at {
             let s = outline.sections.get(i)?;
             let own = self.own.get(i)?;
-            if let Some(name) = own.get_or_init(|| names::speaker_of_heading(outline.title_of(i))) {
+            let title = outline.title_of(i);
+            let name = own.get_or_init(|| {
+                names::speaker_of_heading(title).or_else(|| profiled(outline, i, title))
+            });
+            if let Some(name) = name {
                 return Some(name.clone());
             }
             at = s.parent;
@@ -992,6 +1023,28 @@ impl HeadingSpeakers {
         }
         None
     }
+}
+
+/// `### Aashish Panta` then `Aashish Panta is a Ph.D. student …`: a section headed by a full
+/// name whose first paragraph opens with that name, as a list of profiles sets each out, is
+/// that person's: a quotation in it that names no one is theirs.
+fn profiled(outline: &Outline, section: usize, title: &str) -> Option<String> {
+    let title = title.trim();
+    let words: Vec<&str> = title.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) || !names::is_full_name(&words) {
+        return None;
+    }
+    let heading = *outline.heading_units.get(section)? as usize;
+    let first = outline
+        .blocks
+        .get(outline.units.get(heading + 1)?.block())?;
+    if first.section() != Some(section) || !matches!(first.kind, BlockKind::Paragraph) {
+        return None;
+    }
+    let after = outline.text_of(first).strip_prefix(title)?;
+    let verb = after.trim_start_matches(' ');
+    (verb.len() < after.len() && verb.starts_with(|c: char| c.is_lowercase()))
+        .then(|| title.to_string())
 }
 
 /// Two halves of one statement joined only by an attribution, each too short to be a quote
