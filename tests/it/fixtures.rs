@@ -2642,7 +2642,8 @@ fn speakers_joint_bodies_and_cjk() {
 /// (Founding Director)`); a dash and a name with an office run on (`- Ruben Castell CEO/
 /// Chair …`); a title before a name and its description (`Dr Imke Sorensen, Senior
 /// Scientist with … says:`); `<br>` as a line break and a block quote signed by its last
-/// line in emphasis; `discussed` and `elaborates`.
+/// line in emphasis, after a dash at the end of its first paragraph, or by a name and an
+/// office on the lines after it; `discussed` and `elaborates`.
 #[test]
 fn speakers_profiles_and_signatures() {
     let doc = load_titled(
@@ -2697,6 +2698,24 @@ fn speakers_profiles_and_signatures() {
                 "we hope to add twenty stations by the end of next year, if the funding holds.",
                 Some("Helena Voss"),
                 36,
+            ),
+            // Signed after a dash at the end of its first paragraph.
+            block(
+                "“Working beside the network's engineers taught our crews more in a month than a year of manuals. — Lucia Ferrante, field technician & volunteer, Genoa\n“Every gauge we added made the others more useful, and the whole coast safer for it.”",
+                Some("Lucia Ferrante"),
+                40,
+            ),
+            // Signed by a name and an office on two lines after it.
+            block(
+                "Thank you to everyone who lent a boat, a battery or an afternoon to this work over the years.",
+                Some("Jonas Lindqvist"),
+                44,
+            ),
+            // A place and an event's name is no signature.
+            block(
+                "Our stations will stay open, and so will our data, for as long as the tides run.",
+                None,
+                50,
             ),
         ],
     );

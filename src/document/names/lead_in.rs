@@ -212,6 +212,11 @@ fn only_a_name(words: &[&str]) -> bool {
         })
 }
 
+/// Whether `text` names an office (`President, Board of Directors`).
+pub fn names_an_office(text: &str) -> bool {
+    text.split_whitespace().any(|w| is_title(bare(w)))
+}
+
 /// Whether `words` describe someone rather than name them: an office, or a lower-case word.
 fn describes(words: &[&str]) -> bool {
     words.iter().any(|raw| {

@@ -48,6 +48,9 @@ pub(super) fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, O
         // `><br><br>*Sebastian Suttner, Cedarcode Co-Founder*`: a last line wholly in
         // emphasis, a full name and who they are, signs it as a dash would.
         let signed = || {
+            if line_start == 0 || tail.len() >= 400 || !tail.contains(',') {
+                return None;
+            }
             let block = &outline.blocks[last_block?];
             let from =
                 line_start + (last[line_start..].len() - last[line_start..].trim_start().len());
@@ -56,7 +59,7 @@ pub(super) fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, O
                     && m.range.start <= from
                     && m.range.end >= from + tail.len()
             });
-            (emphasised && tail.contains(',') && tail.chars().count() < 160 && line_start > 0)
+            (emphasised && tail.chars().count() < 160)
                 .then(|| names::name_in_attribution(tail))
                 .flatten()
                 .filter(|name| name.contains(' ') && tail.starts_with(name.as_str()))

@@ -222,6 +222,8 @@ fn pulled_from(found: &[Pending], out: &[Option<String>], k: usize) -> Option<St
     let mut speakers = near
         .filter(|&j| j != k)
         .filter_map(|j| Some((out[j].as_ref()?, j)))
+        // Its letters and digits are no more than its text: a shorter one cannot hold them.
+        .filter(|&(_, j)| found[j].quote.text.len() >= pulled.len())
         .filter(|&(_, j)| words(&found[j].quote.text).contains(&pulled))
         .map(|(speaker, _)| speaker);
     let first = speakers.next()?;
@@ -709,6 +711,17 @@ pub(super) fn attribution_inside(outline: &Outline, qb: &QuoteBlock) -> Option<W
     let unit = outline.units.get(qb.units.clone())?.first()?;
     let block = outline.blocks.get(unit.block())?;
     let text = outline.text_of(block);
+    // `> _“… the Department of Defense. — Inti de Ceukelaire, ethical hacker …_`: a
+    // statement signed after a dash at the end of its paragraph.
+    if let Some(at) = text.rfind("— ") {
+        let signed = text[..at].trim_end().ends_with(['.', '!', '?', '”', '"']);
+        let tail = text[at..].trim_end_matches(['*', '_', ' ']);
+        if signed && !tail.contains('\n') && is_attribution_line(tail) {
+            if let Some(name) = names::name_in_attribution(tail) {
+                return Some(Who::Named(name));
+            }
+        }
+    }
     let spans = quoted_spans(text);
     if !text
         .trim_start_matches(['*', '_', ' '])
@@ -889,6 +902,17 @@ pub(super) fn attribution_after(
     if (emphasised && text.chars().count() < 160) || is_attribution_line(text) {
         return names::name_in_attribution(text);
     }
+    // `Kate Chapman⏎President, Board of Directors`: a signature, a full name and then who
+    // they are, with no sentence of its own.
+    if text.chars().count() < 120 && !text.contains(['.', '!', '?', ':', '"', '“']) {
+        let name = names::name_in_attribution(text)?;
+        let rest = text.strip_prefix(name.as_str())?;
+        // An office after the name, or a comma and a given name known for a person's (not `Open
+        // Source Summit, Vienna`, nor `Andrew Morgan (anoa) says`).
+        let given = name.split(' ').next().and_then(names::given::of_given_name);
+        let described = names::names_an_office(rest) || (rest.starts_with(',') && given.is_some());
+        return (name.contains(' ') && described).then_some(name);
+    }
     None
 }
 
@@ -1030,10 +1054,7 @@ impl HeadingSpeakers {
 /// that person's: a quotation in it that names no one is theirs.
 fn profiled(outline: &Outline, section: usize, title: &str) -> Option<String> {
     let title = title.trim();
-    let words: Vec<&str> = title.split_whitespace().collect();
-    if !(2..=4).contains(&words.len()) || !names::is_full_name(&words) {
-        return None;
-    }
+    // The paragraph first, as most sections are no one's profile: then the name.
     let heading = *outline.heading_units.get(section)? as usize;
     let first = outline
         .blocks
@@ -1043,8 +1064,11 @@ fn profiled(outline: &Outline, section: usize, title: &str) -> Option<String> {
     }
     let after = outline.text_of(first).strip_prefix(title)?;
     let verb = after.trim_start_matches(' ');
-    (verb.len() < after.len() && verb.starts_with(|c: char| c.is_lowercase()))
-        .then(|| title.to_string())
+    if verb.len() == after.len() || !verb.starts_with(|c: char| c.is_lowercase()) {
+        return None;
+    }
+    let words: Vec<&str> = title.split_whitespace().collect();
+    ((2..=4).contains(&words.len()) && names::is_full_name(&words)).then(|| title.to_string())
 }
 
 /// Two halves of one statement joined only by an attribution, each too short to be a quote
