@@ -2614,6 +2614,18 @@ fn speakers_joint_bodies_and_cjk() {
                 None,
                 38,
             ),
+            // A body, an office that runs on to a department, then the person.
+            inline(
+                "There is no better time than now to open the archive to every school,",
+                Some("Daniel Okafor"),
+                42,
+            ),
+            // An attribution set off by dashes ends at the dash.
+            inline(
+                "we broke, like, five hinges before it worked right,",
+                Some("Freddy Bruner"),
+                44,
+            ),
         ],
     );
     // Each of the two is one of the people, with the quotes they said together; asking for

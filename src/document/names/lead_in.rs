@@ -1136,6 +1136,21 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
                     if let Some(person) = full_name_closing(&words[i + office..]) {
                         return Some(person);
                     }
+                    // `says UMass Boston Assistant Professor of Computer Science Daniel Haehn,`:
+                    // the office runs on to a department; the person starts at a given name
+                    // known for one, and closes the words.
+                    let rest = &words[i + office..];
+                    let known = rest
+                        .iter()
+                        .take(8)
+                        .position(|w| given::of_given_name(bare(w)).is_some());
+                    if let Some(person) = known.and_then(|k| full_name_closing(&rest[k..])) {
+                        return Some(person);
+                    }
+                    // A body and an office with no one named after them: no one.
+                    if office > 0 && rank_ends(&run) {
+                        return None;
+                    }
                 }
                 break;
             }
@@ -1190,6 +1205,30 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
         return None;
     }
     titled(title, run)
+}
+
+/// Whether a run of capitalised words ends in a word of rank (`UMass Boston Assistant`
+/// before `Professor`): an organisation and part of an office, not a name.
+fn rank_ends(run: &[&str]) -> bool {
+    const RANKS: &[&str] = &[
+        "Senior",
+        "Vice",
+        "Chief",
+        "Executive",
+        "Principal",
+        "Staff",
+        "Lead",
+        "Head",
+        "Deputy",
+        "Assistant",
+        "Associate",
+        "General",
+        "Managing",
+        "Adjunct",
+        "Visiting",
+        "Emeritus",
+    ];
+    run.last().is_some_and(|w| RANKS.contains(&bare(w)))
 }
 
 /// A full name (two to four words, no title) that opens `words` and closes there: at a

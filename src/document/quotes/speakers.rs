@@ -1002,7 +1002,9 @@ fn clause_after_verb(tail: &str) -> Option<usize> {
     ];
     let mut seen_verb = false;
     for w in tail.split_whitespace() {
-        if seen_verb && OPENS.contains(&w) {
+        // `said member Freddy Bruner — the third round began`: a dash closes the aside the
+        // attribution was.
+        if seen_verb && (OPENS.contains(&w) || matches!(w, "—" | "–" | "--")) {
             return Some(w.as_ptr() as usize - tail.as_ptr() as usize);
         }
         seen_verb |= names::is_reporting_verb(w);
