@@ -31,6 +31,10 @@ pub use words::{has_suffixes, words_beside_kin};
 /// The people a speaker's name stands for: both of `Kevin Wang and Yin Ding` (two full names
 /// who said it together), else the one name.
 pub fn each_person(name: &str) -> Vec<&str> {
+    // Two full names and the `and` between them have four spaces at least.
+    if name.bytes().filter(|&b| b == b' ').count() < 4 {
+        return vec![name];
+    }
     match name.split_once(" and ") {
         Some((a, b)) if a.contains(' ') && b.contains(' ') && !b.contains(" and ") => vec![a, b],
         _ => vec![name],

@@ -713,7 +713,10 @@ pub(super) fn attribution_inside(outline: &Outline, qb: &QuoteBlock) -> Option<W
     let text = outline.text_of(block);
     // `> _“… the Department of Defense. — Inti de Ceukelaire, ethical hacker …_`: a
     // statement signed after a dash at the end of its paragraph.
-    if let Some(at) = text.rfind("— ") {
+    if let Some(at) = text
+        .rfind('—')
+        .filter(|&at| text[at + '—'.len_utf8()..].starts_with(' '))
+    {
         let signed = text[..at].trim_end().ends_with(['.', '!', '?', '”', '"']);
         let tail = text[at..].trim_end_matches(['*', '_', ' ']);
         if signed && !tail.contains('\n') && is_attribution_line(tail) {
@@ -904,7 +907,10 @@ pub(super) fn attribution_after(
     }
     // `Kate Chapman⏎President, Board of Directors`: a signature, a full name and then who
     // they are, with no sentence of its own.
-    if text.chars().count() < 120 && !text.contains(['.', '!', '?', ':', '"', '“']) {
+    if text.len() < 480
+        && text.chars().count() < 120
+        && !text.contains(['.', '!', '?', ':', '"', '“'])
+    {
         let name = names::name_in_attribution(text)?;
         let rest = text.strip_prefix(name.as_str())?;
         // An office after the name, or a comma and a given name known for a person's (not `Open
