@@ -1207,27 +1207,29 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
     titled(title, run)
 }
 
+/// Words of rank in an office, before or after a name (`Senior`, `Vice`, `Assistant`).
+const RANKS: &[&str] = &[
+    "Senior",
+    "Vice",
+    "Chief",
+    "Executive",
+    "Principal",
+    "Staff",
+    "Lead",
+    "Head",
+    "Deputy",
+    "Assistant",
+    "Associate",
+    "General",
+    "Managing",
+    "Adjunct",
+    "Visiting",
+    "Emeritus",
+];
+
 /// Whether a run of capitalised words ends in a word of rank (`UMass Boston Assistant`
 /// before `Professor`): an organisation and part of an office, not a name.
 fn rank_ends(run: &[&str]) -> bool {
-    const RANKS: &[&str] = &[
-        "Senior",
-        "Vice",
-        "Chief",
-        "Executive",
-        "Principal",
-        "Staff",
-        "Lead",
-        "Head",
-        "Deputy",
-        "Assistant",
-        "Associate",
-        "General",
-        "Managing",
-        "Adjunct",
-        "Visiting",
-        "Emeritus",
-    ];
     run.last().is_some_and(|w| RANKS.contains(&bare(w)))
 }
 
@@ -1313,22 +1315,6 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
     if words.is_empty() || !is_capitalised(words[0]) {
         return None;
     }
-    // Words of an office, before or after a name.
-    const RANKS: &[&str] = &[
-        "Senior",
-        "Vice",
-        "Chief",
-        "Executive",
-        "Principal",
-        "Staff",
-        "Lead",
-        "Head",
-        "Deputy",
-        "Assistant",
-        "Associate",
-        "General",
-        "Managing",
-    ];
     let mut words = words;
     // `– Anna Sulkina Sr. Engineering Manager, …`: an office after a full name, its comma
     // left out, is no part of it (`Sr.` before an office is `Senior`).
