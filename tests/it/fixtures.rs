@@ -2655,7 +2655,10 @@ fn speakers_joint_bodies_and_cjk() {
 /// Chair …`); a title before a name and its description (`Dr Imke Sorensen, Senior
 /// Scientist with … says:`); `<br>` as a line break and a block quote signed by its last
 /// line in emphasis, after a dash at the end of its first paragraph, or by a name and an
-/// office on the lines after it; `discussed` and `elaborates`.
+/// office on the lines after it; `discussed` and `elaborates`; surnames resolved past a
+/// department (`Director of Hydrography Wlad Koren`) and brackets (`Ines Halloran
+/// (Oceanography)`), with a suffix as written (`Byron Stookey Jr.`); a nickname in
+/// quotation marks in an attribution (`said Marguerite "Daisy" Lund`).
 #[test]
 fn speakers_profiles_and_signatures() {
     let doc = load_titled(
@@ -2728,6 +2731,34 @@ fn speakers_profiles_and_signatures() {
                 "Our stations will stay open, and so will our data, for as long as the tides run.",
                 None,
                 50,
+            ),
+            // A surname is the full name the text gives, without the department after `of`
+            // or in brackets, with its suffix as written.
+            inline(
+                "Each station was a promise to the town that the data would come back to it,",
+                Some("Wlad Koren"),
+                58,
+            ),
+            inline(
+                "Some of those promises took thirty years to keep.",
+                Some("Wlad Koren"),
+                58,
+            ),
+            inline(
+                "We wrote the charter on a kitchen table and argued about every word of it,",
+                Some("Ines Halloran"),
+                60,
+            ),
+            inline(
+                "I asked for a station at every harbour mouth, and I got most of them,",
+                Some("Byron Stookey Jr."),
+                62,
+            ),
+            // A nickname in quotation marks inside the name is no quotation.
+            inline(
+                "It was such a rite of passage for all of us who joined,",
+                Some("Marguerite Lund"),
+                64,
             ),
         ],
     );

@@ -446,7 +446,6 @@ impl Directory {
             let at_word = start - range.start;
             let last_word = if full_name_ending_at(within, at_word, surname, &mut full) {
                 if let Some(suffix) = suffix_after(&text[end..range.end]) {
-                    full.push_str(", ");
                     full.push_str(suffix);
                 }
                 Some(word_around(within, at_word).start)
@@ -804,7 +803,8 @@ fn is_nickname(raw: &str) -> bool {
 pub(super) fn name_word(raw: &str) -> Option<(&str, bool)> {
     // Most words are not capitalised: they are passed over before anything is trimmed.
     let first = raw.chars().find(|c| c.is_alphanumeric())?;
-    if !first.is_uppercase() {
+    // `Carla Freccero (Literature)`: what is in brackets after a name is no part of it.
+    if !first.is_uppercase() || raw.starts_with(['(', '[']) {
         return None;
     }
     let w = bare(raw);
@@ -844,10 +844,12 @@ fn has_name_letters(stem: &str) -> bool {
 /// A suffix that follows the name ending at the start of `rest`: `, Jr.` in `Walter Pryce,
 /// Jr.`, as written (`Jr.`).
 pub(super) fn suffix_after(rest: &str) -> Option<&str> {
-    let rest = rest.strip_prefix(',').unwrap_or(rest);
-    let word = rest.strip_prefix(' ')?.split_whitespace().next()?;
+    let unset = rest.strip_prefix(',').unwrap_or(rest);
+    let word = unset.strip_prefix(' ')?.split_whitespace().next()?;
     let word = word.trim_end_matches([',', ';', ':', ')']);
-    is_suffix(word).then_some(word)
+    // As written: `Leonard Sipes, Jr.`, `Byron Stookey Jr.`.
+    let end = rest.len() - unset.len() + 1 + word.len();
+    is_suffix(word).then(|| &rest[..end])
 }
 
 /// The full name whose run of name words ends with the word at byte `at`, when that word is
@@ -957,13 +959,16 @@ pub(super) fn full_name_words<'t>(
     if stem != surname {
         return None;
     }
-    // The run must end here: this word closes it, or the next word is not a name word.
+    // The run must end here: this word closes it, or the next word is not a name word (a
+    // suffix may follow: `Byron Stookey Jr.`).
     if !closes {
         let rest = &text[word.end..];
         let next = rest.trim_start();
         if !next.is_empty() {
             let from = text.len() - next.len();
-            if name_word(&text[word_around(text, from)]).is_some() {
+            let next = &text[word_around(text, from)];
+            let suffix = is_suffix(next.trim_end_matches([',', ';', ':', ')']));
+            if !suffix && name_word(next).is_some() {
                 return None;
             }
         }
@@ -1008,6 +1013,18 @@ pub(super) fn full_name_words<'t>(
     // before a known given name, describes them (not `Billy Joe Pruitt`).
     if n == 3 && is_agent_noun(run[2]) && given::of_given_name(run[1]).is_some() {
         n = 2;
+    }
+    // `Dean of Humanities Wlad Godzich`: the word after a preposition is what the office is
+    // of, not the person's first name.
+    if n == 3 {
+        let before = text[..start].trim_end();
+        let word = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or_default();
+        if matches!(word, "of" | "for" | "at" | "in" | "from") {
+            n = 2;
+        }
     }
     (n >= 2).then_some((run, n))
 }

@@ -598,6 +598,10 @@ pub(super) fn is_never_in_a_name(word: &str) -> bool {
             words.copied().collect()
         })
         .contains(word)
+        // `Professors Ines Halloran (…), Piet Vos (…)`: an office of several people.
+        || word
+            .strip_suffix('s')
+            .is_some_and(|one| one.len() > 2 && TITLES.contains(&one))
 }
 
 /// Words for a person's family, with the gender a word gives (none for `cousin`). Kin often

@@ -950,6 +950,11 @@ fn signed_by_a_lone_item(
 pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
     // Up to the next quotation at most: a name inside it is not this quote's speaker.
     let next_quote = next_quotation_mark(rest.as_bytes(), 0).unwrap_or(rest.len());
+    // `said Bonita "Bonnie" Banducci`: a nickname in quotation marks inside the name is no
+    // quotation; the attribution is read without it.
+    if let Some(after) = nickname_at(rest, next_quote) {
+        return after_in_sentence(&format!("{}{}", &rest[..next_quote], &rest[after..]));
+    }
     let end = sentences::end_after_until(rest, 0, next_quote);
     // An attribution on its own line after a hard break (`”⏎**– John Roese, …**`).
     if let Some(next) = rest.trim_start_matches([' ', '\t']).strip_prefix('\n') {
@@ -996,6 +1001,34 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
                 .then(|| names::speaker_ending_in_verb(tail))
                 .flatten()
         })
+}
+
+/// Where the text after a nickname at `at` resumes (`"Bonnie" Banducci` → at `Banducci`):
+/// one capitalised word in straight or curly marks, after a capitalised word and before
+/// another.
+fn nickname_at(text: &str, at: usize) -> Option<usize> {
+    let before = text.get(..at)?.strip_suffix(' ')?;
+    if !before
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    let open = text[at..].chars().next()?;
+    let close = if open == '“' { '”' } else { open };
+    let inner_start = at + open.len_utf8();
+    let inner_len = text[inner_start..].find(close)?;
+    let inner = &text[inner_start..inner_start + inner_len];
+    let word = !inner.is_empty()
+        && inner.len() <= 20
+        && inner.starts_with(char::is_uppercase)
+        && inner
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '.');
+    let after = inner_start + inner_len + close.len_utf8();
+    let next = text[after..].strip_prefix(' ')?;
+    (word && next.starts_with(char::is_uppercase)).then_some(after + 1)
 }
 
 /// Where a subordinate clause starts (`when`, `after`, `because`, …) after the first
