@@ -401,6 +401,14 @@ struct Pending {
 mod tests {
 
     #[test]
+    fn a_title_keeps_its_prepositions_in_lower_case() {
+        let text = "# Awards\n\nThe grants went to “Expanding Heliophysics Scientific Discovery \
+                    through HelioAnalytics” and to “Analysis of Abiotic Peptides with \
+                    Noncanonical Amino Acids” this year.\n";
+        assert!(quotes(text).is_empty(), "{:?}", quotes(text));
+    }
+
+    #[test]
     fn a_statement_in_chinese_counts_its_words_without_spaces() {
         assert!(!too_short("通过加入联盟，我们可以与其他成员共同推动。"));
         assert!(too_short("开放照明"));

@@ -510,6 +510,16 @@ pub(super) fn is_title_of_a_work(inner: &str) -> bool {
         if w.len() < 4 || w.chars().count() < 4 || w.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
+        // Prepositions a title leaves in lower case, long or not (`Scientific Discovery
+        // through HelioAnalytics`, `Peptides with Noncanonical Amino Acids`).
+        const PREPOSITIONS: &[&str] = &[
+            "with", "from", "into", "onto", "over", "upon", "through", "about", "between", "under",
+            "within", "without", "across", "toward", "towards", "against", "among", "along",
+            "beyond", "during", "versus",
+        ];
+        if PREPOSITIONS.contains(&w) {
+            continue;
+        }
         if !w.chars().next().is_some_and(char::is_uppercase) {
             return false;
         }
