@@ -193,7 +193,8 @@ fn joined_as_written(words: &[&str]) -> String {
         .join(" ")
 }
 
-/// Whether `words` are a person's full name and nothing else (see [`only_a_name`]).
+/// Whether `words` are a person's full name and nothing else: two words or more, each
+/// capitalised (particles and initials among them), none a title or an acronym.
 pub fn is_full_name(words: &[&str]) -> bool {
     words.len() >= 2 && only_a_name(words)
 }
