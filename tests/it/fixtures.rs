@@ -2760,6 +2760,12 @@ fn speakers_profiles_and_signatures() {
                 Some("Marguerite Lund"),
                 64,
             ),
+            // A pronoun for someone named with a title: the full name the text gives them.
+            inline(
+                "three kinds of funding the network has had since its first year.",
+                Some("Anneke Vos"),
+                70,
+            ),
         ],
     );
 }

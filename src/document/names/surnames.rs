@@ -25,6 +25,12 @@ pub struct People {
 impl People {
     /// Adds a speaker's full name.
     pub fn add(&mut self, full: &str) {
+        // `Professor Peter Cheung` is Peter Cheung: a title before a full name is no part of
+        // it (`Professor Cheung` stays as written, for the full name to be found).
+        let full = match full.split_once(' ') {
+            Some((title, rest)) if is_title(bare(title)) && rest.contains(' ') => rest,
+            _ => full,
+        };
         // Most speakers are quoted many times: each name is taken apart (and copied) once.
         if self.added.contains(full) || !self.added.insert(full.to_string()) {
             return;
@@ -803,8 +809,9 @@ fn is_nickname(raw: &str) -> bool {
 pub(super) fn name_word(raw: &str) -> Option<(&str, bool)> {
     // Most words are not capitalised: they are passed over before anything is trimmed.
     let first = raw.chars().find(|c| c.is_alphanumeric())?;
-    // `Carla Freccero (Literature)`: what is in brackets after a name is no part of it.
-    if !first.is_uppercase() || raw.starts_with(['(', '[']) {
+    // `Carla Freccero (Literature)`: what is in brackets after a name is no part of it, nor
+    // the first word of a quotation after it (`Peter Cheung⏎“Paying someone …`).
+    if !first.is_uppercase() || raw.starts_with(['(', '[', '"', '“']) {
         return None;
     }
     let w = bare(raw);
@@ -1149,6 +1156,23 @@ pub fn full_names_of_given(text: &str, given: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+
+    /// `Professor Peter Cheung` and `Professor Cheung` are the one Peter Cheung; a word that
+    /// opens a quotation after a name (`Peter Cheung⏎“Paying …`) is no part of it.
+    #[test]
+    fn a_title_before_a_full_name_and_a_quotation_after_it_are_no_part_of_it() {
+        let mut people = People::default();
+        people.add("Professor Peter Cheung");
+        people.add("Peter Cheung");
+        for (_, name) in person_mentions("Professor Peter Cheung “Paying someone twice is odd.”")
+        {
+            people.add(&name);
+        }
+        assert_eq!(people.in_full("Professor Cheung"), Some("Peter Cheung"));
+        assert_eq!(name_word("“Paying"), None);
+        assert_eq!(name_word("(Literature),"), None);
+    }
+
     use super::*;
 
     /// Every full name in `text`, by a scan over every word: what the targeted search must find.

@@ -178,7 +178,9 @@ pub(super) fn resolve_speakers(
             }
             Some(Who::Pronoun(gender)) => {
                 let everyone = everyone.get_or_insert_with(|| everyone_named(outline, &out));
+                // `Professor Cheung … He said`: the full name the text gives the person.
                 antecedent(outline, found, &out, everyone, k, *gender, &mut lookups)
+                    .map(|name| everyone.in_full(&name).map_or(name.clone(), str::to_string))
             }
             None => continued(outline, found, empty_quotes, &out, &people, k),
         };
