@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use crate::document::{Date, Document};
+use crate::document::{Date, Document, names};
 
 /// One person and what they said.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +86,30 @@ struct Spelling {
     documents: Vec<usize>,
 }
 
+impl Spelling {
+    fn new(speaker: &str) -> Spelling {
+        Spelling {
+            name: speaker.split_whitespace().collect::<Vec<_>>().join(" "),
+            quotes: 0,
+            first: None,
+            last: None,
+            documents: Vec::new(),
+        }
+    }
+
+    /// Counts one more quote, in document `d`, in a section whose events span `span`.
+    fn count(&mut self, d: usize, span: Option<(Date, Date)>) {
+        self.quotes += 1;
+        if self.documents.last() != Some(&d) {
+            self.documents.push(d);
+        }
+        if let Some((first, last)) = span {
+            self.first = Some(self.first.map_or(first, |f| f.min(first)));
+            self.last = Some(self.last.map_or(last, |l| l.max(last)));
+        }
+    }
+}
+
 impl Directory {
     /// Reads the speakers of `docs`.
     pub fn new(docs: &[Document]) -> Directory {
@@ -93,36 +117,21 @@ impl Directory {
         let mut by_key: HashMap<String, usize> = HashMap::new();
         for (d, doc) in docs.iter().enumerate() {
             let spans = section_spans(doc);
-            for q in &doc.quotes {
-                let Some(said_by) = q.speaker.as_deref() else {
+            // Two people who said it together (`Kevin Wang and Yin Ding`) each said it.
+            let said = doc
+                .quotes
+                .iter()
+                .filter_map(|q| Some((q, q.speaker.as_deref()?)));
+            for (q, speaker) in said.flat_map(|(q, s)| names::each_person(s).map(move |p| (q, p))) {
+                let k = key(speaker);
+                if k.is_empty() {
                     continue;
-                };
-                // Two people who said it together (`Kevin Wang and Yin Ding`) each said it.
-                for speaker in crate::document::names::each_person(said_by) {
-                    let k = key(speaker);
-                    if k.is_empty() {
-                        continue;
-                    }
-                    let at = *by_key.entry(k).or_insert_with(|| {
-                        spellings.push(Spelling {
-                            name: speaker.split_whitespace().collect::<Vec<_>>().join(" "),
-                            quotes: 0,
-                            first: None,
-                            last: None,
-                            documents: Vec::new(),
-                        });
-                        spellings.len() - 1
-                    });
-                    let s = &mut spellings[at];
-                    s.quotes += 1;
-                    if s.documents.last() != Some(&d) {
-                        s.documents.push(d);
-                    }
-                    if let Some((first, last)) = span_of(doc, &spans, q.section) {
-                        s.first = Some(s.first.map_or(first, |f| f.min(first)));
-                        s.last = Some(s.last.map_or(last, |l| l.max(last)));
-                    }
                 }
+                let at = *by_key.entry(k).or_insert_with(|| {
+                    spellings.push(Spelling::new(speaker));
+                    spellings.len() - 1
+                });
+                spellings[at].count(d, span_of(doc, &spans, q.section));
             }
         }
         // One-word names join the one full name that ends with them.
@@ -203,9 +212,7 @@ impl Directory {
     /// Whether a quote by `speaker` is one of `person`'s: theirs, or said by them together
     /// with another (`Kevin Wang and Yin Ding`).
     pub fn said_by(&self, speaker: &str, person: usize) -> bool {
-        crate::document::names::each_person(speaker)
-            .into_iter()
-            .any(|one| self.person_of(one) == Some(person))
+        names::each_person(speaker).any(|one| self.person_of(one) == Some(person))
     }
 
     /// The people a name given by a user means: the one with that name (any spelling),

@@ -276,34 +276,46 @@ impl Compact {
     /// to the start of the next (`CR LF`) and along it; else to the place itself. A tie
     /// goes to the place, which puts the cursor right whatever came before.
     fn jump(&mut self, at: Option<(u16, u16)>, row: Option<u16>, x: u16, y: u16) -> io::Result<()> {
-        let mut place = Vec::with_capacity(16);
-        let _ = write!(place, "\x1b[{}", y.saturating_add(1));
-        if x > 0 {
-            let _ = write!(place, ";{}", x.saturating_add(1));
-        }
-        place.push(b'H');
-        let mut along = Vec::with_capacity(16);
-        let forward = |bytes: &mut Vec<u8>, n: u16| {
-            let _ = match n {
-                0 => Ok(()),
-                1 => write!(bytes, "\x1b[C"),
-                _ => write!(bytes, "\x1b[{n}C"),
-            };
+        // Lengths are worked out, not written out: a frame makes a jump for most runs.
+        let digits = |n: u16| n.checked_ilog10().map_or(1, |d| d as usize + 1);
+        let forward_len = |n: u16| match n {
+            0 => 0,
+            1 => 3,
+            _ => 3 + digits(n),
         };
-        match (at, row) {
-            (Some((cx, cy)), _) if cy == y && cx < x => forward(&mut along, x - cx),
+        let place_len = 3
+            + digits(y.saturating_add(1))
+            + if x > 0 {
+                1 + digits(x.saturating_add(1))
+            } else {
+                0
+            };
+        // Down to the next row's start first (`CR LF`), then along it this far.
+        let along = match (at, row) {
+            (Some((cx, cy)), _) if cy == y && cx < x => Some((false, x - cx)),
             // A line feed from the last row would scroll: a row below the one known is on
             // the screen, as every row ratatui draws is.
-            (_, Some(cy)) if cy.checked_add(1) == Some(y) => {
-                along.extend_from_slice(b"\r\n");
-                forward(&mut along, x);
+            (_, Some(cy)) if cy.checked_add(1) == Some(y) => Some((true, x)),
+            _ => None,
+        };
+        match along {
+            Some((down, n)) if 2 * usize::from(down) + forward_len(n) < place_len => {
+                if down {
+                    self.out.write_all(b"\r\n")?;
+                }
+                match n {
+                    0 => Ok(()),
+                    1 => self.out.write_all(b"\x1b[C"),
+                    _ => write!(self.out, "\x1b[{n}C"),
+                }
             }
-            _ => {}
-        }
-        if !along.is_empty() && along.len() < place.len() {
-            self.out.write_all(&along)
-        } else {
-            self.out.write_all(&place)
+            _ if x > 0 => write!(
+                self.out,
+                "\x1b[{};{}H",
+                y.saturating_add(1),
+                x.saturating_add(1)
+            ),
+            _ => write!(self.out, "\x1b[{}H", y.saturating_add(1)),
         }
     }
 
@@ -311,18 +323,29 @@ impl Compact {
     /// reset and what `to` has, whichever is shorter.
     fn set_look(&mut self, from: Look, to: Look) -> io::Result<()> {
         let change = self.look_codes(from, to);
-        let anew = self.look_codes(BLANK.look, to);
         if change.is_empty() {
             return Ok(());
         }
+        // A reset is shorter only when the change takes something off: else the new look
+        // whole holds at least what the change does.
+        let colours = [
+            (from.fg, to.fg),
+            (from.bg, to.bg),
+            (from.underline, to.underline),
+        ];
+        let takes_off = !(from.modifier - to.modifier).is_empty()
+            || colours
+                .iter()
+                .any(|&(before, after)| before != after && after == Color::Reset);
+        let anew = takes_off.then(|| self.look_codes(BLANK.look, to));
         self.out.write_all(b"\x1b[")?;
-        if anew.is_empty() && change.len() > 1 {
-            self.out.write_all(b"0")?;
-        } else if !anew.is_empty() && anew.len() + 2 < change.len() {
-            self.out.write_all(b"0;")?;
-            self.out.write_all(&anew)?;
-        } else {
-            self.out.write_all(&change)?;
+        match anew {
+            Some(anew) if anew.is_empty() && change.len() > 1 => self.out.write_all(b"0")?,
+            Some(anew) if !anew.is_empty() && anew.len() + 2 < change.len() => {
+                self.out.write_all(b"0;")?;
+                self.out.write_all(&anew)?;
+            }
+            _ => self.out.write_all(&change)?,
         }
         self.out.write_all(b"m")
     }

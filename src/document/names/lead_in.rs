@@ -1319,9 +1319,10 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
     let mut words = words;
     // `– Anna Sulkina Sr. Engineering Manager, …`: an office after a full name, its comma
     // left out, is no part of it (`Sr.` before an office is `Senior`).
+    let rank = |b: &str| is_title(b) || RANKS.contains(&b) || is_agent_noun(b);
     let office = |w: &str| {
         let b = bare(w);
-        is_title(b) || RANKS.contains(&b) || is_department(b) || is_agent_noun(b)
+        rank(b) || is_department(b)
     };
     if let Some(j) = (2..words.len()).find(|&j| {
         office(words[j])
@@ -1348,10 +1349,7 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
         return None;
     }
     // `— Senior Director, One Technologies`: an office, no one's name.
-    let an_office = words.iter().all(|w| {
-        let b = bare(w);
-        is_title(b) || RANKS.contains(&b) || is_agent_noun(b)
-    });
+    let an_office = words.iter().all(|w| rank(bare(w)));
     if an_office {
         return None;
     }
@@ -1362,6 +1360,13 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
     let name = words.join(" ");
     let name = name.trim_end_matches(['.', ':', '*', '_', '"', '”']).trim();
     (!name.is_empty()).then(|| name.to_string())
+}
+
+/// The full name a signature opens with (`Kate Chapman (Former ED HOT)`, `Sebastian
+/// Suttner, Cedarcode Co-Founder`): [`name_in_attribution`]'s, when it has two words or more
+/// and `text` starts with it (no dash or title before it).
+pub fn name_opening_signature(text: &str) -> Option<String> {
+    name_in_attribution(text).filter(|name| name.contains(' ') && text.starts_with(name.as_str()))
 }
 
 /// The person whose statement a heading announces: `Leike's Public Statement` → `Leike`,

@@ -14,8 +14,8 @@ use words::{bare, is_honorific, is_title, strip_possessive};
 pub(super) use lead_in::name_from;
 pub use lead_in::{
     according_to, ends_in_reporting_verb, expand_label, is_full_name, name_in_attribution,
-    name_then_description, names_an_office, offering_words, speaker_ending_in_verb,
-    speaker_in_lead_in, speaker_of_heading, who_in_lead_in,
+    name_opening_signature, name_then_description, names_an_office, offering_words,
+    speaker_ending_in_verb, speaker_in_lead_in, speaker_of_heading, who_in_lead_in,
 };
 pub use organisations::{
     company_words, is_body_name, is_organisation_head, organisation_head_of, organisation_in_full,
@@ -23,22 +23,21 @@ pub use organisations::{
 };
 pub use roles::{holder_at, holders_of, office_at};
 pub use surnames::{
-    Directory, People, full_names_of_given, lone_given_names, person_mentions, surname_of,
-    without_description, without_initials_of_others,
+    Directory, People, full_names_of_given, is_nickname, lone_given_names, person_mentions,
+    surname_of, without_description, without_initials_of_others,
 };
 pub use words::{has_suffixes, words_beside_kin};
 
 /// The people a speaker's name stands for: both of `Kevin Wang and Yin Ding` (two full names
 /// who said it together), else the one name.
-pub fn each_person(name: &str) -> Vec<&str> {
+pub fn each_person(name: &str) -> impl Iterator<Item = &str> {
     // Two full names and the `and` between them have four spaces at least.
-    if name.bytes().filter(|&b| b == b' ').count() < 4 {
-        return vec![name];
-    }
-    match name.split_once(" and ") {
-        Some((a, b)) if a.contains(' ') && b.contains(' ') && !b.contains(" and ") => vec![a, b],
-        _ => vec![name],
-    }
+    let two = (name.bytes().filter(|&b| b == b' ').count() >= 4)
+        .then(|| name.split_once(" and "))
+        .flatten()
+        .filter(|(a, b)| a.contains(' ') && b.contains(' ') && !b.contains(" and "));
+    let (first, second) = two.map_or((name, None), |(a, b)| (a, Some(b)));
+    std::iter::once(first).chain(second)
 }
 
 /// Who a quotation's attribution points to.
@@ -109,12 +108,10 @@ mod tests {
 
     #[test]
     fn two_full_names_joined_by_and_are_two_people() {
-        assert_eq!(
-            each_person("Kevin Wang and Yin Ding"),
-            ["Kevin Wang", "Yin Ding"]
-        );
-        assert_eq!(each_person("Smith and Jones"), ["Smith and Jones"]);
-        assert_eq!(each_person("Jane Doe"), ["Jane Doe"]);
-        assert_eq!(each_person("A B and C D and E F"), ["A B and C D and E F"]);
+        let each = |name| each_person(name).collect::<Vec<_>>();
+        assert_eq!(each("Kevin Wang and Yin Ding"), ["Kevin Wang", "Yin Ding"]);
+        assert_eq!(each("Smith and Jones"), ["Smith and Jones"]);
+        assert_eq!(each("Jane Doe"), ["Jane Doe"]);
+        assert_eq!(each("A B and C D and E F"), ["A B and C D and E F"]);
     }
 }

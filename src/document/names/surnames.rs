@@ -789,11 +789,9 @@ pub(super) fn first_ending_at_or_after(ranges: &[Range<usize>], from: usize, end
     from + rest[..bound.min(rest.len())].partition_point(|r| r.end < end)
 }
 
-/// A word as part of a run of name words: its stem (possessive removed), and whether it closes
-/// the run (punctuation or a possessive after it). `None` when it is not a name word.
 /// Whether `raw` is a nickname set in quotation marks between a given name and a surname
 /// (`"Tiggy"`, `“KK”`): one capitalised word, quoted whole.
-fn is_nickname(raw: &str) -> bool {
+pub fn is_nickname(raw: &str) -> bool {
     let Some(inner) = raw
         .strip_prefix(['"', '“', '\'', '‘'])
         .and_then(|r| r.strip_suffix(['"', '”', '\'', '’']))
@@ -806,6 +804,8 @@ fn is_nickname(raw: &str) -> bool {
             .all(|c| c.is_alphabetic() || c == '-' || c == '.')
 }
 
+/// A word as part of a run of name words: its stem (possessive removed), and whether it closes
+/// the run (punctuation or a possessive after it). `None` when it is not a name word.
 pub(super) fn name_word(raw: &str) -> Option<(&str, bool)> {
     // Most words are not capitalised: they are passed over before anything is trimmed.
     let first = raw.chars().find(|c| c.is_alphanumeric())?;

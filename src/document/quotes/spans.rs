@@ -60,9 +60,8 @@ pub(super) fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, O
                     && m.range.end >= from + tail.len()
             });
             (emphasised && tail.chars().count() < 160)
-                .then(|| names::name_in_attribution(tail))
+                .then(|| names::name_opening_signature(tail))
                 .flatten()
-                .filter(|name| name.contains(' ') && tail.starts_with(name.as_str()))
         };
         speaker = match is_attribution_line(tail) {
             true => names::name_in_attribution(tail),

@@ -578,7 +578,7 @@ pub(super) fn antecedent(
 /// case (`in Gatsby Preview you're not just previewing … you are able to preview`).
 fn names_a_thing(name: &str, text: &str) -> bool {
     let mut words = name.split_whitespace();
-    let (Some(first), Some(last)) = (words.next(), name.split_whitespace().next_back()) else {
+    let (Some(first), Some(last)) = (words.next(), words.next_back()) else {
         return false;
     };
     if first == last || names::given::of_given_name(first).is_some() {
@@ -913,13 +913,13 @@ pub(super) fn attribution_after(
         && text.chars().count() < 120
         && !text.contains(['.', '!', '?', ':', '"', '“'])
     {
-        let name = names::name_in_attribution(text)?;
-        let rest = text.strip_prefix(name.as_str())?;
+        let name = names::name_opening_signature(text)?;
+        let rest = &text[name.len()..];
         // An office after the name, or a comma and a given name known for a person's (not `Open
         // Source Summit, Vienna`, nor `Andrew Morgan (anoa) says`).
         let given = name.split(' ').next().and_then(names::given::of_given_name);
         let described = names::names_an_office(rest) || (rest.starts_with(',') && given.is_some());
-        return (name.contains(' ') && described).then_some(name);
+        return described.then_some(name);
     }
     None
 }
@@ -944,8 +944,7 @@ fn signed_by_a_lone_item(
     if !alone || text.chars().count() >= 160 || text.contains('\n') {
         return None;
     }
-    names::name_in_attribution(text)
-        .filter(|name| name.contains(' ') && text.starts_with(name.as_str()))
+    names::name_opening_signature(text)
 }
 
 /// `", said Jane Doe.` / `," Jane Doe said` / `— Jane Doe` right after a closing quote.
@@ -1006,8 +1005,8 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
 }
 
 /// Where the text after a nickname at `at` resumes (`"Bonnie" Banducci` → at `Banducci`):
-/// one capitalised word in straight or curly marks, after a capitalised word and before
-/// another.
+/// a word in quotation marks as [`names::is_nickname`] has it, after a capitalised word and
+/// before another.
 fn nickname_at(text: &str, at: usize) -> Option<usize> {
     let before = text.get(..at)?.strip_suffix(' ')?;
     if !before
@@ -1017,20 +1016,10 @@ fn nickname_at(text: &str, at: usize) -> Option<usize> {
     {
         return None;
     }
-    let open = text[at..].chars().next()?;
-    let close = if open == '“' { '”' } else { open };
-    let inner_start = at + open.len_utf8();
-    let inner_len = text[inner_start..].find(close)?;
-    let inner = &text[inner_start..inner_start + inner_len];
-    let word = !inner.is_empty()
-        && inner.len() <= 20
-        && inner.starts_with(char::is_uppercase)
-        && inner
-            .chars()
-            .all(|c| c.is_alphabetic() || c == '-' || c == '.');
-    let after = inner_start + inner_len + close.len_utf8();
-    let next = text[after..].strip_prefix(' ')?;
-    (word && next.starts_with(char::is_uppercase)).then_some(after + 1)
+    let word = text[at..].split(' ').next()?;
+    let next = text[at + word.len()..].strip_prefix(' ')?;
+    (names::is_nickname(word) && next.starts_with(char::is_uppercase))
+        .then_some(at + word.len() + 1)
 }
 
 /// Where a subordinate clause starts (`when`, `after`, `because`, …) after the first
