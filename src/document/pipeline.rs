@@ -4,65 +4,27 @@
 
 use std::sync::Arc;
 
+use super::line_index::{self, LineCounter};
 use super::{
-    Block, BlockKind, Document, Meta, Text, TimelineEntry, Warning, front_matter, line_index,
-    narrow, outline, quotes, sanitize, shortcodes, timeline,
+    Block, BlockKind, Document, Meta, Text, TimelineEntry, Warning, front_matter, narrow, outline,
+    quotes, sanitize, shortcodes, timeline,
 };
 
-/// How many threads [`load_with`] may use.
+/// How many threads a load may use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Threads {
+pub enum Threads {
+    /// This one only: as when every core is loading a document of its own.
     One,
+    /// A second one for a document of [`TWO_THREADS_BYTES`] or more.
     TwoWhenBig,
 }
 
 pub(super) fn load_with(source: &str, text: &str, threads: Threads) -> Document {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut warnings = Vec::new();
-    let mut meta = Meta::new();
-    let mut kept_block = None;
-    let body_start = match front_matter::split(text) {
-        front_matter::Split::None => 0,
-        front_matter::Split::Unclosed => {
-            warnings.push(Warning {
-                line: Some(1),
-                column: Some(1),
-                message: "front matter opened with --- is never closed; read as text".into(),
-            });
-            0
-        }
-        front_matter::Split::Block(block) => {
-            match front_matter::parse(&text[block.yaml.clone()]) {
-                Ok(fields) => meta = fields,
-                Err(e) => {
-                    let first = line_index::LineCounter::new(text).line(block.yaml.start);
-                    warnings.push(Warning {
-                        line: Some(e.line.map_or(first, |l| first + l - 1)),
-                        column: e.column,
-                        message: match e.kind {
-                            front_matter::ErrorKind::Syntax => format!(
-                                "front matter is not valid YAML, kept as text: {}",
-                                e.message
-                            ),
-                            front_matter::ErrorKind::NotFields => {
-                                format!("{}; kept as text", e.message)
-                            }
-                            front_matter::ErrorKind::TooBig => {
-                                format!("front matter refused, kept as text: {}", e.message)
-                            }
-                        },
-                    });
-                    kept_block = Some(block.whole.clone());
-                }
-            }
-            block.whole.end
-        }
-    };
-    // Front matter that could not be read stays in the text, shown first as YAML.
-    let kept = kept_block.map(|whole| sanitize::clean(text[whole].trim_end()));
+    let head = Head::read(text);
     let two_threads = threads == Threads::TwoWhenBig && text.len() >= TWO_THREADS_BYTES;
-    let leading = kept.as_deref().map(|raw| (raw, "yaml"));
-    let tags = shortcodes::blank(text, body_start);
+    let leading = head.kept.as_deref().map(|raw| (raw, "yaml"));
+    let tags = shortcodes::blank(text, head.body_start);
     let file = &*tags.file;
     // A big body is walked in parts on two threads, each part's timeline found on the
     // thread that walked it (see `outline::walk_in_parts`); failing that, pulldown-cmark
@@ -71,10 +33,10 @@ pub(super) fn load_with(source: &str, text: &str, threads: Threads) -> Document 
         .then(|| {
             outline::walk_in_parts(
                 file,
-                body_start,
+                head.body_start,
                 leading,
                 outline::MAX_PART_BYTES,
-                &|part| timeline::build(part, file),
+                &timeline::build_counting,
             )
         })
         .flatten();
@@ -85,10 +47,183 @@ pub(super) fn load_with(source: &str, text: &str, threads: Threads) -> Document 
                 true => outline::Parsing::OnASecondThread,
                 false => outline::Parsing::OnThisThread,
             };
-            (outline::walk_with(file, body_start, leading, parsing), None)
+            (
+                outline::walk_with(file, head.body_start, leading, parsing),
+                None,
+            )
         }
     };
     outline.add_tag_quotes(file, &tags.quotes);
+    let lines = outline.lines(file);
+    let empty = text.trim().is_empty();
+    finish(source, head, outline, timeline, &lines, two_threads, empty)
+}
+
+/// [`load_with`] for a file given part by part (see [`crate::document::load_in_parts`]),
+/// each part dropped once walked: the file is never in memory whole. `size` is the file's
+/// size in bytes. `Ok(None)` when the parts cannot be walked apart (a definition, a
+/// site-generator tag, front matter or a block that may run on into the next part): then the
+/// file is to be read and loaded whole.
+pub(super) fn load_parts<E>(
+    source: &str,
+    size: usize,
+    parts: impl Iterator<Item = Result<(usize, String), E>>,
+    threads: Threads,
+) -> Result<Option<Document>, E> {
+    let mut parts = parts.peekable();
+    let Some(first) = parts.next() else {
+        return Ok(Some(load_with(source, "", threads)));
+    };
+    let (_, mut text) = first?;
+    // Offsets are the text's after a byte order mark, as in `load_with`.
+    let bom = match text.starts_with('\u{feff}') {
+        true => '\u{feff}'.len_utf8(),
+        false => 0,
+    };
+    text.drain(..bom);
+    let head = Head::read(&text);
+    if head.unclosed && parts.peek().is_some() {
+        return Ok(None);
+    }
+    let walks_apart = |body: &str| {
+        memchr::memmem::find(body.as_bytes(), b"]:").is_none() && !shortcodes::has_tags(body)
+    };
+    if !walks_apart(text.get(head.body_start..).unwrap_or_default()) {
+        return Ok(None);
+    }
+    let mut ends = line_index::LineEnds::for_size(size);
+    ends.add(&text, 0);
+    let mut empty = text.trim().is_empty();
+    // Why the walk stopped before the last part.
+    enum Stop<E> {
+        Read(E),
+        Together,
+    }
+    let rest = parts.map(|part| {
+        let (offset, text) = part.map_err(Stop::Read)?;
+        if !walks_apart(&text) {
+            return Err(Stop::Together);
+        }
+        empty &= text.trim().is_empty();
+        let offset = offset - bom;
+        let line = ends.count() + 1;
+        ends.add(&text, offset);
+        Ok(outline::FilePart { text, offset, line })
+    });
+    let two_threads = threads == Threads::TwoWhenBig;
+    let leading = head.kept.as_deref().map(|raw| (raw, "yaml"));
+    let first = outline::FilePart {
+        text,
+        offset: 0,
+        line: 1,
+    };
+    let walked = outline::walk_read_parts(
+        &first,
+        head.body_start,
+        leading,
+        size.saturating_sub(head.body_start),
+        rest,
+        two_threads,
+        &timeline::build_counting,
+    );
+    drop(first);
+    let (outline, timelines) = match walked {
+        Ok(Some(walked)) => walked,
+        Ok(None) | Err(Stop::Together) => return Ok(None),
+        Err(Stop::Read(e)) => return Err(e),
+    };
+    let lines = line_index::LineCounter::of_ends(&ends);
+    let timeline = Some(timeline::joined(timelines));
+    Ok(Some(finish(
+        source,
+        head,
+        outline,
+        timeline,
+        &lines,
+        two_threads,
+        empty,
+    )))
+}
+
+/// What the start of a file says before its body: its front matter's fields, or the warning
+/// that they could not be read and the block kept as text.
+struct Head {
+    meta: Meta,
+    warnings: Vec<Warning>,
+    /// Where the body starts.
+    body_start: usize,
+    /// Front matter that could not be read, shown first as YAML.
+    kept: Option<String>,
+    /// Whether front matter was opened and never closed.
+    unclosed: bool,
+}
+
+impl Head {
+    fn read(text: &str) -> Head {
+        let mut head = Head {
+            meta: Meta::new(),
+            warnings: Vec::new(),
+            body_start: 0,
+            kept: None,
+            unclosed: false,
+        };
+        let block = match front_matter::split(text) {
+            front_matter::Split::None => return head,
+            front_matter::Split::Unclosed => {
+                head.unclosed = true;
+                head.warnings.push(Warning {
+                    line: Some(1),
+                    column: Some(1),
+                    message: "front matter opened with --- is never closed; read as text".into(),
+                });
+                return head;
+            }
+            front_matter::Split::Block(block) => block,
+        };
+        head.body_start = block.whole.end;
+        match front_matter::parse(&text[block.yaml.clone()]) {
+            Ok(fields) => head.meta = fields,
+            Err(e) => {
+                let first = line_index::LineCounter::new(text).line(block.yaml.start);
+                head.warnings.push(Warning {
+                    line: Some(e.line.map_or(first, |l| first + l - 1)),
+                    column: e.column,
+                    message: match e.kind {
+                        front_matter::ErrorKind::Syntax => format!(
+                            "front matter is not valid YAML, kept as text: {}",
+                            e.message
+                        ),
+                        front_matter::ErrorKind::NotFields => {
+                            format!("{}; kept as text", e.message)
+                        }
+                        front_matter::ErrorKind::TooBig => {
+                            format!("front matter refused, kept as text: {}", e.message)
+                        }
+                    },
+                });
+                // Front matter that could not be read stays in the text, shown first as YAML.
+                head.kept = Some(sanitize::clean(text[block.whole].trim_end()));
+            }
+        }
+        head
+    }
+}
+
+/// The document made of a walked `outline` (with its `timeline` when it was found part by
+/// part), its lines counted by `lines`: its quotes found, the warnings the whole text calls
+/// for (`empty` when it is blank), the parts put together.
+fn finish(
+    source: &str,
+    head: Head,
+    outline: outline::Outline,
+    timeline: Option<Vec<TimelineEntry>>,
+    lines: &LineCounter,
+    two_threads: bool,
+    empty: bool,
+) -> Document {
+    let Head {
+        meta, mut warnings, ..
+    } = head;
     if meta.get("encrypted").and_then(|v| v.as_bool()) == Some(true) {
         warnings.push(Warning {
             line: None,
@@ -96,7 +231,7 @@ pub(super) fn load_with(source: &str, text: &str, threads: Threads) -> Document 
             message: "the document is marked encrypted: its body is not readable text".into(),
         });
     }
-    if text.trim().is_empty() {
+    if empty {
         warnings.push(Warning {
             line: None,
             column: None,
@@ -104,7 +239,7 @@ pub(super) fn load_with(source: &str, text: &str, threads: Threads) -> Document 
         });
     }
     let (timeline, (quotes, attributions)) =
-        find_events_and_quotes(&outline, file, two_threads, timeline);
+        find_events_and_quotes(&outline, lines, two_threads, timeline);
     let outline::Outline {
         mut text,
         preamble,
@@ -151,20 +286,21 @@ pub(super) fn load_with(source: &str, text: &str, threads: Threads) -> Document 
 /// hundred kilobytes that is more than either saves.
 pub const TWO_THREADS_BYTES: usize = 256 * 1024;
 
-/// The timeline and the quotes of the outline of `file`: two searches of the same outline
-/// that share nothing but it, done side by side when `two_threads`. `timeline`, when given,
+/// The timeline and the quotes of an outline (its file's lines counted by clones of `lines`):
+/// two searches of the same outline that share nothing but it, done side by side when
+/// `two_threads`. `timeline`, when given,
 /// is the timeline already found (part by part, as the body was walked): then only the
 /// quotes are searched for, half on each thread. The result is the same either way; if no
 /// thread can be started, the searches are done one after the other.
 fn find_events_and_quotes(
     outline: &outline::Outline,
-    file: &str,
+    lines: &LineCounter,
     two_threads: bool,
     timeline: Option<Vec<TimelineEntry>>,
 ) -> (Vec<TimelineEntry>, quotes::Found) {
     if !two_threads {
-        let timeline = timeline.unwrap_or_else(|| timeline::build(outline, file));
-        return (timeline, quotes::find(outline, file));
+        let timeline = timeline.unwrap_or_else(|| timeline::build_counting(outline, lines.clone()));
+        return (timeline, quotes::find_counting(outline, lines));
     }
     // The helper finds the timeline (unless it is found) and the quotes in the second half of
     // the running text; this thread the block quotes and the first half, then every quote's
@@ -173,10 +309,10 @@ fn find_events_and_quotes(
     let found = timeline.is_some();
     let helper_work = || {
         (
-            (!found).then(|| timeline::build(outline, file)),
+            (!found).then(|| timeline::build_counting(outline, lines.clone())),
             quotes::in_running_text(
                 outline,
-                file,
+                lines,
                 second.clone(),
                 &quotes::HeadingSpeakers::new(outline),
             ),
@@ -188,7 +324,7 @@ fn find_events_and_quotes(
             .spawn_scoped(scope, helper_work);
         let headings = quotes::HeadingSpeakers::new(outline);
         let block_quotes = quotes::in_block_quotes(outline, &headings);
-        let running_first = quotes::in_running_text(outline, file, first, &headings);
+        let running_first = quotes::in_running_text(outline, lines, first, &headings);
         let (built, running_second) = match helper {
             Ok(helper) => helper
                 .join()
@@ -467,8 +603,7 @@ mod tests {
         ) {
             let text = pieces.concat();
             let here = outline::walk(&text, 0, None);
-            let timeline = |part: &outline::Outline| timeline::build(part, &text);
-            if let Some((parts, timelines)) = outline::walk_in_parts(&text, 0, None, max_part, &timeline) {
+            if let Some((parts, timelines)) = outline::walk_in_parts(&text, 0, None, max_part, &timeline::build_counting) {
                 assert_same_outline(&parts, &here);
                 assert_eq!(timeline::joined(timelines), timeline::build(&here, &text));
             }
@@ -493,7 +628,7 @@ mod tests {
             timeline::build(&outline, &text),
             quotes::find(&outline, &text),
         );
-        let side_by_side = find_events_and_quotes(&outline, &text, true, None);
+        let side_by_side = find_events_and_quotes(&outline, &outline.lines(&text), true, None);
         assert!(one_after_the_other.0.len() > 100 && one_after_the_other.1.0.len() > 100);
         assert_eq!(side_by_side, one_after_the_other);
         for doc in [load("big", &text), load_on_this_thread("big", &text)] {
@@ -605,5 +740,103 @@ mod tests {
         assert_eq!((b.line, b.section, b.quote_depth), (2, Some(2), 1));
         assert_eq!((out[0].line, out[0].section), (1, None));
         assert_eq!(out[7].line, 4);
+    }
+
+    /// `text` cut as a reader of its file cuts it: parts of about `part_bytes`, each but the
+    /// last ending just before a heading [`outline::part_end`] allows a cut at.
+    fn cut_as_read(text: &str, part_bytes: usize) -> Vec<(usize, String)> {
+        let mut parts = Vec::new();
+        let mut start = 0;
+        while let Some(cut) = outline::part_end(&text[start..], part_bytes.max(1)) {
+            parts.push((start, text[start..start + cut].to_string()));
+            start += cut;
+        }
+        parts.push((start, text[start..].to_string()));
+        parts
+    }
+
+    /// The document `text` loads as, read in parts of `part_bytes` on `threads`, when it can
+    /// be: checked to be the one loading it whole gives.
+    fn same_read_in_parts(text: &str, part_bytes: usize, threads: Threads) -> Option<Document> {
+        let parts = cut_as_read(text, part_bytes).into_iter().map(Ok::<_, ()>);
+        let read = load_parts("t.md", text.len(), parts, threads).ok()??;
+        let whole = load_with("t.md", text, threads);
+        assert_eq!(read.source, whole.source);
+        assert_eq!(read.meta, whole.meta);
+        assert_eq!(read.warnings, whole.warnings);
+        assert_eq!(read.preamble, whole.preamble);
+        assert_eq!(read.sections, whole.sections);
+        assert_eq!(read.timeline, whole.timeline);
+        assert_eq!(read.quotes, whole.quotes);
+        assert_eq!(read.blocks, whole.blocks);
+        assert_eq!(read.text, whole.text);
+        assert_eq!(read.marks, whole.marks);
+        assert_eq!(read.links, whole.links);
+        assert_eq!(read.table_aligns, whole.table_aligns);
+        Some(read)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        /// Generated documents, hostile pieces and all, load the same read part by part as
+        /// whole, when their parts can be walked apart.
+        #[test]
+        fn generated_dossiers_load_the_same_read_in_parts(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 20..200),
+            front in prop::sample::select(&["", "---\ntitle: t\n---\n", "\u{feff}---\nyear: 2024\n---\n\n", "---\na: [\n---\n", "---\nx\n"][..]),
+            part_bytes in 1usize..400,
+            one_thread in any::<bool>(),
+        ) {
+            let text = format!("{front}{}", pieces.concat());
+            let threads = if one_thread { Threads::One } else { Threads::TwoWhenBig };
+            same_read_in_parts(&text, part_bytes, threads);
+        }
+    }
+
+    #[test]
+    fn the_fixtures_the_seed_and_generated_dossiers_load_the_same_read_in_parts() {
+        let mut texts = crate::synthetic::fixture_texts();
+        texts.extend((0..40).map(crate::synthetic::dossier));
+        let mut read = 0;
+        for text in &texts {
+            for (part_bytes, threads) in [(1, Threads::TwoWhenBig), (300, Threads::One)] {
+                read += usize::from(same_read_in_parts(text, part_bytes, threads).is_some());
+            }
+        }
+        // Many can be read in parts: those with a definition, a tag or a part left open
+        // cannot, and are read whole.
+        assert!(read * 3 > texts.len() * 2, "{read} of {}", texts.len() * 2);
+    }
+
+    #[test]
+    fn a_big_document_read_in_parts_is_the_one_read_whole_and_its_lines_are_the_files() {
+        let text = crate::synthetic::seed_repeated(3 * TWO_THREADS_BYTES).replace('\n', "\r\n");
+        let doc = same_read_in_parts(&text, 64 * 1024, Threads::TwoWhenBig)
+            .expect("the seed repeated can be read in parts");
+        assert!(doc.quotes.len() > 100 && doc.timeline.len() > 100);
+        let last = doc.quotes.last().map_or(0, |q| q.line);
+        assert!(last > text.lines().count() * 9 / 10, "line {last}");
+    }
+
+    #[test]
+    fn what_cannot_be_walked_apart_is_left_to_be_read_whole() {
+        let read = |text: &str| {
+            let parts = cut_as_read(text, 1).into_iter().map(Ok::<_, ()>);
+            load_parts("t.md", text.len(), parts, Threads::One).map(|d| d.is_some())
+        };
+        assert_eq!(read("# a\n\ntext\n\n# b\n\nmore\n"), Ok(true));
+        // A definition, a tag, or a fence left open in a part.
+        assert_eq!(read("# a\n\n[x]\n\n# b\n\n[x]: /u\n"), Ok(false));
+        assert_eq!(read("# a\n\n{{< q >}}\n\n# b\n\n{{< /q >}}\n"), Ok(false));
+        assert_eq!(read("# a\n\n```\ncode\n\n# b\n\n```\n"), Ok(false));
+        // Front matter never closed may close in a later part.
+        assert_eq!(read("---\na: b\n\n# b\n\n---\n"), Ok(false));
+        // A reading error ends the load.
+        let failing = [Ok((0, "# a\n\n".to_string())), Err("gone")];
+        assert_eq!(
+            load_parts("t.md", 9, failing.into_iter(), Threads::One).map(|d| d.is_some()),
+            Err("gone")
+        );
     }
 }

@@ -34,17 +34,22 @@ pub struct Blanked<'a> {
 /// The opening and closing marks of the tags read.
 const TAGS: [(&str, &str); 3] = [("{{<", ">}}"), ("{{%", "%}}"), ("{%", "%}")];
 
+/// Whether `body` may hold a tag: an opening `{%` or `{{`. Every tag opens so: one search for
+/// `{` (rare in prose) and a look at the byte after each, not a substring search for each
+/// opening.
+pub fn has_tags(body: &str) -> bool {
+    let body = body.as_bytes();
+    let opens_a_tag = |at: usize| matches!(body.get(at + 1), Some(b'%' | b'{'));
+    memchr::memchr_iter(b'{', body).any(opens_a_tag)
+}
+
 /// A tag is at most this long: an opening mark with no close within it is text.
 const LONGEST_TAG: usize = 4096;
 
 /// `file` with every block-level tag in its body (from `body_start`) blanked out, outside
 /// fenced code; and its blockquote pairs.
 pub fn blank(file: &str, body_start: usize) -> Blanked<'_> {
-    let body = file.get(body_start..).unwrap_or_default().as_bytes();
-    // Every tag opens with `{%` or `{{`: one search for `{` (rare in prose) and a look at
-    // the byte after each, not a substring search for each opening.
-    let opens_a_tag = |at: usize| matches!(body.get(at + 1), Some(b'%' | b'{'));
-    if !memchr::memchr_iter(b'{', body).any(opens_a_tag) {
+    if !has_tags(file.get(body_start..).unwrap_or_default()) {
         return Blanked {
             file: Cow::Borrowed(file),
             quotes: Vec::new(),

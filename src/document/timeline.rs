@@ -1,6 +1,7 @@
 //! Timeline entries: dated headings, dated list items and dated sentences.
 
 use super::dates::{self, DateMatch};
+use super::line_index::LineCounter;
 use super::outline::{Outline, ScanAhead};
 use super::{Block, BlockKind, Origin, TimelineEntry, sentences};
 
@@ -9,7 +10,11 @@ pub const TITLE_CHARS: usize = 120;
 
 /// Every dated event in the outline of `file`, sorted by date then line, one per (date, line).
 pub fn build(outline: &Outline, file: &str) -> Vec<TimelineEntry> {
-    let mut lines = outline.lines(file);
+    build_counting(outline, outline.lines(file))
+}
+
+/// [`build`], the lines of the outline's file counted by `lines`.
+pub fn build_counting(outline: &Outline, mut lines: LineCounter) -> Vec<TimelineEntry> {
     let mut entries = Vec::new();
     for (i, section) in outline.sections.iter().enumerate() {
         let title = outline.title_of(i);

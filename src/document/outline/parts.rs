@@ -30,84 +30,170 @@ pub const MAX_PART_BYTES: usize = 4 * 1024 * 1024;
 
 /// The outline of the body of `file` (from `offset`), its parts walked on two threads, each
 /// taking every other part, and joined in order here; and what `each` makes of each part's
-/// own outline, on the thread that walked it, with the number of sections before the part
-/// (its sections' indices in the whole are that much higher). `None` when the body has no
-/// place to cut, or when a part turns out to end in a block that might go on (then nothing
-/// of the parts is kept).
+/// own outline (given a counter of the part's lines), on the thread that walked it, with the
+/// number of sections before the part (its sections' indices in the whole are that much
+/// higher). `None` when the body has no place to cut, or when a part turns out to end in a
+/// block that might go on (then nothing of the parts is kept).
 pub fn walk_in_parts<'f, R: Send>(
     file: &'f str,
     offset: usize,
     leading: Option<(&str, &str)>,
     max_part: usize,
-    each: &(dyn Fn(&Outline) -> R + Sync),
-) -> Option<(Outline, Vec<(usize, R)>)> {
+    each: &(dyn Fn(&Outline, LineCounter) -> R + Sync),
+) -> Option<Walked<R>> {
     let body = file.get(offset..)?;
     let ranges = parts(body, max_part)?;
-    let ranges: Vec<Range<usize>> = ranges
-        .into_iter()
-        .map(|r| r.start + offset..r.end + offset)
-        .collect();
+    let mut ranges = ranges.into_iter().map(|r| r.start + offset..r.end + offset);
     let whole = body.len();
+    let cr = memchr::memchr(b'\r', file.as_bytes()).is_some();
     // Each thread counts lines with a counter of its own, carried from part to part: one
     // pass over the file per thread, not one from its start per part.
-    let lines = LineCounter::new(file);
+    let lines = LineCounter::with_cr(file, cr);
     let walk = |range: Range<usize>, leading, room, follows, lines: &mut LineCounter<'f>| {
-        let part = walk_part(file, range, leading, room, follows, Some(lines));
-        let made = each(&part.outline);
+        let body = &file[range.clone()];
+        let (part, after) = walk_part(body, range.start, leading, room, follows, |_| lines.clone());
+        *lines = after;
+        let made = each(&part.outline, LineCounter::with_cr(file, cr));
         (part, made)
+    };
+    // The first part's buffers have room for the whole body: the others are joined to it.
+    let (mut here, mut there) = (lines.clone(), lines);
+    let first = walk(ranges.next()?, leading, whole, false, &mut here);
+    let rest = ranges.map(Ok::<_, std::convert::Infallible>);
+    let walk_here = |range: Range<usize>| walk(range.clone(), None, range.len(), true, &mut here);
+    let walk_there = |range: Range<usize>| walk(range.clone(), None, range.len(), true, &mut there);
+    join_all(first, rest, walk_here, Some(walk_there)).unwrap_or_else(|never| match never {})
+}
+
+/// An outline walked in parts, and what was made of each part with the number of sections
+/// before it (see [`walk_in_parts`]).
+pub type Walked<R> = (Outline, Vec<(usize, R)>);
+
+/// A part of a file read part by part, as [`walk_read_parts`] takes them: its text (cut
+/// before an unindented heading after a blank line, see [`part_end`]), the file offset where
+/// it starts, and the line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilePart {
+    pub text: String,
+    pub offset: usize,
+    pub line: usize,
+}
+
+/// The outline of a file given part by part: `first` (the file's start, its body from
+/// `body_start`), then `rest`. Each part is walked as it comes, on this thread or (with
+/// `two_threads`) every other one on a second thread, and dropped once walked, so that only
+/// a few parts of the file are in memory at a time. `room` is how many bytes the body has in
+/// all (the joined outline's buffers are made ready for it). `each` as in [`walk_in_parts`].
+/// `Ok(None)` when a part turns out to end in a block that might go on; an error of `rest`
+/// ends the walk.
+pub fn walk_read_parts<R: Send, E>(
+    first: &FilePart,
+    body_start: usize,
+    leading: Option<(&str, &str)>,
+    room: usize,
+    rest: impl Iterator<Item = Result<FilePart, E>>,
+    two_threads: bool,
+    each: &(dyn Fn(&Outline, LineCounter) -> R + Sync),
+) -> Result<Option<Walked<R>>, E> {
+    let walk = |part: &FilePart, body: &str, leading, room, follows| {
+        let cr = memchr::memchr(b'\r', part.text.as_bytes()).is_some();
+        let lines = || LineCounter::in_part(&part.text, part.offset, part.line, cr);
+        let body_offset = part.offset + (part.text.len() - body.len());
+        let (walked, _) = walk_part(body, body_offset, leading, room, follows, |_| lines());
+        let made = each(&walked.outline, lines());
+        (walked, made)
+    };
+    let body = first.text.get(body_start..).unwrap_or_default();
+    let first = walk(first, body, leading, room, false);
+    let following = |part: FilePart| walk(&part, &part.text, None, part.text.len(), true);
+    match two_threads {
+        true => join_all(first, rest, following, Some(following)),
+        false => join_all(first, rest, following, None::<fn(FilePart) -> (Part, R)>),
+    }
+}
+
+/// `first` (a walked part) with the parts of `rest` joined on in order, each walked by
+/// `here` on this thread, or with `there` every other one on a second thread while this one
+/// walks the next (if no thread can be started, all of them here); what each part's walk
+/// made, with the number of sections before the part. `Ok(None)` when a part ends in a block
+/// that might go on (see [`ends_open`]); an error of `rest` ends the walk.
+fn join_all<X: Send, R: Send, E>(
+    first: (Part, R),
+    mut rest: impl Iterator<Item = Result<X, E>>,
+    mut here: impl FnMut(X) -> (Part, R),
+    there: Option<impl FnMut(X) -> (Part, R) + Send>,
+) -> Result<Option<Walked<R>>, E> {
+    let (mut joined, made) = first;
+    let mut all_made = vec![(0, made)];
+    // Joins a walked part on, unless what it follows is left open.
+    let join_next = |joined: Part, (next, made): (Part, R), all_made: &mut Vec<(usize, R)>| {
+        if ends_open(&joined.outline) {
+            return None;
+        }
+        all_made.push((joined.outline.sections.len(), made));
+        join(joined, next)
+    };
+    let Some(mut there) = there else {
+        for part in rest {
+            match join_next(joined, here(part?), &mut all_made) {
+                Some(j) => joined = j,
+                None => return Ok(None),
+            }
+        }
+        return Ok(Some((joined.outline, all_made)));
     };
     std::thread::scope(|scope| {
         // The helper is at most a part ahead of the joins: parts wait in memory one at a time.
+        let (give, work) = std::sync::mpsc::sync_channel::<X>(1);
         let (done, take) = std::sync::mpsc::sync_channel(1);
-        let theirs = ranges
-            .iter()
-            .skip(1)
-            .step_by(2)
-            .cloned()
-            .collect::<Vec<_>>();
-        let theirs_lines = lines.clone();
-        let mut helper = std::thread::Builder::new()
+        let helper = std::thread::Builder::new()
             .name("dossier-part".into())
             .spawn_scoped(scope, move || {
-                let mut lines = theirs_lines;
-                for range in theirs {
-                    let room = range.len();
-                    if done
-                        .send(walk(range, None, room, true, &mut lines))
-                        .is_err()
-                    {
+                for part in work {
+                    if done.send(there(part)).is_err() {
                         return;
                     }
                 }
-            })
-            .ok();
-        helper.as_ref()?;
-        // The first part's buffers have room for the whole body: the others are joined to it.
-        let mut lines = lines;
-        let (mut joined, made) = walk(ranges[0].clone(), leading, whole, false, &mut lines);
-        let mut all_made = vec![(0, made)];
-        for (i, range) in ranges.iter().enumerate().skip(1) {
-            if ends_open(&joined.outline) {
-                // The parts after it are of no use: the helper stops at its next part.
-                return None;
+            });
+        let mut helper = helper.ok();
+        // A panic on the helper goes on from here, as on one thread.
+        let helper_gone = |helper: &mut Option<std::thread::ScopedJoinHandle<'_, ()>>| {
+            if let Some(Err(panic)) = helper.take().map(|h| h.join()) {
+                std::panic::resume_unwind(panic);
             }
-            let (next, made) = match i % 2 {
-                1 => match take.recv() {
-                    Ok(part) => part,
-                    // The helper is gone: a panic there goes on from here, as on one thread.
-                    Err(_) => {
-                        if let Some(Err(panic)) = helper.take().map(|h| h.join()) {
-                            std::panic::resume_unwind(panic);
-                        }
-                        return None;
+        };
+        while let Some(a) = rest.next() {
+            let a = a?;
+            // The helper walks `a` while this thread walks the part after it.
+            let a = match helper.is_some() {
+                true => match give.send(a) {
+                    Ok(()) => None,
+                    Err(std::sync::mpsc::SendError(a)) => {
+                        helper_gone(&mut helper);
+                        Some(here(a))
                     }
                 },
-                _ => walk(range.clone(), None, range.len(), true, &mut lines),
+                false => Some(here(a)),
             };
-            all_made.push((joined.outline.sections.len(), made));
-            joined = join(joined, next)?;
+            let b = rest.next().transpose()?.map(&mut here);
+            let a = match a {
+                Some(a) => a,
+                None => match take.recv() {
+                    Ok(a) => a,
+                    Err(_) => {
+                        helper_gone(&mut helper);
+                        return Ok(None);
+                    }
+                },
+            };
+            for next in std::iter::once(a).chain(b) {
+                match join_next(joined, next, &mut all_made) {
+                    Some(j) => joined = j,
+                    None => return Ok(None),
+                }
+            }
         }
-        Some((joined.outline, all_made))
+        Ok(Some((joined.outline, all_made)))
     })
 }
 
@@ -138,6 +224,12 @@ pub(super) fn parts(body: &str, max_part: usize) -> Option<Vec<Range<usize>>> {
     }
     parts.push(start..body.len());
     Some(parts)
+}
+
+/// Where a file read part by part can be cut at or after `from` of `text` (the part read so
+/// far), for [`walk_read_parts`]: as [`parts`] cuts a body in memory.
+pub fn part_end(text: &str, from: usize) -> Option<usize> {
+    cut_after(text, from)
 }
 
 /// Where `body` can be cut, at or after `from`: the start of the first unindented ATX heading
@@ -338,14 +430,14 @@ mod tests {
             _ => 0,
         };
         let whole = walk(text, body, None);
-        let timeline = |part: &Outline| crate::document::timeline::build(part, text);
+        let timeline = crate::document::timeline::build_counting;
         match walk_in_parts(text, body, None, max_part, &timeline) {
             Some((parts, timelines)) => {
                 assert_eq!(parts, whole, "walked in parts of {max_part} bytes:\n{text}");
                 let joined = crate::document::timeline::joined(timelines);
                 assert_eq!(
                     joined,
-                    timeline(&whole),
+                    crate::document::timeline::build(&whole, text),
                     "timeline in parts of {max_part} bytes"
                 );
                 true
@@ -390,7 +482,10 @@ mod tests {
             "# a\n\n| x |\n|---|\nrow\n\n# b\n",
         ] {
             assert!(parts(text, 1).is_some(), "{text}");
-            assert!(walk_in_parts(text, 0, None, 1, &|_| ()).is_none(), "{text}");
+            assert!(
+                walk_in_parts(text, 0, None, 1, &|_, _| ()).is_none(),
+                "{text}"
+            );
         }
     }
 
@@ -424,7 +519,7 @@ mod tests {
     fn headings_nest_across_parts_as_in_one_walk() {
         let text = "## a\n\ntext\n\n# b\n\n### c\n\n> quote [l](u)\n\n## d\n\n- item\n\n#### e\n\n# f\n\n## g\n";
         assert!(same_in_parts(text, 1));
-        let (parts, _) = walk_in_parts(text, 0, None, 1, &|_| ()).unwrap();
+        let (parts, _) = walk_in_parts(text, 0, None, 1, &|_, _| ()).unwrap();
         let parents: Vec<_> = parts.sections.iter().map(|s| s.parent).collect();
         assert_eq!(
             parents,

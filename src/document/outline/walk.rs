@@ -160,23 +160,38 @@ pub fn walk_with(
     parsing: Parsing,
 ) -> Outline {
     let end = file.len();
+    let body = file.get(offset..).unwrap_or_default();
+    let lines = |body_unsafe| file_lines(file, offset, body_unsafe);
     match parsing {
         Parsing::OnThisThread => {
-            let room = end - offset.min(end);
-            walk_part(file, offset..end, leading, room, false, None).outline
+            walk_part(body, offset, leading, body.len(), false, lines)
+                .0
+                .outline
         }
         Parsing::OnASecondThread => {
-            let body = file.get(offset..).unwrap_or_default();
             let events = || Parser::new_ext(body, options()).into_offset_iter();
             // The walker is made (the body searched for what must be sanitized) while the
             // second thread runs the parser's first pass.
-            let new_walker = || Walker::new(file, offset..end, leading, body.len(), None);
+            let new_walker = || Walker::new(body, leading, end - offset.min(end), lines);
             super::beside::parse_beside(events, new_walker, |walker, event, at| {
                 walker.event(event, at + offset)
             })
             .finish()
         }
     }
+}
+
+/// A counter of the lines of `file`, for a walk of its body from `offset`; `body_unsafe` says
+/// whether the body holds anything [`sanitize()`] would replace (a CR is one of those: a body
+/// with none has no CR, and only the text before it is left to search).
+pub(super) fn file_lines(file: &str, offset: usize, body_unsafe: bool) -> LineCounter<'_> {
+    let has_cr = |text: &str| memchr::memchr(b'\r', text.as_bytes()).is_some();
+    let file_has_cr = if body_unsafe {
+        has_cr(file)
+    } else {
+        has_cr(file.get(..offset).unwrap_or_default())
+    };
+    LineCounter::with_cr(file, file_has_cr)
 }
 
 /// What [`walk_part`] gives: the outline of one part of the body, and the headings still
@@ -186,70 +201,54 @@ pub(super) struct Part {
     pub open_headings: Vec<(u8, usize)>,
 }
 
-/// Parses and walks `range` of `file` on this thread, as the part of the body it is: line
-/// numbers and offsets are the file's. `leading` as in [`walk`]; `room` is how many bytes of
-/// body the outline's buffers are made ready for (the whole body's, for a part that others
-/// will be joined to). `follows` when the part comes after text: its outline's text then
-/// opens with a line break that stands in for that text, so that every block is separated
-/// from the one before it as in one walk of the whole (a join drops it).
+/// Parses and walks `body`, the part of the body of a file that starts at file offset
+/// `offset`, on this thread: line numbers and offsets are the file's. `leading` as in
+/// [`walk`]; `room` is how many bytes of body the outline's buffers are made ready for (the
+/// whole body's, for a part that others will be joined to). `follows` when the part comes
+/// after text: its outline's text then opens with a line break that stands in for that text,
+/// so that every block is separated from the one before it as in one walk of the whole (a
+/// join drops it).
 ///
-/// `lines`, when given, counts the part's lines: a counter of the whole file that the same
-/// thread used for a part before this one, left where the walk of this part leaves it. Each
-/// part's lines are then counted on from the last part's rather than from the start of the
-/// file, and a thread counts through the file once however many parts it walks.
+/// `lines` gives the counter of the part's lines, told whether the body holds anything
+/// [`sanitize()`] would replace; the counter is given back where the walk leaves it (a
+/// thread that walks several parts of a file in memory counts on from one to the next,
+/// through the file once however many parts it walks).
 pub(super) fn walk_part<'a>(
-    file: &'a str,
-    range: Range<usize>,
+    body: &'a str,
+    offset: usize,
     leading: Option<(&str, &str)>,
     room: usize,
     follows: bool,
-    lines: Option<&mut LineCounter<'a>>,
-) -> Part {
-    let offset = range.start;
-    let body = file.get(range.clone()).unwrap_or_default();
-    let given = lines.as_deref().cloned();
-    let mut walker = Walker::new(file, range, leading, room, given);
+    lines: impl FnOnce(bool) -> LineCounter<'a>,
+) -> (Part, LineCounter<'a>) {
+    let mut walker = Walker::new(body, leading, room, lines);
     if follows {
         walker.current.buf.push('\n');
     }
     for (event, at) in Parser::new_ext(body, options()).into_offset_iter() {
         walker.event(event, at.start + offset);
     }
-    if let Some(lines) = lines {
-        *lines = walker.lines.clone();
-    }
+    let lines = walker.lines.clone();
     let open_headings = std::mem::take(&mut walker.heading_stack);
-    Part {
+    let part = Part {
         outline: walker.finish(),
         open_headings,
-    }
+    };
+    (part, lines)
 }
 
 impl<'a> Walker<'a> {
-    /// A walker for `range` of `file` (the body, or a part of it), its buffers made ready for
-    /// `room` bytes of body, counting lines with `lines` (by default a new counter of the
-    /// file). `leading` as in [`walk`].
+    /// A walker for `body` (the body, or a part of it), its buffers made ready for `room`
+    /// bytes of body, counting lines with what `lines` gives (told whether the body holds
+    /// anything [`sanitize()`] would replace). `leading` as in [`walk`].
     fn new(
-        file: &'a str,
-        range: Range<usize>,
+        body: &'a str,
         leading: Option<(&str, &str)>,
         room: usize,
-        lines: Option<LineCounter<'a>>,
+        lines: impl FnOnce(bool) -> LineCounter<'a>,
     ) -> Self {
-        let offset = range.start;
-        let body = file.get(range).unwrap_or_default();
         let body_unsafe = sanitize::has_unsafe(body);
-        let lines = lines.unwrap_or_else(|| {
-            // A CR is one of the characters `has_unsafe` looks for: a body with none of them
-            // has no CR, and only the text before it is left to search.
-            let has_cr = |text: &str| memchr::memchr(b'\r', text.as_bytes()).is_some();
-            let file_has_cr = if body_unsafe {
-                has_cr(file)
-            } else {
-                has_cr(file.get(..offset).unwrap_or_default())
-            };
-            LineCounter::with_cr(file, file_has_cr)
-        });
+        let lines = lines(body_unsafe);
         let mut walker = Walker {
             lines,
             out: Outline::default(),

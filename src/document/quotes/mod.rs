@@ -12,6 +12,7 @@ mod speakers;
 
 use std::ops::Range;
 
+use super::line_index::LineCounter;
 use super::names::{self, Who};
 use super::outline::{Outline, ScanAhead};
 use super::{BlockKind, Quote, QuoteKind, sentences};
@@ -54,9 +55,14 @@ pub type Found = (Vec<Quote>, Vec<(usize, String)>);
 /// speaker the quote itself does not name, `(block index just after the quote, speaker)` so
 /// the reader can show who said it.
 pub fn find(outline: &Outline, file: &str) -> Found {
+    find_counting(outline, &outline.lines(file))
+}
+
+/// [`find`], the lines of the outline's file counted by a clone of `lines`.
+pub fn find_counting(outline: &Outline, lines: &LineCounter) -> Found {
     let headings = HeadingSpeakers::new(outline);
     let block_quotes = in_block_quotes(outline, &headings);
-    let running_text = in_running_text(outline, file, 0..outline.units.len(), &headings);
+    let running_text = in_running_text(outline, lines, 0..outline.units.len(), &headings);
     with_speakers(outline, [block_quotes, running_text], false)
 }
 
@@ -142,17 +148,18 @@ pub(in crate::document) fn halves(outline: &Outline) -> (Range<usize>, Range<usi
     (0..split, split..len)
 }
 
-/// The quoted statements in the running text of the outline of `file`, in its prose units
+/// The quoted statements in the running text of an outline (its file's lines counted by a
+/// clone of `lines`), in its prose units
 /// `units` (a range that starts at a heading's unit, or at the first), each with what the
 /// text says of its speaker (whose statement a section is, from `headings`, as for
 /// [`in_block_quotes`]).
 pub(in crate::document) fn in_running_text(
     outline: &Outline,
-    file: &str,
+    lines: &LineCounter,
     units: Range<usize>,
     headings: &HeadingSpeakers,
 ) -> Part {
-    let mut lines = outline.lines(file);
+    let mut lines = lines.clone();
     let mut found: Vec<Pending> = Vec::new();
     // Blocks without a quotation mark are passed over in one scan of the text.
     let mut marks = ScanAhead::new(next_quotation_mark);
