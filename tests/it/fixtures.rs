@@ -2769,3 +2769,76 @@ fn speakers_profiles_and_signatures() {
         ],
     );
 }
+
+/// People who share a surname, and one person written several ways: a letter's signature
+/// (`J.R. Halloway`, a paragraph of its own at the end of a block quote), a middle initial
+/// left out (`Joseph Halloway`) or written without its full stop (`Joseph R Halloway`) are
+/// the `Joseph R. Halloway` the text names; a rank is no name (`a Corporal`); a title and a
+/// surname two brothers share is the one the text writes with that title (`General Brennan`
+/// → `Brigadier General Martin Luther Brennan`), and so is the pronoun that stands for it; a
+/// bare shared surname is the one the text last named (past `the Brennan Foundation` and
+/// `During Brennan's`); a church is no one a pronoun stands for.
+#[test]
+fn speakers_shared_surnames_and_initials() {
+    let doc = load_titled(
+        "speakers-shared-surnames-and-initials.md",
+        "Letters from the Winter Camp",
+    );
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "but that their children may keep the farms their fathers left behind.",
+                Some("Joseph R. Halloway"),
+                13,
+            ),
+            block(
+                "Dear sister, the winter has been long and the men are tired of the snow and the mud.",
+                Some("Joseph R. Halloway"),
+                15,
+            ),
+            inline(
+                "We have had a hard week here, and the snow has not stopped since Sunday.",
+                Some("Martin Luther Brennan"),
+                21,
+            ),
+            inline(
+                "The stove in the hospital tent went out twice in the night and the orderlies could not relight it,",
+                Some("Daniel Brennan"),
+                23,
+            ),
+            inline(
+                "The men are tired, but they will be ready when the roads are open again.",
+                Some("Martin Luther Brennan"),
+                25,
+            ),
+            inline(
+                "The river will be passable by April, and we shall move with it,",
+                Some("Martin Luther Brennan"),
+                29,
+            ),
+            inline("I want nothing to do with this journey at all.", None, 33),
+        ],
+    );
+    let path = "tests/fixtures/speakers-shared-surnames-and-initials.md";
+    let out = crate::common::run(&["people", "--json", path]);
+    let people: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let mut names: Vec<(&str, u64)> = people
+        .iter()
+        .map(|p| {
+            (
+                p["speaker"].as_str().unwrap(),
+                p["quotes"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            ("Daniel Brennan", 1),
+            ("Joseph R. Halloway", 2),
+            ("Martin Luther Brennan", 3)
+        ]
+    );
+}

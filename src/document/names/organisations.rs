@@ -36,6 +36,7 @@ const HEADS: &[&str] = &[
     "Secretariat",
     "Office",
     "Group",
+    "Church",
 ];
 
 /// Words that join the words of an organisation's name after its head: `Ministry of Water

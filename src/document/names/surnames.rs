@@ -82,6 +82,15 @@ impl People {
         (!is_titled(full)).then_some(full)
     }
 
+    /// The full names added whose last word is `surname` (a title and surname excepted).
+    pub fn with_surname<'p>(&'p self, surname: &'p str) -> impl Iterator<Item = &'p str> + 'p {
+        self.added
+            .iter()
+            .map(String::as_str)
+            .filter(move |n| n.rsplit(' ').next() == Some(surname) && n.contains(' '))
+            .filter(|n| !is_titled(n))
+    }
+
     /// Whether `word` is a word of the name of someone added.
     pub fn knows(&self, word: &str) -> bool {
         self.words.contains_key(word)
@@ -679,8 +688,41 @@ fn partner_before<'t>(within: &'t str, full: &str) -> Option<&'t str> {
     (and == "and" && given::of_given_name(partner).is_some()).then_some(partner)
 }
 
+/// Whether `name` opens with initials run together (`J.R. Halloway`).
+pub fn opens_with_initials(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or_default();
+    let letters: Vec<&str> = first.split_terminator('.').collect();
+    first.ends_with('.')
+        && name.contains(' ')
+        && letters.len() > 1
+        && letters
+            .iter()
+            .all(|l| l.chars().count() == 1 && l.chars().all(char::is_uppercase))
+}
+
+/// The one full name of `named` that `name`, initials and a surname (`J.R. Halloway`), stands
+/// for (`Joseph R. Halloway`).
+pub fn in_full_of_initials(name: &str, named: &[String]) -> Option<String> {
+    let surname = name.split_whitespace().next_back()?;
+    let mut fuller = named
+        .iter()
+        .filter(|n| n.rsplit(' ').next() == Some(surname) && n.as_str() != name)
+        .filter(|n| without_initials_of_others(&[name, n.as_str()]) == [n.as_str()]);
+    let one = fuller.next()?;
+    // Two people it may stand for: it stays as written.
+    let others: Vec<&String> = fuller.collect();
+    let all: Vec<&str> = std::iter::once(one.as_str())
+        .chain(others.iter().map(|s| s.as_str()))
+        .collect();
+    match without_initials_of_others(&all).as_slice() {
+        [full] => Some(full.to_string()),
+        _ => None,
+    }
+}
+
 /// `names` without any that only shortens another to initials: `T. Wierzbicki` (a reference
-/// list's) is the `Tomasz Wierzbicki` the text names, one person.
+/// list's) is the `Tomasz Wierzbicki` the text names, one person; so is `Joseph Curren`
+/// the `Joseph F. Curren` the text names with his middle initial, and `J.F. Curren`.
 pub fn without_initials_of_others<'n>(names: &[&'n str]) -> Vec<&'n str> {
     let shortens = |short: &str, full: &str| {
         let (s, f): (Vec<&str>, Vec<&str>) = (
@@ -692,6 +734,8 @@ pub fn without_initials_of_others<'n>(names: &[&'n str]) -> Vec<&'n str> {
             && s.last() == f.last()
             && s.iter().zip(&f).rev().skip(1).all(|(a, b)| {
                 a == b
+                    // `Joseph F Curren` (a reference's) is `Joseph F. Curren`.
+                    || b.strip_suffix('.') == Some(a)
                     || a.strip_suffix('.').is_some_and(|i| {
                         i.chars().count() == 1 && b.starts_with(i) && b.len() > i.len()
                     })
@@ -714,12 +758,46 @@ pub fn without_initials_of_others<'n>(names: &[&'n str]) -> Vec<&'n str> {
             _ => false,
         }
     };
+    // `Joseph Curren` is `Joseph F. Curren`: only initials are left out between the two.
+    let initial = |w: &str| {
+        let w = w.trim_end_matches('.');
+        w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+    };
+    let middle_left_out = |short: &str, full: &str| {
+        let s: Vec<&str> = short.split_whitespace().collect();
+        let f: Vec<&str> = full.split_whitespace().collect();
+        s.len() == 2
+            && f.len() > 2
+            && s.first() == f.first()
+            && s.last() == f.last()
+            && !initial(s[0])
+            && f[1..f.len() - 1].iter().all(|w| initial(w))
+    };
+    // `J.F. Curren` (a letter's signature) is `Joseph F. Curren`: one initial a word.
+    let initials_joined = |short: &str, full: &str| {
+        let s: Vec<&str> = short.split_whitespace().collect();
+        let f: Vec<&str> = full.split_whitespace().collect();
+        let [joined, last] = s.as_slice() else {
+            return false;
+        };
+        let letters: Vec<&str> = joined.split_terminator('.').collect();
+        f.len() > 2
+            && f.last() == Some(last)
+            && joined.ends_with('.')
+            && letters.len() == f.len() - 1
+            && letters.iter().zip(&f).all(|(l, w)| {
+                l.chars().count() == 1 && l.chars().all(char::is_uppercase) && w.starts_with(l)
+            })
+    };
     names
         .iter()
         .filter(|n| {
-            !names
-                .iter()
-                .any(|other| shortens(n, other) || reversed(n, other))
+            !names.iter().any(|other| {
+                shortens(n, other)
+                    || reversed(n, other)
+                    || middle_left_out(n, other)
+                    || initials_joined(n, other)
+            })
         })
         .copied()
         .collect()

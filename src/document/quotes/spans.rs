@@ -74,7 +74,9 @@ pub(super) fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, O
     // `> “…”` then `>*   Xiaoguang Sun, TiKV maintainer, …`: a quotation signed by a list of
     // one item, a name and who they are, after it.
     if speaker.is_none() {
-        if let Some(name) = signed_by_an_item(outline, blocks) {
+        if let Some(name) =
+            signed_by_an_item(outline, blocks).or_else(|| signed_by_a_name(outline, blocks))
+        {
             speaker = Some(name);
             parts.pop();
         }
@@ -109,6 +111,38 @@ fn signed_by_an_item(outline: &Outline, blocks: &[Block]) -> Option<String> {
         return None;
     }
     names::name_in_attribution(text).filter(|n| n.contains(' '))
+}
+
+/// The name a block quote's last paragraph gives when it is a person's name alone, signing
+/// the paragraphs before it as a letter is signed (`> J.R. Halloway`): two to four words, each
+/// capitalised or initials, the first initials or a known given name.
+fn signed_by_a_name(outline: &Outline, blocks: &[Block]) -> Option<String> {
+    let [.., before, last] = blocks else {
+        return None;
+    };
+    let paragraph = |b: &Block| matches!(b.kind, BlockKind::Paragraph);
+    if !paragraph(before) || !paragraph(last) {
+        return None;
+    }
+    let text = outline.text_of(last).trim();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let initials = |w: &str| {
+        w.ends_with('.')
+            && w.split_terminator('.')
+                .all(|l| l.chars().count() == 1 && l.chars().all(char::is_uppercase))
+    };
+    let name_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+    };
+    let first = *words.first()?;
+    let fits = (2..=4).contains(&words.len())
+        && text.len() <= 60
+        && words.iter().all(|w| initials(w) || name_word(w))
+        && words.last().is_some_and(|w| name_word(w))
+        && (initials(first) || names::given::of_given_name(first).is_some());
+    fits.then(|| text.to_string())
 }
 
 /// Whether `line` is an attribution (`— Name, title, body`): it opens with a dash, and what

@@ -50,6 +50,8 @@ pub(super) fn resolve_speakers(
     let mut quoted_as: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
     // What is looked up in the whole text, once per document, head word, office or gender.
     let mut lookups = Lookups::new(outline);
+    // Everyone named in full, for an interview label's or a signature's initials.
+    let mut named: Option<Vec<String>> = None;
     for p in found {
         let (s, must_resolve) = match &p.who {
             Some(Who::Named(s)) => (s, false),
@@ -84,6 +86,18 @@ pub(super) fn resolve_speakers(
                 let gender = names::given::of_honorific(title);
                 let mut candidates = names::without_initials_of_others(&dir.candidates(surname));
                 candidates.retain(|c| names::gender_allows(c, gender));
+                // `General Howard` of `Charles Howard` and `Brigadier General Oliver Otis
+                // Howard`: the one the text writes with that title.
+                if candidates.len() > 1 {
+                    let titled: Vec<&str> = candidates
+                        .iter()
+                        .copied()
+                        .filter(|c| lookups.written_with_title(title, c))
+                        .collect();
+                    if titled.len() == 1 {
+                        candidates = titled;
+                    }
+                }
                 match candidates.as_slice() {
                     [one] => {
                         let of_kin =
@@ -110,15 +124,33 @@ pub(super) fn resolve_speakers(
                 match candidates.as_slice() {
                     [one] => one.to_string(),
                     [] => written,
-                    // Several people share the name: the one quoted last, if any.
-                    several => several
-                        .iter()
-                        .filter_map(|c| last_quoted.get(*c).map(|&at| (at, *c)))
-                        .max()
-                        .map_or(written, |(_, c)| c.to_string()),
+                    // Several people share the name: the one the text last named before the
+                    // quote, if it says who; else the one quoted last, if any.
+                    several => {
+                        let before = outline
+                            .blocks
+                            .get(p.blocks.start)
+                            .map_or(0, |b| b.text_range().start + p.at);
+                        match lookups.last_named(several, &written, before) {
+                            Some(named) => named.to_string(),
+                            None => several
+                                .iter()
+                                .filter_map(|c| last_quoted.get(*c).map(|&at| (at, *c)))
+                                .max()
+                                .map_or(written, |(_, c)| c.to_string()),
+                        }
+                    }
                 }
             }
             _ => written,
+        };
+        // `J.R. Halloway` (a letter's signature) is the `Joseph R. Halloway` the text names.
+        let full = match names::opens_with_initials(&full) {
+            true => {
+                let named = named.get_or_insert_with(|| named_in_full(outline));
+                names::in_full_of_initials(&full, named).unwrap_or(full)
+            }
+            false => full,
         };
         // A subject with no reporting verb speaks only as someone the document names.
         if must_resolve && !full.contains(' ') {
@@ -148,8 +180,6 @@ pub(super) fn resolve_speakers(
     }
     // Everyone the document names in full, and the speakers: who a pronoun can stand for.
     let mut everyone: Option<names::People> = None;
-    // Everyone named in full, for an interview label's initials.
-    let mut named: Option<Vec<String>> = None;
     for k in 0..found.len() {
         let p = &found[k];
         let speaker = match &p.who {
@@ -179,8 +209,13 @@ pub(super) fn resolve_speakers(
             Some(Who::Pronoun(gender)) => {
                 let everyone = everyone.get_or_insert_with(|| everyone_named(outline, &out));
                 // `Professor Cheung … He said`: the full name the text gives the person.
-                antecedent(outline, found, &out, everyone, k, *gender, &mut lookups)
-                    .map(|name| everyone.in_full(&name).map_or(name.clone(), str::to_string))
+                antecedent(outline, found, &out, everyone, k, *gender, &mut lookups).map(|name| {
+                    match everyone.in_full(&name) {
+                        Some(full) => full.to_string(),
+                        // `General Howard` of several Howards: the one written with the title.
+                        None => lookups.titled_in_full(&name, everyone).unwrap_or(name),
+                    }
+                })
             }
             None => continued(outline, found, empty_quotes, &out, &people, k),
         };
@@ -338,6 +373,98 @@ impl<'o> Lookups<'o> {
     /// Whether a paragraph that names `surname` also speaks of kin of `gender` (`Mr.
     /// Lindqvist` beside `Erik Lindqvist … His grandfather`; `Ms Walsh` is none of `her two
     /// sons`).
+    /// Which of `candidates` (full names that share the surname `surname`) the text last
+    /// names before offset `before`: the last mention of the surname that says who, by the
+    /// rest of a full name or by a title only one of them is written with (`General Howard`),
+    /// past mentions of the surname alone. `None` when a title says nothing, or no mention
+    /// near enough says who.
+    fn last_named<'c>(
+        &self,
+        candidates: &[&'c str],
+        surname: &str,
+        before: usize,
+    ) -> Option<&'c str> {
+        /// How far back the mention is looked for.
+        const REACH: usize = 4096;
+        let text = self.outline.text.as_str();
+        let before = before.min(text.len());
+        let mut from = before.saturating_sub(REACH);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let window = &text[from..before];
+        let word_char = |c: char| c.is_alphanumeric();
+        for at in memchr::memmem::rfind_iter(window.as_bytes(), surname.as_bytes()) {
+            let (head, tail) = (&window[..at], &window[at + surname.len()..]);
+            if head.ends_with(word_char) || tail.starts_with(word_char) {
+                continue;
+            }
+            // `Howard University` is no mention of a Howard.
+            let next = tail
+                .trim_start_matches(['\'', '’', 's'])
+                .trim_start_matches(' ');
+            if tail.starts_with(' ') && next.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let head = head.trim_end();
+            // The longest full name written there: `Oliver Otis Howard`, not `Otis Howard`.
+            let named = candidates
+                .iter()
+                .filter(|c| {
+                    c.strip_suffix(surname)
+                        .map(str::trim_end)
+                        .is_some_and(|given| {
+                            !given.is_empty()
+                                && head.ends_with(given)
+                                && !head[..head.len() - given.len()].ends_with(word_char)
+                        })
+                })
+                .max_by_key(|c| c.len());
+            if let Some(c) = named {
+                return Some(c);
+            }
+            let title = head.rsplit(char::is_whitespace).next().unwrap_or_default();
+            if names::is_titled(&format!("{title} {surname}")) {
+                let with: Vec<&str> = candidates
+                    .iter()
+                    .copied()
+                    .filter(|c| self.written_with_title(title, c))
+                    .collect();
+                return (with.len() == 1).then(|| with[0]);
+            }
+            // The surname alone says no more: the mention before may.
+        }
+        None
+    }
+
+    /// `name`, a title and a surname several people named in `everyone` share, as the full
+    /// name of the one the text writes with that title.
+    fn titled_in_full(&self, name: &str, everyone: &names::People) -> Option<String> {
+        if !names::is_titled(name) {
+            return None;
+        }
+        let title = name.split_whitespace().next()?;
+        let surname = name.split_whitespace().next_back()?;
+        let with: Vec<&str> = everyone
+            .with_surname(surname)
+            .filter(|c| self.written_with_title(title, c))
+            .collect();
+        (with.len() == 1).then(|| with[0].to_string())
+    }
+
+    /// Whether the text writes `title` just before the full name `name` (`General` before
+    /// `Oliver Otis Howard` in `Brigadier General Oliver Otis Howard`).
+    fn written_with_title(&self, title: &str, name: &str) -> bool {
+        let text = self.outline.text.as_str();
+        let title = title.trim_end_matches('.');
+        memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()).any(|at| {
+            let before = text[..at].trim_end_matches(' ').trim_end_matches('.');
+            before.len() < at
+                && before.ends_with(title)
+                && !before[..before.len() - title.len()].ends_with(char::is_alphanumeric)
+        })
+    }
+
     fn beside_kin(&mut self, gender: Option<names::given::Gender>, surname: &str) -> bool {
         let outline = self.outline;
         self.kin
