@@ -2842,3 +2842,51 @@ fn speakers_shared_surnames_and_initials() {
         ]
     );
 }
+
+/// An interview set as questions in bold and answers in quotation marks: each answer, and a
+/// paragraph that goes on with it, is the words of the person the text says it sat down
+/// with (`sat down with Lindqvist` → `Maren Lindqvist`); words a group says together (`The
+/// Aldous brothers further described …`) are no one person's, not those of the brother
+/// quoted just before.
+#[test]
+fn speakers_interviews_and_groups() {
+    let doc = load_titled(
+        "speakers-interviews-and-groups.md",
+        "A New Director for the Hollow Creek Library",
+    );
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "I used to bring my children to Story Time every week, and one day the board asked whether I would help run it.",
+                Some("Maren Lindqvist"),
+                17,
+            ),
+            inline(
+                "The opening hours. A library that closes at five is a library for people who do not work.",
+                Some("Maren Lindqvist"),
+                21,
+            ),
+            inline(
+                "We will stay open until eight on Thursdays from the new year on, and longer in the summer.",
+                Some("Maren Lindqvist"),
+                23,
+            ),
+            inline(
+                "Yes, and the board agreed to pay for it out of the book sale every spring.",
+                Some("Maren Lindqvist"),
+                27,
+            ),
+            inline(
+                "We baked the bread for every library fair since the first one,",
+                Some("Henry Aldous"),
+                31,
+            ),
+            inline(
+                "the busiest days of the year for the whole street,",
+                None,
+                31,
+            ),
+        ],
+    );
+}

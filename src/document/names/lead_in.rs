@@ -536,6 +536,11 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
             !handle && w.chars().any(char::is_alphanumeric)
         })
         .collect();
+    // `The Howard brothers further described Andrew as "…"`: words of several people
+    // together, none of them alone (not those of the last one quoted).
+    if group_subject(&words) {
+        return Some(Who::Nobody);
+    }
     let verb = reporting_verb(&words);
     if let Some(name) = speaker_in_words(lead_in, &words, verb) {
         return Some(Who::Named(name));
@@ -607,6 +612,64 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
         (Some(g), true) => Some(Who::Pronoun(g)),
         _ => None,
     }
+}
+
+/// The names a text says an interview was with: the capitalised words after `sat down with`,
+/// `spoke with`, `talked with` (or `to`), `caught up with`, `chatted with`, `interviewed` or
+/// `an interview with` (`The Communicator sat down with Ball last month` → `Ball`).
+pub fn interviewed_in(text: &str) -> Vec<String> {
+    const LEADS: &[&[&str]] = &[
+        &["sat", "down", "with"],
+        &["spoke", "with"],
+        &["talked", "with"],
+        &["talked", "to"],
+        &["caught", "up", "with"],
+        &["chatted", "with"],
+        &["interviewed"],
+        &["interview", "with"],
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut found = Vec::new();
+    for i in 0..words.len() {
+        for lead in LEADS {
+            let end = i + lead.len();
+            let fits = words.get(i..end).is_some_and(|w| {
+                w.iter()
+                    .zip(lead.iter())
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+            });
+            if !fits {
+                continue;
+            }
+            let name: Vec<&str> = words[end..]
+                .iter()
+                .take(3)
+                .map(|w| bare(w))
+                .take_while(|w| is_capitalised(w) && !is_not_name(w))
+                .collect();
+            if !name.is_empty() {
+                found.push(name.join(" "));
+            }
+        }
+    }
+    found
+}
+
+/// Whether `words` open with a group of people as their subject: `The` (or `Both`), at most
+/// three capitalised words (a family's name), then a noun for several people (`The Howard
+/// brothers`, `the couple`, `Both sisters`).
+fn group_subject(words: &[&str]) -> bool {
+    const GROUPS: &[&str] = &[
+        "brothers", "sisters", "siblings", "couple", "twins", "parents", "family", "spouses",
+    ];
+    let Some((first, rest)) = words.split_first() else {
+        return false;
+    };
+    if !matches!(bare(first), "The" | "the" | "Both" | "both") {
+        return false;
+    }
+    let family = rest.iter().take_while(|w| is_capitalised(bare(w))).count();
+    family <= 3 && rest.get(family).is_some_and(|w| GROUPS.contains(&bare(w)))
 }
 
 /// Where the subject before the verb at `verb` ends: an adverb or auxiliary between them is

@@ -180,6 +180,8 @@ pub(super) fn resolve_speakers(
     }
     // Everyone the document names in full, and the speakers: who a pronoun can stand for.
     let mut everyone: Option<names::People> = None;
+    // Whom an interview set as questions in bold and answers in quotation marks is with.
+    let interview: OnceCell<Option<String>> = OnceCell::new();
     for k in 0..found.len() {
         let p = &found[k];
         let speaker = match &p.who {
@@ -217,7 +219,15 @@ pub(super) fn resolve_speakers(
                     }
                 })
             }
-            None => continued(outline, found, empty_quotes, &out, &people, k),
+            None => continued(outline, found, empty_quotes, &out, &people, k).or_else(|| {
+                if !answers_a_question(outline, &found[k]) {
+                    return None;
+                }
+                let everyone = everyone.get_or_insert_with(|| everyone_named(outline, &out));
+                interview
+                    .get_or_init(|| interviewee(outline, found, everyone))
+                    .clone()
+            }),
         };
         out[k] = speaker;
     }
@@ -542,6 +552,61 @@ pub(super) fn everyone_named(outline: &Outline, speakers: &[Option<String>]) -> 
         everyone.add(name);
     }
     everyone
+}
+
+/// Whether quote `p` opens a paragraph that answers the question just before it: a paragraph
+/// wholly in bold, as an interview sets its questions (`**How did this come about?**` then
+/// `"I just have fallen in love with Eastford. …"`).
+fn answers_a_question(outline: &Outline, p: &Pending) -> bool {
+    p.opens && p.quote.kind == QuoteKind::Inline && question_before(outline, p.blocks.start)
+}
+
+/// Whether the block before block `b` is a paragraph of its section wholly in bold.
+fn question_before(outline: &Outline, b: usize) -> bool {
+    let (Some(before), Some(block)) = (
+        b.checked_sub(1).and_then(|i| outline.blocks.get(i)),
+        outline.blocks.get(b),
+    ) else {
+        return false;
+    };
+    let text = outline.text_of(before);
+    let from = text.len() - text.trim_start().len();
+    let to = text.trim_end().len();
+    matches!(before.kind, BlockKind::Paragraph)
+        && before.section == block.section
+        && to > from
+        && outline
+            .marks_of(before)
+            .iter()
+            .any(|m| m.style == Inline::Strong && m.range.start <= from && m.range.end >= to)
+}
+
+/// The person an interview is with, when the document is one: at least two quotations that
+/// answer a question in bold (see [`answers_a_question`]), and before the first question one
+/// person the text says it sat down, spoke or talked with, or interviewed (`The Communicator
+/// sat down with Ball last month`), as the full name the text gives them.
+fn interviewee(outline: &Outline, found: &[Pending], everyone: &names::People) -> Option<String> {
+    let mut answers = found.iter().filter(|p| answers_a_question(outline, p));
+    let first = answers.next()?.blocks.start;
+    answers.next()?;
+    let mut named: Option<String> = None;
+    for block in outline.blocks.get(..first.saturating_sub(1))? {
+        if !matches!(block.kind, BlockKind::Paragraph) {
+            continue;
+        }
+        let text = outline.text_of(block);
+        for name in names::interviewed_in(text) {
+            let full = everyone
+                .mentions(&name)
+                .first()
+                .map_or(name.clone(), |(_, full)| full.to_string());
+            match &named {
+                Some(n) if *n != full => return None,
+                _ => named = Some(full),
+            }
+        }
+    }
+    named.filter(|n| n.contains(' '))
 }
 
 /// Whether quote `j` sits in the block just before quote `k`'s, in the same section, with no
