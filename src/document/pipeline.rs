@@ -118,7 +118,7 @@ pub(super) fn load_parts<E>(
         line: 1,
     };
     let walked = outline::walk_read_parts(
-        &first,
+        first,
         head.body_start,
         leading,
         size.saturating_sub(head.body_start),
@@ -126,7 +126,6 @@ pub(super) fn load_parts<E>(
         two_threads,
         &timeline::build_counting,
     );
-    drop(first);
     let (outline, timelines) = match walked {
         Ok(Some(walked)) => walked,
         Ok(None) | Err(Stop::Together) => return Ok(None),

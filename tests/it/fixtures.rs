@@ -2847,7 +2847,9 @@ fn speakers_shared_surnames_and_initials() {
 /// paragraph that goes on with it, is the words of the person the text says it sat down
 /// with (`sat down with Lindqvist` → `Maren Lindqvist`); words a group says together (`The
 /// Aldous brothers further described …`) are no one person's, not those of the brother
-/// quoted just before.
+/// quoted just before; a dateline's place is no part of a name (`SPRINGFIELD, IL--Odile
+/// Marchand`); the one a person `told` is not the speaker (`The officer, pointing to the
+/// river, told Marchand: "…"`).
 #[test]
 fn speakers_interviews_and_groups() {
     let doc = load_titled(
@@ -2886,6 +2888,18 @@ fn speakers_interviews_and_groups() {
                 "the busiest days of the year for the whole street,",
                 None,
                 31,
+            ),
+            // A dateline's place is no part of the name after its dash.
+            inline(
+                "The water came up to the second floor before anyone told us to leave the house,",
+                Some("Odile Marchand"),
+                35,
+            ),
+            // The one told is not the one speaking.
+            inline(
+                "Your street will be under water again by morning, so take only what you can carry.",
+                None,
+                37,
             ),
         ],
     );

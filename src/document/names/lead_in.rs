@@ -130,8 +130,10 @@ pub(super) fn speaker_in_words(
             return Some(name);
         }
     }
-    // "according to Name" and "said Name" name the speaker after the verb.
-    if let Some(name) = name_from(words.get(named_at..).unwrap_or_default()) {
+    // "according to Name" and "said Name" name the speaker after the verb; not "told Name",
+    // the one told (`The guard, pointing to the chimney, told Firestone: "…"`).
+    let listener = verb > 0 && matches!(bare(words[verb]), "told" | "tells" | "asked" | "asks");
+    if let Some(name) = name_from(words.get(named_at..).unwrap_or_default()).filter(|_| !listener) {
         let comma_before_verb = verb > 0 && words[verb - 1].ends_with(',');
         if comma_before_verb || verb == 0 {
             return Some(name);

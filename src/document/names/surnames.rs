@@ -690,14 +690,15 @@ fn partner_before<'t>(within: &'t str, full: &str) -> Option<&'t str> {
 
 /// Whether `name` opens with initials run together (`J.R. Halloway`).
 pub fn opens_with_initials(name: &str) -> bool {
-    let first = name.split_whitespace().next().unwrap_or_default();
-    let letters: Vec<&str> = first.split_terminator('.').collect();
-    first.ends_with('.')
-        && name.contains(' ')
-        && letters.len() > 1
-        && letters
-            .iter()
-            .all(|l| l.chars().count() == 1 && l.chars().all(char::is_uppercase))
+    // Asked of every speaker's name: no allocation, bytes only.
+    let Some((first, _)) = name.split_once(' ') else {
+        return false;
+    };
+    let b = first.as_bytes();
+    b.len() >= 4
+        && b.len() % 2 == 0
+        && b.chunks(2)
+            .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
 }
 
 /// The one full name of `named` that `name`, initials and a surname (`J.R. Halloway`), stands
@@ -724,15 +725,16 @@ pub fn in_full_of_initials(name: &str, named: &[String]) -> Option<String> {
 /// list's) is the `Tomasz Wierzbicki` the text names, one person; so is `Joseph Curren`
 /// the `Joseph F. Curren` the text names with his middle initial, and `J.F. Curren`.
 pub fn without_initials_of_others<'n>(names: &[&'n str]) -> Vec<&'n str> {
-    let shortens = |short: &str, full: &str| {
-        let (s, f): (Vec<&str>, Vec<&str>) = (
-            short.split_whitespace().collect(),
-            full.split_whitespace().collect(),
-        );
-        short != full
+    // Each name's words, split once for all the pairs.
+    let words: Vec<Vec<&str>> = names
+        .iter()
+        .map(|n| n.split_whitespace().collect())
+        .collect();
+    let shortens = |s: &[&str], f: &[&str]| {
+        s != f
             && s.len() == f.len()
             && s.last() == f.last()
-            && s.iter().zip(&f).rev().skip(1).all(|(a, b)| {
+            && s.iter().zip(f).rev().skip(1).all(|(a, b)| {
                 a == b
                     // `Joseph F Curren` (a reference's) is `Joseph F. Curren`.
                     || b.strip_suffix('.') == Some(a)
@@ -742,30 +744,24 @@ pub fn without_initials_of_others<'n>(names: &[&'n str]) -> Vec<&'n str> {
             })
     };
     // `Nakamura T.` (a reference list's, surname first) is `Terry Nakamura`.
-    let reversed = |short: &str, full: &str| {
-        let s: Vec<&str> = short.split_whitespace().collect();
-        let f: Vec<&str> = full.split_whitespace().collect();
-        match (s.as_slice(), f.as_slice()) {
-            ([surname, initial], [given, .., last]) => {
-                surname.trim_end_matches(',') == *last
-                    && initial
-                        .trim_end_matches(['.', ','])
-                        .chars()
-                        .next()
-                        .is_some_and(|i| given.starts_with(i))
-                    && initial.trim_end_matches(['.', ',']).chars().count() == 1
-            }
-            _ => false,
+    let reversed = |s: &[&str], f: &[&str]| match (s, f) {
+        ([surname, initial], [given, .., last]) => {
+            surname.trim_end_matches(',') == *last
+                && initial
+                    .trim_end_matches(['.', ','])
+                    .chars()
+                    .next()
+                    .is_some_and(|i| given.starts_with(i))
+                && initial.trim_end_matches(['.', ',']).chars().count() == 1
         }
+        _ => false,
     };
     // `Joseph Curren` is `Joseph F. Curren`: only initials are left out between the two.
     let initial = |w: &str| {
         let w = w.trim_end_matches('.');
         w.chars().count() == 1 && w.chars().all(char::is_uppercase)
     };
-    let middle_left_out = |short: &str, full: &str| {
-        let s: Vec<&str> = short.split_whitespace().collect();
-        let f: Vec<&str> = full.split_whitespace().collect();
+    let middle_left_out = |s: &[&str], f: &[&str]| {
         s.len() == 2
             && f.len() > 2
             && s.first() == f.first()
@@ -774,32 +770,30 @@ pub fn without_initials_of_others<'n>(names: &[&'n str]) -> Vec<&'n str> {
             && f[1..f.len() - 1].iter().all(|w| initial(w))
     };
     // `J.F. Curren` (a letter's signature) is `Joseph F. Curren`: one initial a word.
-    let initials_joined = |short: &str, full: &str| {
-        let s: Vec<&str> = short.split_whitespace().collect();
-        let f: Vec<&str> = full.split_whitespace().collect();
-        let [joined, last] = s.as_slice() else {
+    let initials_joined = |s: &[&str], f: &[&str]| {
+        let [joined, last] = s else {
             return false;
         };
-        let letters: Vec<&str> = joined.split_terminator('.').collect();
         f.len() > 2
             && f.last() == Some(last)
             && joined.ends_with('.')
-            && letters.len() == f.len() - 1
-            && letters.iter().zip(&f).all(|(l, w)| {
+            && joined.split_terminator('.').count() == f.len() - 1
+            && joined.split_terminator('.').zip(f).all(|(l, w)| {
                 l.chars().count() == 1 && l.chars().all(char::is_uppercase) && w.starts_with(l)
             })
     };
     names
         .iter()
-        .filter(|n| {
-            !names.iter().any(|other| {
+        .zip(&words)
+        .filter(|(_, n)| {
+            !words.iter().any(|other| {
                 shortens(n, other)
                     || reversed(n, other)
                     || middle_left_out(n, other)
                     || initials_joined(n, other)
             })
         })
-        .copied()
+        .map(|(name, _)| *name)
         .collect()
 }
 
@@ -884,8 +878,28 @@ pub fn is_nickname(raw: &str) -> bool {
 
 /// A word as part of a run of name words: its stem (possessive removed), and whether it closes
 /// the run (punctuation or a possessive after it). `None` when it is not a name word.
+/// `Renee` of `CA--Renee`: a dateline's place in capitals, then a dash and the word after it
+/// (`SANTA CRUZ, CA--Renee Firestone survived …`); any other word as it is.
+fn after_dateline(raw: &str) -> &str {
+    for dash in ["--", "—", "–"] {
+        if let Some((place, after)) = raw.split_once(dash) {
+            let mut letters = place.chars().filter(|c| c.is_alphabetic()).peekable();
+            let capitals = letters.peek().is_some() && letters.all(char::is_uppercase);
+            if capitals && after.starts_with(char::is_uppercase) {
+                return after;
+            }
+        }
+    }
+    raw
+}
+
 pub(super) fn name_word(raw: &str) -> Option<(&str, bool)> {
     // Most words are not capitalised: they are passed over before anything is trimmed.
+    let first = raw.chars().find(|c| c.is_alphanumeric())?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    let raw = after_dateline(raw);
     let first = raw.chars().find(|c| c.is_alphanumeric())?;
     // `Carla Freccero (Literature)`: what is in brackets after a name is no part of it, nor
     // the first word of a quotation after it (`Peter Cheung⏎“Paying someone …`).

@@ -58,10 +58,13 @@ pub fn walk_in_parts<'f, R: Send>(
     };
     // The first part's buffers have room for the whole body: the others are joined to it.
     let (mut here, mut there) = (lines.clone(), lines);
-    let first = walk(ranges.next()?, leading, whole, false, &mut here);
-    let rest = ranges.map(Ok::<_, std::convert::Infallible>);
-    let walk_here = |range: Range<usize>| walk(range.clone(), None, range.len(), true, &mut here);
+    let walk_here = |range: Range<usize>, first: bool| match first {
+        true => walk(range, leading, whole, false, &mut here),
+        false => walk(range.clone(), None, range.len(), true, &mut here),
+    };
     let walk_there = |range: Range<usize>| walk(range.clone(), None, range.len(), true, &mut there);
+    let first = ranges.next()?;
+    let rest = ranges.map(Ok::<_, std::convert::Infallible>);
     join_all(first, rest, walk_here, Some(walk_there)).unwrap_or_else(|never| match never {})
 }
 
@@ -87,7 +90,7 @@ pub struct FilePart {
 /// `Ok(None)` when a part turns out to end in a block that might go on; an error of `rest`
 /// ends the walk.
 pub fn walk_read_parts<R: Send, E>(
-    first: &FilePart,
+    first: FilePart,
     body_start: usize,
     leading: Option<(&str, &str)>,
     room: usize,
@@ -103,28 +106,33 @@ pub fn walk_read_parts<R: Send, E>(
         let made = each(&walked.outline, lines());
         (walked, made)
     };
-    let body = first.text.get(body_start..).unwrap_or_default();
-    let first = walk(first, body, leading, room, false);
-    let following = |part: FilePart| walk(&part, &part.text, None, part.text.len(), true);
+    let here = |part: FilePart, first: bool| match first {
+        true => {
+            let body = part.text.get(body_start..).unwrap_or_default();
+            walk(&part, body, leading, room, false)
+        }
+        false => walk(&part, &part.text, None, part.text.len(), true),
+    };
+    let there = |part: FilePart| walk(&part, &part.text, None, part.text.len(), true);
     match two_threads {
-        true => join_all(first, rest, following, Some(following)),
-        false => join_all(first, rest, following, None::<fn(FilePart) -> (Part, R)>),
+        true => join_all(first, rest, here, Some(there)),
+        false => join_all(first, rest, here, None::<fn(FilePart) -> (Part, R)>),
     }
 }
 
-/// `first` (a walked part) with the parts of `rest` joined on in order, each walked by
-/// `here` on this thread, or with `there` every other one on a second thread while this one
-/// walks the next (if no thread can be started, all of them here); what each part's walk
-/// made, with the number of sections before the part. `Ok(None)` when a part ends in a block
+/// The part `first` and the parts of `rest` walked and joined in order: each walked by
+/// `here` on this thread (told whether it is the first), or with `there` every other one
+/// after the first on a second thread while this one walks the others (if no thread can be
+/// started, all of them here); what each part's walk made, with the number of sections
+/// before the part. `Ok(None)` when a part ends in a block
 /// that might go on (see [`ends_open`]); an error of `rest` ends the walk.
 fn join_all<X: Send, R: Send, E>(
-    first: (Part, R),
+    first: X,
     mut rest: impl Iterator<Item = Result<X, E>>,
-    mut here: impl FnMut(X) -> (Part, R),
+    mut here: impl FnMut(X, bool) -> (Part, R),
     there: Option<impl FnMut(X) -> (Part, R) + Send>,
 ) -> Result<Option<Walked<R>>, E> {
-    let (mut joined, made) = first;
-    let mut all_made = vec![(0, made)];
+    let mut all_made = Vec::new();
     // Joins a walked part on, unless what it follows is left open.
     let join_next = |joined: Part, (next, made): (Part, R), all_made: &mut Vec<(usize, R)>| {
         if ends_open(&joined.outline) {
@@ -134,8 +142,10 @@ fn join_all<X: Send, R: Send, E>(
         join(joined, next)
     };
     let Some(mut there) = there else {
+        let (mut joined, made) = here(first, true);
+        all_made.push((0, made));
         for part in rest {
-            match join_next(joined, here(part?), &mut all_made) {
+            match join_next(joined, here(part?, false), &mut all_made) {
                 Some(j) => joined = j,
                 None => return Ok(None),
             }
@@ -143,9 +153,10 @@ fn join_all<X: Send, R: Send, E>(
         return Ok(Some((joined.outline, all_made)));
     };
     std::thread::scope(|scope| {
-        // The helper is at most a part ahead of the joins: parts wait in memory one at a time.
-        let (give, work) = std::sync::mpsc::sync_channel::<X>(1);
-        let (done, take) = std::sync::mpsc::sync_channel(1);
+        // The helper is at most two parts ahead of the joins: parts wait in memory a few at a
+        // time.
+        let (give, work) = std::sync::mpsc::sync_channel::<X>(2);
+        let (done, take) = std::sync::mpsc::sync_channel(2);
         let helper = std::thread::Builder::new()
             .name("dossier-part".into())
             .spawn_scoped(scope, move || {
@@ -162,38 +173,73 @@ fn join_all<X: Send, R: Send, E>(
                 std::panic::resume_unwind(panic);
             }
         };
-        while let Some(a) = rest.next() {
-            let a = a?;
-            // The helper walks `a` while this thread walks the part after it.
-            let a = match helper.is_some() {
-                true => match give.send(a) {
-                    Ok(()) => None,
-                    Err(std::sync::mpsc::SendError(a)) => {
-                        helper_gone(&mut helper);
-                        Some(here(a))
+        // The parts read and not yet joined, in order: `None` for one the helper has.
+        let mut order: std::collections::VecDeque<Option<X>> = Default::default();
+        // How many parts the helper has in hand, and how many have been read after the first.
+        let (mut theirs, mut read) = (0, 0);
+        let mut exhausted = false;
+        let mut first = Some(first);
+        let mut joined: Option<Part> = None;
+        loop {
+            // Read on until the next part to join is read and the helper has two parts in hand
+            // (one it walks, one waiting), so that it never waits on the joins here.
+            while !exhausted
+                && (order.is_empty() && first.is_none() || helper.is_some() && theirs < 2)
+            {
+                let Some(part) = rest.next() else {
+                    exhausted = true;
+                    break;
+                };
+                let part = part?;
+                read += 1;
+                // Every other part is the helper's, the first after the one here among them.
+                if read % 2 == 1 && helper.is_some() {
+                    match give.send(part) {
+                        Ok(()) => {
+                            theirs += 1;
+                            order.push_back(None);
+                        }
+                        Err(std::sync::mpsc::SendError(part)) => {
+                            helper_gone(&mut helper);
+                            order.push_back(Some(part));
+                        }
                     }
-                },
-                false => Some(here(a)),
+                } else {
+                    order.push_back(Some(part));
+                }
+            }
+            // The first part is walked here once the helper has its first parts.
+            if let Some(part) = first.take() {
+                let (part, made) = here(part, true);
+                all_made.push((0, made));
+                joined = Some(part);
+                continue;
+            }
+            let Some(next) = order.pop_front() else {
+                break;
             };
-            let b = rest.next().transpose()?.map(&mut here);
-            let a = match a {
-                Some(a) => a,
+            let walked = match next {
+                Some(part) => here(part, false),
                 None => match take.recv() {
-                    Ok(a) => a,
+                    Ok(walked) => {
+                        theirs -= 1;
+                        walked
+                    }
                     Err(_) => {
                         helper_gone(&mut helper);
                         return Ok(None);
                     }
                 },
             };
-            for next in std::iter::once(a).chain(b) {
-                match join_next(joined, next, &mut all_made) {
-                    Some(j) => joined = j,
-                    None => return Ok(None),
-                }
+            match joined
+                .take()
+                .and_then(|j| join_next(j, walked, &mut all_made))
+            {
+                Some(j) => joined = Some(j),
+                None => return Ok(None),
             }
         }
-        Ok(Some((joined.outline, all_made)))
+        Ok(joined.map(|j| (j.outline, all_made)))
     })
 }
 
