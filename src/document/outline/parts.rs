@@ -273,7 +273,7 @@ pub(super) fn parts(body: &str, max_part: usize) -> Option<Vec<Range<usize>>> {
 }
 
 /// Where a file read part by part can be cut at or after `from` of `text` (the part read so
-/// far), for [`walk_read_parts`]: as [`parts`] cuts a body in memory.
+/// far), for [`walk_read_parts`]: as [`walk_in_parts`] cuts a body in memory.
 pub fn part_end(text: &str, from: usize) -> Option<usize> {
     cut_after(text, from)
 }
