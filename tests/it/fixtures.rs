@@ -2849,7 +2849,8 @@ fn speakers_shared_surnames_and_initials() {
 /// Aldous brothers further described …`) are no one person's, not those of the brother
 /// quoted just before; a dateline's place is no part of a name (`SPRINGFIELD, IL--Odile
 /// Marchand`); the one a person `told` is not the speaker (`The officer, pointing to the
-/// river, told Marchand: "…"`).
+/// river, told Marchand: "…"`); a sentence that ends in `, says Marchand.` is hers, and so is
+/// the quotation after it.
 #[test]
 fn speakers_interviews_and_groups() {
     let doc = load_titled(
@@ -2900,6 +2901,12 @@ fn speakers_interviews_and_groups() {
                 "Your street will be under water again by morning, so take only what you can carry.",
                 None,
                 37,
+            ),
+            // A sentence that ends `, says Marchand.` gives her words, and the quotation after.
+            inline(
+                "People thought we had only lost furniture, and we had lost the whole street.",
+                Some("Odile Marchand"),
+                39,
             ),
         ],
     );

@@ -711,9 +711,36 @@ pub fn speaker_ending_in_verb(sentence: &str) -> Option<Who> {
         };
     }
     if !is_speech_verb(last) {
-        return None;
+        return said_by_name_at_end(s).map(Who::Named);
     }
     who_in_lead_in(s)
+}
+
+/// The name a sentence ends in after a comma and its reporting verb (`People didn't want to
+/// hear about it after the war, says Firestone.`): the one whose words it gives, and those of
+/// the quotation after it.
+fn said_by_name_at_end(sentence: &str) -> Option<String> {
+    // Asked of many sentences: the last five words are looked at from the end, with no
+    // allocation, and most have no reporting verb among them.
+    let mut last: [&str; 5] = [""; 5];
+    let mut n = 0;
+    for w in sentence.split_whitespace().rev().take(5) {
+        last[n] = w;
+        n += 1;
+    }
+    // `last[verb]` is the verb, `last[..verb]` the name (in reverse), `last[verb + 1]` the
+    // word before the verb.
+    let verb = (1..n.min(4)).find(|&i| is_speech_verb(last[i]))?;
+    if !last.get(verb + 1).is_some_and(|w| w.ends_with(',')) {
+        return None;
+    }
+    let mut after: [&str; 3] = [""; 3];
+    for (slot, w) in after.iter_mut().zip(last[..verb].iter().rev()) {
+        *slot = w;
+    }
+    let after = &after[..verb];
+    let name = name_from(after)?;
+    (name.split_whitespace().count() == after.len()).then_some(name)
 }
 
 /// The person a sentence says offers the words that follow (`Hamilton offers this advice to

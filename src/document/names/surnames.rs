@@ -881,6 +881,11 @@ pub fn is_nickname(raw: &str) -> bool {
 /// `Renee` of `CA--Renee`: a dateline's place in capitals, then a dash and the word after it
 /// (`SANTA CRUZ, CA--Renee Firestone survived …`); any other word as it is.
 fn after_dateline(raw: &str) -> &str {
+    // Asked of every capitalised word: most hold no dash at all (an em or en dash opens with
+    // the byte 0xE2).
+    if !raw.bytes().any(|b| b == b'-' || b == 0xE2) {
+        return raw;
+    }
     for dash in ["--", "—", "–"] {
         if let Some((place, after)) = raw.split_once(dash) {
             let mut letters = place.chars().filter(|c| c.is_alphabetic()).peekable();
