@@ -43,17 +43,24 @@ pub struct Unit {
     /// Its `(offset in block text, offset in source)` pairs, a range of [`Outline::maps`]:
     /// one at the start of each text fragment.
     pub map: Range<u32>,
-    /// Offsets in the block text of its soft and hard line breaks, a range of
-    /// [`Outline::breaks`].
-    pub breaks: Range<u32>,
-    /// The outermost block quote this unit sits in (its index in [`Outline::quote_blocks`]).
-    pub quote: Option<u32>,
+    /// The outermost block quote this unit sits in (its index in [`Outline::quote_blocks`]),
+    /// [`Unit::NO_QUOTE`] for none (see [`Unit::quote`]): a unit is 20 bytes, and a big
+    /// document has millions.
+    pub quote: u32,
 }
 
 impl Unit {
+    /// [`Unit::quote`] of a unit in no block quote.
+    pub const NO_QUOTE: u32 = u32::MAX;
+
     /// Index of its block in [`Outline::blocks`].
     pub fn block(&self) -> usize {
         self.block as usize
+    }
+
+    /// The outermost block quote it sits in, its index in [`Outline::quote_blocks`].
+    pub fn quote(&self) -> Option<usize> {
+        (self.quote != Self::NO_QUOTE).then_some(self.quote as usize)
     }
 }
 
@@ -122,8 +129,10 @@ pub struct Outline {
     /// unit costs no allocation of its own. Offsets are `u32` (files dossier opens are at
     /// most 256 MiB): half the memory.
     pub maps: Vec<(u32, u32)>,
-    /// Every unit's line breaks, one after another (see [`Unit::breaks`]).
-    pub breaks: Vec<usize>,
+    /// The soft and hard line breaks of the units that have any, in order: `(block, offset
+    /// in its text)` (see [`Outline::breaks`]). Few units have one: they are kept here rather
+    /// than as a range in every unit.
+    pub breaks: Vec<(u32, u32)>,
     /// Whether the file holds a CR (see [`Outline::lines`]).
     pub file_has_cr: bool,
 }
@@ -216,7 +225,7 @@ impl Outline {
         self.quote_blocks.sort_by_key(|q| q.blocks.start);
         for (k, q) in self.quote_blocks.iter().enumerate() {
             for u in &mut self.units[q.units.clone()] {
-                u.quote = Some(narrow(k));
+                u.quote = narrow(k);
             }
         }
     }
@@ -236,8 +245,10 @@ impl Outline {
     }
 
     /// Offsets of `unit`'s line breaks in its block text.
-    pub fn breaks(&self, unit: &Unit) -> &[usize] {
-        self.breaks.get(wide(&unit.breaks)).unwrap_or_default()
+    pub fn breaks(&self, unit: &Unit) -> impl DoubleEndedIterator<Item = usize> + '_ {
+        let from = self.breaks.partition_point(|&(b, _)| b < unit.block);
+        let to = from + self.breaks[from..].partition_point(|&(b, _)| b == unit.block);
+        self.breaks[from..to].iter().map(|&(_, at)| at as usize)
     }
 }
 

@@ -14,8 +14,8 @@
 
 use std::ops::Range;
 
-use super::Outline;
 use super::walk::{Part, walk_part};
+use super::{Outline, Unit};
 use crate::document::beginning::is_heading;
 use crate::document::line_index::LineCounter;
 use crate::document::{BlockKind, Inline, narrow};
@@ -383,7 +383,7 @@ fn join(first: Part, second: Part) -> Option<Part> {
     let shift = |r: Range<usize>, by: usize| r.start + by..r.end + by;
     let shift32 =
         |r: Range<u32>, by: usize| narrow(r.start as usize + by)..narrow(r.end as usize + by);
-    let (n_sections, n_blocks, n_units, n_marks, n_links, n_quotes, n_maps, n_breaks) = (
+    let (n_sections, n_blocks, n_units, n_marks, n_links, n_quotes, n_maps) = (
         out.sections.len(),
         out.blocks.len(),
         out.units.len(),
@@ -391,7 +391,6 @@ fn join(first: Part, second: Part) -> Option<Part> {
         out.links.len(),
         out.quote_blocks.len(),
         out.maps.len(),
-        out.breaks.len(),
     );
     out.sections.extend(sections.into_iter().map(|mut s| {
         s.parent = match s.parent {
@@ -434,8 +433,9 @@ fn join(first: Part, second: Part) -> Option<Part> {
     out.units.extend(units.into_iter().map(|mut u| {
         u.block = narrow(u.block as usize + n_blocks);
         u.map = shift32(u.map, n_maps);
-        u.breaks = shift32(u.breaks, n_breaks);
-        u.quote = u.quote.map(|q| narrow(q as usize + n_quotes));
+        if u.quote != Unit::NO_QUOTE {
+            u.quote = narrow(u.quote as usize + n_quotes);
+        }
         u
     }));
     out.quote_blocks
@@ -448,7 +448,11 @@ fn join(first: Part, second: Part) -> Option<Part> {
     out.links.extend(links);
     out.table_aligns.extend(table_aligns);
     out.maps.extend(maps);
-    out.breaks.extend(breaks);
+    out.breaks.extend(
+        breaks
+            .into_iter()
+            .map(|(b, at)| (narrow(b as usize + n_blocks), at)),
+    );
     out.file_has_cr |= file_has_cr;
     // Left open: what the second part left of the first's, and the second's own.
     open.extend(

@@ -705,9 +705,12 @@ impl Walker<'_> {
                 block: narrow(block),
                 start: narrow(b.start),
                 map: append(&mut self.out.maps, map),
-                breaks: append(&mut self.out.breaks, b.breaks.iter().copied()),
-                quote: self.open_quote.map(|_| narrow(self.out.quote_blocks.len())),
+                quote: self
+                    .open_quote
+                    .map_or(Unit::NO_QUOTE, |_| narrow(self.out.quote_blocks.len())),
             });
+            let breaks = b.breaks.iter().map(|&at| (narrow(block), narrow(at)));
+            self.out.breaks.extend(breaks);
         }
         // The block's marks join the shared list; the builder keeps its buffers.
         let kind = std::mem::replace(&mut b.kind, BlockKind::Rule);

@@ -169,7 +169,7 @@ pub(in crate::document) fn in_running_text(
     let mut ran_on: Option<(usize, usize)> = None;
     for unit in outline.units.get(units).unwrap_or_default() {
         let block = &outline.blocks[unit.block()];
-        if unit.quote.is_some()
+        if unit.quote().is_some()
             || !matches!(
                 block.kind,
                 BlockKind::Paragraph | BlockKind::Item { .. } | BlockKind::Table { .. }

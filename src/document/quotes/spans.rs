@@ -38,7 +38,7 @@ pub(super) fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, O
         .filter(|u| Some(u.block()) == last_block);
     let mut speaker = None;
     if let (Some(last), Some(unit)) = (parts.last_mut(), last_unit) {
-        let line_start = outline.breaks(unit).last().map_or(0, |&b| b + 1);
+        let line_start = outline.breaks(unit).next_back().map_or(0, |b| b + 1);
         let line_start = if line_start <= last.len() && last.is_char_boundary(line_start) {
             line_start
         } else {
