@@ -241,8 +241,10 @@ fn argument<'t>(args: &'t str, key: &str) -> Option<&'t str> {
     None
 }
 
-/// `Katie Bouman, *Assistant Professor*` → `Katie Bouman`.
+/// `Katie Bouman, *Assistant Professor*` → `Katie Bouman`, sanitized: a tag's argument is
+/// raw text of the file (`name="Nicola\u{14}s"` shows no control character).
 fn name_of_by(by: &str) -> Option<String> {
+    let by = super::sanitize::clean(by);
     let name = by.split(',').next()?;
     let name: String = name
         .chars()
@@ -344,6 +346,21 @@ mod tests {
         );
         assert!(out.file.contains("Imaging is hard."));
         assert!(!out.file.contains("blockquote"));
+    }
+
+    #[test]
+    fn a_speaker_in_a_tag_argument_shows_no_control_character() {
+        let file = "{% testimonial\n    name=\"Nicola\u{14}\u{1b}[31ms Beaussart\"\n%}\nIt was painful and we spent hours and days on it.\n{% /testimonial %}\n";
+        let out = blank(file, 0);
+        let speaker = out.quotes[0].speaker.as_deref().unwrap_or_default();
+        assert!(
+            !speaker.chars().any(super::super::sanitize::is_unsafe),
+            "{speaker:?}"
+        );
+        assert!(
+            speaker.starts_with("Nicola") && speaker.ends_with("s Beaussart"),
+            "{speaker:?}"
+        );
     }
 
     #[test]
