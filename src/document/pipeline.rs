@@ -85,9 +85,7 @@ pub(super) fn load_parts<E>(
     if head.unclosed && parts.peek().is_some() {
         return Ok(None);
     }
-    let walks_apart = |body: &str| {
-        memchr::memmem::find(body.as_bytes(), b"]:").is_none() && !shortcodes::has_tags(body)
-    };
+    let walks_apart = |body: &str| !outline::may_define(body) && !shortcodes::has_tags(body);
     if !walks_apart(text.get(head.body_start..).unwrap_or_default()) {
         return Ok(None);
     }

@@ -6,6 +6,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::{MAX_BYTES, OpenError, io_error};
+use crate::document::line_index::LineCounter;
 use crate::document::{self, DecodeError};
 
 /// How much is read at a time.
@@ -98,16 +99,9 @@ impl<'p, R: Read> Parts<'p, R> {
     /// The error for bytes that are not UTF-8 at `at` of `buf`: binary when the file holds a
     /// NUL byte anywhere (the rest is read to tell), else where the bad byte is.
     fn not_text(&mut self, at: usize) -> OpenError {
-        let before = &self.buf[..at];
-        let line = 1
-            + self.lines
-            + before
-                .iter()
-                .enumerate()
-                .filter(|&(i, &b)| {
-                    b == b'\n' || (b == b'\r' && self.buf.get(i + 1) != Some(&b'\n'))
-                })
-                .count();
+        // What is before the bad byte is valid UTF-8: its lines are counted as the parser's.
+        let before = std::str::from_utf8(&self.buf[..at]).unwrap_or_default();
+        let line = self.lines + LineCounter::new(before).line(at);
         let offset = self.offset + at;
         let mut nul = self.nul || memchr::memchr(0, &self.buf).is_some();
         while !nul && !self.eof {
@@ -178,21 +172,19 @@ impl<'p, R: Read> Parts<'p, R> {
         let offset = self.offset;
         self.offset += part.len();
         self.nul |= memchr::memchr(0, &part).is_some();
-        let feeds = memchr::memchr_iter(b'\n', &part).count();
-        let lone_crs = memchr::memchr_iter(b'\r', &part)
-            .filter(|&i| part.get(i + 1) != Some(&b'\n'))
-            .count();
-        self.lines += feeds + lone_crs;
         // Checked as it was read: this only turns it into a `String` (the check is the
         // second for these bytes: a few milliseconds a hundred megabytes, no unsafe code).
         let text = String::from_utf8(part).map_err(|e| {
             let offset = offset + e.utf8_error().valid_up_to();
-            let line = self.lines;
+            let line = self.lines + 1;
             OpenError::Decode(
                 self.path.to_path_buf(),
                 DecodeError::NotUtf8 { line, offset },
             )
         })?;
+        // The lines ended in it, counted as the parser counts them (a part ends before a
+        // line's first byte: no CRLF is split between two).
+        self.lines += LineCounter::new(&text).line(text.len()) - 1;
         Ok((offset, text))
     }
 }

@@ -20,7 +20,7 @@ use pulldown_cmark::Options;
 use super::line_index::LineCounter;
 use super::{Block, BlockKind, Inline, Mark, Section, narrow, wide};
 
-pub use parts::{FilePart, MAX_PART_BYTES, part_end, walk_in_parts, walk_read_parts};
+pub use parts::{FilePart, MAX_PART_BYTES, may_define, part_end, walk_in_parts, walk_read_parts};
 pub use walk::{Parsing, walk, walk_with};
 
 /// The Markdown extensions dossier reads. The bare-parser benchmark uses the same set.

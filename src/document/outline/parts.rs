@@ -248,7 +248,7 @@ fn join_all<X: Send, R: Send, E>(
 /// a footnote (`]:` anywhere: a definition is read from anywhere in the text, so no part can
 /// be read without the others).
 pub(super) fn parts(body: &str, max_part: usize) -> Option<Vec<Range<usize>>> {
-    if memchr::memmem::find(body.as_bytes(), b"]:").is_some() {
+    if may_define(body) {
         return None;
     }
     let size = match body.len() <= 2 * max_part {
@@ -270,6 +270,13 @@ pub(super) fn parts(body: &str, max_part: usize) -> Option<Vec<Range<usize>>> {
     }
     parts.push(start..body.len());
     Some(parts)
+}
+
+/// Whether `text` may define a link or a footnote (`]:` anywhere): a definition is read from
+/// anywhere in a document, so no part of a body that holds one can be walked without the
+/// others.
+pub fn may_define(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), b"]:").is_some()
 }
 
 /// Where a file read part by part can be cut at or after `from` of `text` (the part read so

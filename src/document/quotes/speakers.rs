@@ -317,6 +317,10 @@ pub(super) struct Lookups<'o> {
     /// Each given name written alone and the full names the text writes with it (see
     /// [`names::full_names_of_given`]), looked for once a name.
     full_names: FxHashMap<String, Vec<String>>,
+    /// Whether the text writes a title before a full name (see
+    /// [`Lookups::written_with_title`]), searched for once a pair: each search reads the
+    /// whole text.
+    titled: FxHashMap<(String, String), bool>,
 }
 
 impl<'o> Lookups<'o> {
@@ -328,6 +332,7 @@ impl<'o> Lookups<'o> {
             organisations: FxHashMap::default(),
             kin: FxHashMap::default(),
             full_names: FxHashMap::default(),
+            titled: FxHashMap::default(),
         }
     }
 
@@ -389,7 +394,7 @@ impl<'o> Lookups<'o> {
     /// past mentions of the surname alone. `None` when a title says nothing, or no mention
     /// near enough says who.
     fn last_named<'c>(
-        &self,
+        &mut self,
         candidates: &[&'c str],
         surname: &str,
         before: usize,
@@ -449,7 +454,7 @@ impl<'o> Lookups<'o> {
 
     /// `name`, a title and a surname several people named in `everyone` share, as the full
     /// name of the one the text writes with that title.
-    fn titled_in_full(&self, name: &str, everyone: &names::People) -> Option<String> {
+    fn titled_in_full(&mut self, name: &str, everyone: &names::People) -> Option<String> {
         if !names::is_titled(name) {
             return None;
         }
@@ -464,15 +469,21 @@ impl<'o> Lookups<'o> {
 
     /// Whether the text writes `title` just before the full name `name` (`General` before
     /// `Oliver Otis Howard` in `Brigadier General Oliver Otis Howard`).
-    fn written_with_title(&self, title: &str, name: &str) -> bool {
+    fn written_with_title(&mut self, title: &str, name: &str) -> bool {
         let text = self.outline.text.as_str();
         let title = title.trim_end_matches('.');
-        memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()).any(|at| {
+        let key = (title.to_string(), name.to_string());
+        if let Some(&known) = self.titled.get(&key) {
+            return known;
+        }
+        let found = memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()).any(|at| {
             let before = text[..at].trim_end_matches(' ').trim_end_matches('.');
             before.len() < at
                 && before.ends_with(title)
                 && !before[..before.len() - title.len()].ends_with(char::is_alphanumeric)
-        })
+        });
+        self.titled.insert(key, found);
+        found
     }
 
     fn beside_kin(&mut self, gender: Option<names::given::Gender>, surname: &str) -> bool {
