@@ -20,7 +20,6 @@ pub fn render(doc: &Document) -> String {
 /// link targets listed at the end. Every string is already sanitized by the model.
 pub fn render_with(doc: &Document, width: u16) -> String {
     let notes = Footnotes::of(doc);
-    let mut tables = doc.table_aligns.iter();
     let mut out = String::new();
     for (key, value) in &doc.meta {
         let _ = writeln!(out, "{key}: {}", front_matter::display_value(value));
@@ -38,10 +37,10 @@ pub fn render_with(doc: &Document, width: u16) -> String {
             BlockKind::Heading { level } => {
                 let _ = writeln!(out, "{quote}{} {}", "#".repeat(*level as usize), text);
             }
-            BlockKind::Item { marker } => {
-                let marker = match reader::note_label(block).and_then(|l| notes.get(l)) {
+            BlockKind::Item { .. } => {
+                let marker = match reader::note_label(doc, block).and_then(|l| notes.get(l)) {
                     Some(n) => reader::superscript(n),
-                    None => marker.to_string(),
+                    None => doc.marker(block).to_string(),
                 };
                 let pad = " ".repeat(marker.chars().count() + 1);
                 for (i, line) in text.lines().enumerate() {
@@ -59,7 +58,8 @@ pub fn render_with(doc: &Document, width: u16) -> String {
                 }
                 continue;
             }
-            BlockKind::Code { language } => {
+            BlockKind::Code { .. } => {
+                let language = doc.language(block);
                 if !language.is_empty() {
                     let code_w = raw.lines().map(crate::wrap::width).max().unwrap_or(0);
                     let caption = reader::caption(language, code_w, room.saturating_sub(2));
@@ -69,10 +69,12 @@ pub fn render_with(doc: &Document, width: u16) -> String {
                     let _ = writeln!(out, "{quote}{indent}    {line}");
                 }
             }
-            BlockKind::Table { rows, header_rows } => {
-                let aligns = tables.next().map_or(&[][..], Vec::as_slice);
-                for line in reader::table(rows, *header_rows, aligns, room) {
-                    let _ = writeln!(out, "{quote}{indent}{}", line.text);
+            BlockKind::Table { .. } => {
+                let grid = doc.table(block).into_iter();
+                for t in grid {
+                    for line in reader::table(&t.rows, t.header_rows, &t.aligns, room) {
+                        let _ = writeln!(out, "{quote}{indent}{}", line.text);
+                    }
                 }
             }
             BlockKind::Rule => out.push_str("----------------------------------------\n"),

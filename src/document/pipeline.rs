@@ -247,7 +247,8 @@ fn finish(
         blocks,
         marks,
         links,
-        table_aligns,
+        labels,
+        tables,
         ..
     } = outline;
     let blocks = with_attributions(blocks, &mut text, attributions);
@@ -271,7 +272,8 @@ fn finish(
         text,
         marks,
         links,
-        table_aligns,
+        labels,
+        tables,
     }
 }
 
@@ -568,7 +570,8 @@ mod tests {
         assert_eq!(a.links, b.links);
         assert_eq!(a.preamble, b.preamble);
         assert_eq!(a.file_has_cr, b.file_has_cr);
-        assert_eq!(a.table_aligns, b.table_aligns);
+        assert_eq!(a.labels, b.labels);
+        assert_eq!(a.tables, b.tables);
     }
 
     proptest! {
@@ -769,7 +772,8 @@ mod tests {
         assert_eq!(read.text, whole.text);
         assert_eq!(read.marks, whole.marks);
         assert_eq!(read.links, whole.links);
-        assert_eq!(read.table_aligns, whole.table_aligns);
+        assert_eq!(read.labels, whole.labels);
+        assert_eq!(read.tables, whole.tables);
         Some(read)
     }
 

@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::lines::{Lines, ReaderLine};
 use super::table::table;
 use crate::app::look::{Anchor, Look, Mark, Role};
-use crate::document::{Align, Block, BlockKind, Document, Inline, Mark as Span};
+use crate::document::{Block, BlockKind, Document, Inline, Mark as Span};
 use crate::wrap::{self, Wrapped};
 
 /// A document of at least this many bytes is laid out lazily: every block is laid out once
@@ -51,9 +51,6 @@ pub struct ReaderLayout {
     pub notes: Vec<Option<usize>>,
     /// The footnotes' numbers, for laying blocks out again.
     footnotes: Footnotes,
-    /// The block of each table, in order (its alignments are `Document::table_aligns` in
-    /// that order).
-    tables: Vec<usize>,
 }
 
 impl ReaderLayout {
@@ -145,7 +142,6 @@ impl ReaderLayout {
         Context {
             doc,
             notes: &self.footnotes,
-            tables: &self.tables,
             width: self.width.max(1) as usize,
             links: self.links,
         }
@@ -286,7 +282,7 @@ impl Footnotes {
             }
         }
         for block in &doc.blocks {
-            if let Some(label) = note_label(block) {
+            if let Some(label) = note_label(doc, block) {
                 notes.number(label);
             }
         }
@@ -311,11 +307,8 @@ pub fn reference_label(text: &str) -> Option<&str> {
 
 /// The label of the footnote `block` holds, when it is one: the model keeps a definition as
 /// a list item marked `[^label]:`.
-pub fn note_label(block: &Block) -> Option<&str> {
-    match &block.kind {
-        BlockKind::Item { marker } => marker.strip_prefix("[^")?.strip_suffix("]:"),
-        _ => None,
-    }
+pub fn note_label<'d>(doc: &'d Document, block: &Block) -> Option<&'d str> {
+    doc.marker(block).strip_prefix("[^")?.strip_suffix("]:")
 }
 
 /// `n` in superscript digits, as a footnote's mark.
@@ -341,14 +334,9 @@ pub fn layout(doc: &Document, width: u16, links: bool) -> ReaderLayout {
 /// Lays out `doc`, keeping the lines of the blocks `keep`.
 fn layout_keeping(doc: &Document, width: u16, links: bool, keep: Range<usize>) -> ReaderLayout {
     let footnotes = Footnotes::of(doc);
-    let tables: Vec<usize> = (doc.blocks.iter().enumerate())
-        .filter(|(_, b)| matches!(b.kind, BlockKind::Table { .. }))
-        .map(|(i, _)| i)
-        .collect();
     let cx = Context {
         doc,
         notes: &footnotes,
-        tables: &tables,
         width: width.max(1) as usize,
         links,
     };
@@ -377,7 +365,7 @@ fn layout_keeping(doc: &Document, width: u16, links: bool, keep: Range<usize>) -
         if placed.heading {
             section_lines.push(total + placed.at);
         }
-        if let Some(n) = note_label(block).and_then(|l| footnotes.get(l)) {
+        if let Some(n) = note_label(doc, block).and_then(|l| footnotes.get(l)) {
             if let Some(slot) = notes.get_mut(n as usize - 1) {
                 slot.get_or_insert(total + placed.at);
             }
@@ -398,7 +386,6 @@ fn layout_keeping(doc: &Document, width: u16, links: bool, keep: Range<usize>) -
         section_lines,
         notes,
         footnotes,
-        tables,
     }
 }
 
@@ -441,19 +428,8 @@ fn lay_out_at(cx: &Context, i: usize, after_text: bool, lines: &mut Lines) -> Pl
 struct Context<'a> {
     doc: &'a Document,
     notes: &'a Footnotes,
-    /// The block of each table, in order.
-    tables: &'a [usize],
     width: usize,
     links: bool,
-}
-
-impl Context<'_> {
-    /// The column alignments of table block `i`.
-    fn aligns(&self, i: usize) -> &[Align] {
-        (self.tables.binary_search(&i).ok())
-            .and_then(|t| self.doc.table_aligns.get(t))
-            .map_or(&[][..], Vec::as_slice)
-    }
 }
 
 /// Quote bars and list indentation before a block's lines, and their width. Each level of
@@ -583,11 +559,11 @@ fn lay_out_block(cx: &Context, block: &Block, index: usize, lines: &mut Lines) {
             };
             emit(lines, &none, &none, wrapped(cx, text, marks, role, room));
         }
-        BlockKind::Item { marker } => {
-            let note = note_label(block).and_then(|l| cx.notes.get(l));
+        BlockKind::Item { .. } => {
+            let note = note_label(doc, block).and_then(|l| cx.notes.get(l));
             let (marker, role) = match note {
                 Some(n) => (superscript(n), Role::Note),
-                None => (marker.to_string(), base),
+                None => (doc.marker(block).to_string(), base),
             };
             let mw = wrap::width(&marker) + 1;
             let marker_role = if note.is_some() {
@@ -605,7 +581,8 @@ fn lay_out_block(cx: &Context, block: &Block, index: usize, lines: &mut Lines) {
             );
         }
         BlockKind::Attribution => attribution(lines, text),
-        BlockKind::Code { language } => {
+        BlockKind::Code { .. } => {
+            let language = doc.language(block);
             let pad = piece("  ", Role::Text);
             if !language.is_empty() {
                 // The language as a caption on a rule over the code, as wide as the code.
@@ -625,9 +602,15 @@ fn lay_out_block(cx: &Context, block: &Block, index: usize, lines: &mut Lines) {
             let rule = "─".repeat(room.min(60));
             emit(lines, &none, &none, vec![piece(&rule, Role::Dim)]);
         }
-        BlockKind::Table { rows, header_rows } => {
-            let grid = table(rows, *header_rows, cx.aligns(index), room);
-            emit(lines, &none, &none, grid)
+        BlockKind::Table { .. } => {
+            if let Some(t) = doc.table(block) {
+                emit(
+                    lines,
+                    &none,
+                    &none,
+                    table(&t.rows, t.header_rows, &t.aligns, room),
+                )
+            }
         }
     }
     if cx.links {

@@ -122,9 +122,11 @@ pub struct Outline {
     pub units: Vec<Unit>,
     pub quote_blocks: Vec<QuoteBlock>,
     pub links: Vec<String>,
-    /// Each table's column alignments, in the order of the tables (see
-    /// [`Document::table_aligns`](super::Document::table_aligns)).
-    pub table_aligns: Vec<Vec<super::Align>>,
+    /// The blocks' labels (see [`Document::labels`](super::Document::labels)).
+    pub labels: Vec<Box<str>>,
+    /// Every table, in the order of the table blocks (see
+    /// [`Document::tables`](super::Document::tables)).
+    pub tables: Vec<super::Table>,
     /// Every unit's text-to-source map, one after another (see [`Unit::map`]): flat, so a
     /// unit costs no allocation of its own. Offsets are `u32` (files dossier opens are at
     /// most 256 MiB): half the memory.

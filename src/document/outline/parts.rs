@@ -376,7 +376,8 @@ fn join(first: Part, second: Part) -> Option<Part> {
         units,
         quote_blocks,
         links,
-        table_aligns,
+        labels,
+        tables,
         maps,
         breaks,
         file_has_cr,
@@ -390,6 +391,7 @@ fn join(first: Part, second: Part) -> Option<Part> {
     let shift = |r: Range<usize>, by: usize| r.start + by..r.end + by;
     let shift32 =
         |r: Range<u32>, by: usize| narrow(r.start as usize + by)..narrow(r.end as usize + by);
+    let (n_labels, n_tables) = (out.labels.len(), out.tables.len());
     let (n_sections, n_blocks, n_units, n_marks, n_links, n_quotes, n_maps) = (
         out.sections.len(),
         out.blocks.len(),
@@ -427,6 +429,18 @@ fn join(first: Part, second: Part) -> Option<Part> {
         b.text = shift32(b.text, at_text);
         b.marks = shift32(b.marks, n_marks);
         b.section = b.section.map(|s| narrow(s as usize + n_sections));
+        b.kind = match b.kind {
+            BlockKind::Item { marker } => BlockKind::Item {
+                marker: marker.shifted(n_labels),
+            },
+            BlockKind::Code { language } => BlockKind::Code {
+                language: language.shifted(n_labels),
+            },
+            BlockKind::Table { table } => BlockKind::Table {
+                table: narrow(table as usize + n_tables),
+            },
+            kind => kind,
+        };
         b
     }));
     out.marks.extend(marks.into_iter().map(|mut m| {
@@ -453,7 +467,8 @@ fn join(first: Part, second: Part) -> Option<Part> {
             q
         }));
     out.links.extend(links);
-    out.table_aligns.extend(table_aligns);
+    out.labels.extend(labels);
+    out.tables.extend(tables);
     out.maps.extend(maps);
     out.breaks.extend(
         breaks

@@ -8,7 +8,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use super::{Outline, QuoteBlock, Unit, append, depth, options};
 use crate::document::line_index::LineCounter;
 use crate::document::sanitize::{self, sanitize};
-use crate::document::{Align, Block, BlockKind, Inline, Mark, Section, narrow};
+use crate::document::{Align, Block, BlockKind, Inline, Label, Mark, Section, Table, narrow};
 
 /// The block being built. Its text is written straight into the outline's text, after the
 /// blocks before it (from `base`), so that it is never copied from a buffer of its own.
@@ -46,12 +46,7 @@ impl Builder {
 
     /// Empties the builder for a new block, keeping its buffers' capacity.
     fn reset(&mut self, kind: BlockKind, start: usize, prose: bool) {
-        // The kind left is the placeholder `add_block` put there, which owns nothing: let go
-        // of here without a call to the kind's drop glue (once per block).
-        let old = std::mem::replace(&mut self.kind, kind);
-        if matches!(old, BlockKind::Rule) {
-            std::mem::forget(old);
-        }
+        self.kind = kind;
         self.start = start;
         self.prose = prose;
         // Every block is on its own line: a line break before it unless it is the first.
@@ -118,15 +113,17 @@ struct Walker<'a> {
     lists: Vec<Option<u64>>,
     quote_depth: u32,
     open_quote: Option<(usize, usize, usize)>,
-    table: Option<Table>,
+    table: Option<TableInProgress>,
     /// Where the body is in memory, when it holds nothing [`sanitize()`] would replace: a
     /// text event that is a slice of it (most are) is then safe as it is. Events that are
     /// not (decoded character references such as `&#27;`) are sanitized.
     safe_body: Option<Range<usize>>,
 }
 
-struct Table {
+/// A table being read: its cells so far, and where each cell's text is in the source.
+struct TableInProgress {
     start: usize,
+    aligns: Vec<Align>,
     rows: Vec<Vec<String>>,
     header_rows: usize,
     map: Vec<(usize, usize)>,
@@ -280,13 +277,8 @@ impl<'a> Walker<'a> {
         walker.out.titles.reserve(estimate / 4);
         walker.out.heading_units.reserve(estimate / 4);
         if let Some((text, language)) = leading {
-            walker.open(
-                BlockKind::Code {
-                    language: language.into(),
-                },
-                0,
-                false,
-            );
+            let language = walker.label(language.into());
+            walker.open(BlockKind::Code { language }, 0, false);
             walker.current.buf.push_str(text);
             walker.flush();
         }
@@ -428,9 +420,12 @@ impl Walker<'_> {
                 self.flush();
             }
             Event::TaskListMarker(done) => {
-                if let (true, BlockKind::Item { marker }) = (self.building, &mut self.current.kind)
-                {
-                    marker.to_mut().push_str(if done { " [x]" } else { " [ ]" });
+                if let (true, BlockKind::Item { marker }) = (self.building, self.current.kind) {
+                    let box_ = if done { "[x]" } else { "[ ]" };
+                    let with_box = format!("{} {box_}", marker.read(&self.out.labels));
+                    self.current.kind = BlockKind::Item {
+                        marker: self.label(with_box),
+                    };
                 }
             }
         }
@@ -459,9 +454,9 @@ impl Walker<'_> {
                     Some(Some(n)) => {
                         let m = format!("{n}.");
                         *n += 1;
-                        m.into()
+                        self.label(m)
                     }
-                    _ => "•".into(),
+                    _ => Label::BULLET,
                 };
                 self.open(BlockKind::Item { marker }, at, true);
             }
@@ -479,34 +474,28 @@ impl Walker<'_> {
             }
             Tag::CodeBlock(kind) => {
                 let language = match kind {
-                    CodeBlockKind::Fenced(info) => {
-                        sanitize(info.split_whitespace().next().unwrap_or("")).into_owned()
-                    }
-                    CodeBlockKind::Indented => String::new(),
+                    CodeBlockKind::Fenced(info) => match info.split_whitespace().next() {
+                        Some(word) => self.label(sanitize(word).into_owned()),
+                        None => Label::NONE,
+                    },
+                    CodeBlockKind::Indented => Label::NONE,
                 };
                 self.open(BlockKind::Code { language }, at, false);
             }
             Tag::HtmlBlock => self.open(BlockKind::Html, at, false),
             Tag::Table(aligns) => {
                 self.flush();
-                self.out
-                    .table_aligns
-                    .push(aligns.iter().map(|&a| align(a)).collect());
-                self.table = Some(Table {
+                self.table = Some(TableInProgress {
                     start: at,
+                    aligns: aligns.iter().map(|&a| align(a)).collect(),
                     rows: Vec::new(),
                     header_rows: 0,
                     map: Vec::new(),
                 });
             }
             Tag::FootnoteDefinition(label) => {
-                self.open(
-                    BlockKind::Item {
-                        marker: format!("[^{}]:", sanitize(label)).into(),
-                    },
-                    at,
-                    true,
-                );
+                let marker = self.label(format!("[^{}]:", sanitize(label)));
+                self.open(BlockKind::Item { marker }, at, true);
             }
             Tag::Emphasis => self.open_inline(Inline::Emphasis, at),
             Tag::Strong => self.open_inline(Inline::Strong, at),
@@ -581,6 +570,12 @@ impl Walker<'_> {
         }
     }
 
+    /// A label of the outline's for `text`.
+    fn label(&mut self, text: String) -> Label {
+        self.out.labels.push(text.into_boxed_str());
+        Label::at(self.out.labels.len() - 1)
+    }
+
     fn finish_table(&mut self) {
         let Some(table) = self.table.take() else {
             return;
@@ -605,9 +600,13 @@ impl Walker<'_> {
             }
         }
         let kind = BlockKind::Table {
+            table: narrow(self.out.tables.len()),
+        };
+        self.out.tables.push(Table {
             rows: table.rows,
             header_rows: table.header_rows,
-        };
+            aligns: table.aligns,
+        });
         self.open(kind, table.start, true);
         self.current.buf.push_str(&text);
         self.current.map = map;
@@ -713,7 +712,7 @@ impl Walker<'_> {
             self.out.breaks.extend(breaks);
         }
         // The block's marks join the shared list; the builder keeps its buffers.
-        let kind = std::mem::replace(&mut b.kind, BlockKind::Rule);
+        let kind = b.kind;
         let marks = append(&mut self.out.marks, b.marks.iter().cloned());
         self.out.blocks.push(Block {
             kind,

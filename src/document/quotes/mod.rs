@@ -363,7 +363,11 @@ pub(in crate::document) fn with_speakers(
     parts: impl IntoIterator<Item = Part>,
     two_threads: bool,
 ) -> Found {
-    let mut found = Vec::new();
+    // The parts' lists are put together in one list made the right size at once: grown one
+    // part at a time, it would be copied as it grew (a 200 MB dossier's 125,000 quotes are
+    // about 20 MB).
+    let parts: Vec<Part> = parts.into_iter().collect();
+    let mut found = Vec::with_capacity(parts.iter().map(|p| p.found.len()).sum());
     let mut empty_quotes = Vec::new();
     for part in parts {
         found.extend(part.found);
