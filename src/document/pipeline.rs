@@ -212,7 +212,7 @@ impl Head {
 fn finish(
     source: &str,
     head: Head,
-    outline: outline::Outline,
+    mut outline: outline::Outline,
     timeline: Option<Vec<TimelineEntry>>,
     lines: &LineCounter,
     two_threads: bool,
@@ -235,8 +235,11 @@ fn finish(
             message: "the document is empty".into(),
         });
     }
-    let (timeline, (quotes, attributions)) =
-        find_events_and_quotes(&outline, lines, two_threads, timeline);
+    let (timeline, parts) = find_events_and_quotes(&outline, lines, two_threads, timeline);
+    // The quotes' lines are counted: the text-to-source maps are needed no more, and the
+    // speakers are found without them (a 200 MB dossier's are 23 MB).
+    outline.maps = Vec::new();
+    let (quotes, attributions) = quotes::with_speakers(&outline, parts, two_threads);
     let outline::Outline {
         mut text,
         preamble,
@@ -285,21 +288,21 @@ fn finish(
 /// hundred kilobytes that is more than either saves.
 pub const TWO_THREADS_BYTES: usize = 256 * 1024;
 
-/// The timeline and the quotes of an outline (its file's lines counted by clones of `lines`):
-/// two searches of the same outline that share nothing but it, done side by side when
-/// `two_threads`. `timeline`, when given,
-/// is the timeline already found (part by part, as the body was walked): then only the
-/// quotes are searched for, half on each thread. The result is the same either way; if no
-/// thread can be started, the searches are done one after the other.
+/// The timeline and the quotes of an outline (its file's lines counted by clones of `lines`),
+/// the quotes' speakers not yet resolved (see [`quotes::with_speakers`]): two searches of the
+/// same outline that share nothing but it, done side by side when `two_threads`.
+/// `timeline`, when given, is the timeline already found (part by part, as the body was
+/// walked): then only the quotes are searched for, half on each thread. The result is the
+/// same either way; if no thread can be started, the searches are done one after the other.
 fn find_events_and_quotes(
     outline: &outline::Outline,
     lines: &LineCounter,
     two_threads: bool,
     timeline: Option<Vec<TimelineEntry>>,
-) -> (Vec<TimelineEntry>, quotes::Found) {
+) -> (Vec<TimelineEntry>, Vec<quotes::Part>) {
     if !two_threads {
         let timeline = timeline.unwrap_or_else(|| timeline::build_counting(outline, lines.clone()));
-        return (timeline, quotes::find_counting(outline, lines));
+        return (timeline, quotes::find_parts(outline, lines));
     }
     // The helper finds the timeline (unless it is found) and the quotes in the second half of
     // the running text; this thread the block quotes and the first half, then every quote's
@@ -330,9 +333,9 @@ fn find_events_and_quotes(
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
             Err(_) => helper_work(),
         };
-        let parts = [block_quotes, running_first, running_second];
+        let parts = vec![block_quotes, running_first, running_second];
         let timeline = timeline.or(built).unwrap_or_default();
-        (timeline, quotes::with_speakers(outline, parts, true))
+        (timeline, parts)
     })
 }
 
@@ -628,7 +631,8 @@ mod tests {
             timeline::build(&outline, &text),
             quotes::find(&outline, &text),
         );
-        let side_by_side = find_events_and_quotes(&outline, &outline.lines(&text), true, None);
+        let (timeline, parts) = find_events_and_quotes(&outline, &outline.lines(&text), true, None);
+        let side_by_side = (timeline, quotes::with_speakers(&outline, parts, true));
         assert!(one_after_the_other.0.len() > 100 && one_after_the_other.1.0.len() > 100);
         assert_eq!(side_by_side, one_after_the_other);
         for doc in [load("big", &text), load_on_this_thread("big", &text)] {

@@ -39,8 +39,9 @@ pub struct ReaderLayout {
     kept: Range<usize>,
     /// How many lines the whole document takes.
     total: usize,
-    /// The first line of each block.
-    pub block_lines: Vec<usize>,
+    /// The first line of each block (see [`ReaderLayout::block_line`]): a `u32`, as a
+    /// 200 MB dossier has millions of blocks.
+    block_lines: Vec<u32>,
     /// Whether the line before each block holds text: a heading after text is set off by an
     /// empty line, so a block laid out again needs it.
     after_text: Vec<bool>,
@@ -73,6 +74,11 @@ impl ReaderLayout {
         };
     }
 
+    /// The first line of block `block`.
+    pub fn block_line(&self, block: usize) -> Option<usize> {
+        self.block_lines.get(block).map(|&l| l as usize)
+    }
+
     /// Whether every line is kept (a small document).
     pub fn keeps_all(&self) -> bool {
         self.kept_lines() == (0..self.total)
@@ -80,8 +86,8 @@ impl ReaderLayout {
 
     /// The lines kept, as a range of line numbers.
     pub fn kept_lines(&self) -> Range<usize> {
-        let start = self.block_lines.get(self.kept.start).copied();
-        let end = self.block_lines.get(self.kept.end).copied();
+        let start = self.block_line(self.kept.start);
+        let end = self.block_line(self.kept.end);
         match (self.kept.is_empty(), start) {
             (false, Some(start)) => start..end.unwrap_or(self.total),
             _ => 0..0,
@@ -103,7 +109,9 @@ impl ReaderLayout {
         }
         // A block that lays out to no line starts where the next does: the last block
         // starting at or before `i` is the one that holds it.
-        self.block_lines.partition_point(|&l| l <= i).checked_sub(1)
+        (self.block_lines)
+            .partition_point(|&l| l as usize <= i)
+            .checked_sub(1)
     }
 
     /// Keeps the lines of `range` laid out (and some around them), for `doc`, the document
@@ -168,7 +176,7 @@ impl ReaderLayout {
             self.after_text[block],
             &mut lines,
         );
-        lines.get(i - self.block_lines[block]).map(f)
+        lines.get(i - self.block_line(block)?).map(f)
     }
 
     /// `f` of every line in order, with its number: the kept lines as they are, the others
@@ -187,7 +195,7 @@ impl ReaderLayout {
         }
         let cx = self.context(doc);
         let mut lines = Lines::default();
-        for (block, &start) in self.block_lines.iter().enumerate() {
+        for (block, start) in self.block_lines.iter().map(|&l| l as usize).enumerate() {
             lines.clear();
             lay_out_at(&cx, block, self.after_text[block], &mut lines);
             for (n, line) in lines.iter().enumerate() {
@@ -224,12 +232,8 @@ impl ReaderLayout {
 
     /// The lines of block `block`.
     pub fn block_range(&self, block: usize) -> Range<usize> {
-        let start = self.block_lines.get(block).copied().unwrap_or(0);
-        let end = self
-            .block_lines
-            .get(block + 1)
-            .copied()
-            .unwrap_or(self.total);
+        let start = self.block_line(block).unwrap_or(0);
+        let end = self.block_line(block + 1).unwrap_or(self.total);
         start..end
     }
 
@@ -347,12 +351,13 @@ fn layout_keeping(doc: &Document, width: u16, links: bool, keep: Range<usize>) -
         Lines::default()
     };
     let mut notes = vec![None; footnotes.numbers.len()];
-    let (mut block_lines, mut after_text) = (Vec::new(), Vec::new());
+    let n = doc.blocks.len();
+    let (mut block_lines, mut after_text) = (Vec::with_capacity(n), Vec::with_capacity(n));
     let mut section_lines = Vec::new();
     let mut scratch = Lines::default();
     let (mut total, mut last_has_text) = (0, false);
     for (i, block) in doc.blocks.iter().enumerate() {
-        block_lines.push(total);
+        block_lines.push(u32::try_from(total).unwrap_or(u32::MAX));
         after_text.push(last_has_text);
         let into = if keep.contains(&i) {
             &mut lines

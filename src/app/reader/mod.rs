@@ -339,7 +339,7 @@ impl App {
         });
         self.reader.layout = layout(self.doc(), width, links);
         if let Some(b) = block {
-            self.reader.top = self.reader.layout.block_lines.get(b).copied().unwrap_or(0);
+            self.reader.top = self.reader.layout.block_line(b).unwrap_or(0);
         }
         let marked =
             marked.map(|(first, last)| (self.reader.layout).blocks_range(self.doc(), first, last));

@@ -423,13 +423,20 @@ impl Directory {
     /// search is far faster than many short ones.
     pub fn add_ranges(&mut self, text: &str, ranges: impl IntoIterator<Item = Range<usize>>) {
         let ranges: Vec<Range<usize>> = ranges.into_iter().collect();
-        self.add_ranges_in(text, 0..text.len(), &ranges);
+        self.add_ranges_in(text, 0..text.len(), &ranges, &Range::clone);
     }
 
     /// [`Directory::add_ranges`] with the surnames searched for in `window` of `text` alone
-    /// (the ranges are in it), and the ranges a slice: a half of a big document's ranges is
-    /// read where it is, not copied (millions of ranges).
-    fn add_ranges_in(&mut self, text: &str, window: Range<usize>, ranges: &[Range<usize>]) {
+    /// (the ranges are in it), and the ranges those of a slice of `items` (`range` gives an
+    /// item's): a half of a big document's ranges is read where it is, not copied (millions
+    /// of ranges).
+    fn add_ranges_in<T>(
+        &mut self,
+        text: &str,
+        window: Range<usize>,
+        items: &[T],
+        range: &impl Fn(&T) -> Range<usize>,
+    ) {
         let Some(finder) = &self.finder else { return };
         self.by_word.take();
         let counts = &mut self.counts;
@@ -445,11 +452,11 @@ impl Directory {
         finder.for_each(&text[window], |start, end| {
             let (start, end) = (start + shift, end + shift);
             // The range the surname ends in; it must start there too.
-            if at > 0 && ranges[at - 1].end >= end {
+            if at > 0 && range(&items[at - 1]).end >= end {
                 at = 0;
             }
-            at = first_ending_at_or_after(ranges, at, end);
-            let Some(range) = ranges.get(at) else {
+            at = first_ending_at_or_after(items, at, end, range);
+            let Some(range) = items.get(at).map(range) else {
                 return;
             };
             if start < range.start {
@@ -492,18 +499,23 @@ impl Directory {
     /// [`Directory::add_ranges`], the second half of the ranges searched on a second thread
     /// (for a big document: starting a thread costs tens of microseconds). The names noted
     /// are the same.
-    pub fn add_ranges_on_two_threads(&mut self, text: &str, ranges: &[Range<usize>]) {
+    pub fn add_ranges_on_two_threads<T: Sync>(
+        &mut self,
+        text: &str,
+        items: &[T],
+        range: &(impl Fn(&T) -> Range<usize> + Sync),
+    ) {
         // The second half starts at a range that a line break comes before: no surname can
         // run from one half into the other, so each half notes the names of its own ranges.
-        let split = (ranges.len() / 2..ranges.len()).find(|&i| {
-            let at = ranges[i].start;
+        let split = (items.len() / 2..items.len()).find(|&i| {
+            let at = range(&items[i]).start;
             at > 0 && text.as_bytes().get(at - 1) == Some(&b'\n')
         });
         let Some(split) = split else {
-            return self.add_ranges_in(text, 0..text.len(), ranges);
+            return self.add_ranges_in(text, 0..text.len(), items, range);
         };
-        let mid = ranges[split].start;
-        let (first, second) = ranges.split_at(split);
+        let mid = range(&items[split]).start;
+        let (first, second) = items.split_at(split);
         // Each half searches its own side of `mid`: a char boundary (a line break is before it).
         let mid = if text.is_char_boundary(mid) {
             mid
@@ -516,14 +528,14 @@ impl Directory {
                 finder: finder.clone(),
                 ..Directory::default()
             };
-            other.add_ranges_in(text, mid..text.len(), second);
+            other.add_ranges_in(text, mid..text.len(), second, range);
             other.counts
         };
         let counts = std::thread::scope(|scope| {
             let helper = std::thread::Builder::new()
                 .name("dossier-names".into())
                 .spawn_scoped(scope, count_second);
-            self.add_ranges_in(text, 0..mid, first);
+            self.add_ranges_in(text, 0..mid, first, range);
             match helper {
                 Ok(helper) => helper
                     .join()
@@ -852,13 +864,18 @@ pub fn surname_of(full: &str) -> &str {
 /// The first of `ranges` (in order, not overlapping) from index `from` on that ends at or
 /// after `end`, when every range before `from` ends before it: galloped from `from`, so a
 /// range a step or two on costs a step or two, not a search of them all.
-pub(super) fn first_ending_at_or_after(ranges: &[Range<usize>], from: usize, end: usize) -> usize {
-    let rest = ranges.get(from..).unwrap_or_default();
+pub(super) fn first_ending_at_or_after<T>(
+    items: &[T],
+    from: usize,
+    end: usize,
+    range: impl Fn(&T) -> Range<usize>,
+) -> usize {
+    let rest = items.get(from..).unwrap_or_default();
     let mut bound = 1;
-    while bound < rest.len() && rest[bound - 1].end < end {
+    while bound < rest.len() && range(&rest[bound - 1]).end < end {
         bound *= 2;
     }
-    from + rest[..bound.min(rest.len())].partition_point(|r| r.end < end)
+    from + rest[..bound.min(rest.len())].partition_point(|r| range(r).end < end)
 }
 
 /// Whether `raw` is a nickname set in quotation marks between a given name and a surname
@@ -1362,7 +1379,10 @@ mod tests {
             let low = from.checked_sub(1).map_or(0, |i| ranges[i].end + 1);
             for end in low..520 {
                 let expected = ranges.partition_point(|r| r.end < end);
-                assert_eq!(first_ending_at_or_after(&ranges, from, end), expected);
+                assert_eq!(
+                    first_ending_at_or_after(&ranges, from, end, Range::clone),
+                    expected
+                );
             }
         }
     }
