@@ -565,6 +565,11 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
         return subject_of_colon(lead_in, &words).map(Who::Subject);
     };
     let end = subject_end(&words, verb);
+    // `One student interviewed said`, `said a student who …`: someone the text does not
+    // name, not the last person quoted.
+    if unnamed_subject(&words, end) || unnamed_after_verb(&words, verb) {
+        return Some(Who::Nobody);
+    }
     if let Some(g) = end.checked_sub(1).and_then(|i| pronoun(words[i])) {
         // `he said`, but not `told him she`: the pronoun is the verb's subject.
         return Some(Who::Pronoun(g));
@@ -643,14 +648,20 @@ pub fn interviewed_in(text: &str) -> Vec<String> {
             if !fits {
                 continue;
             }
-            let name: Vec<&str> = words[end..]
+            // `talked with CSArts Principal Dr. Gregory Endelman`: the name after what the
+            // person is, else the capitalised words there are.
+            let after = &words[end..words.len().min(end + 8)];
+            let named = name_from(after).filter(|n| n.contains(' ') && !is_titled(n));
+            let name: Vec<&str> = after
                 .iter()
                 .take(3)
                 .map(|w| bare(w))
                 .take_while(|w| is_capitalised(w) && !is_not_name(w))
                 .collect();
-            if !name.is_empty() {
-                found.push(name.join(" "));
+            match named {
+                Some(named) => found.push(named),
+                None if !name.is_empty() => found.push(name.join(" ")),
+                None => {}
             }
         }
     }
@@ -672,6 +683,40 @@ fn group_subject(words: &[&str]) -> bool {
     }
     let family = rest.iter().take_while(|w| is_capitalised(bare(w))).count();
     family <= 3 && rest.get(family).is_some_and(|w| GROUPS.contains(&bare(w)))
+}
+
+/// Determiners that make a noun someone unnamed: `One student`, `a resident`, `another`.
+const INDEFINITE: &[&str] = &["one", "a", "an", "another", "some", "several", "many"];
+
+/// Whether the subject that ends at `end` (the clause's words before it, from the last comma)
+/// is someone unnamed: an indefinite determiner and up to four words in lower case (`One
+/// student interviewed`, `A spokesperson for the agency`), no name among them.
+fn unnamed_subject(words: &[&str], end: usize) -> bool {
+    let start = words[..end]
+        .iter()
+        .rposition(|w| w.ends_with([',', ';']))
+        .map_or(0, |i| i + 1);
+    let subject = &words[start..end];
+    let Some((det, rest)) = subject.split_first() else {
+        return false;
+    };
+    INDEFINITE.contains(&bare(det).to_lowercase().as_str())
+        && !rest.is_empty()
+        && rest.len() <= 4
+        && rest.iter().all(|w| !is_capitalised(bare(w)))
+}
+
+/// Whether the words after the verb at `verb` are someone unnamed (`said a student who asked
+/// …`, `says one resident.`): an indefinite determiner, then a noun in lower case.
+fn unnamed_after_verb(words: &[&str], verb: usize) -> bool {
+    let verb_first = verb == 0 || words[verb - 1].ends_with(',');
+    let (Some(det), Some(noun)) = (words.get(verb + 1), words.get(verb + 2)) else {
+        return false;
+    };
+    verb_first
+        && !words[verb].ends_with([',', ':', '.'])
+        && INDEFINITE.contains(&bare(det))
+        && !is_capitalised(bare(noun))
 }
 
 /// Where the subject before the verb at `verb` ends: an adverb or auxiliary between them is
@@ -712,6 +757,26 @@ pub fn speaker_ending_in_verb(sentence: &str) -> Option<Who> {
     }
     if !is_speech_verb(last) {
         return said_by_name_at_end(s).map(Who::Named);
+    }
+    who_in_lead_in(s)
+}
+
+/// The speaker of a sentence that is only an attribution, with nothing said in it
+/// (`Endelman said.`, `assistant Principal, Nicole Read, said.`, `said Jane Doe.`, `she
+/// added.`): it stands after the quotation it attributes. `None` for any other sentence.
+pub fn attribution_alone(sentence: &str) -> Option<Who> {
+    let s = sentence.trim().strip_suffix('.')?;
+    if s.contains(['"', '“', '”', '.', ';', ':']) {
+        return None;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let (first, last) = (words.first()?, words.last()?);
+    // The verb closes the sentence (`Read said`), or opens it before a name alone (`said
+    // Jane Doe`, `said organizer Emet`).
+    let closes = is_speech_verb(last) && words.len() <= 8;
+    let opens = is_speech_verb(first) && (2..=4).contains(&words.len());
+    if !closes && !opens {
+        return None;
     }
     who_in_lead_in(s)
 }

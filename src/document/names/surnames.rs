@@ -681,6 +681,20 @@ pub(super) fn is_agent_noun(word: &str) -> bool {
         "filmmaker",
         "director",
         "producer",
+        "principal",
+        "superintendent",
+        "counselor",
+        "counsellor",
+        "coordinator",
+        "administrator",
+        "organizer",
+        "organiser",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "chairman",
+        "chairwoman",
+        "chairperson",
     ];
     static WORDS: std::sync::OnceLock<Caseless> = std::sync::OnceLock::new();
     WORDS
@@ -1117,7 +1131,9 @@ pub(super) fn full_name_words<'t>(
                     if is_agent_noun(w) {
                         break;
                     }
-                    if given::of_given_name(run[1]).is_some() {
+                    // `English Teacher Jamie Woods`: the word before the given name is for
+                    // what the person does (a given name the list may not know).
+                    if given::of_given_name(run[1]).is_some() || is_agent_noun(run[2]) {
                         n = 2;
                         break;
                     }
@@ -1130,9 +1146,11 @@ pub(super) fn full_name_words<'t>(
             _ => break,
         }
     }
-    // `Midfielder Sam Tigwell` at the start of a sentence: a word for what a person does,
-    // before a known given name, describes them (not `Billy Joe Pruitt`).
-    if n == 3 && is_agent_noun(run[2]) && given::of_given_name(run[1]).is_some() {
+    // `Midfielder Sam Tigwell` at the start of a sentence: a word for what a person does
+    // describes them (not `Billy Joe Pruitt`).
+    // The list of such words holds no given name; the given name after it may be one the
+    // list of given names lacks (`Teacher Jamie Woods`).
+    if n == 3 && is_agent_noun(run[2]) {
         n = 2;
     }
     // `Dean of Humanities Wlad Godzich`: the word after a preposition is what the office is

@@ -115,6 +115,7 @@ pub(in crate::document) fn in_block_quotes(outline: &Outline, headings: &Heading
             .or_else(|| lead_in_before_block(outline, qb.blocks.start, qb.section))
             .or_else(|| attribution_after(outline, qb.blocks.end, qb.section).map(Who::Named))
             .or_else(|| quote_named_after(outline, qb.blocks.end, qb.section).map(Who::Named))
+            .or_else(|| said_after(outline, qb.blocks.end, qb.section))
             .or_else(|| headings.speaker(outline, qb.section).map(Who::Named));
         let shown = qb.speaker.is_some() || (inside.is_none() && in_its_text.is_none());
         found.push(Pending {

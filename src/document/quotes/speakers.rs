@@ -100,8 +100,16 @@ pub(super) fn resolve_speakers(
                 }
                 match candidates.as_slice() {
                     [one] => {
-                        let of_kin =
-                            names::is_addressed(&written) && lookups.beside_kin(gender, surname);
+                        // Unless the paragraph names them in full before the quote (`English
+                        // Teacher Jamie Woods weighed in. … says Ms. Woods.`).
+                        let named_before = || {
+                            let block = outline.blocks.get(p.blocks.start);
+                            let text = block.map_or("", |b| outline.text_of(b));
+                            text.get(..p.at).is_some_and(|t| t.contains(one))
+                        };
+                        let of_kin = names::is_addressed(&written)
+                            && lookups.beside_kin(gender, surname)
+                            && !named_before();
                         match of_kin {
                             true => written,
                             false => one.to_string(),
@@ -236,6 +244,26 @@ pub(super) fn resolve_speakers(
     for k in 0..found.len() {
         if out[k].is_none() && found[k].who.is_none() && found[k].quote.kind == QuoteKind::Block {
             out[k] = pulled_from(found, &out, k);
+        }
+    }
+    // An article made of an interview (`The paper talked with Principal Jane Doe …`) whose
+    // block quotes are all hers where they say whose: those that name no one are hers too.
+    let unnamed_blocks: Vec<usize> = (0..found.len())
+        .filter(|&k| {
+            out[k].is_none() && found[k].who.is_none() && found[k].quote.kind == QuoteKind::Block
+        })
+        .collect();
+    if let Some(&first) = unnamed_blocks.first() {
+        let everyone = everyone.get_or_insert_with(|| everyone_named(outline, &out));
+        let before = found[first].blocks.start;
+        if let Some(person) = interviewed_before(outline, before, everyone) {
+            let others = out.iter().flatten().any(|s| *s != person);
+            let theirs = out.iter().flatten().any(|s| *s == person);
+            if theirs && !others {
+                for k in unnamed_blocks {
+                    out[k] = Some(person.clone());
+                }
+            }
         }
     }
     out
@@ -600,8 +628,18 @@ fn interviewee(outline: &Outline, found: &[&Pending], everyone: &names::People) 
     let mut answers = found.iter().filter(|p| answers_a_question(outline, p));
     let first = answers.next()?.blocks.start;
     answers.next()?;
+    interviewed_before(outline, first.saturating_sub(1), everyone)
+}
+
+/// The one person the paragraphs before block `before` say an interview was with, by the
+/// full name the text gives them; `None` if they name several, or no one in full.
+fn interviewed_before(
+    outline: &Outline,
+    before: usize,
+    everyone: &names::People,
+) -> Option<String> {
     let mut named: Option<String> = None;
-    for block in outline.blocks.get(..first.saturating_sub(1))? {
+    for block in outline.blocks.get(..before)? {
         if !matches!(block.kind, BlockKind::Paragraph) {
             continue;
         }
@@ -1049,6 +1087,16 @@ pub(super) fn named_in_full(outline: &Outline) -> Vec<String> {
 fn paragraph_at(outline: &Outline, block: usize, section: Option<usize>) -> Option<&Block> {
     let b = outline.blocks.get(block)?;
     (b.section() == section && matches!(b.kind, BlockKind::Paragraph)).then_some(b)
+}
+
+/// The paragraph right after a block quote opens with an attribution and nothing else
+/// (`Endelman said.`, `said Jane Doe.`): the speaker of the quote, as a newspaper that sets
+/// its quotations as block quotes writes it.
+pub(super) fn said_after(outline: &Outline, block: usize, section: Option<usize>) -> Option<Who> {
+    let after = paragraph_at(outline, block, section)?;
+    let text = outline.text_of(after);
+    let first = &text[..sentences::end_after(text, 0)];
+    names::attribution_alone(first)
 }
 
 /// `This quote from writer Heidi Waterhouse …` right after a block quote names its speaker.
