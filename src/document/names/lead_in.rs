@@ -543,6 +543,11 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     if group_subject(&words) {
         return Some(Who::Nobody);
     }
+    // `Python also fell short; in his own words:`: the words are his, whoever the clause
+    // before is about.
+    if let Some(g) = in_own_words(&words) {
+        return Some(Who::Pronoun(g));
+    }
     let verb = reporting_verb(&words);
     if let Some(name) = speaker_in_words(lead_in, &words, verb) {
         return Some(Who::Named(name));
@@ -683,6 +688,28 @@ fn group_subject(words: &[&str]) -> bool {
     }
     let family = rest.iter().take_while(|w| is_capitalised(bare(w))).count();
     family <= 3 && rest.get(family).is_some_and(|w| GROUPS.contains(&bare(w)))
+}
+
+/// The person a lead-in's closing `in his own words:` (`in her words,`) points to, by the
+/// pronoun's gender.
+fn in_own_words(words: &[&str]) -> Option<Option<given::Gender>> {
+    let n = words.len();
+    let last = *words.last()?;
+    if !last.ends_with([':', ',']) || bare(last) != "words" {
+        return None;
+    }
+    let owner = match n >= 2 && bare(words[n - 2]) == "own" {
+        true => n.checked_sub(3)?,
+        false => n.checked_sub(2)?,
+    };
+    if !bare(words[owner.checked_sub(1)?]).eq_ignore_ascii_case("in") {
+        return None;
+    }
+    match bare(words[owner]) {
+        "his" | "His" => Some(Some(given::Gender::Male)),
+        "her" | "Her" => Some(Some(given::Gender::Female)),
+        _ => None,
+    }
 }
 
 /// Determiners that make a noun someone unnamed: `One student`, `a resident`, `another`.
@@ -839,6 +866,31 @@ pub fn offering_words(sentence: &str) -> Option<Who> {
         .any(|w| KINDS.contains(&bare(w)));
     let name = words[..run].join(" ");
     offers.then_some(Who::Subject(name))
+}
+
+/// The person a sentence ends in as the author of a statement (`The best description was
+/// given in a statement by the school principal, Mr. Meechin.`): the quotation after it is
+/// theirs.
+pub fn statement_by(sentence: &str) -> Option<Who> {
+    if sentence.contains(['"', '“', '”']) {
+        return None;
+    }
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let by = (1..words.len())
+        .rev()
+        .find(|&i| matches!(words[i], "by" | "from") && is_statement_kind(words[i - 1]))?;
+    let rest = &words[by + 1..];
+    if rest.is_empty() || rest.len() > 8 {
+        return None;
+    }
+    // `the school principal, Mr. Meechin`: the name after what they are.
+    let after_comma = rest
+        .iter()
+        .rposition(|w| w.ends_with(','))
+        .map_or(0, |i| i + 1);
+    let name = name_from(&rest[after_comma..])?;
+    let last = bare(rest.last()?);
+    name.ends_with(last).then_some(Who::Named(name))
 }
 
 /// Whether `text` ends in a reporting verb or a gesture (`… Program Manager, said.`).
@@ -1247,6 +1299,8 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
     let mut run: Vec<&str> = Vec::new();
     let mut title: Option<&str> = None;
     let mut described = 0;
+    // Whether the run comes right after a word in lower case for a person (`organizer`).
+    let mut person_before = false;
     for (i, raw) in words.iter().enumerate() {
         let b = bare(raw);
         // `Taric Santos de Andrade`: a particle inside a name, before its last words.
@@ -1348,6 +1402,7 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
             }
             title = None;
             described += 1;
+            person_before = is_agent_noun(w);
             continue;
         }
         if is_not_name(w) {
@@ -1359,7 +1414,9 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
             break;
         }
     }
-    if described > 0 && run.len() < 2 && title.is_none() {
+    // One word after a description is a name only after a word for a person (`said organizer
+    // Emet`), not after a thing's (`said in a Reuters interview`).
+    if described > 0 && run.len() < 2 && title.is_none() && !person_before {
         return None;
     }
     titled(title, run)

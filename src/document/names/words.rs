@@ -448,6 +448,26 @@ pub(super) const STATEMENT_KINDS: &[&str] = &[
     "address",
     "quotes",
     "account",
+    // What a person wrote or gave as a talk (`Codd's 1970 paper contains …:`).
+    "paper",
+    "article",
+    "book",
+    "report",
+    "abstract",
+    "column",
+    "diary",
+    "journal",
+    "memoir",
+    "autobiography",
+    "lecture",
+    "talk",
+    "keynote",
+    "sermon",
+    "poem",
+    "op-ed",
+    "editorial",
+    "foreword",
+    "preface",
 ];
 
 /// Titles that stand before a name and are not part of it.

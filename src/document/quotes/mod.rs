@@ -299,6 +299,7 @@ pub(in crate::document) fn in_running_text(
                             let sentence = &text[from.min(before.len())..before.len()];
                             names::speaker_ending_in_verb(sentence)
                                 .or_else(|| names::offering_words(sentence))
+                                .or_else(|| names::statement_by(sentence))
                         })
                         .flatten()
                 })

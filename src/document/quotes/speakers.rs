@@ -928,12 +928,20 @@ pub(super) fn lead_in_before_block(
         return None;
     }
     let text = outline.text_of(before).trim_end();
-    // Only a paragraph that ends in a colon, a reporting verb or a gesture leads in.
-    if !text.ends_with(':') && !names::ends_in_reporting_verb(text) {
+    // Only a paragraph that ends in a colon, a reporting verb or a gesture leads in, or in a
+    // comma after its reporting verb (`He told his audience,`).
+    let comma = text.ends_with(',');
+    if !text.ends_with(':') && !comma && !names::ends_in_reporting_verb(text) {
         return None;
     }
     let start = sentences::start_before(text, text.len().saturating_sub(1));
     let sentence = &text[start..];
+    if comma {
+        return match sentence.contains(['"', '“', '”']) {
+            true => None,
+            false => names::who_in_lead_in(sentence),
+        };
+    }
     if !text.ends_with(':') {
         // `Ellen Langhans, Program Manager at DHS, said.` leads into what follows; `"…,"
         // Evans said.` closes its own quotation.
