@@ -2911,3 +2911,123 @@ fn speakers_interviews_and_groups() {
         ],
     );
 }
+
+/// A newspaper that sets its quotations as block quotes with only a closing mark: the
+/// paragraph after one that opens with an attribution alone (`Velez said.`) names its
+/// speaker; the block quotes that name no one, in an article made of an interview (`The
+/// Gazette talked with Harbor School Principal Dr. Tomas Velez`), are the interviewee's
+/// while every block quote that names someone names them; and one `said a mother of two who
+/// asked not to be named` is someone unnamed, not the interviewee.
+#[test]
+fn speakers_newspaper_block_quotes() {
+    let doc = load_titled(
+        "speakers-newspaper-block-quotes.md",
+        "Cameras at Harbor School",
+    );
+    quotes_are(
+        &doc,
+        &[
+            block(
+                "This has been a conversation that the families started, long before any of us thought about cameras.”",
+                Some("Tomas Velez"),
+                13,
+            ),
+            block(
+                "The families were asking whether anyone could see the hallways at night, so we looked at a few systems,”",
+                Some("Tomas Velez"),
+                17,
+            ),
+            block(
+                "We only look at the footage after something has been reported to us, never before,”",
+                Some("Tomas Velez"),
+                23,
+            ),
+            block(
+                "Each camera costs about as much as a laptop, but the wiring is what makes it expensive for a school like ours.”",
+                Some("Tomas Velez"),
+                27,
+            ),
+            block(
+                "I would rather the money went to another counsellor than to a screen in an office.”",
+                None,
+                31,
+            ),
+        ],
+    );
+    dates_are(&doc, &[]);
+}
+
+/// Lead-ins a careful reader follows: `in his own words:` gives the words to the person the
+/// pronoun stands for, not to the clause's subject (`Python also fell short`), and `Whereas`
+/// opens no name; `He told his audience,` leads into the block quote after it; `Codd's 1970
+/// paper contains …:` is Codd's; `given in a statement by the school principal, Mr. Alder.`
+/// names the speaker of the quotation after it; `One student interviewed said` is someone
+/// unnamed, not Mr. Alder quoted just before; `said organizer Emet` names Emet; `Ms. Brook`
+/// is the Jamie Brook her paragraph names (`Science Teacher Jamie Brook`), though the text
+/// speaks of her son; `asserts` and `laments` report speech.
+#[test]
+fn speakers_lead_ins_and_unnamed() {
+    let doc = load_titled(
+        "speakers-lead-ins-and-unnamed.md",
+        "Notes on Designers, Papers and a Protest",
+    );
+    quotes_are(
+        &doc,
+        &[
+            block(
+                "I knew Python then, but I did not think it was a true object-oriented language.",
+                Some("Yukihiro Matsumoto"),
+                9,
+            ),
+            block(
+                "I hope to see Ruby help every programmer in the world to be productive and happy.",
+                Some("Yukihiro Matsumoto"),
+                15,
+            ),
+            block(
+                "The term relation is used here in its accepted mathematical sense, and we keep it so.",
+                Some("Edgar F. Codd"),
+                21,
+            ),
+            inline(
+                "Grading by standards keeps student learning at the centre of every assessment.",
+                Some("Mr. Alder"),
+                25,
+            ),
+            inline(
+                "our staff is focused on making the change work for every class.",
+                Some("Mr. Alder"),
+                27,
+            ),
+            inline(
+                "I do not think the system itself is bad, only the way it is used.",
+                None,
+                27,
+            ),
+            inline(
+                "These bills are an attack on the lives of the students who walked out today,",
+                Some("Emet"),
+                31,
+            ),
+            inline(
+                "I can assure you no student of mine has ever been punished for speaking,",
+                Some("Jamie Brook"),
+                33,
+            ),
+            inline(
+                "They tend to sweep things under the rug to save the image of the school,",
+                Some("Sol Aranda"),
+                35,
+            ),
+            inline(
+                "nobody in the office answers our emails or our letters anymore.",
+                Some("Sol Aranda"),
+                35,
+            ),
+        ],
+    );
+    dates_are(
+        &doc,
+        &[dated("1970", 19), dated("1993", 7), dated("2008", 11)],
+    );
+}

@@ -798,12 +798,16 @@ pub fn attribution_alone(sentence: &str) -> Option<Who> {
     }
     let words: Vec<&str> = s.split_whitespace().collect();
     let (first, last) = (words.first()?, words.last()?);
-    // The verb closes the sentence (`Read said`), or opens it before a name alone (`said
-    // Jane Doe`, `said organizer Emet`).
+    // The verb closes the sentence (`Read said`), or opens it before who said it (`said Jane
+    // Doe`, `said organizer Emet`, `said a mother of two who asked not to be named`).
     let closes = is_speech_verb(last) && words.len() <= 8;
-    let opens = is_speech_verb(first) && (2..=4).contains(&words.len());
+    let opens = is_speech_verb(first) && (2..=12).contains(&words.len());
     if !closes && !opens {
         return None;
+    }
+    // `said a mother of two who asked not to be named`: the verb is the first, not `asked`.
+    if opens && unnamed_after_verb(&words, 0) {
+        return Some(Who::Nobody);
     }
     who_in_lead_in(s)
 }
