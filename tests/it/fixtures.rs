@@ -3031,3 +3031,52 @@ fn speakers_lead_ins_and_unnamed() {
         &[dated("1970", 19), dated("1993", 7), dated("2008", 11)],
     );
 }
+
+/// A feature's attributions: `according to a Budget Report` is a thing, not someone named; a
+/// nickname in straight quotation marks inside a name (`reflected Albert "Joey" Jefferson,`)
+/// joins no halves of a statement and still says whose the next span is; a participle with
+/// `how` after a name that opens the sentence (`Priya Luskin drew comparisons …, remarking
+/// how "…"`); a title joined to its rank (`Fiesta Board Vice-President Gary Perez`); a place
+/// and a word for a person before a given name alone (`says Wisconsin teen Haley`); a full
+/// name and who they are between commas before a colon (`Tomás Wexler, a student intern
+/// …, offers the same advice as the others:`).
+#[test]
+fn speakers_features_and_nicknames() {
+    let doc = load_titled("speakers-features-and-nicknames.md", "After the Layoffs");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "a plan that continues to slip further every single year.",
+                None,
+                7,
+            ),
+            inline(
+                "It is really hard to see your friends and colleagues go off like that.",
+                Some("Albert Jefferson"),
+                9,
+            ),
+            inline(
+                "a lot of people like us came here because we did not want that kind of ruthlessness.",
+                Some("Priya Luskin"),
+                11,
+            ),
+            inline(
+                "I think it is a very proud culture, and the festival shows it,",
+                Some("Gary Perez"),
+                13,
+            ),
+            inline(
+                "This is the nineties, and we are not the farmers people think we are,",
+                Some("Haley"),
+                15,
+            ),
+            inline(
+                "Do not give up, because things eventually worked out for me and they will for you.",
+                Some("Tomás Wexler"),
+                17,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("2024-02", 7)]);
+}

@@ -371,6 +371,21 @@ fn subject_of_colon(lead_in: &str, words: &[&str]) -> Option<String> {
     }
     let opener = words.iter().take(6).position(|w| w.ends_with(','));
     let candidates = std::iter::once(0).chain(opener.map(|i| i + 1));
+    for at in candidates.clone() {
+        // `Tomás Wexler, a JPL student intern and senior, encourages the same sentiment:`: a
+        // full name, who they are between commas, then the verb in lower case.
+        let Some(name_end) = (at + 1..words.len().min(at + 3)).find(|&i| words[i].ends_with(','))
+        else {
+            continue;
+        };
+        let name = &words[at..=name_end];
+        let described_until =
+            (name_end + 2..words.len().min(name_end + 16)).find(|&i| words[i].ends_with(','));
+        let verb = described_until.and_then(|i| words.get(i + 1));
+        if only_a_name(name) && verb.is_some_and(|v| v.starts_with(char::is_lowercase)) {
+            return Some(joined_as_written(name));
+        }
+    }
     for at in candidates {
         let Some(raw) = words.get(at) else { continue };
         let w = bare(raw);
@@ -554,17 +569,43 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     }
     let Some(verb) = verb else {
         // `He cited an example, saying, "…"`: the participle's subject opens the sentence.
+        // `Luskin drew comparisons …, remarking how "…"`: the same, with `that` or `how`.
         let n = words.len();
+        let (n, joined) = match words.last().map(|w| bare(w)) {
+            Some("that" | "how") if !words[n - 1].ends_with([',', ':']) => (n - 1, true),
+            _ => (n, false),
+        };
         let participle = n > 2
             && matches!(
                 bare(words[n - 1]),
-                "saying" | "adding" | "noting" | "explaining" | "writing"
+                "saying"
+                    | "adding"
+                    | "noting"
+                    | "explaining"
+                    | "writing"
+                    | "remarking"
+                    | "arguing"
+                    | "recalling"
+                    | "stressing"
+                    | "insisting"
+                    | "observing"
             )
             && words[n - 2].ends_with(',')
-            && words[n - 1].ends_with([',', ':']);
+            && (joined || words[n - 1].ends_with([',', ':']));
         if participle {
             if let Some(g) = pronoun(words[0]) {
                 return Some(Who::Pronoun(g));
+            }
+            // A name that opens the sentence, before its verb in lower case.
+            let run = words
+                .iter()
+                .take_while(|w| is_capitalised(bare(w)) && !w.ends_with(','))
+                .count();
+            let verb_follows = words
+                .get(run)
+                .is_some_and(|w| w.starts_with(char::is_lowercase));
+            if (1..=3).contains(&run) && verb_follows && only_a_name(&words[..run]) {
+                return Some(Who::Subject(joined_as_written(&words[..run])));
             }
         }
         return subject_of_colon(lead_in, &words).map(Who::Subject);
@@ -1063,6 +1104,10 @@ pub fn according_to(text: &str) -> Option<String> {
         .windows(PHRASE.len())
         .position(|w| w.eq_ignore_ascii_case(PHRASE))?;
     let rest: Vec<&str> = text.get(at + PHRASE.len()..)?.split_whitespace().collect();
+    // `according to a Senate Report`: a thing, not someone named.
+    if rest.first().is_some_and(|w| matches!(*w, "a" | "an")) {
+        return None;
+    }
     name_from(&rest)
 }
 
@@ -1388,10 +1433,14 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
                 }
                 is_title(&c)
             };
-            if !run.is_empty() && office && run.len() <= 3 {
+            // `Wisconsin teen Haley`: a place and a word for a person before the name.
+            let person =
+                is_agent_noun(w) && words.get(i + 1).is_some_and(|n| is_capitalised(bare(n)));
+            if !run.is_empty() && (office || person) && run.len() <= 3 {
                 run.clear();
                 title = None;
                 described += 1;
+                person_before = person;
                 continue;
             }
             // `said Kevin Wang and Yin Ding, KubeEdge TSC members`: two people, each named in

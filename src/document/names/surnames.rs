@@ -695,6 +695,15 @@ pub(super) fn is_agent_noun(word: &str) -> bool {
         "chairman",
         "chairwoman",
         "chairperson",
+        "teen",
+        "teenager",
+        "intern",
+        "freshman",
+        "sophomore",
+        "employee",
+        "worker",
+        "rancher",
+        "elder",
     ];
     static WORDS: std::sync::OnceLock<Caseless> = std::sync::OnceLock::new();
     WORDS

@@ -648,9 +648,12 @@ impl Caseless {
 /// for every capitalised word a name might hold.
 pub(super) fn is_title(word: &str) -> bool {
     static WORDS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
-    WORDS
-        .get_or_init(|| TITLES.iter().copied().collect())
-        .contains(word)
+    let titles = WORDS.get_or_init(|| TITLES.iter().copied().collect());
+    // `Vice-President`, `Co-Chair`: a title joined to the word of rank before it.
+    titles.contains(word)
+        || word
+            .rsplit_once('-')
+            .is_some_and(|(rank, title)| !rank.is_empty() && titles.contains(title))
 }
 
 /// Whether `word` is one of [`NOT_NAMES`] or a month, in a hash set made once: the check

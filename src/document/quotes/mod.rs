@@ -239,6 +239,16 @@ pub(in crate::document) fn in_running_text(
                 }
             }
             if too_short(&inner) {
+                // `said Albert "Joey" Jefferson`: a nickname inside a name is part of the
+                // attribution, which still says whose the next span is.
+                let after = &text[span.outer.end..];
+                let nickname = names::is_nickname(&text[span.outer.clone()])
+                    && after.starts_with(' ')
+                    && after.trim_start().starts_with(char::is_uppercase);
+                if nickname {
+                    carried = carried.take().map(|(_, who)| (i, who));
+                    continue;
+                }
                 // `"Recovery is not automatic," said Dr. Priya Raman. "Where …"`: a span
                 // too short to be a quote still says whose the next one is.
                 if span.inner.end < span.outer.end {

@@ -1374,6 +1374,15 @@ pub(super) fn joined_halves(text: &str, spans: &[Span], i: usize) -> Option<(Who
     if words(first) >= MIN_INLINE_WORDS || words(second) >= MIN_INLINE_WORDS {
         return None;
     }
+    // `reflected Albert "Joey" Jefferson`: a nickname inside the name is no second half.
+    if names::is_nickname(text.get(second.outer.clone())?)
+        && text[second.outer.end..].starts_with(' ')
+        && text[second.outer.end..]
+            .trim_start()
+            .starts_with(char::is_uppercase)
+    {
+        return None;
+    }
     let between = text.get(first.outer.end..second.outer.start)?;
     let between = between.trim_matches([',', ' ']);
     if between.is_empty()
