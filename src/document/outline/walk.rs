@@ -80,11 +80,28 @@ impl Builder {
     /// Adds `text`, found at `source`; `safe` when it is known to need no sanitizing.
     fn push(&mut self, text: &str, source: usize, safe: bool) {
         self.map.push((self.len(), source));
-        if safe {
+        if safe || !sanitize::has_unsafe(text) {
             self.buf.push_str(text);
-        } else {
-            self.buf.push_str(&sanitize(text));
+            return;
         }
+        // A character made visible (a tab's spaces, `\u{202e}`) is longer or shorter in the
+        // text than in the file: a map point after each keeps what follows it at its place in
+        // the file, so a date or a quote after it is on its own line.
+        let mut from = 0;
+        for (i, c) in text.char_indices() {
+            if !sanitize::is_unsafe(c) {
+                continue;
+            }
+            self.buf.push_str(&text[from..i]);
+            let end = i + c.len_utf8();
+            // `\r\n` is one line end, the `\n` kept.
+            if !(c == '\r' && text[end..].starts_with('\n')) {
+                self.buf.push_str(&sanitize(&text[i..end]));
+            }
+            from = end;
+            self.map.push((self.len(), source + end));
+        }
+        self.buf.push_str(&text[from..]);
     }
 
     /// The length of the block's text so far.
