@@ -3039,7 +3039,9 @@ fn speakers_lead_ins_and_unnamed() {
 /// how "…"`); a title joined to its rank (`Fiesta Board Vice-President Gary Perez`); a place
 /// and a word for a person before a given name alone (`says Wisconsin teen Haley`); a full
 /// name and who they are between commas before a colon (`Tomás Wexler, a student intern
-/// …, offers the same advice as the others:`).
+/// …, offers the same advice as the others:`); the one named between a sentence's opening
+/// `According to` and its comma; `said organizer Emet (the organizers asked …)`, the aside
+/// in brackets no part of the attribution.
 #[test]
 fn speakers_features_and_nicknames() {
     let doc = load_titled("speakers-features-and-nicknames.md", "After the Layoffs");
@@ -3075,6 +3077,18 @@ fn speakers_features_and_nicknames() {
                 "Do not give up, because things eventually worked out for me and they will for you.",
                 Some("Tomás Wexler"),
                 17,
+            ),
+            // The one named between `According to` and the comma.
+            inline(
+                "like nobody in the building remembers what the work was for.",
+                Some("Lateefat Okoye"),
+                19,
+            ),
+            // An aside in brackets after the name is no part of the attribution.
+            inline(
+                "These cuts are an attack on the people who built this lab from nothing,",
+                Some("Emet"),
+                21,
             ),
         ],
     );

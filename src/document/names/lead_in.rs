@@ -558,6 +558,11 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     if group_subject(&words) {
         return Some(Who::Nobody);
     }
+    // `According to Lateefat Oguntade, these incidents make her feel "…"`: the words of the
+    // one named between `According to` and the comma.
+    if let Some(name) = according_to_opening(&words) {
+        return Some(Who::Named(name));
+    }
     // `Python also fell short; in his own words:`: the words are his, whoever the clause
     // before is about.
     if let Some(g) = in_own_words(&words) {
@@ -751,6 +756,20 @@ fn in_own_words(words: &[&str]) -> Option<Option<given::Gender>> {
         "her" | "Her" => Some(Some(given::Gender::Female)),
         _ => None,
     }
+}
+
+/// The name between a sentence's opening `According to` and its comma, when that is all
+/// there is between them (`According to Dr. Jane Doe,`).
+fn according_to_opening(words: &[&str]) -> Option<String> {
+    let (first, second) = (words.first()?, words.get(1)?);
+    if !first.eq_ignore_ascii_case("according") || *second != "to" {
+        return None;
+    }
+    let comma = (2..words.len().min(7)).find(|&i| words[i].ends_with(','))?;
+    let named = &words[2..=comma];
+    let name = name_from(named)?;
+    let last = bare(named.last()?);
+    (name.contains(' ') && name.ends_with(last)).then_some(name)
 }
 
 /// Determiners that make a noun someone unnamed: `One student`, `a resident`, `another`.

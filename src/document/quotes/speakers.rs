@@ -1252,6 +1252,16 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
     // `Lindqvist said when I asked him about it`: the attribution ends where a clause of its
     // own begins after its verb (whose verb is no reporting of this quote).
     let tail = tail.trim_end_matches(['.', '!', '?']);
+    // `said organizer Emet (the organizers asked we use first names only)`: an aside in
+    // brackets is no part of the attribution (its `asked` reports nothing here).
+    let unbracketed;
+    let tail = match tail.find(" (") {
+        Some(open) if tail.ends_with(')') => {
+            unbracketed = tail[..open].to_string();
+            unbracketed.as_str()
+        }
+        _ => tail,
+    };
     let tail = clause_after_verb(tail).map_or(tail, |at| &tail[..at]);
     names::according_to(tail)
         .map(Who::Named)
