@@ -3041,7 +3041,8 @@ fn speakers_lead_ins_and_unnamed() {
 /// name and who they are between commas before a colon (`Tomás Wexler, a student intern
 /// …, offers the same advice as the others:`); the one named between a sentence's opening
 /// `According to` and its comma; `said organizer Emet (the organizers asked …)`, the aside
-/// in brackets no part of the attribution.
+/// in brackets no part of the attribution; an organisation whose name joins its words with
+/// `for` and `and` (`The Council for Science and Technology Policy said`), whole.
 #[test]
 fn speakers_features_and_nicknames() {
     let doc = load_titled("speakers-features-and-nicknames.md", "After the Layoffs");
@@ -3089,6 +3090,18 @@ fn speakers_features_and_nicknames() {
                 "These cuts are an attack on the people who built this lab from nothing,",
                 Some("Emet"),
                 21,
+            ),
+            // An organisation named in full after `according to`, its words joined by `for`
+            // and `and`: not `Research Ethics`, nor no one.
+            inline(
+                "what a laboratory cannot do is pretend that a layoff is only a budget line.",
+                Some("Association for Lab Safety and Research Ethics"),
+                23,
+            ),
+            inline(
+                "cuts of this size take years to show and decades to repair.",
+                Some("Council for Science and Technology Policy"),
+                25,
             ),
         ],
     );

@@ -1127,6 +1127,35 @@ pub fn according_to(text: &str) -> Option<String> {
     if rest.first().is_some_and(|w| matches!(*w, "a" | "an")) {
         return None;
     }
+    // `according to the non-profit Association for Supervision and Curriculum Development`:
+    // an organisation, its name joined by `of`, `for`, `and`.
+    let head = rest
+        .iter()
+        .take(4)
+        .position(|w| is_capitalised(bare(w)))
+        .filter(|&i| super::is_organisation_head(bare(rest[i])));
+    if let Some(head) = head {
+        let mut name: Vec<&str> = Vec::new();
+        for raw in &rest[head..] {
+            let w = bare(raw);
+            if raw.starts_with('(') || !(is_capitalised(w) || matches!(w, "of" | "for" | "and")) {
+                break;
+            }
+            name.push(w);
+            if raw.ends_with([',', ':', ';', '.']) {
+                break;
+            }
+        }
+        while name
+            .last()
+            .is_some_and(|w| matches!(*w, "of" | "for" | "and"))
+        {
+            name.pop();
+        }
+        if name.len() >= 2 {
+            return Some(name.join(" "));
+        }
+    }
     name_from(&rest)
 }
 
@@ -1266,6 +1295,30 @@ fn organisation(words: &[&str], stop: usize, run: &[&str]) -> Option<String> {
         || !(joined || bare(words[stop]) == "and")
     {
         return None;
+    }
+    // `The Association for Supervision and Curriculum Development said`: an organisation's
+    // head word before the `and`, joined to it by capitalised words and `of`, `for`, `and`.
+    if bare(words[stop]) == "and" {
+        let mut start = None;
+        for i in (stop.saturating_sub(8)..stop).rev() {
+            let raw = words[i];
+            let w = bare(raw);
+            if raw.ends_with([',', ':', ';', '.']) {
+                break;
+            }
+            if is_capitalised(w) && !is_not_name(w) {
+                if super::is_organisation_head(w) {
+                    start = Some(i);
+                }
+            } else if !matches!(w, "of" | "for" | "and") {
+                break;
+            }
+        }
+        if let Some(start) = start {
+            let mut name: Vec<&str> = words[start..=stop].iter().map(|w| bare(w)).collect();
+            name.extend(run.iter().copied());
+            return Some(name.join(" "));
+        }
     }
     match run
         .iter()
