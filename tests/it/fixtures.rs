@@ -3042,7 +3042,9 @@ fn speakers_lead_ins_and_unnamed() {
 /// …, offers the same advice as the others:`); the one named between a sentence's opening
 /// `According to` and its comma; `said organizer Emet (the organizers asked …)`, the aside
 /// in brackets no part of the attribution; an organisation whose name joins its words with
-/// `for` and `and` (`The Council for Science and Technology Policy said`), whole.
+/// `for` and `and` (`The Council for Science and Technology Policy said`), whole; a
+/// quotation that opens a paragraph after one that names only its speaker and quotes nothing
+/// (`For Whitfield, … Whitfield called the team "family."`) goes on with her speech.
 #[test]
 fn speakers_features_and_nicknames() {
     let doc = load_titled("speakers-features-and-nicknames.md", "After the Layoffs");
@@ -3102,6 +3104,18 @@ fn speakers_features_and_nicknames() {
                 "cuts of this size take years to show and decades to repair.",
                 Some("Council for Science and Technology Policy"),
                 25,
+            ),
+            inline(
+                "We built the instruments ourselves, and we will keep them running,",
+                Some("Dana Whitfield"),
+                27,
+            ),
+            // A paragraph between with no quote of its own that names only her does not
+            // break her speech.
+            inline(
+                "Even if we are not paid as much as other places, the work was worth it to every one of us.",
+                Some("Dana Whitfield"),
+                31,
             ),
         ],
     );

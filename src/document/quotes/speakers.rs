@@ -856,7 +856,24 @@ pub(super) fn continued(
         return (!someone_else).then_some(speaker);
     }
     let kinds_agree = before.quote.kind == p.quote.kind || p.quote.kind == QuoteKind::Inline;
-    let carries = p.opens && kinds_agree && just_before(outline, found, empty_quotes, j, k);
+    // `For Jefferson, the allure … whom Jefferson described as "family."` between two of his
+    // quotations: a paragraph with no quote of its own that names the speaker and no one
+    // else does not break the speech.
+    let bridged = || {
+        let Some(between) = outline.blocks.get(before.blocks.end) else {
+            return false;
+        };
+        let mentions = people.mentions(outline.text_of(between));
+        before.blocks.end + 1 == p.blocks.start
+            && p.quote.kind == QuoteKind::Inline
+            && matches!(between.kind, BlockKind::Paragraph)
+            && between.section() == p.quote.section
+            && before.quote.section == p.quote.section
+            && !mentions.is_empty()
+            && mentions.iter().all(|(_, n)| *n == speaker)
+    };
+    let carries =
+        p.opens && kinds_agree && (just_before(outline, found, empty_quotes, j, k) || bridged());
     // A paragraph that says, outside its quotations, who speaks (`said Fang SITU, …`) names
     // someone new, though the name was not made out.
     let attributes = || {
