@@ -19,13 +19,27 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    push_sanitized(&mut out, text, |_, _| {});
+    Cow::Owned(out)
+}
+
+/// Appends `text` to `out` as [`sanitize`] returns it, calling `replaced(len, end)` after
+/// each character it replaces, `len` the length of `out` then and `end` the byte of `text`
+/// after that character: a replacement is
+/// longer or shorter than what it replaces, so whoever maps `out` back to `text` needs a
+/// point after each.
+pub fn push_sanitized(out: &mut String, text: &str, mut replaced: impl FnMut(usize, usize)) {
+    let mut from = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !is_unsafe(c) {
+            continue;
+        }
+        out.push_str(&text[from..i]);
         match c {
-            '\n' => out.push('\n'),
             '\t' => out.extend(std::iter::repeat_n(' ', TAB_WIDTH)),
             '\r' => {
-                if chars.peek() != Some(&'\n') {
+                if chars.peek().map(|&(_, c)| c) != Some('\n') {
                     out.push('\n');
                 }
             }
@@ -33,13 +47,12 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
                 out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'));
             }
             '\u{7f}' => out.push('\u{2421}'),
-            c if is_escaped(c) => {
-                out.push_str(&format!("\\u{{{:x}}}", c as u32));
-            }
-            c => out.push(c),
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
         }
+        from = i + c.len_utf8();
+        replaced(out.len(), from);
     }
-    Cow::Owned(out)
+    out.push_str(&text[from..]);
 }
 
 /// Sanitizes into an owned string (the model stores owned text).

@@ -11,6 +11,8 @@ use std::fmt;
 use std::ops::{Deref, Range};
 use std::sync::Arc;
 
+use super::{narrow, wide};
+
 /// A range of a shared text buffer; reads as a `&str`.
 ///
 /// The buffer is an `Arc<String>` rather than an `Arc<str>`: the loader's buffer becomes
@@ -25,11 +27,6 @@ use std::sync::Arc;
 pub struct Text {
     buffer: Option<Arc<String>>,
     range: Range<u32>,
-}
-
-/// `n` as a `u32`, saturated: a range past 4 GiB reads as empty rather than wraps.
-fn narrow(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl Text {
@@ -54,7 +51,7 @@ impl Text {
 
     /// Where the text sits in its buffer.
     pub fn range(&self) -> Range<usize> {
-        self.range.start as usize..self.range.end as usize
+        wide(&self.range)
     }
 
     /// The buffer it is a piece of (none for an empty text made on its own).

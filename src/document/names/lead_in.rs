@@ -686,6 +686,16 @@ pub fn interviewed_in(text: &str) -> Vec<String> {
         &["interviewed"],
         &["interview", "with"],
     ];
+    // Asked of every paragraph before a quote that names no one: most hold none of the words
+    // every lead has one of (`with`, `talked`, `interview`), which a look at the bytes tells.
+    let holds = |word: &[u8]| {
+        text.as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    if !holds(b"with") && !holds(b"talked") && !holds(b"interview") {
+        return Vec::new();
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut found = Vec::new();
     for i in 0..words.len() {

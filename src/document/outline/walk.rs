@@ -87,21 +87,8 @@ impl Builder {
         // A character made visible (a tab's spaces, `\u{202e}`) is longer or shorter in the
         // text than in the file: a map point after each keeps what follows it at its place in
         // the file, so a date or a quote after it is on its own line.
-        let mut from = 0;
-        for (i, c) in text.char_indices() {
-            if !sanitize::is_unsafe(c) {
-                continue;
-            }
-            self.buf.push_str(&text[from..i]);
-            let end = i + c.len_utf8();
-            // `\r\n` is one line end, the `\n` kept.
-            if !(c == '\r' && text[end..].starts_with('\n')) {
-                self.buf.push_str(&sanitize(&text[i..end]));
-            }
-            from = end;
-            self.map.push((self.len(), source + end));
-        }
-        self.buf.push_str(&text[from..]);
+        let Builder { buf, base, map, .. } = self;
+        sanitize::push_sanitized(buf, text, |len, end| map.push((len - *base, source + end)));
     }
 
     /// The length of the block's text so far.
@@ -440,9 +427,15 @@ impl Walker<'_> {
                 if let (true, BlockKind::Item { marker }) = (self.building, self.current.kind) {
                     let box_ = if done { "[x]" } else { "[ ]" };
                     let with_box = format!("{} {box_}", marker.read(&self.out.labels));
-                    self.current.kind = BlockKind::Item {
-                        marker: self.label(with_box),
+                    // A number's label takes the box; a bullet, which has none, gets one.
+                    let marker = match self.out.labels.get_mut(marker.0 as usize) {
+                        Some(label) => {
+                            *label = with_box.into_boxed_str();
+                            marker
+                        }
+                        None => self.label(with_box),
                     };
+                    self.current.kind = BlockKind::Item { marker };
                 }
             }
         }

@@ -241,11 +241,7 @@ pub(in crate::document) fn in_running_text(
             if too_short(&inner) {
                 // `said Albert "Joey" Jefferson`: a nickname inside a name is part of the
                 // attribution, which still says whose the next span is.
-                let after = &text[span.outer.end..];
-                let nickname = names::is_nickname(&text[span.outer.clone()])
-                    && after.starts_with(' ')
-                    && after.trim_start().starts_with(char::is_uppercase);
-                if nickname {
+                if nickname_at(text, span.outer.start).is_some() {
                     carried = carried.take().map(|(_, who)| (i, who));
                     continue;
                 }
@@ -396,7 +392,10 @@ pub(in crate::document) fn with_speakers(
         (p.quote.line, p.blocks.start, p.at)
     });
     let found: Vec<&Pending> = order.iter().map(pending).collect();
-    let empty_quotes: Vec<usize> = parts.iter().flat_map(|p| p.empty_quotes.clone()).collect();
+    let empty_quotes: Vec<usize> = parts
+        .iter()
+        .flat_map(|p| p.empty_quotes.iter().copied())
+        .collect();
     let speakers = resolve_speakers(outline, &found, &empty_quotes, two_threads);
     drop(found);
     let mut attributions = Vec::new();

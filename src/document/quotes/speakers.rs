@@ -1271,12 +1271,8 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
     let tail = tail.trim_end_matches(['.', '!', '?']);
     // `said organizer Emet (the organizers asked we use first names only)`: an aside in
     // brackets is no part of the attribution (its `asked` reports nothing here).
-    let unbracketed;
     let tail = match tail.find(" (") {
-        Some(open) if tail.ends_with(')') => {
-            unbracketed = tail[..open].to_string();
-            unbracketed.as_str()
-        }
+        Some(open) if tail.ends_with(')') => &tail[..open],
         _ => tail,
     };
     let tail = clause_after_verb(tail).map_or(tail, |at| &tail[..at]);
@@ -1294,7 +1290,7 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
 /// Where the text after a nickname at `at` resumes (`"Bonnie" Banducci` → at `Banducci`):
 /// a word in quotation marks as [`names::is_nickname`] has it, after a capitalised word and
 /// before another.
-fn nickname_at(text: &str, at: usize) -> Option<usize> {
+pub(super) fn nickname_at(text: &str, at: usize) -> Option<usize> {
     let before = text.get(..at)?.strip_suffix(' ')?;
     if !before
         .rsplit(' ')
@@ -1402,12 +1398,7 @@ pub(super) fn joined_halves(text: &str, spans: &[Span], i: usize) -> Option<(Who
         return None;
     }
     // `reflected Albert "Joey" Jefferson`: a nickname inside the name is no second half.
-    if names::is_nickname(text.get(second.outer.clone())?)
-        && text[second.outer.end..].starts_with(' ')
-        && text[second.outer.end..]
-            .trim_start()
-            .starts_with(char::is_uppercase)
-    {
+    if nickname_at(text, second.outer.start).is_some() {
         return None;
     }
     let between = text.get(first.outer.end..second.outer.start)?;
