@@ -3121,3 +3121,85 @@ fn speakers_features_and_nicknames() {
     );
     dates_are(&doc, &[dated("2024-02", 7)]);
 }
+
+/// Civic and campus news (forms seen failing on held-out real documents): initials run
+/// together in a name, a pronoun after a paragraph that names several people, an attribution
+/// closing the sentence before a quotation, an office named by its holder's surname alone,
+/// an unnamed subject with a name after a preposition, offered statements, a quotation that
+/// goes on from its speaker's name, and a decade written with an apostrophe.
+#[test]
+fn speakers_civic_news() {
+    let doc = load_titled("speakers-civic-news.md", "Campus and Council Notes");
+    quotes_are(
+        &doc,
+        &[
+            // `Chancellor A.J.R. Whitcombe`: the initials are part of the name.
+            inline(
+                "The campus has fared better than most other public agencies this year,",
+                Some("A.J.R. Whitcombe"),
+                9,
+            ),
+            inline(
+                "They tell us they like seeing some young faces here. It is a good time.",
+                Some("Nadia Orlov"),
+                11,
+            ),
+            // `he` is the one the last sentence naming someone names (`said executive
+            // director Tobias Brand`), not the one quoted earlier in the paragraph.
+            inline(
+                "The kids are happy to have someone new to talk to every week,",
+                Some("Tobias Brand"),
+                11,
+            ),
+            // The sentence after it reports someone else's words after a clause: not its
+            // attribution.
+            inline(
+                "Nobody here had cooked for two hundred people before. It went fine.",
+                Some("Ines Okafor"),
+                13,
+            ),
+            // `…**,** says executive director Mireille Dufort.` before the quotation.
+            inline(
+                "We rely on them. They are part of our work year in and year out.",
+                Some("Mireille Dufort"),
+                15,
+            ),
+            // `the Mayor said`, where the text names the mayor only as `Mayor Halvorsen`.
+            inline(
+                "Companies large and small look to this city as a place with real talent,",
+                Some("Halvorsen"),
+                19,
+            ),
+            // `a campaigner for Pryor` is no one named, and so is `He` after him.
+            inline(
+                "the other candidate does not even live in this district,",
+                None,
+                21,
+            ),
+            inline(
+                "whole street is changing too fast for the people who grew up here",
+                None,
+                21,
+            ),
+            // `Whitlock draws an important distinction …`, then the quotation.
+            inline(
+                "The big question is how much of this is old work moved to new machines, and how much is new.",
+                Some("Jonas Whitlock"),
+                23,
+            ),
+            inline(
+                "start from a toolkit that hides the obscure details so you can build things around it,",
+                Some("Jonas Whitlock"),
+                25,
+            ),
+            // The quotation goes on from her name as the rest of the sentence.
+            inline(
+                "wants the city out of the school business for good.",
+                Some("Marta Quell"),
+                27,
+            ),
+        ],
+    );
+    // `the mid-1970’s` is a decade, not 1970.
+    dates_are(&doc, &[dated("2019-03", 7)]);
+}

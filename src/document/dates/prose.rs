@@ -43,6 +43,7 @@
 //!
 //! - Years are accepted from 1000 to 2199 in every form found in text ([`Date::parse_iso`]
 //!   accepts any four-digit year).
+//! - A decade written with an apostrophe (`the 1970’s`, `1980's`) is no date, as `1970s` is not.
 //! - A year directly followed by a letter, `_`, `%` (also after one space), or by `,` `.` `-`
 //!   `–` `—` `/` `:` and then a digit is not a date (`2020s`, `2021,5`, `2021.5`, `2024/25`), in
 //!   any form, unless the dash starts the end of a year range (below). An ISO date may be followed by `T` and a digit (a timestamp).
@@ -586,8 +587,19 @@ fn end_ok(text: &str, e: usize) -> bool {
         Some(c) if matches!(c, ',' | '.' | '/' | ':') || is_dash(c) => {
             !digit_at(text, e + c.len_utf8())
         }
+        // `the mid-1970’s`, `the 1980's`: a decade, as `1970s` is.
+        Some(c @ ('\'' | '’')) => !decade_apostrophe(text, e, c),
         Some(_) => true,
     }
+}
+
+/// Whether the year that ends at byte `e` in `0`, before the apostrophe `mark`, is a decade
+/// written with `'s` (`1970’s`), not a possessive (`2021’s budget` ends in another digit).
+fn decade_apostrophe(text: &str, e: usize, mark: char) -> bool {
+    let after = e + mark.len_utf8();
+    text.as_bytes().get(e.wrapping_sub(1)) == Some(&b'0')
+        && matches!(next_char(text, after), Some('s'))
+        && next_char(text, after + 1).is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// An ISO date `YYYY-MM-DD` starting with the year at `ys..ye`: `None` when the text there does
@@ -1213,6 +1225,14 @@ mod tests {
     /// ISO strings of the dates found.
     fn isos(text: &str) -> Vec<String> {
         find_dates(text).iter().map(|m| m.date.iso()).collect()
+    }
+
+    #[test]
+    fn a_decade_written_with_an_apostrophe_is_no_date() {
+        assert!(isos("in the mid-1970’s, the houses were sold").is_empty());
+        assert!(isos("in the 1980's it reopened").is_empty());
+        // A year's possessive is the year.
+        assert_eq!(isos("since 2021’s budget"), ["2021"]);
     }
 
     /// ISO strings and matched text of the dates found.

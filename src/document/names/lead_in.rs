@@ -195,6 +195,24 @@ fn joined_as_written(words: &[&str]) -> String {
         .join(" ")
 }
 
+/// The person a quotation that goes on from their name is by, as the rest of the sentence
+/// (`Council President Jack Burrell “wants out of the school business.”`): a full name of two
+/// or three words right before the quotation (a title before it is no part of it).
+pub fn name_right_before(lead_in: &str) -> Option<Who> {
+    let lead_in = lead_in.trim_end();
+    if !lead_in.ends_with(char::is_alphabetic) {
+        return None;
+    }
+    let words: Vec<&str> = lead_in.split_whitespace().collect();
+    let run = words
+        .iter()
+        .rev()
+        .take_while(|w| is_capitalised(bare(w)) && !is_title(bare(w)) && !w.ends_with(','))
+        .count();
+    let name = &words[words.len() - run..];
+    ((2..=3).contains(&run) && is_full_name(name)).then(|| Who::Named(joined_as_written(name)))
+}
+
 /// Whether `words` are a person's full name and nothing else: two words or more, each
 /// capitalised (particles and initials among them), none a title or an acronym.
 pub fn is_full_name(words: &[&str]) -> bool {
@@ -797,10 +815,16 @@ fn unnamed_subject(words: &[&str], end: usize) -> bool {
     let Some((det, rest)) = subject.split_first() else {
         return false;
     };
+    // `a white campaigner for Halloran`, `a spokesman for Mayor Emanuel`: the noun in lower
+    // case is the subject; whom a preposition after it names is not.
+    let head = rest
+        .iter()
+        .position(|w| matches!(*w, "for" | "of" | "from" | "at" | "with" | "in"))
+        .unwrap_or(rest.len());
     INDEFINITE.contains(&bare(det).to_lowercase().as_str())
-        && !rest.is_empty()
-        && rest.len() <= 4
-        && rest.iter().all(|w| !is_capitalised(bare(w)))
+        && (1..=4).contains(&head)
+        && rest.len() <= 8
+        && rest[..head].iter().all(|w| !is_capitalised(bare(w)))
 }
 
 /// Whether the words after the verb at `verb` are someone unnamed (`said a student who asked
@@ -886,35 +910,56 @@ pub fn attribution_alone(sentence: &str) -> Option<Who> {
 /// hear about it after the war, says Firestone.`): the one whose words it gives, and those of
 /// the quotation after it.
 fn said_by_name_at_end(sentence: &str) -> Option<String> {
-    // Asked of many sentences: the last five words are looked at from the end, with no
+    /// How many words from the end are looked at: the verb, a role in lower case of two
+    /// words at most (`executive director`), and a name of up to three.
+    const REACH: usize = 7;
+    // Asked of many sentences: the last words are looked at from the end, with no
     // allocation, and most have no reporting verb among them.
-    let mut last: [&str; 5] = [""; 5];
+    let mut last: [&str; REACH] = [""; REACH];
     let mut n = 0;
-    for w in sentence.split_whitespace().rev().take(5) {
+    for w in sentence.split_whitespace().rev().take(REACH) {
         last[n] = w;
         n += 1;
     }
     // `last[verb]` is the verb, `last[..verb]` the name (in reverse), `last[verb + 1]` the
     // word before the verb.
-    let verb = (1..n.min(4)).find(|&i| is_speech_verb(last[i]))?;
-    if !last.get(verb + 1).is_some_and(|w| w.ends_with(',')) {
+    let verb = (1..n.min(REACH - 1)).find(|&i| is_speech_verb(last[i]))?;
+    // `… office duties**,** says`: emphasis marks around the comma are no part of it.
+    let before = last.get(verb + 1)?.trim_end_matches(['*', '_']);
+    if !before.ends_with(',') {
         return None;
     }
-    let mut after: [&str; 3] = [""; 3];
+    let mut after: [&str; REACH] = [""; REACH];
     for (slot, w) in after.iter_mut().zip(last[..verb].iter().rev()) {
         *slot = w;
     }
     let after = &after[..verb];
     let name = name_from(after)?;
-    (name.split_whitespace().count() == after.len()).then_some(name)
+    // `says executive director Dawn Coppin`: a role in lower case may come before the name.
+    let role = after.len().checked_sub(name.split_whitespace().count())?;
+    let in_lower_case = |w: &&str| w.starts_with(|c: char| c.is_lowercase());
+    (role <= 2 && after[..role].iter().all(in_lower_case)).then_some(name)
 }
 
 /// The person a sentence says offers the words that follow (`Hamilton offers this advice to
-/// her peers.`, `Jane Doe had a message for the board.`): a name opening the sentence, a verb
+/// her peers.`, `Jane Doe had a message for the board.`, `Whitehurst draws an important
+/// distinction between …`): a name opening the sentence, a verb
 /// in lower case, and within a few words a kind of statement. A name alone speaks only as
 /// someone the document names in full ([`Who::Subject`]).
 pub fn offering_words(sentence: &str) -> Option<Who> {
-    const KINDS: &[&str] = &["advice", "warning", "message", "words", "verdict", "plea"];
+    const KINDS: &[&str] = &[
+        "advice",
+        "warning",
+        "message",
+        "words",
+        "verdict",
+        "plea",
+        "distinction",
+        "point",
+        "prediction",
+        "explanation",
+        "observation",
+    ];
     // A sentence that quotes someone itself says its own speaker.
     if sentence.contains(['"', '“', '”']) {
         return None;

@@ -14,9 +14,9 @@ use words::{bare, is_honorific, is_title, strip_possessive};
 pub(super) use lead_in::name_from;
 pub use lead_in::{
     according_to, attribution_alone, ends_in_reporting_verb, expand_label, interviewed_in,
-    is_full_name, name_in_attribution, name_opening_signature, name_then_description,
-    names_an_office, offering_words, speaker_ending_in_verb, speaker_in_lead_in,
-    speaker_of_heading, statement_by, who_in_lead_in,
+    is_full_name, name_in_attribution, name_opening_signature, name_right_before,
+    name_then_description, names_an_office, offering_words, speaker_ending_in_verb,
+    speaker_in_lead_in, speaker_of_heading, statement_by, who_in_lead_in,
 };
 pub use organisations::{
     company_words, is_body_name, is_organisation_head, organisation_head_of, organisation_in_full,
@@ -40,6 +40,12 @@ pub fn each_person(name: &str) -> impl Iterator<Item = &str> {
         .filter(|(a, b)| a.contains(' ') && b.contains(' ') && !b.contains(" and "));
     let (first, second) = two.map_or((name, None), |(a, b)| (a, Some(b)));
     std::iter::once(first).chain(second)
+}
+
+/// Whether a capitalised `word` is one that is never part of a name (`With`, `The`, `However`,
+/// a month, a title).
+pub fn is_not_a_name(word: &str) -> bool {
+    words::is_never_in_a_name(strip_possessive(bare(word)))
 }
 
 /// Who a quotation's attribution points to.

@@ -4,6 +4,7 @@
 
 use super::given;
 use super::lead_in::name_from;
+use super::surnames::has_name_letters;
 use super::words::{bare, is_capitalised, is_never_in_a_name, is_post_nominal, whole_words};
 
 /// Offices a person is named by alone, with `the` (`the mayor said`), and the words a text
@@ -142,12 +143,29 @@ pub fn holders_of(text: &str, office: &str) -> Vec<(usize, String)> {
         people.dedup();
         people
     };
-    for (at, surname) in surnames {
+    for &(at, surname) in &surnames {
         let mut of = people
             .iter()
             .filter(|p| p.split_whitespace().next_back() == Some(surname));
         if let (Some(one), None) = (of.next(), of.next()) {
             found.push((at, one.clone()));
+        }
+    }
+    // `Mayor Emanuel announced …` in a text that never gives his first name: the office
+    // holder is the surname, when the office comes before one surname only.
+    if people.is_empty() {
+        let mut named = surnames
+            .iter()
+            .filter(|(_, w)| has_name_letters(w) && !is_never_in_a_name(w));
+        if let Some(&(_, one)) = named.clone().next()
+            && named.all(|(_, w)| *w == one)
+        {
+            let one = one.to_string();
+            for &(at, surname) in &surnames {
+                if surname == one {
+                    found.push((at, one.clone()));
+                }
+            }
         }
     }
     found.sort();

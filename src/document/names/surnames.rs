@@ -956,7 +956,7 @@ pub(super) fn name_word(raw: &str) -> Option<(&str, bool)> {
     // An initial (`M.` in `Rosa M. Delgado`) is part of the name and closes nothing. Only a
     // word of one letter can be one: the others are not asked (`is_initial` trims again).
     let one_letter = w.chars().nth(1).is_none();
-    if one_letter && stem == w && is_initial(raw) {
+    if (one_letter && stem == w || is_initials_run(w)) && is_initial(raw) {
         let closes = raw.ends_with([',', ':', ';', ')', '"', '”']);
         return Some((as_written(raw), closes));
     }
@@ -969,7 +969,7 @@ pub(super) fn name_word(raw: &str) -> Option<(&str, bool)> {
 /// Whether `stem` is written as a name is: letters, hyphens and apostrophes only, and not an
 /// acronym (two letters or more, none in lower case). One pass over its characters, where
 /// `is_acronym` and the test of each character took three.
-fn has_name_letters(stem: &str) -> bool {
+pub(super) fn has_name_letters(stem: &str) -> bool {
     let (mut letters, mut lower) = (0, false);
     for c in stem.chars() {
         if c.is_alphabetic() {

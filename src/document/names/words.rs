@@ -417,6 +417,8 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "boasts",
     "vowed",
     "vows",
+    "recommended",
+    "recommends",
 ];
 
 /// Nouns for what a person said: a heading or lead-in that names one names its speaker.
@@ -793,7 +795,12 @@ pub(super) fn as_written(raw: &str) -> &str {
     // where it lies: its offset is where the slice starts, with no search for it.
     let at = offset_in(raw, b);
     let dotted = raw.get(at..at + b.len() + 1).filter(|d| d.ends_with('.'));
-    let short = || b.chars().count() == 1 && is_capitalised(b) || is_honorific(b) || is_title(b);
+    let short = || {
+        b.chars().count() == 1 && is_capitalised(b)
+            || is_honorific(b)
+            || is_title(b)
+            || is_initials_run(b)
+    };
     match dotted {
         Some(d) if short() => d,
         _ => b,
@@ -811,7 +818,27 @@ pub(super) fn offset_in(text: &str, part: &str) -> usize {
 /// Whether `raw` is an initial: one capital letter and a dot (`M.`).
 pub(super) fn is_initial(raw: &str) -> bool {
     let b = bare(raw);
-    b.chars().count() == 1 && is_capitalised(b) && as_written(raw).ends_with('.')
+    (b.chars().count() == 1 && is_capitalised(b) || is_initials_run(b))
+        && as_written(raw).ends_with('.')
+}
+
+/// Whether `b` (a word `bare` gave, its last full stop trimmed) is initials run together, as
+/// a name may open (`M.R.C` of `M.R.C. Greenwood`, `J.R.R` of `J.R.R. Tolkien`): two to four
+/// capitals, each but the last followed by a full stop. Not the short forms of places and
+/// bodies written the same way (`U.S`, `U.K`, `D.C`).
+pub(super) fn is_initials_run(b: &str) -> bool {
+    const NOT_INITIALS: &[&str] = &[
+        "U.S", "U.K", "U.N", "E.U", "D.C", "N.Y", "L.A", "S.F", "N.J", "N.C", "S.C", "U.S.A",
+        "P.R", "B.C", "A.D", "A.M", "P.M", "R.I.P", "P.S", "N.B", "I.T", "Q.C", "K.C",
+    ];
+    let bytes = b.as_bytes();
+    (3..=7).contains(&bytes.len())
+        && bytes.len() % 2 == 1
+        && bytes.iter().enumerate().all(|(i, &c)| match i % 2 {
+            0 => c.is_ascii_uppercase(),
+            _ => c == b'.',
+        })
+        && !NOT_INITIALS.contains(&b)
 }
 
 /// Whether `w` opens a sentence as an adverb, not as a name (`Presently Marco was …`): a
@@ -861,4 +888,19 @@ pub(super) fn is_department(word: &str) -> bool {
         "Planning",
     ];
     DEPARTMENTS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{bare, is_initial, is_initials_run};
+
+    #[test]
+    fn initials_run_together_are_initials_but_short_forms_of_places_are_not() {
+        assert!(is_initials_run(bare("M.R.C.")));
+        assert!(is_initial("J.R.R."));
+        assert!(is_initial("M."));
+        assert!(!is_initials_run(bare("U.S.")));
+        assert!(!is_initials_run(bare("Mr.")));
+        assert!(!is_initials_run(bare("MRC")));
+    }
 }

@@ -275,6 +275,13 @@ pub(in crate::document) fn in_running_text(
             let opens_sentence = lead_in.trim().is_empty();
             let who = joined_by
                 .or_else(|| names::who_in_lead_in(&lead_in))
+                // `Council President Jack Burrell “wants out of the school business.”`.
+                .or_else(|| {
+                    inner
+                        .starts_with(char::is_lowercase)
+                        .then(|| names::name_right_before(&lead_in))
+                        .flatten()
+                })
                 // `X said "…" and added "…"`: the sentence's lead-in named the speaker.
                 .or_else(|| {
                     previous
@@ -291,7 +298,7 @@ pub(in crate::document) fn in_running_text(
                     // `"…the images." He said, "Do it."`: a sentence after a quotation that
                     // ends its own leads in to the next quotation, not back to this one.
                     let rest = &text[span.outer.end..];
-                    (!leads_in_to_the_next(&inner, rest))
+                    (!leads_in_to_the_next(&inner, rest) && !reports_other_words(&inner, rest))
                         .then(|| after_in_sentence(rest))
                         .flatten()
                 })
@@ -367,6 +374,37 @@ fn leads_in_to_the_next(inner: &str, rest: &str) -> bool {
     lead.ends_with([',', ':'])
         && !lead.contains(['.', '!', '?'])
         && lead.split_whitespace().count() <= 5
+}
+
+/// Whether the sentence after a quotation that ends its own sentence reports words of its
+/// own rather than naming this quotation's speaker: it opens with no name and reaches its
+/// reporting verb only after a clause (`"… It is cool." With little money for extra staff, the
+/// students fill an important need, said executive director Matt Koumaras.`). An attribution
+/// opens with the speaker or the verb, or reaches the verb within a few words (`Jane Doe
+/// said.`, `Says Lieu.`, `The mayor added.`).
+fn reports_other_words(inner: &str, rest: &str) -> bool {
+    /// How many words may come before the verb of an attribution that opens with no name.
+    const NEAR: usize = 3;
+    let ended = inner
+        .trim_end()
+        .trim_end_matches(['"', '”', '\'', '’'])
+        .ends_with(['.', '!', '?']);
+    if !ended || !rest.starts_with(' ') {
+        return false;
+    }
+    let rest = rest.trim_start();
+    let Some(first) = rest.split_whitespace().next() else {
+        return false;
+    };
+    let first = first.trim_end_matches([',', '.', ';', ':']);
+    if !first.starts_with(char::is_uppercase) || !names::is_not_a_name(first) {
+        return false;
+    }
+    let end = sentences::end_after(rest, 0);
+    rest[..end]
+        .split_whitespace()
+        .position(names::is_reporting_verb)
+        .is_some_and(|at| at > NEAR)
 }
 
 /// The quotes of all the parts in document order, each with its speaker as a full name (see

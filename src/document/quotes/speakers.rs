@@ -755,6 +755,16 @@ pub(super) fn antecedent(
             // `he` or `she` is never a company or a committee quoted before.
             let body = gender.is_some() && lookups.is_organisation(s);
             mentions.push((q.blocks.start, q.at, s.clone(), body));
+        } else if q.who == Some(Who::Nobody) && q.quote.kind == QuoteKind::Inline {
+            // `a white campaigner told voters that "…," even though Kim is Korean American. He
+            // complained …`: the unnamed speaker, the subject of the sentence, at its start
+            // (an empty name: no one the text names).
+            let text = outline
+                .blocks
+                .get(q.blocks.start)
+                .map_or("", |b| outline.text_of(b));
+            let subject = sentences::start_before(text, q.at.min(text.len()));
+            mentions.push((q.blocks.start, subject, String::new(), false));
         }
     }
     mentions.sort_by_key(|m| (m.0, m.1));
@@ -780,11 +790,25 @@ pub(super) fn antecedent(
         .take_while(|m| m.0 + 1 >= last_block)
         .find(|m| !m.3 && surely_of_gender(&m.2))
         .map(|m| m.2.clone());
-    let allowed: Vec<String> = mentions
+    let mut allowed: Vec<(usize, String)> = mentions
         .into_iter()
-        .filter(|m| m.0 == last_block && !m.3 && names::gender_allows(&m.2, gender))
-        .map(|m| m.2)
+        .filter(|m| {
+            m.0 == last_block && !m.3 && (m.2.is_empty() || names::gender_allows(&m.2, gender))
+        })
+        .map(|m| (m.1, m.2))
         .collect();
+    // Of that paragraph, the last sentence that names someone the pronoun can be: `…, said
+    // sorority president Jeannie Lieu. … the students fill a need, said executive director
+    // Matt Koumaras. "…," he said` is Koumaras's.
+    if let (Some(&(last_at, _)), Some(block)) = (allowed.last(), outline.blocks.get(last_block)) {
+        let starts = sentences::start_before(outline.text_of(block), last_at);
+        allowed.retain(|(at, _)| *at >= starts);
+    }
+    // The sentence's subject is someone unnamed: so is the pronoun.
+    if allowed.first().is_some_and(|(_, name)| name.is_empty()) {
+        return None;
+    }
+    let allowed: Vec<String> = allowed.into_iter().map(|(_, name)| name).collect();
     if allowed.is_empty() {
         return fallback.map(|f| names::without_description(&f).to_string());
     }
@@ -853,7 +877,16 @@ pub(super) fn continued(
             .mentions(between)
             .into_iter()
             .any(|(_, n)| n != speaker);
-        return (!someone_else).then_some(speaker);
+        // `"…," said Jeannie Lieu. … the students fill a need, said Matt Koumaras. "…"`:
+        // someone else reported between the two, though not quoted, speaks next.
+        let reported_else = || {
+            let last = sentences::start_before(between, between.trim_end().len());
+            matches!(
+                names::who_in_lead_in(&between[last..]),
+                Some(Who::Named(n)) if names::surname_of(&n) != names::surname_of(&speaker)
+            )
+        };
+        return (!someone_else && !reported_else()).then_some(speaker);
     }
     let kinds_agree = before.quote.kind == p.quote.kind || p.quote.kind == QuoteKind::Inline;
     // `For Jefferson, the allure … whom Jefferson described as "family."` between two of his
@@ -1233,7 +1266,14 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
     if let Some(after) = nickname_at(rest, next_quote) {
         return after_in_sentence(&format!("{}{}", &rest[..next_quote], &rest[after..]));
     }
-    let end = sentences::end_after_until(rest, 0, next_quote);
+    let mut end = sentences::end_after_until(rest, 0, next_quote);
+    // `he said....Five student interns …`: an ellipsis run into the next sentence ends this one.
+    if let Some(dots) = rest[..end].find("..") {
+        let after = rest[dots..end].trim_start_matches('.');
+        if after.starts_with(char::is_uppercase) {
+            end = dots;
+        }
+    }
     // An attribution on its own line after a hard break (`”⏎**– John Roese, …**`).
     if let Some(next) = rest.trim_start_matches([' ', '\t']).strip_prefix('\n') {
         let line = next.lines().next().unwrap_or_default().trim();
