@@ -3203,3 +3203,54 @@ fn speakers_civic_news() {
     // `the mid-1970’s` is a decade, not 1970.
     dates_are(&doc, &[dated("2019-03", 7)]);
 }
+
+/// Profiles and student papers (forms seen giving wrong names on held-out real documents): a
+/// year of study, a department of state and a word for a countryman before a name; a body's
+/// name run into a given name; a name in a sentence whose subject is the pronoun; a place
+/// after an article or a preposition.
+#[test]
+fn speakers_profiles_and_places() {
+    let doc = load_titled("speakers-profiles-and-places.md", "A Baritone at Home");
+    quotes_are(
+        &doc,
+        &[
+            // Not `Junior Rosalind Achterberg`.
+            inline(
+                "I relate to the heroine quite a lot, more than I expected,",
+                Some("Rosalind Achterberg"),
+                7,
+            ),
+            // Not `Interior Ken Vasquez`.
+            inline(
+                "This is a day we have waited for since the first survey,",
+                Some("Ken Vasquez"),
+                9,
+            ),
+            // `Norfolk Libraries Imelda` is no one's full name.
+            inline(
+                "It has been a privilege to work with all of the staff over the years.",
+                Some("Imelda Grant"),
+                13,
+            ),
+            // `He has worked with … Sir Anton Meyerhof, of whom he says`: not Meyerhof.
+            inline(
+                "It was like working with a giant who never seemed to tire.",
+                Some("Glyndwr Price"),
+                17,
+            ),
+            // `During the Cold War`: a thing, not a person `he` can be.
+            inline(
+                "We never spoke about those years at home, not once,",
+                Some("Glyndwr Price"),
+                19,
+            ),
+            // Not `Welshman Tom Harries`.
+            inline(
+                "The show was long and loud and every night sold out,",
+                Some("Tom Harries"),
+                21,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("2012", 11)]);
+}

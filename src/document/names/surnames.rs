@@ -122,6 +122,7 @@ pub(super) const NOT_PERSON_ENDINGS: &[&str] = &[
     "Ocean",
     "Sea",
     "Island",
+    "Keys",
     "Islands",
     "Coast",
     "Gulf",
@@ -257,6 +258,17 @@ pub(super) const NOT_PERSON_ENDINGS: &[&str] = &[
     "Lab",
     "Systems",
     "Technologies",
+    "Libraries",
+    "Universities",
+    "Communities",
+    "Societies",
+    "Agencies",
+    "Companies",
+    "Philharmonic",
+    "Orchestra",
+    "Symphony",
+    "Opera",
+    "Command",
     "Software",
     "Party",
     "Act",
@@ -833,8 +845,10 @@ pub fn without_initials_of_others<'n>(names: &[&'n str]) -> Vec<&'n str> {
 }
 
 /// `name` without a word before it that describes the person rather than names them: an
-/// office or a party (`Councilmember Tricia Cavanaugh`, `Republican Ruth Calloway`), or a
-/// word shaped like a noun for what someone does or is (`Development Laura Beck`).
+/// office or a party (`Councilmember Tricia Cavanaugh`, `Republican Ruth Calloway`), a
+/// word shaped like a noun for what someone does or is (`Development Laura Beck`), a
+/// department (`Interior Ken Salazar`), a year of study (`Junior Rebeqah James`) or a word
+/// for a countryman before a given name (`Welshman Tom Jones`).
 pub fn without_description(name: &str) -> &str {
     const PARTIES: &[&str] = &[
         "Republican",
@@ -861,18 +875,56 @@ pub fn without_description(name: &str) -> &str {
     let placed = ["-based", "-born", "-led", "-headquartered"]
         .iter()
         .any(|s| first.ends_with(s));
-    // `Director of Development Laura Beck`: a department before a given name.
-    let department = is_department(bare(first)) && given::of_given_name(bare(second)).is_some();
+    // `Director of Development Laura Beck`, `Secretary of the Interior Ken Salazar`: a
+    // department before a given name.
+    let before_given = given::of_given_name(bare(second)).is_some();
+    let department =
+        (is_department(bare(first)) || is_department_of_state(bare(first))) && before_given;
+    // `junior Rebeqah James`, `Year Lawrence Russell` (of `Second Year`), `Welshman Tom
+    // Jones`: a year of study, or a word for a countryman, before the name.
+    let year_of_study = matches!(
+        bare(first),
+        "Junior" | "Senior" | "Sophomore" | "Freshman" | "Year" | "Graduate" | "Alumnus" | "Alumna"
+    ) && rest_count >= 2;
+    let countryman = (first.ends_with("man") || first.ends_with("woman"))
+        && given::of_given_name(bare(first)).is_none()
+        && before_given;
     let describes = is_title(bare(first))
         || PARTIES.contains(&first)
         || is_agent_noun(first)
         || placed
-        || department;
+        || department
+        || year_of_study
+        || countryman;
     if describes && rest_count >= 2 && is_capitalised(second) {
         // (The first word starts where the name does once trimmed.)
         return name.trim_start()[first.len()..].trim_start();
     }
     name
+}
+
+/// Whether `word` names a government department by its subject (`Secretary of the Interior`,
+/// `Secretary of State`): before a given name it is no part of a name.
+fn is_department_of_state(word: &str) -> bool {
+    matches!(
+        word,
+        "Interior"
+            | "State"
+            | "Defense"
+            | "Defence"
+            | "Treasury"
+            | "Justice"
+            | "Labor"
+            | "Labour"
+            | "Health"
+            | "Energy"
+            | "Commerce"
+            | "Education"
+            | "Agriculture"
+            | "Transportation"
+            | "Transport"
+            | "Housing"
+    )
 }
 
 /// The surname of a full name: its last word before any suffix (`Walter Pryce, Jr.` →
@@ -1132,6 +1184,9 @@ pub(super) fn full_name_words<'t>(
             continue;
         }
         match name_word(&text[prev.clone()]) {
+            // `Before joining Suffolk Libraries Alison spent …`: a word that ends a body's
+            // name is no part of a person's, and the name starts after it.
+            Some((w, false)) if NOT_PERSON_ENDINGS.contains(&w) => break,
             Some((w, false)) => {
                 if n == run.len() {
                     // `Catcher Billy Joe Pruitt`: a word for what the person does ends the
@@ -1162,14 +1217,17 @@ pub(super) fn full_name_words<'t>(
     if n == 3 && is_agent_noun(run[2]) {
         n = 2;
     }
-    // `Dean of Humanities Wlad Godzich`: the word after a preposition is what the office is
-    // of, not the person's first name.
+    // `Dean of Humanities Wlad Godzich`, `Secretary of the Interior Ken Salazar`: the word
+    // after a preposition is what the office is of, not the person's first name.
     if n == 3 {
         let before = text[..start].trim_end();
-        let word = before
-            .rsplit(char::is_whitespace)
-            .next()
-            .unwrap_or_default();
+        let mut words = before.rsplit(char::is_whitespace);
+        let word = words.next().unwrap_or_default();
+        // `Secretary of the Interior Ken Salazar`: after `of the` too.
+        let word = match word {
+            "the" => words.next().unwrap_or_default(),
+            _ => word,
+        };
         if matches!(word, "of" | "for" | "at" | "in" | "from") {
             n = 2;
         }
@@ -1333,6 +1391,10 @@ mod tests {
         for raw in text.split_whitespace() {
             match name_word(raw) {
                 Some((stem, closes)) => {
+                    // A word that ends a body's name starts no person's before the next.
+                    if run.last().is_some_and(|w| NOT_PERSON_ENDINGS.contains(w)) {
+                        run.clear();
+                    }
                     run.push(stem);
                     if closes {
                         note(&mut run);

@@ -728,7 +728,23 @@ pub(super) fn antecedent(
                 mentions.push((b, at, holder, false));
             }
         }
+        // Names inside quotation marks are what someone says, not who speaks after.
+        let quoted = quoted_spans(before);
         for (at, name) in people.mentions(before) {
+            if quoted.iter().any(|s| s.inner.contains(&at)) {
+                continue;
+            }
+            // `He has worked with … Sir Georg Solti, of whom he says, "…"`: a name in a
+            // sentence whose subject is the pronoun itself is someone else.
+            if gender.is_some() && opens_with_pronoun(before, at, gender) {
+                continue;
+            }
+            // `during the Cold War`, `in San Mateo`: a run of capitalised words right after an
+            // article or a preposition of place names a thing or a place, not a person.
+            if gender.is_some() && after_article_or_place(before, at) && !possessive_at(before, at)
+            {
+                continue;
+            }
             // `Her late husband, Emmanuel Adeyemi`: not `she`.
             let noun = names::given::of_noun_before(before, at);
             let ruled_out = gender.zip(noun).is_some_and(|(g, n)| g != n)
@@ -836,6 +852,45 @@ pub(super) fn antecedent(
         };
     }
     Some(names::without_description(name).to_string())
+}
+
+/// Whether the word before byte `at` of `text` is an article or a preposition of place
+/// (`the`, `a`, `in`, `at`, `near`, …): what follows names a thing or a place.
+fn after_article_or_place(text: &str, at: usize) -> bool {
+    let word = text[..at]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or_default();
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "the" | "a" | "an" | "in" | "at" | "near" | "across" | "throughout" | "during"
+    )
+}
+
+/// Whether the run of capitalised words at byte `at` of `text` ends in a possessive (`in
+/// Whitehurst’s view`): a person's, whatever comes before it.
+fn possessive_at(text: &str, at: usize) -> bool {
+    text[at..]
+        .split_whitespace()
+        .take(4)
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .any(|w| w.ends_with("’s") || w.ends_with("'s"))
+}
+
+/// Whether the sentence of `text` that holds byte `at` opens with a pronoun of `gender` (`He
+/// distinguished himself … with Andre Previn`): its subject, of whom the rest speaks.
+fn opens_with_pronoun(text: &str, at: usize, gender: Option<names::given::Gender>) -> bool {
+    let start = sentences::start_before(text, at);
+    let first = text[start..at]
+        .split_whitespace()
+        .next()
+        .unwrap_or_default();
+    let first = first.trim_start_matches(['"', '“', '(', '*', '_']);
+    match gender {
+        Some(names::given::Gender::Male) => first == "He",
+        Some(names::given::Gender::Female) => first == "She",
+        None => false,
+    }
 }
 
 /// Whether `name` names a thing rather than a person in its paragraph `text`: its first
