@@ -3254,3 +3254,41 @@ fn speakers_profiles_and_places() {
     );
     dates_are(&doc, &[dated("2012", 11)]);
 }
+
+/// A study's release (forms seen failing on a held-out real document): a paragraph whose
+/// words before its quotation name no one goes on with the speech before it; a given name
+/// after a bullet written as text is who a pronoun stands for; a paragraph that opens with
+/// someone named by a word that is no known name keeps the pronoun from reaching back.
+#[test]
+fn speakers_study_participants() {
+    let doc = load_titled("speakers-study-participants.md", "What the Study Found");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "When two species merge, a new one is created at once with two sets of machinery,",
+                Some("Ilse Varga"),
+                7,
+            ),
+            inline(
+                "Some parts of it work together and some do not.",
+                Some("Ilse Varga"),
+                7,
+            ),
+            // `These genetic rules revealed that …`: no one named, the speech goes on.
+            inline(
+                "The levels showed one copy gets turned off, again and again, in every sample.",
+                Some("Ilse Varga"),
+                9,
+            ),
+            // `• Paula told researchers …`: not Ilse Varga.
+            inline(
+                "It felt like my insides were coming out of my body at times",
+                Some("Paula"),
+                13,
+            ),
+            // `• Mimi spent years …`: whoever Mimi is, not Paula or Ilse Varga.
+            inline("It is not all in my head after all these years", None, 15),
+        ],
+    );
+}

@@ -1290,11 +1290,13 @@ pub fn lone_given_names(text: &str, gender: given::Gender) -> Vec<(usize, String
         let set_off = before.is_some_and(|b| {
             b.ends_with(',') && !is_capitalised(bare(b)) && !is_preposition(bare(b))
         }) && raw.ends_with(',');
-        let opens = before.is_none_or(|b| b.ends_with(['.', '!', '?', ':']))
-            && (raw.ends_with(',')
-                || words
-                    .get(i + 1)
-                    .is_some_and(|n| n.starts_with(char::is_lowercase)));
+        // A bullet written as text (`• Paula told researchers …`) opens its line too.
+        let opens = before.is_none_or(|b| {
+            b.ends_with(['.', '!', '?', ':']) || !b.chars().any(char::is_alphanumeric)
+        }) && (raw.ends_with(',')
+            || words
+                .get(i + 1)
+                .is_some_and(|n| n.starts_with(char::is_lowercase)));
         if !set_off && !opens {
             continue;
         }

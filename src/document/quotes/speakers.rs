@@ -717,6 +717,12 @@ pub(super) fn antecedent(
             (true, QuoteKind::Inline) => p.at,
         };
         let before = &text[..until.min(text.len())];
+        // `• Mimi spent years being told … "…" she told the researchers.`: the quote's own
+        // paragraph opens with someone it names by a word alone that is no known name; the
+        // pronoun is theirs, whoever the paragraphs before name.
+        if b == p.blocks.start && opens_with_unknown_subject(before, people) {
+            return None;
+        }
         // `The Chair closed the session. "…," she said`: an office stands for its holder.
         let words: Vec<&str> = before.split_whitespace().collect();
         for i in 0..words.len() {
@@ -854,6 +860,70 @@ pub(super) fn antecedent(
     Some(names::without_description(name).to_string())
 }
 
+/// Whether `text` opens (after a bullet written as text) with one capitalised word and then a
+/// verb in lower case (`Mimi spent years …`), the word neither a known given name, nor a word
+/// never in a name, nor one of `people`: someone the pronoun after it stands for, unknown.
+fn opens_with_unknown_subject(text: &str, people: &names::People) -> bool {
+    let mut words = text
+        .split_whitespace()
+        .skip_while(|w| !w.chars().any(char::is_alphanumeric));
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let first = first.trim_end_matches([',', ';']);
+    first.chars().all(char::is_alphabetic)
+        && first.starts_with(char::is_uppercase)
+        && first.chars().skip(1).all(char::is_lowercase)
+        && is_verb_in_past_or_present(second)
+        && !matches!(
+            first,
+            "He" | "She"
+                | "They"
+                | "It"
+                | "We"
+                | "You"
+                | "This"
+                | "That"
+                | "These"
+                | "Those"
+                | "There"
+                | "Here"
+                | "One"
+                | "Two"
+                | "Three"
+                | "Four"
+                | "Five"
+                | "Ten"
+                | "Twenty"
+                | "Thirty"
+                | "Many"
+                | "Most"
+                | "Some"
+                | "Several"
+                | "Both"
+                | "All"
+                | "Each"
+        )
+        && names::given::of_given_name(first).is_none()
+        && !names::is_not_a_name(first)
+        && !names::is_reporting_verb(second)
+        && people.mentions(first).is_empty()
+}
+
+/// Whether `word` reads as a verb after a subject: in lower case, ending in `-ed` or `-s`
+/// (not `-ss`), or a common irregular past (`spent`, `took`, `grew`).
+fn is_verb_in_past_or_present(word: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "spent", "went", "took", "told", "grew", "ran", "had", "was", "made", "came", "gave",
+        "felt", "knew", "found", "left", "kept", "began", "became", "saw", "got", "put", "won",
+        "lost", "met", "sat", "stood", "thought", "wrote", "heard", "brought", "bought",
+    ];
+    word.chars().all(|c| c.is_ascii_lowercase())
+        && (IRREGULAR.contains(&word)
+            || word.len() > 3 && word.ends_with("ed")
+            || word.len() > 3 && word.ends_with('s') && !word.ends_with("ss"))
+}
+
 /// Whether the word before byte `at` of `text` is an article or a preposition of place
 /// (`the`, `a`, `in`, `at`, `near`, …): what follows names a thing or a place.
 fn after_article_or_place(text: &str, at: usize) -> bool {
@@ -960,14 +1030,46 @@ pub(super) fn continued(
             && !mentions.is_empty()
             && mentions.iter().all(|(_, n)| *n == speaker)
     };
-    let carries =
-        p.opens && kinds_agree && (just_before(outline, found, empty_quotes, j, k) || bridged());
+    // `These genetic rules revealed that the hybrid's genes mimic one parent. "…"` after a
+    // paragraph of the speaker's quotations: a paragraph whose words before its quotation
+    // name no one, as a name or a pronoun, goes on with the speech.
+    let lead_names_no_one = || {
+        p.quote.kind == QuoteKind::Inline
+            && before.quote.kind == QuoteKind::Inline
+            && outline.blocks.get(p.blocks.start).is_some_and(|b| {
+                let lead = outline.text_of(b).get(..p.at).unwrap_or_default();
+                // Whole sentences (not `Note:`, a label).
+                lead.trim_end().ends_with(['.', '!', '?'])
+                    && !lead.contains(['"', '“', '”'])
+                    && names::person_mentions(lead).is_empty()
+                    && people.mentions(lead).is_empty()
+                    && !lead.split_whitespace().any(|w| {
+                        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                        matches!(
+                            w,
+                            "he" | "He" | "she" | "She" | "they" | "They" | "I" | "we" | "We"
+                        ) || w.starts_with(char::is_uppercase)
+                            && w != lead
+                                .split_whitespace()
+                                .next()
+                                .unwrap_or_default()
+                                .trim_matches(|c: char| !c.is_alphanumeric())
+                    })
+            })
+    };
+    let lead_only = !p.opens && lead_names_no_one();
+    let carries = (p.opens || lead_only)
+        && kinds_agree
+        && (just_before(outline, found, empty_quotes, j, k) || bridged());
     // A paragraph that says, outside its quotations, who speaks (`said Fang SITU, …`) names
     // someone new, though the name was not made out.
     let attributes = || {
         p.quote.kind == QuoteKind::Inline
             && outline.blocks.get(p.blocks.start).is_some_and(|b| {
-                let text = outline.text_of(b);
+                // A lead that names no one was looked at: its verb (`These rules revealed
+                // that …`) reports no one's words.
+                let from = if lead_only { p.at } else { 0 };
+                let text = outline.text_of(b).get(from..).unwrap_or_default();
                 let spans = quoted_spans_running_on(text);
                 // The gaps between the quotations, and before the first and after the last.
                 let starts = std::iter::once(0).chain(spans.iter().map(|s| s.outer.end));
