@@ -3292,3 +3292,59 @@ fn speakers_study_participants() {
         ],
     );
 }
+
+/// Rally reports and a memoir's review (forms seen giving wrong names on held-out real
+/// documents): someone unnamed of the pronoun's gender, a place joined to words by a dash, a
+/// reporting verb written twice, `goes on to write`, a request opening a lead-in, one
+/// capitalised word after `the`, a name ending in a bare letter, and a surname two people
+/// share.
+#[test]
+fn speakers_memoirs_and_rallies() {
+    let doc = load_titled("speakers-memoirs-and-rallies.md", "Rallies and Memoirs");
+    quotes_are(
+        &doc,
+        &[
+            // `A woman from Pike County--about …`: she is unnamed (not Brandt, nor `Pike
+            // County--about`).
+            inline(
+                "I work at the party office in Pike county, every weekday,",
+                None,
+                7,
+            ),
+            inline(
+                "It is a very competitive business, and everyone will say it never happened to them,",
+                Some("Owen Farrell"),
+                9,
+            ),
+            inline(
+                "an executive officer has no authority over the General Court at all.",
+                Some("Ruth Mariano"),
+                11,
+            ),
+            // `Allow me to quote …:` names no one.
+            inline(
+                "I do not need someone with an agenda passing judgement on me, thank you.",
+                None,
+                13,
+            ),
+            // `The Dutchman replied`: someone unnamed.
+            inline(
+                "We are going to hunt for the general all the way down the river.",
+                None,
+                15,
+            ),
+            // `Note K` is no one.
+            inline(
+                "the engine has no pretensions whatever to originate anything of its own.",
+                Some("Ottilie Corrigan"),
+                17,
+            ),
+            // `Okafor` is one of two Okafors: the pronoun after it is not `Lost Cause`.
+            inline(
+                "I have never read a history of the war that was correct in every part.",
+                None,
+                21,
+            ),
+        ],
+    );
+}

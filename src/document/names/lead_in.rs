@@ -562,7 +562,7 @@ pub(super) fn name_before_from(subject: &[&str]) -> Option<String> {
 pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     // `Andrew Morgan (anoa) says`, `Timo ⚡️ reports`: a handle in brackets or an emoji
     // after a name is no word of the sentence.
-    let words: Vec<&str> = lead_in
+    let mut words: Vec<&str> = lead_in
         .split_whitespace()
         .filter(|w| {
             let handle = w.starts_with('(')
@@ -571,6 +571,8 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
             !handle && w.chars().any(char::is_alphanumeric)
         })
         .collect();
+    // `said said Eric O'Neill`: a reporting verb written twice is one.
+    words.dedup_by(|b, a| a.eq_ignore_ascii_case(b) && is_speech_verb(a));
     // `The Howard brothers further described Andrew as "…"`: words of several people
     // together, none of them alone (not those of the last one quoted).
     if group_subject(&words) {
@@ -588,7 +590,17 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     }
     let verb = reporting_verb(&words);
     if let Some(name) = speaker_in_words(lead_in, &words, verb) {
-        return Some(Who::Named(name));
+        // `The Dutchman replied,`: one capitalised word after `the` describes someone
+        // unnamed (an office or a body's head word is read below).
+        let described = !name.contains(' ')
+            && super::roles::office_at(&words, 0).is_none()
+            && super::organisation_head_of(&name.to_lowercase()).is_none()
+            && words.windows(2).any(|w| {
+                bare(w[0]).eq_ignore_ascii_case("the") && strip_possessive(bare(w[1])) == name
+            });
+        if !described {
+            return Some(Who::Named(name));
+        }
     }
     let Some(verb) = verb else {
         // `He cited an example, saying, "…"`: the participle's subject opens the sentence.
@@ -843,6 +855,14 @@ fn unnamed_after_verb(words: &[&str], verb: usize) -> bool {
 /// Where the subject before the verb at `verb` ends: an adverb or auxiliary between them is
 /// passed over (`Leike later said`).
 pub(super) fn subject_end(words: &[&str], verb: usize) -> usize {
+    // `Mariano goes on to write that`: the subject is before `goes on to`.
+    if verb >= 3
+        && bare(words[verb - 1]) == "to"
+        && bare(words[verb - 2]) == "on"
+        && matches!(bare(words[verb - 3]), "goes" | "went" | "go")
+    {
+        return verb - 3;
+    }
     let mut end = verb;
     while end > 0 && end + 2 >= verb {
         let w = bare(words[end - 1]);

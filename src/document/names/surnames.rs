@@ -96,6 +96,32 @@ impl People {
         self.words.contains_key(word)
     }
 
+    /// Where `text` names, by a capitalised word alone, someone of several people added who
+    /// share it (`Nichols` of `George W. Nichols` and `A. J. Nichols`): a person, but which
+    /// the word does not say.
+    pub fn unresolved_mentions(&self, text: &str) -> Vec<usize> {
+        let mut found = Vec::new();
+        if self.words.is_empty() {
+            return found;
+        }
+        let mut previous: Option<&str> = None;
+        for raw in text.split_whitespace() {
+            let w = strip_possessive(bare(raw));
+            // Alone: not the last word of a name written in full (`Grace Adeyemi`).
+            let alone =
+                previous.is_none_or(|p| !is_capitalised(bare(p)) || p.ends_with(['.', ',']));
+            if alone
+                && is_capitalised(w)
+                && matches!(self.words.get(w), Some(None))
+                && self.with_surname(w).nth(1).is_some()
+            {
+                found.push(offset_in(text, raw));
+            }
+            previous = Some(raw);
+        }
+        found
+    }
+
     /// Each mention in `text` of a person added: where, and their full name.
     pub fn mentions<'p>(&'p self, text: &str) -> Vec<(usize, &'p str)> {
         let mut found: Vec<(usize, &str)> = Vec::new();
@@ -297,7 +323,12 @@ pub fn person_mentions(text: &str) -> Vec<(usize, String)> {
     let mut note = |run: &mut Vec<&str>, title: Option<&str>, start: usize| {
         let person = match run.as_slice() {
             [one] => title.map(|t| format!("{t} {one}")),
-            [_, .., last] if run.len() <= 3 && !NOT_PERSON_ENDINGS.contains(last) => {
+            // `Note G`, `Plan B`: a bare letter ends no one's name.
+            [_, .., last]
+                if run.len() <= 3
+                    && !NOT_PERSON_ENDINGS.contains(last)
+                    && last.chars().nth(1).is_some() =>
+            {
                 Some(run.join(" "))
             }
             _ => None,
@@ -997,6 +1028,19 @@ pub(super) fn name_word(raw: &str) -> Option<(&str, bool)> {
         return None;
     }
     let raw = after_dateline(raw);
+    // `Dent County--about 3 hours`: a dash that joins words in lower case to the name's last
+    // word closes the name there.
+    let (raw, dashed) = match raw.find("--").or_else(|| raw.find('—')) {
+        Some(i)
+            if i > 0
+                && raw[i..]
+                    .trim_start_matches(['-', '—'])
+                    .starts_with(char::is_lowercase) =>
+        {
+            (&raw[..i], true)
+        }
+        _ => (raw, false),
+    };
     let first = raw.chars().find(|c| c.is_alphanumeric())?;
     // `Carla Freccero (Literature)`: what is in brackets after a name is no part of it, nor
     // the first word of a quotation after it (`Peter Cheung⏎“Paying someone …`).
@@ -1014,7 +1058,7 @@ pub(super) fn name_word(raw: &str) -> Option<(&str, bool)> {
     }
     // A title is not part of a full name: `Miss Reyes` is no one's full name.
     let good = is_capitalised(stem) && has_name_letters(stem) && !is_never_in_a_name(stem);
-    let closes = stem != w || raw.ends_with([',', '.', ':', ';', ')', '"', '”']);
+    let closes = dashed || stem != w || raw.ends_with([',', '.', ':', ';', ')', '"', '”']);
     good.then_some((stem, closes))
 }
 

@@ -260,6 +260,11 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "Beyond",
     "Toward",
     "Towards",
+    // Verbs that open a request (`Allow me to quote …:`).
+    "Allow",
+    "Permit",
+    "Imagine",
+    "Let",
     // Ordinals (`the Tchaikovsky Fifth`).
     "First",
     "Second",

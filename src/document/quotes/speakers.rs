@@ -734,6 +734,20 @@ pub(super) fn antecedent(
                 mentions.push((b, at, holder, false));
             }
         }
+        // `A woman from Dent County made the drive to see McCain and Palin. … "…," she told
+        // me`: someone unnamed, of the pronoun's gender, is the subject of a sentence.
+        if let Some(g) = gender {
+            for at in unnamed_of_gender(before, g) {
+                mentions.push((b, at, String::new(), false));
+            }
+        }
+        // `For all that Nichols idolized his comrades, … He says, "…"`, where the text names
+        // two Nicholses: someone, but not one the pronoun can be named as.
+        if gender.is_some() {
+            for at in people.unresolved_mentions(before) {
+                mentions.push((b, at, String::new(), false));
+            }
+        }
         // Names inside quotation marks are what someone says, not who speaks after.
         let quoted = quoted_spans(before);
         for (at, name) in people.mentions(before) {
@@ -908,6 +922,50 @@ fn opens_with_unknown_subject(text: &str, people: &names::People) -> bool {
         && !names::is_not_a_name(first)
         && !names::is_reporting_verb(second)
         && people.mentions(first).is_empty()
+}
+
+/// Where a sentence of `text` opens with someone unnamed of `gender` (`A woman from Dent
+/// County …`, `One father said …`): an indefinite article, up to two words in lower case,
+/// and a noun for a person of that gender.
+fn unnamed_of_gender(text: &str, gender: names::given::Gender) -> Vec<usize> {
+    const FEMALE: &[&str] = &[
+        "woman",
+        "mother",
+        "girl",
+        "lady",
+        "grandmother",
+        "wife",
+        "widow",
+    ];
+    const MALE: &[&str] = &[
+        "man",
+        "father",
+        "boy",
+        "gentleman",
+        "grandfather",
+        "husband",
+    ];
+    let nouns = match gender {
+        names::given::Gender::Female => FEMALE,
+        names::given::Gender::Male => MALE,
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut found = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        // Capitalised, as a sentence opens (or a line after a picture's caption).
+        if !matches!(*w, "A" | "An" | "One") {
+            continue;
+        }
+        let unnamed = words[i + 1..]
+            .iter()
+            .take(3)
+            .take_while(|w| w.starts_with(char::is_lowercase))
+            .any(|w| nouns.contains(&w.trim_end_matches([',', '.'])));
+        if unnamed {
+            found.push(w.as_ptr() as usize - text.as_ptr() as usize);
+        }
+    }
+    found
 }
 
 /// Whether `word` reads as a verb after a subject: in lower case, ending in `-ed` or `-s`
