@@ -3345,6 +3345,25 @@ fn speakers_memoirs_and_rallies() {
                 None,
                 21,
             ),
+            // `(such as General Robert Hale)`: an aside in brackets is no antecedent.
+            inline(
+                "I took down notes almost every day in all the campaigns of that year.",
+                Some("Daniel Okafor"),
+                23,
+            ),
+            // `Although he has great respect for … Dmitri Volkov, Daniel Okafor …`: a name
+            // after the pronoun in its sentence is someone else.
+            inline(
+                "We are all in the same lake, but we are all in different boats,",
+                Some("Daniel Okafor"),
+                25,
+            ),
+            // A surname with its particle is the full name the text gives it.
+            inline(
+                "an original mathematical investigator, perhaps of first-rate eminence in her day.",
+                Some("Augustus De Morgan"),
+                27,
+            ),
         ],
     );
 }

@@ -143,6 +143,16 @@ impl People {
 }
 
 /// Last words of capitalised runs that name places, bodies and things, not people.
+/// Whether `word` is one of [`NOT_PERSON_ENDINGS`], looked up in a set (asked of every word
+/// before a surname).
+pub(super) fn ends_a_body(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| NOT_PERSON_ENDINGS.iter().copied().collect())
+        .contains(word)
+}
+
 pub(super) const NOT_PERSON_ENDINGS: &[&str] = &[
     "Ridge",
     "Ocean",
@@ -627,6 +637,19 @@ impl Directory {
             }
             index
         });
+        // `De Morgan`: a surname with its particle, the full names that end in it.
+        if let Some(surname) = particle_surname(name) {
+            return index
+                .get(surname)
+                .map(|names| {
+                    names
+                        .iter()
+                        .map(|(full, _)| full.as_str())
+                        .filter(|full| full.ends_with(name) && full.len() > name.len())
+                        .collect()
+                })
+                .unwrap_or_default();
+        }
         let found = if name.contains(' ') {
             index.get(&format!("  {name}"))
         } else {
@@ -636,6 +659,15 @@ impl Directory {
             .map(|names| names.iter().map(|(full, _)| full.as_str()).collect())
             .unwrap_or_default()
     }
+}
+
+/// The surname of `name` when it is a surname with its particle and nothing else (`De
+/// Morgan` → `Morgan`, `van Dijk` → `Dijk`): one the text may write in full elsewhere
+/// (`Augustus De Morgan`).
+pub fn particle_surname(name: &str) -> Option<&str> {
+    let (particle, surname) = name.trim().split_once(' ')?;
+    (is_particle(&particle.to_lowercase()) && !surname.contains(' ') && is_capitalised(surname))
+        .then_some(surname)
 }
 
 /// Whether `word` is a noun for what a person does or is (`Midfielder`, `Novelist`,
@@ -1030,7 +1062,12 @@ pub(super) fn name_word(raw: &str) -> Option<(&str, bool)> {
     let raw = after_dateline(raw);
     // `Dent County--about 3 hours`: a dash that joins words in lower case to the name's last
     // word closes the name there.
-    let (raw, dashed) = match raw.find("--").or_else(|| raw.find('—')) {
+    // (Most words hold no dash: one pass over the bytes for `-` and the em dash's lead byte.)
+    let dash = raw.bytes().any(|b| b == b'-' || b == 0xE2);
+    let (raw, dashed) = match dash
+        .then(|| raw.find("--").or_else(|| raw.find('—')))
+        .flatten()
+    {
         Some(i)
             if i > 0
                 && raw[i..]
@@ -1230,7 +1267,7 @@ pub(super) fn full_name_words<'t>(
         match name_word(&text[prev.clone()]) {
             // `Before joining Suffolk Libraries Alison spent …`: a word that ends a body's
             // name is no part of a person's, and the name starts after it.
-            Some((w, false)) if NOT_PERSON_ENDINGS.contains(&w) => break,
+            Some((w, false)) if ends_a_body(w) => break,
             Some((w, false)) => {
                 if n == run.len() {
                     // `Catcher Billy Joe Pruitt`: a word for what the person does ends the

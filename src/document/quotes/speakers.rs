@@ -34,7 +34,8 @@ pub(super) fn resolve_speakers(
         .filter_map(|p| match &p.who {
             Some(Who::Subject(s)) => Some(s.as_str()),
             Some(Who::Named(s)) => {
-                let alone = !s.contains(' ') || names::is_titled(s);
+                let alone =
+                    !s.contains(' ') || names::is_titled(s) || names::particle_surname(s).is_some();
                 (alone || suffixed)
                     .then(|| s.split_whitespace().next_back())
                     .flatten()
@@ -751,12 +752,13 @@ pub(super) fn antecedent(
         // Names inside quotation marks are what someone says, not who speaks after.
         let quoted = quoted_spans(before);
         for (at, name) in people.mentions(before) {
-            if quoted.iter().any(|s| s.inner.contains(&at)) {
+            // `(such as General Robert E. Lee)`: an aside in brackets is no antecedent.
+            if quoted.iter().any(|s| s.inner.contains(&at)) || in_brackets(before, at) {
                 continue;
             }
             // `He has worked with … Sir Georg Solti, of whom he says, "…"`: a name in a
             // sentence whose subject is the pronoun itself is someone else.
-            if gender.is_some() && opens_with_pronoun(before, at, gender) {
+            if gender.is_some() && has_pronoun_before(before, at, gender) {
                 continue;
             }
             // `during the Cold War`, `in San Mateo`: a run of capitalised words right after an
@@ -982,6 +984,15 @@ fn is_verb_in_past_or_present(word: &str) -> bool {
             || word.len() > 3 && word.ends_with('s') && !word.ends_with("ss"))
 }
 
+/// Whether byte `at` of `text` is inside round brackets: an opening one before it, in the
+/// same paragraph, not closed before it, and a closing one after it.
+fn in_brackets(text: &str, at: usize) -> bool {
+    let (before, after) = text.split_at(at);
+    let open = before.rfind('(');
+    let closed = before.rfind(')');
+    open.is_some_and(|o| closed.is_none_or(|c| c < o)) && after.contains(')')
+}
+
 /// Whether the word before byte `at` of `text` is an article or a preposition of place
 /// (`the`, `a`, `in`, `at`, `near`, …): what follows names a thing or a place.
 fn after_article_or_place(text: &str, at: usize) -> bool {
@@ -1005,20 +1016,22 @@ fn possessive_at(text: &str, at: usize) -> bool {
         .any(|w| w.ends_with("’s") || w.ends_with("'s"))
 }
 
-/// Whether the sentence of `text` that holds byte `at` opens with a pronoun of `gender` (`He
-/// distinguished himself … with Andre Previn`): its subject, of whom the rest speaks.
-fn opens_with_pronoun(text: &str, at: usize, gender: Option<names::given::Gender>) -> bool {
+/// Whether the sentence of `text` that holds byte `at` has a pronoun of `gender` before it
+/// (`He distinguished himself … with Andre Previn`): its subject, of whom the rest speaks.
+fn has_pronoun_before(text: &str, at: usize, gender: Option<names::given::Gender>) -> bool {
+    let pronoun = match gender {
+        Some(names::given::Gender::Male) => "he",
+        Some(names::given::Gender::Female) => "she",
+        None => return false,
+    };
     let start = sentences::start_before(text, at);
-    let first = text[start..at]
-        .split_whitespace()
-        .next()
-        .unwrap_or_default();
-    let first = first.trim_start_matches(['"', '“', '(', '*', '_']);
-    match gender {
-        Some(names::given::Gender::Male) => first == "He",
-        Some(names::given::Gender::Female) => first == "She",
-        None => false,
-    }
+    // Anywhere before the name in its sentence (`Although he has enormous respect for
+    // fellow baritones like Dmitri Hvorostovsky, …`).
+    text[start..at].split_whitespace().any(|w| {
+        w.trim_start_matches(['"', '“', '(', '*', '_'])
+            .trim_end_matches([',', ';'])
+            .eq_ignore_ascii_case(pronoun)
+    })
 }
 
 /// Whether `name` names a thing rather than a person in its paragraph `text`: its first
