@@ -74,9 +74,21 @@ fn after_closers(bytes: &[u8], mut i: usize) -> usize {
             Some([b'"' | b'\'' | b')' | b']', ..]) => i += 1,
             // `”` and `’` are E2 80 9D and E2 80 99.
             Some([0xE2, 0x80, 0x9D | 0x99, ..]) => i += 3,
+            // A citation's mark after the full stop (`… Lovelace's notes.[32] Dorothy`).
+            Some([b'[', rest @ ..]) => match citation_mark_len(rest) {
+                Some(n) => i += n + 2,
+                None => return i,
+            },
             _ => return i,
         }
     }
+}
+
+/// How many digits (one to four) come before the `]` that `rest` holds first, when that is
+/// all it holds before it: a citation's mark (`32]` of `[32]`).
+fn citation_mark_len(rest: &[u8]) -> Option<usize> {
+    let n = rest.iter().take(5).position(|&b| b == b']')?;
+    ((1..=4).contains(&n) && rest[..n].iter().all(u8::is_ascii_digit)).then_some(n)
 }
 
 /// Every byte of `text` at which a sentence ends (a line break, or the space after a sentence

@@ -3289,6 +3289,36 @@ fn speakers_study_participants() {
             ),
             // `• Mimi spent years …`: whoever Mimi is, not Paula or Ilse Varga.
             inline("It is not all in my head after all these years", None, 15),
+            // The rules above keep to their forms: a name after a verb before a quotation is
+            // not its subject's (`Time magazine named Ilse Varga "…"`) ...
+            inline(
+                "one of the hundred most influential people in the world this year.",
+                None,
+                17,
+            ),
+            inline(
+                "We will appeal the ruling as soon as the court allows us to do so,",
+                Some("Jane Doe"),
+                19,
+            ),
+            // ... `Her husband` is someone (unnamed), so the speech before does not go on ...
+            inline(
+                "It was a mistake from the very start, and everyone knew it.",
+                None,
+                21,
+            ),
+            // ... `Attendance grew …` is no one the pronoun stands for ...
+            inline(
+                "It is remarkable work by the whole team,",
+                Some("Jane Doe"),
+                23,
+            ),
+            // ... and `A mother of two, Jane Doe …` names her.
+            inline(
+                "We are not leaving this house, whatever the council decides,",
+                Some("Jane Doe"),
+                25,
+            ),
         ],
     );
 }
@@ -3363,6 +3393,19 @@ fn speakers_memoirs_and_rallies() {
                 "an original mathematical investigator, perhaps of first-rate eminence in her day.",
                 Some("Augustus De Morgan"),
                 27,
+            ),
+            inline(
+                "They have attacked us at the harbour,",
+                Some("Halloway"),
+                29,
+            ),
+            // The sentence after it has a quotation of its own, which `Brandt observed`
+            // attributes: this one keeps the speaker before it.
+            inline("We are all in the same boat now...", Some("Halloway"), 29),
+            inline(
+                "with admirable calm and no fuss at all.",
+                Some("Brandt"),
+                29,
             ),
         ],
     );

@@ -593,11 +593,21 @@ fn end_ok(text: &str, e: usize) -> bool {
     }
 }
 
-/// Whether the year that ends at byte `e` in `0`, before the apostrophe `mark`, is a decade
-/// written with `'s` (`1970’s`), not a possessive (`2021’s budget` ends in another digit).
+/// Whether the year that ends at byte `e` of `text` in `0`, before the apostrophe `mark`, is
+/// a decade written with `'s` after `the`, `mid-`, `early` or `late` (`the mid-1970’s`), not
+/// a possessive (`2021’s budget`, `in 2020's first quarter`).
 fn decade_apostrophe(text: &str, e: usize, mark: char) -> bool {
     let after = e + mark.len_utf8();
-    text.as_bytes().get(e.wrapping_sub(1)) == Some(&b'0')
+    // After `the`, `mid-`, `early` or `late` (`in 2020's first quarter` is the year's).
+    let word = text
+        .get(..e.saturating_sub(4))
+        .unwrap_or_default()
+        .split_whitespace()
+        .next_back()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    matches!(word.as_str(), "the" | "mid-" | "early" | "late")
+        && text.as_bytes().get(e.wrapping_sub(1)) == Some(&b'0')
         && matches!(next_char(text, after), Some('s'))
         && next_char(text, after + 1).is_none_or(|c| !c.is_alphanumeric())
 }
@@ -1233,6 +1243,7 @@ mod tests {
         assert!(isos("in the 1980's it reopened").is_empty());
         // A year's possessive is the year.
         assert_eq!(isos("since 2021’s budget"), ["2021"]);
+        assert_eq!(isos("cut in 2020's first quarter"), ["2020"]);
     }
 
     /// ISO strings and matched text of the dates found.

@@ -209,8 +209,12 @@ pub fn name_right_before(lead_in: &str) -> Option<Who> {
         .rev()
         .take_while(|w| is_capitalised(bare(w)) && !is_title(bare(w)) && !w.ends_with(','))
         .count();
-    let name = &words[words.len() - run..];
-    ((2..=3).contains(&run) && is_full_name(name)).then(|| Who::Named(joined_as_written(name)))
+    let (before, name) = words.split_at(words.len() - run);
+    // The name is the sentence's subject: nothing but capitalised words (a body, an office)
+    // before it; not `Time magazine named Jane Doe "one of …"`, `songs by Bob Dylan "…"`.
+    let subject = before.iter().all(|w| is_capitalised(bare(w)));
+    ((2..=3).contains(&run) && subject && is_full_name(name))
+        .then(|| Who::Named(joined_as_written(name)))
 }
 
 /// Whether `words` are a person's full name and nothing else: two words or more, each
@@ -572,7 +576,7 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
         })
         .collect();
     // `said said Eric O'Neill`: a reporting verb written twice is one.
-    words.dedup_by(|b, a| a.eq_ignore_ascii_case(b) && is_speech_verb(a));
+    words.dedup_by(|later, earlier| earlier.eq_ignore_ascii_case(later) && is_speech_verb(earlier));
     // `The Howard brothers further described Andrew as "…"`: words of several people
     // together, none of them alone (not those of the last one quoted).
     if group_subject(&words) {

@@ -20,6 +20,8 @@ pub struct People {
     words: FxHashMap<String, Option<String>>,
     /// The names added so far.
     added: FxHashSet<String>,
+    /// How many of the full names added end in each surname (a title and surname aside).
+    surnames: FxHashMap<String, usize>,
 }
 
 impl People {
@@ -34,6 +36,11 @@ impl People {
         // Most speakers are quoted many times: each name is taken apart (and copied) once.
         if self.added.contains(full) || !self.added.insert(full.to_string()) {
             return;
+        }
+        if full.contains(' ') && !is_titled(full) {
+            if let Some(surname) = full.rsplit(' ').next() {
+                *self.surnames.entry(surname.to_string()).or_default() += 1;
+            }
         }
         for w in full.split_whitespace() {
             let w = w.trim_end_matches(',');
@@ -113,7 +120,7 @@ impl People {
             if alone
                 && is_capitalised(w)
                 && matches!(self.words.get(w), Some(None))
-                && self.with_surname(w).nth(1).is_some()
+                && self.surnames.get(w).is_some_and(|&n| n >= 2)
             {
                 found.push(offset_in(text, raw));
             }
@@ -142,7 +149,6 @@ impl People {
     }
 }
 
-/// Last words of capitalised runs that name places, bodies and things, not people.
 /// Whether `word` is one of [`NOT_PERSON_ENDINGS`], looked up in a set (asked of every word
 /// before a surname).
 pub(super) fn ends_a_body(word: &str) -> bool {
@@ -153,6 +159,7 @@ pub(super) fn ends_a_body(word: &str) -> bool {
         .contains(word)
 }
 
+/// Last words of capitalised runs that name places, bodies and things, not people.
 pub(super) const NOT_PERSON_ENDINGS: &[&str] = &[
     "Ridge",
     "Ocean",

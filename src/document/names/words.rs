@@ -845,7 +845,8 @@ pub(super) fn is_initial(raw: &str) -> bool {
 pub(super) fn is_initials_run(b: &str) -> bool {
     const NOT_INITIALS: &[&str] = &[
         "U.S", "U.K", "U.N", "E.U", "D.C", "N.Y", "L.A", "S.F", "N.J", "N.C", "S.C", "U.S.A",
-        "P.R", "B.C", "A.D", "A.M", "P.M", "R.I.P", "P.S", "N.B", "I.T", "Q.C", "K.C",
+        "P.R", "B.C", "A.D", "A.M", "P.M", "R.I.P", "P.S", "N.B", "I.T", "Q.C", "K.C", "U.A.E",
+        "N.Y.C", "M.D", "J.D", "R.N", "B.A", "M.A", "B.S", "M.S", "D.D.S",
     ];
     let bytes = b.as_bytes();
     (3..=7).contains(&bytes.len())

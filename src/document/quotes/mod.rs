@@ -393,6 +393,12 @@ fn reports_other_words(inner: &str, rest: &str) -> bool {
         return false;
     }
     let rest = rest.trim_start();
+    let end = sentences::end_after(rest, 0);
+    // `"… the same boat now..." Both Americans, Churchill observed, took the news "with
+    // admirable fortitude."`: a sentence with a quotation of its own attributes that one.
+    if rest[..end].contains(['"', '“']) {
+        return true;
+    }
     let Some(first) = rest.split_whitespace().next() else {
         return false;
     };
@@ -400,7 +406,6 @@ fn reports_other_words(inner: &str, rest: &str) -> bool {
     if !first.starts_with(char::is_uppercase) || !names::is_not_a_name(first) {
         return false;
     }
-    let end = sentences::end_after(rest, 0);
     rest[..end]
         .split_whitespace()
         .position(names::is_reporting_verb)

@@ -719,10 +719,10 @@ pub(super) fn antecedent(
         };
         let before = &text[..until.min(text.len())];
         // `• Mimi spent years being told … "…" she told the researchers.`: the quote's own
-        // paragraph opens with someone it names by a word alone that is no known name; the
-        // pronoun is theirs, whoever the paragraphs before name.
-        if b == p.blocks.start && opens_with_unknown_subject(before, people) {
-            return None;
+        // paragraph opens with someone it names by a word alone that is no known name, a
+        // mention of no one the pronoun can be named as (unless it names someone later).
+        if b == p.blocks.start && opens_with_unknown_subject(before, people, gender) {
+            mentions.push((b, 0, String::new(), false));
         }
         // `The Chair closed the session. "…," she said`: an office stands for its holder.
         let words: Vec<&str> = before.split_whitespace().collect();
@@ -878,8 +878,23 @@ pub(super) fn antecedent(
 
 /// Whether `text` opens (after a bullet written as text) with one capitalised word and then a
 /// verb in lower case (`Mimi spent years …`), the word neither a known given name, nor a word
-/// never in a name, nor one of `people`: someone the pronoun after it stands for, unknown.
-fn opens_with_unknown_subject(text: &str, people: &names::People) -> bool {
+/// never in a name, nor one of `people`, and a later sentence opens with the pronoun of
+/// `gender`: someone the pronoun stands for, unknown.
+fn opens_with_unknown_subject(
+    text: &str,
+    people: &names::People,
+    gender: Option<names::given::Gender>,
+) -> bool {
+    // The paragraph goes on about them with the pronoun (`… She was relieved when …`): not
+    // `Attendance grew by a fifth …`.
+    let pronoun = match gender {
+        Some(names::given::Gender::Male) => ". He ",
+        Some(names::given::Gender::Female) => ". She ",
+        None => return false,
+    };
+    if !text.contains(pronoun) {
+        return false;
+    }
     let mut words = text
         .split_whitespace()
         .skip_while(|w| !w.chars().any(char::is_alphanumeric));
@@ -887,7 +902,9 @@ fn opens_with_unknown_subject(text: &str, people: &names::People) -> bool {
         return false;
     };
     let first = first.trim_end_matches([',', ';']);
-    first.chars().all(char::is_alphabetic)
+    // Not a plural (`Teachers noticed …`).
+    !first.ends_with('s')
+        && first.chars().all(char::is_alphabetic)
         && first.starts_with(char::is_uppercase)
         && first.chars().skip(1).all(char::is_lowercase)
         && is_verb_in_past_or_present(second)
@@ -958,16 +975,45 @@ fn unnamed_of_gender(text: &str, gender: names::given::Gender) -> Vec<usize> {
         if !matches!(*w, "A" | "An" | "One") {
             continue;
         }
+        // Not mid-sentence (`Type A man`).
+        if i > 0 && words[i - 1].starts_with(char::is_lowercase) {
+            continue;
+        }
         let unnamed = words[i + 1..]
             .iter()
             .take(3)
             .take_while(|w| w.starts_with(char::is_lowercase))
             .any(|w| nouns.contains(&w.trim_end_matches([',', '.'])));
-        if unnamed {
+        // `A mother of two, Jane Doe has lived …`: named right after, in an appositive.
+        let named_after = words[i + 1..]
+            .iter()
+            .take(8)
+            .zip(&words[i + 2..])
+            .any(|(w, next)| w.ends_with(',') && next.starts_with(char::is_uppercase));
+        if unnamed && !named_after {
             found.push(w.as_ptr() as usize - text.as_ptr() as usize);
         }
     }
     found
+}
+
+/// Whether `word` is a pronoun for a person, as a subject or a possessive (`she`, `Her`,
+/// `their`, `I`).
+fn is_personal_pronoun(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "he" | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "my"
+            | "him"
+            | "them"
+    )
 }
 
 /// Whether `word` reads as a verb after a subject: in lower case, ending in `-ed` or `-s`
@@ -1109,22 +1155,19 @@ pub(super) fn continued(
             && before.quote.kind == QuoteKind::Inline
             && outline.blocks.get(p.blocks.start).is_some_and(|b| {
                 let lead = outline.text_of(b).get(..p.at).unwrap_or_default();
-                // Whole sentences (not `Note:`, a label).
+                let words: Vec<&str> = lead
+                    .split_whitespace()
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .collect();
+                // Whole sentences (not `Note:`, a label), with no one in them: no capitalised
+                // word but the first, no pronoun for a person, no office (`The mayor sees
+                // it differently.`).
                 lead.trim_end().ends_with(['.', '!', '?'])
                     && !lead.contains(['"', '“', '”'])
-                    && names::person_mentions(lead).is_empty()
-                    && people.mentions(lead).is_empty()
-                    && !lead.split_whitespace().any(|w| {
-                        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                        matches!(
-                            w,
-                            "he" | "He" | "she" | "She" | "they" | "They" | "I" | "we" | "We"
-                        ) || w.starts_with(char::is_uppercase)
-                            && w != lead
-                                .split_whitespace()
-                                .next()
-                                .unwrap_or_default()
-                                .trim_matches(|c: char| !c.is_alphanumeric())
+                    && words.iter().enumerate().all(|(i, w)| {
+                        !(i > 0 && w.starts_with(char::is_uppercase)
+                            || is_personal_pronoun(w)
+                            || names::office_at(&words, i).is_some())
                     })
             })
     };
