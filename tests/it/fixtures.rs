@@ -3198,6 +3198,12 @@ fn speakers_civic_news() {
                 Some("Marta Quell"),
                 27,
             ),
+            // A paragraph of one sentence about her, then a quotation that opens the next.
+            inline(
+                "That is what we talked about before the game, the work rate of our forward pack.",
+                Some("Dana Whitmore"),
+                33,
+            ),
         ],
     );
     // `the mid-1970’s` is a decade, not 1970.

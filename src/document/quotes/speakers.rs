@@ -228,15 +228,17 @@ pub(super) fn resolve_speakers(
                     }
                 })
             }
-            None => continued(outline, found, empty_quotes, &out, &people, k).or_else(|| {
-                if !answers_a_question(outline, found[k]) {
-                    return None;
-                }
-                let everyone = everyone.get_or_insert_with(|| everyone_named(outline, &out));
-                interview
-                    .get_or_init(|| interviewee(outline, found, everyone))
-                    .clone()
-            }),
+            None => continued(outline, found, empty_quotes, &out, &people, k)
+                .or_else(|| {
+                    if !answers_a_question(outline, found[k]) {
+                        return None;
+                    }
+                    let everyone = everyone.get_or_insert_with(|| everyone_named(outline, &out));
+                    interview
+                        .get_or_init(|| interviewee(outline, found, everyone))
+                        .clone()
+                })
+                .or_else(|| introduced_before(outline, found[k])),
         };
         out[k] = speaker;
     }
@@ -995,6 +997,45 @@ fn unnamed_of_gender(text: &str, gender: names::given::Gender) -> Vec<usize> {
         }
     }
     found
+}
+
+/// The speaker of a quotation that opens its paragraph and says nothing of who speaks, when
+/// the paragraph just before is one sentence, quotes nothing, and opens with a full name as
+/// its subject, after words that describe them (`Wanganui skipper Campbell Hart could only
+/// express his admiration at the side's mental lift.` then `"Everyone in our squad …`), and
+/// names no one else.
+fn introduced_before(outline: &Outline, p: &Pending) -> Option<String> {
+    /// How many words may describe the person before their name.
+    const DESCRIBED: usize = 3;
+    if !p.opens || p.quote.kind != QuoteKind::Inline {
+        return None;
+    }
+    let b = p.blocks.start.checked_sub(1)?;
+    let block = outline.blocks.get(b)?;
+    if !matches!(block.kind, BlockKind::Paragraph) || block.section() != p.quote.section {
+        return None;
+    }
+    let text = outline.text_of(block).trim();
+    let one_sentence = text.ends_with('.') && sentences::end_after(text, 0) + 1 >= text.len();
+    if !one_sentence || text.contains(['"', '“', '”']) {
+        return None;
+    }
+    let mentions = names::person_mentions(text);
+    let [(at, name)] = mentions.as_slice() else {
+        return None;
+    };
+    // The name opens the sentence, after a few words of description at most, and a verb in
+    // lower case follows it.
+    let before = text[..*at].split_whitespace().count();
+    let after = text[*at + name.len()..]
+        .split_whitespace()
+        .next()
+        .unwrap_or_default();
+    (before <= DESCRIBED
+        && name.contains(' ')
+        && after.starts_with(char::is_lowercase)
+        && text[..*at].split_whitespace().all(|w| !w.ends_with(',')))
+    .then(|| names::without_description(name).to_string())
 }
 
 /// Whether `word` is a pronoun for a person, as a subject or a possessive (`she`, `Her`,
