@@ -677,6 +677,9 @@ pub(super) fn just_before(
         && outline.blocks.get(b.blocks.start).is_some()
 }
 
+/// How many bytes before a quote, in one block, a pronoun's antecedent is looked for.
+const ANTECEDENT_WINDOW: usize = 4096;
+
 /// The person a pronoun in quote `k`'s attribution stands for: the last person named before
 /// it, in its paragraph or the one before (speakers of quotes there count as named), when
 /// the pronoun's gender does not rule them out.
@@ -719,11 +722,16 @@ pub(super) fn antecedent(
             (true, QuoteKind::Block) => 0,
             (true, QuoteKind::Inline) => p.at,
         };
-        let before = &text[..until.min(text.len())];
+        // The last few thousand bytes before the quote: the sentence that names whom the
+        // pronoun stands for is near it, and a paragraph of a megabyte is not read again for
+        // each of its quotes. Offsets below are in `before`; `from` makes them the block's.
+        let until = until.min(text.len());
+        let from = sentences::floor_boundary(text, until.saturating_sub(ANTECEDENT_WINDOW));
+        let before = &text[from..until];
         // `• Mimi spent years being told … "…" she told the researchers.`: the quote's own
         // paragraph opens with someone it names by a word alone that is no known name, a
         // mention of no one the pronoun can be named as (unless it names someone later).
-        if b == p.blocks.start && opens_with_unknown_subject(before, people, gender) {
+        if b == p.blocks.start && from == 0 && opens_with_unknown_subject(before, people, gender) {
             mentions.push((b, 0, String::new(), false));
         }
         // `The Chair closed the session. "…," she said`: an office stands for its holder.
@@ -733,22 +741,22 @@ pub(super) fn antecedent(
                 continue;
             };
             let at = words[i].as_ptr() as usize - before.as_ptr() as usize;
-            if let Some(holder) = lookups.holder(office, block.text_range().start + at) {
-                mentions.push((b, at, holder, false));
+            if let Some(holder) = lookups.holder(office, block.text_range().start + from + at) {
+                mentions.push((b, from + at, holder, false));
             }
         }
         // `A woman from Dent County made the drive to see McCain and Palin. … "…," she told
         // me`: someone unnamed, of the pronoun's gender, is the subject of a sentence.
         if let Some(g) = gender {
             for at in unnamed_of_gender(before, g) {
-                mentions.push((b, at, String::new(), false));
+                mentions.push((b, from + at, String::new(), false));
             }
         }
         // `For all that Nichols idolized his comrades, … He says, "…"`, where the text names
         // two Nicholses: someone, but not one the pronoun can be named as.
         if gender.is_some() {
             for at in people.unresolved_mentions(before) {
-                mentions.push((b, at, String::new(), false));
+                mentions.push((b, from + at, String::new(), false));
             }
         }
         // Names inside quotation marks are what someone says, not who speaks after.
@@ -773,15 +781,15 @@ pub(super) fn antecedent(
             let noun = names::given::of_noun_before(before, at);
             let ruled_out = gender.zip(noun).is_some_and(|(g, n)| g != n)
                 || gender.is_some() && lookups.is_organisation(name)
-                || gender.is_some() && names_a_thing(name, text);
-            mentions.push((b, at, name.to_string(), ruled_out));
+                || gender.is_some() && names_a_thing(name, before);
+            mentions.push((b, from + at, name.to_string(), ruled_out));
         }
         // `His mum, Karen, was in the stand. "…," she told …`: a given name alone, of the
         // pronoun's gender, in the quote's paragraph or the one before it.
         if let Some(g) = gender.filter(|_| b + 2 > p.blocks.start) {
             for (at, name) in names::lone_given_names(before, g) {
                 if !people.knows(&name) {
-                    mentions.push((b, at, name, false));
+                    mentions.push((b, from + at, name, false));
                 }
             }
         }

@@ -124,6 +124,25 @@ fn many_distinct_speakers_take_linear_time() {
     );
 }
 
+/// One long paragraph of people named and quotations attributed by a pronoun (`"…," he
+/// said`): looking for whom each pronoun stands for must not read the whole paragraph again.
+#[test]
+fn a_long_paragraph_of_pronoun_quotes_takes_linear_time() {
+    assert_linear_load(
+        |n| {
+            let mut text = String::from("# T\n\n");
+            for i in 0..n {
+                text.push_str(&format!(
+                    "Alan Smith{i} went to the market and spoke to Peter Brown about it. \
+                     \"I would like to say something long enough to count here,\" he said. "
+                ));
+            }
+            text
+        },
+        300,
+    );
+}
+
 /// Many sections that are each someone's statement, each with an inline quote.
 #[test]
 fn many_statement_sections_take_linear_time() {
