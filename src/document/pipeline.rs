@@ -178,7 +178,16 @@ impl Head {
             front_matter::Split::Block(block) => block,
         };
         head.body_start = block.whole.end;
-        match front_matter::parse(&text[block.yaml.clone()]) {
+        let fields = &text[block.yaml.clone()];
+        let parsed = match block.format {
+            front_matter::Format::Yaml => front_matter::parse(fields),
+            front_matter::Format::Toml => front_matter::parse_toml(fields),
+        };
+        let language = match block.format {
+            front_matter::Format::Yaml => "YAML",
+            front_matter::Format::Toml => "TOML",
+        };
+        match parsed {
             Ok(fields) => head.meta = fields,
             Err(e) => {
                 let first = line_index::LineCounter::new(text).line(block.yaml.start);
@@ -187,7 +196,7 @@ impl Head {
                     column: e.column,
                     message: match e.kind {
                         front_matter::ErrorKind::Syntax => format!(
-                            "front matter is not valid YAML, kept as text: {}",
+                            "front matter is not valid {language}, kept as text: {}",
                             e.message
                         ),
                         front_matter::ErrorKind::NotFields => {

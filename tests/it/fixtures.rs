@@ -3416,3 +3416,31 @@ fn speakers_memoirs_and_rallies() {
         ],
     );
 }
+
+/// Front matter in TOML between `+++` lines, as Hugo writes it: its fields are the document's
+/// (a date as written, a list, a flag), and nothing in it is a quote or an event of the text.
+#[test]
+fn toml_front_matter_is_fields_not_text() {
+    let doc = load_titled(
+        "toml-front-matter.md",
+        "An open letter on the occasion of a reelection in 2020",
+    );
+    assert_eq!(
+        Value::Object(doc.meta.clone()),
+        json!({
+            "draft": false,
+            "date": "2020-11-04T10:00:00-05:00",
+            "title": "An open letter on the occasion of a reelection in 2020",
+            "tags": ["letters", "senate"],
+        })
+    );
+    quotes_are(
+        &doc,
+        &[inline(
+            "I look forward to working with the members of the new Congress,",
+            Some("Ruth Calloway"),
+            12,
+        )],
+    );
+    dates_are(&doc, &[dated("2020-11", 10)]);
+}

@@ -1,4 +1,5 @@
-//! The YAML front matter block: where it is in a file, and what it says.
+//! The front matter block (YAML between `---` lines, or TOML between `+++` lines): where it
+//! is in a file, and what it says.
 //!
 //! The block is split off by hand at byte 0 (see STYLE.md: pulldown-cmark's metadata option
 //! also swallows `---` blocks later in a document). serde_yaml is deprecated upstream, so it is
@@ -10,7 +11,7 @@ mod yaml;
 
 use serde_json::{Map, Value};
 
-pub use split::{Block, Split, split};
+pub use split::{Block, Format, Split, split};
 
 /// The document's front matter fields, in file order, each with its YAML type.
 pub type Meta = Map<String, Value>;
@@ -51,6 +52,40 @@ pub fn parse(yaml: &str) -> Result<Meta, Error> {
     }
 }
 
+/// Parses TOML front matter (Hugo's `+++` block) into fields, as [`parse`] does YAML: a
+/// date as the text it is written as; anything that is not valid TOML is an error. Strings
+/// are sanitized.
+pub fn parse_toml(toml_text: &str) -> Result<Meta, Error> {
+    let table: toml::Table = toml_text.parse().map_err(|e: toml::de::Error| Error {
+        kind: ErrorKind::Syntax,
+        line: None,
+        column: None,
+        message: e.message().to_string(),
+    })?;
+    Ok(table
+        .into_iter()
+        .map(|(key, value)| (crate::document::sanitize::clean(&key), from_toml(value)))
+        .collect())
+}
+
+/// A TOML value as the JSON value front matter fields are kept as.
+fn from_toml(value: toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::String(crate::document::sanitize::clean(&s)),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => Value::from(f),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(items) => Value::Array(items.into_iter().map(from_toml).collect()),
+        toml::Value::Table(table) => Value::Object(
+            table
+                .into_iter()
+                .map(|(k, v)| (crate::document::sanitize::clean(&k), from_toml(v)))
+                .collect(),
+        ),
+    }
+}
+
 /// A front matter value as one line of text for display: strings as they are, lists joined
 /// with commas, anything else as JSON.
 pub fn display_value(value: &Value) -> String {
@@ -70,6 +105,18 @@ pub fn display_value(value: &Value) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn toml_fields_keep_their_types_and_order_and_bad_toml_is_an_error() {
+        let meta =
+            parse_toml("title = \"T\"\ndate = 2020-11-04\ndraft = true\ntags = [\"a\"]\n").unwrap();
+        assert_eq!(
+            Value::Object(meta),
+            json!({"title": "T", "date": "2020-11-04", "draft": true, "tags": ["a"]})
+        );
+        let bad = parse_toml("title = \n").unwrap_err();
+        assert_eq!(bad.kind, ErrorKind::Syntax);
+    }
 
     #[test]
     fn values_keep_their_yaml_types_and_order() {
@@ -106,10 +153,23 @@ mod tests {
             split("---\na: b\n---"),
             Split::Block(Block {
                 yaml: 4..9,
+                format: Format::Yaml,
                 whole: 0..12
             })
         );
         assert_eq!(split("---"), Split::Unclosed);
+        // TOML between `+++` lines, as Hugo writes it; a `+++` line that nothing closes is
+        // text, and a `---` line does not close it.
+        assert_eq!(
+            split("+++\ntitle = \"T\"\n+++\nbody"),
+            Split::Block(Block {
+                yaml: 4..16,
+                format: Format::Toml,
+                whole: 0..20
+            })
+        );
+        assert_eq!(split("+++\ntitle = 1\nbody"), Split::None);
+        assert_eq!(split("+++\na = 1\n---\nbody"), Split::None);
     }
 
     #[test]

@@ -1,14 +1,26 @@
-//! Where the front matter block is: a `---` line at byte 0, closed by a `---` or `...` line.
+//! Where the front matter block is: a `---` line at byte 0, closed by a `---` or `...` line
+//! (YAML); or a `+++` line at byte 0, closed by a `+++` line (TOML, as Hugo writes it).
 
 use std::ops::Range;
 
 /// Where a front matter block sits in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
-    /// The YAML between the fences.
+    /// The YAML (or TOML) between the fences.
     pub yaml: Range<usize>,
+    /// Which language the fences say it is in.
+    pub format: Format,
     /// The whole block, fences included, up to the first byte of the body.
     pub whole: Range<usize>,
+}
+
+/// The language of a front matter block, by its fences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Between `---` lines.
+    Yaml,
+    /// Between `+++` lines.
+    Toml,
 }
 
 /// What splitting a text's front matter found.
@@ -28,23 +40,34 @@ pub fn split(text: &str) -> Split {
     let Some(first_end) = line_end(text, 0) else {
         return Split::None;
     };
-    if text[..first_end.content].trim_end() != "---" {
-        return Split::None;
-    }
+    let format = match text[..first_end.content].trim_end() {
+        "---" => Format::Yaml,
+        "+++" => Format::Toml,
+        _ => return Split::None,
+    };
     let yaml_start = first_end.next;
     let mut at = yaml_start;
     while at < text.len() {
         let Some(end) = line_end(text, at) else { break };
         let line = text[at..end.content].trim_end();
-        if line == "---" || line == "..." {
+        let closes = match format {
+            Format::Yaml => line == "---" || line == "...",
+            Format::Toml => line == "+++",
+        };
+        if closes {
             return Split::Block(Block {
                 yaml: yaml_start..at,
+                format,
                 whole: 0..end.next,
             });
         }
         at = end.next;
     }
-    Split::Unclosed
+    match format {
+        Format::Yaml => Split::Unclosed,
+        // A `+++` line that nothing closes is a line of text.
+        Format::Toml => Split::None,
+    }
 }
 
 struct LineEnd {
@@ -87,6 +110,7 @@ mod tests {
             split(text),
             Split::Block(Block {
                 yaml: 4..13,
+                format: Format::Yaml,
                 whole: 0..17
             })
         );
@@ -95,6 +119,7 @@ mod tests {
             split(text),
             Split::Block(Block {
                 yaml: 5..15,
+                format: Format::Yaml,
                 whole: 0..20
             })
         );
