@@ -748,7 +748,7 @@ pub(super) fn antecedent(
         // `A woman from Dent County made the drive to see McCain and Palin. … "…," she told
         // me`: someone unnamed, of the pronoun's gender, is the subject of a sentence.
         if let Some(g) = gender {
-            for at in unnamed_of_gender(before, g) {
+            for at in unnamed_of_gender(before, &words, g) {
                 mentions.push((b, from + at, String::new(), false));
             }
         }
@@ -897,12 +897,10 @@ fn opens_with_unknown_subject(
 ) -> bool {
     // The paragraph goes on about them with the pronoun (`… She was relieved when …`): not
     // `Attendance grew by a fifth …`.
-    let pronoun = match gender {
-        Some(names::given::Gender::Male) => ". He ",
-        Some(names::given::Gender::Female) => ". She ",
-        None => return false,
+    let Some((_, opening)) = subject_pronoun(gender) else {
+        return false;
     };
-    if !text.contains(pronoun) {
+    if !text.contains(&format!(". {opening} ")) {
         return false;
     }
     let mut words = text
@@ -955,8 +953,9 @@ fn opens_with_unknown_subject(
 
 /// Where a sentence of `text` opens with someone unnamed of `gender` (`A woman from Dent
 /// County …`, `One father said …`): an indefinite article, up to two words in lower case,
-/// and a noun for a person of that gender.
-fn unnamed_of_gender(text: &str, gender: names::given::Gender) -> Vec<usize> {
+/// and a noun for a person of that gender. `words` are `text` split at white space (the
+/// caller has them).
+fn unnamed_of_gender(text: &str, words: &[&str], gender: names::given::Gender) -> Vec<usize> {
     const FEMALE: &[&str] = &[
         "woman",
         "mother",
@@ -978,7 +977,6 @@ fn unnamed_of_gender(text: &str, gender: names::given::Gender) -> Vec<usize> {
         names::given::Gender::Female => FEMALE,
         names::given::Gender::Male => MALE,
     };
-    let words: Vec<&str> = text.split_whitespace().collect();
     let mut found = Vec::new();
     for (i, w) in words.iter().enumerate() {
         // Capitalised, as a sentence opens (or a line after a picture's caption).
@@ -1111,13 +1109,19 @@ fn possessive_at(text: &str, at: usize) -> bool {
         .any(|w| w.ends_with("’s") || w.ends_with("'s"))
 }
 
+/// The subject pronoun of `gender`, in lower case and as it opens a sentence.
+fn subject_pronoun(gender: Option<names::given::Gender>) -> Option<(&'static str, &'static str)> {
+    match gender? {
+        names::given::Gender::Male => Some(("he", "He")),
+        names::given::Gender::Female => Some(("she", "She")),
+    }
+}
+
 /// Whether the sentence of `text` that holds byte `at` has a pronoun of `gender` before it
 /// (`He distinguished himself … with Andre Previn`): its subject, of whom the rest speaks.
 fn has_pronoun_before(text: &str, at: usize, gender: Option<names::given::Gender>) -> bool {
-    let pronoun = match gender {
-        Some(names::given::Gender::Male) => "he",
-        Some(names::given::Gender::Female) => "she",
-        None => return false,
+    let Some((pronoun, _)) = subject_pronoun(gender) else {
+        return false;
     };
     let start = sentences::start_before(text, at);
     // Anywhere before the name in its sentence (`Although he has enormous respect for
