@@ -2,6 +2,7 @@
 //! name the document uses elsewhere (`Leike` → `Jan Leike`).
 
 pub mod given;
+pub mod grammar;
 mod lead_in;
 mod organisations;
 mod roles;

@@ -11,7 +11,7 @@ use super::spans::{
     quoted_spans_running_on,
 };
 use super::{MIN_INLINE_WORDS, Pending};
-use crate::document::names::{self, Directory, Who};
+use crate::document::names::{self, Directory, Who, grammar};
 use crate::document::outline::{Outline, QuoteBlock};
 use crate::document::{Block, BlockKind, Inline, QuoteKind, sentences};
 
@@ -748,7 +748,7 @@ pub(super) fn antecedent(
         // `A woman from Dent County made the drive to see McCain and Palin. … "…," she told
         // me`: someone unnamed, of the pronoun's gender, is the subject of a sentence.
         if let Some(g) = gender {
-            for at in unnamed_of_gender(before, &words, g) {
+            for at in grammar::unnamed_of_gender(before, &words, g) {
                 mentions.push((b, from + at, String::new(), false));
             }
         }
@@ -763,17 +763,19 @@ pub(super) fn antecedent(
         let quoted = quoted_spans(before);
         for (at, name) in people.mentions(before) {
             // `(such as General Robert E. Lee)`: an aside in brackets is no antecedent.
-            if quoted.iter().any(|s| s.inner.contains(&at)) || in_brackets(before, at) {
+            if quoted.iter().any(|s| s.inner.contains(&at)) || grammar::in_brackets(before, at) {
                 continue;
             }
             // `He has worked with … Sir Georg Solti, of whom he says, "…"`: a name in a
             // sentence whose subject is the pronoun itself is someone else.
-            if gender.is_some() && has_pronoun_before(before, at, gender) {
+            if gender.is_some() && grammar::has_pronoun_before(before, at, gender) {
                 continue;
             }
             // `during the Cold War`, `in San Mateo`: a run of capitalised words right after an
             // article or a preposition of place names a thing or a place, not a person.
-            if gender.is_some() && after_article_or_place(before, at) && !possessive_at(before, at)
+            if gender.is_some()
+                && grammar::after_article_or_place(before, at)
+                && !grammar::possessive_at(before, at)
             {
                 continue;
             }
@@ -781,7 +783,7 @@ pub(super) fn antecedent(
             let noun = names::given::of_noun_before(before, at);
             let ruled_out = gender.zip(noun).is_some_and(|(g, n)| g != n)
                 || gender.is_some() && lookups.is_organisation(name)
-                || gender.is_some() && names_a_thing(name, before);
+                || gender.is_some() && grammar::names_a_thing(name, before);
             mentions.push((b, from + at, name.to_string(), ruled_out));
         }
         // `His mum, Karen, was in the stand. "…," she told …`: a given name alone, of the
@@ -897,7 +899,7 @@ fn opens_with_unknown_subject(
 ) -> bool {
     // The paragraph goes on about them with the pronoun (`… She was relieved when …`): not
     // `Attendance grew by a fifth …`.
-    let Some((_, opening)) = subject_pronoun(gender) else {
+    let Some((_, opening)) = grammar::subject_pronoun(gender) else {
         return false;
     };
     if !text.contains(&format!(". {opening} ")) {
@@ -915,7 +917,7 @@ fn opens_with_unknown_subject(
         && first.chars().all(char::is_alphabetic)
         && first.starts_with(char::is_uppercase)
         && first.chars().skip(1).all(char::is_lowercase)
-        && is_verb_in_past_or_present(second)
+        && grammar::is_verb_in_past_or_present(second)
         && !matches!(
             first,
             "He" | "She"
@@ -949,60 +951,6 @@ fn opens_with_unknown_subject(
         && !names::is_not_a_name(first)
         && !names::is_reporting_verb(second)
         && people.mentions(first).is_empty()
-}
-
-/// Where a sentence of `text` opens with someone unnamed of `gender` (`A woman from Dent
-/// County …`, `One father said …`): an indefinite article, up to two words in lower case,
-/// and a noun for a person of that gender. `words` are `text` split at white space (the
-/// caller has them).
-fn unnamed_of_gender(text: &str, words: &[&str], gender: names::given::Gender) -> Vec<usize> {
-    const FEMALE: &[&str] = &[
-        "woman",
-        "mother",
-        "girl",
-        "lady",
-        "grandmother",
-        "wife",
-        "widow",
-    ];
-    const MALE: &[&str] = &[
-        "man",
-        "father",
-        "boy",
-        "gentleman",
-        "grandfather",
-        "husband",
-    ];
-    let nouns = match gender {
-        names::given::Gender::Female => FEMALE,
-        names::given::Gender::Male => MALE,
-    };
-    let mut found = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        // Capitalised, as a sentence opens (or a line after a picture's caption).
-        if !matches!(*w, "A" | "An" | "One") {
-            continue;
-        }
-        // Not mid-sentence (`Type A man`).
-        if i > 0 && words[i - 1].starts_with(char::is_lowercase) {
-            continue;
-        }
-        let unnamed = words[i + 1..]
-            .iter()
-            .take(3)
-            .take_while(|w| w.starts_with(char::is_lowercase))
-            .any(|w| nouns.contains(&w.trim_end_matches([',', '.'])));
-        // `A mother of two, Jane Doe has lived …`: named right after, in an appositive.
-        let named_after = words[i + 1..]
-            .iter()
-            .take(8)
-            .zip(&words[i + 2..])
-            .any(|(w, next)| w.ends_with(',') && next.starts_with(char::is_uppercase));
-        if unnamed && !named_after {
-            found.push(w.as_ptr() as usize - text.as_ptr() as usize);
-        }
-    }
-    found
 }
 
 /// The speaker of a quotation that opens its paragraph and says nothing of who speaks, when
@@ -1042,111 +990,6 @@ fn introduced_before(outline: &Outline, p: &Pending) -> Option<String> {
         && after.starts_with(char::is_lowercase)
         && text[..*at].split_whitespace().all(|w| !w.ends_with(',')))
     .then(|| names::without_description(name).to_string())
-}
-
-/// Whether `word` is a pronoun for a person, as a subject or a possessive (`she`, `Her`,
-/// `their`, `I`).
-fn is_personal_pronoun(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "he" | "she"
-            | "they"
-            | "we"
-            | "i"
-            | "his"
-            | "her"
-            | "their"
-            | "our"
-            | "my"
-            | "him"
-            | "them"
-    )
-}
-
-/// Whether `word` reads as a verb after a subject: in lower case, ending in `-ed` or `-s`
-/// (not `-ss`), or a common irregular past (`spent`, `took`, `grew`).
-fn is_verb_in_past_or_present(word: &str) -> bool {
-    const IRREGULAR: &[&str] = &[
-        "spent", "went", "took", "told", "grew", "ran", "had", "was", "made", "came", "gave",
-        "felt", "knew", "found", "left", "kept", "began", "became", "saw", "got", "put", "won",
-        "lost", "met", "sat", "stood", "thought", "wrote", "heard", "brought", "bought",
-    ];
-    word.chars().all(|c| c.is_ascii_lowercase())
-        && (IRREGULAR.contains(&word)
-            || word.len() > 3 && word.ends_with("ed")
-            || word.len() > 3 && word.ends_with('s') && !word.ends_with("ss"))
-}
-
-/// Whether byte `at` of `text` is inside round brackets: an opening one before it, in the
-/// same paragraph, not closed before it, and a closing one after it.
-fn in_brackets(text: &str, at: usize) -> bool {
-    let (before, after) = text.split_at(at);
-    let open = before.rfind('(');
-    let closed = before.rfind(')');
-    open.is_some_and(|o| closed.is_none_or(|c| c < o)) && after.contains(')')
-}
-
-/// Whether the word before byte `at` of `text` is an article or a preposition of place
-/// (`the`, `a`, `in`, `at`, `near`, …): what follows names a thing or a place.
-fn after_article_or_place(text: &str, at: usize) -> bool {
-    let word = text[..at]
-        .split_whitespace()
-        .next_back()
-        .unwrap_or_default();
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "the" | "a" | "an" | "in" | "at" | "near" | "across" | "throughout" | "during"
-    )
-}
-
-/// Whether the run of capitalised words at byte `at` of `text` ends in a possessive (`in
-/// Whitehurst’s view`): a person's, whatever comes before it.
-fn possessive_at(text: &str, at: usize) -> bool {
-    text[at..]
-        .split_whitespace()
-        .take(4)
-        .take_while(|w| w.starts_with(char::is_uppercase))
-        .any(|w| w.ends_with("’s") || w.ends_with("'s"))
-}
-
-/// The subject pronoun of `gender`, in lower case and as it opens a sentence.
-fn subject_pronoun(gender: Option<names::given::Gender>) -> Option<(&'static str, &'static str)> {
-    match gender? {
-        names::given::Gender::Male => Some(("he", "He")),
-        names::given::Gender::Female => Some(("she", "She")),
-    }
-}
-
-/// Whether the sentence of `text` that holds byte `at` has a pronoun of `gender` before it
-/// (`He distinguished himself … with Andre Previn`): its subject, of whom the rest speaks.
-fn has_pronoun_before(text: &str, at: usize, gender: Option<names::given::Gender>) -> bool {
-    let Some((pronoun, _)) = subject_pronoun(gender) else {
-        return false;
-    };
-    let start = sentences::start_before(text, at);
-    // Anywhere before the name in its sentence (`Although he has enormous respect for
-    // fellow baritones like Dmitri Hvorostovsky, …`).
-    text[start..at].split_whitespace().any(|w| {
-        w.trim_start_matches(['"', '“', '(', '*', '_'])
-            .trim_end_matches([',', ';'])
-            .eq_ignore_ascii_case(pronoun)
-    })
-}
-
-/// Whether `name` names a thing rather than a person in its paragraph `text`: its first
-/// word is no known given name and its last word is one the paragraph also writes in lower
-/// case (`in Gatsby Preview you're not just previewing … you are able to preview`).
-fn names_a_thing(name: &str, text: &str) -> bool {
-    let mut words = name.split_whitespace();
-    let (Some(first), Some(last)) = (words.next(), words.next_back()) else {
-        return false;
-    };
-    if first == last || names::given::of_given_name(first).is_some() {
-        return false;
-    }
-    let lower = last.to_lowercase();
-    text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| w == lower)
 }
 
 /// The speaker quote `k` keeps from the quote before it: that quote's, when it is in the same
@@ -1219,7 +1062,7 @@ pub(super) fn continued(
                     && !lead.contains(['"', '“', '”'])
                     && words.iter().enumerate().all(|(i, w)| {
                         !(i > 0 && w.starts_with(char::is_uppercase)
-                            || is_personal_pronoun(w)
+                            || grammar::is_personal_pronoun(w)
                             || names::office_at(&words, i).is_some())
                     })
             })

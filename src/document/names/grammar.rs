@@ -1,0 +1,239 @@
+//! English grammar that reading who is meant needs: pronouns, verbs, articles, brackets and
+//! possessives around a name, and people the text leaves unnamed (`A woman from Dent
+//! County`). Words only: nothing here knows of documents or quotes.
+
+use super::given::{self, Gender};
+use crate::document::sentences;
+
+/// Where a sentence of `text` opens with someone unnamed of `gender` (`A woman from Dent
+/// County …`, `One father said …`): an indefinite article, up to two words in lower case,
+/// and a noun for a person of that gender. `words` are `text` split at white space (the
+/// caller has them).
+pub fn unnamed_of_gender(text: &str, words: &[&str], gender: Gender) -> Vec<usize> {
+    const FEMALE: &[&str] = &[
+        "woman",
+        "mother",
+        "girl",
+        "lady",
+        "grandmother",
+        "wife",
+        "widow",
+    ];
+    const MALE: &[&str] = &[
+        "man",
+        "father",
+        "boy",
+        "gentleman",
+        "grandfather",
+        "husband",
+    ];
+    let nouns = match gender {
+        Gender::Female => FEMALE,
+        Gender::Male => MALE,
+    };
+    let mut found = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        // Capitalised, as a sentence opens (or a line after a picture's caption).
+        if !matches!(*w, "A" | "An" | "One") {
+            continue;
+        }
+        // Not mid-sentence (`Type A man`).
+        if i > 0 && words[i - 1].starts_with(char::is_lowercase) {
+            continue;
+        }
+        let unnamed = words[i + 1..]
+            .iter()
+            .take(3)
+            .take_while(|w| w.starts_with(char::is_lowercase))
+            .any(|w| nouns.contains(&w.trim_end_matches([',', '.'])));
+        // `A mother of two, Jane Doe has lived …`: named right after, in an appositive.
+        let named_after = words[i + 1..]
+            .iter()
+            .take(8)
+            .zip(&words[i + 2..])
+            .any(|(w, next)| w.ends_with(',') && next.starts_with(char::is_uppercase));
+        if unnamed && !named_after {
+            found.push(w.as_ptr() as usize - text.as_ptr() as usize);
+        }
+    }
+    found
+}
+
+/// Whether `word` is a pronoun for a person, as a subject or a possessive (`she`, `Her`,
+/// `their`, `I`).
+pub fn is_personal_pronoun(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "he" | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "my"
+            | "him"
+            | "them"
+    )
+}
+
+/// Whether `word` reads as a verb after a subject: in lower case, ending in `-ed` or `-s`
+/// (not `-ss`), or a common irregular past (`spent`, `took`, `grew`).
+pub fn is_verb_in_past_or_present(word: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "spent", "went", "took", "told", "grew", "ran", "had", "was", "made", "came", "gave",
+        "felt", "knew", "found", "left", "kept", "began", "became", "saw", "got", "put", "won",
+        "lost", "met", "sat", "stood", "thought", "wrote", "heard", "brought", "bought",
+    ];
+    word.chars().all(|c| c.is_ascii_lowercase())
+        && (IRREGULAR.contains(&word)
+            || word.len() > 3 && word.ends_with("ed")
+            || word.len() > 3 && word.ends_with('s') && !word.ends_with("ss"))
+}
+
+/// Whether byte `at` of `text` is inside round brackets: an opening one before it, in the
+/// same paragraph, not closed before it, and a closing one after it.
+pub fn in_brackets(text: &str, at: usize) -> bool {
+    let (before, after) = text.split_at(at);
+    let open = before.rfind('(');
+    let closed = before.rfind(')');
+    open.is_some_and(|o| closed.is_none_or(|c| c < o)) && after.contains(')')
+}
+
+/// Whether the word before byte `at` of `text` is an article or a preposition of place
+/// (`the`, `a`, `in`, `at`, `near`, …): what follows names a thing or a place.
+pub fn after_article_or_place(text: &str, at: usize) -> bool {
+    let word = text[..at]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or_default();
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "the" | "a" | "an" | "in" | "at" | "near" | "across" | "throughout" | "during"
+    )
+}
+
+/// Whether the run of capitalised words at byte `at` of `text` ends in a possessive (`in
+/// Whitehurst’s view`): a person's, whatever comes before it.
+pub fn possessive_at(text: &str, at: usize) -> bool {
+    text[at..]
+        .split_whitespace()
+        .take(4)
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .any(|w| w.ends_with("’s") || w.ends_with("'s"))
+}
+
+/// The subject pronoun of `gender`, in lower case and as it opens a sentence.
+pub fn subject_pronoun(gender: Option<Gender>) -> Option<(&'static str, &'static str)> {
+    match gender? {
+        Gender::Male => Some(("he", "He")),
+        Gender::Female => Some(("she", "She")),
+    }
+}
+
+/// Whether the sentence of `text` that holds byte `at` has a pronoun of `gender` before it
+/// (`He distinguished himself … with Andre Previn`): its subject, of whom the rest speaks.
+pub fn has_pronoun_before(text: &str, at: usize, gender: Option<Gender>) -> bool {
+    let Some((pronoun, _)) = subject_pronoun(gender) else {
+        return false;
+    };
+    let start = sentences::start_before(text, at);
+    // Anywhere before the name in its sentence (`Although he has enormous respect for
+    // fellow baritones like Dmitri Hvorostovsky, …`).
+    text[start..at].split_whitespace().any(|w| {
+        w.trim_start_matches(['"', '“', '(', '*', '_'])
+            .trim_end_matches([',', ';'])
+            .eq_ignore_ascii_case(pronoun)
+    })
+}
+
+/// Whether `name` names a thing rather than a person in its paragraph `text`: its first
+/// word is no known given name and its last word is one the paragraph also writes in lower
+/// case (`in Gatsby Preview you're not just previewing … you are able to preview`).
+pub fn names_a_thing(name: &str, text: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let (Some(first), Some(last)) = (words.next(), words.next_back()) else {
+        return false;
+    };
+    if first == last || given::of_given_name(first).is_some() {
+        return false;
+    }
+    let lower = last.to_lowercase();
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_that_opens_with_an_unnamed_woman_is_found() {
+        let text = "A woman from Pike County spoke. She said no.";
+        let words: Vec<&str> = text.split_whitespace().collect();
+        assert_eq!(unnamed_of_gender(text, &words, Gender::Female), vec![0]);
+        assert!(unnamed_of_gender(text, &words, Gender::Male).is_empty());
+        // Named right after, in an appositive: not unnamed.
+        let text = "A mother of two, Jane Doe has lived here.";
+        let words: Vec<&str> = text.split_whitespace().collect();
+        assert!(unnamed_of_gender(text, &words, Gender::Female).is_empty());
+        // Mid-sentence: `Type A man` is no one.
+        let text = "He is a type A man at work.";
+        let words: Vec<&str> = text.split_whitespace().collect();
+        assert!(unnamed_of_gender(text, &words, Gender::Male).is_empty());
+    }
+
+    #[test]
+    fn pronouns_for_people_are_known_in_any_case() {
+        for w in ["she", "He", "THEIR", "I", "my"] {
+            assert!(is_personal_pronoun(w), "{w}");
+        }
+        for w in ["it", "the", "Heidi"] {
+            assert!(!is_personal_pronoun(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn verbs_after_a_subject_are_past_or_present_in_lower_case() {
+        for w in ["spent", "walked", "runs", "told"] {
+            assert!(is_verb_in_past_or_present(w), "{w}");
+        }
+        for w in ["class", "Walked", "red", "is"] {
+            assert!(!is_verb_in_past_or_present(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn brackets_articles_and_possessives_around_a_name() {
+        let text = "The mayor (then Ada Lee) spoke.";
+        assert!(in_brackets(text, text.find("Ada").unwrap()));
+        assert!(!in_brackets(text, text.find("spoke").unwrap()));
+        let text = "They met in Boston and the Bell Labs team.";
+        assert!(after_article_or_place(text, text.find("Boston").unwrap()));
+        assert!(after_article_or_place(text, text.find("Bell").unwrap()));
+        assert!(!after_article_or_place(text, text.find("and").unwrap()));
+        let text = "In the Whitehurst’s view it was late.";
+        assert!(possessive_at(text, text.find("Whitehurst").unwrap()));
+        assert!(!possessive_at("The Bell Labs team", 4));
+    }
+
+    #[test]
+    fn a_pronoun_earlier_in_the_sentence_is_its_subject() {
+        let text = "Although he has respect for baritones like Dmitri Volkov, he sings.";
+        let at = text.find("Dmitri").unwrap();
+        assert!(has_pronoun_before(text, at, Some(Gender::Male)));
+        assert!(!has_pronoun_before(text, at, Some(Gender::Female)));
+        assert!(!has_pronoun_before(text, at, None));
+        assert_eq!(subject_pronoun(Some(Gender::Female)), Some(("she", "She")));
+        assert_eq!(subject_pronoun(None), None);
+    }
+
+    #[test]
+    fn a_name_whose_last_word_the_text_writes_in_lower_case_is_a_thing() {
+        let text = "In Gatsby Preview you can preview a page.";
+        assert!(names_a_thing("Gatsby Preview", text));
+        assert!(!names_a_thing("Mary Preview", text));
+        assert!(!names_a_thing("Gatsby", text));
+    }
+}
