@@ -601,56 +601,34 @@ pub fn of_given_name(name: &str) -> Option<Gender> {
     given.get(name).copied()
 }
 
+/// The gender of a noun for a person that has one (`husband`, `daughter`, `spokeswoman`,
+/// `woman`, `boy`): kin, roles with a gender in them, and plain nouns for a man or a woman.
+/// One list, for a noun beside a name ([`of_noun_before`]) and for someone the text leaves
+/// unnamed (`A woman from Pike County`).
+pub fn of_person_noun(word: &str) -> Option<Gender> {
+    match word {
+        "man" | "boy" | "gentleman" | "husband" | "son" | "father" | "brother" | "uncle"
+        | "nephew" | "grandfather" | "grandson" | "boyfriend" | "widower" | "stepfather"
+        | "stepson" | "spokesman" | "chairman" | "businessman" | "king" | "prince" => {
+            Some(Gender::Male)
+        }
+        "woman" | "girl" | "lady" | "wife" | "daughter" | "mother" | "sister" | "aunt"
+        | "niece" | "grandmother" | "granddaughter" | "girlfriend" | "widow" | "stepmother"
+        | "stepdaughter" | "spokeswoman" | "chairwoman" | "businesswoman" | "queen"
+        | "princess" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
 /// The gender a noun for a person gives the name it stands beside (`her late husband,
 /// Emmanuel Adeyemi`; `his daughter Ama`): the noun is one of the last two words before
 /// byte `at` of `text`, where the name starts, with at most a comma between.
 pub fn of_noun_before(text: &str, at: usize) -> Option<Gender> {
-    const MALE_NOUNS: &[&str] = &[
-        "husband",
-        "son",
-        "father",
-        "brother",
-        "uncle",
-        "nephew",
-        "grandfather",
-        "grandson",
-        "boyfriend",
-        "widower",
-        "stepfather",
-        "stepson",
-        "spokesman",
-        "chairman",
-        "businessman",
-        "king",
-        "prince",
-    ];
-    const FEMALE_NOUNS: &[&str] = &[
-        "wife",
-        "daughter",
-        "mother",
-        "sister",
-        "aunt",
-        "niece",
-        "grandmother",
-        "granddaughter",
-        "girlfriend",
-        "widow",
-        "stepmother",
-        "stepdaughter",
-        "spokeswoman",
-        "chairwoman",
-        "businesswoman",
-        "queen",
-        "princess",
-    ];
     let before = text.get(..at)?;
     for word in before.split_whitespace().rev().take(2) {
         let w = word.trim_end_matches(',');
-        if MALE_NOUNS.contains(&w) {
-            return Some(Gender::Male);
-        }
-        if FEMALE_NOUNS.contains(&w) {
-            return Some(Gender::Female);
+        if let Some(gender) = of_person_noun(w) {
+            return Some(gender);
         }
         if word != w || !w.chars().all(char::is_alphabetic) {
             break;
@@ -683,6 +661,11 @@ mod tests {
         assert_eq!(of_noun_before("Ama said", 0), None);
         // Not across a clause: `his wife. Ama`
         assert_eq!(of_noun_before("with his wife. Ama", 15), None);
+        // A plain noun for a woman or a man counts as kin does.
+        assert_eq!(
+            of_noun_before("the woman, Jane Doe, said", 11),
+            Some(Gender::Female)
+        );
     }
 
     #[test]

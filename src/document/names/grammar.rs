@@ -6,46 +6,27 @@ use super::given::{self, Gender};
 use crate::document::sentences;
 
 /// Where a sentence of `text` opens with someone unnamed of `gender` (`A woman from Dent
-/// County …`, `One father said …`): an indefinite article, up to two words in lower case,
-/// and a noun for a person of that gender. `words` are `text` split at white space (the
-/// caller has them).
+/// County …`, `One father said …`, `A spokeswoman for the firm …`): an indefinite article,
+/// up to two words in lower case, and a noun for a person of that gender
+/// ([`given::of_person_noun`]). `words` are `text` split at white space (the caller has them).
 pub fn unnamed_of_gender(text: &str, words: &[&str], gender: Gender) -> Vec<usize> {
-    const FEMALE: &[&str] = &[
-        "woman",
-        "mother",
-        "girl",
-        "lady",
-        "grandmother",
-        "wife",
-        "widow",
-    ];
-    const MALE: &[&str] = &[
-        "man",
-        "father",
-        "boy",
-        "gentleman",
-        "grandfather",
-        "husband",
-    ];
-    let nouns = match gender {
-        Gender::Female => FEMALE,
-        Gender::Male => MALE,
-    };
     let mut found = Vec::new();
     for (i, w) in words.iter().enumerate() {
         // Capitalised, as a sentence opens (or a line after a picture's caption).
         if !matches!(*w, "A" | "An" | "One") {
             continue;
         }
-        // Not mid-sentence (`Type A man`).
-        if i > 0 && words[i - 1].starts_with(char::is_lowercase) {
+        // Not mid-sentence (`a type A man`): after a word in lower case only where a
+        // sentence ends (`It rained. A woman …`).
+        let ends_sentence = |w: &str| w.ends_with(['.', '!', '?', ':', '"', '”']);
+        if i > 0 && words[i - 1].starts_with(char::is_lowercase) && !ends_sentence(words[i - 1]) {
             continue;
         }
         let unnamed = words[i + 1..]
             .iter()
             .take(3)
             .take_while(|w| w.starts_with(char::is_lowercase))
-            .any(|w| nouns.contains(&w.trim_end_matches([',', '.'])));
+            .any(|w| given::of_person_noun(w.trim_end_matches([',', '.'])) == Some(gender));
         // `A mother of two, Jane Doe has lived …`: named right after, in an appositive.
         let named_after = words[i + 1..]
             .iter()
@@ -174,6 +155,11 @@ mod tests {
         let words: Vec<&str> = text.split_whitespace().collect();
         assert_eq!(unnamed_of_gender(text, &words, Gender::Female), vec![0]);
         assert!(unnamed_of_gender(text, &words, Gender::Male).is_empty());
+        // Kin and roles with a gender count as much as `woman` and `man`.
+        let text = "It rained. A spokeswoman for the firm said so. An elderly brother agreed.";
+        let words: Vec<&str> = text.split_whitespace().collect();
+        assert_eq!(unnamed_of_gender(text, &words, Gender::Female), vec![11]);
+        assert_eq!(unnamed_of_gender(text, &words, Gender::Male), vec![47]);
         // Named right after, in an appositive: not unnamed.
         let text = "A mother of two, Jane Doe has lived here.";
         let words: Vec<&str> = text.split_whitespace().collect();
