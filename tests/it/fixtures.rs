@@ -3444,3 +3444,59 @@ fn toml_front_matter_is_fields_not_text() {
     );
     dates_are(&doc, &[dated("2020-11", 10)]);
 }
+
+/// Sports and inquiry reporting: a person named again by their age (`the 24-year-old said`),
+/// capitalised words before a role and a name that describe that person rather than name
+/// someone (`Injured Welsh champion Pryce`), a month that is a surname after a given name
+/// (`Dame Alice May`, then `Dame Alice said`), and a second span after an attribution that
+/// goes on after its verb (`Charles wrote on …, to their mother. "…"`).
+#[test]
+fn speakers_sport_and_inquiries() {
+    let doc = load_titled("speakers-sport-and-inquiries.md", "Sport and Inquiries");
+    quotes_are(
+        &doc,
+        &[
+            // `the 24-year-old said`: the one just named, Owain Pryce.
+            inline(
+                "It is quite strange how one year ago I was winning and now I am resting at home,",
+                Some("Owain Pryce"),
+                11,
+            ),
+            // `he added` after `The 25-year-old said Welsh swimming …`: Jack Lindgren, not
+            // `Injured Welsh` of the headline.
+            inline(
+                "When you reach that summit, when you have trained for it so long, it is a strange feeling,",
+                Some("Jack Lindgren"),
+                17,
+            ),
+            // A newspaper of some age is no person.
+            inline(
+                "It was not the finish I wanted at all, but the club will be fine,",
+                None,
+                19,
+            ),
+            inline(
+                "We were facing some extraordinarily difficult decisions in those early weeks,",
+                Some("Alice May"),
+                27,
+            ),
+            inline(
+                "It was not where we wanted to go and I know there have been consequences,",
+                Some("Alice May"),
+                29,
+            ),
+            inline(
+                "The poor boy breathed his last breath of anguish in the night,",
+                Some("Charles Whitcombe"),
+                35,
+            ),
+            inline(
+                "It is a great relief to know that he is at peace with his maker.",
+                Some("Charles Whitcombe"),
+                35,
+            ),
+        ],
+    );
+    // `May 2020` is a date, though `May` is a surname two words before it.
+    dates_are(&doc, &[dated("1863-01-14", 35), dated("2020-05", 23)]);
+}

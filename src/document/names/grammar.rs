@@ -145,6 +145,98 @@ pub fn names_a_thing(name: &str, text: &str) -> bool {
         .any(|w| w == lower)
 }
 
+/// Whether `word` gives an age as a person's description: `24-year-old` (a `year old`
+/// written with hyphens, after a number of years).
+pub fn is_age(word: &str) -> bool {
+    let word = word.trim_end_matches([',', '.', ';', ':']);
+    word.strip_suffix("-year-old")
+        .is_some_and(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `the 24-year-old`, `the 30-year-old woman`, `the 25-year-old swimmer`: a person described by
+/// their age, as news writing names again someone it has just named (not `the 100-year-old
+/// company`). The description is `words[from..to]`; the gender is the noun's, when it has one.
+pub fn age_description(words: &[&str], from: usize, to: usize) -> Option<Option<Gender>> {
+    let description = words.get(from..to)?;
+    let is_the = |w: &str| matches!(w, "the" | "The");
+    match description {
+        [the, age] if is_the(the) && is_age(age) => Some(None),
+        [the, age, noun] if is_the(the) && is_age(age) => {
+            let noun = noun.trim_end_matches([',', '.']);
+            let gender = given::of_person_noun(noun);
+            (gender.is_some() || is_agent_noun(noun)).then_some(gender)
+        }
+        _ => None,
+    }
+}
+
+/// Whether `noun` (in lower case) names a person by what they do: `swimmer`, `author`,
+/// `scientist`, `politician` (not `paper`, `centre`).
+fn is_agent_noun(noun: &str) -> bool {
+    const THINGS: &[&str] = &["paper", "newspaper", "center", "corner", "order", "error"];
+    noun.chars().all(|c| c.is_ascii_lowercase())
+        && ["er", "or", "ist", "ian"]
+            .iter()
+            .any(|s| noun.len() > 4 && noun.ends_with(s))
+        && !THINGS.contains(&noun)
+}
+
+/// Whether `word` (in lower case) names a person by a role, a rank or what they do, as it
+/// stands between a description and a name (`Injured Olympic champion McClenaghan`,
+/// `Scottish Labour leader Anas Sarwar`): the capitalised words before it describe the
+/// person; they are not a name of their own.
+pub fn is_role_noun(word: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "champion",
+        "star",
+        "legend",
+        "veteran",
+        "boss",
+        "coach",
+        "captain",
+        "skipper",
+        "chief",
+        "head",
+        "president",
+        "minister",
+        "secretary",
+        "spokesperson",
+        "student",
+        "graduate",
+        "professor",
+        "hopeful",
+        "icon",
+        "great",
+        "international",
+        "candidate",
+        "colleague",
+        "mp",
+        "mep",
+        "chair",
+        "co-chair",
+        "councillor",
+        "councilor",
+        "mayor",
+        "senator",
+        "governor",
+        "judge",
+        "deputy",
+        "rookie",
+        "alumnus",
+        "alumna",
+        "fellow",
+        "expert",
+        "analyst",
+        "official",
+        "activist",
+        "campaigner",
+        "pioneer",
+        "resident",
+        "scholar",
+    ];
+    given::of_person_noun(word).is_some() || is_agent_noun(word) || ROLES.contains(&word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,5 +313,35 @@ mod tests {
         assert!(names_a_thing("Gatsby Preview", text));
         assert!(!names_a_thing("Mary Preview", text));
         assert!(!names_a_thing("Gatsby", text));
+    }
+    #[test]
+    fn a_person_described_by_age_alone() {
+        let words: Vec<&str> = "the 24-year-old said".split_whitespace().collect();
+        assert_eq!(age_description(&words, 0, 2), Some(None));
+        let words: Vec<&str> = "said the 30-year-old woman.".split_whitespace().collect();
+        assert_eq!(age_description(&words, 1, 4), Some(Some(Gender::Female)));
+        let words: Vec<&str> = "the 25-year-old swimmer".split_whitespace().collect();
+        assert_eq!(age_description(&words, 0, 3), Some(None));
+        // A thing of some age, an age before a name, a year.
+        for text in ["the 100-year-old company", "the 150-year-old newspaper"] {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(age_description(&words, 0, 3), None, "{text}");
+        }
+        for text in ["24-year-old Rhys", "the 2024-year-old"] {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(age_description(&words, 0, 2), None, "{text}");
+        }
+        assert!(is_age("24-year-old,"));
+        assert!(!is_age("year-old"));
+    }
+
+    #[test]
+    fn a_role_between_a_description_and_a_name() {
+        for w in ["champion", "leader", "swimmer", "mother", "spokesperson"] {
+            assert!(is_role_noun(w), "{w}");
+        }
+        for w in ["said", "to", "withdraws", "paper"] {
+            assert!(!is_role_noun(w), "{w}");
+        }
     }
 }

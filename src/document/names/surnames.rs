@@ -355,7 +355,8 @@ pub fn person_mentions(text: &str) -> Vec<(usize, String)> {
         }
         run.clear();
     };
-    for raw in text.split_whitespace() {
+    let mut words = text.split_whitespace().peekable();
+    while let Some(raw) = words.next() {
         let start = offset_in(text, raw);
         match name_word(raw) {
             Some((stem, closes)) => {
@@ -367,7 +368,21 @@ pub fn person_mentions(text: &str) -> Vec<(usize, String)> {
                     note(&mut run, title.take(), run_start);
                 }
             }
+            None if month_as_surname(&run, raw, words.peek().copied()).is_some() => {
+                // `Dame Ruth May told`, `Theresa May said`: a month after a given name is a
+                // surname, which ends the name.
+                run.push(bare(raw));
+                note(&mut run, title.take(), run_start);
+            }
             None => {
+                // `Injured Olympic champion McClenaghan`: capitalised words before a role and
+                // a name describe that person; they name no one.
+                let described = !run.is_empty()
+                    && super::grammar::is_role_noun(raw)
+                    && words.peek().is_some_and(|next| name_word(next).is_some());
+                if described {
+                    run.clear();
+                }
                 note(&mut run, title.take(), run_start);
                 let b = bare(raw);
                 title = (is_honorific(b) || is_title(b)).then(|| as_written(raw));
@@ -1212,7 +1227,15 @@ pub(super) fn full_name_starting_at(
                     break;
                 }
             }
-            None => break,
+            None => {
+                // `Ruth May told the inquiry`: a month after a given name is a surname.
+                let after = text[w.end..].split_whitespace().next();
+                if let Some(month) = month_as_surname(&run, &text[w.clone()], after) {
+                    run.push(month);
+                    last = w.start;
+                }
+                break;
+            }
         }
     }
     let particles = run.iter().filter(|w| is_particle(w)).count();
@@ -1222,6 +1245,19 @@ pub(super) fn full_name_starting_at(
     full.clear();
     full.push_str(&run.join(" "));
     Some(last)
+}
+
+/// `May` in `Ruth May`: a month's name that is the surname of the run of name words before
+/// it, when the run is a known given name alone (`Theresa May`, not `In May`) and no number
+/// follows (`Ruth May 2020` is no one). The month as the name writes it.
+fn month_as_surname<'t>(run: &[&str], raw: &'t str, after: Option<&str>) -> Option<&'t str> {
+    let [given_name] = run else { return None };
+    let month = bare(raw);
+    let dated = after.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    (crate::document::dates::MONTH_NAMES.contains(&month)
+        && !dated
+        && super::given::of_given_name(given_name).is_some())
+    .then_some(month)
 }
 
 /// The words of [`full_name_ending_at`], last first, and how many there are.

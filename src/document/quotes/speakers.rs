@@ -1019,9 +1019,15 @@ pub(super) fn continued(
         // someone else reported between the two, though not quoted, speaks next.
         let reported_else = || {
             let last = sentences::start_before(between, between.trim_end().len());
+            // The speaker by a name of theirs alone (`Charles wrote to their mother.` after
+            // `Charles Howard`) is no one else.
+            let theirs = |n: &str| {
+                names::surname_of(n) == names::surname_of(&speaker)
+                    || speaker.split_whitespace().next() == Some(n)
+            };
             matches!(
                 names::who_in_lead_in(&between[last..]),
-                Some(Who::Named(n)) if names::surname_of(&n) != names::surname_of(&speaker)
+                Some(Who::Named(n)) if !theirs(&n)
             )
         };
         return (!someone_else && !reported_else()).then_some(speaker);
