@@ -3500,3 +3500,49 @@ fn speakers_sport_and_inquiries() {
     // `May 2020` is a date, though `May` is a surname two words before it.
     dates_are(&doc, &[dated("1863-01-14", 35), dated("2020-05", 23)]);
 }
+
+/// Reported speech and the quotations after it: a lead-in with a title, a name, who they
+/// are and a verb that is no reporting verb before block quotes (`Cllr Ada Whitfield, Leader
+/// of Harbour Council, also paid tribute to Tom Reyes:`), a speech over several block quotes
+/// whose paragraphs open with a quotation mark that closes only in the last, a paragraph of
+/// reported speech with short quoted words before a paragraph of the same person's words, and
+/// a quotation closed with two apostrophes.
+#[test]
+fn speakers_reported_speech() {
+    let doc = load_titled("speakers-reported-speech.md", "Reported Speech");
+    quotes_are(
+        &doc,
+        &[
+            // The opening mark that nothing closes in its paragraph is no word of the quote.
+            block(
+                "Tom Reyes has been Chief Executive at Harbour Council throughout my time as Leader.",
+                Some("Ada Whitfield"),
+                9,
+            ),
+            block(
+                "I would like to thank Tom for his decade of service here and wish him well.",
+                Some("Ada Whitfield"),
+                11,
+            ),
+            // `Marta Lindqvist, …, said winning was "a bit of a whirlwind" but "…".` quotes
+            // nothing whole: the paragraph after it goes on with her words.
+            inline(
+                "Since I was twelve I have always had something in my head about winning a gold medal.\n\
+                 It is not something I was certain about, it was just a dream.",
+                Some("Marta Lindqvist"),
+                15,
+            ),
+            // After reported speech, a quotation that says who speaks is theirs.
+            inline(
+                "It is a disgrace and the council knows it very well,",
+                Some("Joe Bloggs"),
+                21,
+            ),
+            block(
+                "Accepting that imperfect things still work is how failures stay small and cheap.",
+                None,
+                23,
+            ),
+        ],
+    );
+}

@@ -170,15 +170,17 @@ pub fn age_description(words: &[&str], from: usize, to: usize) -> Option<Option<
     }
 }
 
-/// Whether `noun` (in lower case) names a person by what they do: `swimmer`, `author`,
-/// `scientist`, `politician` (not `paper`, `centre`).
+/// Whether `noun` (in lower case) names a person by what they do: one of the nouns for what
+/// someone does that a description before a name uses (`swimmer`, `author`), or a word in
+/// lower case ending as such nouns do (`rower`, `scientist`, `politician`; not `paper`).
 fn is_agent_noun(noun: &str) -> bool {
     const THINGS: &[&str] = &["paper", "newspaper", "center", "corner", "order", "error"];
-    noun.chars().all(|c| c.is_ascii_lowercase())
+    let shaped = noun.chars().all(|c| c.is_ascii_lowercase())
         && ["er", "or", "ist", "ian"]
             .iter()
             .any(|s| noun.len() > 4 && noun.ends_with(s))
-        && !THINGS.contains(&noun)
+        && !THINGS.contains(&noun);
+    shaped || super::surnames::is_agent_noun(noun)
 }
 
 /// Whether `word` (in lower case) names a person by a role, a rank or what they do, as it
@@ -190,9 +192,7 @@ pub fn is_role_noun(word: &str) -> bool {
         "champion",
         "star",
         "legend",
-        "veteran",
         "boss",
-        "coach",
         "captain",
         "skipper",
         "chief",
@@ -200,15 +200,12 @@ pub fn is_role_noun(word: &str) -> bool {
         "president",
         "minister",
         "secretary",
-        "spokesperson",
-        "student",
         "graduate",
         "professor",
         "hopeful",
         "icon",
         "great",
         "international",
-        "candidate",
         "colleague",
         "mp",
         "mep",
@@ -226,12 +223,8 @@ pub fn is_role_noun(word: &str) -> bool {
         "alumna",
         "fellow",
         "expert",
-        "analyst",
         "official",
-        "activist",
-        "campaigner",
         "pioneer",
-        "resident",
         "scholar",
     ];
     given::of_person_noun(word).is_some() || is_agent_noun(word) || ROLES.contains(&word)

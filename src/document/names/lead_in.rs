@@ -395,7 +395,12 @@ fn subject_of_colon(lead_in: &str, words: &[&str]) -> Option<String> {
     let candidates = std::iter::once(0).chain(opener.map(|i| i + 1));
     for at in candidates.clone() {
         // `Tomás Wexler, a JPL student intern and senior, encourages the same sentiment:`: a
-        // full name, who they are between commas, then the verb in lower case.
+        // full name, who they are between commas, then the verb in lower case. A title may
+        // open it (`Cllr Ravi Govindia, Leader of Wandsworth Council, also paid tribute to …:`).
+        let titled = words
+            .get(at)
+            .is_some_and(|w| is_title(bare(w)) || is_honorific(bare(w)));
+        let at = at + usize::from(titled);
         let Some(name_end) = (at + 1..words.len().min(at + 3)).find(|&i| words[i].ends_with(','))
         else {
             continue;

@@ -330,6 +330,13 @@ pub(in crate::document) fn in_running_text(
                         .filter(|(at, _)| *at + 1 == i)
                         .map(|(_, who)| who)
                 })
+                .or_else(|| {
+                    // After a paragraph of reported speech that quoted nothing whole.
+                    let quoted_before = found.last().is_some_and(|q| q.blocks.end == unit.block());
+                    (sentence_start == 0 && opens_sentence && !quoted_before)
+                        .then(|| reported_before(outline, unit.block(), block.section()))
+                        .flatten()
+                })
                 .or_else(|| headings.speaker(outline, block.section()).map(Who::Named));
             carried = None;
             previous = Some((sentence_start, who.clone()));

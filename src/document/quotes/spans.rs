@@ -88,7 +88,33 @@ pub(super) fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, O
         }
         text.push_str(part);
     }
-    (strip_enclosing_quotes(text.trim()).to_string(), speaker)
+    let text = strip_enclosing_quotes(text.trim());
+    (
+        strip_opening_of_speech_that_goes_on(text).to_string(),
+        speaker,
+    )
+}
+
+/// `> "Paul Martin has been Chief Executive … in the borough.` then `> "We have worked …"`: a
+/// paragraph of a speech that goes on in the next opens with a quotation mark that nothing
+/// closes in it. The mark is no word of the quote (nor two apostrophes that close it).
+fn strip_opening_of_speech_that_goes_on(text: &str) -> &str {
+    if let Some(rest) = text.strip_prefix('"') {
+        if memchr::memchr(b'"', rest.as_bytes()).is_none() {
+            return rest;
+        }
+    }
+    if let Some(rest) = text.strip_prefix('“') {
+        if !rest.contains(['“', '”']) {
+            // `“… becoming catastrophes.’’`: closed with two apostrophes, as some typewriting
+            // closes a quotation.
+            return rest
+                .strip_suffix("’’")
+                .or_else(|| rest.strip_suffix("''"))
+                .unwrap_or(rest);
+        }
+    }
+    text
 }
 
 /// The name a block quote's last block gives when it signs the quotation before it: one list

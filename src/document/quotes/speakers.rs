@@ -1180,6 +1180,43 @@ pub(super) fn lead_in_before_block(
     names::who_in_lead_in(sentence)
 }
 
+/// The speaker of a quotation that opens its paragraph and says nothing of who speaks, when
+/// the paragraph just before reports someone's words in its last sentence and gives no
+/// quotation of its own (`Scott, who is also a world champion, said winning was "a bit of a
+/// whirlwind".` then `"Since I was 12 …`): news writing goes on from reported speech to the
+/// same person's words. The subject of the sentence's first reporting verb, as
+/// [`names::who_in_lead_in`] reads it: a name, a pronoun, an office.
+pub(super) fn reported_before(
+    outline: &Outline,
+    block: usize,
+    section: Option<usize>,
+) -> Option<Who> {
+    let before = outline.blocks.get(block.checked_sub(1)?)?;
+    if before.section() != section
+        || before.quote_depth > 0
+        || !matches!(before.kind, BlockKind::Paragraph)
+    {
+        return None;
+    }
+    let text = outline.text_of(before).trim_end();
+    // A lead-in that ends in a colon or a comma is read as one ([`lead_in_before_block`]).
+    if text.ends_with([':', ',']) {
+        return None;
+    }
+    let start = sentences::start_before(text, text.len().saturating_sub(1));
+    let sentence = &text[start..];
+    // The verb before any quotation in the sentence: what comes after it is what was said.
+    let first_mark = sentence.find(['"', '“']).unwrap_or(sentence.len());
+    let verb_end = sentence[..first_mark]
+        .split_whitespace()
+        .find(|w| names::is_reporting_verb(w))
+        .map(|w| w.as_ptr() as usize - sentence.as_ptr() as usize + w.len())?;
+    match names::who_in_lead_in(&sentence[..verb_end])? {
+        who @ (Who::Named(_) | Who::Pronoun(_) | Who::Office(_)) => Some(who),
+        _ => None,
+    }
+}
+
 /// The speaker of a block quote that opens with a quotation attributed inside it:
 /// `> "In 1998, SAP started…," says Giese. "…"` is Giese's.
 pub(super) fn attribution_inside(outline: &Outline, qb: &QuoteBlock) -> Option<Who> {
