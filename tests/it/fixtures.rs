@@ -3505,8 +3505,9 @@ fn speakers_sport_and_inquiries() {
 /// are and a verb that is no reporting verb before block quotes (`Cllr Ada Whitfield, Leader
 /// of Harbour Council, also paid tribute to Tom Reyes:`), a speech over several block quotes
 /// whose paragraphs open with a quotation mark that closes only in the last, a paragraph of
-/// reported speech with short quoted words before a paragraph of the same person's words, and
-/// a quotation closed with two apostrophes.
+/// reported speech with short quoted words before a paragraph of the same person's words, a
+/// quotation closed with two apostrophes, and `He added` after a paragraph that names someone
+/// else last.
 #[test]
 fn speakers_reported_speech() {
     let doc = load_titled("speakers-reported-speech.md", "Reported Speech");
@@ -3542,6 +3543,13 @@ fn speakers_reported_speech() {
                 "Accepting that imperfect things still work is how failures stay small and cheap.",
                 None,
                 23,
+            ),
+            // `Whitcombe remembered that … Sweet went off … He added, "…"`: the one who adds
+            // to what he said, not the last man named.
+            inline(
+                "That was Oren Sweet, brilliant and lovable, a friend of every man in the town.",
+                Some("Jay Whitcombe"),
+                27,
             ),
         ],
     );

@@ -230,6 +230,24 @@ pub fn is_role_noun(word: &str) -> bool {
     given::of_person_noun(word).is_some() || is_agent_noun(word) || ROLES.contains(&word)
 }
 
+/// Whether the name at byte `at` of `text` is the subject of a reporting verb right after it
+/// (`Woodworth remembered that`, `Jane Doe later said`): the name's capitalised words, an
+/// adverb at most, then the verb.
+pub fn reports_at(text: &str, at: usize) -> bool {
+    let mut words = text
+        .get(at..)
+        .unwrap_or_default()
+        .split_whitespace()
+        .skip_while(|w| w.starts_with(char::is_uppercase))
+        .take(2);
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let adverb = first.ends_with("ly") || matches!(first, "also" | "later" | "then");
+    let verb = if adverb { words.next() } else { Some(first) };
+    verb.is_some_and(super::is_reporting_verb)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -336,5 +354,13 @@ mod tests {
         for w in ["said", "to", "withdraws", "paper"] {
             assert!(!is_role_noun(w), "{w}");
         }
+    }
+
+    #[test]
+    fn a_name_that_is_the_subject_of_a_reporting_verb() {
+        let text = "Woodworth remembered that Sweet went off to Boise.";
+        assert!(reports_at(text, 0));
+        assert!(!reports_at(text, text.find("Sweet").unwrap()));
+        assert!(reports_at("Jane Doe later said so.", 0));
     }
 }

@@ -847,11 +847,26 @@ pub(super) fn antecedent(
         })
         .map(|m| (m.1, m.2))
         .collect();
+    // `Woodworth remembered that … Sweet went off to Boise … He added, "…"`: one who adds to
+    // or goes on with what they said is the last of that paragraph whose words it reports,
+    // not the last it names.
+    let block_text = outline.blocks.get(last_block).map(|b| outline.text_of(b));
+    let reporter = block_text
+        .filter(|_| goes_on_speaking(outline, p))
+        .and_then(|text| {
+            allowed
+                .iter()
+                .rposition(|(at, name)| !name.is_empty() && grammar::reports_at(text, *at))
+        });
+    if let Some(i) = reporter {
+        allowed.swap(0, i);
+        allowed.truncate(1);
+    }
     // Of that paragraph, the last sentence that names someone the pronoun can be: `…, said
     // sorority president Jeannie Lieu. … the students fill a need, said executive director
     // Matt Koumaras. "…," he said` is Koumaras's.
-    if let (Some(&(last_at, _)), Some(block)) = (allowed.last(), outline.blocks.get(last_block)) {
-        let starts = sentences::start_before(outline.text_of(block), last_at);
+    if let (Some(&(last_at, _)), Some(text)) = (allowed.last(), block_text) {
+        let starts = sentences::start_before(text, last_at);
         allowed.retain(|(at, _)| *at >= starts);
     }
     // The sentence's subject is someone unnamed: so is the pronoun.
@@ -886,6 +901,27 @@ pub(super) fn antecedent(
         };
     }
     Some(names::without_description(name).to_string())
+}
+
+/// Whether quote `p`'s attribution says its speaker goes on speaking (`He added, "…"`, `"…,"
+/// she continued.`): the verb right before the quotation, or right after it.
+fn goes_on_speaking(outline: &Outline, p: &Pending) -> bool {
+    let Some(text) = outline
+        .blocks
+        .get(p.blocks.start)
+        .map(|b| outline.text_of(b))
+    else {
+        return false;
+    };
+    let before = text.get(..p.at.min(text.len())).unwrap_or_default();
+    let after = text.get(p.end.min(text.len())..).unwrap_or_default();
+    let near = before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .chain(after.split_whitespace().take(2));
+    near.map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .any(|w| matches!(w, "added" | "adds" | "continued" | "continues"))
 }
 
 /// Whether `text` opens (after a bullet written as text) with one capitalised word and then a
