@@ -3554,3 +3554,26 @@ fn speakers_reported_speech() {
         ],
     );
 }
+
+/// A profile's pronouns: a place is no one (`San Francisco's concertmaster`, `the San
+/// Francisco Bay Area`), and a name after the pronoun's possessive in its sentence is someone
+/// else (`his favourites were Elvis Presley`).
+#[test]
+fn speakers_profile_pronouns() {
+    let doc = load_titled("speakers-profile-pronouns.md", "Profile Pronouns");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "The first concert we played that autumn was the most touching event of my life.",
+                Some("Arvid Sandqvist"),
+                11,
+            ),
+            inline(
+                "If someone had asked me who the great tenors were when I was sixteen, I could not have told you,",
+                Some("Arvid Sandqvist"),
+                15,
+            ),
+        ],
+    );
+}

@@ -248,6 +248,29 @@ pub fn reports_at(text: &str, at: usize) -> bool {
     verb.is_some_and(super::is_reporting_verb)
 }
 
+/// Whether the name at byte `at` of `text` stands after the possessive pronoun of `gender` in
+/// its sentence, in the place of an object (`his favourites were Elvis Presley`, `with her
+/// teacher Ada Rowe`): someone of the pronoun's person's, not that person. A name after a
+/// comma may still be the sentence's subject (`In his speech, Jane Doe said`).
+pub fn possessed_before(text: &str, at: usize, gender: Option<Gender>) -> bool {
+    let possessive = match gender {
+        Some(Gender::Male) => "his",
+        Some(Gender::Female) => "her",
+        None => return false,
+    };
+    let start = sentences::start_before(text, at);
+    let before = &text[start..at];
+    let Some(last) = before.split_whitespace().next_back() else {
+        return false;
+    };
+    let object_place = last.starts_with(char::is_lowercase) && !last.ends_with([',', ';', ':']);
+    object_place
+        && before.split_whitespace().any(|w| {
+            w.trim_matches(|c: char| !c.is_alphabetic())
+                .eq_ignore_ascii_case(possessive)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,5 +385,19 @@ mod tests {
         assert!(reports_at(text, 0));
         assert!(!reports_at(text, text.find("Sweet").unwrap()));
         assert!(reports_at("Jane Doe later said so.", 0));
+    }
+
+    #[test]
+    fn a_name_after_the_pronouns_possessive_is_someone_else() {
+        let text = "Like most teenagers, his favourites were Elvis Presley and Queen.";
+        let at = text.find("Elvis").unwrap();
+        assert!(possessed_before(text, at, Some(Gender::Male)));
+        assert!(!possessed_before(text, at, Some(Gender::Female)));
+        let text = "In his speech, Jane Doe said little.";
+        assert!(!possessed_before(
+            text,
+            text.find("Jane").unwrap(),
+            Some(Gender::Male)
+        ));
     }
 }

@@ -159,6 +159,13 @@ pub(super) fn ends_a_body(word: &str) -> bool {
         .contains(word)
 }
 
+/// First words of capitalised runs that name places, not people (`San Mateo`, `Los Angeles`,
+/// `Fort Worth`, `North Carolina`).
+pub(super) const PLACE_OPENINGS: &[&str] = &[
+    "San", "Santa", "Los", "Las", "Fort", "Port", "Mount", "Lake", "Cape", "New", "North", "South",
+    "East", "West", "Upper", "Lower", "Greater",
+];
+
 /// Last words of capitalised runs that name places, bodies and things, not people.
 pub(super) const NOT_PERSON_ENDINGS: &[&str] = &[
     "Ridge",
@@ -250,6 +257,11 @@ pub(super) const NOT_PERSON_ENDINGS: &[&str] = &[
     "River",
     "Lake",
     "Valley",
+    "Area",
+    "Region",
+    "District",
+    "Province",
+    "Territory",
     "County",
     "City",
     "State",
@@ -340,10 +352,12 @@ pub fn person_mentions(text: &str) -> Vec<(usize, String)> {
     let mut note = |run: &mut Vec<&str>, title: Option<&str>, start: usize| {
         let person = match run.as_slice() {
             [one] => title.map(|t| format!("{t} {one}")),
-            // `Note G`, `Plan B`: a bare letter ends no one's name.
-            [_, .., last]
+            // `Note G`, `Plan B`: a bare letter ends no one's name; `San Francisco`, `Fort
+            // Worth` open as places do.
+            [first, .., last]
                 if run.len() <= 3
                     && !NOT_PERSON_ENDINGS.contains(last)
+                    && !PLACE_OPENINGS.contains(first)
                     && last.chars().nth(1).is_some() =>
             {
                 Some(run.join(" "))

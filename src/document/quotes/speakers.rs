@@ -771,6 +771,10 @@ pub(super) fn antecedent(
             if gender.is_some() && grammar::has_pronoun_before(before, at, gender) {
                 continue;
             }
+            // `his favourites were Elvis Presley`: someone of the pronoun's person's.
+            if grammar::possessed_before(before, at, gender) {
+                continue;
+            }
             // `during the Cold War`, `in San Mateo`: a run of capitalised words right after an
             // article or a preposition of place names a thing or a place, not a person.
             if gender.is_some()
