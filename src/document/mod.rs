@@ -374,6 +374,9 @@ pub enum Inline {
     /// A footnote reference, `[^label]` in the text: the note is the list item whose marker
     /// is `[^label]:` (where pulldown-cmark put the definition).
     Footnote,
+    /// An HTML tag inside running text (`<a href="…">`, `</span>`), kept as written: markup,
+    /// not words, so no quotation mark or date in it is the document's.
+    Html,
 }
 
 impl Inline {

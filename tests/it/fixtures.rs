@@ -3577,3 +3577,35 @@ fn speakers_profile_pronouns() {
         ],
     );
 }
+
+/// A roundup of quotations, each under a name in bold and a picture, and tags in running text:
+/// the quotation marks of a tag's attributes (`<a href="…">`) pair with none in the prose and
+/// a date in one (`<span title="Published 12 March 2019">`) is no event; a heading that
+/// numbers a part (`Quotes from Day 3:`) names no one; a bold name with who they are above a
+/// quotation names its speaker (not a line that leads in, `Four things you must do …:`), and
+/// one that names two people names nobody who speaks.
+#[test]
+fn speakers_roundups_and_tags() {
+    let doc = load_titled("speakers-roundups-and-tags.md", "Roundups and Tags");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "We started with three cities in our first year, and now we work with eight,",
+                Some("Jane Pahl"),
+                9,
+            ),
+            inline(
+                "Reflect honestly. Take risks confidently. Invest. Teach. Then do it all again.",
+                Some("Kellan Marsh"),
+                19,
+            ),
+            inline(
+                "Lack of engagement erodes trust between governments and their citizens.",
+                None,
+                27,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("2020-06", 29)]);
+}

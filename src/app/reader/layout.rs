@@ -699,6 +699,8 @@ fn looks(cx: &Context, text: &str, marks: &[Span], role: Role) -> Vec<(String, L
                         note = Some(m.range.start == from);
                         continue;
                     }
+                    // A tag is shown as the text writes it.
+                    Inline::Html => continue,
                 };
                 look = look.with(mark);
                 if let Some(n) = m.style.link() {

@@ -1833,7 +1833,13 @@ pub fn speaker_of_heading(title: &str) -> Option<String> {
             .any(|p| p.eq_ignore_ascii_case(bare(next)));
         if by && is_statement_kind(w) {
             let rest: Vec<&str> = words.collect();
-            return name_from(&rest);
+            let name = name_from(&rest)?;
+            // `Quotes from Day 3:`, `Notes from Week 2`: a number after it, a part of
+            // something, not a person.
+            let numbered = rest
+                .get(name.split_whitespace().count())
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+            return (!numbered).then_some(name);
         }
         w = next;
     }

@@ -238,7 +238,7 @@ impl Outline {
         let mut ranges: Vec<Range<usize>> = self
             .marks_of(block)
             .iter()
-            .filter(|m| matches!(m.style, Inline::Code | Inline::Image(_)))
+            .filter(|m| matches!(m.style, Inline::Code | Inline::Image(_) | Inline::Html))
             .map(|m| m.range.clone())
             .collect();
         ranges.extend(super::shortcodes::inline_tags(self.text_of(block)));

@@ -387,12 +387,23 @@ impl Walker<'_> {
                 b.buf.push('\n');
             }
             Event::InlineHtml(t) | Event::Html(t) => {
+                let inline = self.building;
                 if !self.building {
                     self.open(BlockKind::Html, at, false);
                 }
                 let safe = self.is_safe(&t);
                 let b = self.builder(at);
+                let from = b.len();
                 b.push(&t, at, safe);
+                // A tag in running text is marked, so that what its attributes quote is no
+                // quotation of the text's (an HTML block is no prose at all).
+                if inline && b.prose {
+                    let to = b.len();
+                    b.marks.push(Mark {
+                        range: from..to,
+                        style: Inline::Html,
+                    });
+                }
             }
             Event::InlineMath(t) | Event::DisplayMath(t) => {
                 let safe = self.is_safe(&t);

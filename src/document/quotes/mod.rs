@@ -116,6 +116,7 @@ pub(in crate::document) fn in_block_quotes(outline: &Outline, headings: &Heading
             .or_else(|| attribution_after(outline, qb.blocks.end, qb.section).map(Who::Named))
             .or_else(|| quote_named_after(outline, qb.blocks.end, qb.section).map(Who::Named))
             .or_else(|| said_after(outline, qb.blocks.end, qb.section))
+            .or_else(|| labelled_before(outline, qb.blocks.start, qb.section).map(Who::Named))
             .or_else(|| headings.speaker(outline, qb.section).map(Who::Named));
         let shown = qb.speaker.is_some() || (inside.is_none() && in_its_text.is_none());
         found.push(Pending {
@@ -196,8 +197,13 @@ pub(in crate::document) fn in_running_text(
             continue;
         }
         let text = outline.text_of(block);
-        let spans = quoted_spans_running_on(text);
         let code = outline.not_prose(block);
+        // A quotation mark in code or in a tag's attributes (`<a href="…">`) pairs with none
+        // in the prose: the spans are found in the text with those marks blanked.
+        let spans = match without_marks_in(text, &code) {
+            Some(masked) => quoted_spans_running_on(&masked),
+            None => quoted_spans_running_on(text),
+        };
         // The last quote kept in this block: its sentence's start and its speaker.
         let mut previous: Option<(usize, Option<Who>)> = None;
         // Where the block's sentences end, found once for all its quotes.
@@ -337,6 +343,13 @@ pub(in crate::document) fn in_running_text(
                         .then(|| reported_before(outline, unit.block(), block.section()))
                         .flatten()
                 })
+                .or_else(|| {
+                    // A roundup's bold name above the quotation.
+                    (sentence_start == 0 && opens_sentence)
+                        .then(|| labelled_before(outline, unit.block(), block.section()))
+                        .flatten()
+                        .map(Who::Named)
+                })
                 .or_else(|| headings.speaker(outline, block.section()).map(Who::Named));
             carried = None;
             previous = Some((sentence_start, who.clone()));
@@ -361,6 +374,32 @@ pub(in crate::document) fn in_running_text(
         found,
         empty_quotes: Vec::new(),
     }
+}
+
+/// `text` with every quotation mark inside one of `ranges` (code, tags) turned into spaces
+/// of the same length, so that offsets stay the text's; `None` when no range holds one.
+fn without_marks_in(text: &str, ranges: &[Range<usize>]) -> Option<String> {
+    let holds_mark = |r: &Range<usize>| {
+        text.get(r.clone())
+            .is_some_and(|t| t.contains(['"', '“', '”']))
+    };
+    if !ranges.iter().any(holds_mark) {
+        return None;
+    }
+    let mut masked = text.to_string();
+    for r in ranges.iter().filter(|r| holds_mark(r)) {
+        let inside = &text[r.clone()];
+        let blanked: String = inside
+            .chars()
+            .map(|c| match c {
+                '"' => " ".to_string(),
+                '“' | '”' => " ".repeat(c.len_utf8()),
+                c => c.to_string(),
+            })
+            .collect();
+        masked.replace_range(r.clone(), &blanked);
+    }
+    Some(masked)
 }
 
 /// Whether what follows a quotation that ends a sentence of its own (`"…the images."`) is

@@ -1257,6 +1257,67 @@ pub(super) fn reported_before(
     }
 }
 
+/// The speaker a roundup of quotations names above one (`**Kellan McCrea, Chief Technology
+/// Officer, Etsy**`, a picture, then `"Reflect honestly. …"`): a paragraph wholly in bold that
+/// opens with a full name and a comma, within a few blocks before the quote's block in its
+/// section, with nothing between but pictures, blank paragraphs and a line that leads in
+/// (ends in a colon).
+pub(super) fn labelled_before(
+    outline: &Outline,
+    block: usize,
+    section: Option<usize>,
+) -> Option<String> {
+    /// How many blocks back the label is looked for.
+    const REACH: usize = 4;
+    for b in (block.saturating_sub(REACH)..block).rev() {
+        let before = outline.blocks.get(b)?;
+        if before.section() != section
+            || before.quote_depth > 0
+            || !matches!(before.kind, BlockKind::Paragraph)
+        {
+            return None;
+        }
+        let text = outline.text_of(before);
+        // What the paragraph says in words: its text without tags, pictures and code.
+        let mut words = String::new();
+        let mut at = 0;
+        for r in outline.not_prose(before) {
+            if r.start >= at {
+                words.push_str(text.get(at..r.start).unwrap_or_default());
+                at = r.end;
+            }
+        }
+        words.push_str(text.get(at..).unwrap_or_default());
+        let said = words.trim();
+        if said.is_empty() || said.ends_with(':') && !said.contains(['"', '“', '”']) {
+            continue;
+        }
+        let trimmed = text.trim();
+        let from = text.len() - text.trim_start().len();
+        let bold = outline.marks_of(before).iter().any(|m| {
+            m.style == Inline::Strong
+                && m.range.start <= from
+                && m.range.end >= from + trimmed.len()
+        });
+        if !bold || said.contains(['"', '“', '”']) || !said.contains(',') {
+            return None;
+        }
+        let name = names::name_in_attribution(said)?;
+        let words: Vec<&str> = name.split_whitespace().collect();
+        // `**Ernie Hsiung, …, and Mike Sarasti, Program Manager, …**`: two people, and
+        // nothing says which of them speaks.
+        let another = said.split(" and ").skip(1).any(|part| {
+            names::name_in_attribution(part).is_some_and(|n| {
+                let words: Vec<&str> = n.split_whitespace().collect();
+                part.trim_start().starts_with(n.as_str()) && names::is_full_name(&words)
+            })
+        });
+        return (said.starts_with(name.as_str()) && names::is_full_name(&words) && !another)
+            .then_some(name);
+    }
+    None
+}
+
 /// The speaker of a block quote that opens with a quotation attributed inside it:
 /// `> "In 1998, SAP started…," says Giese. "…"` is Giese's.
 pub(super) fn attribution_inside(outline: &Outline, qb: &QuoteBlock) -> Option<Who> {
