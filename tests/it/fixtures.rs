@@ -3551,6 +3551,19 @@ fn speakers_reported_speech() {
                 Some("Jay Whitcombe"),
                 27,
             ),
+            // A quotation that runs on over a blank line is attributed after its closing
+            // mark, and the span after that attribution is the same person's.
+            inline(
+                "The fuel was headed for disposal in the waste stream at the plant anyway.\n\
+                 We convinced the department to send it here instead, and it made more sense,",
+                Some("Stefan Morrow"),
+                31,
+            ),
+            inline(
+                "It was just a matter of convincing people it is worth the extra work.",
+                Some("Stefan Morrow"),
+                33,
+            ),
         ],
     );
 }

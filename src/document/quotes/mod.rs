@@ -200,7 +200,13 @@ pub(in crate::document) fn in_running_text(
         let code = outline.not_prose(block);
         // A quotation mark in code or in a tag's attributes (`<a href="…">`) pairs with none
         // in the prose: the spans are found in the text with those marks blanked.
-        let spans = match without_marks_in(text, &code) {
+        // So does the closing mark of a quotation that ran on into this block from the one
+        // before (`… the Arizona fuel,” said Frantz, “It was …`), and what it closes.
+        let blanked: Vec<Range<usize>> = std::iter::once(0..from)
+            .filter(|r| !r.is_empty())
+            .chain(code.iter().cloned())
+            .collect();
+        let spans = match without_marks_in(text, &blanked) {
             Some(masked) => quoted_spans_running_on(&masked),
             None => quoted_spans_running_on(text),
         };
@@ -220,6 +226,8 @@ pub(in crate::document) fn in_running_text(
             // `"We knew," replied Tom, "that it would fail."`: one statement.
             let mut joined_by: Option<Who> = None;
             let mut end = span.outer.end;
+            // Where a quotation that runs on past its block closes: (block, offset).
+            let mut closes_in: Option<(usize, usize)> = None;
             // An open-ended span has no closing mark in its outer range.
             let short = || too_short(&inner);
             if span.inner.end < span.outer.end {
@@ -236,6 +244,7 @@ pub(in crate::document) fn in_running_text(
                     Some((rest, block_end, close)) => {
                         inner = format!("{inner}\n{rest}").into();
                         ran_on = Some((block_end, close));
+                        closes_in = Some((block_end, close));
                     }
                     // ... unless it is the second half of a statement whose writer left it
                     // open, its sentences ended with the paragraph: `"…," said Brian Rue.
@@ -272,11 +281,14 @@ pub(in crate::document) fn in_running_text(
             if in_code {
                 continue;
             }
+            // In a block a quotation ran on into, its words are no lead-in of the next one:
+            // what leads in starts after its closing mark (`…,” said Frantz, “…`).
             let sentence_start = sentences::start_before_in(
                 text,
                 ends.get_or_insert_with(|| sentences::boundaries(text)),
                 span.outer.start,
-            );
+            )
+            .max(from);
             let lead_in = lead_in_without_quotes(text, &spans[..i], sentence_start, span);
             let opens_sentence = lead_in.trim().is_empty();
             let who = joined_by
@@ -299,6 +311,13 @@ pub(in crate::document) fn in_running_text(
                     (sentence_start == 0 && opens_sentence)
                         .then(|| lead_in_before_block(outline, unit.block(), block.section()))
                         .flatten()
+                })
+                .or_else(|| {
+                    // A quotation that ran on over a paragraph break is attributed after its
+                    // closing mark (`… the Arizona fuel,” said Frantz, “…`).
+                    let (b, close) = closes_in?;
+                    let closing = outline.blocks.get(b).map(|b| outline.text_of(b))?;
+                    after_in_sentence(closing.get(close..)?)
                 })
                 .or_else(|| {
                     // `"…the images." He said, "Do it."`: a sentence after a quotation that
