@@ -3564,6 +3564,23 @@ fn speakers_reported_speech() {
                 Some("Stefan Morrow"),
                 33,
             ),
+            // `according to him,` gives the words to whom the pronoun stands for; `according
+            // to her lawyer` to no one named.
+            inline(
+                "it is really, really hard to hire in certain fields.",
+                Some("Colin Draper"),
+                37,
+            ),
+            inline(
+                "if there is a crisis at another campus, nobody there will know what happened for days.",
+                Some("Colin Draper"),
+                39,
+            ),
+            inline(
+                "nothing in the contract allows a payment of that kind.",
+                None,
+                41,
+            ),
         ],
     );
 }

@@ -592,6 +592,11 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     if let Some(name) = according_to_opening(&words) {
         return Some(Who::Named(name));
     }
+    // `According to him, "…"`, `Some faculty, according to him, believe that "…"`: the words
+    // are those of whom the pronoun stands for.
+    if let Some(g) = according_to_pronoun(&words) {
+        return Some(Who::Pronoun(Some(g)));
+    }
     // `Python also fell short; in his own words:`: the words are his, whoever the clause
     // before is about.
     if let Some(g) = in_own_words(&words) {
@@ -839,6 +844,24 @@ fn according_to_opening(words: &[&str]) -> Option<String> {
     let name = name_from(named)?;
     let last = bare(named.last()?);
     (name.contains(' ') && name.ends_with(last)).then_some(name)
+}
+
+/// The gender of the pronoun in `according to him,` (`her`) among `words`: the pronoun alone,
+/// before a comma or at the end.
+fn according_to_pronoun(words: &[&str]) -> Option<given::Gender> {
+    let n = words.len();
+    words.windows(3).enumerate().find_map(|(i, w)| {
+        // `according to her lawyer`: the lawyer's words, not hers.
+        let alone = w[2].ends_with([',', ':', ';']) || i + 3 == n;
+        if !w[0].eq_ignore_ascii_case("according") || w[1] != "to" || !alone {
+            return None;
+        }
+        match w[2].trim_end_matches([',', ':', ';']) {
+            "him" => Some(given::Gender::Male),
+            "her" => Some(given::Gender::Female),
+            _ => None,
+        }
+    })
 }
 
 /// Determiners that make a noun someone unnamed: `One student`, `a resident`, `another`.
