@@ -3495,6 +3495,18 @@ fn speakers_sport_and_inquiries() {
                 Some("Charles Whitcombe"),
                 35,
             ),
+            // `the third-year graduate student says`: the one just named, by year of study.
+            inline(
+                "It is really nice to be out in the field again after so long,",
+                Some("Nandita Rao"),
+                41,
+            ),
+            // `King Country` is a place: the paragraph before names one person only.
+            inline(
+                "Everyone in our squad was disappointed after last week, we knew we had let ourselves down.",
+                Some("Campbell Reid"),
+                45,
+            ),
         ],
     );
     // `May 2020` is a date, though `May` is a surname two words before it.

@@ -153,9 +153,9 @@ pub fn is_age(word: &str) -> bool {
         .is_some_and(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// `the 24-year-old`, `the 30-year-old woman`, `the 25-year-old swimmer`: a person described by
-/// their age, as news writing names again someone it has just named (not `the 100-year-old
-/// company`). The description is `words[from..to]`; the gender is the noun's, when it has one.
+/// `the 24-year-old`, `the 30-year-old woman`, `the 25-year-old swimmer`, `the third-year
+/// graduate student`: a person described by their age or year of study, as news writing names
+/// again someone it has just named (not `the 100-year-old company`). The description is `words[from..to]`; the gender is the noun's, when it has one.
 pub fn age_description(words: &[&str], from: usize, to: usize) -> Option<Option<Gender>> {
     let description = words.get(from..to)?;
     let is_the = |w: &str| matches!(w, "the" | "The");
@@ -166,8 +166,36 @@ pub fn age_description(words: &[&str], from: usize, to: usize) -> Option<Option<
             let gender = given::of_person_noun(noun);
             (gender.is_some() || is_agent_noun(noun)).then_some(gender)
         }
+        // `the third-year graduate student`: someone described by their year of study.
+        [the, year, nouns @ ..] if is_the(the) && is_year_of_study(year) && nouns.len() <= 2 => {
+            let last = nouns.last()?.trim_end_matches([',', '.']);
+            let lower = nouns
+                .iter()
+                .all(|w| w.starts_with(char::is_lowercase) || *w == "PhD");
+            (lower && is_role_noun(last)).then(|| given::of_person_noun(last))
+        }
         _ => None,
     }
+}
+
+/// Whether `word` is a year of study (`third-year`, `final-year`, `1st-year`).
+fn is_year_of_study(word: &str) -> bool {
+    word.strip_suffix("-year").is_some_and(|n| {
+        matches!(
+            n,
+            "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+                | "final"
+                | "1st"
+                | "2nd"
+                | "3rd"
+                | "4th"
+                | "5th"
+        )
+    })
 }
 
 /// Whether `noun` (in lower case) names a person by what they do: one of the nouns for what
@@ -356,6 +384,12 @@ mod tests {
         assert_eq!(age_description(&words, 1, 4), Some(Some(Gender::Female)));
         let words: Vec<&str> = "the 25-year-old swimmer".split_whitespace().collect();
         assert_eq!(age_description(&words, 0, 3), Some(None));
+        let words: Vec<&str> = "the third-year graduate student"
+            .split_whitespace()
+            .collect();
+        assert_eq!(age_description(&words, 0, 4), Some(None));
+        let words: Vec<&str> = "the third-year budget".split_whitespace().collect();
+        assert_eq!(age_description(&words, 0, 3), None);
         // A thing of some age, an age before a name, a year.
         for text in ["the 100-year-old company", "the 150-year-old newspaper"] {
             let words: Vec<&str> = text.split_whitespace().collect();

@@ -671,14 +671,14 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     }
     // `the 24-year-old said`, `said the 25-year-old swimmer`: someone named just before,
     // described by their age.
-    let age = [2, 3]
+    let age = [2, 3, 4]
         .into_iter()
         .find_map(|n| super::grammar::age_description(&words, end.checked_sub(n)?, end))
         .or_else(|| {
             let verb_first = verb == 0 || words[verb - 1].ends_with(',');
             verb_first
                 .then(|| {
-                    [verb + 3, verb + 4].into_iter().find_map(|to| {
+                    [verb + 3, verb + 4, verb + 5].into_iter().find_map(|to| {
                         let ends = words.get(to - 1)?.ends_with(['.', ',']) || to == words.len();
                         ends.then(|| super::grammar::age_description(&words, verb + 1, to))
                             .flatten()

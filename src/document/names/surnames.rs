@@ -258,6 +258,7 @@ pub(super) const NOT_PERSON_ENDINGS: &[&str] = &[
     "Lake",
     "Valley",
     "Area",
+    "Country",
     "Region",
     "District",
     "Province",
