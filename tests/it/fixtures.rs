@@ -3593,6 +3593,13 @@ fn speakers_reported_speech() {
                 None,
                 41,
             ),
+            // `Jonah Marsh (h/t Gateway Watch) says …:`: the aside in brackets names no one
+            // who speaks.
+            block(
+                "As one veteran of state politics said, that is the sort of crowd usually seen in October for a president.",
+                Some("Jonah Marsh"),
+                47,
+            ),
         ],
     );
 }

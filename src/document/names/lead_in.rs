@@ -569,6 +569,15 @@ pub(super) fn name_before_from(subject: &[&str]) -> Option<String> {
 /// [`speaker_in_lead_in`], or the pronoun a lead-in names as speaking (`She said`,
 /// `he later explained`, `said she`).
 pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
+    // `Politico's Jonathan Martin (h/t Gateway Pundit) says`: an aside in brackets is no part
+    // of the sentence, and names no one who speaks.
+    let without_asides;
+    let lead_in = if lead_in.contains('(') {
+        without_asides = drop_asides(lead_in);
+        without_asides.as_str()
+    } else {
+        lead_in
+    };
     // `Andrew Morgan (anoa) says`, `Timo ⚡️ reports`: a handle in brackets or an emoji
     // after a name is no word of the sentence.
     let mut words: Vec<&str> = lead_in
@@ -844,6 +853,27 @@ fn according_to_opening(words: &[&str]) -> Option<String> {
     let name = name_from(named)?;
     let last = bare(named.last()?);
     (name.contains(' ') && name.ends_with(last)).then_some(name)
+}
+
+/// `text` without what stands in round brackets of several words (`(h/t Gateway Pundit)`);
+/// a bracket of one word stays (`Andrew Morgan (anoa)`, read as a handle), and so does one
+/// that is never closed.
+fn drop_asides(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        let inside = &rest[open + 1..close];
+        if !inside.contains(char::is_whitespace) {
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The gender of the pronoun in `according to him,` (`her`) among `words`: the pronoun alone,
