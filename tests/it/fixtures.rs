@@ -3600,6 +3600,17 @@ fn speakers_reported_speech() {
                 Some("Jonah Marsh"),
                 47,
             ),
+            // `Noting that most "…," she found …`: the subject after the quotation.
+            inline(
+                "government-financed war housing was shabby, makeshift and temporary,",
+                Some("Dora Blake"),
+                51,
+            ),
+            inline(
+                "The estate at least had sturdy, well-designed houses for every family.",
+                Some("Dora Blake"),
+                51,
+            ),
         ],
     );
 }

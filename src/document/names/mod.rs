@@ -72,6 +72,11 @@ pub enum Who {
     Subject(String),
 }
 
+/// The gender of `word` when it is a subject pronoun for a speaker (`he`, `She`).
+pub fn subject_pronoun(word: &str) -> Option<Option<Gender>> {
+    words::pronoun(word)
+}
+
 /// Whether `word` is a reporting verb (`said`, `wrote`, `recalls`, …).
 pub fn is_reporting_verb(word: &str) -> bool {
     lead_in::is_speech_verb(word)

@@ -313,6 +313,10 @@ pub(in crate::document) fn in_running_text(
                         .flatten()
                 })
                 .or_else(|| {
+                    // `Noting that most "…" he recognized …`: the subject after the quotation.
+                    subject_after_participle(&lead_in, &text[span.outer.end..])
+                })
+                .or_else(|| {
                     // A quotation that ran on over a paragraph break is attributed after its
                     // closing mark (`… the Arizona fuel,” said Frantz, “…`).
                     let (b, close) = closes_in?;

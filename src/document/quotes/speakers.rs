@@ -1257,6 +1257,56 @@ pub(super) fn reported_before(
     }
 }
 
+/// `Noting that most "… was shabby …" he recognized the community as different.`: a sentence
+/// that opens with a participle of speech (`Noting that`, `Adding,`) before the quotation has
+/// its subject after it, a pronoun or a name, then a verb in lower case. `lead_in` is the
+/// sentence before the quotation, `rest` what follows it.
+pub(super) fn subject_after_participle(lead_in: &str, rest: &str) -> Option<Who> {
+    /// How many words may stand between the participle and the quotation.
+    const NEAR: usize = 4;
+    let words: Vec<&str> = lead_in.split_whitespace().collect();
+    let first = words.first()?.trim_end_matches(',');
+    let participle = matches!(
+        first,
+        "Noting"
+            | "Adding"
+            | "Saying"
+            | "Explaining"
+            | "Writing"
+            | "Arguing"
+            | "Recalling"
+            | "Stressing"
+            | "Insisting"
+            | "Observing"
+            | "Remarking"
+    );
+    if !participle || words.len() > NEAR + 1 {
+        return None;
+    }
+    // The words after the quotation: its subject, then a verb in lower case.
+    let tail = rest.trim_start_matches(['"', '”', ',', ' ']);
+    let after: Vec<&str> = tail.split_whitespace().take(4).collect();
+    if let Some(gender) = after.first().and_then(|w| names::subject_pronoun(w)) {
+        let verb = after.get(1)?;
+        return verb
+            .starts_with(char::is_lowercase)
+            .then_some(Who::Pronoun(gender));
+    }
+    // `… Brinkley recognized …`, `… David Brinkley recognized …`.
+    let run = after
+        .iter()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .count();
+    let verb = after.get(run)?;
+    let name = &after[..run];
+    let named = (1..=3).contains(&run)
+        && verb.starts_with(char::is_lowercase)
+        && name
+            .iter()
+            .all(|w| !names::is_not_a_name(w) && !w.ends_with([',', '.']));
+    named.then(|| Who::Named(name.join(" ")))
+}
+
 /// The speaker a roundup of quotations names above one (`**Kellan McCrea, Chief Technology
 /// Officer, Etsy**`, a picture, then `"Reflect honestly. …"`): a paragraph wholly in bold that
 /// opens with a full name and a comma, within a few blocks before the quote's block in its
