@@ -3611,6 +3611,35 @@ fn speakers_reported_speech() {
                 Some("Dora Blake"),
                 51,
             ),
+            inline(
+                "I hope to first build my base of education and skills,",
+                Some("Maria Tull"),
+                57,
+            ),
+            inline(
+                "I do not know yet if I will stay in physics at all.",
+                Some("Maria Tull"),
+                57,
+            ),
+            // `Vey shares a similar sentiment.`: his words, not the last speaker's.
+            inline(
+                "I hope that one day I will return home, but for now I need to study hard.",
+                Some("Oleksandr Vey"),
+                59,
+            ),
+            // `Wilson’s statement that “…”`.
+            inline(
+                "a piece of embankment was thrown up here by the men.",
+                Some("James Wilson"),
+                61,
+            ),
+            // A writing named after its authors is theirs, and its signature after the
+            // closing mark is no part of the quote.
+            block(
+                "The most general statement of our politics at the present time would be that we are committed.",
+                Some("Harbour River Collective"),
+                63,
+            ),
         ],
     );
 }

@@ -606,6 +606,10 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     if let Some(g) = according_to_pronoun(&words) {
         return Some(Who::Pronoun(Some(g)));
     }
+    // `Wilson’s statement that "…"`, `the company’s claim that it is "…"`.
+    if let Some(name) = possessive_statement(&words) {
+        return Some(Who::Named(name));
+    }
     // `Python also fell short; in his own words:`: the words are his, whoever the clause
     // before is about.
     if let Some(g) = in_own_words(&words) {
@@ -855,6 +859,56 @@ fn according_to_opening(words: &[&str]) -> Option<String> {
     (name.contains(' ') && name.ends_with(last)).then_some(name)
 }
 
+/// The one whose statement a lead-in ends with: a capitalised name in the possessive, a kind
+/// of statement, and `that` or nothing (`… is Wilson’s statement that`, `contradicts Acme
+/// Oil’s claim that it is`), the quotation being their words.
+fn possessive_statement(words: &[&str]) -> Option<String> {
+    const KINDS: &[&str] = &[
+        "statement",
+        "claim",
+        "claims",
+        "remark",
+        "remarks",
+        "words",
+        "testimony",
+        "assertion",
+        "comment",
+        "comments",
+        "promise",
+        "pledge",
+        "boast",
+        "insistence",
+        "admission",
+    ];
+    // `claim that it is`: a few words of the clause may come before the quotation.
+    let n = words.len();
+    let kind = (n.saturating_sub(5)..n)
+        .rev()
+        .find(|&i| KINDS.contains(&bare(words[i])))?;
+    let clause = &words[kind + 1..];
+    if clause.first().is_some_and(|w| bare(w) != "that") && !clause.is_empty() {
+        return None;
+    }
+    let owner = kind.checked_sub(1)?;
+    let last = words[owner];
+    let stem = strip_possessive(bare(last));
+    if stem == bare(last) || !is_capitalised(stem) {
+        return None;
+    }
+    let mut start = owner;
+    while start > 0
+        && owner - start < 2
+        && is_capitalised(bare(words[start - 1]))
+        && !words[start - 1].ends_with([',', '.'])
+        && !is_not_name(bare(words[start - 1]))
+    {
+        start -= 1;
+    }
+    let mut name: Vec<&str> = words[start..owner].iter().map(|w| bare(w)).collect();
+    name.push(stem);
+    name.iter().all(|w| !is_not_name(w)).then(|| name.join(" "))
+}
+
 /// `text` without what stands in round brackets of several words (`(h/t Gateway Pundit)`);
 /// a bracket of one word stays (`Andrew Morgan (anoa)`, read as a handle), and so does one
 /// that is never closed.
@@ -1045,7 +1099,7 @@ fn said_by_name_at_end(sentence: &str) -> Option<String> {
 
 /// The person a sentence says offers the words that follow (`Hamilton offers this advice to
 /// her peers.`, `Jane Doe had a message for the board.`, `Whitehurst draws an important
-/// distinction between …`): a name opening the sentence, a verb
+/// distinction between …`, `Shelestiuk shares a similar sentiment.`): a name opening the sentence, a verb
 /// in lower case, and within a few words a kind of statement. A name alone speaks only as
 /// someone the document names in full ([`Who::Subject`]).
 pub fn offering_words(sentence: &str) -> Option<Who> {
@@ -1061,6 +1115,14 @@ pub fn offering_words(sentence: &str) -> Option<Who> {
         "prediction",
         "explanation",
         "observation",
+        "sentiment",
+        "view",
+        "views",
+        "thoughts",
+        "feeling",
+        "feelings",
+        "perspective",
+        "opinion",
     ];
     // A sentence that quotes someone itself says its own speaker.
     if sentence.contains(['"', '“', '”']) {
@@ -1852,6 +1914,16 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
     // `— Dr. Harriet Lund, Dean of …`: a title before a full name is no part of it.
     while words.len() > 2 && is_title(bare(words[0])) {
         words.remove(0);
+    }
+    // `-[Combahee River Collective Statement, 1977]`: a writing named after its authors is
+    // theirs (`Combahee River Collective`).
+    if words.len() > 1
+        && matches!(
+            bare(words[words.len() - 1]),
+            "Statement" | "Manifesto" | "Declaration" | "Letter" | "Testimony"
+        )
+    {
+        words.pop();
     }
     let name = words.join(" ");
     let name = name.trim_end_matches(['.', ':', '*', '_', '"', '”']).trim();

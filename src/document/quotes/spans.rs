@@ -88,11 +88,36 @@ pub(super) fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, O
         }
         text.push_str(part);
     }
-    let text = strip_enclosing_quotes(text.trim());
+    let text = without_signature_after_close(text.trim());
+    let text = strip_enclosing_quotes(text);
     (
         strip_opening_of_speech_that_goes_on(text).to_string(),
         speaker,
     )
+}
+
+/// `“…” -Harbour River Collective Statement, 1977`: a quotation signed after its closing mark
+/// on the same line, a dash and an attribution. The quotation without the signature (which
+/// says who speaks: see `attribution_inside`).
+fn without_signature_after_close(text: &str) -> &str {
+    let Some(close) = text.rfind(['”', '"']) else {
+        return text;
+    };
+    let after = text[close..].chars().next().map_or(1, char::len_utf8);
+    let tail = text[close + after..].trim_start();
+    let dashed = tail
+        .strip_prefix('-')
+        .filter(|t| t.starts_with(char::is_uppercase))
+        .map(|t| format!("— {t}"));
+    let signed = match &dashed {
+        Some(line) => is_attribution_line(line),
+        None => !tail.is_empty() && is_attribution_line(tail),
+    };
+    if signed && !tail.contains('\n') {
+        &text[..close + after]
+    } else {
+        text
+    }
 }
 
 /// `> "Paul Martin has been Chief Executive … in the borough.` then `> "We have worked …"`: a

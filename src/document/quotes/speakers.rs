@@ -1104,8 +1104,12 @@ pub(super) fn continued(
                 // Whole sentences (not `Note:`, a label), with no one in them: no capitalised
                 // word but the first, no pronoun for a person, no office (`The mayor sees
                 // it differently.`).
+                // Nor the first word when it is someone the text names (`Shelestiuk shares a
+                // similar sentiment.`).
+                let names_someone = people.mentions(lead).iter().any(|(_, n)| *n != speaker);
                 lead.trim_end().ends_with(['.', '!', '?'])
                     && !lead.contains(['"', '“', '”'])
+                    && !names_someone
                     && words.iter().enumerate().all(|(i, w)| {
                         !(i > 0 && w.starts_with(char::is_uppercase)
                             || grammar::is_personal_pronoun(w)
