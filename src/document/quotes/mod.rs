@@ -409,19 +409,27 @@ fn without_marks_in(text: &str, ranges: &[Range<usize>]) -> Option<String> {
     if !ranges.iter().any(holds_mark) {
         return None;
     }
-    let mut masked = text.to_string();
-    for r in ranges.iter().filter(|r| holds_mark(r)) {
-        let inside = &text[r.clone()];
-        let blanked: String = inside
-            .chars()
-            .map(|c| match c {
-                '"' => " ".to_string(),
-                '“' | '”' => " ".repeat(c.len_utf8()),
-                c => c.to_string(),
-            })
-            .collect();
-        masked.replace_range(r.clone(), &blanked);
+    // One pass over the text, however many ranges (a paragraph of thousands of tags): the
+    // ranges in order, overlapping ones taken from where the last ended.
+    let mut ordered: Vec<Range<usize>> = ranges.to_vec();
+    ordered.sort_by_key(|r| r.start);
+    let mut masked = String::with_capacity(text.len());
+    let mut at = 0;
+    for r in ordered {
+        let (from, to) = (r.start.max(at), r.end.min(text.len()));
+        let (Some(before), Some(inside)) = (text.get(at..from), text.get(from..to)) else {
+            continue;
+        };
+        masked.push_str(before);
+        for c in inside.chars() {
+            match c {
+                '"' | '“' | '”' => (0..c.len_utf8()).for_each(|_| masked.push(' ')),
+                c => masked.push(c),
+            }
+        }
+        at = to;
     }
+    masked.push_str(text.get(at..).unwrap_or_default());
     Some(masked)
 }
 
