@@ -1187,13 +1187,7 @@ pub(super) fn lead_in_before_block(
     block: usize,
     section: Option<usize>,
 ) -> Option<Who> {
-    let before = outline.blocks.get(block.checked_sub(1)?)?;
-    if before.section() != section
-        || before.quote_depth > 0
-        || !matches!(before.kind, BlockKind::Paragraph | BlockKind::Item { .. })
-    {
-        return None;
-    }
+    let before = running_text_before(outline, block, section, true)?;
     let text = outline.text_of(before).trim_end();
     // Only a paragraph that ends in a colon, a reporting verb or a gesture leads in, or in a
     // comma after its reporting verb (`He told his audience,`).
@@ -1235,13 +1229,7 @@ pub(super) fn reported_before(
     block: usize,
     section: Option<usize>,
 ) -> Option<Who> {
-    let before = outline.blocks.get(block.checked_sub(1)?)?;
-    if before.section() != section
-        || before.quote_depth > 0
-        || !matches!(before.kind, BlockKind::Paragraph)
-    {
-        return None;
-    }
+    let before = running_text_before(outline, block, section, false)?;
     let text = outline.text_of(before).trim_end();
     // A lead-in that ends in a colon or a comma is read as one ([`lead_in_before_block`]).
     if text.ends_with([':', ',']) {
@@ -1503,6 +1491,23 @@ pub(super) fn named_in_full(outline: &Outline) -> Vec<String> {
         }
     }
     named
+}
+
+/// The block just before `block` when it is running text of section `section` outside any
+/// block quote: a paragraph, or a list item too when `items` (what may lead in to a quote).
+fn running_text_before(
+    outline: &Outline,
+    block: usize,
+    section: Option<usize>,
+    items: bool,
+) -> Option<&Block> {
+    let before = outline.blocks.get(block.checked_sub(1)?)?;
+    let kind_ok = match before.kind {
+        BlockKind::Paragraph => true,
+        BlockKind::Item { .. } => items,
+        _ => false,
+    };
+    (before.section() == section && before.quote_depth == 0 && kind_ok).then_some(before)
 }
 
 /// Block `block` when it is a paragraph of section `section` (what may follow a quote and
