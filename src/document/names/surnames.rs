@@ -393,8 +393,8 @@ pub fn person_mentions(text: &str) -> Vec<(usize, String)> {
                 // `Injured Olympic champion McClenaghan`: capitalised words before a role and
                 // a name describe that person; they name no one.
                 let described = !run.is_empty()
-                    && super::grammar::is_role_noun(raw)
-                    && words.peek().is_some_and(|next| name_word(next).is_some());
+                    && words.peek().is_some_and(|next| name_word(next).is_some())
+                    && super::grammar::is_role_noun(raw);
                 if described {
                     run.clear();
                 }
