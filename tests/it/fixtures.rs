@@ -3640,6 +3640,13 @@ fn speakers_reported_speech() {
                 Some("Harbour River Collective"),
                 63,
             ),
+            // `the following comments made by Major General Jonas Harte while …` leads in to
+            // the block quote after it, though it ends in a full stop.
+            block(
+                "This survey was made by my directions for the purpose of giving proper information to the department.",
+                Some("Jonas Harte"),
+                69,
+            ),
         ],
     );
 }

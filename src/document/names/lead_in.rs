@@ -1176,6 +1176,32 @@ pub fn statement_by(sentence: &str) -> Option<Who> {
     name.ends_with(last).then_some(Who::Named(name))
 }
 
+/// The person whose words a sentence says follow it: `the following comments made by Major
+/// General James Wilson while he was on the witness stand`, `the following letter from Ada
+/// Byron`. A full name; the title before it is no part of it.
+pub fn following_by(sentence: &str) -> Option<String> {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let at = words
+        .iter()
+        .position(|w| bare(w).eq_ignore_ascii_case("following"))?;
+    let kind = (at + 1..words.len().min(at + 3))
+        .find(|&i| is_statement_kind(words[i]) || bare(words[i]) == "comments")?;
+    let mut by = kind + 1;
+    if words
+        .get(by)
+        .is_some_and(|w| matches!(bare(w), "made" | "given" | "written" | "delivered" | "sent"))
+    {
+        by += 1;
+    }
+    if !words
+        .get(by)
+        .is_some_and(|w| matches!(bare(w), "by" | "from" | "of"))
+    {
+        return None;
+    }
+    name_from(words.get(by + 1..)?).filter(|name| name.contains(' '))
+}
+
 /// Whether `text` ends in a reporting verb or a gesture (`… Program Manager, said.`).
 pub fn ends_in_reporting_verb(text: &str) -> bool {
     let last = text.trim_end().trim_end_matches(['.', ':']);

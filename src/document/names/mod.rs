@@ -14,8 +14,8 @@ use words::{bare, is_honorific, is_title, strip_possessive};
 
 pub(super) use lead_in::name_from;
 pub use lead_in::{
-    according_to, attribution_alone, ends_in_reporting_verb, expand_label, interviewed_in,
-    is_full_name, name_in_attribution, name_opening_signature, name_right_before,
+    according_to, attribution_alone, ends_in_reporting_verb, expand_label, following_by,
+    interviewed_in, is_full_name, name_in_attribution, name_opening_signature, name_right_before,
     name_then_description, names_an_office, offering_words, speaker_ending_in_verb,
     speaker_in_lead_in, speaker_of_heading, statement_by, who_in_lead_in,
 };
