@@ -699,8 +699,8 @@ fn looks(cx: &Context, text: &str, marks: &[Span], role: Role) -> Vec<(String, L
                         note = Some(m.range.start == from);
                         continue;
                     }
-                    // A tag is shown as the text writes it.
-                    Inline::Html => continue,
+                    // A tag is markup, shown as written but set apart as code is.
+                    Inline::Html => Mark::Code,
                 };
                 look = look.with(mark);
                 if let Some(n) = m.style.link() {
@@ -823,6 +823,42 @@ mod tests {
             lazy.lines.len() < 40 + 2 * NEAR + 200,
             "{}",
             lazy.lines.len()
+        );
+    }
+
+    /// A tag in running text is shown as written, set apart as code is; the words around it
+    /// and inside the element are not.
+    #[test]
+    fn an_inline_tag_is_shown_as_code() {
+        let doc = load(
+            "t",
+            "Met at the <a href=\"http://e.org/\">Harbour Summit</a> today.\n",
+        );
+        let mut lines = layout(&doc, 80, false);
+        let pieces: Vec<(String, bool)> = lines
+            .with_line(&doc, 0, |line| {
+                line.pieces()
+                    .map(|(r, look)| {
+                        let code = look.marks().any(|m| m == Mark::Code);
+                        (line.text[r].to_string(), code)
+                    })
+                    .collect()
+            })
+            .unwrap();
+        let code: Vec<&str> = pieces
+            .iter()
+            .filter(|(_, c)| *c)
+            .map(|(t, _)| t.trim())
+            .collect();
+        assert_eq!(code, ["<a href=\"http://e.org/\">", "</a>"], "{pieces:?}");
+        let words: String = pieces
+            .iter()
+            .filter(|(_, c)| !*c)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert!(
+            words.contains("Harbour Summit") && words.contains("today."),
+            "{words}"
         );
     }
 }
