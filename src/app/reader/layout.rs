@@ -834,7 +834,7 @@ mod tests {
             "t",
             "Met at the <a href=\"http://e.org/\">Harbour Summit</a> today.\n",
         );
-        let mut lines = layout(&doc, 80, false);
+        let lines = layout(&doc, 80, false);
         let pieces: Vec<(String, bool)> = lines
             .with_line(&doc, 0, |line| {
                 line.pieces()
