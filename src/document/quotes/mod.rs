@@ -560,6 +560,20 @@ struct Pending {
 mod tests {
 
     #[test]
+    fn quotation_marks_in_tags_and_code_are_blanked_in_place() {
+        let text = "At <a href=\"x\">the “Summit”</a> `say \"hi\"` “We came,” she said.";
+        let tag = text.find('<').unwrap()..text.find('>').unwrap() + 1;
+        let code = text.find('`').unwrap()..text.rfind('`').unwrap() + 1;
+        let masked = without_marks_in(text, &[code.clone(), tag.clone()]).unwrap();
+        assert_eq!(masked.len(), text.len(), "offsets stay the text's");
+        assert_eq!(&masked[tag], "<a href= x >");
+        assert_eq!(&masked[code], "`say  hi `");
+        // The element's words and the prose keep their marks.
+        assert!(masked.contains("the “Summit”") && masked.ends_with("“We came,” she said."));
+        assert_eq!(without_marks_in("no marks <b>here</b>", &[3..6]), None);
+    }
+
+    #[test]
     fn a_title_keeps_its_prepositions_in_lower_case() {
         let text = "# Awards\n\nThe grants went to “Expanding Heliophysics Scientific Discovery \
                     through HelioAnalytics” and to “Analysis of Abiotic Peptides with \
