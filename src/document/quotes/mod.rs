@@ -291,6 +291,8 @@ pub(in crate::document) fn in_running_text(
             .max(from);
             let lead_in = lead_in_without_quotes(text, &spans[..i], sentence_start, span);
             let opens_sentence = lead_in.trim().is_empty();
+            // The quotation opens its block: what leads in to it is in the blocks before.
+            let opens_block = sentence_start == 0 && opens_sentence;
             let who = joined_by
                 .or_else(|| names::who_in_lead_in(&lead_in))
                 // `Council President Jack Burrell “wants out of the school business.”`.
@@ -308,7 +310,7 @@ pub(in crate::document) fn in_running_text(
                         .and_then(|(_, who)| who.clone())
                 })
                 .or_else(|| {
-                    (sentence_start == 0 && opens_sentence)
+                    opens_block
                         .then(|| lead_in_before_block(outline, unit.block(), block.section()))
                         .flatten()
                 })
@@ -362,13 +364,13 @@ pub(in crate::document) fn in_running_text(
                 .or_else(|| {
                     // After a paragraph of reported speech that quoted nothing whole.
                     let quoted_before = found.last().is_some_and(|q| q.blocks.end == unit.block());
-                    (sentence_start == 0 && opens_sentence && !quoted_before)
+                    (opens_block && !quoted_before)
                         .then(|| reported_before(outline, unit.block(), block.section()))
                         .flatten()
                 })
                 .or_else(|| {
                     // A roundup's bold name above the quotation.
-                    (sentence_start == 0 && opens_sentence)
+                    opens_block
                         .then(|| labelled_before(outline, unit.block(), block.section()))
                         .flatten()
                         .map(Who::Named)

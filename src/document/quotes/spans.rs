@@ -97,27 +97,33 @@ pub(super) fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, O
 }
 
 /// `“…” -Harbour River Collective Statement, 1977`: a quotation signed after its closing mark
-/// on the same line, a dash and an attribution. The quotation without the signature (which
-/// says who speaks: see `attribution_inside`).
+/// on the same line (see [`signature`]). The quotation without the signature (which says who
+/// speaks: see `attribution_inside`).
 fn without_signature_after_close(text: &str) -> &str {
     let Some(close) = text.rfind(['”', '"']) else {
         return text;
     };
     let after = text[close..].chars().next().map_or(1, char::len_utf8);
     let tail = text[close + after..].trim_start();
-    let dashed = tail
-        .strip_prefix('-')
-        .filter(|t| t.starts_with(char::is_uppercase))
-        .map(|t| format!("— {t}"));
-    let signed = match &dashed {
-        Some(line) => is_attribution_line(line),
-        None => !tail.is_empty() && is_attribution_line(tail),
-    };
-    if signed && !tail.contains('\n') {
+    if !tail.contains('\n') && signature(tail).is_some() {
         &text[..close + after]
     } else {
         text
     }
+}
+
+/// The attribution `tail` (what follows a quotation) is, when it is one: an attribution line
+/// (`— Jane Doe, Chair`), or one with a hyphen for its dash (`- Director Sales, Global
+/// Alliances`, `-Johnu George (Nutanix)`), given without the hyphen.
+pub(super) fn signature(tail: &str) -> Option<&str> {
+    if is_attribution_line(tail) {
+        return Some(tail);
+    }
+    let dashed = tail.strip_prefix("- ").or_else(|| {
+        tail.strip_prefix('-')
+            .filter(|t| t.starts_with(char::is_uppercase))
+    })?;
+    is_attribution_line(&format!("— {dashed}")).then_some(dashed)
 }
 
 /// `> "Paul Martin has been Chief Executive … in the borough.` then `> "We have worked …"`: a

@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::spans::{
     Span, is_attribution_line, next_quotation_mark, opens_its_block, quoted_spans,
-    quoted_spans_running_on,
+    quoted_spans_running_on, signature,
 };
 use super::{MIN_INLINE_WORDS, Pending};
 use crate::document::names::{self, Directory, Who, grammar};
@@ -1104,8 +1104,7 @@ pub(super) fn continued(
                 // Whole sentences (not `Note:`, a label), with no one in them: no capitalised
                 // word but the first, no pronoun for a person, no office (`The mayor sees
                 // it differently.`).
-                // Nor the first word when it is someone the text names (`Shelestiuk shares a
-                // similar sentiment.`).
+                // Nor the first word when it names someone quoted before, not this speaker.
                 let names_someone = people.mentions(lead).iter().any(|(_, n)| *n != speaker);
                 lead.trim_end().ends_with(['.', '!', '?'])
                     && !lead.contains(['"', '“', '”'])
@@ -1668,17 +1667,8 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
     // `"…" - Director Sales, Global Alliances`, `"…" -Johnu George (Nutanix)`: an
     // attribution with a hyphen for its dash; one that names no one is nobody's, not the
     // speaker's before.
-    let dashed = tail
-        .strip_prefix("- ")
-        .or_else(|| {
-            tail.strip_prefix('-')
-                .filter(|t| t.starts_with(char::is_uppercase))
-        })
-        .map_or(tail, |t| t);
-    if is_attribution_line(tail)
-        || (dashed.len() < tail.len() && is_attribution_line(&format!("— {dashed}")))
-    {
-        return Some(names::name_in_attribution(dashed).map_or(Who::Nobody, Who::Named));
+    if let Some(signature) = signature(tail) {
+        return Some(names::name_in_attribution(signature).map_or(Who::Nobody, Who::Named));
     }
     // `“…,” Faseela K, Istio Steering Committee Member at Ericsson.`: a name and who they
     // are, with no verb.
