@@ -673,6 +673,8 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
         return subject_of_colon(lead_in, &words).map(Who::Subject);
     };
     let end = subject_end(&words, verb);
+    // Whether the verb comes first (`said the mayor`, `…, said Jane Doe`): the subject after it.
+    let verb_first = verb == 0 || words[verb - 1].ends_with(',');
     // `One student interviewed said`, `said a student who …`: someone the text does not
     // name, not the last person quoted.
     if unnamed_subject(&words, end) || unnamed_after_verb(&words, verb) {
@@ -688,7 +690,6 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
         .into_iter()
         .find_map(|n| super::grammar::age_description(&words, end.checked_sub(n)?, end))
         .or_else(|| {
-            let verb_first = verb == 0 || words[verb - 1].ends_with(',');
             verb_first
                 .then(|| {
                     [verb + 3, verb + 4, verb + 5].into_iter().find_map(|to| {
@@ -719,7 +720,6 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
         .checked_sub(1)
         .and_then(|i| super::roles::office_at(&words, i))
         .or_else(|| {
-            let verb_first = verb == 0 || words[verb - 1].ends_with(',');
             verb_first
                 .then(|| super::roles::office_at(&words, verb + 2))
                 .flatten()
@@ -742,7 +742,6 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
         }
     }
     let after_verb = words.get(verb + 1).and_then(|w| pronoun(w));
-    let verb_first = verb == 0 || words[verb - 1].ends_with(',');
     match (after_verb, verb_first) {
         (Some(g), true) => Some(Who::Pronoun(g)),
         _ => None,
