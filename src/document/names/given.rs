@@ -589,15 +589,27 @@ const MALE: &[&str] = &[
 pub fn of_given_name(name: &str) -> Option<Gender> {
     // Asked of most capitalised words near a quote: one hashed lookup, not two binary
     // searches of some three hundred names each.
-    static GIVEN: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Gender>> =
-        std::sync::OnceLock::new();
-    let given = GIVEN.get_or_init(|| {
+    type Given = (
+        rustc_hash::FxHashMap<&'static str, Gender>,
+        super::words::Sieve,
+    );
+    static GIVEN: std::sync::OnceLock<Given> = std::sync::OnceLock::new();
+    let (given, sieve) = GIVEN.get_or_init(|| {
         let female = FEMALE.iter().map(|&n| (n, Gender::Female));
-        MALE.iter()
+        let all: rustc_hash::FxHashMap<_, _> = MALE
+            .iter()
             .map(|&n| (n, Gender::Male))
             .chain(female)
-            .collect()
+            .collect();
+        let mut sieve = super::words::Sieve::default();
+        for n in all.keys() {
+            sieve.add(n.as_bytes());
+        }
+        (all, sieve)
     });
+    if !sieve.may_hold(name.as_bytes()) {
+        return None;
+    }
     given.get(name).copied()
 }
 

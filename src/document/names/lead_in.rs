@@ -1042,7 +1042,9 @@ pub fn speaker_ending_in_verb(sentence: &str) -> Option<Who> {
 /// added.`): it stands after the quotation it attributes. `None` for any other sentence.
 pub fn attribution_alone(sentence: &str) -> Option<Who> {
     let s = sentence.trim().strip_suffix('.')?;
-    if s.contains(['"', '“', '”', '.', ';', ':']) {
+    // Asked of whole sentences after a quotation, most of them long: an attribution alone is
+    // twelve words at most, told by its thirteenth before anything else is looked at.
+    if s.split_whitespace().nth(12).is_some() || s.contains(['"', '“', '”', '.', ';', ':']) {
         return None;
     }
     let words: Vec<&str> = s.split_whitespace().collect();

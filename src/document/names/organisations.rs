@@ -60,7 +60,7 @@ pub fn is_organisation_head(word: &str) -> bool {
 /// the last is a body's or a place's (`Transport Committee`, `Mid-Atlantic Ridge`).
 pub fn is_body_name(name: &str) -> bool {
     // Asked of every person a pronoun may stand for: hashed lookups, not lists walked.
-    type Words = rustc_hash::FxHashSet<&'static str>;
+    type Words = super::words::WordSet;
     static HEAD_WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
     static ENDINGS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
     let heads = HEAD_WORDS.get_or_init(|| HEADS.iter().copied().collect());

@@ -152,8 +152,7 @@ impl People {
 /// Whether `word` is one of [`NOT_PERSON_ENDINGS`], looked up in a set (asked of every word
 /// before a surname).
 pub(super) fn ends_a_body(word: &str) -> bool {
-    static WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::OnceLock::new();
+    static WORDS: std::sync::OnceLock<super::words::WordSet> = std::sync::OnceLock::new();
     WORDS
         .get_or_init(|| NOT_PERSON_ENDINGS.iter().copied().collect())
         .contains(word)

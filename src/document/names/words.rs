@@ -639,7 +639,73 @@ pub(super) const TITLES: &[&str] = &[
 /// library's load time. The words looked up are the document's, but the set is fixed, so a
 /// crafted document can only make lookups collide with a few hundred fixed words, never
 /// grow a table.
-type WordSet = rustc_hash::FxHashSet<&'static str>;
+///
+/// Most words asked about are none of the set's: a [`Sieve`] tells most of those so before
+/// any hash is taken.
+#[derive(Default)]
+pub(super) struct WordSet {
+    words: rustc_hash::FxHashSet<&'static str>,
+    sieve: Sieve,
+}
+
+impl WordSet {
+    /// Whether `word` is one of the set's.
+    #[inline]
+    pub(super) fn contains(&self, word: &str) -> bool {
+        self.sieve.may_hold(word.as_bytes()) && self.words.contains(word)
+    }
+}
+
+impl FromIterator<&'static str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> Self {
+        let mut set = WordSet::default();
+        for w in words {
+            set.sieve.add(w.as_bytes());
+            set.words.insert(w);
+        }
+        set
+    }
+}
+
+/// What a fixed set of words holds, by each word's length and its first and last bytes (ASCII
+/// letters without case): a word whose kind no word of the set has is none of them, told in
+/// a few instructions. A word of the kind may still be none (the sieve is a filter); a word of
+/// the set always passes.
+#[derive(Default)]
+pub(super) struct Sieve {
+    /// For each length (31 for any longer), a bit for each kind of first and last byte.
+    bits: [u64; 32],
+    /// Whether the empty word is in the set.
+    empty: bool,
+}
+
+impl Sieve {
+    #[inline]
+    fn key(word: &[u8]) -> Option<(usize, u64)> {
+        let (first, last) = (word.first()?, word.last()?);
+        let kind = (u32::from(first.to_ascii_lowercase()) * 31
+            + u32::from(last.to_ascii_lowercase()))
+            & 63;
+        Some((word.len().min(31), 1 << kind))
+    }
+
+    /// Lets `word` through from now on.
+    pub(super) fn add(&mut self, word: &[u8]) {
+        match Self::key(word) {
+            Some((len, bit)) => self.bits[len] |= bit,
+            None => self.empty = true,
+        }
+    }
+
+    /// False when `word` is surely not one of the words added.
+    #[inline]
+    pub(super) fn may_hold(&self, word: &[u8]) -> bool {
+        match Self::key(word) {
+            Some((len, bit)) => self.bits[len] & bit != 0,
+            None => self.empty,
+        }
+    }
+}
 
 /// A set of fixed words that `word` is looked up in as `eq_ignore_ascii_case` compares: its
 /// ASCII letters lowered (into a buffer on the stack) and hashed once, rather than compared
@@ -648,6 +714,7 @@ pub(super) struct Caseless {
     words: rustc_hash::FxHashSet<Vec<u8>>,
     /// The longest word's length: a longer one is none of them.
     longest: usize,
+    sieve: Sieve,
 }
 
 impl Caseless {
@@ -656,19 +723,24 @@ impl Caseless {
 
     pub(super) fn new(words: &[&str]) -> Self {
         debug_assert!(words.iter().all(|w| w.len() <= Self::MAX));
+        let mut sieve = Sieve::default();
+        for w in words {
+            sieve.add(w.as_bytes());
+        }
         Caseless {
             words: words
                 .iter()
                 .map(|w| w.to_ascii_lowercase().into_bytes())
                 .collect(),
             longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
+            sieve,
         }
     }
 
     /// Whether `word` is one of the words, ASCII letters compared without case.
     pub(super) fn contains(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
-        if bytes.len() > self.longest {
+        if bytes.len() > self.longest || !self.sieve.may_hold(bytes) {
             return false;
         }
         let mut lowered = [0u8; Self::MAX];
@@ -679,11 +751,16 @@ impl Caseless {
     }
 }
 
+/// [`TITLES`] as a set, made once.
+fn titles() -> &'static WordSet {
+    static WORDS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| TITLES.iter().copied().collect())
+}
+
 /// Whether `word` is one of [`TITLES`], looked up in a hash set made once: the check runs
 /// for every capitalised word a name might hold.
 pub(super) fn is_title(word: &str) -> bool {
-    static WORDS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
-    let titles = WORDS.get_or_init(|| TITLES.iter().copied().collect());
+    let titles = titles();
     // `Vice-President`, `Co-Chair`: a title joined to the word of rank before it.
     titles.contains(word)
         || word
@@ -720,7 +797,7 @@ pub(super) fn is_never_in_a_name(word: &str) -> bool {
         // `Professors Ines Halloran (…), Piet Vos (…)`: an office of several people.
         || word
             .strip_suffix('s')
-            .is_some_and(|one| one.len() > 2 && TITLES.contains(&one))
+            .is_some_and(|one| one.len() > 2 && titles().contains(one))
 }
 
 /// Words for a person's family, with the gender a word gives (none for `cousin`). Kin often
@@ -881,6 +958,7 @@ pub(super) fn is_opening_adverb(w: &str) -> bool {
     w.len() >= 6 && w.ends_with("ly") && given::of_given_name(w).is_none()
 }
 
+#[inline]
 pub(super) fn bare(word: &str) -> &str {
     // Most words begin and end in an ASCII letter or digit: nothing to trim, and no
     // character to decode.
@@ -926,7 +1004,33 @@ pub(super) fn is_department(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{bare, is_initial, is_initials_run};
+    use super::*;
+
+    #[test]
+    fn a_sieved_set_holds_each_of_its_words_and_no_other() {
+        let all: Vec<&'static str> = TITLES
+            .iter()
+            .chain(NOT_NAMES)
+            .chain(&MONTH_NAMES)
+            .chain(HONORIFICS)
+            .copied()
+            .collect();
+        let set: WordSet = all.iter().copied().collect();
+        for w in &all {
+            assert!(set.contains(w), "{w}");
+        }
+        for w in ["", "Zanzibar", "said", "Leike", "presidents", "X"] {
+            assert_eq!(set.contains(w), all.contains(&w), "{w}");
+        }
+        // Without case: each word in any case is found.
+        let caseless = Caseless::new(&["said", "told", "according"]);
+        for w in ["said", "SAID", "Told", "accordinG"] {
+            assert!(caseless.contains(w), "{w}");
+        }
+        for w in ["sad", "tolds", "", "saidx"] {
+            assert!(!caseless.contains(w), "{w}");
+        }
+    }
 
     #[test]
     fn initials_run_together_are_initials_but_short_forms_of_places_are_not() {
