@@ -3705,3 +3705,38 @@ fn speakers_roundups_and_tags() {
     );
     dates_are(&doc, &[dated("2020-06", 29)]);
 }
+
+/// A surname that is also a title's word (`Dan Hon`, `Meg Judge`) closes a name after a
+/// given name alone, before or after the verb; a title before a name still is one (`Chief
+/// Ada Moss` → Ada Moss), and a title before such a word alone names no one the reader can
+/// be sure of.
+#[test]
+fn speakers_surnames_like_titles() {
+    let doc = load_titled("speakers-surnames-like-titles.md", "Surnames Like Titles");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "We built the whole thing in six weeks and it still shipped on time,",
+                Some("Dan Hon"),
+                9,
+            ),
+            inline(
+                "Nobody on the team had made a game of that size before,",
+                Some("Meg Judge"),
+                11,
+            ),
+            inline(
+                "The launch was the busiest week the office has ever had,",
+                None,
+                13,
+            ),
+            inline(
+                "Every one of us slept at the studio that week,",
+                Some("Ada Moss"),
+                15,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("2021-03", 7)]);
+}

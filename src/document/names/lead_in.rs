@@ -1405,6 +1405,14 @@ pub fn according_to(text: &str) -> Option<String> {
     name_from(&rest)
 }
 
+/// Whether the word of a title after `run` is a surname (`Dan Hon`, `James Dean`): the run is
+/// one given name, known for one, with nothing to close it (a title comes before a name,
+/// never after a given name alone).
+fn title_as_surname(run: &[&str]) -> bool {
+    matches!(run, [given] if !given.ends_with([',', '.', ':', ';'])
+        && given::of_given_name(given).is_some())
+}
+
 /// The capitalised run that ends `words` (a subject just before its verb). A title before a
 /// surname alone stays with it, as written (`Mr. Reyes`, `President Alvarez`); before a full
 /// name it is dropped (`CEO Sam Altman` → `Sam Altman`).
@@ -1431,6 +1439,17 @@ pub(super) fn name_before(words: &[&str]) -> Option<String> {
         if is_particle(w) && !run.is_empty() && i > 0 && is_capitalised(bare(words[i - 1])) {
             run.push(w);
             continue;
+        }
+        // `Dan Hon said`: a title's word after a given name alone is its surname.
+        if is_title(w) && run.is_empty() && i > 0 {
+            let before = &words[..i];
+            let given_alone = before.len() == 1
+                || !is_capitalised(bare(before[before.len() - 2]))
+                || before[before.len() - 2].ends_with([',', ':', ';']);
+            if given_alone && title_as_surname(&[bare(before[before.len() - 1])]) {
+                run.push(w);
+                continue;
+            }
         }
         if is_title(w) {
             title = Some(as_written(raw));
@@ -1701,6 +1720,11 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
             && run.len() == 1
             && !is_acronym(run[0])
             && (raw.ends_with(',') || words.last() == Some(raw));
+        // `said Dan Hon.`: a title's word that closes a run of one given name is its surname.
+        if !name_follows && is_title(b) && title_as_surname(&run) {
+            run.push(b);
+            break;
+        }
         if !capitals_surname
             && (is_title(b) || (dotted.ends_with('.') && is_title(dotted)) || is_acronym(b))
         {
