@@ -273,6 +273,29 @@ pub fn shorten(text: &str, max: usize) -> String {
 
 /// The whitespace-delimited word of `text` that holds byte `at` (a character boundary), as a
 /// range: a name's word, a number's run (to tell whether it is part of a URL).
+/// Whether `text` has more than `n` words (runs of non-whitespace, as `split_whitespace`
+/// finds them): counted over the bytes of ASCII text, and only as far as the word that decides.
+/// Asked of whole sentences whose length alone rules a reading out.
+pub fn has_more_words_than(text: &str, n: usize) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        if !b.is_ascii() {
+            // A character that may be a Unicode space: the words are counted as characters.
+            return text.split_whitespace().nth(n).is_some();
+        }
+        let space = matches!(b, b' ' | b'\t'..=b'\r');
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    false
+}
+
 pub fn word_around(text: &str, at: usize) -> Range<usize> {
     // Most words are ASCII, and so are the spaces around them: bytes are enough until a byte
     // that is not ASCII is met (it may be part of a Unicode space).
@@ -318,6 +341,24 @@ fn word_around_unicode(text: &str, at: usize) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        let texts = [
+            "",
+            "one",
+            " one  two\tthree\nfour\x0bfive\x0csix\r seven ",
+            "said Jan Leike, who left",
+            "a\u{2003}b c",
+            "naïve café words here",
+        ];
+        for text in texts {
+            let words = text.split_whitespace().count();
+            for n in 0..10 {
+                assert_eq!(has_more_words_than(text, n), words > n, "{text:?} {n}");
+            }
+        }
+    }
 
     #[test]
     fn a_word_is_found_alike_in_ascii_and_unicode_text() {

@@ -1173,7 +1173,10 @@ fn is_url(run: &str) -> bool {
             .get(..prefix.len())
             .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
     };
-    starts("http://") || starts("https://") || starts("www.") || run.contains("://")
+    starts("http://")
+        || starts("https://")
+        || starts("www.")
+        || run.as_bytes().windows(3).any(|w| w == b"://")
 }
 
 #[cfg(test)]

@@ -1044,7 +1044,9 @@ pub fn attribution_alone(sentence: &str) -> Option<Who> {
     let s = sentence.trim().strip_suffix('.')?;
     // Asked of whole sentences after a quotation, most of them long: an attribution alone is
     // twelve words at most, told by its thirteenth before anything else is looked at.
-    if s.split_whitespace().nth(12).is_some() || s.contains(['"', '“', '”', '.', ';', ':']) {
+    if crate::document::sentences::has_more_words_than(s, 12)
+        || s.contains(['"', '“', '”', '.', ';', ':'])
+    {
         return None;
     }
     let words: Vec<&str> = s.split_whitespace().collect();

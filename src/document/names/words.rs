@@ -764,8 +764,9 @@ pub(super) fn is_title(word: &str) -> bool {
     // `Vice-President`, `Co-Chair`: a title joined to the word of rank before it.
     titles.contains(word)
         || word
-            .rsplit_once('-')
-            .is_some_and(|(rank, title)| !rank.is_empty() && titles.contains(title))
+            .bytes()
+            .rposition(|b| b == b'-')
+            .is_some_and(|i| i > 0 && titles.contains(&word[i + 1..]))
 }
 
 /// Whether `word` is one of [`NOT_NAMES`] or a month, in a hash set made once: the check
@@ -878,15 +879,24 @@ pub(super) fn whole_words<'t>(text: &'t str, word: &'t str) -> impl Iterator<Ite
     })
 }
 
+#[inline]
 pub(super) fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 pub(super) fn is_acronym(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
 }
 
+#[inline]
 pub(super) fn strip_possessive(word: &str) -> &str {
+    // Most words end in none of the marks: `s`, `'`, or the last byte of `’`.
+    if !matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return word;
+    }
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .or_else(|| word.strip_suffix('\''))

@@ -323,6 +323,7 @@ impl Walker<'_> {
         self.building.then_some(&self.current)
     }
 
+    #[inline(always)]
     fn event(&mut self, event: Event<'_>, at: usize) {
         if let Some(table) = self.table.as_mut() {
             match event {

@@ -29,7 +29,7 @@ pub const MIN_INLINE_WORDS: usize = 6;
 /// space between words: a run of their characters counts a word for every two (the length
 /// of most words in them), so `“通过加入PyTorch基金会，我们可以进一步…”` is a statement.
 fn too_short(text: &str) -> bool {
-    if text.split_whitespace().nth(MIN_INLINE_WORDS - 1).is_some() {
+    if sentences::has_more_words_than(text, MIN_INLINE_WORDS - 1) {
         return false;
     }
     let mut words = 0;
