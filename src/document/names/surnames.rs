@@ -702,8 +702,12 @@ impl Directory {
 /// (`Augustus De Morgan`).
 pub fn particle_surname(name: &str) -> Option<&str> {
     let (particle, surname) = name.trim().split_once(' ')?;
-    (is_particle(&particle.to_lowercase()) && !surname.contains(' ') && is_capitalised(surname))
-        .then_some(surname)
+    // (The particles are ASCII: an ASCII word is compared without case, in place.)
+    let particle = match particle.is_ascii() {
+        true => is_particle_ignoring_case(particle),
+        false => is_particle(&particle.to_lowercase()),
+    };
+    (particle && !surname.contains(' ') && is_capitalised(surname)).then_some(surname)
 }
 
 /// Whether `word` is a noun for what a person does or is (`Midfielder`, `Novelist`,
@@ -871,11 +875,6 @@ pub fn in_full_of_initials(name: &str, named: &[String]) -> Option<String> {
 /// list's) is the `Tomasz Wierzbicki` the text names, one person; so is `Joseph Curren`
 /// the `Joseph F. Curren` the text names with his middle initial, and `J.F. Curren`.
 pub fn without_initials_of_others<'n>(names: &[&'n str]) -> Vec<&'n str> {
-    // Each name's words, split once for all the pairs.
-    let words: Vec<Vec<&str>> = names
-        .iter()
-        .map(|n| n.split_whitespace().collect())
-        .collect();
     let shortens = |s: &[&str], f: &[&str]| {
         s != f
             && s.len() == f.len()
@@ -928,17 +927,41 @@ pub fn without_initials_of_others<'n>(names: &[&'n str]) -> Vec<&'n str> {
                 l.chars().count() == 1 && l.chars().all(char::is_uppercase) && w.starts_with(l)
             })
     };
+    let gone = |n: &[&str], other: &[&str]| {
+        shortens(n, other)
+            || reversed(n, other)
+            || middle_left_out(n, other)
+            || initials_joined(n, other)
+    };
+    // One name (as most speakers' are) is compared with itself alone: its words are split onto
+    // the stack.
+    if let [one] = names {
+        let mut buf = [""; 8];
+        let mut n = 0;
+        for w in one.split_whitespace() {
+            if n == buf.len() {
+                n += 1;
+                break;
+            }
+            buf[n] = w;
+            n += 1;
+        }
+        if let Some(w) = buf.get(..n) {
+            return match gone(w, w) {
+                true => Vec::new(),
+                false => vec![*one],
+            };
+        }
+    }
+    // Each name's words, split once for all the pairs.
+    let words: Vec<Vec<&str>> = names
+        .iter()
+        .map(|n| n.split_whitespace().collect())
+        .collect();
     names
         .iter()
         .zip(&words)
-        .filter(|(_, n)| {
-            !words.iter().any(|other| {
-                shortens(n, other)
-                    || reversed(n, other)
-                    || middle_left_out(n, other)
-                    || initials_joined(n, other)
-            })
-        })
+        .filter(|(_, n)| !words.iter().any(|other| gone(n, other)))
         .map(|(name, _)| *name)
         .collect()
 }
@@ -970,32 +993,40 @@ pub fn without_description(name: &str) -> &str {
         let after = name.trim_start()[first.len()..].trim_start();
         return after.strip_prefix("Member").unwrap_or(after).trim_start();
     }
+    // Only a capitalised word after two words or more can be the name a description leads to.
+    if rest_count < 2 || !is_capitalised(second) {
+        return name;
+    }
     // `Delhi-based Centre for Forest Rights`: where the body is, not its name.
-    let placed = ["-based", "-born", "-led", "-headquartered"]
-        .iter()
-        .any(|s| first.ends_with(s));
+    let placed = || {
+        ["-based", "-born", "-led", "-headquartered"]
+            .iter()
+            .any(|s| first.ends_with(s))
+    };
     // `Director of Development Laura Beck`, `Secretary of the Interior Ken Salazar`: a
     // department before a given name.
-    let before_given = given::of_given_name(bare(second)).is_some();
+    let before_given = || given::of_given_name(bare(second)).is_some();
     let department =
-        (is_department(bare(first)) || is_department_of_state(bare(first))) && before_given;
+        || (is_department(bare(first)) || is_department_of_state(bare(first))) && before_given();
     // `junior Rebeqah James`, `Year Lawrence Russell` (of `Second Year`), `Welshman Tom
     // Jones`: a year of study, or a word for a countryman, before the name.
     let year_of_study = matches!(
         bare(first),
         "Junior" | "Senior" | "Sophomore" | "Freshman" | "Year" | "Graduate" | "Alumnus" | "Alumna"
     ) && rest_count >= 2;
-    let countryman = (first.ends_with("man") || first.ends_with("woman"))
-        && given::of_given_name(bare(first)).is_none()
-        && before_given;
+    let countryman = || {
+        (first.ends_with("man") || first.ends_with("woman"))
+            && given::of_given_name(bare(first)).is_none()
+            && before_given()
+    };
     let describes = is_title(bare(first))
         || PARTIES.contains(&first)
         || is_agent_noun(first)
-        || placed
-        || department
+        || placed()
+        || department()
         || year_of_study
-        || countryman;
-    if describes && rest_count >= 2 && is_capitalised(second) {
+        || countryman();
+    if describes {
         // (The first word starts where the name does once trimmed.)
         return name.trim_start()[first.len()..].trim_start();
     }
@@ -1527,6 +1558,28 @@ pub fn full_names_of_given(text: &str, given: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn one_name_alone_is_kept_unless_it_shortens_itself() {
+        let keep = [
+            "Jan Leike",
+            "Leike",
+            "Joseph F. Curren",
+            "Nakamura T.",
+            "J.F. Curren",
+            "A B C D E F G H I J",
+        ];
+        for name in keep {
+            assert_eq!(super::without_initials_of_others(&[name]), [name], "{name}");
+        }
+        // A surname and its own initial (`A A`) reads as a reference's `Surname I.` of itself,
+        // with the other names as without them.
+        assert!(super::without_initials_of_others(&["A A"]).is_empty());
+        assert_eq!(
+            super::without_initials_of_others(&["Joseph Curren", "Joseph F. Curren"]),
+            ["Joseph F. Curren"]
+        );
+    }
+
     #[test]
     fn a_plain_name_word_is_read_as_every_step_reads_it() {
         let words = [

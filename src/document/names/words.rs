@@ -42,11 +42,19 @@ pub fn has_suffixes(text: &str) -> bool {
 
 /// Lower-case words inside a name (`Joost van Rijn`, `Ursula von der Leyen`).
 pub(super) fn is_particle(word: &str) -> bool {
-    const PARTICLES: &[&str] = &[
-        "van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin",
-        "al", "ter", "ten",
-    ];
     PARTICLES.contains(&word)
+}
+
+/// The particles [`is_particle`] knows.
+const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "al",
+    "ter", "ten",
+];
+
+/// [`is_particle`] of `word` in lower case, for an ASCII word (compared without case, with no
+/// copy made).
+pub(super) fn is_particle_ignoring_case(word: &str) -> bool {
+    PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
 }
 
 pub(super) fn is_suffix(word: &str) -> bool {
