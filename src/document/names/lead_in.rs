@@ -24,18 +24,18 @@ pub fn speaker_in_lead_in(lead_in: &str) -> Option<String> {
 /// reports: `that` after a reporting verb opens what was said, not a clause of a noun.
 pub(super) fn reporting_verb(words: &[&str]) -> Option<usize> {
     let introduces = words.last().is_some_and(|w| w.ends_with(':'));
-    // `has written that "…"` reports; `a written statement` does not.
-    let written = |v: usize| {
-        bare(words[v]) == "written"
-            && v.checked_sub(1)
-                .is_some_and(|u| matches!(bare(words[u]), "has" | "had" | "have"))
+    // Each word is trimmed once, for the three tests.
+    let verb = |v: usize| {
+        let w = bare(words[v]);
+        is_bare_speech_verb(w)
+            // `has written that "…"` reports; `a written statement` does not.
+            || (w == "written"
+                && v.checked_sub(1)
+                    .is_some_and(|u| matches!(bare(words[u]), "has" | "had" | "have")))
+            // `puts it more simply`, not `puts Mayor Helen Carter in a difficult position`.
+            || (w == "puts" && words.get(v + 1).is_some_and(|w| bare(w) == "it"))
     };
-    // `puts it more simply`, not `puts Mayor Helen Carter in a difficult position`.
-    let puts_it =
-        |v: usize| bare(words[v]) == "puts" && words.get(v + 1).is_some_and(|w| bare(w) == "it");
-    let mut verbs = (0..words.len())
-        .rev()
-        .filter(|&v| is_speech_verb(words[v]) || written(v) || puts_it(v));
+    let mut verbs = (0..words.len()).rev().filter(|&v| verb(v));
     let last = verbs.next()?;
     if !introduces || !in_relative_clause(words, last) {
         return Some(last);
@@ -1243,7 +1243,12 @@ pub(super) fn is_gesture(word: &str) -> bool {
 }
 
 pub(super) fn is_speech_verb(word: &str) -> bool {
-    let w = bare(word);
+    is_bare_speech_verb(bare(word))
+}
+
+/// [`is_speech_verb`] of a word already trimmed ([`bare`]).
+#[inline]
+fn is_bare_speech_verb(w: &str) -> bool {
     // Most words are looked at here: those no verb's length are passed over at once.
     static VERBS: std::sync::OnceLock<Caseless> = std::sync::OnceLock::new();
     (3..=13).contains(&w.len())
