@@ -580,15 +580,15 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     };
     // `Andrew Morgan (anoa) says`, `Timo ⚡️ reports`: a handle in brackets or an emoji
     // after a name is no word of the sentence.
-    let mut words: Vec<&str> = lead_in
-        .split_whitespace()
-        .filter(|w| {
-            let handle = w.starts_with('(')
-                && w.trim_end_matches([',', ':']).ends_with(')')
-                && !w.chars().any(|c| c.is_ascii_digit());
-            !handle && w.chars().any(char::is_alphanumeric)
-        })
-        .collect();
+    // Room for the words made at once (a word takes two bytes at least, with its space; a
+    // long lead-in grows from there), not grown as they come.
+    let mut words: Vec<&str> = Vec::with_capacity((lead_in.len() / 2 + 1).min(256));
+    words.extend(lead_in.split_whitespace().filter(|w| {
+        let handle = w.starts_with('(')
+            && w.trim_end_matches([',', ':']).ends_with(')')
+            && !w.chars().any(|c| c.is_ascii_digit());
+        !handle && w.chars().any(char::is_alphanumeric)
+    }));
     // `said said Eric O'Neill`: a reporting verb written twice is one.
     words.dedup_by(|later, earlier| earlier.eq_ignore_ascii_case(later) && is_speech_verb(earlier));
     // `The Howard brothers further described Andrew as "…"`: words of several people
