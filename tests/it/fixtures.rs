@@ -3740,3 +3740,27 @@ fn speakers_surnames_like_titles() {
     );
     dates_are(&doc, &[dated("2021-03", 7)]);
 }
+
+/// A caption that puts a role before a surname (`Concertmaster Barantschik`), the role being a
+/// word the text also writes in lower case (`the concertmaster's chair`), names no second
+/// Barantschik: `he continued` is still the one just quoted.
+#[test]
+fn speakers_roles_in_captions() {
+    let doc = load_titled("speakers-roles-in-captions.md", "Roles in Captions");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "I wanted the program to have two halves, one bright and one dark.",
+                Some("Alexander Barantschik"),
+                9,
+            ),
+            inline(
+                "will be darker, more dramatic and played with a great deal of vibrato.",
+                Some("Alexander Barantschik"),
+                11,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("2001", 7)]);
+}

@@ -583,9 +583,25 @@ pub(super) fn body_before(
 /// title and surname, and every speaker found so far.
 pub(super) fn everyone_named(outline: &Outline, speakers: &[Option<String>]) -> names::People {
     let mut everyone = names::People::default();
+    // Whether the text writes a word in lower case, asked once a word.
+    let mut common: FxHashMap<String, bool> = FxHashMap::default();
     for block in &outline.blocks {
         if matches!(block.kind, BlockKind::Paragraph | BlockKind::Item { .. }) {
             for (_, name) in names::person_mentions(outline.text_of(block)) {
+                // `Concertmaster Barantschik and Conductor …` (a caption): a first word that is
+                // no known given name and that the text also writes in lower case (`his
+                // concertmaster's seat`) is what the person is, not a name of theirs.
+                // (A title is the name's own, read as one: `General Oliver Otis Howard`.)
+                if let Some((first, _)) = name.split_once(' ') {
+                    let role = !names::is_not_a_name(first)
+                        && names::given::of_given_name(first).is_none()
+                        && *common
+                            .entry(first.to_string())
+                            .or_insert_with(|| written_in_lower_case(&outline.text, first));
+                    if role {
+                        continue;
+                    }
+                }
                 everyone.add(&name);
             }
         }
@@ -594,6 +610,22 @@ pub(super) fn everyone_named(outline: &Outline, speakers: &[Option<String>]) -> 
         everyone.add(name);
     }
     everyone
+}
+
+/// Whether `text` writes `word` (capitalised) in lower case as a word of its own, or as the
+/// first part of one joined by a hyphen or a possessive (`concertmaster-cum-conductor`,
+/// `concertmaster's`).
+fn written_in_lower_case(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if lower == word || lower.is_empty() {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    memchr::memmem::find_iter(bytes, lower.as_bytes()).any(|at| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Whether quote `p` opens a paragraph that answers the question just before it: a paragraph
