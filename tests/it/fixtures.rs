@@ -3764,3 +3764,38 @@ fn speakers_roles_in_captions() {
     );
     dates_are(&doc, &[dated("2001", 7)]);
 }
+
+/// A roundup whose bold labels stand above their quotations, pictures between, gives each
+/// quotation its own label, not the next one's read as a signature (the series shows which
+/// way round it goes at its start); one whose labels sign the quotations above them still
+/// reads them as signatures.
+#[test]
+fn speakers_roundup_labels() {
+    let doc = load_titled("speakers-roundup-labels.md", "Roundup Labels");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "Making policy based on data and user needs requires digital services that support feedback loops.",
+                Some("Dan Hon"),
+                13,
+            ),
+            inline(
+                "Food is data, food is fuel, and food is necessary for every one of us here.",
+                Some("Jane Pahl"),
+                19,
+            ),
+            inline(
+                "Opening data brings a more transparent and a more ethical government to every city.",
+                Some("Ann Lee"),
+                25,
+            ),
+            inline(
+                "Society is only as great as the least of its citizens, and we should act like it.",
+                Some("Bob Stone"),
+                29,
+            ),
+        ],
+    );
+    dates_are(&doc, &[]);
+}

@@ -226,11 +226,15 @@ pub fn is_full_name(words: &[&str]) -> bool {
 /// Whether `words` hold a name and nothing else: capitalised words (particles and initials
 /// among them), none a title, an acronym or a word that is never a name.
 fn only_a_name(words: &[&str]) -> bool {
+    // `Dan Hon`: a title's word after a given name alone is a surname.
+    let surname = |i: usize, w: &str| {
+        i == 1 && words.len() == 2 && is_title(w) && title_as_surname(&[bare(words[0])])
+    };
     !words.is_empty()
         && words.iter().enumerate().all(|(i, raw)| {
             let w = bare(raw);
             (is_capitalised(w) || (i > 0 && is_particle(w)))
-                && !is_title(w)
+                && (!is_title(w) || surname(i, w))
                 && (!is_acronym(w) || (i > 0 && w.len() == 1))
                 && !is_not_name(w)
                 && strip_possessive(w) == w

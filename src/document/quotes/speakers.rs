@@ -1349,6 +1349,11 @@ pub(super) fn labelled_before(
     block: usize,
     section: Option<usize>,
 ) -> Option<String> {
+    label_above(outline, block, section).map(|(_, name)| name)
+}
+
+/// [`labelled_before`], with the block the label is in.
+fn label_above(outline: &Outline, block: usize, section: Option<usize>) -> Option<(usize, String)> {
     /// How many blocks back the label is looked for.
     const REACH: usize = 4;
     for b in (block.saturating_sub(REACH)..block).rev() {
@@ -1395,7 +1400,67 @@ pub(super) fn labelled_before(
             })
         });
         return (said.starts_with(name.as_str()) && names::is_full_name(&words) && !another)
-            .then_some(name);
+            .then_some((b, name));
+    }
+    None
+}
+
+/// Whether the quotation in block `quote` is one of a roundup whose labels stand above their
+/// quotations (`**Ann Lee, Director**`, a picture, `"…"`, `**Jane Pahl, Founder**`, …): a
+/// label after it then names the next one, not this one. Which way round a series goes shows
+/// at its start: walking back label by label, the first quotation has a label above it with
+/// no quotation before that label; where labels sign the quotations above them, the first
+/// has none.
+fn labels_go_above(outline: &Outline, quote: usize, section: Option<usize>) -> bool {
+    /// How many quotations back the series is followed.
+    const LONGEST: usize = 64;
+    let mut quote = quote_start(outline, quote, section);
+    for _ in 0..LONGEST {
+        let Some((label, _)) = label_above(outline, quote, section) else {
+            return false;
+        };
+        match quote_before(outline, label, section) {
+            Some(previous) => quote = quote_start(outline, previous, section),
+            None => return true,
+        }
+    }
+    false
+}
+
+/// The first block of the block quote that block `b` is in (`b` itself if it is in none).
+fn quote_start(outline: &Outline, mut b: usize, section: Option<usize>) -> usize {
+    let in_quote = |i: usize| {
+        outline
+            .blocks
+            .get(i)
+            .is_some_and(|block| block.quote_depth > 0 && block.section() == section)
+    };
+    while b > 0 && in_quote(b) && in_quote(b - 1) {
+        b -= 1;
+    }
+    b
+}
+
+/// The quotation just before block `b` in its section, past pictures and blank paragraphs:
+/// a block quote's last block, or a paragraph that opens with a quotation mark.
+fn quote_before(outline: &Outline, b: usize, section: Option<usize>) -> Option<usize> {
+    /// How many blocks back it is looked for.
+    const REACH: usize = 4;
+    for i in (b.saturating_sub(REACH)..b).rev() {
+        let block = outline.blocks.get(i)?;
+        if block.section() != section {
+            return None;
+        }
+        let text = outline.text_of(block).trim();
+        if block.quote_depth > 0 || text.starts_with(['"', '“']) {
+            return Some(i);
+        }
+        // Only a picture or nothing at all in words stands between: its text is all in the
+        // ranges that are no prose (a picture's, a tag's).
+        let hidden: usize = outline.not_prose(block).iter().map(|r| r.len()).sum();
+        if !matches!(block.kind, BlockKind::Paragraph) || text.len() > hidden {
+            return None;
+        }
     }
     None
 }
@@ -1634,6 +1699,13 @@ pub(super) fn attribution_after(
         && !text.contains(['.', '!', '?', ':', '"', '“'])
     {
         let name = names::name_opening_signature(text)?;
+        // In a roundup labelled from above, this is the next quotation's label.
+        if block
+            .checked_sub(1)
+            .is_some_and(|quote| labels_go_above(outline, quote, section))
+        {
+            return None;
+        }
         let rest = &text[name.len()..];
         // An office after the name, or a comma and a given name known for a person's (not `Open
         // Source Summit, Vienna`, nor `Andrew Morgan (anoa) says`).
