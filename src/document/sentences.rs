@@ -271,8 +271,6 @@ pub fn shorten(text: &str, max: usize) -> String {
     short
 }
 
-/// The whitespace-delimited word of `text` that holds byte `at` (a character boundary), as a
-/// range: a name's word, a number's run (to tell whether it is part of a URL).
 /// Whether `text` has more than `n` words (runs of non-whitespace, as `split_whitespace`
 /// finds them): counted over the bytes of ASCII text, and only as far as the word that decides.
 /// Asked of whole sentences whose length alone rules a reading out.
@@ -284,7 +282,7 @@ pub fn has_more_words_than(text: &str, n: usize) -> bool {
             // A character that may be a Unicode space: the words are counted as characters.
             return text.split_whitespace().nth(n).is_some();
         }
-        let space = matches!(b, b' ' | b'\t'..=b'\r');
+        let space = is_ascii_space(b);
         if !space && !in_word {
             words += 1;
             if words > n {
@@ -296,17 +294,24 @@ pub fn has_more_words_than(text: &str, n: usize) -> bool {
     false
 }
 
+/// Whether an ASCII byte is whitespace as `char::is_whitespace` has it (vertical tab too,
+/// which `u8::is_ascii_whitespace` leaves out).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// The whitespace-delimited word of `text` that holds byte `at` (a character boundary), as a
+/// range: a name's word, a number's run (to tell whether it is part of a URL).
 pub fn word_around(text: &str, at: usize) -> Range<usize> {
     // Most words are ASCII, and so are the spaces around them: bytes are enough until a byte
     // that is not ASCII is met (it may be part of a Unicode space).
     let bytes = text.as_bytes();
-    let ascii_space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
     let mut start = at.min(bytes.len());
     while let Some(&b) = start.checked_sub(1).and_then(|i| bytes.get(i)) {
         if !b.is_ascii() {
             return word_around_unicode(text, at);
         }
-        if ascii_space(b) {
+        if is_ascii_space(b) {
             break;
         }
         start -= 1;
@@ -316,7 +321,7 @@ pub fn word_around(text: &str, at: usize) -> Range<usize> {
         if !b.is_ascii() {
             return word_around_unicode(text, at);
         }
-        if ascii_space(b) {
+        if is_ascii_space(b) {
             break;
         }
         end += 1;

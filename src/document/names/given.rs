@@ -620,10 +620,7 @@ pub fn of_given_name(name: &str) -> Option<Gender> {
             .map(|&n| (n, Gender::Male))
             .chain(female)
             .collect();
-        let mut sieve = super::words::Sieve::default();
-        for n in all.keys() {
-            sieve.add(n.as_bytes());
-        }
+        let sieve = super::words::Sieve::of(all.keys().copied());
         (all, sieve)
     });
     if !sieve.may_hold(name.as_bytes()) {

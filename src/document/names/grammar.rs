@@ -3,6 +3,7 @@
 //! County`). Words only: nothing here knows of documents or quotes.
 
 use super::given::{self, Gender};
+use super::words::whole_words;
 use crate::document::sentences;
 
 /// Where a sentence of `text` opens with someone unnamed of `gender` (`A woman from Dent
@@ -143,6 +144,14 @@ pub fn names_a_thing(name: &str, text: &str) -> bool {
     let lower = last.to_lowercase();
     text.split(|c: char| !c.is_alphanumeric())
         .any(|w| w == lower)
+}
+
+/// Whether `text` writes `word` (capitalised) in lower case as a word of its own, or as the
+/// first part of one joined by a hyphen or a possessive (`concertmaster-cum-conductor`,
+/// `concertmaster's`): a common noun, when it opens a name (`Concertmaster Barantschik`).
+pub fn written_in_lower_case(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower != word && !lower.is_empty() && whole_words(text, &lower).next().is_some()
 }
 
 /// Whether `word` gives an age as a person's description: `24-year-old` (a `year old`

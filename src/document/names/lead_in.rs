@@ -228,7 +228,7 @@ pub fn is_full_name(words: &[&str]) -> bool {
 fn only_a_name(words: &[&str]) -> bool {
     // `Dan Hon`: a title's word after a given name alone is a surname.
     let surname = |i: usize, w: &str| {
-        i == 1 && words.len() == 2 && is_title(w) && title_as_surname(&[bare(words[0])])
+        i == 1 && words.len() == 2 && is_title(w) && title_as_surname(bare(words[0]))
     };
     !words.is_empty()
         && words.iter().enumerate().all(|(i, raw)| {
@@ -1416,12 +1416,12 @@ pub fn according_to(text: &str) -> Option<String> {
     name_from(&rest)
 }
 
-/// Whether the word of a title after `run` is a surname (`Dan Hon`, `James Dean`): the run is
-/// one given name, known for one, with nothing to close it (a title comes before a name,
-/// never after a given name alone).
-fn title_as_surname(run: &[&str]) -> bool {
-    matches!(run, [given] if !given.ends_with([',', '.', ':', ';'])
-        && given::of_given_name(given).is_some())
+/// Whether the word of a title right after `given`, a given name standing alone (each reader
+/// of names tells that its own way), is a surname (`Dan Hon`, `James Dean`): `given` is known
+/// for one, with nothing to close it (a title comes before a name, never after a given name
+/// alone).
+fn title_as_surname(given: &str) -> bool {
+    !given.ends_with([',', '.', ':', ';']) && given::of_given_name(given).is_some()
 }
 
 /// The capitalised run that ends `words` (a subject just before its verb). A title before a
@@ -1457,7 +1457,7 @@ pub(super) fn name_before(words: &[&str]) -> Option<String> {
             let given_alone = before.len() == 1
                 || !is_capitalised(bare(before[before.len() - 2]))
                 || before[before.len() - 2].ends_with([',', ':', ';']);
-            if given_alone && title_as_surname(&[bare(before[before.len() - 1])]) {
+            if given_alone && title_as_surname(bare(before[before.len() - 1])) {
                 run.push(w);
                 continue;
             }
@@ -1732,7 +1732,7 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
             && !is_acronym(run[0])
             && (raw.ends_with(',') || words.last() == Some(raw));
         // `said Dan Hon.`: a title's word that closes a run of one given name is its surname.
-        if !name_follows && is_title(b) && title_as_surname(&run) {
+        if !name_follows && is_title(b) && matches!(run[..], [given] if title_as_surname(given)) {
             run.push(b);
             break;
         }

@@ -666,12 +666,11 @@ impl WordSet {
 
 impl FromIterator<&'static str> for WordSet {
     fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> Self {
-        let mut set = WordSet::default();
-        for w in words {
-            set.sieve.add(w.as_bytes());
-            set.words.insert(w);
+        let words: rustc_hash::FxHashSet<&'static str> = words.into_iter().collect();
+        WordSet {
+            sieve: Sieve::of(words.iter().copied()),
+            words,
         }
-        set
     }
 }
 
@@ -697,8 +696,17 @@ impl Sieve {
         Some((word.len().min(31), 1 << kind))
     }
 
+    /// A sieve that lets `words` through.
+    pub(super) fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut sieve = Sieve::default();
+        for w in words {
+            sieve.add(w.as_bytes());
+        }
+        sieve
+    }
+
     /// Lets `word` through from now on.
-    pub(super) fn add(&mut self, word: &[u8]) {
+    fn add(&mut self, word: &[u8]) {
         match Self::key(word) {
             Some((len, bit)) => self.bits[len] |= bit,
             None => self.empty = true,
@@ -731,17 +739,13 @@ impl Caseless {
 
     pub(super) fn new(words: &[&str]) -> Self {
         debug_assert!(words.iter().all(|w| w.len() <= Self::MAX));
-        let mut sieve = Sieve::default();
-        for w in words {
-            sieve.add(w.as_bytes());
-        }
         Caseless {
             words: words
                 .iter()
                 .map(|w| w.to_ascii_lowercase().into_bytes())
                 .collect(),
             longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
-            sieve,
+            sieve: Sieve::of(words.iter().copied()),
         }
     }
 

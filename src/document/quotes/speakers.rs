@@ -595,9 +595,9 @@ pub(super) fn everyone_named(outline: &Outline, speakers: &[Option<String>]) -> 
                 if let Some((first, _)) = name.split_once(' ') {
                     let role = !names::is_not_a_name(first)
                         && names::given::of_given_name(first).is_none()
-                        && *common
-                            .entry(first.to_string())
-                            .or_insert_with(|| written_in_lower_case(&outline.text, first));
+                        && *common.entry(first.to_string()).or_insert_with(|| {
+                            grammar::written_in_lower_case(&outline.text, first)
+                        });
                     if role {
                         continue;
                     }
@@ -610,22 +610,6 @@ pub(super) fn everyone_named(outline: &Outline, speakers: &[Option<String>]) -> 
         everyone.add(name);
     }
     everyone
-}
-
-/// Whether `text` writes `word` (capitalised) in lower case as a word of its own, or as the
-/// first part of one joined by a hyphen or a possessive (`concertmaster-cum-conductor`,
-/// `concertmaster's`).
-fn written_in_lower_case(text: &str, word: &str) -> bool {
-    let lower = word.to_lowercase();
-    if lower == word || lower.is_empty() {
-        return false;
-    }
-    let bytes = text.as_bytes();
-    memchr::memmem::find_iter(bytes, lower.as_bytes()).any(|at| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + lower.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }
 
 /// Whether quote `p` opens a paragraph that answers the question just before it: a paragraph
@@ -1365,16 +1349,7 @@ fn label_above(outline: &Outline, block: usize, section: Option<usize>) -> Optio
             return None;
         }
         let text = outline.text_of(before);
-        // What the paragraph says in words: its text without tags, pictures and code.
-        let mut words = String::new();
-        let mut at = 0;
-        for r in outline.not_prose(before) {
-            if r.start >= at {
-                words.push_str(text.get(at..r.start).unwrap_or_default());
-                at = r.end;
-            }
-        }
-        words.push_str(text.get(at..).unwrap_or_default());
+        let words = words_of(outline, before);
         let said = words.trim();
         if said.is_empty() || said.ends_with(':') && !said.contains(['"', '“', '”']) {
             continue;
@@ -1403,6 +1378,21 @@ fn label_above(outline: &Outline, block: usize, section: Option<usize>) -> Optio
             .then_some((b, name));
     }
     None
+}
+
+/// What a paragraph says in words: its text without tags, pictures and code.
+fn words_of(outline: &Outline, block: &Block) -> String {
+    let text = outline.text_of(block);
+    let mut words = String::new();
+    let mut at = 0;
+    for r in outline.not_prose(block) {
+        if r.start >= at {
+            words.push_str(text.get(at..r.start).unwrap_or_default());
+            at = r.end;
+        }
+    }
+    words.push_str(text.get(at..).unwrap_or_default());
+    words
 }
 
 /// Whether the quotation in block `quote` is one of a roundup whose labels stand above their
@@ -1455,10 +1445,10 @@ fn quote_before(outline: &Outline, b: usize, section: Option<usize>) -> Option<u
         if block.quote_depth > 0 || text.starts_with(['"', '“']) {
             return Some(i);
         }
-        // Only a picture or nothing at all in words stands between: its text is all in the
-        // ranges that are no prose (a picture's, a tag's).
-        let hidden: usize = outline.not_prose(block).iter().map(|r| r.len()).sum();
-        if !matches!(block.kind, BlockKind::Paragraph) || text.len() > hidden {
+        // Only a picture or nothing at all in words stands between.
+        if !matches!(block.kind, BlockKind::Paragraph)
+            || !words_of(outline, block).trim().is_empty()
+        {
             return None;
         }
     }
