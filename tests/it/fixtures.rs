@@ -3767,8 +3767,9 @@ fn speakers_roles_in_captions() {
 
 /// A roundup whose bold labels stand above their quotations, pictures between, gives each
 /// quotation its own label, not the next one's read as a signature (the series shows which
-/// way round it goes at its start); one whose labels sign the quotations above them still
-/// reads them as signatures.
+/// way round it goes at its start, and a heading that opens with a quotation mark is no
+/// quotation before it); one whose labels sign the quotations above them still reads them as
+/// signatures.
 #[test]
 fn speakers_roundup_labels() {
     let doc = load_titled("speakers-roundup-labels.md", "Roundup Labels");
@@ -3778,22 +3779,22 @@ fn speakers_roundup_labels() {
             inline(
                 "Making policy based on data and user needs requires digital services that support feedback loops.",
                 Some("Dan Hon"),
-                13,
+                15,
             ),
             inline(
                 "Food is data, food is fuel, and food is necessary for every one of us here.",
                 Some("Jane Pahl"),
-                19,
+                21,
             ),
             inline(
                 "Opening data brings a more transparent and a more ethical government to every city.",
                 Some("Ann Lee"),
-                25,
+                27,
             ),
             inline(
                 "Society is only as great as the least of its citizens, and we should act like it.",
                 Some("Bob Stone"),
-                29,
+                31,
             ),
         ],
     );

@@ -1441,14 +1441,14 @@ fn quote_before(outline: &Outline, b: usize, section: Option<usize>) -> Option<u
         if block.section() != section {
             return None;
         }
+        let paragraph = matches!(block.kind, BlockKind::Paragraph);
+        // (A heading that opens with a quotation mark is a title, no quotation.)
         let text = outline.text_of(block).trim();
-        if block.quote_depth > 0 || text.starts_with(['"', '“']) {
+        if block.quote_depth > 0 || paragraph && text.starts_with(['"', '“']) {
             return Some(i);
         }
         // Only a picture or nothing at all in words stands between.
-        if !matches!(block.kind, BlockKind::Paragraph)
-            || !words_of(outline, block).trim().is_empty()
-        {
+        if !paragraph || !words_of(outline, block).trim().is_empty() {
             return None;
         }
     }
