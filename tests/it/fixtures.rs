@@ -3800,3 +3800,42 @@ fn speakers_roundup_labels() {
     );
     dates_are(&doc, &[]);
 }
+
+/// A list of names after a possessive object's place (`her favourite singers were Nina
+/// Simone, Joni Mitchell, Grace Jones and Björk`) names none of them as the one a pronoun
+/// stands for; and a straight quotation with a title in straight marks inside it
+/// (`"The poster called it "An Evening with Friends," which …,"`) closes at its own mark,
+/// not at the title's.
+#[test]
+fn speakers_lists_and_nested_quotes() {
+    let doc = load_titled(
+        "speakers-lists-and-nested-quotes.md",
+        "Lists and Nested Quotes",
+    );
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "Nobody at school had heard of half the people I listened to back then,",
+                Some("Rhian Pryce"),
+                9,
+            ),
+            inline(
+                "The poster called it \"An Evening with Friends,\" which made us both laugh,",
+                Some("Rhian Pryce"),
+                13,
+            ),
+            inline(
+                "because we had only met that week at the first rehearsal.",
+                Some("Rhian Pryce"),
+                13,
+            ),
+            inline(
+                "We played \"Strange Fruit\" every night, and the hall went quiet every time,",
+                Some("Rhian Pryce"),
+                15,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("2019", 11)]);
+}

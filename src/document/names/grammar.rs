@@ -83,6 +83,83 @@ pub fn in_brackets(text: &str, at: usize) -> bool {
     open.is_some_and(|o| closed.is_none_or(|c| c < o)) && after.contains(')')
 }
 
+/// Where the list of names that the name at byte `at` of `text` stands in begins: `his
+/// favourites were Elvis Presley, Dire Straits, Pink Floyd and Queen` gives each of the four
+/// the offset of `Elvis`, so that what stands before the list (an object's place after `his
+/// favourites were`) is read for every name in it. A list is names (capitalised runs of up
+/// to four words) joined by commas and one `and` or `or`; a name in none (`In London, Jane
+/// Smith said`, no `and`) begins at itself.
+pub fn list_head(text: &str, at: usize) -> usize {
+    /// The capitalised run of up to four words that ends `before`: where it starts.
+    fn run_ending(before: &str) -> Option<usize> {
+        let mut start = None;
+        let mut rest = before.trim_end();
+        for _ in 0..4 {
+            let word_at = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            let word = &rest[word_at..];
+            let name_like = word.starts_with(char::is_uppercase)
+                && word
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'));
+            // A sentence's end is no part of a name (`Ann Lee. Bob Hart and …`); an initial
+            // is (`Robert E. Lee`).
+            let is_initial = word.len() == 2 && word.ends_with('.');
+            if !name_like || word.ends_with(['.', '!', '?']) && !is_initial {
+                break;
+            }
+            start = Some(word_at);
+            rest = rest[..word_at].trim_end();
+            if rest.is_empty() {
+                break;
+            }
+        }
+        start
+    }
+    /// `before` without the joint that ends it (`,`, `and`, `or`, `, and`), and whether the
+    /// joint was a conjunction; `None` when it ends with none.
+    fn without_joint(before: &str) -> Option<(&str, bool)> {
+        let before = before.trim_end();
+        for conjunction in ["and", "or", "&"] {
+            if let Some(rest) = before.strip_suffix(conjunction)
+                && rest.ends_with(char::is_whitespace)
+            {
+                let rest = rest.trim_end();
+                return Some((rest.strip_suffix(',').unwrap_or(rest), true));
+            }
+        }
+        before.strip_suffix(',').map(|rest| (rest, false))
+    }
+    let mut head = at;
+    let mut joined = false;
+    while let Some((rest, conjunction)) = without_joint(&text[..head]) {
+        let Some(start) = run_ending(rest) else {
+            break;
+        };
+        joined |= conjunction;
+        head = start;
+    }
+    if head == at {
+        return at;
+    }
+    // The list goes on after the name, over names and commas, to its `and`, if it has not
+    // come yet; not past the sentence's end.
+    if !joined {
+        for word in text[at..].split_whitespace().take(16) {
+            if matches!(word, "and" | "or" | "&") {
+                joined = true;
+                break;
+            }
+            let is_initial = word.len() == 2 && word.ends_with('.');
+            if !word.starts_with(char::is_uppercase)
+                || word.ends_with(['.', '!', '?', ';', ':']) && !is_initial
+            {
+                break;
+            }
+        }
+    }
+    if joined { head } else { at }
+}
+
 /// Whether the word before byte `at` of `text` is an article or a preposition of place
 /// (`the`, `a`, `in`, `at`, `near`, …): what follows names a thing or a place.
 pub fn after_article_or_place(text: &str, at: usize) -> bool {
@@ -428,6 +505,28 @@ mod tests {
         assert!(reports_at(text, 0));
         assert!(!reports_at(text, text.find("Sweet").unwrap()));
         assert!(reports_at("Jane Doe later said so.", 0));
+    }
+
+    #[test]
+    fn a_list_of_names_begins_at_its_first() {
+        let text = "his favourites were Elvis Presley, Dire Straits, Pink Floyd and Queen.";
+        let elvis = text.find("Elvis").unwrap();
+        for name in ["Elvis", "Dire", "Pink", "Queen"] {
+            assert_eq!(list_head(text, text.find(name).unwrap()), elvis, "{name}");
+        }
+        // Commas alone, with no `and`, join no list.
+        let text = "When they met in London, Jane Smith said so.";
+        let jane = text.find("Jane").unwrap();
+        assert_eq!(list_head(text, jane), jane);
+        // Nor does a sentence's end.
+        let text = "He met Ann Lee. Bob Hart and Carl Dunn came later.";
+        let bob = text.find("Bob").unwrap();
+        assert_eq!(list_head(text, text.find("Carl").unwrap()), bob);
+        assert_eq!(list_head(text, bob), bob);
+        // An initial ends no sentence.
+        let text = "with Robert E. Lee, Jeb Stuart and others";
+        let robert = text.find("Robert").unwrap();
+        assert_eq!(list_head(text, text.find("Jeb").unwrap()), robert);
     }
 
     #[test]

@@ -792,6 +792,31 @@ mod tests {
     }
 
     #[test]
+    fn a_straight_quotation_closes_after_the_one_nested_in_it() {
+        let inner = |text: &str| -> Vec<String> {
+            quoted_spans(text)
+                .into_iter()
+                .map(|s| text[s.inner].to_string())
+                .collect()
+        };
+        let text = "\"The show was called \"Tom Jones and Friends,\"\" he said, \"and had \
+                    Mark of \"Dire Straits.\" We sang \"Home\" as a duet.\"";
+        assert_eq!(
+            inner(text),
+            [
+                "The show was called \"Tom Jones and Friends,\"",
+                "and had Mark of \"Dire Straits.\" We sang \"Home\" as a duet."
+            ]
+        );
+        // A mark that follows a space and a comma before a verb still closes.
+        let text = "\"We shipped it on time, \" said Jo. \"Then \"we rested\".\"";
+        assert_eq!(inner(text)[0], "We shipped it on time, ");
+        // Marks that pair no other way are read as before: the first closes.
+        let text = "\"One \"two \"three\" four\" five\"";
+        assert_eq!(inner(text)[0], "One ");
+    }
+
+    #[test]
     fn cited_titles_are_not_statements() {
         assert!(is_citation(": https://example.com/x"));
         assert!(is_citation(" (https://example.com)"));

@@ -377,6 +377,10 @@ fn closing_mark(text: &str, from: usize, close: char) -> Option<(usize, usize)> 
     let rest = &text[from..];
     let end = crate::document::sentences::floor_boundary(rest, LONGEST.min(rest.len()));
     let own = rest[..end].find(close);
+    let own = match (own, close) {
+        (Some(first), '"') => Some(nested_straight_close(text, from, end, first).unwrap_or(first)),
+        _ => own,
+    };
     // Marks of the other kind matter only before the quotation's own closing mark.
     let before_own = &rest[..own.unwrap_or(end)];
     let other = if close == '"' {
@@ -431,6 +435,32 @@ fn closing_mark(text: &str, from: usize, close: char) -> Option<(usize, usize)> 
         Some(at) => Some((from + at, text[from + at..].chars().next()?.len_utf8())),
         None => own.map(|at| (from + at, close.len_utf8())),
     }
+}
+
+/// `"The show was called "Tom Jones and Friends,"" he said`: where a straight quotation
+/// opened just before `from` closes when the first straight mark after it (at `first`, from
+/// `from`) opens a word of its own (a space before it, none after): a quotation nested in it,
+/// each such closed before the outer one closes. `None` when the marks up to `end` do not pair
+/// so (one nested in a nested one, or no closing mark left for the outer one).
+fn nested_straight_close(text: &str, from: usize, end: usize, first: usize) -> Option<usize> {
+    let opens = |at: usize| {
+        opens_a_word(text, at)
+            && !closes_after_a_space(text, at)
+            && text[at + 1..].starts_with(|c: char| !c.is_whitespace())
+    };
+    if !opens(from + first) {
+        return None;
+    }
+    let mut nested = false;
+    for (at, _) in text[from..from + end].match_indices('"') {
+        match (opens(from + at), nested) {
+            (true, true) => return None,
+            (true, false) => nested = true,
+            (false, true) => nested = false,
+            (false, false) => return Some(at),
+        }
+    }
+    None
 }
 
 /// [`quoted_spans`], and last a quotation mark that opens a word with no closing mark after

@@ -782,19 +782,22 @@ pub(super) fn antecedent(
             if quoted.iter().any(|s| s.inner.contains(&at)) || grammar::in_brackets(before, at) {
                 continue;
             }
+            // What stands before a list of names stands before each of them: `his
+            // favourites were Elvis Presley, Dire Straits, Pink Floyd and Queen`.
+            let head = grammar::list_head(before, at);
             // `He has worked with … Sir Georg Solti, of whom he says, "…"`: a name in a
             // sentence whose subject is the pronoun itself is someone else.
-            if gender.is_some() && grammar::has_pronoun_before(before, at, gender) {
+            if gender.is_some() && grammar::has_pronoun_before(before, head, gender) {
                 continue;
             }
             // `his favourites were Elvis Presley`: someone of the pronoun's person's.
-            if grammar::possessed_before(before, at, gender) {
+            if grammar::possessed_before(before, head, gender) {
                 continue;
             }
             // `during the Cold War`, `in San Mateo`: a run of capitalised words right after an
             // article or a preposition of place names a thing or a place, not a person.
             if gender.is_some()
-                && grammar::after_article_or_place(before, at)
+                && grammar::after_article_or_place(before, head)
                 && !grammar::possessive_at(before, at)
             {
                 continue;
