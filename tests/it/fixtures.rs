@@ -3839,3 +3839,27 @@ fn speakers_lists_and_nested_quotes() {
     );
     dates_are(&doc, &[dated("2019", 11)]);
 }
+
+/// `X contacted Ravi Shah, Dean of Students, who confirmed that …. He said: "…"`: the pronoun
+/// is the one the sentence reports speaking in a relative clause, not its subject (here a
+/// paper with a given name for a name).
+#[test]
+fn speakers_relative_clauses() {
+    let doc = load_titled("speakers-relative-clauses.md", "Relative Clauses");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "Security have discussed this with the student and will reply to the letter this week.",
+                Some("Ravi Shah"),
+                9,
+            ),
+            inline(
+                "We check cards at every entrance, and we will go on checking them.",
+                Some("Tom Hale"),
+                11,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("2013-11", 7)]);
+}

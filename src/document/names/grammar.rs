@@ -362,6 +362,54 @@ pub fn reports_at(text: &str, at: usize) -> bool {
     verb.is_some_and(super::is_reporting_verb)
 }
 
+/// Whether the name at byte `at` of `text` is the one a relative clause after it reports
+/// speaking (`Felix contacted Denis Wright, Dean of Students, who confirmed that …`): the
+/// name's capitalised words, an appositive in commas at most (up to eight words), then
+/// `who`, an adverb at most, and a reporting verb.
+pub fn reports_through_who(text: &str, at: usize) -> bool {
+    let mut words = text
+        .get(at..)
+        .unwrap_or_default()
+        .split_whitespace()
+        .peekable();
+    // The name, up to the comma that ends it.
+    let mut ended = false;
+    while let Some(w) = words.next_if(|w| w.starts_with(char::is_uppercase)) {
+        if w.ends_with(',') {
+            ended = true;
+            break;
+        }
+    }
+    if !ended {
+        return false;
+    }
+    // An appositive in commas (`Dean of Students,`), or none.
+    if words.peek() != Some(&"who") {
+        let mut closed = false;
+        for w in words.by_ref().take(8) {
+            if w.ends_with(',') {
+                closed = true;
+                break;
+            }
+            if w.ends_with(['.', ';', ':', '!', '?']) {
+                return false;
+            }
+        }
+        if !closed {
+            return false;
+        }
+    }
+    if words.next() != Some("who") {
+        return false;
+    }
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let adverb = first.ends_with("ly") || matches!(first, "also" | "later" | "then");
+    let verb = if adverb { words.next() } else { Some(first) };
+    verb.is_some_and(super::is_reporting_verb)
+}
+
 /// Whether the name at byte `at` of `text` stands after the possessive pronoun of `gender` in
 /// its sentence, in the place of an object (`his favourites were Elvis Presley`, `with her
 /// teacher Ada Rowe`): someone of the pronoun's person's, not that person. A name after a
@@ -505,6 +553,16 @@ mod tests {
         assert!(reports_at(text, 0));
         assert!(!reports_at(text, text.find("Sweet").unwrap()));
         assert!(reports_at("Jane Doe later said so.", 0));
+    }
+
+    #[test]
+    fn a_relative_clause_reports_who_speaks() {
+        let text = "Felix also contacted Denis Wright, Dean of Students, who confirmed that he \
+                    knew. Ann Lee, who later said so, left. Bob Hart, who lives here, left.";
+        assert!(reports_through_who(text, text.find("Denis").unwrap()));
+        assert!(reports_through_who(text, text.find("Ann").unwrap()));
+        assert!(!reports_through_who(text, text.find("Felix").unwrap()));
+        assert!(!reports_through_who(text, text.find("Bob").unwrap()));
     }
 
     #[test]

@@ -892,6 +892,18 @@ pub(super) fn antecedent(
         let starts = sentences::start_before(text, last_at);
         allowed.retain(|(at, _)| *at >= starts);
     }
+    // `Felix contacted Denis Wright, Dean of Students, who confirmed that he knew. He said:
+    // "…"`: the one the sentence reports speaking, in a relative clause, before its subject.
+    if let Some(text) = block_text {
+        let mut speaking = allowed
+            .iter()
+            .enumerate()
+            .filter(|(_, (at, name))| !name.is_empty() && grammar::reports_through_who(text, *at));
+        if let (Some((i, _)), None) = (speaking.next(), speaking.next()) {
+            allowed.swap(0, i);
+            allowed.truncate(1);
+        }
+    }
     // The sentence's subject is someone unnamed: so is the pronoun.
     if allowed.first().is_some_and(|(_, name)| name.is_empty()) {
         return None;
