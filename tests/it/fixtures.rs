@@ -3863,3 +3863,34 @@ fn speakers_relative_clauses() {
     );
     dates_are(&doc, &[dated("2013-11", 7)]);
 }
+
+/// `… about the plan's future: said Alex Blum, "…"`: a reporting verb that opens the clause
+/// after a colon or a semicolon names its speaker after it, as after a comma.
+#[test]
+fn speakers_verb_first_after_colon() {
+    let doc = load_titled(
+        "speakers-verb-first-after-colon.md",
+        "Verb First After a Colon",
+    );
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "I feel that we made a very strong case for it tonight.",
+                Some("Alex Blum"),
+                9,
+            ),
+            inline(
+                "Hopefully this will lead to a better paper for everyone.",
+                Some("Alex Blum"),
+                9,
+            ),
+            inline(
+                "We have heard promises like this every single year.",
+                Some("Ada Moss"),
+                11,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("2022-05-03", 7)]);
+}

@@ -44,6 +44,12 @@ pub(super) fn reporting_verb(words: &[&str]) -> Option<usize> {
     Some(verbs.next().unwrap_or(last))
 }
 
+/// Whether the verb at `verb` opens its clause, its subject after it: first, or after a
+/// comma, a colon or a semicolon (`…, said Jane Doe`, `… for its future: said Alex Blum,`).
+fn verb_opens_clause(words: &[&str], verb: usize) -> bool {
+    verb == 0 || words[verb - 1].ends_with([',', ':', ';'])
+}
+
 /// The verb at `verb` has a subject (a name, or a pronoun) that a relative pronoun right
 /// after a noun introduces: `a post that Abernathy says`, `the letter, which she wrote`.
 fn in_relative_clause(words: &[&str], verb: usize) -> bool {
@@ -125,7 +131,7 @@ pub(super) fn speaker_in_words(
     let named_at = verb + 1 + usize::from(words.get(verb + 1).is_some_and(|w| *w == "by"));
     // `said AppDynamics Chief Technology Officer and …, Bhaskar Sunkara`: who they are, then
     // their name after a comma.
-    if verb == 0 || words[verb - 1].ends_with(',') {
+    if verb_opens_clause(words, verb) {
         if let Some(name) = description_then_name(words.get(named_at..).unwrap_or_default()) {
             return Some(name);
         }
@@ -134,8 +140,7 @@ pub(super) fn speaker_in_words(
     // the one told (`The guard, pointing to the chimney, told Firestone: "…"`).
     let listener = verb > 0 && matches!(bare(words[verb]), "told" | "tells" | "asked" | "asks");
     if let Some(name) = name_from(words.get(named_at..).unwrap_or_default()).filter(|_| !listener) {
-        let comma_before_verb = verb > 0 && words[verb - 1].ends_with(',');
-        if comma_before_verb || verb == 0 {
+        if verb_opens_clause(words, verb) {
             return Some(name);
         }
     }
@@ -678,7 +683,7 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     };
     let end = subject_end(&words, verb);
     // Whether the verb comes first (`said the mayor`, `…, said Jane Doe`): the subject after it.
-    let verb_first = verb == 0 || words[verb - 1].ends_with(',');
+    let verb_first = verb_opens_clause(&words, verb);
     // `One student interviewed said`, `said a student who …`: someone the text does not
     // name, not the last person quoted.
     if unnamed_subject(&words, end) || unnamed_after_verb(&words, verb) {
