@@ -3894,3 +3894,27 @@ fn speakers_verb_first_after_colon() {
     );
     dates_are(&doc, &[dated("2022-05-03", 7)]);
 }
+
+/// `consider it "incorrect" to call …, as Carl Weber wrote …`: a quotation the sentence goes
+/// on from (here a term too short to be a quote) is followed by no attribution, so the
+/// quotation after it is not Carl Weber's; nobody's, as the text names no one who says it.
+#[test]
+fn speakers_sentence_goes_on() {
+    let doc = load_titled("speakers-sentence-goes-on.md", "A Sentence That Goes On");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "more a reflection of the uncertainty of their author than a blueprint",
+                None,
+                7,
+            ),
+            inline(
+                "We never said the engine was finished,",
+                Some("Carl Weber"),
+                9,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("1837", 7)]);
+}

@@ -849,6 +849,11 @@ mod tests {
             Some("Jane Doe")
         );
         assert_eq!(after_in_sentence(" and then it rained."), None);
+        // The sentence goes on past the quotation: no attribution follows it.
+        assert_eq!(
+            after_in_sentence(" to regard her so, as Babbage wrote the programs."),
+            None
+        );
         // The speaker is the pronoun's, never a name inside the next quotation.
         assert_eq!(
             after_in_sentence(", she said, adding \"Sam Altman said we would get compute\"."),

@@ -1773,6 +1773,12 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
     if tail.is_empty() {
         return None;
     }
+    // `consider it "incorrect" to regard Lovelace as …, as Babbage wrote …`: a quotation
+    // that a sentence goes on from (an infinitive, a preposition, a verb of its own) is a
+    // word of that sentence; what follows it is no attribution.
+    if sentence_goes_on(tail) {
+        return None;
+    }
     // `"…" - Director Sales, Global Alliances`, `"…" -Johnu George (Nutanix)`: an
     // attribution with a hyphen for its dash; one that names no one is nobody's, not the
     // speaker's before.
@@ -1803,6 +1809,31 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
                 .then(|| names::speaker_ending_in_verb(tail))
                 .flatten()
         })
+}
+
+/// Whether the text after a quotation goes on with the sentence the quotation is a part of:
+/// its first word is an infinitive's `to`, a preposition that takes an object, a form of `be`
+/// or `have`, or `than`, `that` or `which` (`"incorrect" to regard …`, `"a hoax" is …`).
+fn sentence_goes_on(tail: &str) -> bool {
+    let first = tail.split_whitespace().next().unwrap_or_default();
+    matches!(
+        first,
+        "to" | "of"
+            | "than"
+            | "for"
+            | "into"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "that"
+            | "which"
+    )
 }
 
 /// Where the text after a nickname at `at` resumes (`"Bonnie" Banducci` → at `Banducci`):
