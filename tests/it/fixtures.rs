@@ -3918,3 +3918,26 @@ fn speakers_sentence_goes_on() {
     );
     dates_are(&doc, &[dated("1837", 7)]);
 }
+
+/// `Queditor Alex Blum`, where the text speaks of `the Queditors` and names `Alex Blum` on his
+/// own too: the first word is what he is, not a name of his.
+#[test]
+fn speakers_roles_before_names() {
+    let doc = load_titled("speakers-roles-before-names.md", "Roles Before Names");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "keep in mind that the paper serves every student.",
+                Some("Alex Blum"),
+                9,
+            ),
+            inline(
+                "We made a very strong case for the plan tonight.",
+                Some("Alex Blum"),
+                11,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("2016-04-04", 7)]);
+}

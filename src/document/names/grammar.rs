@@ -231,6 +231,18 @@ pub fn written_in_lower_case(text: &str, word: &str) -> bool {
     lower != word && !lower.is_empty() && whole_words(text, &lower).next().is_some()
 }
 
+/// Whether `text` uses `word` (capitalised) as a common noun: in lower case (see
+/// [`written_in_lower_case`]), or after `the`, alone or in the plural (`the Queditors
+/// expressed optimism`): what someone is, when it opens a name (`Queditor Alex Blum`).
+pub fn used_as_a_noun(text: &str, word: &str) -> bool {
+    written_in_lower_case(text, word)
+        || ["the", "The"].iter().any(|the| {
+            let one = format!("{the} {word}");
+            let many = format!("{one}s");
+            whole_words(text, &one).next().is_some() || whole_words(text, &many).next().is_some()
+        })
+}
+
 /// Whether `word` gives an age as a person's description: `24-year-old` (a `year old`
 /// written with hyphens, after a number of years).
 pub fn is_age(word: &str) -> bool {
@@ -563,6 +575,16 @@ mod tests {
         assert!(reports_through_who(text, text.find("Ann").unwrap()));
         assert!(!reports_through_who(text, text.find("Felix").unwrap()));
         assert!(!reports_through_who(text, text.find("Bob").unwrap()));
+    }
+
+    #[test]
+    fn a_word_after_the_is_a_noun() {
+        let text = "The Queditors were hopeful. Queditor Alex Blum spoke. Concertmaster Ann Lee \
+                    took the concertmaster's chair. Mayor Bo Li met Jo Hu.";
+        assert!(used_as_a_noun(text, "Queditor"));
+        assert!(used_as_a_noun(text, "Concertmaster"));
+        assert!(!used_as_a_noun(text, "Mayor"));
+        assert!(!used_as_a_noun(text, "Jo"));
     }
 
     #[test]

@@ -43,6 +43,11 @@ pub fn each_person(name: &str) -> impl Iterator<Item = &str> {
     std::iter::once(first).chain(second)
 }
 
+/// How many times `text` writes `name` as words of their own.
+pub fn mentions_of(text: &str, name: &str) -> usize {
+    words::whole_words(text, name).count()
+}
+
 /// Whether a capitalised `word` is one that is never part of a name (`With`, `The`, `However`,
 /// a month, a title).
 pub fn is_not_a_name(word: &str) -> bool {

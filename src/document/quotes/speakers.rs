@@ -168,6 +168,13 @@ pub(super) fn resolve_speakers(
         }
         // `Councilmember Tricia Cavanaugh`, `Republican Ruth Calloway`: the person.
         let full = names::without_description(&full).to_string();
+        // `Queditor Alex Blum`, where the text speaks of `the Queditors`: a first word that is
+        // no known given name, before one that is, and that the text uses as a common noun,
+        // is what the person is.
+        let full = match role_before_given_name(outline, &full) {
+            Some(name) => name.to_string(),
+            None => full,
+        };
         // `Respondents noted that "…"`: a word the text also writes in lower case nearby is
         // a common noun opening its sentence, not a name.
         if !full.contains(' ') && common_noun_nearby(outline, p, &full) {
@@ -577,6 +584,24 @@ pub(super) fn body_before(
         true => Some(name),
         false => lookups.organisation(&name),
     }
+}
+
+/// `name` without its first word, when that word says what the person is rather than names
+/// them: a name of three words or more whose first word is no title and no known given name
+/// and is a word the text uses as a common noun (`Queditor Alex Blum` beside `the
+/// Queditors`), when the rest is a name of its own: its first word a known given name, or
+/// the text writing it without that word too (`said Alex Blum`).
+fn role_before_given_name<'n>(outline: &Outline, name: &'n str) -> Option<&'n str> {
+    let mut words = name.split_whitespace();
+    let (first, second) = (words.next()?, words.next()?);
+    words.next()?;
+    let rest = name.trim_start()[first.len()..].trim_start();
+    let role = !names::is_not_a_name(first)
+        && names::given::of_given_name(first).is_none()
+        && grammar::used_as_a_noun(&outline.text, first)
+        && (names::given::of_given_name(second).is_some()
+            || names::mentions_of(&outline.text, rest) > names::mentions_of(&outline.text, name));
+    role.then_some(rest)
 }
 
 /// The people a pronoun can stand for: everyone the document's prose names in full or by
