@@ -3941,3 +3941,29 @@ fn speakers_roles_before_names() {
     );
     dates_are(&doc, &[dated("2016-04-04", 7)]);
 }
+
+/// `Indulge me in a case study, if you will:` then `“…,” Barrett said`: a lead-in before the
+/// paragraph that names no one who speaks gives way to the quotation's own attribution.
+#[test]
+fn speakers_own_attribution_after_lead_in() {
+    let doc = load_titled(
+        "speakers-own-attribution-after-lead-in.md",
+        "Own Attribution After a Lead-in",
+    );
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "I am not interested in frightening people or forcing them to the right,",
+                Some("Michael Barrett"),
+                9,
+            ),
+            inline(
+                "My job is to see climate policies succeed in the end.",
+                Some("Michael Barrett"),
+                9,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("2023-03", 7)]);
+}

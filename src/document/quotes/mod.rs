@@ -310,9 +310,24 @@ pub(in crate::document) fn in_running_text(
                         .and_then(|(_, who)| who.clone())
                 })
                 .or_else(|| {
-                    opens_block
+                    let before = opens_block
                         .then(|| lead_in_before_block(outline, unit.block(), block.section()))
+                        .flatten()?;
+                    // `Indulge me in a case study, if you will:` then `“…,” Barrett said`: a
+                    // lead-in that names no one, or only a subject with no reporting verb,
+                    // gives way to the quotation's own attribution.
+                    if matches!(before, Who::Nobody | Who::Narrator | Who::Subject(_)) {
+                        let rest = &text[span.outer.end..];
+                        let own = (!leads_in_to_the_next(&inner, rest)
+                            && !reports_other_words(&inner, rest))
+                        .then(|| after_in_sentence(rest))
                         .flatten()
+                        .filter(|who| !matches!(who, Who::Nobody | Who::Narrator));
+                        if own.is_some() {
+                            return own;
+                        }
+                    }
+                    Some(before)
                 })
                 .or_else(|| {
                     // `Noting that most "…" he recognized …`: the subject after the quotation.
