@@ -3967,3 +3967,27 @@ fn speakers_own_attribution_after_lead_in() {
     );
     dates_are(&doc, &[dated("2023-03", 7)]);
 }
+
+/// `the giant of a man told the crowd`, `the old man added`: someone just named, described
+/// again by a plain noun for a man, is whom a pronoun would stand for; of a sentence that opens
+/// with a clause (`Before Tom Hart arrived, Bill Reich … told`), its subject after the clause.
+#[test]
+fn speakers_described_again() {
+    let doc = load_titled("speakers-described-again.md", "Described Again");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "I was a newbie, arriving after the others had been there for years,",
+                Some("Bill Reich"),
+                9,
+            ),
+            inline(
+                "He was the one who kept us all going through the worst winters,",
+                Some("Bill Reich"),
+                11,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("2008", 7)]);
+}

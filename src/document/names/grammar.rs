@@ -272,6 +272,23 @@ pub fn age_description(words: &[&str], from: usize, to: usize) -> Option<Option<
                 .all(|w| w.starts_with(char::is_lowercase) || *w == "PhD");
             (lower && is_role_noun(last)).then(|| given::of_person_noun(last))
         }
+        // `the giant of a man`, `the old man`, `the woman`: someone just named, by a plain
+        // noun for a man or a woman (not kin, nor a role: `the mother` may be anyone's).
+        [the, .., noun] if is_the(the) && description.len() <= 5 => {
+            let noun = noun.trim_end_matches([',', '.']);
+            let plain = matches!(
+                noun,
+                "man" | "woman" | "gentleman" | "lady" | "boy" | "girl"
+            );
+            let between = &description[1..description.len() - 1];
+            let fits = match between {
+                [] => true,
+                [adjective] => adjective.chars().all(|c| c.is_ascii_lowercase()),
+                [_, "of", "a"] => true,
+                _ => false,
+            };
+            (plain && fits).then(|| given::of_person_noun(noun))
+        }
         _ => None,
     }
 }
@@ -372,6 +389,30 @@ pub fn reports_at(text: &str, at: usize) -> bool {
     let adverb = first.ends_with("ly") || matches!(first, "also" | "later" | "then");
     let verb = if adverb { words.next() } else { Some(first) };
     verb.is_some_and(super::is_reporting_verb)
+}
+
+/// Where the clause that opens `sentence` with a subordinator (`Before McCain arrived,`,
+/// `When the vote came,`) ends: the byte after its comma; `None` when the sentence opens
+/// otherwise, or no comma ends the clause within twenty words.
+pub fn opening_clause_end(sentence: &str) -> Option<usize> {
+    const SUBORDINATORS: &[&str] = &[
+        "When", "If", "After", "Before", "Because", "While", "Although", "As", "Since", "Once",
+        "Until", "Though", "Unless", "Whereas",
+    ];
+    let trimmed = sentence.trim_start();
+    let first = trimmed.split_whitespace().next()?;
+    if !SUBORDINATORS.contains(&first) {
+        return None;
+    }
+    let offset = sentence.len() - trimmed.len();
+    let mut at = 0;
+    for word in trimmed.split_inclusive(char::is_whitespace).take(20) {
+        at += word.len();
+        if word.trim_end().ends_with(',') {
+            return Some(offset + at);
+        }
+    }
+    None
 }
 
 /// Whether the name at byte `at` of `text` is the one a relative clause after it reports
@@ -585,6 +626,14 @@ mod tests {
         assert!(used_as_a_noun(text, "Concertmaster"));
         assert!(!used_as_a_noun(text, "Mayor"));
         assert!(!used_as_a_noun(text, "Jo"));
+    }
+
+    #[test]
+    fn a_sentence_may_open_with_a_subordinate_clause() {
+        let text = "Before McCain arrived, Bill Reich spoke.";
+        assert_eq!(opening_clause_end(text), Some(text.find("Bill").unwrap()));
+        assert_eq!(opening_clause_end("Bill Reich spoke, loudly."), None);
+        assert_eq!(opening_clause_end("When it ended there was no comma"), None);
     }
 
     #[test]

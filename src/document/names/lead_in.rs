@@ -695,7 +695,7 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     }
     // `the 24-year-old said`, `said the 25-year-old swimmer`: someone named just before,
     // described by their age.
-    let age = [2, 3, 4]
+    let age = [2, 3, 4, 5]
         .into_iter()
         .find_map(|n| super::grammar::age_description(&words, end.checked_sub(n)?, end))
         .or_else(|| {

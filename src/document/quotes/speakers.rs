@@ -916,6 +916,17 @@ pub(super) fn antecedent(
     if let (Some(&(last_at, _)), Some(text)) = (allowed.last(), block_text) {
         let starts = sentences::start_before(text, last_at);
         allowed.retain(|(at, _)| *at >= starts);
+        // `Before McCain arrived, Bill Reich … told the crowd`: a name in the clause that opens
+        // the sentence with a subordinator is not its subject, when the rest names someone.
+        if let Some(clause_end) = grammar::opening_clause_end(&text[starts..]) {
+            let in_clause = |at: usize| at < starts + clause_end;
+            if allowed
+                .iter()
+                .any(|(at, n)| !in_clause(*at) && !n.is_empty())
+            {
+                allowed.retain(|(at, _)| !in_clause(*at));
+            }
+        }
     }
     // `Felix contacted Denis Wright, Dean of Students, who confirmed that he knew. He said:
     // "…"`: the one the sentence reports speaking, in a relative clause, before its subject.
