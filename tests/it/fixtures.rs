@@ -3991,3 +3991,27 @@ fn speakers_described_again() {
     );
     dates_are(&doc, &[dated("2008", 7)]);
 }
+
+/// A sentence whose reporting verb is its second, after `and`: its subject says it, through
+/// an aside in commas after the `and` (`won gold … and, speaking before the final, had said`)
+/// and when it is a pronoun (`She won her final … and said`).
+#[test]
+fn speakers_two_verbs() {
+    let doc = load_titled("speakers-two-verbs.md", "Two Verbs");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "thinking of other ways to get better after the Games",
+                Some("Jack McMillan"),
+                7,
+            ),
+            inline(
+                "so nervous that I could hardly hold my goggles",
+                Some("Ellen Ward"),
+                9,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("2024", 9)]);
+}

@@ -505,6 +505,7 @@ fn quoting(lead_in: &str) -> Option<String> {
 /// The name that opens a sentence whose reporting verb is its second (`Ailsa Morrow, who
 /// chairs the group, welcomed the plan but said`): the verb follows `and` or `but`.
 pub(super) fn subject_of_two_verbs(subject: &[&str]) -> Option<String> {
+    let subject = without_aside_after_joint(subject);
     let joined = subject
         .last()
         .is_some_and(|w| matches!(bare(w), "and" | "but"));
@@ -519,6 +520,34 @@ pub(super) fn subject_of_two_verbs(subject: &[&str]) -> Option<String> {
     let name = name_from(run)?;
     (name.split_whitespace().count() >= 2 || name.split_whitespace().count() == 1 && end == 0)
         .then_some(name)
+}
+
+/// `subject` without an aside in commas after its `and` or `but` (`… on Friday and, speaking
+/// before the race, had`): the joint ends it again. Anything else as it is.
+fn without_aside_after_joint<'s, 'w>(subject: &'s [&'w str]) -> &'s [&'w str] {
+    if !subject.last().is_some_and(|w| w.ends_with(',')) {
+        return subject;
+    }
+    let last = subject.len() - 1;
+    match subject[..last].iter().rposition(|w| w.ends_with(',')) {
+        Some(joint) if last - joint <= 8 && matches!(bare(subject[joint]), "and" | "but") => {
+            &subject[..=joint]
+        }
+        _ => subject,
+    }
+}
+
+/// Whether a sentence whose reporting verb is its second opens with a pronoun, its subject
+/// (`He won gold on Friday and said`): the pronoun's gender.
+fn pronoun_of_two_verbs(subject: &[&str]) -> Option<Option<given::Gender>> {
+    let subject = without_aside_after_joint(subject);
+    let [first, between @ .., last] = subject else {
+        return None;
+    };
+    let joined = matches!(bare(last), "and" | "but");
+    // No other subject after the first: `He said he and Ann` is no joint of two verbs.
+    let one_subject = !between.is_empty() && between.iter().all(|w| pronoun(w).is_none());
+    (joined && one_subject).then(|| pronoun(first)).flatten()
 }
 
 /// The one person a lead-in ending in a colon names, when not as the object of a
@@ -691,6 +720,11 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     }
     if let Some(g) = end.checked_sub(1).and_then(|i| pronoun(words[i])) {
         // `he said`, but not `told him she`: the pronoun is the verb's subject.
+        return Some(Who::Pronoun(g));
+    }
+    // `He won gold on Friday and, speaking before the race, had said`: the pronoun that
+    // opens the sentence is the subject of both its verbs.
+    if let Some(g) = pronoun_of_two_verbs(&words[..end]) {
         return Some(Who::Pronoun(g));
     }
     // `the 24-year-old said`, `said the 25-year-old swimmer`: someone named just before,
