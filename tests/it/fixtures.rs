@@ -4015,3 +4015,19 @@ fn speakers_two_verbs() {
     );
     dates_are(&doc, &[dated("2024", 9)]);
 }
+
+/// `Reporting fromSan Francisco Meta warned`: words whose space a page lost run a place into
+/// a body's name; the run is no person's name, and `Meta said` stays Meta.
+#[test]
+fn speakers_words_run_together() {
+    let doc = load_titled("speakers-words-run-together.md", "Words Run Together");
+    quotes_are(
+        &doc,
+        &[inline(
+            "Based on feedback from the regulator, we expect to make further changes to the service,",
+            Some("Meta"),
+            7,
+        )],
+    );
+    dates_are(&doc, &[dated("2025-04", 7)]);
+}

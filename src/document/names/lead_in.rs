@@ -1546,6 +1546,11 @@ pub(super) fn name_before(words: &[&str]) -> Option<String> {
         if object(w) || after_the {
             return None;
         }
+        // `Reporting fromSan Francisco Meta warned`: words run together (a page's lines
+        // flattened); the run goes on inside the word before it, and is no name.
+        if glued_capital(words[i]) {
+            return None;
+        }
     }
     while run
         .first()

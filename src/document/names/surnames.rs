@@ -1433,6 +1433,16 @@ pub(super) fn full_name_words<'t>(
             n = 2;
         }
     }
+    // `Reporting fromSan Francisco Meta`: words run together (a page's lines flattened); the
+    // run goes on inside the word before it, and is no name.
+    let before_run = text[..start].trim_end();
+    let before_run = before_run
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
+    if super::words::glued_capital(before_run) {
+        return None;
+    }
     (n >= 2).then_some((run, n))
 }
 

@@ -891,6 +891,25 @@ pub(super) fn whole_words<'t>(text: &'t str, word: &'t str) -> impl Iterator<Ite
     })
 }
 
+/// Whether `word` ends in a capitalised part run onto a word in lower case (`fromSan`,
+/// `byJane`): two words whose space was lost.
+pub(super) fn glued_capital(word: &str) -> bool {
+    if !word.starts_with(char::is_lowercase) {
+        return false;
+    }
+    let mut lower_before = false;
+    for c in word.chars() {
+        if c.is_uppercase() && lower_before {
+            return true;
+        }
+        lower_before = c.is_lowercase();
+        if !c.is_alphabetic() {
+            return false;
+        }
+    }
+    false
+}
+
 #[inline]
 pub(super) fn is_capitalised(word: &str) -> bool {
     match word.as_bytes().first() {
@@ -1027,6 +1046,17 @@ pub(super) fn is_department(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_that_lost_its_space_is_seen() {
+        for word in ["fromSan", "byJane", "iPhone"] {
+            assert!(glued_capital(word), "{word}");
+        }
+        // A name's own capitals (it opens with one), a hyphen's, none.
+        for word in ["McMillan", "O'Neill", "from", "San", "e-Mail", "well-Known"] {
+            assert!(!glued_capital(word), "{word}");
+        }
+    }
 
     #[test]
     fn a_sieved_set_holds_each_of_its_words_and_no_other() {
