@@ -4031,3 +4031,27 @@ fn speakers_words_run_together() {
     );
     dates_are(&doc, &[dated("2025-04", 7)]);
 }
+
+/// A lead-in with a colon names its subject, not the object of its verb (`… but instead
+/// blamed Augusta Leigh:` is hers, the pronoun's); a name the colon's clause makes its subject
+/// with `who` still speaks (`contacted Terry Branch, …, who gave the following statement:`).
+#[test]
+fn speakers_objects_before_colons() {
+    let doc = load_titled("speakers-objects-before-colons.md", "Objects Before Colons");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "I fear she is more wicked than he ever was, and always has been.",
+                Some("Ada Lovelace"),
+                9,
+            ),
+            inline(
+                "We check every card at the gate, and we will go on doing so.",
+                Some("Terry Branch"),
+                11,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("1841", 7)]);
+}

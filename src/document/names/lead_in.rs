@@ -574,7 +574,13 @@ pub(super) fn subject_before_colon(lead_in: &str) -> Option<String> {
         .split_whitespace()
         .next_back()
         .unwrap_or_default();
-    (!PREPOSITIONS.contains(&before.to_lowercase().as_str())).then(|| name.clone())
+    // `… but instead blamed Augusta Leigh:`: the object of a verb is not who speaks (unless a
+    // clause after the name makes them its subject: `contacted Terry Branch, Head of
+    // Security, who gave the following statement:`).
+    let relative = lead_in[*at..].split_whitespace().any(|w| bare(w) == "who");
+    let object_of_verb = *at > 0 && !relative && super::grammar::is_verb_in_past_or_present(before);
+    (!PREPOSITIONS.contains(&before.to_lowercase().as_str()) && !object_of_verb)
+        .then(|| name.clone())
 }
 
 /// A name that opens the subject and is followed by where the person is from:
@@ -706,6 +712,20 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
                 .is_some_and(|w| w.starts_with(char::is_lowercase));
             if (1..=3).contains(&run) && verb_follows && only_a_name(&words[..run]) {
                 return Some(Who::Subject(joined_as_written(&words[..run])));
+            }
+        }
+        // `She did not blame Byron, but instead blamed Augusta Leigh:`: the pronoun that opens
+        // a sentence leading in with a colon is its subject, whoever it names after a verb.
+        if lead_in.trim_end().ends_with(':') {
+            let opening = match words.as_slice() {
+                [first, ..] if pronoun(first).is_some() => pronoun(first),
+                [first, second, ..] if first.ends_with(',') || is_not_name(bare(first)) => {
+                    pronoun(second)
+                }
+                _ => None,
+            };
+            if let Some(g) = opening {
+                return Some(Who::Pronoun(g));
             }
         }
         return subject_of_colon(lead_in, &words).map(Who::Subject);
