@@ -4055,3 +4055,26 @@ fn speakers_objects_before_colons() {
     );
     dates_are(&doc, &[dated("1841", 7)]);
 }
+
+/// `Chris Lydgate ’90, a former editor …, noted that "…"`: a class year after a name is no
+/// word of it, before an appositive as after a reporting verb (`said Dana Park '24`).
+#[test]
+fn speakers_class_years() {
+    let doc = load_titled("speakers-class-years.md", "Class Years");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "the paper, over the past thirty years, has stunk,",
+                Some("Chris Lydgate"),
+                9,
+            ),
+            inline(
+                "We need an editor who knows the work before they are elected,",
+                Some("Dana Park"),
+                11,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("2016-04", 7)]);
+}

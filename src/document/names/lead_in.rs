@@ -622,6 +622,15 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     } else {
         lead_in
     };
+    // `Chris Lydgate ’90, a former editor, noted`: a class year after a name is no word of it.
+    let without_years;
+    let lead_in = match without_class_years(lead_in) {
+        Some(text) => {
+            without_years = text;
+            without_years.as_str()
+        }
+        None => lead_in,
+    };
     // `Andrew Morgan (anoa) says`, `Timo ⚡️ reports`: a handle in brackets or an emoji
     // after a name is no word of the sentence.
     // Room for the words made at once (a word takes two bytes at least, with its space; a
@@ -974,6 +983,43 @@ fn possessive_statement(words: &[&str]) -> Option<String> {
 /// `text` without what stands in round brackets of several words (`(h/t Gateway Pundit)`);
 /// a bracket of one word stays (`Andrew Morgan (anoa)`, read as a handle), and so does one
 /// that is never closed.
+/// `text` without the class years written after names (`Chris Lydgate ’90,` → `Chris
+/// Lydgate,`: an apostrophe and two digits, their punctuation kept on the name); `None` when it
+/// has none.
+fn without_class_years(text: &str) -> Option<String> {
+    // (`’` is E2 80 99 and `‘` E2 80 98 in UTF-8: their last byte before a digit.)
+    let is_year = |w: &str| {
+        let w = w.trim_end_matches([',', ';', ':', '.']);
+        let digits = w
+            .strip_prefix('’')
+            .or_else(|| w.strip_prefix('\''))
+            .or_else(|| w.strip_prefix('‘'));
+        digits.is_some_and(|d| d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit()))
+    };
+    // Most lead-ins hold no apostrophe before a digit: one look at the bytes passes them by.
+    let bytes = text.as_bytes();
+    let has = memchr::memchr3_iter(b'\'', 0x99, 0x98, bytes)
+        .any(|at| bytes.get(at + 1).is_some_and(u8::is_ascii_digit));
+    if !has || !text.split_whitespace().any(is_year) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_inclusive(char::is_whitespace) {
+        if is_year(word.trim_end()) {
+            // Its punctuation stays, on the word before.
+            let punctuation = word
+                .trim_end()
+                .trim_start_matches(|c: char| !matches!(c, ',' | ';' | ':' | '.'));
+            out.truncate(out.trim_end().len());
+            out.push_str(punctuation);
+            out.push(' ');
+            continue;
+        }
+        out.push_str(word);
+    }
+    Some(out)
+}
+
 fn drop_asides(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -2125,6 +2171,20 @@ fn possessor_of_statement(title: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_class_year_after_a_name_is_no_word_of_it() {
+        assert_eq!(
+            without_class_years("Chris Lydgate ’90, a former editor, noted that").as_deref(),
+            Some("Chris Lydgate, a former editor, noted that")
+        );
+        assert_eq!(
+            without_class_years("said Sam Xu '20.").as_deref(),
+            Some("said Sam Xu. ")
+        );
+        assert_eq!(without_class_years("in the ’90s, Jo’s team said"), None);
+        assert_eq!(without_class_years("Jo said"), None);
+    }
 
     #[test]
     fn lead_ins_name_their_speaker() {
