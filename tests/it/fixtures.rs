@@ -4078,3 +4078,30 @@ fn speakers_class_years() {
     );
     dates_are(&doc, &[dated("2016-04", 7)]);
 }
+
+/// A quotation that opens its paragraph after a one-sentence paragraph whose subject is `She`
+/// and which names no one is the words of whom the pronoun stands for; not after one that
+/// names someone else (`She thanks her adviser, Ruth Adler, …`).
+#[test]
+fn speakers_pronoun_paragraph_before() {
+    let doc = load_titled(
+        "speakers-pronoun-paragraph-before.md",
+        "A Pronoun's Paragraph",
+    );
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "It’s been a strange year, but I’m glad it’s working out now.",
+                Some("Nandita Kumari"),
+                11,
+            ),
+            inline(
+                "There were weeks when nobody knew if the trip would happen at all.",
+                None,
+                15,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("2021", 7)]);
+}

@@ -245,7 +245,25 @@ pub(super) fn resolve_speakers(
                         .get_or_init(|| interviewee(outline, found, everyone))
                         .clone()
                 })
-                .or_else(|| introduced_before(outline, found[k])),
+                .or_else(|| introduced_before(outline, found[k]))
+                .or_else(|| {
+                    // `She has a week left on the project.` then `“It’s been a weird thing …”`.
+                    let gender = pronoun_introduced_before(outline, found[k])?;
+                    let everyone = everyone.get_or_insert_with(|| everyone_named(outline, &out));
+                    let name = antecedent(
+                        outline,
+                        found,
+                        &out,
+                        everyone,
+                        k,
+                        Some(gender),
+                        &mut lookups,
+                    )?;
+                    Some(match everyone.in_full(&name) {
+                        Some(full) => full.to_string(),
+                        None => lookups.titled_in_full(&name, everyone).unwrap_or(name),
+                    })
+                }),
         };
         out[k] = speaker;
     }
@@ -1097,6 +1115,31 @@ fn introduced_before(outline: &Outline, p: &Pending) -> Option<String> {
         && after.starts_with(char::is_lowercase)
         && text[..*at].split_whitespace().all(|w| !w.ends_with(',')))
     .then(|| names::without_description(name).to_string())
+}
+
+/// The gender of the pronoun that opens the paragraph just before quote `p`, when `p` opens
+/// its own paragraph and the one before is one sentence that quotes nothing, names no one and
+/// has the pronoun for its subject (`She has about a week left on the project.` then `“It’s
+/// been a weird thing …”`): the quotation is the words of whom the pronoun stands for.
+fn pronoun_introduced_before(outline: &Outline, p: &Pending) -> Option<names::given::Gender> {
+    if !p.opens || p.quote.kind != QuoteKind::Inline {
+        return None;
+    }
+    let b = p.blocks.start.checked_sub(1)?;
+    let block = outline.blocks.get(b)?;
+    if !matches!(block.kind, BlockKind::Paragraph) || block.section() != p.quote.section {
+        return None;
+    }
+    let text = outline.text_of(block).trim();
+    let one_sentence = text.ends_with('.') && sentences::end_after(text, 0) + 1 >= text.len();
+    if !one_sentence || text.contains(['"', '“', '”']) {
+        return None;
+    }
+    let mut words = text.split_whitespace();
+    let gender = names::subject_pronoun(words.next()?)??;
+    let verb = words.next()?;
+    (verb.starts_with(char::is_lowercase) && names::person_mentions(text).is_empty())
+        .then_some(gender)
 }
 
 /// The speaker quote `k` keeps from the quote before it: that quote's, when it is in the same
