@@ -3968,8 +3968,8 @@ fn speakers_own_attribution_after_lead_in() {
     dates_are(&doc, &[dated("2023-03", 7)]);
 }
 
-/// `the giant of a man told the crowd`, `the old man added`: someone just named, described
-/// again by a plain noun for a man, is whom a pronoun would stand for; of a sentence that opens
+/// `the giant of a man told the crowd`, `the bear of a man added`: someone just named,
+/// described again as `a man`, is whom a pronoun would stand for; of a sentence that opens
 /// with a clause (`Before Tom Hart arrived, Bill Reich … told`), its subject after the clause.
 #[test]
 fn speakers_described_again() {
@@ -4104,4 +4104,50 @@ fn speakers_pronoun_paragraph_before() {
         ],
     );
     dates_are(&doc, &[dated("2021", 7)]);
+}
+
+/// Forms near this session's rules that must keep the speaker they had (a review found each
+/// given a wrong name by a first draft of those rules): a place before a list (`Speaking in
+/// Paris, Jane Smith and Bob Hart said`), a verb that gives someone the floor (`He introduced
+/// Jane Smith:`), a relative clause's second verb (`Dan Hart, who ran the kitchen … and
+/// said`), someone unnamed (`the woman said`), `is how` after a quotation, a brand with a
+/// capital inside (`eBay’s Jamie Iannone`) and a given name the text also writes as a word
+/// (`hope`).
+#[test]
+fn speakers_forms_that_keep_their_speaker() {
+    let doc = load_titled(
+        "speakers-forms-that-keep-their-speaker.md",
+        "Forms That Keep Their Speaker",
+    );
+    let waited = "I have waited a very long time to say this in public.";
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "It took us nine months of talks to get here,",
+                Some("Jane Smith"),
+                9,
+            ),
+            inline(waited, Some("Jane Smith"), 13),
+            inline(waited, None, 17),
+            inline("the best he had ever worked with in his life.", None, 21),
+            inline("I never thought it could happen on this street,", None, 25),
+            inline(
+                "A complete disgrace to the whole of this chamber,",
+                Some("Jane Smith"),
+                31,
+            ),
+            inline(
+                "ready for a very different kind of year ahead.",
+                Some("Jamie Iannone"),
+                35,
+            ),
+            inline(
+                "the best place she had ever worked in.",
+                Some("Hope Marie Sullivan"),
+                39,
+            ),
+        ],
+    );
+    dates_are(&doc, &[]);
 }

@@ -87,15 +87,22 @@ pub fn in_brackets(text: &str, at: usize) -> bool {
 /// favourites were Elvis Presley, Dire Straits, Pink Floyd and Queen` gives each of the four
 /// the offset of `Elvis`, so that what stands before the list (an object's place after `his
 /// favourites were`) is read for every name in it. A list is names (capitalised runs of up
-/// to four words) joined by commas and one `and` or `or`; a name in none (`In London, Jane
-/// Smith said`, no `and`) begins at itself.
+/// to four words) joined by commas, `and`, `or` or `&`, with a conjunction among them, in one
+/// sentence; a run after a preposition or an article is a place or a thing before the list,
+/// not a name of it (`Speaking in Paris, Jane Smith and Bob Hart said`). A name in none (`In
+/// London, Jane Smith said`, no `and`) begins at itself.
 pub fn list_head(text: &str, at: usize) -> usize {
     /// The capitalised run of up to four words that ends `before`: where it starts.
     fn run_ending(before: &str) -> Option<usize> {
         let mut start = None;
         let mut rest = before.trim_end();
         for _ in 0..4 {
-            let word_at = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            // After the last white space (of any width: a no-break space is two bytes).
+            let word_at = rest
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
             let word = &rest[word_at..];
             let name_like = word.starts_with(char::is_uppercase)
                 && word
@@ -135,6 +142,15 @@ pub fn list_head(text: &str, at: usize) -> usize {
         let Some(start) = run_ending(rest) else {
             break;
         };
+        // `Speaking in Paris, Jane Smith and Bob Hart said`: a place or a thing after a
+        // preposition or an article ends a phrase before the list; it is no name of it.
+        let word_before = rest[..start].split_whitespace().next_back().unwrap_or("");
+        if matches!(
+            word_before.to_ascii_lowercase().as_str(),
+            "in" | "at" | "on" | "near" | "from" | "to" | "of" | "by" | "for" | "the" | "a" | "an"
+        ) {
+            break;
+        }
         joined |= conjunction;
         head = start;
     }
@@ -231,16 +247,24 @@ pub fn written_in_lower_case(text: &str, word: &str) -> bool {
     lower != word && !lower.is_empty() && whole_words(text, &lower).next().is_some()
 }
 
-/// Whether `text` uses `word` (capitalised) as a common noun: in lower case (see
-/// [`written_in_lower_case`]), or after `the`, alone or in the plural (`the Queditors
-/// expressed optimism`): what someone is, when it opens a name (`Queditor Alex Blum`).
-pub fn used_as_a_noun(text: &str, word: &str) -> bool {
-    written_in_lower_case(text, word)
-        || ["the", "The"].iter().any(|the| {
-            let one = format!("{the} {word}");
-            let many = format!("{one}s");
-            whole_words(text, &one).next().is_some() || whole_words(text, &many).next().is_some()
-        })
+/// Whether `text` writes `word` (capitalised) after `the`, alone or in the plural (`the
+/// Queditors expressed optimism`): a noun for what someone is, when it opens a name
+/// (`Queditor Alex Blum`).
+pub fn written_after_the(text: &str, word: &str) -> bool {
+    // Whether the word at `at` stands after `the` or `The` (a word of its own).
+    let after_the = |at: usize| {
+        let before = text[..at].strip_suffix(' ').unwrap_or("");
+        let Some(rest) = before
+            .strip_suffix("the")
+            .or_else(|| before.strip_suffix("The"))
+        else {
+            return false;
+        };
+        rest.chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
+    whole_words(text, word).any(after_the) || whole_words(text, &format!("{word}s")).any(after_the)
 }
 
 /// Whether `word` gives an age as a person's description: `24-year-old` (a `year old`
@@ -272,22 +296,11 @@ pub fn age_description(words: &[&str], from: usize, to: usize) -> Option<Option<
                 .all(|w| w.starts_with(char::is_lowercase) || *w == "PhD");
             (lower && is_role_noun(last)).then(|| given::of_person_noun(last))
         }
-        // `the giant of a man`, `the old man`, `the woman`: someone just named, by a plain
-        // noun for a man or a woman (not kin, nor a role: `the mother` may be anyone's).
-        [the, .., noun] if is_the(the) && description.len() <= 5 => {
+        // `the giant of a man`, `the bear of a woman`: someone just named, described again
+        // (not `the woman`, `the other man`: as often someone unnamed).
+        [the, _, of, a, noun] if is_the(the) && *of == "of" && *a == "a" => {
             let noun = noun.trim_end_matches([',', '.']);
-            let plain = matches!(
-                noun,
-                "man" | "woman" | "gentleman" | "lady" | "boy" | "girl"
-            );
-            let between = &description[1..description.len() - 1];
-            let fits = match between {
-                [] => true,
-                [adjective] => adjective.chars().all(|c| c.is_ascii_lowercase()),
-                [_, "of", "a"] => true,
-                _ => false,
-            };
-            (plain && fits).then(|| given::of_person_noun(noun))
+            matches!(noun, "man" | "woman").then(|| given::of_person_noun(noun))
         }
         _ => None,
     }
@@ -392,8 +405,9 @@ pub fn reports_at(text: &str, at: usize) -> bool {
 }
 
 /// Where the clause that opens `sentence` with a subordinator (`Before McCain arrived,`,
-/// `When the vote came,`) ends: the byte after its comma; `None` when the sentence opens
-/// otherwise, or no comma ends the clause within twenty words.
+/// `When the vote came,`) ends: the byte after the first comma that follows a word in lower
+/// case; `None` when the sentence opens otherwise, or no such comma comes within twenty
+/// words.
 pub fn opening_clause_end(sentence: &str) -> Option<usize> {
     const SUBORDINATORS: &[&str] = &[
         "When", "If", "After", "Before", "Because", "While", "Although", "As", "Since", "Once",
@@ -408,7 +422,10 @@ pub fn opening_clause_end(sentence: &str) -> Option<usize> {
     let mut at = 0;
     for word in trimmed.split_inclusive(char::is_whitespace).take(20) {
         at += word.len();
-        if word.trim_end().ends_with(',') {
+        // The clause ends after its verb or object in lower case (`Before McCain arrived,`),
+        // not at a comma inside a list of names in it (`Before Tom Reed, Dan Hart and …`).
+        let word = word.trim_end();
+        if word.ends_with(',') && word.starts_with(char::is_lowercase) {
             return Some(offset + at);
         }
     }
@@ -620,12 +637,13 @@ mod tests {
 
     #[test]
     fn a_word_after_the_is_a_noun() {
-        let text = "The Queditors were hopeful. Queditor Alex Blum spoke. Concertmaster Ann Lee \
-                    took the concertmaster's chair. Mayor Bo Li met Jo Hu.";
-        assert!(used_as_a_noun(text, "Queditor"));
-        assert!(used_as_a_noun(text, "Concertmaster"));
-        assert!(!used_as_a_noun(text, "Mayor"));
-        assert!(!used_as_a_noun(text, "Jo"));
+        let text = "The Queditors were hopeful. Queditor Alex Blum spoke, as the Editor did. \
+                    Hope Lee has hope. Mayor Bo Li met Jo Hu. Bathe Jo.";
+        assert!(written_after_the(text, "Queditor"));
+        assert!(written_after_the(text, "Editor"));
+        assert!(!written_after_the(text, "Hope"));
+        assert!(!written_after_the(text, "Mayor"));
+        assert!(!written_after_the(text, "Jo"));
     }
 
     #[test]
@@ -634,6 +652,11 @@ mod tests {
         assert_eq!(opening_clause_end(text), Some(text.find("Bill").unwrap()));
         assert_eq!(opening_clause_end("Bill Reich spoke, loudly."), None);
         assert_eq!(opening_clause_end("When it ended there was no comma"), None);
+        let text = "Before Tom Reed, Dan Hart and Bob Lee arrived, he spoke.";
+        assert_eq!(
+            opening_clause_end(text),
+            Some(text.find("he spoke").unwrap())
+        );
     }
 
     #[test]
@@ -647,6 +670,15 @@ mod tests {
         let text = "When they met in London, Jane Smith said so.";
         let jane = text.find("Jane").unwrap();
         assert_eq!(list_head(text, jane), jane);
+        // Nor does a place before an introductory comma.
+        let text = "Speaking in Paris, Jane Smith and Bob Hart said so.";
+        let jane = text.find("Jane").unwrap();
+        assert_eq!(list_head(text, text.find("Bob").unwrap()), jane);
+        assert_eq!(list_head(text, jane), jane);
+        // A space two bytes wide (no-break) between a list's words.
+        let text = "her singers were Nina\u{a0}Simone, Joni Mitchell and Björk.";
+        let nina = text.find("Nina").unwrap();
+        assert_eq!(list_head(text, text.find("Joni").unwrap()), nina);
         // Nor does a sentence's end.
         let text = "He met Ann Lee. Bob Hart and Carl Dunn came later.";
         let bob = text.find("Bob").unwrap();

@@ -545,8 +545,12 @@ fn pronoun_of_two_verbs(subject: &[&str]) -> Option<Option<given::Gender>> {
         return None;
     };
     let joined = matches!(bare(last), "and" | "but");
-    // No other subject after the first: `He said he and Ann` is no joint of two verbs.
-    let one_subject = !between.is_empty() && between.iter().all(|w| pronoun(w).is_none());
+    // No other subject after the first: `He said he and Ann` is no joint of two verbs, nor
+    // is a relative clause's (`He praised Dan Hart, who ran the kitchen and said`).
+    let one_subject = !between.is_empty()
+        && between
+            .iter()
+            .all(|w| pronoun(w).is_none() && !matches!(bare(w), "who" | "which" | "that"));
     (joined && one_subject).then(|| pronoun(first)).flatten()
 }
 
@@ -574,11 +578,12 @@ pub(super) fn subject_before_colon(lead_in: &str) -> Option<String> {
         .split_whitespace()
         .next_back()
         .unwrap_or_default();
-    // `… but instead blamed Augusta Leigh:`: the object of a verb is not who speaks (unless a
-    // clause after the name makes them its subject: `contacted Terry Branch, Head of
-    // Security, who gave the following statement:`).
+    // `… but instead blamed Augusta Leigh:`: the one a verb of judging or addressing is about
+    // is not who speaks (unless a clause after the name makes them its subject: `contacted
+    // Terry Branch, Head of Security, who gave the following statement:`). Not a verb that
+    // gives them the floor: `He introduced Jane Smith:`, `He then quoted Winston Churchill:`.
     let relative = lead_in[*at..].split_whitespace().any(|w| bare(w) == "who");
-    let object_of_verb = *at > 0 && !relative && super::grammar::is_verb_in_past_or_present(before);
+    let object_of_verb = *at > 0 && !relative && judges_or_addresses(before);
     (!PREPOSITIONS.contains(&before.to_lowercase().as_str()) && !object_of_verb)
         .then(|| name.clone())
 }
@@ -724,8 +729,16 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
             }
         }
         // `She did not blame Byron, but instead blamed Augusta Leigh:`: the pronoun that opens
-        // a sentence leading in with a colon is its subject, whoever it names after a verb.
-        if lead_in.trim_end().ends_with(':') {
+        // a sentence leading in with a colon is its subject, when it names no one else, or
+        // only as the one a verb of judging or addressing is about (not `He introduced Jane
+        // Smith:`, `He was followed by Jane Smith:`).
+        let names_only_objects = || {
+            person_mentions(lead_in).iter().all(|(at, _)| {
+                let before = lead_in[..*at].split_whitespace().next_back().unwrap_or("");
+                judges_or_addresses(before)
+            })
+        };
+        if lead_in.trim_end().ends_with(':') && names_only_objects() {
             let opening = match words.as_slice() {
                 [first, ..] if pronoun(first).is_some() => pronoun(first),
                 [first, second, ..] if first.ends_with(',') || is_not_name(bare(first)) => {
@@ -980,12 +993,39 @@ fn possessive_statement(words: &[&str]) -> Option<String> {
     name.iter().all(|w| !is_not_name(w)).then(|| name.join(" "))
 }
 
-/// `text` without what stands in round brackets of several words (`(h/t Gateway Pundit)`);
-/// a bracket of one word stays (`Andrew Morgan (anoa)`, read as a handle), and so does one
-/// that is never closed.
+/// Whether `word` is a verb of judging or addressing someone in the past or present (`blamed`,
+/// `praises`, `thanked`, `told`): the person after it is what the sentence is about, not who
+/// speaks in the quotation it leads in to.
+fn judges_or_addresses(word: &str) -> bool {
+    let w = bare(word);
+    let stem = w
+        .strip_suffix("ed")
+        .or_else(|| w.strip_suffix("es"))
+        .or_else(|| w.strip_suffix('s'))
+        .unwrap_or(w);
+    matches!(
+        stem,
+        "blam"
+            | "prais"
+            | "thank"
+            | "criticis"
+            | "criticiz"
+            | "accus"
+            | "attack"
+            | "defend"
+            | "warn"
+            | "urg"
+            | "remind"
+            | "condemn"
+            | "scold"
+            | "rebuk"
+            | "mock"
+    ) || matches!(w, "told" | "tells" | "asked" | "asks")
+}
+
 /// `text` without the class years written after names (`Chris Lydgate ’90,` → `Chris
-/// Lydgate,`: an apostrophe and two digits, their punctuation kept on the name); `None` when it
-/// has none.
+/// Lydgate,`: an apostrophe and two digits after a capitalised word, their punctuation kept on
+/// the name; not `In ’98,`); `None` when it has none.
 fn without_class_years(text: &str) -> Option<String> {
     // (`’` is E2 80 99 and `‘` E2 80 98 in UTF-8: their last byte before a digit.)
     let is_year = |w: &str| {
@@ -1005,7 +1045,11 @@ fn without_class_years(text: &str) -> Option<String> {
     }
     let mut out = String::with_capacity(text.len());
     for word in text.split_inclusive(char::is_whitespace) {
-        if is_year(word.trim_end()) {
+        let after_name = out
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| is_capitalised(bare(w)) && !is_not_name(bare(w)));
+        if is_year(word.trim_end()) && after_name && out.ends_with(char::is_whitespace) {
             // Its punctuation stays, on the word before.
             let punctuation = word
                 .trim_end()
@@ -1020,6 +1064,9 @@ fn without_class_years(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// `text` without what stands in round brackets of several words (`(h/t Gateway Pundit)`);
+/// a bracket of one word stays (`Andrew Morgan (anoa)`, read as a handle), and so does one
+/// that is never closed.
 fn drop_asides(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -2183,6 +2230,10 @@ mod tests {
             Some("said Sam Xu. ")
         );
         assert_eq!(without_class_years("in the ’90s, Jo’s team said"), None);
+        assert_eq!(
+            without_class_years("In ’98, Jo said").as_deref(),
+            Some("In ’98, Jo said")
+        );
         assert_eq!(without_class_years("Jo said"), None);
     }
 

@@ -891,23 +891,21 @@ pub(super) fn whole_words<'t>(text: &'t str, word: &'t str) -> impl Iterator<Ite
     })
 }
 
-/// Whether `word` ends in a capitalised part run onto a word in lower case (`fromSan`,
-/// `byJane`): two words whose space was lost.
+/// Whether `word` is a short word in lower case run onto a capitalised one (`fromSan`,
+/// `byJane`, `inWashington`): two words whose space was lost. Only words that stand before a
+/// name or a place count, so that names and brands with a capital inside are none (`eBay`,
+/// `iPhone`, `deGrasse`, `McMillan`).
 pub(super) fn glued_capital(word: &str) -> bool {
-    if !word.starts_with(char::is_lowercase) {
-        return false;
-    }
-    let mut lower_before = false;
-    for c in word.chars() {
-        if c.is_uppercase() && lower_before {
-            return true;
-        }
-        lower_before = c.is_lowercase();
-        if !c.is_alphabetic() {
-            return false;
-        }
-    }
-    false
+    const BEFORE: &[&str] = &[
+        "from", "by", "in", "at", "of", "to", "for", "with", "and", "the", "on", "via",
+    ];
+    BEFORE.iter().any(|lower| {
+        word.strip_prefix(lower).is_some_and(|rest| {
+            let mut chars = rest.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.next().is_some_and(char::is_lowercase)
+        })
+    })
 }
 
 #[inline]
@@ -1049,11 +1047,13 @@ mod tests {
 
     #[test]
     fn a_word_that_lost_its_space_is_seen() {
-        for word in ["fromSan", "byJane", "iPhone"] {
+        for word in ["fromSan", "byJane", "inWashington"] {
             assert!(glued_capital(word), "{word}");
         }
-        // A name's own capitals (it opens with one), a hyphen's, none.
-        for word in ["McMillan", "O'Neill", "from", "San", "e-Mail", "well-Known"] {
+        // Names and brands with a capital inside, words alone, acronyms after a word: none.
+        for word in [
+            "McMillan", "eBay’s", "iPhone", "deGrasse", "from", "San", "inCA",
+        ] {
             assert!(!glued_capital(word), "{word}");
         }
     }

@@ -53,6 +53,8 @@ pub(super) fn resolve_speakers(
     let mut lookups = Lookups::new(outline);
     // Everyone named in full, for an interview label's or a signature's initials.
     let mut named: Option<Vec<String>> = None;
+    // Each name asked whether it opens with what the person is, and the name without it.
+    let mut roles_asked: FxHashMap<String, Option<String>> = Default::default();
     for p in found {
         let (s, must_resolve) = match &p.who {
             Some(Who::Named(s)) => (s, false),
@@ -171,9 +173,18 @@ pub(super) fn resolve_speakers(
         // `Queditor Alex Blum`, where the text speaks of `the Queditors`: a first word that is
         // no known given name, before one that is, and that the text uses as a common noun,
         // is what the person is.
-        let full = match role_before_given_name(outline, &full) {
-            Some(name) => name.to_string(),
-            None => full,
+        // (Asked once a name, and of a few dozen names at most: each asking searches the
+        // whole text.)
+        let asked = roles_asked.len();
+        let full = match roles_asked.entry(full.clone()) {
+            std::collections::hash_map::Entry::Occupied(known) => {
+                known.get().clone().unwrap_or(full)
+            }
+            std::collections::hash_map::Entry::Vacant(new) if asked < ROLES_ASKED => {
+                let stripped = role_before_given_name(outline, &full).map(str::to_string);
+                new.insert(stripped).clone().unwrap_or(full)
+            }
+            std::collections::hash_map::Entry::Vacant(_) => full,
         };
         // `Respondents noted that "…"`: a word the text also writes in lower case nearby is
         // a common noun opening its sentence, not a name.
@@ -604,11 +615,14 @@ pub(super) fn body_before(
     }
 }
 
+/// How many names a document's speakers are asked [`role_before_given_name`] of, at most.
+const ROLES_ASKED: usize = 32;
+
 /// `name` without its first word, when that word says what the person is rather than names
 /// them: a name of three words or more whose first word is no title and no known given name
-/// and is a word the text uses as a common noun (`Queditor Alex Blum` beside `the
-/// Queditors`), when the rest is a name of its own: its first word a known given name, or
-/// the text writing it without that word too (`said Alex Blum`).
+/// and is a word the text writes after `the` (`Queditor Alex Blum` beside `the Queditors`),
+/// when the rest is a name of its own: its first word a known given name, or the text writing
+/// it without that word too (`said Alex Blum`).
 fn role_before_given_name<'n>(outline: &Outline, name: &'n str) -> Option<&'n str> {
     let mut words = name.split_whitespace();
     let (first, second) = (words.next()?, words.next()?);
@@ -616,7 +630,7 @@ fn role_before_given_name<'n>(outline: &Outline, name: &'n str) -> Option<&'n st
     let rest = name.trim_start()[first.len()..].trim_start();
     let role = !names::is_not_a_name(first)
         && names::given::of_given_name(first).is_none()
-        && grammar::used_as_a_noun(&outline.text, first)
+        && grammar::written_after_the(&outline.text, first)
         && (names::given::of_given_name(second).is_some()
             || names::mentions_of(&outline.text, rest) > names::mentions_of(&outline.text, name));
     role.then_some(rest)
@@ -1894,7 +1908,13 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
 /// its first word is an infinitive's `to`, a preposition that takes an object, a form of `be`
 /// or `have`, or `than`, `that` or `which` (`"incorrect" to regard …`, `"a hoax" is …`).
 fn sentence_goes_on(tail: &str) -> bool {
-    let first = tail.split_whitespace().next().unwrap_or_default();
+    let mut words = tail.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    // `"A disgrace," is how Senator Jane Smith described the vote`: an attribution all the
+    // same.
+    if matches!(first, "is" | "was") && matches!(words.next(), Some("how" | "what")) {
+        return false;
+    }
     matches!(
         first,
         "to" | "of"
