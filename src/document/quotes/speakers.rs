@@ -1092,14 +1092,10 @@ fn opens_with_unknown_subject(
         && people.mentions(first).is_empty()
 }
 
-/// The speaker of a quotation that opens its paragraph and says nothing of who speaks, when
-/// the paragraph just before is one sentence, quotes nothing, and opens with a full name as
-/// its subject, after words that describe them (`Wanganui skipper Campbell Hart could only
-/// express his admiration at the side's mental lift.` then `"Everyone in our squad …`), and
-/// names no one else.
-fn introduced_before(outline: &Outline, p: &Pending) -> Option<String> {
-    /// How many words may describe the person before their name.
-    const DESCRIBED: usize = 3;
+/// The text of the paragraph just before quote `p`, when `p` opens its own paragraph (in
+/// running text) and that one, in the same section, is one sentence that quotes nothing:
+/// what may introduce the speaker of a quotation that says nothing of who speaks.
+fn one_sentence_before<'o>(outline: &'o Outline, p: &Pending) -> Option<&'o str> {
     if !p.opens || p.quote.kind != QuoteKind::Inline {
         return None;
     }
@@ -1110,9 +1106,18 @@ fn introduced_before(outline: &Outline, p: &Pending) -> Option<String> {
     }
     let text = outline.text_of(block).trim();
     let one_sentence = text.ends_with('.') && sentences::end_after(text, 0) + 1 >= text.len();
-    if !one_sentence || text.contains(['"', '“', '”']) {
-        return None;
-    }
+    (one_sentence && !text.contains(['"', '“', '”'])).then_some(text)
+}
+
+/// The speaker of a quotation that opens its paragraph and says nothing of who speaks, when
+/// the paragraph just before is one sentence, quotes nothing, and opens with a full name as
+/// its subject, after words that describe them (`Wanganui skipper Campbell Hart could only
+/// express his admiration at the side's mental lift.` then `"Everyone in our squad …`), and
+/// names no one else.
+fn introduced_before(outline: &Outline, p: &Pending) -> Option<String> {
+    /// How many words may describe the person before their name.
+    const DESCRIBED: usize = 3;
+    let text = one_sentence_before(outline, p)?;
     let mentions = names::person_mentions(text);
     let [(at, name)] = mentions.as_slice() else {
         return None;
@@ -1136,19 +1141,7 @@ fn introduced_before(outline: &Outline, p: &Pending) -> Option<String> {
 /// has the pronoun for its subject (`She has about a week left on the project.` then `“It’s
 /// been a weird thing …”`): the quotation is the words of whom the pronoun stands for.
 fn pronoun_introduced_before(outline: &Outline, p: &Pending) -> Option<names::given::Gender> {
-    if !p.opens || p.quote.kind != QuoteKind::Inline {
-        return None;
-    }
-    let b = p.blocks.start.checked_sub(1)?;
-    let block = outline.blocks.get(b)?;
-    if !matches!(block.kind, BlockKind::Paragraph) || block.section() != p.quote.section {
-        return None;
-    }
-    let text = outline.text_of(block).trim();
-    let one_sentence = text.ends_with('.') && sentences::end_after(text, 0) + 1 >= text.len();
-    if !one_sentence || text.contains(['"', '“', '”']) {
-        return None;
-    }
+    let text = one_sentence_before(outline, p)?;
     let mut words = text.split_whitespace();
     let gender = names::subject_pronoun(words.next()?)??;
     let verb = words.next()?;
