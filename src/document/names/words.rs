@@ -899,6 +899,10 @@ pub(super) fn glued_capital(word: &str) -> bool {
     const BEFORE: &[&str] = &[
         "from", "by", "in", "at", "of", "to", "for", "with", "and", "the", "on", "via",
     ];
+    // Most words asked of are in lower case through: one look at their bytes passes them by.
+    if !word.bytes().skip(2).any(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
     BEFORE.iter().any(|lower| {
         word.strip_prefix(lower).is_some_and(|rest| {
             let mut chars = rest.chars();
