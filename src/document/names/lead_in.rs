@@ -738,7 +738,7 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
                 judges_or_addresses(before)
             })
         };
-        if lead_in.trim_end().ends_with(':') && names_only_objects() {
+        if lead_in.trim_end().ends_with(':') {
             let opening = match words.as_slice() {
                 [first, ..] if pronoun(first).is_some() => pronoun(first),
                 [first, second, ..] if first.ends_with(',') || is_not_name(bare(first)) => {
@@ -746,7 +746,8 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
                 }
                 _ => None,
             };
-            if let Some(g) = opening {
+            // (The names looked for only after a pronoun, which few such lead-ins open with.)
+            if let Some(g) = opening.filter(|_| names_only_objects()) {
                 return Some(Who::Pronoun(g));
             }
         }
