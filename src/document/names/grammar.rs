@@ -92,6 +92,11 @@ pub fn in_brackets(text: &str, at: usize) -> bool {
 /// not a name of it (`Speaking in Paris, Jane Smith and Bob Hart said`). A name in none (`In
 /// London, Jane Smith said`, no `and`) begins at itself.
 pub fn list_head(text: &str, at: usize) -> usize {
+    /// Whether `word` ends a sentence (`Lee.`), being no initial (`E.`).
+    fn ends_sentence(word: &str) -> bool {
+        let is_initial = word.len() == 2 && word.ends_with('.');
+        word.ends_with(['.', '!', '?']) && !is_initial
+    }
     /// The capitalised run of up to four words that ends `before`: where it starts.
     fn run_ending(before: &str) -> Option<usize> {
         let mut start = None;
@@ -110,8 +115,7 @@ pub fn list_head(text: &str, at: usize) -> usize {
                     .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'));
             // A sentence's end is no part of a name (`Ann Lee. Bob Hart and …`); an initial
             // is (`Robert E. Lee`).
-            let is_initial = word.len() == 2 && word.ends_with('.');
-            if !name_like || word.ends_with(['.', '!', '?']) && !is_initial {
+            if !name_like || ends_sentence(word) {
                 break;
             }
             start = Some(word_at);
@@ -165,9 +169,9 @@ pub fn list_head(text: &str, at: usize) -> usize {
                 joined = true;
                 break;
             }
-            let is_initial = word.len() == 2 && word.ends_with('.');
             if !word.starts_with(char::is_uppercase)
-                || word.ends_with(['.', '!', '?', ';', ':']) && !is_initial
+                || ends_sentence(word)
+                || word.ends_with([';', ':'])
             {
                 break;
             }
@@ -390,29 +394,25 @@ pub fn is_role_noun(word: &str) -> bool {
 /// (`Woodworth remembered that`, `Jane Doe later said`): the name's capitalised words, an
 /// adverb at most, then the verb.
 pub fn reports_at(text: &str, at: usize) -> bool {
-    let mut words = text
+    let words = text
         .get(at..)
         .unwrap_or_default()
         .split_whitespace()
-        .skip_while(|w| w.starts_with(char::is_uppercase))
-        .take(2);
-    let Some(first) = words.next() else {
-        return false;
-    };
-    let adverb = first.ends_with("ly") || matches!(first, "also" | "later" | "then");
-    let verb = if adverb { words.next() } else { Some(first) };
-    verb.is_some_and(super::is_reporting_verb)
+        .skip_while(|w| w.starts_with(char::is_uppercase));
+    reporting_verb_next(words)
 }
+
+/// Words that open a clause before a sentence's subject (`When`, `Before`, `Although`, …).
+pub(super) const SUBORDINATORS: &[&str] = &[
+    "When", "If", "After", "Before", "Because", "While", "Although", "As", "Since", "Once",
+    "Until", "Though", "Unless", "Whereas",
+];
 
 /// Where the clause that opens `sentence` with a subordinator (`Before McCain arrived,`,
 /// `When the vote came,`) ends: the byte after the first comma that follows a word in lower
 /// case; `None` when the sentence opens otherwise, or no such comma comes within twenty
 /// words.
 pub fn opening_clause_end(sentence: &str) -> Option<usize> {
-    const SUBORDINATORS: &[&str] = &[
-        "When", "If", "After", "Before", "Because", "While", "Although", "As", "Since", "Once",
-        "Until", "Though", "Unless", "Whereas",
-    ];
     let trimmed = sentence.trim_start();
     let first = trimmed.split_whitespace().next()?;
     if !SUBORDINATORS.contains(&first) {
@@ -472,6 +472,12 @@ pub fn reports_through_who(text: &str, at: usize) -> bool {
     if words.next() != Some("who") {
         return false;
     }
+    reporting_verb_next(words)
+}
+
+/// Whether `words` go on with a reporting verb, an adverb before it at most (`later said`,
+/// `publicly stated`).
+fn reporting_verb_next<'w>(mut words: impl Iterator<Item = &'w str>) -> bool {
     let Some(first) = words.next() else {
         return false;
     };

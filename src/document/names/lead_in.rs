@@ -138,7 +138,7 @@ pub(super) fn speaker_in_words(
     }
     // "according to Name" and "said Name" name the speaker after the verb; not "told Name",
     // the one told (`The guard, pointing to the chimney, told Firestone: "…"`).
-    let listener = verb > 0 && matches!(bare(words[verb]), "told" | "tells" | "asked" | "asks");
+    let listener = verb > 0 && tells(bare(words[verb]));
     if let Some(name) = name_from(words.get(named_at..).unwrap_or_default()).filter(|_| !listener) {
         if verb_opens_clause(words, verb) {
             return Some(name);
@@ -1021,7 +1021,13 @@ fn judges_or_addresses(word: &str) -> bool {
             | "scold"
             | "rebuk"
             | "mock"
-    ) || matches!(w, "told" | "tells" | "asked" | "asks")
+    ) || tells(w)
+}
+
+/// Whether `word` (trimmed) tells or asks someone (`told`, `asks`): the person after it is
+/// the one told.
+fn tells(word: &str) -> bool {
+    matches!(word, "told" | "tells" | "asked" | "asks")
 }
 
 /// `text` without the class years written after names (`Chris Lydgate ’90,` → `Chris
@@ -1046,11 +1052,14 @@ fn without_class_years(text: &str) -> Option<String> {
     }
     let mut out = String::with_capacity(text.len());
     for word in text.split_inclusive(char::is_whitespace) {
-        let after_name = out
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| is_capitalised(bare(w)) && !is_not_name(bare(w)));
-        if is_year(word.trim_end()) && after_name && out.ends_with(char::is_whitespace) {
+        let after_name = || {
+            out.ends_with(char::is_whitespace)
+                && out
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| is_capitalised(bare(w)) && !is_not_name(bare(w)))
+        };
+        if is_year(word.trim_end()) && after_name() {
             // Its punctuation stays, on the word before.
             let punctuation = word
                 .trim_end()
@@ -1424,13 +1433,9 @@ pub(super) fn appositive_subject(words: &[&str]) -> Option<String> {
     // however long the clause.
     // (Not `When the depot lost Kevin Marsh, who …, his deputy said`: the name must open
     // the subject.)
-    const SUBORDINATORS: &[&str] = &[
-        "When", "If", "After", "Before", "Because", "While", "Although", "As", "Since", "Once",
-        "Until", "Though", "Unless", "Whereas",
-    ];
     let opens_subject = words
         .first()
-        .is_some_and(|w| !SUBORDINATORS.contains(&bare(w)));
+        .is_some_and(|w| !super::grammar::SUBORDINATORS.contains(&bare(w)));
     let clause = words.iter().position(|w| w.ends_with(','));
     if let Some(k) = clause.filter(|&k| {
         opens_subject

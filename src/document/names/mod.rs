@@ -43,9 +43,22 @@ pub fn each_person(name: &str) -> impl Iterator<Item = &str> {
     std::iter::once(first).chain(second)
 }
 
-/// How many times `text` writes `name` as words of their own.
-pub fn mentions_of(text: &str, name: &str) -> usize {
-    words::whole_words(text, name).count()
+/// Whether `text` writes `name` as words of their own somewhere without the word `first`
+/// (and a space) right before it (`said Alex Blum`, where it also writes `Queditor Alex Blum`).
+pub fn written_without(text: &str, name: &str, first: &str) -> bool {
+    words::whole_words(text, name).any(|at| {
+        let Some(before) = text[..at]
+            .strip_suffix(' ')
+            .and_then(|b| b.strip_suffix(first))
+        else {
+            return true;
+        };
+        // `first` there as a word of its own, not the end of a longer one.
+        before
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Whether a capitalised `word` is one that is never part of a name (`With`, `The`, `However`,

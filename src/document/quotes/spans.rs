@@ -320,7 +320,7 @@ pub(super) fn quoted_spans(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut i = 0;
     while i < text.len() {
-        let Some(open) = next_opening_mark(text, i) else {
+        let Some(open) = next_quotation_mark(text.as_bytes(), i) else {
             break;
         };
         let (close_char, width) = if text[open..].starts_with('“') {
@@ -348,21 +348,6 @@ pub(super) fn quoted_spans(text: &str) -> Vec<Span> {
         i = end;
     }
     spans
-}
-
-/// Where the next `"` or `“` at or after byte `from` (a character boundary) is: a search of
-/// the bytes for `"` and for the lead byte of `“`, not a decoding of every character.
-fn next_opening_mark(text: &str, from: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut at = from;
-    while let Some(rel) = memchr::memchr2(b'"', 0xE2, bytes.get(at..)?) {
-        let i = at + rel;
-        if bytes[i] == b'"' || bytes[i..].starts_with("“".as_bytes()) {
-            return Some(i);
-        }
-        at = i + 1;
-    }
-    None
 }
 
 /// Where the quotation opened just before `from` closes, and the closing mark's width: at

@@ -238,13 +238,8 @@ pub(super) fn resolve_speakers(
             Some(Who::Pronoun(gender)) => {
                 let everyone = everyone.get_or_insert_with(|| everyone_named(outline, &out));
                 // `Professor Cheung … He said`: the full name the text gives the person.
-                antecedent(outline, found, &out, everyone, k, *gender, &mut lookups).map(|name| {
-                    match everyone.in_full(&name) {
-                        Some(full) => full.to_string(),
-                        // `General Howard` of several Howards: the one written with the title.
-                        None => lookups.titled_in_full(&name, everyone).unwrap_or(name),
-                    }
-                })
+                antecedent(outline, found, &out, everyone, k, *gender, &mut lookups)
+                    .map(|name| as_named_in_full(name, everyone, &mut lookups))
             }
             None => continued(outline, found, empty_quotes, &out, &people, k)
                 .or_else(|| {
@@ -261,7 +256,7 @@ pub(super) fn resolve_speakers(
                     // `She has a week left on the project.` then `“It’s been a weird thing …”`.
                     let gender = pronoun_introduced_before(outline, found[k])?;
                     let everyone = everyone.get_or_insert_with(|| everyone_named(outline, &out));
-                    let name = antecedent(
+                    antecedent(
                         outline,
                         found,
                         &out,
@@ -269,11 +264,8 @@ pub(super) fn resolve_speakers(
                         k,
                         Some(gender),
                         &mut lookups,
-                    )?;
-                    Some(match everyone.in_full(&name) {
-                        Some(full) => full.to_string(),
-                        None => lookups.titled_in_full(&name, everyone).unwrap_or(name),
-                    })
+                    )
+                    .map(|name| as_named_in_full(name, everyone, &mut lookups))
                 }),
         };
         out[k] = speaker;
@@ -615,6 +607,15 @@ pub(super) fn body_before(
     }
 }
 
+/// The full name the text gives the person a pronoun stands for (`Professor Cheung` is Peter
+/// Cheung; `General Howard`, of several Howards, the one written with the title).
+fn as_named_in_full(name: String, everyone: &names::People, lookups: &mut Lookups<'_>) -> String {
+    match everyone.in_full(&name) {
+        Some(full) => full.to_string(),
+        None => lookups.titled_in_full(&name, everyone).unwrap_or(name),
+    }
+}
+
 /// How many names a document's speakers are asked [`role_before_given_name`] of, at most.
 const ROLES_ASKED: usize = 32;
 
@@ -632,7 +633,7 @@ fn role_before_given_name<'n>(outline: &Outline, name: &'n str) -> Option<&'n st
         && names::given::of_given_name(first).is_none()
         && grammar::written_after_the(&outline.text, first)
         && (names::given::of_given_name(second).is_some()
-            || names::mentions_of(&outline.text, rest) > names::mentions_of(&outline.text, name));
+            || names::written_without(&outline.text, rest, first));
     role.then_some(rest)
 }
 
