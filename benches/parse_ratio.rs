@@ -24,7 +24,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use common::bare_pass;
-use dossier::document;
+use dossier::document::{self, outline};
 use dossier::library::EMBEDDED;
 use dossier::synthetic;
 
@@ -87,8 +87,9 @@ fn compare(name: &str, text: &str, rounds: usize, reps: u32) {
 
 /// `PARSE_RATIO_ONCE=WHAT:FILE` runs one pass over FILE and nothing else, for counting its
 /// instructions under callgrind (deterministic where the timings above are not): WHAT is
-/// `bare` (the bare pulldown-cmark pass), `load` (`document::load`) or `one` (load on this
-/// thread alone). FILE `seed` is the embedded dossier, `5MB` the generated one timed above.
+/// `bare` (the bare pulldown-cmark pass), `load` (`document::load`), `one` (load on this
+/// thread alone), or one phase of load: `walk` (the outline walk), `timeline` or `quotes`
+/// (each on an outline walked once beforehand, outside the passes). FILE `seed` is the embedded dossier, `5MB` the generated one timed above.
 /// `WHAT:FILE:N` makes N passes: the count of N passes less that of one is the cost of a
 /// pass after the first, without what is made once per process (tables of words, searchers).
 fn once(spec: &str) {
@@ -104,15 +105,21 @@ fn once(spec: &str) {
         "5MB" => synthetic::seed_repeated(5 * 1024 * 1024),
         path => std::fs::read_to_string(path).expect("a UTF-8 file"),
     };
+    let walked = matches!(what, "timeline" | "quotes").then(|| outline::walk(&text, 0, None));
     for _ in 0..passes {
-        match what {
-            "bare" => drop(black_box(bare_pass(black_box(&text)))),
-            "load" => drop(black_box(document::load("bench", black_box(&text)))),
-            "one" => drop(black_box(document::load_on_this_thread(
+        match (what, &walked) {
+            ("walk", _) => drop(black_box(outline::walk(black_box(&text), 0, None))),
+            ("timeline", Some(w)) => {
+                drop(black_box(document::timeline::build(black_box(w), &text)))
+            }
+            ("quotes", Some(w)) => drop(black_box(document::quotes::find(black_box(w), &text))),
+            ("bare", _) => drop(black_box(bare_pass(black_box(&text)))),
+            ("load", _) => drop(black_box(document::load("bench", black_box(&text)))),
+            ("one", _) => drop(black_box(document::load_on_this_thread(
                 "bench",
                 black_box(&text),
             ))),
-            _ => panic!("WHAT is bare, load or one"),
+            _ => panic!("WHAT is bare, load, one, walk, timeline or quotes"),
         }
     }
 }

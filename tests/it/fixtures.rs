@@ -4151,3 +4151,43 @@ fn speakers_forms_that_keep_their_speaker() {
     );
     dates_are(&doc, &[]);
 }
+
+/// A story's ways of telling that someone spoke beyond `said` (`she reminisced`, `Halloran
+/// opined`, `Reid retorted`, `interjected`, `murmured`, `ventured`) name the speaker as
+/// `said` does.
+#[test]
+fn speakers_dialogue_verbs() {
+    let doc = load_titled("speakers-dialogue-verbs.md", "The Old Violin Shop");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "Music became one of the ways for me to escape from that grey town,",
+                Some("Margaret Halloran"),
+                9,
+            ),
+            inline(
+                "A good bow matters more than a good violin, and nobody believes me,",
+                Some("Margaret Halloran"),
+                11,
+            ),
+            inline(
+                "The instrument is half the sound, at least,",
+                Some("Daniel Reid"),
+                13,
+            ),
+            inline("Not in my shop it isn't,", Some("Margaret Halloran"), 15),
+            inline(
+                "I still wonder what the first owner of that cello was like,",
+                Some("Daniel Reid"),
+                17,
+            ),
+            inline(
+                "Maybe it will outlive all three of us in the end,",
+                Some("Margaret Halloran"),
+                19,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("1979-03", 7)]);
+}
