@@ -4191,3 +4191,31 @@ fn speakers_dialogue_verbs() {
     );
     dates_are(&doc, &[dated("1979-03", 7)]);
 }
+
+/// Quotations opened by a low mark, as German and other languages' typography writes them
+/// (`„…“`, or `„…”`), are quotes like any other, with their speakers.
+#[test]
+fn quotes_low_opening_marks() {
+    let doc = load_titled("quotes-low-opening-marks.md", "Works Council Election");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "When the layoffs came, I understood that we were missing a council of our own",
+                Some("Ute Brandt"),
+                9,
+            ),
+            inline(
+                "The advice of the union was good from the first meeting to the count.",
+                Some("Jonas Keller"),
+                11,
+            ),
+            inline(
+                "We will meet every two weeks, and the minutes will be open to all",
+                Some("Jonas Keller"),
+                13,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("2021-05", 7)]);
+}

@@ -243,13 +243,16 @@ pub fn strip_enclosing_quotes(text: &str) -> &str {
     text
 }
 
-/// Where the first `"` or `“` at or after `from` is.
+/// Where the first mark that can open a quotation (`"`, `“`, or the low `„` of German and
+/// other languages' typography) at or after `from` is.
 pub(super) fn next_quotation_mark(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
     loop {
-        // `“` is E2 80 9C in UTF-8.
+        // `“` is E2 80 9C in UTF-8, `„` E2 80 9E.
         let i = at + memchr::memchr2(b'"', 0xE2, bytes.get(at..)?)?;
-        if bytes[i] == b'"' || bytes.get(i + 1..i + 3) == Some(&[0x80, 0x9C]) {
+        if bytes[i] == b'"'
+            || (bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x9C | 0x9E)))
+        {
             return Some(i);
         }
         at = i + 1;
@@ -323,6 +326,20 @@ pub(super) fn quoted_spans(text: &str) -> Vec<Span> {
         let Some(open) = next_quotation_mark(text.as_bytes(), i) else {
             break;
         };
+        // `„Wir …“` (or `„…”`): a low mark closes at the first high one after it.
+        if text[open..].starts_with('„') {
+            let from = open + '„'.len_utf8();
+            let Some(close) = low_mark_close(text, from) else {
+                break;
+            };
+            let end = close + '“'.len_utf8();
+            spans.push(Span {
+                outer: open..end,
+                inner: from..close,
+            });
+            i = end;
+            continue;
+        }
         let (close_char, width) = if text[open..].starts_with('“') {
             ('”', '“'.len_utf8())
         } else {
@@ -348,6 +365,15 @@ pub(super) fn quoted_spans(text: &str) -> Vec<Span> {
         i = end;
     }
     spans
+}
+
+/// Where a quotation opened by a low `„` just before `from` closes: at the first `“` or `”`
+/// after it within the length a quotation is looked for in (see [`closing_mark`]).
+fn low_mark_close(text: &str, from: usize) -> Option<usize> {
+    const LONGEST: usize = 16 * 1024;
+    let rest = &text[from..];
+    let end = crate::document::sentences::floor_boundary(rest, LONGEST.min(rest.len()));
+    rest[..end].find(['“', '”']).map(|c| from + c)
 }
 
 /// Where the quotation opened just before `from` closes, and the closing mark's width: at
@@ -463,12 +489,12 @@ pub(super) fn quoted_spans_running_on(text: &str) -> Vec<Span> {
     spans
 }
 
-/// The first quotation mark at or after `from` that opens a word (`“`, or `"` where
+/// The first quotation mark at or after `from` that opens a word (`“`, `„`, or `"` where
 /// [`opens_a_word`]).
 pub(super) fn opening_mark(text: &str, from: usize) -> Option<usize> {
     text.get(from..)?
         .char_indices()
-        .find(|&(at, c)| c == '“' || (c == '"' && opens_a_word(text, from + at)))
+        .find(|&(at, c)| c == '“' || c == '„' || (c == '"' && opens_a_word(text, from + at)))
         .map(|(at, _)| from + at)
 }
 
