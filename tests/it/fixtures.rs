@@ -4219,3 +4219,44 @@ fn quotes_low_opening_marks() {
     );
     dates_are(&doc, &[dated("2021-05", 7)]);
 }
+
+/// A quotation signed after a hyphen: the name with its particle run into it (`Alan
+/// deLevie`), a given name that is also a common word (`Will Slack`), and emphasis marks that
+/// did not take (`-** M. Adam Kendall**`). A quotation signed in a way not read as a signature
+/// (`(Diego Lapiduz)`) names someone else all the same: it does not go on with the speaker of
+/// the paragraph before.
+#[test]
+fn speakers_dash_signatures() {
+    let doc = load_titled("speakers-dash-signatures.md", "Looking Back on 2015");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "I loved organizing the hackathon and it’s been a blast working on the purchasing experiment.",
+                Some("Alan deLevie"),
+                9,
+            ),
+            inline(
+                "I loved working on the intake process and the playbook that explains how we work with partners!",
+                Some("Will Slack"),
+                11,
+            ),
+            inline(
+                "I’m really proud of the landing site and the blog posts that explained the platform to everyone.",
+                Some("Bret Mogilefsky"),
+                13,
+            ),
+            inline(
+                "I have really enjoyed working on the platform because it let me reconnect with my old roots.",
+                Some("M. Adam Kendall"),
+                15,
+            ),
+            inline(
+                "I am pretty proud of what we built so far and look forward to what the next year brings.",
+                None,
+                17,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("2015-10", 7)]);
+}

@@ -2083,6 +2083,19 @@ pub fn expand_label(label: &str, named: &[String]) -> Option<Who> {
     a_name.then(|| Who::Named(label.clone()))
 }
 
+/// Whether `word` is a surname with its particle run into it (`deLevie`, `diCaprio`,
+/// `vanDyke`): a particle in lower case, then a capital.
+fn glued_particle(word: &str) -> bool {
+    [
+        "de", "di", "da", "du", "del", "della", "van", "von", "le", "la", "d'", "d’",
+    ]
+    .iter()
+    .any(|p| {
+        word.strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
+    })
+}
+
 /// The name in an attribution such as `Jan Leike, on X` or `Jane Doe (2021)`: the words before
 /// the first comma, bracket or `on`/`in`/`to`, when they start with a capital.
 pub fn name_in_attribution(text: &str) -> Option<String> {
@@ -2122,10 +2135,13 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
     const PARTICLES: &[&str] = &[
         "de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "al", "y",
     ];
+    // `Will Slack`: a given name that is also a common word (`Will`) opens a name of two
+    // words or more here, where a name is what is looked for.
+    let first = bare(words[0]);
     let a_name = words
         .iter()
-        .all(|w| is_capitalised(w) || PARTICLES.contains(w))
-        && !is_not_name(bare(words[0]))
+        .all(|w| is_capitalised(w) || PARTICLES.contains(w) || glued_particle(w))
+        && (!is_not_name(first) || (first == "Will" && words.len() >= 2))
         && !text[..end].trim_end().ends_with('?');
     // `- Director Sales, Global Alliances`: an office and a department name no one.
     if !a_name || words.iter().any(|w| is_department(bare(w))) {

@@ -119,8 +119,11 @@ pub(super) fn signature(tail: &str) -> Option<&str> {
     if is_attribution_line(tail) {
         return Some(tail);
     }
+    // `-** M. Adam Kendall**`: emphasis marks that did not take (a space inside them) are
+    // no part of the name.
     let dashed = tail.strip_prefix("- ").or_else(|| {
         tail.strip_prefix('-')
+            .map(|t| t.trim_start_matches(['*', '_']).trim_start())
             .filter(|t| t.starts_with(char::is_uppercase))
     })?;
     is_attribution_line(&format!("— {dashed}")).then_some(dashed)

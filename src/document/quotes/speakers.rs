@@ -1251,10 +1251,25 @@ pub(super) fn continued(
                 // The gaps between the quotations, and before the first and after the last.
                 let starts = std::iter::once(0).chain(spans.iter().map(|s| s.outer.end));
                 let ends = spans.iter().map(|s| s.outer.start).chain([text.len()]);
-                starts.zip(ends).any(|(from, to)| {
+                let reported = starts.zip(ends).any(|(from, to)| {
                     let gap = text.get(from..to).unwrap_or_default();
                     gap.split_whitespace().any(names::is_reporting_verb)
-                })
+                });
+                // `“…” (Adam Kendall)`, `“…” -** M. Adam Kendall**`: a few words after the
+                // last quotation that name someone else sign it, though not as a signature
+                // is read.
+                let after = spans
+                    .last()
+                    .and_then(|s| text.get(s.outer.end..))
+                    .unwrap_or_default();
+                let signed_else = || {
+                    let after = after.replace(['(', ')', '[', ']'], " ");
+                    after.split_whitespace().count() <= 6
+                        && names::person_mentions(&after)
+                            .iter()
+                            .any(|(_, n)| *n != speaker)
+                };
+                reported || signed_else()
             })
     };
     (carries && !attributes()).then_some(speaker)
