@@ -4260,3 +4260,32 @@ fn speakers_dash_signatures() {
     );
     dates_are(&doc, &[dated("2015-10", 7)]);
 }
+
+/// An attribution line after a paragraph signs its quotation when the paragraph names no
+/// speaker (`— Dana Whitfield, lab manager`), not the second span of one whose first named
+/// its speaker (`“…,” said Cox. “…”` then the article's byline, `– Greg Moore`).
+#[test]
+fn speakers_byline_after_quotes() {
+    let doc = load_titled("speakers-byline-after-quotes.md", "Computing the Mind");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "The answers depend on a better understanding of what knowledge is and how we acquire it.",
+                Some("Dana Whitfield"),
+                9,
+            ),
+            inline(
+                "Once we had the computational resources of the grid, we saw a paradigm shift,",
+                Some("Cox"),
+                13,
+            ),
+            inline(
+                "Previously, we might have jobs running for months on our own machines.",
+                Some("Cox"),
+                13,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("2019-06", 7)]);
+}

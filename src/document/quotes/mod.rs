@@ -363,8 +363,14 @@ pub(in crate::document) fn in_running_text(
                         .flatten()
                 })
                 .or_else(|| {
+                    // Not the second span of a paragraph whose first named its speaker (`“…,”
+                    // said Cox. “…”` then an article's byline, `– Greg Moore`): that span
+                    // goes on with the speaker before.
                     let rest = text[span.outer.end..].trim();
-                    rest.is_empty()
+                    let named_before = previous
+                        .as_ref()
+                        .is_some_and(|(_, who)| matches!(who, Some(Who::Named(_))));
+                    (rest.is_empty() && !named_before)
                         .then(|| attribution_after(outline, unit.block() + 1, block.section()))
                         .flatten()
                         .map(Who::Named)
