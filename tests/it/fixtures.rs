@@ -4289,3 +4289,32 @@ fn speakers_byline_after_quotes() {
     );
     dates_are(&doc, &[dated("2019-06", 7)]);
 }
+
+/// A pronoun stands for the person the last sentence names, though the text named them in the
+/// sentence before too (`Mr. Rustigian … Mr. Rustigian first coached Mock Trial …` then `he
+/// says` is Mr. Rustigian's, not a run of capitalised words'), and not for someone named in a
+/// clause that opens the sentence after a connective and ends at a place (`However, since
+/// Oistrakh died … in Amsterdam, Barantschik finished …` then `he replied` is Barantschik's).
+#[test]
+fn speakers_pronoun_after_named_twice() {
+    let doc = load_titled(
+        "speakers-pronoun-after-named-twice.md",
+        "Two Teachers Retire",
+    );
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "Nobody wanted these jobs, by the way. I was the only applicant for both of them,",
+                Some("Mr. Rustigian"),
+                9,
+            ),
+            inline(
+                "The first concert we played after that autumn was the most deeply touching event of my life,",
+                Some("Alexander Barantschik"),
+                17,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("1988", 9), dated("2001", 9)]);
+}

@@ -409,25 +409,44 @@ pub(super) const SUBORDINATORS: &[&str] = &[
 ];
 
 /// Where the clause that opens `sentence` with a subordinator (`Before McCain arrived,`,
-/// `When the vote came,`) ends: the byte after the first comma that follows a word in lower
-/// case; `None` when the sentence opens otherwise, or no such comma comes within twenty
-/// words.
+/// `When the vote came,`; after a connective, `However, since Oistrakh died …,`) ends: the
+/// byte after the first comma that follows a word in lower case or a place after a
+/// preposition; `None` when the sentence opens otherwise, or no such comma comes within
+/// twenty words.
 pub fn opening_clause_end(sentence: &str) -> Option<usize> {
     let trimmed = sentence.trim_start();
-    let first = trimmed.split_whitespace().next()?;
-    if !SUBORDINATORS.contains(&first) {
+    let mut words = trimmed.split_whitespace();
+    let first = words.next()?;
+    // `However, since Oistrakh died …,`: a connective before the subordinator.
+    let connective = matches!(
+        first,
+        "However," | "But" | "And" | "Yet" | "Still," | "So" | "Then," | "Later," | "Indeed,"
+    );
+    let opens = match connective {
+        true => words.next().is_some_and(|second| {
+            SUBORDINATORS
+                .iter()
+                .any(|s| s.len() == second.len() && s.eq_ignore_ascii_case(second))
+        }),
+        false => SUBORDINATORS.contains(&first),
+    };
+    if !opens {
         return None;
     }
     let offset = sentence.len() - trimmed.len();
     let mut at = 0;
+    let mut before = "";
     for word in trimmed.split_inclusive(char::is_whitespace).take(20) {
         at += word.len();
-        // The clause ends after its verb or object in lower case (`Before McCain arrived,`),
-        // not at a comma inside a list of names in it (`Before Tom Reed, Dan Hart and …`).
+        // The clause ends after its verb or object in lower case (`Before McCain arrived,`)
+        // or a place after a preposition (`while conducting in Amsterdam,`), not at a comma
+        // inside a list of names in it (`Before Tom Reed, Dan Hart and …`).
         let word = word.trim_end();
-        if word.ends_with(',') && word.starts_with(char::is_lowercase) {
+        let place = matches!(before, "in" | "at" | "from" | "to" | "near");
+        if word.ends_with(',') && (word.starts_with(char::is_lowercase) || place) {
             return Some(offset + at);
         }
+        before = word;
     }
     None
 }

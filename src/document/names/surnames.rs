@@ -135,15 +135,22 @@ impl People {
         if self.words.is_empty() {
             return found;
         }
+        // Whether the word before was a word of a mention (of whom).
+        let mut previous: Option<&str> = None;
         for raw in text.split_whitespace() {
             let start = offset_in(text, raw);
             let w = strip_possessive(bare(raw));
-            if let Some(Some(full)) = self.words.get(w) {
-                // `Jeff McAffer` is one mention, not two.
-                if found.last().is_none_or(|&(_, f)| f != full.as_str()) || !is_capitalised(w) {
-                    found.push((start, full.as_str()));
+            let full = match self.words.get(w) {
+                Some(Some(full)) => Some(full.as_str()),
+                _ => None,
+            };
+            if let Some(full) = full {
+                // `Jeff McAffer` is one mention, not two; `Mr. Reyes … Mr. Reyes` is two.
+                if previous != Some(full) || !is_capitalised(w) {
+                    found.push((start, full));
                 }
             }
+            previous = full;
         }
         found
     }
