@@ -4318,3 +4318,48 @@ fn speakers_pronoun_after_named_twice() {
     );
     dates_are(&doc, &[dated("1988", 9), dated("2001", 9)]);
 }
+
+/// A profile that sets out one person's answers under labels in bold that name no one
+/// (`**WORKOUT** "…"`): each answer is the words of the person its opening quotes most; a
+/// label that is a name (`**Dana Reyes** "…"`) is not a topic, and its quotation stays
+/// unattributed rather than taken for the profile's subject's.
+#[test]
+fn speakers_labelled_answers() {
+    let doc = load_titled("speakers-labelled-answers.md", "The Hot Twenty");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "Up until the age of seventeen, I was an overweight kid,",
+                Some("Mara Quinn"),
+                7,
+            ),
+            inline(
+                "So I still see my body that way sometimes.",
+                Some("Mara Quinn"),
+                7,
+            ),
+            inline(
+                "I try to work out every day, though it ends up being every other day.",
+                Some("Mara Quinn"),
+                9,
+            ),
+            inline(
+                "I really like to eat, and I eat a lot early in the day and little at night.",
+                Some("Mara Quinn"),
+                11,
+            ),
+            inline(
+                "I just did a short film about dancers, and it felt free and scandalous.",
+                Some("Mara Quinn"),
+                13,
+            ),
+            inline(
+                "She is the hardest-working person I have met in this whole business.",
+                None,
+                15,
+            ),
+        ],
+    );
+    dates_are(&doc, &[]);
+}

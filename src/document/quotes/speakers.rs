@@ -251,6 +251,7 @@ pub(super) fn resolve_speakers(
                         .get_or_init(|| interviewee(outline, found, everyone))
                         .clone()
                 })
+                .or_else(|| labelled_answer(outline, found, &out, k))
                 .or_else(|| introduced_before(outline, found[k]))
                 .or_else(|| {
                     // `She has a week left on the project.` then `“It’s been a weird thing …”`.
@@ -695,6 +696,66 @@ fn question_before(outline: &Outline, b: usize) -> bool {
             .marks_of(before)
             .iter()
             .any(|m| m.style == Inline::Strong && m.range.start <= from && m.range.end >= to)
+}
+
+/// Whether quote `p` follows a label in bold that opens its paragraph and names no one
+/// (`**WORKOUT** "I try to work out every day …"`), as a profile sets out one person's
+/// answers topic by topic.
+fn follows_a_label(outline: &Outline, p: &Pending) -> bool {
+    /// The most words a label has.
+    const LONGEST: usize = 6;
+    let Some(block) = outline.blocks.get(p.blocks.start) else {
+        return false;
+    };
+    if p.quote.kind != QuoteKind::Inline || !matches!(block.kind, BlockKind::Paragraph) {
+        return false;
+    }
+    let text = outline.text_of(block);
+    let from = text.len() - text.trim_start().len();
+    outline.marks_of(block).iter().any(|m| {
+        m.style == Inline::Strong
+            && m.range.start == from
+            && text.get(m.range.end..p.at).is_some_and(|gap| {
+                gap.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '—'))
+                    .is_empty()
+            })
+            && text.get(m.range.clone()).is_some_and(|label| {
+                // A topic, not a name (`**Dana Reyes** "…"` is hers).
+                label.split_whitespace().count() <= LONGEST
+                    && names::person_mentions(label).is_empty()
+                    && !label.split_whitespace().any(|w| {
+                        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+                        names::given::of_given_name(w).is_some()
+                    })
+            })
+    })
+}
+
+/// The speaker of quote `k` when it is one of a profile's answers under labels in bold (two or
+/// more, see [`follows_a_label`]): the person most of the quotations before the first of them
+/// that say whose they are are the words of (more than all others together).
+fn labelled_answer(
+    outline: &Outline,
+    found: &[&Pending],
+    out: &[Option<String>],
+    k: usize,
+) -> Option<String> {
+    if !follows_a_label(outline, found[k]) {
+        return None;
+    }
+    let mut labelled = found
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| follows_a_label(outline, p));
+    let (first, _) = labelled.next()?;
+    labelled.next()?;
+    // The person the quotations before the first label quote most: more than all others.
+    let named: Vec<&String> = out[..first].iter().flatten().collect();
+    let most = named
+        .iter()
+        .max_by_key(|s| named.iter().filter(|t| t == s).count())?;
+    let theirs = named.iter().filter(|s| *s == most).count();
+    (2 * theirs > named.len()).then(|| (*most).clone())
 }
 
 /// The person an interview is with, when the document is one: at least two quotations that
