@@ -4363,3 +4363,20 @@ fn speakers_labelled_answers() {
     );
     dates_are(&doc, &[]);
 }
+
+/// An aside in brackets before the participle that reports the quotation (`Luskin drew
+/// comparisons … (e.g. the prototypical Zoom call …), remarking how "…"`) does not hide it:
+/// the sentence's subject speaks.
+#[test]
+fn speakers_aside_before_participle() {
+    let doc = load_titled("speakers-aside-before-participle.md", "After the Layoffs");
+    quotes_are(
+        &doc,
+        &[inline(
+            "a lot of people like us decided to work here because we did not want that world.",
+            Some("Jamie Luskin"),
+            9,
+        )],
+    );
+    dates_are(&doc, &[dated("2022", 7)]);
+}

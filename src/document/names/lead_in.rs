@@ -1084,10 +1084,13 @@ fn drop_asides(text: &str) -> String {
         let Some(close) = rest[open..].find(')').map(|c| open + c) else {
             break;
         };
-        out.push_str(&rest[..open]);
         let inside = &rest[open + 1..close];
         if !inside.contains(char::is_whitespace) {
-            out.push_str(&rest[open..=close]);
+            out.push_str(&rest[..=close]);
+        } else {
+            // The space before a dropped aside goes with it, so that a comma after it stays
+            // on the word before (`companies (e.g. …), remarking` → `companies, remarking`).
+            out.push_str(rest[..open].trim_end());
         }
         rest = &rest[close + 1..];
     }
