@@ -4380,3 +4380,42 @@ fn speakers_aside_before_participle() {
     );
     dates_are(&doc, &[dated("2022", 7)]);
 }
+
+/// A second span keeps the speaker of the first though the attribution between them names
+/// someone in a relative clause about the speaker (`explained Mr. Zanfagna, who has taught …
+/// as long as Mr. Marino has been …`); that person named in a sentence of their own between
+/// the two (`Mr. Marino thanked her for it.`) still parts them.
+#[test]
+fn speakers_relative_clause_between_spans() {
+    let doc = load_titled(
+        "speakers-relative-clause-between-spans.md",
+        "Farewell to the Principal",
+    );
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "I will miss every one of the students here,",
+                Some("Mr. Marino"),
+                7,
+            ),
+            inline(
+                "He has earned the respect of the whole faculty,",
+                Some("Mr. Zanfagna"),
+                9,
+            ),
+            inline(
+                "I have known him to be a constant professional.",
+                Some("Mr. Zanfagna"),
+                9,
+            ),
+            inline(
+                "We will miss his open door more than anything else,",
+                Some("Jane Okafor"),
+                11,
+            ),
+            inline("The district should never have let him go.", None, 11),
+        ],
+    );
+    dates_are(&doc, &[dated("2021-06", 7)]);
+}

@@ -1230,10 +1230,20 @@ pub(super) fn continued(
         let text = outline.text_of(outline.blocks.get(p.blocks.start)?);
         // Names inside the quotation before are its words, not someone named between.
         let between = text.get(before.end.min(p.at)..p.at).unwrap_or_default();
+        // `explained Mr. Zanfagna, who has taught … as long as Mr. Marino has been here. "…"`:
+        // a name in a relative clause about the speaker is someone spoken of, not someone
+        // else speaking. The clause runs from `, who` after the speaker's name to its
+        // sentence's end.
+        let clause = between.find(", who ").filter(|&w| {
+            let name_word = between[..w].split_whitespace().next_back().unwrap_or("");
+            speaker.split_whitespace().next_back() == Some(name_word)
+        });
+        let in_clause =
+            |at: usize| clause.is_some_and(|w| at > w && sentences::start_before(between, at) <= w);
         let someone_else = people
             .mentions(between)
             .into_iter()
-            .any(|(_, n)| n != speaker);
+            .any(|(at, n)| n != speaker && !in_clause(at));
         // `"…," said Jeannie Lieu. … the students fill a need, said Matt Koumaras. "…"`:
         // someone else reported between the two, though not quoted, speaks next.
         let reported_else = || {
