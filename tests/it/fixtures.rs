@@ -4419,3 +4419,19 @@ fn speakers_relative_clause_between_spans() {
     );
     dates_are(&doc, &[dated("2021-06", 7)]);
 }
+
+/// A year that names a school's class (`of the Class of 2018`, `The class of 2027`) is no
+/// event; a year that says when something happened still is.
+#[test]
+fn dates_class_years() {
+    let doc = load_titled("dates-class-years.md", "A Teacher Retires");
+    quotes_are(
+        &doc,
+        &[inline(
+            "He was one of the only teachers who explicitly asked us to think,",
+            Some("Julia Birnbaum"),
+            9,
+        )],
+    );
+    dates_are(&doc, &[dated("1996", 7)]);
+}

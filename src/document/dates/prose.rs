@@ -417,7 +417,7 @@ impl Scan<'_> {
             self.push_with_first_end(date, start, ye);
             return ye;
         }
-        if in_a_name(text, ys, ye) || a_count(text, ys, ye) {
+        if in_a_name(text, ys, ye) || a_count(text, ys, ye) || class_of(text, ys) {
             return ye;
         }
         if let Some(from) = bare_context(text, ys, ye)
@@ -1132,6 +1132,17 @@ fn in_a_name(text: &str, ys: usize, ye: usize) -> bool {
         .next_back()
         .is_some_and(|c| c.is_alphanumeric() || c == ',');
     capitalised && mid_sentence
+}
+
+/// Whether the year at `ys` names a school's or a college's class (`Class of 2018`, `the
+/// class of 2027`): the students who graduate then, not something that happened.
+fn class_of(text: &str, ys: usize) -> bool {
+    let before = text[..ys].trim_end_matches([' ', '\u{a0}']);
+    before
+        .len()
+        .checked_sub("class of".len())
+        .and_then(|at| before.get(at..))
+        .is_some_and(|w| w.eq_ignore_ascii_case("class of"))
 }
 
 /// Verbs whose subject a year can be: `2016 was a good year`, `2015 has also been`.
