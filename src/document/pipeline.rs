@@ -182,10 +182,12 @@ impl Head {
         let parsed = match block.format {
             front_matter::Format::Yaml => front_matter::parse(fields),
             front_matter::Format::Toml => front_matter::parse_toml(fields),
+            front_matter::Format::Json => front_matter::parse_json(fields),
         };
         let language = match block.format {
             front_matter::Format::Yaml => "YAML",
             front_matter::Format::Toml => "TOML",
+            front_matter::Format::Json => "JSON",
         };
         match parsed {
             Ok(fields) => head.meta = fields,

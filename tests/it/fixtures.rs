@@ -4435,3 +4435,28 @@ fn dates_class_years() {
     );
     dates_are(&doc, &[dated("1996", 7)]);
 }
+
+/// Front matter as a JSON object from a `{` line to a `}` line, as Hugo allows: its fields are
+/// the document's, and nothing in it is a quote or an event of the text (its date is no event).
+#[test]
+fn json_front_matter_is_fields_not_text() {
+    let doc = load_titled("json-front-matter.md", "Microsoft to Fund Perl Development");
+    assert_eq!(
+        Value::Object(doc.meta.clone()),
+        json!({
+            "title": "Microsoft to Fund Perl Development",
+            "date": "1999-06-09T00:00:00-08:00",
+            "draft": null,
+            "tags": ["activestate", "microsoft"],
+        })
+    );
+    quotes_are(
+        &doc,
+        &[inline(
+            "We are not producing a Microsoft Perl under this deal at all,",
+            Some("Dick Hardt"),
+            12,
+        )],
+    );
+    dates_are(&doc, &[dated("1999-06", 10)]);
+}

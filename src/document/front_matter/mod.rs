@@ -1,5 +1,5 @@
-//! The front matter block (YAML between `---` lines, or TOML between `+++` lines): where it
-//! is in a file, and what it says.
+//! The front matter block (YAML between `---` lines, TOML between `+++` lines, or a JSON
+//! object from a `{` line to a `}` line): where it is in a file, and what it says.
 //!
 //! The block is split off by hand at byte 0 (see STYLE.md: pulldown-cmark's metadata option
 //! also swallows `---` blocks later in a document). serde_yaml is deprecated upstream, so it is
@@ -66,6 +66,43 @@ pub fn parse_toml(toml_text: &str) -> Result<Meta, Error> {
         .into_iter()
         .map(|(key, value)| (crate::document::sanitize::clean(&key), from_toml(value)))
         .collect())
+}
+
+/// Parses JSON front matter (an object from a `{` line to a `}` line, as Hugo allows) into
+/// fields, as [`parse`] does YAML; anything that is not a JSON object is an error. Strings are
+/// sanitized.
+pub fn parse_json(json_text: &str) -> Result<Meta, Error> {
+    let value: Value = serde_json::from_str(json_text).map_err(|e| Error {
+        kind: ErrorKind::Syntax,
+        line: Some(e.line()),
+        column: Some(e.column()),
+        message: e.to_string(),
+    })?;
+    match cleaned(value) {
+        Value::Object(fields) => Ok(fields),
+        _ => Err(Error {
+            kind: ErrorKind::NotFields,
+            line: None,
+            column: None,
+            message: "front matter is a JSON value, not an object of fields".into(),
+        }),
+    }
+}
+
+/// A JSON value with its strings and keys sanitized.
+fn cleaned(value: Value) -> Value {
+    let clean = crate::document::sanitize::clean;
+    match value {
+        Value::String(s) => Value::String(clean(&s)),
+        Value::Array(items) => Value::Array(items.into_iter().map(cleaned).collect()),
+        Value::Object(fields) => Value::Object(
+            fields
+                .into_iter()
+                .map(|(k, v)| (clean(&k), cleaned(v)))
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 /// A TOML value as the JSON value front matter fields are kept as.
@@ -169,6 +206,22 @@ mod tests {
             })
         );
         assert_eq!(split("+++\ntitle = 1\nbody"), Split::None);
+        // A JSON object from a `{` line to a `}` line, braces and all; a `{` line that nothing
+        // closes is text.
+        assert_eq!(
+            split("{\n\"a\": 1\n}\nbody"),
+            Split::Block(Block {
+                yaml: 0..10,
+                format: Format::Json,
+                whole: 0..11
+            })
+        );
+        assert_eq!(split("{\n\"a\": 1\nbody"), Split::None);
+        assert_eq!(
+            parse_json("{\"a\": \"x\\u0007y\"}").unwrap()["a"],
+            json!("x\u{2407}y")
+        );
+        assert!(parse_json("[1]").is_err() && parse_json("{\"a\": }").is_err());
         assert_eq!(split("+++\na = 1\n---\nbody"), Split::None);
     }
 

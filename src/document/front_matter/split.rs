@@ -1,12 +1,13 @@
 //! Where the front matter block is: a `---` line at byte 0, closed by a `---` or `...` line
-//! (YAML); or a `+++` line at byte 0, closed by a `+++` line (TOML, as Hugo writes it).
+//! (YAML); a `+++` line at byte 0, closed by a `+++` line (TOML, as Hugo writes it); or a `{`
+//! line at byte 0, closed by a `}` line (JSON, as Hugo writes it).
 
 use std::ops::Range;
 
 /// Where a front matter block sits in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
-    /// The YAML (or TOML) between the fences.
+    /// The YAML (or TOML) between the fences; for JSON, the object, its braces included.
     pub yaml: Range<usize>,
     /// Which language the fences say it is in.
     pub format: Format,
@@ -21,6 +22,8 @@ pub enum Format {
     Yaml,
     /// Between `+++` lines.
     Toml,
+    /// An object from a `{` line to a `}` line.
+    Json,
 }
 
 /// What splitting a text's front matter found.
@@ -43,20 +46,29 @@ pub fn split(text: &str) -> Split {
     let format = match text[..first_end.content].trim_end() {
         "---" => Format::Yaml,
         "+++" => Format::Toml,
+        "{" => Format::Json,
         _ => return Split::None,
     };
-    let yaml_start = first_end.next;
-    let mut at = yaml_start;
+    let yaml_start = match format {
+        Format::Json => 0,
+        _ => first_end.next,
+    };
+    let mut at = first_end.next;
     while at < text.len() {
         let Some(end) = line_end(text, at) else { break };
         let line = text[at..end.content].trim_end();
         let closes = match format {
             Format::Yaml => line == "---" || line == "...",
             Format::Toml => line == "+++",
+            Format::Json => line == "}",
         };
         if closes {
+            let fields_end = match format {
+                Format::Json => end.content,
+                _ => at,
+            };
             return Split::Block(Block {
-                yaml: yaml_start..at,
+                yaml: yaml_start..fields_end,
                 format,
                 whole: 0..end.next,
             });
@@ -65,8 +77,8 @@ pub fn split(text: &str) -> Split {
     }
     match format {
         Format::Yaml => Split::Unclosed,
-        // A `+++` line that nothing closes is a line of text.
-        Format::Toml => Split::None,
+        // A `+++` or `{` line that nothing closes is a line of text.
+        Format::Toml | Format::Json => Split::None,
     }
 }
 
