@@ -4460,3 +4460,87 @@ fn json_front_matter_is_fields_not_text() {
     );
     dates_are(&doc, &[dated("1999-06", 10)]);
 }
+
+/// Forms near this session's rules that must keep what they had before them (a review found
+/// each given a wrong speaker, or its quote lost, by a first draft): a low mark used as a ditto
+/// mark, and one closed by a straight mark; a briefing's labels that say who speaks
+/// (`**REPORTER:**`), which are no topics; a signature that is no name (`- Will Ship In
+/// March`) and words after a quotation that name someone without signing it (`Just ask Maria
+/// Lopez.`); an attribution line after a second span that a sentence of its own leads in to;
+/// and verbs whose subject is spoken to, or laughs something off.
+#[test]
+fn speakers_forms_near_new_rules() {
+    let doc = load_titled("speakers-forms-near-new-rules.md", "Forms Near New Rules");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "It confused every reader who ever saw one of those signs,",
+                Some("Tom Reed"),
+                9,
+            ),
+            inline(
+                "It was a promise that the whole country had to keep,",
+                Some("Horst Seehofer"),
+                11,
+            ),
+            inline(
+                "We have a very full schedule today,",
+                Some("Dana Reyes"),
+                15,
+            ),
+            inline(
+                "The president will travel to Ohio on Friday.",
+                Some("Dana Reyes"),
+                15,
+            ),
+            inline(
+                "Will the president meet the governor while he is there?",
+                None,
+                17,
+            ),
+            inline(
+                "I do not have anything on his schedule to announce yet.",
+                None,
+                19,
+            ),
+            inline(
+                "The new model will be on sale in every store in the country,",
+                Some("Ann Lee"),
+                23,
+            ),
+            inline(
+                "Deliveries start in the spring for everyone who ordered early.",
+                None,
+                25,
+            ),
+            inline(
+                "We worked hard all year long and it finally paid off for us,",
+                Some("Dana Reyes"),
+                27,
+            ),
+            inline(
+                "This team is special and I have never seen anything like it.",
+                Some("Dana Reyes"),
+                29,
+            ),
+            inline(
+                "Government of the people shall not perish from the earth,",
+                Some("Lincoln"),
+                33,
+            ),
+            inline(
+                "The secret of getting ahead is getting started, and that is all.",
+                Some("Mark Twain"),
+                33,
+            ),
+            inline("a full and independent review of every payment", None, 39),
+            inline(
+                "the mayor is hiding the real budget numbers from everyone.",
+                None,
+                41,
+            ),
+        ],
+    );
+    dates_are(&doc, &[]);
+}

@@ -423,11 +423,9 @@ pub fn opening_clause_end(sentence: &str) -> Option<usize> {
         "However," | "But" | "And" | "Yet" | "Still," | "So" | "Then," | "Later," | "Indeed,"
     );
     let opens = match connective {
-        true => words.next().is_some_and(|second| {
-            SUBORDINATORS
-                .iter()
-                .any(|s| s.len() == second.len() && s.eq_ignore_ascii_case(second))
-        }),
+        true => words
+            .next()
+            .is_some_and(|second| SUBORDINATORS.iter().any(|s| s.eq_ignore_ascii_case(second))),
         false => SUBORDINATORS.contains(&first),
     };
     if !opens {

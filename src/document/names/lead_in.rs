@@ -2087,15 +2087,13 @@ pub fn expand_label(label: &str, named: &[String]) -> Option<Who> {
 }
 
 /// Whether `word` is a surname with its particle run into it (`deLevie`, `diCaprio`,
-/// `vanDyke`): a particle in lower case, then a capital.
+/// `vanDyke`): a particle in lower case, then a capital and two letters more at least (not
+/// `d’Or`).
 fn glued_particle(word: &str) -> bool {
-    [
-        "de", "di", "da", "du", "del", "della", "van", "von", "le", "la", "d'", "d’",
-    ]
-    .iter()
-    .any(|p| {
-        word.strip_prefix(p)
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
+    (2..=4).any(|n| {
+        word.get(..n).is_some_and(is_particle)
+            && word[n..].starts_with(char::is_uppercase)
+            && word[n..].chars().count() >= 3
     })
 }
 
@@ -2139,12 +2137,13 @@ pub fn name_in_attribution(text: &str) -> Option<String> {
         "de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "al", "y",
     ];
     // `Will Slack`: a given name that is also a common word (`Will`) opens a name of two
-    // words or more here, where a name is what is looked for.
+    // words here, where a name is what is looked for (not `Will Ship In March`).
     let first = bare(words[0]);
     let a_name = words
         .iter()
         .all(|w| is_capitalised(w) || PARTICLES.contains(w) || glued_particle(w))
-        && (!is_not_name(first) || (first == "Will" && words.len() >= 2))
+        && (!is_not_name(first)
+            || (first == "Will" && words.len() == 2 && !is_not_name(bare(words[1]))))
         && !text[..end].trim_end().ends_with('?');
     // `- Director Sales, Global Alliances`: an office and a department name no one.
     if !a_name || words.iter().any(|w| is_department(bare(w))) {

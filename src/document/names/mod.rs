@@ -129,6 +129,21 @@ pub fn is_addressed(name: &str) -> bool {
     )
 }
 
+/// The person `text` names and nothing else, marks around the name and a description after
+/// a comma aside: what signs a quotation it follows (`(Diego Lapiduz)`, `-** M. Adam
+/// Kendall**`, `• Adam Kendall, engineer`); not `Just ask Maria Lopez.`, nor `Especially Tom
+/// Reed.` (an adverb opens no name).
+pub fn name_alone(text: &str) -> Option<String> {
+    let plain = text.replace(['(', ')', '[', ']', '*', '_', '-', '•', '—', '–'], " ");
+    let name = plain.split(',').next()?.trim().trim_end_matches('.');
+    let mentions = person_mentions(name);
+    let [(0, person)] = mentions.as_slice() else {
+        return None;
+    };
+    let first = person.split_whitespace().next()?;
+    (person.len() == name.len() && !words::is_opening_adverb(first)).then(|| person.clone())
+}
+
 /// A speaker's name as written, without a possessive (`Leike's` → `Leike`).
 pub fn as_written_name(name: &str) -> String {
     strip_possessive(name.trim()).to_string()

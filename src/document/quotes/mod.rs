@@ -363,13 +363,19 @@ pub(in crate::document) fn in_running_text(
                         .flatten()
                 })
                 .or_else(|| {
-                    // Not the second span of a paragraph whose first named its speaker (`“…,”
-                    // said Cox. “…”` then an article's byline, `– Greg Moore`): that span
-                    // goes on with the speaker before.
+                    // Not the second span of a paragraph whose first named its speaker in the
+                    // one sentence between them (`“…,” said Cox. “…”` then an article's byline,
+                    // `– Greg Moore`): that span goes on with the speaker before. (After
+                    // another sentence, `Residents were not convinced. “…”`, the line signs.)
                     let rest = text[span.outer.end..].trim();
-                    let named_before = previous
-                        .as_ref()
-                        .is_some_and(|(_, who)| matches!(who, Some(Who::Named(_))));
+                    let named_before = found.last().is_some_and(|q| {
+                        let between = text.get(q.end..span.outer.start).unwrap_or_default().trim();
+                        q.blocks.start == unit.block()
+                            && matches!(q.who, Some(Who::Named(_)))
+                            && sentences::start_before(between, between.len().saturating_sub(1))
+                                == 0
+                            && between.split_whitespace().any(names::is_reporting_verb)
+                    });
                     (rest.is_empty() && !named_before)
                         .then(|| attribution_after(outline, unit.block() + 1, block.section()))
                         .flatten()
@@ -427,7 +433,7 @@ pub(in crate::document) fn in_running_text(
 fn without_marks_in(text: &str, ranges: &[Range<usize>]) -> Option<String> {
     let holds_mark = |r: &Range<usize>| {
         text.get(r.clone())
-            .is_some_and(|t| t.contains(['"', '“', '”']))
+            .is_some_and(|t| t.contains(['"', '“', '”', '„']))
     };
     if !ranges.iter().any(holds_mark) {
         return None;
@@ -446,7 +452,7 @@ fn without_marks_in(text: &str, ranges: &[Range<usize>]) -> Option<String> {
         masked.push_str(before);
         for c in inside.chars() {
             match c {
-                '"' | '“' | '”' => (0..c.len_utf8()).for_each(|_| masked.push(' ')),
+                '"' | '“' | '”' | '„' => (0..c.len_utf8()).for_each(|_| masked.push(' ')),
                 c => masked.push(c),
             }
         }

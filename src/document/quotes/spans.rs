@@ -329,13 +329,17 @@ pub(super) fn quoted_spans(text: &str) -> Vec<Span> {
         let Some(open) = next_quotation_mark(text.as_bytes(), i) else {
             break;
         };
-        // `„Wir …“` (or `„…”`): a low mark closes at the first high one after it.
+        // `„Wir …“` (or `„…”`, `„…"`): a low mark closes at the first high one after it; one
+        // that nothing closes opens nothing (a ditto mark, a stray).
         if text[open..].starts_with('„') {
             let from = open + '„'.len_utf8();
-            let Some(close) = low_mark_close(text, from) else {
-                break;
+            // It opens the word after it (`„Wir`), where a ditto mark stands alone.
+            let opens = text[from..].starts_with(|c: char| !c.is_whitespace());
+            let Some((close, width)) = low_mark_close(text, from).filter(|_| opens) else {
+                i = from;
+                continue;
             };
-            let end = close + '“'.len_utf8();
+            let end = close + width;
             spans.push(Span {
                 outer: open..end,
                 inner: from..close,
@@ -370,13 +374,21 @@ pub(super) fn quoted_spans(text: &str) -> Vec<Span> {
     spans
 }
 
-/// Where a quotation opened by a low `„` just before `from` closes: at the first `“` or `”`
-/// after it within the length a quotation is looked for in (see [`closing_mark`]).
-fn low_mark_close(text: &str, from: usize) -> Option<usize> {
-    const LONGEST: usize = 16 * 1024;
+/// How far after its opening mark a quotation is looked for closing, in its block: each
+/// opening mark looks no further, so a paragraph of many (`“a" b “c" d … ”`) is read in
+/// linear time.
+const LONGEST_QUOTATION: usize = 16 * 1024;
+
+/// Where a quotation opened by a low `„` just before `from` closes, and the closing mark's
+/// width: at the first `“`, `”` or `"` after it that closes a word (no space before it),
+/// within [`LONGEST_QUOTATION`].
+fn low_mark_close(text: &str, from: usize) -> Option<(usize, usize)> {
     let rest = &text[from..];
-    let end = crate::document::sentences::floor_boundary(rest, LONGEST.min(rest.len()));
-    rest[..end].find(['“', '”']).map(|c| from + c)
+    let end = crate::document::sentences::floor_boundary(rest, LONGEST_QUOTATION.min(rest.len()));
+    rest[..end]
+        .char_indices()
+        .find(|&(at, c)| matches!(c, '“' | '”' | '"') && !opens_a_word(text, from + at))
+        .map(|(at, c)| (from + at, c.len_utf8()))
 }
 
 /// Where the quotation opened just before `from` closes, and the closing mark's width: at
@@ -385,11 +397,8 @@ fn low_mark_close(text: &str, from: usize) -> Option<usize> {
 /// comes before any `"` and with no `“` before it, or a `"` that closes a word (not one
 /// opening the next quotation) when no `”` comes before the next `“`.
 fn closing_mark(text: &str, from: usize, close: char) -> Option<(usize, usize)> {
-    // A quotation is looked for closing within this much of its block: each opening mark
-    // looks no further, so a paragraph of many (`“a" b “c" d … ”`) is read in linear time.
-    const LONGEST: usize = 16 * 1024;
     let rest = &text[from..];
-    let end = crate::document::sentences::floor_boundary(rest, LONGEST.min(rest.len()));
+    let end = crate::document::sentences::floor_boundary(rest, LONGEST_QUOTATION.min(rest.len()));
     let own = rest[..end].find(close);
     let own = match (own, close) {
         (Some(first), '"') => Some(nested_straight_close(text, from, end, first).unwrap_or(first)),
@@ -492,12 +501,17 @@ pub(super) fn quoted_spans_running_on(text: &str) -> Vec<Span> {
     spans
 }
 
-/// The first quotation mark at or after `from` that opens a word (`“`, `„`, or `"` where
-/// [`opens_a_word`]).
+/// The first quotation mark at or after `from` that opens a word (`“`, or `"` where
+/// [`opens_a_word`], or `„` that opens the block).
 pub(super) fn opening_mark(text: &str, from: usize) -> Option<usize> {
     text.get(from..)?
         .char_indices()
-        .find(|&(at, c)| c == '“' || c == '„' || (c == '"' && opens_a_word(text, from + at)))
+        .find(|&(at, c)| {
+            c == '“'
+                || (c == '"' && opens_a_word(text, from + at))
+                // A low mark runs on only from the start of its paragraph.
+                || (c == '„' && opens_its_block(text, from + at))
+        })
         .map(|(at, _)| from + at)
 }
 

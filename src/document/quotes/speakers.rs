@@ -209,6 +209,9 @@ pub(super) fn resolve_speakers(
     let mut everyone: Option<names::People> = None;
     // Whom an interview set as questions in bold and answers in quotation marks is with.
     let interview: OnceCell<Option<String>> = OnceCell::new();
+    // Where each section's answers under topics in bold start, and whose they are.
+    let mut topic_firsts: Option<FxHashMap<Option<usize>, (usize, usize)>> = None;
+    let mut topics: FxHashMap<Option<usize>, Option<String>> = FxHashMap::default();
     for k in 0..found.len() {
         let p = &found[k];
         let speaker = match &p.who {
@@ -251,7 +254,20 @@ pub(super) fn resolve_speakers(
                         .get_or_init(|| interviewee(outline, found, everyone))
                         .clone()
                 })
-                .or_else(|| labelled_answer(outline, found, &out, k))
+                .or_else(|| {
+                    if !follows_a_topic(outline, found[k]) {
+                        return None;
+                    }
+                    // Worked out at a section's first answer: every quote before it has its
+                    // speaker by then.
+                    let section = found[k].quote.section;
+                    let firsts = topic_firsts.get_or_insert_with(|| topic_answers(outline, found));
+                    let first = *firsts.get(&section)?;
+                    topics
+                        .entry(section)
+                        .or_insert_with(|| topic_speaker(found, &out, section, first))
+                        .clone()
+                })
                 .or_else(|| introduced_before(outline, found[k]))
                 .or_else(|| {
                     // `She has a week left on the project.` then `“It’s been a weird thing …”`.
@@ -698,12 +714,13 @@ fn question_before(outline: &Outline, b: usize) -> bool {
             .any(|m| m.style == Inline::Strong && m.range.start <= from && m.range.end >= to)
 }
 
-/// Whether quote `p` follows a label in bold that opens its paragraph and names no one
-/// (`**WORKOUT** "I try to work out every day …"`), as a profile sets out one person's
-/// answers topic by topic.
-fn follows_a_label(outline: &Outline, p: &Pending) -> bool {
-    /// The most words a label has.
-    const LONGEST: usize = 6;
+/// Whether quote `p` follows a topic in bold capitals that opens its paragraph (`**WORKOUT**
+/// "I try to work out every day …"`, `**PEAK MOMENT**`), as a profile sets out one person's
+/// answers topic by topic. Not a label that says who speaks or where from (`**REPORTER:**`,
+/// `**Q:**`, `**FROM OHIO**`, `**Participant 1**`, `**The Verge**`, `**Dana Reyes**`).
+fn follows_a_topic(outline: &Outline, p: &Pending) -> bool {
+    /// The most words a topic has.
+    const LONGEST: usize = 4;
     let Some(block) = outline.blocks.get(p.blocks.start) else {
         return false;
     };
@@ -715,47 +732,60 @@ fn follows_a_label(outline: &Outline, p: &Pending) -> bool {
     outline.marks_of(block).iter().any(|m| {
         m.style == Inline::Strong
             && m.range.start == from
-            && text.get(m.range.end..p.at).is_some_and(|gap| {
-                gap.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '—'))
-                    .is_empty()
-            })
+            && text
+                .get(m.range.end..p.at)
+                .is_some_and(|gap| gap.trim().is_empty())
             && text.get(m.range.clone()).is_some_and(|label| {
-                // A topic, not a name (`**Dana Reyes** "…"` is hers).
-                label.split_whitespace().count() <= LONGEST
-                    && names::person_mentions(label).is_empty()
-                    && !label.split_whitespace().any(|w| {
-                        let w = w.trim_matches(|c: char| !c.is_alphabetic());
-                        names::given::of_given_name(w).is_some()
+                let words: Vec<&str> = label.split_whitespace().collect();
+                (1..=LONGEST).contains(&words.len())
+                    && words[0] != "FROM"
+                    && label.chars().any(char::is_alphabetic)
+                    && label.chars().all(|c| {
+                        c.is_uppercase() || c.is_whitespace() || matches!(c, '/' | '&' | '-')
                     })
             })
     })
 }
 
-/// The speaker of quote `k` when it is one of a profile's answers under labels in bold (two or
-/// more, see [`follows_a_label`]): the person most of the quotations before the first of them
-/// that say whose they are are the words of (more than all others together).
-fn labelled_answer(
+/// Where each section's answers under topics in bold (see [`follows_a_topic`]) start, and how
+/// many it sets out: `(first quote, count)`.
+fn topic_answers(
     outline: &Outline,
     found: &[&Pending],
+) -> FxHashMap<Option<usize>, (usize, usize)> {
+    let mut answers: FxHashMap<Option<usize>, (usize, usize)> = FxHashMap::default();
+    for (k, p) in found.iter().enumerate() {
+        if follows_a_topic(outline, p) {
+            answers.entry(p.quote.section).or_insert((k, 0)).1 += 1;
+        }
+    }
+    answers
+}
+
+/// The speaker of a section's answers under topics in bold, when it sets out two or more
+/// (`(first, count)`, see [`topic_answers`]): the person the quotations in that section
+/// before the first are most the words of (more than all others together).
+fn topic_speaker(
+    found: &[&Pending],
     out: &[Option<String>],
-    k: usize,
+    section: Option<usize>,
+    (first, count): (usize, usize),
 ) -> Option<String> {
-    if !follows_a_label(outline, found[k]) {
+    if count < 2 {
         return None;
     }
-    let mut labelled = found
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| follows_a_label(outline, p));
-    let (first, _) = labelled.next()?;
-    labelled.next()?;
-    // The person the quotations before the first label quote most: more than all others.
-    let named: Vec<&String> = out[..first].iter().flatten().collect();
-    let most = named
-        .iter()
-        .max_by_key(|s| named.iter().filter(|t| t == s).count())?;
-    let theirs = named.iter().filter(|s| *s == most).count();
-    (2 * theirs > named.len()).then(|| (*most).clone())
+    let mut quoted: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut named = 0;
+    for k in (0..first).filter(|&k| found[k].quote.section == section) {
+        if let Some(s) = &out[k] {
+            *quoted.entry(s.as_str()).or_default() += 1;
+            named += 1;
+        }
+    }
+    let (most, n) = quoted
+        .into_iter()
+        .max_by_key(|&(s, n)| (n, std::cmp::Reverse(s)))?;
+    (2 * n > named).then(|| most.to_string())
 }
 
 /// The person an interview is with, when the document is one: at least two quotations that
@@ -1296,7 +1326,7 @@ pub(super) fn continued(
                 // Nor the first word when it names someone quoted before, not this speaker.
                 let names_someone = people.mentions(lead).iter().any(|(_, n)| *n != speaker);
                 lead.trim_end().ends_with(['.', '!', '?'])
-                    && !lead.contains(['"', '“', '”'])
+                    && !lead.contains(['"', '“', '”', '„'])
                     && !names_someone
                     && words.iter().enumerate().all(|(i, w)| {
                         !(i > 0 && w.starts_with(char::is_uppercase)
@@ -1333,12 +1363,11 @@ pub(super) fn continued(
                     .last()
                     .and_then(|s| text.get(s.outer.end..))
                     .unwrap_or_default();
+                // (Not the speaker by another form of their name.)
                 let signed_else = || {
-                    let after = after.replace(['(', ')', '[', ']'], " ");
                     after.split_whitespace().count() <= 6
-                        && names::person_mentions(&after)
-                            .iter()
-                            .any(|(_, n)| *n != speaker)
+                        && names::name_alone(after)
+                            .is_some_and(|n| names::surname_of(&n) != names::surname_of(&speaker))
                 };
                 reported || signed_else()
             })
