@@ -4544,3 +4544,26 @@ fn speakers_forms_near_new_rules() {
     );
     dates_are(&doc, &[]);
 }
+
+/// `according to the office of Nancy Pelosi, "…"`: the words of the person whose office it is,
+/// not those of the source quoted before in the paragraph.
+#[test]
+fn speakers_according_to_an_office() {
+    let doc = load_titled("speakers-according-to-an-office.md", "The Vote on the Rule");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "the rule that would provide for floor consideration of the securities bill.",
+                Some("Congressional Quarterly"),
+                7,
+            ),
+            inline(
+                "the previous question would amend the rule to allow a vote on equal pay.",
+                Some("Nancy Pelosi"),
+                7,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("2017-04-04", 7)]);
+}

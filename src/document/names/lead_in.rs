@@ -1540,7 +1540,11 @@ pub fn according_to(text: &str) -> Option<String> {
         .as_bytes()
         .windows(PHRASE.len())
         .position(|w| w.eq_ignore_ascii_case(PHRASE))?;
-    let rest: Vec<&str> = text.get(at + PHRASE.len()..)?.split_whitespace().collect();
+    let mut rest: Vec<&str> = text.get(at + PHRASE.len()..)?.split_whitespace().collect();
+    // `according to the office of Nancy Pelosi`: the words of the person whose office it is.
+    if let ["the", "office" | "offices", "of", _, ..] = rest.as_slice() {
+        rest.drain(..3);
+    }
     // `according to a Senate Report`: a thing, not someone named.
     if rest.first().is_some_and(|w| matches!(*w, "a" | "an")) {
         return None;
@@ -2351,6 +2355,10 @@ mod tests {
             None
         );
         assert_eq!(according_to("according to the company Anthropic"), None);
+        assert_eq!(
+            according_to("In addition, according to the office of Nancy Pelosi, ").as_deref(),
+            Some("Nancy Pelosi")
+        );
         assert_eq!(
             speaker_in_lead_in("said in an interview with Jane Doe"),
             None
