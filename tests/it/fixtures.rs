@@ -4567,3 +4567,22 @@ fn speakers_according_to_an_office() {
     );
     dates_are(&doc, &[dated("2017-04-04", 7)]);
 }
+
+/// A full name run into markup before it (`{width="136" height="60"}Dick Hardt`, an image's
+/// attributes the site writes after it) is still the name a surname alone stands for.
+#[test]
+fn speakers_name_after_markup() {
+    let doc = load_titled(
+        "speakers-name-after-markup.md",
+        "Microsoft to Fund Perl Development",
+    );
+    quotes_are(
+        &doc,
+        &[inline(
+            "We are not producing a Microsoft Perl under this deal at all,",
+            Some("Dick Hardt"),
+            10,
+        )],
+    );
+    dates_are(&doc, &[dated("1999-06", 8)]);
+}

@@ -1355,7 +1355,7 @@ pub(super) fn full_name_words<'t>(
     // there, which one look at the word before tells.
     let before = text[..word.start].trim_end();
     let last = before.chars().next_back()?;
-    let previous = word_around(text, before.len() - last.len_utf8());
+    let previous = after_markup(text, word_around(text, before.len() - last.len_utf8()));
     if !is_capitalised(bare(&text[previous])) {
         return None;
     }
@@ -1385,7 +1385,10 @@ pub(super) fn full_name_words<'t>(
         if before.is_empty() {
             break;
         }
-        let prev = word_around(text, before.len() - before.chars().next_back()?.len_utf8());
+        let whole = word_around(text, before.len() - before.chars().next_back()?.len_utf8());
+        let prev = after_markup(text, whole.clone());
+        // Markup before the word ends the run there.
+        let markup_before = prev.start != whole.start;
         // `Sam "Tiggy" Tigwell`: a nickname in quotation marks is no word of the full name.
         if is_nickname(&text[prev.clone()]) && n == 1 {
             start = prev.start;
@@ -1414,6 +1417,9 @@ pub(super) fn full_name_words<'t>(
                 run[n] = w;
                 n += 1;
                 start = prev.start;
+                if markup_before {
+                    break;
+                }
             }
             _ => break,
         }
@@ -1451,6 +1457,17 @@ pub(super) fn full_name_words<'t>(
         return None;
     }
     (n >= 2).then_some((run, n))
+}
+
+/// The word at `word` of `text` without markup run into its start (`height="60"}Dick`, an
+/// image's attributes; `<b>Dick`, a tag), when a capital follows the markup: no part of a name.
+fn after_markup(text: &str, word: Range<usize>) -> Range<usize> {
+    match text[word.clone()].rfind(['}', '>']) {
+        Some(i) if text[word.start + i + 1..word.end].starts_with(char::is_uppercase) => {
+            word.start + i + 1..word.end
+        }
+        _ => word,
+    }
 }
 
 /// Prepositions after which a given name is seldom a person a pronoun stands for.
