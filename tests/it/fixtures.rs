@@ -4467,7 +4467,9 @@ fn json_front_matter_is_fields_not_text() {
 /// (`**REPORTER:**`), which are no topics; a signature that is no name (`- Will Ship In
 /// March`) and words after a quotation that name someone without signing it (`Just ask Maria
 /// Lopez.`); an attribution line after a second span that a sentence of its own leads in to;
-/// and verbs whose subject is spoken to, or laughs something off.
+/// verbs whose subject is spoken to, or laughs something off; a panel's speakers labelled in
+/// capitals (`**SMITH** "…"`), which are no profile's topics; and `according to the office of
+/// Public Affairs`, a body.
 #[test]
 fn speakers_forms_near_new_rules() {
     let doc = load_titled("speakers-forms-near-new-rules.md", "Forms Near New Rules");
@@ -4539,6 +4541,28 @@ fn speakers_forms_near_new_rules() {
                 "the mayor is hiding the real budget numbers from everyone.",
                 None,
                 41,
+            ),
+            inline(
+                "We have three great experts with us this evening,",
+                Some("Host Ann Lee"),
+                45,
+            ),
+            // A panel's speakers under labels in capitals are no profile's topics.
+            inline(
+                "The data shows a steady decline in rates over the last decade.",
+                None,
+                47,
+            ),
+            inline(
+                "I disagree with that reading of the numbers entirely, I must say.",
+                None,
+                49,
+            ),
+            // `the office of Public Affairs` is a body's, not a person's.
+            inline(
+                "the agency will publish the full report next week.",
+                None,
+                53,
             ),
         ],
     );

@@ -1541,8 +1541,14 @@ pub fn according_to(text: &str) -> Option<String> {
         .windows(PHRASE.len())
         .position(|w| w.eq_ignore_ascii_case(PHRASE))?;
     let mut rest: Vec<&str> = text.get(at + PHRASE.len()..)?.split_whitespace().collect();
-    // `according to the office of Nancy Pelosi`: the words of the person whose office it is.
-    if let ["the", "office" | "offices", "of", _, ..] = rest.as_slice() {
+    // `according to the office of Nancy Pelosi`: the words of the person whose office it is,
+    // when a person follows (a title, or a known given name): not `the office of Public
+    // Affairs`, a body.
+    if let ["the", "office" | "offices", "of", next, ..] = rest.as_slice() {
+        let b = bare(next);
+        if !(is_title(b) || is_honorific(b) || given::of_given_name(b).is_some()) {
+            return None;
+        }
         rest.drain(..3);
     }
     // `according to a Senate Report`: a thing, not someone named.
@@ -2358,6 +2364,14 @@ mod tests {
         assert_eq!(
             according_to("In addition, according to the office of Nancy Pelosi, ").as_deref(),
             Some("Nancy Pelosi")
+        );
+        assert_eq!(
+            according_to("according to the office of Public Affairs, "),
+            None
+        );
+        assert_eq!(
+            according_to("according to the office of Management and Budget, "),
+            None
         );
         assert_eq!(
             speaker_in_lead_in("said in an interview with Jane Doe"),

@@ -255,9 +255,7 @@ pub(super) fn resolve_speakers(
                         .clone()
                 })
                 .or_else(|| {
-                    if !follows_a_topic(outline, found[k]) {
-                        return None;
-                    }
+                    follows_a_topic(outline, found[k])?;
                     // Worked out at a section's first answer: every quote before it has its
                     // speaker by then.
                     let section = found[k].quote.section;
@@ -714,37 +712,72 @@ fn question_before(outline: &Outline, b: usize) -> bool {
             .any(|m| m.style == Inline::Strong && m.range.start <= from && m.range.end >= to)
 }
 
-/// Whether quote `p` follows a topic in bold capitals that opens its paragraph (`**WORKOUT**
+/// The topic in bold capitals that opens quote `p`'s paragraph, when one does (`**WORKOUT**
 /// "I try to work out every day …"`, `**PEAK MOMENT**`), as a profile sets out one person's
 /// answers topic by topic. Not a label that says who speaks or where from (`**REPORTER:**`,
-/// `**Q:**`, `**FROM OHIO**`, `**Participant 1**`, `**The Verge**`, `**Dana Reyes**`).
-fn follows_a_topic(outline: &Outline, p: &Pending) -> bool {
+/// `**Q:**`, `**FROM OHIO**`, `**Participant 1**`, `**The Verge**`, `**Dana Reyes**`; for
+/// labels that name someone in capitals, see [`topic_answers`]).
+fn follows_a_topic<'o>(outline: &'o Outline, p: &Pending) -> Option<&'o str> {
     /// The most words a topic has.
     const LONGEST: usize = 4;
-    let Some(block) = outline.blocks.get(p.blocks.start) else {
-        return false;
-    };
+    let block = outline.blocks.get(p.blocks.start)?;
     if p.quote.kind != QuoteKind::Inline || !matches!(block.kind, BlockKind::Paragraph) {
-        return false;
+        return None;
     }
     let text = outline.text_of(block);
     let from = text.len() - text.trim_start().len();
-    outline.marks_of(block).iter().any(|m| {
-        m.style == Inline::Strong
+    outline.marks_of(block).iter().find_map(|m| {
+        let label = text.get(m.range.clone())?;
+        let words: Vec<&str> = label.split_whitespace().collect();
+        let topic = m.style == Inline::Strong
             && m.range.start == from
             && text
                 .get(m.range.end..p.at)
                 .is_some_and(|gap| gap.trim().is_empty())
-            && text.get(m.range.clone()).is_some_and(|label| {
-                let words: Vec<&str> = label.split_whitespace().collect();
-                (1..=LONGEST).contains(&words.len())
-                    && words[0] != "FROM"
-                    && label.chars().any(char::is_alphabetic)
-                    && label.chars().all(|c| {
-                        c.is_uppercase() || c.is_whitespace() || matches!(c, '/' | '&' | '-')
-                    })
-            })
+            && (1..=LONGEST).contains(&words.len())
+            && !words
+                .iter()
+                .any(|w| matches!(*w, "FROM" | "IN" | "OF" | "ANONYMOUS"))
+            && label.chars().any(char::is_alphabetic)
+            && label
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_whitespace() || matches!(c, '/' | '&' | '-'))
+            && !words.iter().any(|w| names_someone(outline, w));
+        topic.then_some(label)
     })
+}
+
+/// Whether `word`, a word of a label in capitals (`SMITH`), names someone: a known given name,
+/// or a word the document writes capitalised elsewhere as a name would be (`Smith`), as a
+/// transcript labels its speakers.
+fn names_someone(outline: &Outline, word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let titled: String = std::iter::once(first)
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect();
+    let text = &outline.text;
+    names::given::of_given_name(&titled).is_some()
+        || memchr::memmem::find_iter(text.as_bytes(), titled.as_bytes()).any(|at| {
+            let after = text[at + titled.len()..].chars().next();
+            // Mid-sentence: a word in lower case or a name before it, not a sentence's or a
+            // quotation's start (`Sleep is key.` names no one).
+            let before = text[..at].trim_end_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '*' | '_')
+            });
+            let mid_sentence = before
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_lowercase() || c == ',');
+            after.is_none_or(|c| !c.is_alphanumeric())
+                && text[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+                && mid_sentence
+        })
 }
 
 /// Where each section's answers under topics in bold (see [`follows_a_topic`]) start, and how
@@ -754,9 +787,32 @@ fn topic_answers(
     found: &[&Pending],
 ) -> FxHashMap<Option<usize>, (usize, usize)> {
     let mut answers: FxHashMap<Option<usize>, (usize, usize)> = FxHashMap::default();
+    // A section whose labels repeat, or whose answers are not all in the first person (a
+    // profile's subject speaks of themself), is a transcript's or a round-up's: its labels
+    // say who speaks (`**SMITH** "The data shows …"`), and none is a topic.
+    let mut labels: FxHashMap<Option<usize>, Vec<&str>> = FxHashMap::default();
+    let mut others: FxHashSet<Option<usize>> = FxHashSet::default();
     for (k, p) in found.iter().enumerate() {
-        if follows_a_topic(outline, p) {
+        if let Some(label) = follows_a_topic(outline, p) {
             answers.entry(p.quote.section).or_insert((k, 0)).1 += 1;
+            labels.entry(p.quote.section).or_default().push(label);
+            let first_person = p.quote.text.split_whitespace().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+                matches!(
+                    w,
+                    "I" | "me" | "my" | "I'm" | "I’m" | "I've" | "I’ve" | "I'd" | "I’d"
+                )
+            });
+            if !first_person {
+                others.insert(p.quote.section);
+            }
+        }
+    }
+    for (section, mut labels) in labels {
+        labels.sort_unstable();
+        let repeats = labels.windows(2).any(|w| w[0] == w[1]);
+        if repeats || others.contains(&section) {
+            answers.remove(&section);
         }
     }
     answers
