@@ -43,6 +43,21 @@ pub fn each_person(name: &str) -> impl Iterator<Item = &str> {
     std::iter::once(first).chain(second)
 }
 
+/// Whether `text` writes `word` as a word of its own in the middle of a sentence, after a word
+/// in lower case or a comma, as a name is written (`… Ann Lee introduced`), not only where a
+/// sentence or a quotation opens (`Sleep is key.`).
+pub fn written_mid_sentence(text: &str, word: &str) -> bool {
+    words::whole_words(text, word).any(|at| {
+        let before = text[..at].trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '*' | '_')
+        });
+        before
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_lowercase() || c == ',')
+    })
+}
+
 /// Whether `text` writes `name` as words of their own somewhere without the word `first`
 /// (and a space) right before it (`said Alex Blum`, where it also writes `Queditor Alex Blum`).
 pub fn written_without(text: &str, name: &str, first: &str) -> bool {

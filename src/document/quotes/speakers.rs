@@ -210,7 +210,7 @@ pub(super) fn resolve_speakers(
     // Whom an interview set as questions in bold and answers in quotation marks is with.
     let interview: OnceCell<Option<String>> = OnceCell::new();
     // Where each section's answers under topics in bold start, and whose they are.
-    let mut topic_firsts: Option<FxHashMap<Option<usize>, (usize, usize)>> = None;
+    let mut topic_firsts: Option<FxHashMap<Option<usize>, usize>> = None;
     let mut topics: FxHashMap<Option<usize>, Option<String>> = FxHashMap::default();
     for k in 0..found.len() {
         let p = &found[k];
@@ -748,7 +748,7 @@ fn follows_a_topic<'o>(outline: &'o Outline, p: &Pending) -> Option<&'o str> {
 }
 
 /// Whether `word`, a word of a label in capitals (`SMITH`), names someone: a known given name,
-/// or a word the document writes capitalised elsewhere as a name would be (`Smith`), as a
+/// or a word the document writes capitalised mid-sentence, as a name would be (`Smith`), as a
 /// transcript labels its speakers.
 fn names_someone(outline: &Outline, word: &str) -> bool {
     let mut chars = word.chars();
@@ -758,78 +758,62 @@ fn names_someone(outline: &Outline, word: &str) -> bool {
     let titled: String = std::iter::once(first)
         .chain(chars.flat_map(char::to_lowercase))
         .collect();
-    let text = &outline.text;
     names::given::of_given_name(&titled).is_some()
-        || memchr::memmem::find_iter(text.as_bytes(), titled.as_bytes()).any(|at| {
-            let after = text[at + titled.len()..].chars().next();
-            // Mid-sentence: a word in lower case or a name before it, not a sentence's or a
-            // quotation's start (`Sleep is key.` names no one).
-            let before = text[..at].trim_end_matches(|c: char| {
-                c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '*' | '_')
-            });
-            let mid_sentence = before
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_lowercase() || c == ',');
-            after.is_none_or(|c| !c.is_alphanumeric())
-                && text[..at]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric())
-                && mid_sentence
-        })
+        || names::written_mid_sentence(&outline.text, &titled)
 }
 
-/// Where each section's answers under topics in bold (see [`follows_a_topic`]) start, and how
-/// many it sets out: `(first quote, count)`.
-fn topic_answers(
-    outline: &Outline,
-    found: &[&Pending],
-) -> FxHashMap<Option<usize>, (usize, usize)> {
-    let mut answers: FxHashMap<Option<usize>, (usize, usize)> = FxHashMap::default();
-    // A section whose labels repeat, or whose answers are not all in the first person (a
-    // profile's subject speaks of themself), is a transcript's or a round-up's: its labels
-    // say who speaks (`**SMITH** "The data shows …"`), and none is a topic.
-    let mut labels: FxHashMap<Option<usize>, Vec<&str>> = FxHashMap::default();
-    let mut others: FxHashSet<Option<usize>> = FxHashSet::default();
+/// Where each section's answers under topics in bold (see [`follows_a_topic`]) start: the
+/// sections that set out two or more, each with its first answer. A section whose labels
+/// repeat, or whose answers are not all in the first person (a profile's subject speaks of
+/// themself), is a transcript's or a round-up's: its labels say who speaks (`**SMITH** "The
+/// data shows …"`), and none is a topic.
+fn topic_answers(outline: &Outline, found: &[&Pending]) -> FxHashMap<Option<usize>, usize> {
+    /// A section's answers: the first, their labels, and whether all are in the first person.
+    struct Answers<'o> {
+        first: usize,
+        labels: Vec<&'o str>,
+        first_person: bool,
+    }
+    let mut sections: FxHashMap<Option<usize>, Answers> = FxHashMap::default();
     for (k, p) in found.iter().enumerate() {
-        if let Some(label) = follows_a_topic(outline, p) {
-            answers.entry(p.quote.section).or_insert((k, 0)).1 += 1;
-            labels.entry(p.quote.section).or_default().push(label);
-            let first_person = p.quote.text.split_whitespace().any(|w| {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
-                matches!(
-                    w,
-                    "I" | "me" | "my" | "I'm" | "I’m" | "I've" | "I’ve" | "I'd" | "I’d"
-                )
-            });
-            if !first_person {
-                others.insert(p.quote.section);
-            }
-        }
+        let Some(label) = follows_a_topic(outline, p) else {
+            continue;
+        };
+        let first_person = p.quote.text.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+            matches!(
+                w,
+                "I" | "me" | "my" | "I'm" | "I’m" | "I've" | "I’ve" | "I'd" | "I’d"
+            )
+        });
+        let answers = sections.entry(p.quote.section).or_insert(Answers {
+            first: k,
+            labels: Vec::new(),
+            first_person: true,
+        });
+        answers.labels.push(label);
+        answers.first_person &= first_person;
     }
-    for (section, mut labels) in labels {
-        labels.sort_unstable();
-        let repeats = labels.windows(2).any(|w| w[0] == w[1]);
-        if repeats || others.contains(&section) {
-            answers.remove(&section);
-        }
-    }
-    answers
+    sections
+        .into_iter()
+        .filter_map(|(section, mut answers)| {
+            answers.labels.sort_unstable();
+            let repeats = answers.labels.windows(2).any(|w| w[0] == w[1]);
+            (answers.labels.len() >= 2 && !repeats && answers.first_person)
+                .then_some((section, answers.first))
+        })
+        .collect()
 }
 
-/// The speaker of a section's answers under topics in bold, when it sets out two or more
-/// (`(first, count)`, see [`topic_answers`]): the person the quotations in that section
-/// before the first are most the words of (more than all others together).
+/// The speaker of a section's answers under topics in bold, whose first is quote `first` (see
+/// [`topic_answers`]): the person the quotations in that section before it are most the words
+/// of (more than all others together).
 fn topic_speaker(
     found: &[&Pending],
     out: &[Option<String>],
     section: Option<usize>,
-    (first, count): (usize, usize),
+    first: usize,
 ) -> Option<String> {
-    if count < 2 {
-        return None;
-    }
     let mut quoted: FxHashMap<&str, usize> = FxHashMap::default();
     let mut named = 0;
     for k in (0..first).filter(|&k| found[k].quote.section == section) {
