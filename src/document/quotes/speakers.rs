@@ -726,25 +726,27 @@ fn follows_a_topic<'o>(outline: &'o Outline, p: &Pending) -> Option<&'o str> {
     }
     let text = outline.text_of(block);
     let from = text.len() - text.trim_start().len();
-    outline.marks_of(block).iter().find_map(|m| {
-        let label = text.get(m.range.clone())?;
-        let words: Vec<&str> = label.split_whitespace().collect();
-        let topic = m.style == Inline::Strong
+    // (The cheap tests first: a paragraph may hold thousands of marks, and each of its
+    // quotes asks.)
+    let m = outline.marks_of(block).iter().find(|m| {
+        m.style == Inline::Strong
             && m.range.start == from
             && text
                 .get(m.range.end..p.at)
                 .is_some_and(|gap| gap.trim().is_empty())
-            && (1..=LONGEST).contains(&words.len())
-            && !words
-                .iter()
-                .any(|w| matches!(*w, "FROM" | "IN" | "OF" | "ANONYMOUS"))
-            && label.chars().any(char::is_alphabetic)
-            && label
-                .chars()
-                .all(|c| c.is_uppercase() || c.is_whitespace() || matches!(c, '/' | '&' | '-'))
-            && !words.iter().any(|w| names_someone(outline, w));
-        topic.then_some(label)
-    })
+    })?;
+    let label = text.get(m.range.clone())?;
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let topic = (1..=LONGEST).contains(&words.len())
+        && !words
+            .iter()
+            .any(|w| matches!(*w, "FROM" | "IN" | "OF" | "ANONYMOUS"))
+        && label.chars().any(char::is_alphabetic)
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_whitespace() || matches!(c, '/' | '&' | '-'))
+        && !words.iter().any(|w| names_someone(outline, w));
+    topic.then_some(label)
 }
 
 /// Whether `word`, a word of a label in capitals (`SMITH`), names someone: a known given name,
