@@ -138,6 +138,58 @@ pub fn data_dir(data_dir: Option<&Path>) -> Result<PathBuf, StoreError> {
         .ok_or(StoreError::NoDataDir)
 }
 
+/// How long opening waits, in all, for other processes to let it set the database up.
+const SET_UP_WAIT: Duration = Duration::from_secs(10);
+
+/// Puts the database in WAL mode and makes its table, if another process has not: tried
+/// again while another process holds a lock. Each wait for a lock is short: a process that
+/// writes marks without pause holds the write lock nearly all the time, and one long wait
+/// for it can starve (10 s, then "database is locked"), when the table it writes to was
+/// there to be seen all along. Seeing it needs no lock in WAL mode.
+fn set_up(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(Duration::from_millis(50))?;
+    let deadline = std::time::Instant::now() + SET_UP_WAIT;
+    loop {
+        match try_set_up(conn) {
+            Err(e)
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            done => return done,
+        }
+    }
+}
+
+fn try_set_up(conn: &Connection) -> rusqlite::Result<()> {
+    // Switching a new database to WAL takes a lock the busy timeout does not wait for.
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    let made: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'marks')",
+        [],
+        |row| row.get(0),
+    )?;
+    if made {
+        return Ok(());
+    }
+    conn.execute_batch(
+        "CREATE TABLE IF NOT EXISTS marks (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            anchor TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            section TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            created INTEGER NOT NULL
+        );",
+    )
+}
+
 impl Store {
     /// Opens (creating if need be) the marks database in `dir`.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
@@ -145,36 +197,9 @@ impl Store {
         let path = dir.join(FILE);
         let sql = |e| StoreError::Sql(path.clone(), e);
         let conn = Connection::open(&path).map_err(sql)?;
+        set_up(&conn).map_err(sql)?;
         // Another process writing holds the lock for a few milliseconds: wait for it.
         conn.busy_timeout(Duration::from_secs(10)).map_err(sql)?;
-        // Switching a new database to WAL takes a lock the busy timeout does not wait for:
-        // two processes creating it at once retry for a while.
-        let mut tries = 0;
-        while let Err(e) = conn.pragma_update(None, "journal_mode", "WAL") {
-            let busy = e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy);
-            if !busy || tries == 200 {
-                return Err(sql(e));
-            }
-            tries += 1;
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        conn.pragma_update(None, "synchronous", "FULL")
-            .map_err(sql)?;
-        conn.execute_batch(
-            "CREATE TABLE IF NOT EXISTS marks (
-                id INTEGER PRIMARY KEY,
-                path TEXT NOT NULL,
-                hash TEXT NOT NULL,
-                kind TEXT NOT NULL,
-                anchor TEXT NOT NULL,
-                line INTEGER NOT NULL,
-                title TEXT NOT NULL,
-                section TEXT,
-                note TEXT NOT NULL DEFAULT '',
-                created INTEGER NOT NULL
-            );",
-        )
-        .map_err(sql)?;
         Ok(Store { conn, path })
     }
 

@@ -189,3 +189,28 @@ fn a_mark_survives_an_edit_that_moves_its_text_and_is_listed_when_lost() {
         "{md}"
     );
 }
+
+/// Opening the store as another process creates it and then adds marks without pause: the
+/// table is there to be seen, so opening neither waits for the writer's lock nor fails
+/// with "database is locked" (it did in about one round in ten, after 10 s of waiting).
+#[test]
+fn a_store_opens_while_another_process_creates_it_and_writes_without_pause() {
+    let _alone = crate::common::alone();
+    let mut failures = Vec::new();
+    for round in 0..30 {
+        let scratch = Scratch::new();
+        let mut writer = child(&scratch.0, 0);
+        // Opened as soon as the writer has made the file, or a moment later.
+        while !scratch.0.join(dossier::marks::FILE).exists() {
+            std::hint::spin_loop();
+        }
+        std::thread::sleep(Duration::from_micros([0, 300, 2000][round % 3]));
+        let opened = Store::open(&scratch.0).and_then(|store| store.all());
+        writer.kill().expect("kill the writer");
+        writer.wait().expect("reap the writer");
+        if let Err(e) = opened {
+            failures.push(format!("round {round}: {e}"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
