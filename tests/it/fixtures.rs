@@ -4610,3 +4610,58 @@ fn speakers_name_after_markup() {
     );
     dates_are(&doc, &[dated("1999-06", 8)]);
 }
+
+#[test]
+fn speakers_phrasal_verbs() {
+    let doc = load_titled(
+        "speakers-phrasal-verbs.md",
+        "Housing Lottery Leaves Students Without Rooms",
+    );
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "I am surprised that the college has made this policy in a tight market.",
+                Some("Lily DeBell"),
+                9,
+            ),
+            inline(
+                "We were promised four years of housing on campus,",
+                Some("Omar Haddad"),
+                11,
+            ),
+            inline(
+                "Nobody told the incoming class about any of this,",
+                Some("Omar Haddad"),
+                13,
+            ),
+            inline(
+                "The housing office should have warned every student in March.",
+                Some("Grace Liu"),
+                15,
+            ),
+            inline(
+                "A lottery is no plan for a college that keeps growing.",
+                Some("Grace Liu"),
+                17,
+            ),
+            inline(
+                "All my experiences with the housing office were wonderful until now,",
+                Some("Nico Siradze"),
+                19,
+            ),
+            inline(
+                "The rooms were never ours to promise to anyone,",
+                Some("Ruth Okafor"),
+                21,
+            ),
+            // Someone unnamed, and only a pronoun after: no one named.
+            inline(
+                "I will be living in my car if nothing changes soon,",
+                None,
+                23,
+            ),
+        ],
+    );
+    dates_are(&doc, &[]);
+}

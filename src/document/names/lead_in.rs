@@ -34,6 +34,8 @@ pub(super) fn reporting_verb(words: &[&str]) -> Option<usize> {
                     .is_some_and(|u| matches!(bare(words[u]), "has" | "had" | "have")))
             // `puts it more simply`, not `puts Mayor Helen Carter in a difficult position`.
             || (w == "puts" && words.get(v + 1).is_some_and(|w| bare(w) == "it"))
+            // `DeBell pointed out how unfair it is, "…"`.
+            || words.get(v + 1).is_some_and(|p| is_phrasal_speech_verb(w, p))
     };
     let mut verbs = (0..words.len()).rev().filter(|&v| verb(v));
     let last = verbs.next()?;
@@ -128,7 +130,14 @@ pub(super) fn speaker_in_words(
             .or_else(|| label_before_colon(words));
     };
     // `said by Zhang Dixuan`, `as noted by Jane Doe`: the one by whom it was said.
-    let named_at = verb + 1 + usize::from(words.get(verb + 1).is_some_and(|w| *w == "by"));
+    // `pointed out DeBell`: the name after the verb's particle.
+    let particle = usize::from(
+        words
+            .get(verb + 1)
+            .is_some_and(|p| is_phrasal_speech_verb(bare(words[verb]), p)),
+    );
+    let after_verb = verb + 1 + particle;
+    let named_at = after_verb + usize::from(words.get(after_verb).is_some_and(|w| *w == "by"));
     // `said AppDynamics Chief Technology Officer and …, Bhaskar Sunkara`: who they are, then
     // their name after a comma.
     if verb_opens_clause(words, verb) {
@@ -1200,7 +1209,7 @@ pub fn speaker_ending_in_verb(sentence: &str) -> Option<Who> {
             None => name_before(subject).map(Who::Named),
         };
     }
-    if !is_speech_verb(last) {
+    if !is_speech_verb(last) && !ends_in_phrasal_speech_verb(s) {
         return said_by_name_at_end(s).map(Who::Named);
     }
     who_in_lead_in(s)
@@ -1222,8 +1231,12 @@ pub fn attribution_alone(sentence: &str) -> Option<Who> {
     let (first, last) = (words.first()?, words.last()?);
     // The verb closes the sentence (`Read said`), or opens it before who said it (`said Jane
     // Doe`, `said organizer Emet`, `said a mother of two who asked not to be named`).
-    let closes = is_speech_verb(last) && words.len() <= 8;
-    let opens = is_speech_verb(first) && (2..=12).contains(&words.len());
+    let closes = (is_speech_verb(last) || ends_in_phrasal_speech_verb(s)) && words.len() <= 8;
+    let opens = (is_speech_verb(first)
+        || words
+            .get(1)
+            .is_some_and(|p| is_phrasal_speech_verb(bare(first), p)))
+        && (2..=12).contains(&words.len());
     if !closes && !opens {
         return None;
     }
@@ -1380,6 +1393,25 @@ pub fn ends_in_reporting_verb(text: &str) -> bool {
     last.split_whitespace()
         .next_back()
         .is_some_and(|w| is_speech_verb(w) || is_gesture(w))
+        || ends_in_phrasal_speech_verb(last)
+}
+
+/// Whether the bare word `verb` and the word `particle` after it make a reporting verb of
+/// two words: `pointed out`, `chimed in`, `weighed in`.
+fn is_phrasal_speech_verb(verb: &str, particle: &str) -> bool {
+    matches!(
+        (verb, bare(particle)),
+        ("pointed" | "points", "out") | ("chimed" | "chimes" | "weighed" | "weighs", "in")
+    )
+}
+
+/// Whether `text` ends in a reporting verb of two words (`… DeBell pointed out.`).
+fn ends_in_phrasal_speech_verb(text: &str) -> bool {
+    let mut words = text.trim_end_matches(['.', ':']).split_whitespace().rev();
+    match (words.next(), words.next()) {
+        (Some(particle), Some(verb)) => is_phrasal_speech_verb(bare(verb), particle),
+        _ => false,
+    }
 }
 
 /// Whether `word` is a gesture that introduces what its subject says next (`she laughs`,

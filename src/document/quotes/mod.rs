@@ -293,8 +293,25 @@ pub(in crate::document) fn in_running_text(
             let opens_sentence = lead_in.trim().is_empty();
             // The quotation opens its block: what leads in to it is in the blocks before.
             let opens_block = sentence_start == 0 && opens_sentence;
+            // The quotation's own attribution, after its closing mark in the same sentence.
+            let own_attribution = || {
+                let rest = &text[span.outer.end..];
+                (!leads_in_to_the_next(&inner, rest) && !reports_other_words(&inner, rest))
+                    .then(|| after_in_sentence(rest))
+                    .flatten()
+            };
             let who = joined_by
-                .or_else(|| names::who_in_lead_in(&lead_in))
+                .or_else(|| match names::who_in_lead_in(&lead_in)? {
+                    // `Another member chimed in: “…,” explained Nico Siradze.`: a lead-in that
+                    // says someone unnamed speaks gives way to the name the quotation's own
+                    // attribution gives.
+                    Who::Nobody => Some(
+                        own_attribution()
+                            .filter(|who| matches!(who, Who::Named(_)))
+                            .unwrap_or(Who::Nobody),
+                    ),
+                    who => Some(who),
+                })
                 // `Council President Jack Burrell “wants out of the school business.”`.
                 .or_else(|| {
                     inner
@@ -317,12 +334,8 @@ pub(in crate::document) fn in_running_text(
                     // lead-in that names no one, or only a subject with no reporting verb,
                     // gives way to the quotation's own attribution.
                     if matches!(before, Who::Nobody | Who::Narrator | Who::Subject(_)) {
-                        let rest = &text[span.outer.end..];
-                        let own = (!leads_in_to_the_next(&inner, rest)
-                            && !reports_other_words(&inner, rest))
-                        .then(|| after_in_sentence(rest))
-                        .flatten()
-                        .filter(|who| !matches!(who, Who::Nobody | Who::Narrator));
+                        let own = own_attribution()
+                            .filter(|who| !matches!(who, Who::Nobody | Who::Narrator));
                         if own.is_some() {
                             return own;
                         }
