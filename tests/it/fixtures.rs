@@ -4665,3 +4665,92 @@ fn speakers_phrasal_verbs() {
     );
     dates_are(&doc, &[]);
 }
+
+#[test]
+fn speakers_passives_and_answers() {
+    let doc = load_titled(
+        "speakers-passives-and-answers.md",
+        "Vaccine Food Bill Passes the Senate",
+    );
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "So does the sponsor know of any instances of food offered in the state that contains vaccines?",
+                Some("Heidi Campbell"),
+                11,
+            ),
+            // `Campbell asked.` attributes the question before it, not this answer.
+            inline(
+                "No, I do not know any specific examples, but certainly they are developing this process,",
+                Some("Joey Hensley"),
+                13,
+            ),
+            inline(
+                "Can you name a single grocery store that sells such food today?",
+                Some("Heidi Campbell"),
+                15,
+            ),
+            inline(
+                "I cannot name one yet, and I hope I never have to,",
+                Some("Joey Hensley"),
+                17,
+            ),
+            inline(
+                "This new procedure was the result of my work in the early post-war years,",
+                Some("Benjamin Sheares"),
+                21,
+            ),
+            // In the passive: described by no one named, and told to Sheares, not by him.
+            inline(
+                "safer, more efficient and having better results than the traditional method",
+                None,
+                21,
+            ),
+            inline(
+                "you will never practise surgery in this hospital again",
+                None,
+                23,
+            ),
+            inline(
+                "the finest surgeon this hospital has ever had in its long history",
+                Some("Malaya Tribune"),
+                25,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("1941", 23)]);
+}
+
+#[test]
+fn quotes_citations_after_authors() {
+    let doc = load_titled(
+        "quotes-citations-after-authors.md",
+        "Union Struggles at B.U., 1979",
+    );
+    // The titles of the works cited, each after its author, are no quotes; words after a
+    // name and a full stop with no year after them still are.
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "We're extremely pleased to have all our employees back to work,",
+                None,
+                7,
+            ),
+            inline(
+                "Let us walk down to the picket line before the rain comes in.",
+                None,
+                9,
+            ),
+        ],
+    );
+    dates_are(
+        &doc,
+        &[
+            dated("1979-04-18", 16),
+            dated("1979-04-24", 7),
+            dated("1979-04-24", 14),
+        ],
+    );
+}

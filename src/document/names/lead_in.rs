@@ -683,6 +683,13 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
         return Some(Who::Pronoun(g));
     }
     let verb = reporting_verb(&words);
+    // `His procedure was described as "…"`, `Sheares was told "…"`: a verb in the passive
+    // says nothing of who spoke, unless `by` names them (`was described by Ann Lee as`).
+    if let Some(v) = verb.filter(|&v| in_the_passive(&words, v)) {
+        let by = words.get(v + 1).is_some_and(|w| *w == "by");
+        let agent = by.then(|| name_from(&words[v + 2..])).flatten();
+        return Some(agent.map_or(Who::Nobody, Who::Named));
+    }
     if let Some(name) = speaker_in_words(lead_in, &words, verb) {
         // `The Dutchman replied,`: one capitalised word after `the` describes someone
         // unnamed (an office or a body's head word is read below).
@@ -1163,6 +1170,27 @@ fn unnamed_after_verb(words: &[&str], verb: usize) -> bool {
         && !words[verb].ends_with([',', ':', '.'])
         && INDEFINITE.contains(&bare(det))
         && !is_capitalised(bare(noun))
+}
+
+/// Whether the verb at `verb` is in the passive: a form of `be` before it, an adverb
+/// between them or not (`was described`, `is widely described`, `were told`).
+fn in_the_passive(words: &[&str], verb: usize) -> bool {
+    let be = |w: &str| matches!(w, "was" | "were" | "is" | "are" | "been" | "being" | "be");
+    let mut at = verb;
+    for _ in 0..2 {
+        let Some(before) = at.checked_sub(1).map(|b| bare(words[b])) else {
+            return false;
+        };
+        if be(before) {
+            return !words[at - 1].ends_with([',', ':', ';']);
+        }
+        let adverb = before.ends_with("ly") || matches!(before, "also" | "often" | "once");
+        if !adverb || at < verb {
+            return false;
+        }
+        at -= 1;
+    }
+    false
 }
 
 /// Where the subject before the verb at `verb` ends: an adverb or auxiliary between them is
@@ -2283,6 +2311,28 @@ fn possessor_of_statement(title: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_verb_in_the_passive_names_no_speaker_but_its_agent() {
+        let who = |s: &str| who_in_lead_in(s);
+        assert_eq!(who("His procedure was described as"), Some(Who::Nobody));
+        assert_eq!(who("Sheares was told"), Some(Who::Nobody));
+        assert_eq!(who("The plan is widely described as"), Some(Who::Nobody));
+        assert_eq!(
+            who("Sheares was described by Ann Lee as"),
+            Some(Who::Named("Ann Lee".into()))
+        );
+        // Not passive: `said` after a comma, and a plain past.
+        assert_eq!(
+            who("The plan was new, said Ann Lee,"),
+            Some(Who::Named("Ann Lee".into()))
+        );
+        assert_eq!(
+            who("Ann Lee described it as"),
+            Some(Who::Named("Ann Lee".into()))
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -270,6 +270,7 @@ pub(in crate::document) fn in_running_text(
             if is_citation(&text[span.outer.end..])
                 || is_title_of_a_work(&inner)
                 || is_named_as_a_title(&text[..span.outer.start])
+                || is_cited_after_author(&text[from..span.outer.start], &text[span.outer.end..])
             {
                 continue;
             }
@@ -332,15 +333,14 @@ pub(in crate::document) fn in_running_text(
                         .flatten()?;
                     // `Indulge me in a case study, if you will:` then `“…,” Barrett said`: a
                     // lead-in that names no one, or only a subject with no reporting verb,
-                    // gives way to the quotation's own attribution.
-                    if matches!(before, Who::Nobody | Who::Narrator | Who::Subject(_)) {
-                        let own = own_attribution()
-                            .filter(|who| !matches!(who, Who::Nobody | Who::Narrator));
-                        if own.is_some() {
-                            return own;
-                        }
-                    }
-                    Some(before)
+                    // gives way to the quotation's own attribution; any lead-in gives way to
+                    // a name there (`“…?” Campbell asked.` then `“…,” Hensley replied.`).
+                    let own = own_attribution().filter(|who| match who {
+                        Who::Named(_) => true,
+                        Who::Nobody | Who::Narrator => false,
+                        _ => matches!(before, Who::Nobody | Who::Narrator | Who::Subject(_)),
+                    });
+                    own.or(Some(before))
                 })
                 .or_else(|| {
                     // `Noting that most "…" he recognized …`: the subject after the quotation.

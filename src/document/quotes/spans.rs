@@ -590,6 +590,45 @@ pub(super) fn running_on(outline: &Outline, block: usize) -> Option<(String, usi
     None
 }
 
+/// Whether a quoted span is the title of a cited work after its author, surname first, as
+/// a reference list gives it (`Kristof, Nicholas D. “B.U. Faculty And Trustees Sign
+/// Contract.” The Harvard Crimson, April 14, 1979.`): `before` is all the block holds before
+/// the span, an inverted name and a full stop; `after`, what follows the span, gives a year
+/// soon after.
+pub(super) fn is_cited_after_author(before: &str, after: &str) -> bool {
+    let Some(author) = before.trim().strip_suffix('.') else {
+        return false;
+    };
+    let Some((surname, given)) = author.split_once(", ") else {
+        return false;
+    };
+    let capitalised = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    let surname_words = surname.split_whitespace().count();
+    let given_words = given.split_whitespace().count();
+    let named = (1..=2).contains(&surname_words)
+        && surname.split_whitespace().all(capitalised)
+        && (1..=6).contains(&given_words)
+        && given
+            .split_whitespace()
+            .all(|w| capitalised(w.trim_end_matches(',')) || matches!(w, "and" | "&"));
+    // A year within the venue and date after the title (`… Crimson, April 24, 1979.`).
+    let soon: String = after.chars().take(120).collect();
+    let year = soon.as_bytes().windows(4).enumerate().any(|(i, w)| {
+        w.iter().all(u8::is_ascii_digit)
+            && matches!(w[0], b'1' | b'2')
+            && (i == 0 || !soon.as_bytes()[i - 1].is_ascii_digit())
+            && soon
+                .as_bytes()
+                .get(i + 4)
+                .is_none_or(|b| !b.is_ascii_digit())
+    });
+    named && year
+}
+
 /// Whether the words before a quoted span name what follows as a title: `a talk titled "…"`,
 /// `an essay entitled "…"`, `spoke on "…"`.
 pub(super) fn is_named_as_a_title(before: &str) -> bool {
@@ -691,4 +730,31 @@ pub(super) fn is_title_of_a_work(inner: &str) -> bool {
         .trim_end_matches(['.', '!', '?', ',', ' '])
         .contains(['.', '!', '?']);
     long >= 3 && !sentence_inside
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_after_its_author_surname_first_is_a_citation() {
+        let after = " The Harvard Crimson, April 14, 1979.";
+        assert!(is_cited_after_author("Kristof, Nicholas D. ", after));
+        assert!(is_cited_after_author(
+            "Kristof, Nicholas D., and Jane Q. Public.",
+            after
+        ));
+        assert!(is_cited_after_author(
+            "O’Brien-Lee, J.",
+            " In Proceedings, 2003."
+        ));
+        // No year after it: a vocative and a line of dialogue.
+        assert!(!is_cited_after_author("Okay, Tom. ", " He walked on."));
+        // A sentence, not an author.
+        assert!(!is_cited_after_author("In 1979, the strike ended.", after));
+        assert!(!is_cited_after_author(
+            "Kristof, who wrote it, said.",
+            after
+        ));
+    }
 }

@@ -1488,8 +1488,9 @@ pub(super) fn lead_in_before_block(
     }
     if !text.ends_with(':') {
         // `Ellen Langhans, Program Manager at DHS, said.` leads into what follows; `"…,"
-        // Evans said.` closes its own quotation.
-        let quotes_itself = sentence.contains(['"', '“', '”']);
+        // Evans said.` closes its own quotation, and so does `Campbell asked.` after `“…?”`.
+        let quotes_itself =
+            sentence.contains(['"', '“', '”']) || text[..start].trim_end().ends_with(['"', '”']);
         return (!quotes_itself)
             .then(|| names::speaker_ending_in_verb(sentence))
             .flatten();
