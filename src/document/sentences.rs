@@ -79,8 +79,31 @@ fn after_closers(bytes: &[u8], mut i: usize) -> usize {
                 Some(n) => i += n + 2,
                 None => return i,
             },
+            // A footnote's mark in HTML (`… Paul Harvey.<sup>69</sup> Harvey`).
+            Some([b'<', b's', b'u', b'p', b'>', rest @ ..]) => match sup_mark_len(rest) {
+                Some(n) => i += 5 + n,
+                None => return i,
+            },
             _ => return i,
         }
+    }
+}
+
+/// How many bytes of `rest` (what follows `<sup>`) a short footnote mark takes, its `</sup>`
+/// included (`69</sup>` of `<sup>69</sup>`).
+fn sup_mark_len(rest: &[u8]) -> Option<usize> {
+    let n = memchr::memmem::find(rest.get(..16).unwrap_or(rest), b"</sup>")?;
+    (n > 0 && !rest[..n].contains(&b' ')).then_some(n + 6)
+}
+
+/// `before` without a footnote's mark in HTML at its end (`… Harvey.<sup>69</sup>`).
+fn without_sup_mark(before: &str) -> &str {
+    let Some(rest) = before.strip_suffix("</sup>") else {
+        return before;
+    };
+    match rest.rfind("<sup>") {
+        Some(open) if rest.len() - open <= 5 + 10 => &before[..open],
+        _ => before,
     }
 }
 
@@ -205,14 +228,14 @@ fn ends_sentence(text: &str, space: usize) -> bool {
     space > 0
         && matches!(
             text.as_bytes()[space - 1],
-            b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | 0x80..
+            b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | b'>' | 0x80..
         )
         && sentence_mark_before(text, space)
 }
 
 /// [`ends_sentence`] past its one-byte test.
 fn sentence_mark_before(text: &str, space: usize) -> bool {
-    let before = &text[..space];
+    let before = without_sup_mark(&text[..space]);
     let trimmed = before.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
     let Some(last) = trimmed.chars().last() else {
         return false;
@@ -346,6 +369,24 @@ fn word_around_unicode(text: &str, at: usize) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_footnote_mark_in_html_after_a_full_stop_ends_the_sentence() {
+        let text = "writes Paul Harvey.<sup>69</sup> Harvey acknowledges it.";
+        assert_eq!(
+            end_after(text, 0),
+            text.find(" Harvey acknowledges").unwrap()
+        );
+        assert_eq!(
+            boundaries(text),
+            vec![text.find(" Harvey acknowledges").unwrap()]
+        );
+        // Not a footnote's mark: a long superscript, or no full stop before it.
+        let long = "writes Paul Harvey.<sup>a long aside</sup> Harvey acknowledges it.";
+        assert!(boundaries(long).is_empty());
+        let no_stop = "writes Paul Harvey<sup>69</sup> Harvey acknowledges it.";
+        assert!(boundaries(no_stop).is_empty());
+    }
 
     #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {

@@ -4754,3 +4754,58 @@ fn quotes_citations_after_authors() {
         ],
     );
 }
+
+#[test]
+fn speakers_name_as_subject_of_what_was_said() {
+    let doc = load_titled(
+        "speakers-name-as-subject-of-what-was-said.md",
+        "Peter Higgs Dies at 94",
+    );
+    // `said Higgs was "…"`: Higgs is whom the words are about; the paragraph after goes on
+    // with the one who said them.
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "a hero to the particle physics community",
+                Some("Jon Butterworth"),
+                9,
+            ),
+            inline(
+                "Even though he did not much enjoy it, he felt a responsibility to use his public profile for the good of science.",
+                Some("Jon Butterworth"),
+                11,
+            ),
+            inline(
+                "He changed how we see the universe and everything in it,",
+                Some("Alan Walker"),
+                13,
+            ),
+        ],
+    );
+    dates_are(&doc, &[]);
+}
+
+#[test]
+fn speakers_footnote_marks() {
+    let doc = load_titled("speakers-footnote-marks.md", "Church and Religious Leaders");
+    // A footnote's mark after a full stop ends the sentence: the attribution is the one
+    // before it, not a pronoun in the sentence after.
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "impossible to conceive of the civil rights movement without placing Black Christianity at its center,",
+                Some("Paul Harvey"),
+                9,
+            ),
+            inline("the worst civil disorders since the 1960s,", None, 11),
+            inline(
+                "From the moment on April 29th, television was relentless in its coverage of the aftermath.",
+                Some("Jeffrey Kaye"),
+                11,
+            ),
+        ],
+    );
+    dates_are(&doc, &[]);
+}

@@ -149,7 +149,9 @@ pub(super) fn speaker_in_words(
     // the one told (`The guard, pointing to the chimney, told Firestone: "…"`).
     let listener = verb > 0 && tells(bare(words[verb]));
     if let Some(name) = name_from(words.get(named_at..).unwrap_or_default()).filter(|_| !listener) {
-        if verb_opens_clause(words, verb) {
+        // `Jon Butterworth, a member of …, said Higgs was "…"`: a name that a verb follows
+        // is the subject of what was said, not who said it.
+        if verb_opens_clause(words, verb) && !subject_of_a_clause(&words[named_at..], &name) {
             return Some(name);
         }
     }
@@ -1170,6 +1172,42 @@ fn unnamed_after_verb(words: &[&str], verb: usize) -> bool {
         && !words[verb].ends_with([',', ':', '.'])
         && INDEFINITE.contains(&bare(det))
         && !is_capitalised(bare(noun))
+}
+
+/// Whether `name`, which `words` open with, is the subject of a clause: an auxiliary or a
+/// form of `be` or `have` follows it (`said Higgs was`, `said Smith would`).
+fn subject_of_a_clause(words: &[&str], name: &str) -> bool {
+    let Some(last) = name.split_whitespace().next_back() else {
+        return false;
+    };
+    let Some(end) = words.iter().take(6).position(|w| bare(w) == last) else {
+        return false;
+    };
+    if words[end].ends_with([',', ';', ':', '.']) {
+        return false;
+    }
+    words.get(end + 1).is_some_and(|next| {
+        matches!(
+            *next,
+            "was"
+                | "were"
+                | "is"
+                | "are"
+                | "had"
+                | "has"
+                | "have"
+                | "would"
+                | "will"
+                | "could"
+                | "should"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "did"
+                | "does"
+        )
+    })
 }
 
 /// Whether the verb at `verb` is in the passive: a form of `be` before it, an adverb

@@ -1046,6 +1046,11 @@ pub(super) fn bare(word: &str) -> &str {
     {
         return word;
     }
+    // `Harvey.<sup>69</sup>`: a footnote's mark in HTML after a word is no part of it.
+    let word = match word.find("<sup>") {
+        Some(at) if at > 0 => &word[..at],
+        _ => word,
+    };
     word.trim_matches(|c: char| {
         !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-' && c != '.'
     })
