@@ -4809,3 +4809,32 @@ fn speakers_footnote_marks() {
     );
     dates_are(&doc, &[]);
 }
+
+#[test]
+fn speakers_had_this_to_say() {
+    let doc = load_titled("speakers-had-this-to-say.md", "Team of Teams Panel");
+    quotes_are(
+        &doc,
+        &[
+            // `had this to say`: the subject before `had`.
+            block(
+                "Defining and communicating the value of a shared stack requires a group that sees every team.",
+                Some("Jim Willenbring"),
+                10,
+            ),
+            // `on behalf of` a body, as `of` one.
+            block(
+                "A lot of responsibilities fall on boundaries between teams, and nobody owns them.",
+                Some("Ana Ruiz"),
+                14,
+            ),
+            // The office's place is no word of the name after it.
+            inline(
+                "We want women with self-reliance and character, not dolls to play with,",
+                Some("Jawaharlal Nehru"),
+                18,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("1937", 18)]);
+}

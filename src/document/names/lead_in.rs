@@ -609,7 +609,7 @@ pub(super) fn name_before_from(subject: &[&str]) -> Option<String> {
         .map(|raw| as_written(raw));
     let skip = usize::from(title.is_some());
     let mut run = Vec::new();
-    for raw in &subject[skip..] {
+    for (i, raw) in subject.iter().enumerate().skip(skip) {
         let w = bare(raw);
         if is_capitalised(w) && !is_acronym(w) && !is_not_name(w) && !is_title(w) {
             run.push(as_written(raw));
@@ -618,7 +618,11 @@ pub(super) fn name_before_from(subject: &[&str]) -> Option<String> {
             }
             continue;
         }
-        let from = ["from", "of", "at", "with"].contains(&w);
+        // `Jim Willenbring on behalf of Trilinos`.
+        let on_behalf = w == "on"
+            && subject.get(i + 1).is_some_and(|w| *w == "behalf")
+            && subject.get(i + 2).is_some_and(|w| *w == "of");
+        let from = on_behalf || ["from", "of", "at", "with"].contains(&w);
         return (from && !run.is_empty())
             .then(|| titled(title, run))
             .flatten();
@@ -1241,6 +1245,20 @@ pub(super) fn subject_end(words: &[&str], verb: usize) -> usize {
         && matches!(bare(words[verb - 3]), "goes" | "went" | "go")
     {
         return verb - 3;
+    }
+    // `Jim Willenbring had this to say:`, `… has the following to say`: the subject is before
+    // `had`.
+    if verb >= 3 && bare(words[verb - 1]) == "to" {
+        let had = (verb.saturating_sub(5)..verb - 2)
+            .rev()
+            .find(|&j| matches!(bare(words[j]), "had" | "has" | "have"));
+        if let Some(j) = had.filter(|&j| {
+            words[j + 1..verb - 1]
+                .iter()
+                .all(|w| !is_capitalised(bare(w)) && !w.ends_with(','))
+        }) {
+            return j;
+        }
     }
     let mut end = verb;
     while end > 0 && end + 2 >= verb {

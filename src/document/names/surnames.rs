@@ -356,7 +356,15 @@ pub fn person_mentions(text: &str) -> Vec<(usize, String)> {
     let mut run: Vec<&str> = Vec::new();
     let mut run_start = 0;
     let mut title: Option<&str> = None;
-    let mut note = |run: &mut Vec<&str>, title: Option<&str>, start: usize| {
+    // Whether the last word was the `of` of an office (`Prime Minister of`), and whether the
+    // run began right after one: `Prime Minister of India Jawaharlal Nehru` names Jawaharlal
+    // Nehru, the first of three words being the office's place.
+    let mut office_of = false;
+    let mut run_after_office = false;
+    let mut note = |run: &mut Vec<&str>, title: Option<&str>, start: usize, after_office: bool| {
+        if after_office && run.len() == 3 {
+            run.remove(0);
+        }
         let person = match run.as_slice() {
             [one] => title.map(|t| format!("{t} {one}")),
             // `Note G`, `Plan B`: a bare letter ends no one's name; `San Francisco`, `Fort
@@ -383,17 +391,19 @@ pub fn person_mentions(text: &str) -> Vec<(usize, String)> {
             Some((stem, closes)) => {
                 if run.is_empty() {
                     run_start = start;
+                    run_after_office = office_of;
                 }
+                office_of = false;
                 run.push(stem);
                 if closes {
-                    note(&mut run, title.take(), run_start);
+                    note(&mut run, title.take(), run_start, run_after_office);
                 }
             }
             None if month_as_surname(&run, raw, words.peek().copied()).is_some() => {
                 // `Dame Ruth May told`, `Theresa May said`: a month after a given name is a
                 // surname, which ends the name.
                 run.push(bare(raw));
-                note(&mut run, title.take(), run_start);
+                note(&mut run, title.take(), run_start, run_after_office);
             }
             None => {
                 // `Injured Olympic champion McClenaghan`: capitalised words before a role and
@@ -404,13 +414,15 @@ pub fn person_mentions(text: &str) -> Vec<(usize, String)> {
                 if described {
                     run.clear();
                 }
-                note(&mut run, title.take(), run_start);
+                let after_title = title.is_some();
+                note(&mut run, title.take(), run_start, run_after_office);
                 let b = bare(raw);
+                office_of = after_title && raw == "of";
                 title = (is_honorific(b) || is_title(b)).then(|| as_written(raw));
             }
         }
     }
-    note(&mut run, title, run_start);
+    note(&mut run, title, run_start, run_after_office);
     found
 }
 
