@@ -34,8 +34,13 @@ pub(super) fn reporting_verb(words: &[&str]) -> Option<usize> {
                     .is_some_and(|u| matches!(bare(words[u]), "has" | "had" | "have")))
             // `puts it more simply`, not `puts Mayor Helen Carter in a difficult position`.
             || (w == "puts" && words.get(v + 1).is_some_and(|w| bare(w) == "it"))
-            // `DeBell pointed out how unfair it is, "…"`.
-            || words.get(v + 1).is_some_and(|p| is_phrasal_speech_verb(w, p))
+            // `DeBell pointed out how unfair it is, "…"`; not `the champion, who weighed in
+            // at 108 kg,` nor `the mill, which the guide pointed out,`.
+            || (words.get(v + 1).is_some_and(|p| is_phrasal_speech_verb(w, p))
+                && words.get(v + 2).is_none_or(|next| bare(next) != "at")
+                && !words[v.saturating_sub(3)..v]
+                    .iter()
+                    .any(|w| matches!(bare(w), "who" | "which" | "that")))
     };
     let mut verbs = (0..words.len()).rev().filter(|&v| verb(v));
     let last = verbs.next()?;
@@ -691,9 +696,12 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     let verb = reporting_verb(&words);
     // `His procedure was described as "…"`, `Sheares was told "…"`: a verb in the passive
     // says nothing of who spoke, unless `by` names them (`was described by Ann Lee as`).
-    if let Some(v) = verb.filter(|&v| in_the_passive(&words, v)) {
+    // Only a passive that is the lead-in's one reporting verb, in no clause of another
+    // (`Dana Whitfield said she was asked …:`, `Bell laughed when he was asked …:` are
+    // theirs).
+    if let Some(v) = verb.filter(|&v| in_the_passive(&words, v) && !in_a_clause(&words, v)) {
         let by = words.get(v + 1).is_some_and(|w| *w == "by");
-        let agent = by.then(|| name_from(&words[v + 2..])).flatten();
+        let agent = by.then(|| agent_after_by(&words[v + 2..])).flatten();
         return Some(agent.map_or(Who::Nobody, Who::Named));
     }
     if let Some(name) = speaker_in_words(lead_in, &words, verb) {
@@ -1214,6 +1222,36 @@ fn subject_of_a_clause(words: &[&str], name: &str) -> bool {
     })
 }
 
+/// Whether the verb at `verb` stands in a clause of another verb: a reporting verb comes
+/// before it, or a subordinator (`when`, `after`, `as`, …).
+fn in_a_clause(words: &[&str], verb: usize) -> bool {
+    words[..verb].iter().any(|w| {
+        let b = bare(w);
+        is_bare_speech_verb(b)
+            || super::grammar::SUBORDINATORS
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(b))
+    })
+}
+
+/// The agent a passive's `by` names, when a name is all of it: `by the Malaya Tribune as`,
+/// `by Ann Lee,`; not `by Smith's lawyer`, `by Obama administration officials`.
+fn agent_after_by(words: &[&str]) -> Option<String> {
+    let name = name_from(words)?;
+    let last = name.split_whitespace().next_back()?;
+    let end = words.iter().take(8).position(|w| bare(w) == last)?;
+    let raw = words[end];
+    let possessive = raw.ends_with("'s") || raw.ends_with("’s") || raw.ends_with(['\'', '’']);
+    let closed = raw.ends_with([',', ':', ';', '.'])
+        || words.get(end + 1).is_none_or(|next| {
+            matches!(
+                bare(next),
+                "as" | "of" | "at" | "from" | "in" | "on" | "that" | "to"
+            )
+        });
+    (!possessive && closed).then_some(name)
+}
+
 /// Whether the verb at `verb` is in the passive: a form of `be` before it, an adverb
 /// between them or not (`was described`, `is widely described`, `were told`).
 fn in_the_passive(words: &[&str], verb: usize) -> bool {
@@ -1481,11 +1519,11 @@ pub fn ends_in_reporting_verb(text: &str) -> bool {
 }
 
 /// Whether the bare word `verb` and the word `particle` after it make a reporting verb of
-/// two words: `pointed out`, `chimed in`, `weighed in`.
+/// two words: `pointed out`, `weighed in`.
 fn is_phrasal_speech_verb(verb: &str, particle: &str) -> bool {
     matches!(
         (verb, bare(particle)),
-        ("pointed" | "points", "out") | ("chimed" | "chimes" | "weighed" | "weighs", "in")
+        ("pointed" | "points", "out") | ("weighed" | "weighs", "in")
     )
 }
 

@@ -270,7 +270,11 @@ pub(in crate::document) fn in_running_text(
             if is_citation(&text[span.outer.end..])
                 || is_title_of_a_work(&inner)
                 || is_named_as_a_title(&text[..span.outer.start])
-                || is_cited_after_author(&text[from..span.outer.start], &text[span.outer.end..])
+                || is_cited_after_author(
+                    &text[from..span.outer.start],
+                    &inner,
+                    &text[span.outer.end..],
+                )
             {
                 continue;
             }
@@ -302,17 +306,7 @@ pub(in crate::document) fn in_running_text(
                     .flatten()
             };
             let who = joined_by
-                .or_else(|| match names::who_in_lead_in(&lead_in)? {
-                    // `Another member chimed in: “…,” explained Nico Siradze.`: a lead-in that
-                    // says someone unnamed speaks gives way to the name the quotation's own
-                    // attribution gives.
-                    Who::Nobody => Some(
-                        own_attribution()
-                            .filter(|who| matches!(who, Who::Named(_)))
-                            .unwrap_or(Who::Nobody),
-                    ),
-                    who => Some(who),
-                })
+                .or_else(|| names::who_in_lead_in(&lead_in))
                 // `Council President Jack Burrell “wants out of the school business.”`.
                 .or_else(|| {
                     inner
@@ -334,9 +328,12 @@ pub(in crate::document) fn in_running_text(
                     // `Indulge me in a case study, if you will:` then `“…,” Barrett said`: a
                     // lead-in that names no one, or only a subject with no reporting verb,
                     // gives way to the quotation's own attribution; any lead-in gives way to
-                    // a name there (`“…?” Campbell asked.` then `“…,” Hensley replied.`).
+                    // a name in an attribution the quotation's comma joins to it (`“…?”
+                    // Campbell asked.` then `“…,” Hensley replied.`; not `“….” Reyes
+                    // laughed.`, which may be someone answering).
+                    let joined = inner.trim_end().ends_with(',');
                     let own = own_attribution().filter(|who| match who {
-                        Who::Named(_) => true,
+                        Who::Named(_) if joined => true,
                         Who::Nobody | Who::Narrator => false,
                         _ => matches!(before, Who::Nobody | Who::Narrator | Who::Subject(_)),
                     });

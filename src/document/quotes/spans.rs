@@ -593,9 +593,23 @@ pub(super) fn running_on(outline: &Outline, block: usize) -> Option<(String, usi
 /// Whether a quoted span is the title of a cited work after its author, surname first, as
 /// a reference list gives it (`Kristof, Nicholas D. “B.U. Faculty And Trustees Sign
 /// Contract.” The Harvard Crimson, April 14, 1979.`): `before` is all the block holds before
-/// the span, an inverted name and a full stop; `after`, what follows the span, gives a year
-/// soon after.
-pub(super) fn is_cited_after_author(before: &str, after: &str) -> bool {
+/// the span, an inverted name and a full stop; `inner` the span's words, a sentence of its
+/// own; `after`, what follows the span, a venue and a year soon after.
+pub(super) fn is_cited_after_author(before: &str, inner: &str, after: &str) -> bool {
+    /// The longest author line looked at: a whole paragraph before a quotation is not.
+    const LONGEST: usize = 120;
+    if before.len() > LONGEST {
+        return false;
+    }
+    // A cited title closes its own sentence inside its marks (`“… Contract.”`), and the
+    // venue after it is capitalised or in italics; `“…,” she said` is someone's words.
+    let titled = inner.trim_end().ends_with(['.', '?', '!'])
+        && after
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase() || matches!(c, '*' | '_' | '<'));
+    if !titled {
+        return false;
+    }
     let Some(author) = before.trim().strip_suffix('.') else {
         return false;
     };
@@ -739,22 +753,29 @@ mod tests {
     #[test]
     fn a_title_after_its_author_surname_first_is_a_citation() {
         let after = " The Harvard Crimson, April 14, 1979.";
-        assert!(is_cited_after_author("Kristof, Nicholas D. ", after));
-        assert!(is_cited_after_author(
-            "Kristof, Nicholas D., and Jane Q. Public.",
-            after
-        ));
-        assert!(is_cited_after_author(
-            "O’Brien-Lee, J.",
-            " In Proceedings, 2003."
-        ));
+        let title = "B.U. Faculty And Trustees Sign Contract.";
+        let cited = |before: &str, after: &str| is_cited_after_author(before, title, after);
+        assert!(cited("Kristof, Nicholas D. ", after));
+        assert!(cited("Kristof, Nicholas D., and Jane Q. Public.", after));
+        assert!(cited("O’Brien-Lee, J.", " *Proceedings*, 2003."));
         // No year after it: a vocative and a line of dialogue.
-        assert!(!is_cited_after_author("Okay, Tom. ", " He walked on."));
-        // A sentence, not an author.
-        assert!(!is_cited_after_author("In 1979, the strike ended.", after));
+        assert!(!cited("Okay, Tom. ", " He walked on."));
+        // Words someone says, with a year after them or not.
+        let said = "You can't keep running from this,";
         assert!(!is_cited_after_author(
-            "Kristof, who wrote it, said.",
-            after
+            "Well, Tom.",
+            said,
+            " she said on June 6, 1944."
         ));
+        assert!(!cited(
+            "Portland, Ore.",
+            " said Mayor Ann Lee on March 3, 2024."
+        ));
+        // A sentence, not an author.
+        assert!(!cited("In 1979, the strike ended.", after));
+        assert!(!cited("Kristof, who wrote it, said.", after));
+        // A paragraph's worth of text before the span is looked at no further.
+        let long = format!("{}Kristof, Nicholas D.", "word ".repeat(40));
+        assert!(!cited(&long, after));
     }
 }

@@ -1488,9 +1488,17 @@ pub(super) fn lead_in_before_block(
     }
     if !text.ends_with(':') {
         // `Ellen Langhans, Program Manager at DHS, said.` leads into what follows; `"…,"
-        // Evans said.` closes its own quotation, and so does `Campbell asked.` after `“…?”`.
-        let quotes_itself =
-            sentence.contains(['"', '“', '”']) || text[..start].trim_end().ends_with(['"', '”']);
+        // Evans said.` closes its own quotation, and so does `Campbell asked.` after `“…?”`
+        // (a gesture there, `Hensley sighed.`, may be the one who answers: it leads in).
+        let attributes_the_one_before = || {
+            text[..start].trim_end().ends_with(['"', '”'])
+                && sentence
+                    .trim_end_matches(['.', ':'])
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(names::is_reporting_verb)
+        };
+        let quotes_itself = sentence.contains(['"', '“', '”']) || attributes_the_one_before();
         return (!quotes_itself)
             .then(|| names::speaker_ending_in_verb(sentence))
             .flatten();
