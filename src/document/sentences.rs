@@ -74,10 +74,6 @@ fn after_closers(bytes: &[u8], mut i: usize) -> usize {
             Some([b'"' | b'\'' | b')' | b']', ..]) => i += 1,
             // `”` and `’` are E2 80 9D and E2 80 99.
             Some([0xE2, 0x80, 0x9D | 0x99, ..]) => i += 3,
-            // A footnote's number run into a closing quotation mark (`… the baby.”5 Fellow`).
-            Some([b'0'..=b'9', ..]) if footnote_number_len(bytes, i).is_some() => {
-                i += footnote_number_len(bytes, i).unwrap_or(0);
-            }
             // A citation's mark after the full stop (`… Lovelace's notes.[32] Dorothy`).
             Some([b'[', rest @ ..]) => match citation_mark_len(rest) {
                 Some(n) => i += n + 2,
@@ -90,34 +86,6 @@ fn after_closers(bytes: &[u8], mut i: usize) -> usize {
             },
             _ => return i,
         }
-    }
-}
-
-/// How many digits (one to three) a footnote's number at `i` has, when it follows a closing
-/// quotation mark and a space follows it (`”5 ` of `the baby.”5 Fellow`).
-fn footnote_number_len(bytes: &[u8], i: usize) -> Option<usize> {
-    let closed = matches!(
-        bytes.get(..i),
-        Some([.., b'"']) | Some([.., 0xE2, 0x80, 0x9D])
-    );
-    let n = bytes
-        .get(i..)?
-        .iter()
-        .take(4)
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    (closed && (1..=3).contains(&n) && bytes.get(i + n) == Some(&b' ')).then_some(n)
-}
-
-/// `before` without a footnote's number run into a closing quotation mark at its end
-/// (`… the baby.”5`).
-fn without_footnote_number(before: &str) -> &str {
-    let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
-    let rest = &before[..before.len() - digits];
-    if (1..=3).contains(&digits) && rest.ends_with(['"', '”']) {
-        rest
-    } else {
-        before
     }
 }
 
@@ -260,14 +228,14 @@ fn ends_sentence(text: &str, space: usize) -> bool {
     space > 0
         && matches!(
             text.as_bytes()[space - 1],
-            b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | b'>' | b'0'..=b'9' | 0x80..
+            b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | b'>' | 0x80..
         )
         && sentence_mark_before(text, space)
 }
 
 /// [`ends_sentence`] past its one-byte test.
 fn sentence_mark_before(text: &str, space: usize) -> bool {
-    let before = without_footnote_number(without_sup_mark(&text[..space]));
+    let before = without_sup_mark(&text[..space]);
     let trimmed = before.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
     let Some(last) = trimmed.chars().last() else {
         return false;
