@@ -1521,10 +1521,12 @@ pub fn ends_in_reporting_verb(text: &str) -> bool {
 /// Whether the bare word `verb` and the word `particle` after it make a reporting verb of
 /// two words: `pointed out`, `weighed in`.
 fn is_phrasal_speech_verb(verb: &str, particle: &str) -> bool {
-    matches!(
-        (verb, bare(particle)),
-        ("pointed" | "points", "out") | ("weighed" | "weighs", "in")
-    )
+    // Asked of most words of a lead-in: the verb is looked at first.
+    match verb {
+        "pointed" | "points" => bare(particle) == "out",
+        "weighed" | "weighs" => bare(particle) == "in",
+        _ => false,
+    }
 }
 
 /// Whether `text` ends in a reporting verb of two words (`… DeBell pointed out.`).

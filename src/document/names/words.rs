@@ -1047,8 +1047,9 @@ pub(super) fn bare(word: &str) -> &str {
         return word;
     }
     // `Harvey.<sup>69</sup>`: a footnote's mark in HTML after a word is no part of it.
-    let word = match word.find("<sup>") {
-        Some(at) if at > 0 => &word[..at],
+    // (Words are short: a plain scan, with no call.)
+    let word = match bytes.iter().position(|&b| b == b'<') {
+        Some(at) if at > 0 && bytes[at..].starts_with(b"<sup>") => &word[..at],
         _ => word,
     };
     word.trim_matches(|c: char| {
