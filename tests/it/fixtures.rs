@@ -4876,7 +4876,39 @@ fn speakers_forms_near_new_rules_2() {
                 None,
                 21,
             ),
+            // A second review's: words passed on by someone else named after them.
+            inline(
+                "The plant closes on Friday, and nobody here will be paid for May,",
+                Some("Maria Lopez"),
+                25,
+            ),
+            // A passive in a relative clause, and one after an opening phrase.
+            inline(
+                "I never wanted the job, and I still do not.",
+                Some("Ann Lee"),
+                27,
+            ),
+            inline("You are free to go, ma'am, and good luck to you.", None, 29),
+            // The one pointed at is not who speaks.
+            inline("That is the man I saw running from the mill.", None, 31),
+            // A place before a quotation, narration with a year after: no citation.
+            inline(
+                "The sirens started at four in the morning and never stopped.",
+                None,
+                33,
+            ),
+            // Made to say it is not to have something to say; critics are no one named.
+            inline(
+                "I never saw anyone leave the building that night.",
+                None,
+                35,
+            ),
+            inline(
+                "the worst possible choice for a job this important.",
+                None,
+                37,
+            ),
         ],
     );
-    dates_are(&doc, &[dated("2024-06-06", 21)]);
+    dates_are(&doc, &[dated("2022-02-24", 33), dated("2024-06-06", 21)]);
 }

@@ -38,6 +38,11 @@ pub(super) fn reporting_verb(words: &[&str]) -> Option<usize> {
             // at 108 kg,` nor `the mill, which the guide pointed out,`.
             || (words.get(v + 1).is_some_and(|p| is_phrasal_speech_verb(w, p))
                 && words.get(v + 2).is_none_or(|next| bare(next) != "at")
+                // `The witness, Dana Whitfield, pointed out Tom Reyes:` points at someone;
+                // `pointed out Omar Haddad.` opening an attribution names who spoke.
+                && (v == 0
+                    || words[v + 1].ends_with([',', ':', '.'])
+                    || words.get(v + 2).is_none_or(|next| !is_capitalised(bare(next))))
                 && !words[v.saturating_sub(3)..v]
                     .iter()
                     .any(|w| matches!(bare(w), "who" | "which" | "that")))
@@ -699,7 +704,9 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     // Only a passive that is the lead-in's one reporting verb, in no clause of another
     // (`Dana Whitfield said she was asked …:`, `Bell laughed when he was asked …:` are
     // theirs).
-    if let Some(v) = verb.filter(|&v| in_the_passive(&words, v) && !in_a_clause(&words, v)) {
+    if let Some(v) = verb.filter(|&v| {
+        in_the_passive(&words, v) && !in_a_clause(&words, v) && ends_in_the_passive(&words, v)
+    }) {
         let by = words.get(v + 1).is_some_and(|w| *w == "by");
         let agent = by.then(|| agent_after_by(&words[v + 2..])).flatten();
         return Some(agent.map_or(Who::Nobody, Who::Named));
@@ -713,6 +720,10 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
             && words.windows(2).any(|w| {
                 bare(w[0]).eq_ignore_ascii_case("the") && strip_possessive(bare(w[1])) == name
             });
+        // `Critics, however, said …`: a group of people, no one's name.
+        if !name.contains(' ') && is_group_of_people(&name) {
+            return Some(Who::Nobody);
+        }
         if !described {
             return Some(Who::Named(name));
         }
@@ -1222,16 +1233,94 @@ fn subject_of_a_clause(words: &[&str], name: &str) -> bool {
     })
 }
 
+/// Whether `word`, capitalised, names a group of people (`Critics`, `Officials`,
+/// `Residents`): those who say something, but no one by name.
+fn is_group_of_people(word: &str) -> bool {
+    const GROUPS: &[&str] = &[
+        "Critics",
+        "Officials",
+        "Residents",
+        "Investigators",
+        "Neighbours",
+        "Neighbors",
+        "Experts",
+        "Analysts",
+        "Authorities",
+        "Prosecutors",
+        "Witnesses",
+        "Parents",
+        "Students",
+        "Teachers",
+        "Workers",
+        "Employees",
+        "Sources",
+        "Friends",
+        "Others",
+        "Supporters",
+        "Opponents",
+        "Protesters",
+        "Protestors",
+        "Activists",
+        "Scientists",
+        "Researchers",
+        "Doctors",
+        "Nurses",
+        "Lawyers",
+        "Officers",
+        "Members",
+        "Leaders",
+        "Voters",
+        "Fans",
+        "Observers",
+        "Organizers",
+        "Organisers",
+        "Volunteers",
+        "Locals",
+        "Villagers",
+        "Survivors",
+        "Relatives",
+        "Colleagues",
+        "Economists",
+        "Historians",
+        "Scholars",
+        "Participants",
+        "Attendees",
+        "Advocates",
+        "Reporters",
+        "Commentators",
+    ];
+    GROUPS.contains(&word)
+}
+
 /// Whether the verb at `verb` stands in a clause of another verb: a reporting verb comes
-/// before it, or a subordinator (`when`, `after`, `as`, …).
+/// before it, or a subordinator (`when`, `after`, `as`, …) or a relative pronoun since the
+/// last comma (`After the verdict, Whitfield was told` is no clause; `Bell laughed when he
+/// was asked`, `Lee, who was described by friends as shy,` are).
 fn in_a_clause(words: &[&str], verb: usize) -> bool {
-    words[..verb].iter().any(|w| {
-        let b = bare(w);
-        is_bare_speech_verb(b)
-            || super::grammar::SUBORDINATORS
-                .iter()
-                .any(|s| s.eq_ignore_ascii_case(b))
-    })
+    let since_comma = words[..verb]
+        .iter()
+        .rposition(|w| w.ends_with(','))
+        .map_or(0, |c| c + 1);
+    words[..verb].iter().any(|w| is_speech_verb(w))
+        || words[since_comma..verb].iter().any(|w| {
+            let b = bare(w);
+            matches!(b, "who" | "which" | "that")
+                || super::grammar::SUBORDINATORS
+                    .iter()
+                    .any(|s| s.eq_ignore_ascii_case(b))
+        })
+}
+
+/// Whether the lead-in ends with the passive at `verb`: nothing after it but `as`, `that`,
+/// or `by` and its agent (`was described as`, `was told`, `was described by the Malaya
+/// Tribune as`); not `was asked about the audit and did not hold back:`.
+fn ends_in_the_passive(words: &[&str], verb: usize) -> bool {
+    let rest = &words[verb + 1..];
+    match rest.first().map(|w| bare(w)) {
+        None | Some("as" | "that") => rest.len() <= 1,
+        Some("by") => rest.len() <= 6,
+        _ => false,
+    }
 }
 
 /// The agent a passive's `by` names, when a name is all of it: `by the Malaya Tribune as`,
@@ -1290,10 +1379,39 @@ pub(super) fn subject_end(words: &[&str], verb: usize) -> usize {
         let had = (verb.saturating_sub(5)..verb - 2)
             .rev()
             .find(|&j| matches!(bare(words[j]), "had" | "has" | "have"));
+        // What `had` has is something to say, not someone made to say it (`had paid the
+        // guard to say`).
+        const SOMETHING: &[&str] = &[
+            "this",
+            "these",
+            "that",
+            "the",
+            "following",
+            "something",
+            "much",
+            "more",
+            "a",
+            "lot",
+            "lots",
+            "few",
+            "words",
+            "plenty",
+            "little",
+            "nothing",
+            "one",
+            "thing",
+            "things",
+            "of",
+            "several",
+            "only",
+            "good",
+            "kind",
+            "some",
+        ];
         if let Some(j) = had.filter(|&j| {
             words[j + 1..verb - 1]
                 .iter()
-                .all(|w| !is_capitalised(bare(w)) && !w.ends_with(','))
+                .all(|w| SOMETHING.contains(&bare(w)) && !w.ends_with(','))
         }) {
             return j;
         }

@@ -327,13 +327,10 @@ pub(in crate::document) fn in_running_text(
                         .flatten()?;
                     // `Indulge me in a case study, if you will:` then `“…,” Barrett said`: a
                     // lead-in that names no one, or only a subject with no reporting verb,
-                    // gives way to the quotation's own attribution; any lead-in gives way to
-                    // a name in an attribution the quotation's comma joins to it (`“…?”
-                    // Campbell asked.` then `“…,” Hensley replied.`; not `“….” Reyes
-                    // laughed.`, which may be someone answering).
-                    let joined = inner.trim_end().ends_with(',');
+                    // gives way to the quotation's own attribution. (A named lead-in does
+                    // not: `Lopez delivered the news:` then `“…,” Dana Whitfield remembers
+                    // Lopez telling them.` is Lopez's words, passed on.)
                     let own = own_attribution().filter(|who| match who {
-                        Who::Named(_) if joined => true,
                         Who::Nobody | Who::Narrator => false,
                         _ => matches!(before, Who::Nobody | Who::Narrator | Who::Subject(_)),
                     });

@@ -629,9 +629,11 @@ pub(super) fn is_cited_after_author(before: &str, inner: &str, after: &str) -> b
         && given
             .split_whitespace()
             .all(|w| capitalised(w.trim_end_matches(',')) || matches!(w, "and" | "&"));
-    // A year within the venue and date after the title (`… Crimson, April 24, 1979.`).
+    // A year within the venue and date after the title (`… Crimson, April 24, 1979.`),
+    // and nothing before it but the venue's words: capitalised, numbers, and the small
+    // words of a title (`That is how Olena Kovalenko remembers February 24, 2022.` tells).
     let soon: String = after.chars().take(120).collect();
-    let year = soon.as_bytes().windows(4).enumerate().any(|(i, w)| {
+    let year = soon.as_bytes().windows(4).enumerate().find(|&(i, w)| {
         w.iter().all(u8::is_ascii_digit)
             && matches!(w[0], b'1' | b'2')
             && (i == 0 || !soon.as_bytes()[i - 1].is_ascii_digit())
@@ -640,7 +642,38 @@ pub(super) fn is_cited_after_author(before: &str, inner: &str, after: &str) -> b
                 .get(i + 4)
                 .is_none_or(|b| !b.is_ascii_digit())
     });
-    named && year
+    const SMALL: &[&str] = &[
+        "of",
+        "the",
+        "and",
+        "in",
+        "for",
+        "on",
+        "at",
+        "to",
+        "a",
+        "an",
+        "pp",
+        "p",
+        "vol",
+        "no",
+        "ed",
+        "eds",
+        "accessed",
+        "retrieved",
+        "em",
+        "i",
+    ];
+    let venue = |before_year: &str| {
+        before_year
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || SMALL.contains(&w.to_lowercase().as_str())
+            })
+    };
+    named && year.is_some_and(|(i, _)| venue(&soon[..i]))
 }
 
 /// Whether the words before a quoted span name what follows as a title: `a talk titled "…"`,
