@@ -4876,10 +4876,11 @@ fn speakers_forms_near_new_rules_2() {
                 None,
                 21,
             ),
-            // A second review's: words passed on by someone else named after them.
+            // A second review's: words passed on by someone else named after them. Who of
+            // the two said them the text does not settle: no one named.
             inline(
                 "The plant closes on Friday, and nobody here will be paid for May,",
-                Some("Maria Lopez"),
+                None,
                 25,
             ),
             // A passive in a relative clause, and one after an opening phrase.
@@ -4908,7 +4909,26 @@ fn speakers_forms_near_new_rules_2() {
                 None,
                 37,
             ),
+            // A third review's: the agent of a passive after an opening phrase; a named
+            // lead-in and a name joined after the quotation, which the text leaves open.
+            inline(
+                "the most dangerous woman in this building.",
+                Some("Ruth Adler"),
+                39,
+            ),
+            inline(
+                "Don't worry about me, Mama. I will be home before the harvest,",
+                None,
+                43,
+            ),
         ],
     );
-    dates_are(&doc, &[dated("2022-02-24", 33), dated("2024-06-06", 21)]);
+    dates_are(
+        &doc,
+        &[
+            dated("1944", 43),
+            dated("2022-02-24", 33),
+            dated("2024-06-06", 21),
+        ],
+    );
 }

@@ -705,7 +705,7 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     // (`Dana Whitfield said she was asked …:`, `Bell laughed when he was asked …:` are
     // theirs).
     if let Some(v) = verb.filter(|&v| {
-        in_the_passive(&words, v) && !in_a_clause(&words, v) && ends_in_the_passive(&words, v)
+        in_the_passive(&words, v) && !in_a_clause(&words, v) && governs_the_rest(&words, v)
     }) {
         let by = words.get(v + 1).is_some_and(|w| *w == "by");
         let agent = by.then(|| agent_after_by(&words[v + 2..])).flatten();
@@ -720,8 +720,17 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
             && words.windows(2).any(|w| {
                 bare(w[0]).eq_ignore_ascii_case("the") && strip_possessive(bare(w[1])) == name
             });
-        // `Critics, however, said …`: a group of people, no one's name.
-        if !name.contains(' ') && is_group_of_people(&name) {
+        // `Critics, however, said …`, `Pentagon officials said`: a group of people, no one's
+        // name (`Ellen Friends` is someone's).
+        let group = match name.split_once(' ') {
+            None => is_group_of_people(&name),
+            Some((first, last)) => {
+                !last.contains(' ')
+                    && is_group_of_people(last)
+                    && given::of_given_name(first).is_none()
+            }
+        };
+        if group {
             return Some(Who::Nobody);
         }
         if !described {
@@ -1288,39 +1297,61 @@ fn is_group_of_people(word: &str) -> bool {
         "Advocates",
         "Reporters",
         "Commentators",
+        "Democrats",
+        "Republicans",
+        "Lawmakers",
+        "Legislators",
+        "Police",
+        "Tenants",
+        "Veterans",
+        "Senators",
+        "Farmers",
+        "Patients",
+        "Families",
+        "Soldiers",
+        "Troops",
+        "Refugees",
+        "Citizens",
+        "Delegates",
+        "Negotiators",
+        "Diplomats",
     ];
     GROUPS.contains(&word)
 }
 
 /// Whether the verb at `verb` stands in a clause of another verb: a reporting verb comes
-/// before it, or a subordinator (`when`, `after`, `as`, …) or a relative pronoun since the
-/// last comma (`After the verdict, Whitfield was told` is no clause; `Bell laughed when he
-/// was asked`, `Lee, who was described by friends as shy,` are).
+/// before it, or a subordinator after the clause's first word since the last comma (`Bell
+/// laughed when he was asked`; `After the verdict, Whitfield was told` and `After that Tom
+/// Reyes was told` are no clause of another).
 fn in_a_clause(words: &[&str], verb: usize) -> bool {
     let since_comma = words[..verb]
         .iter()
         .rposition(|w| w.ends_with(','))
         .map_or(0, |c| c + 1);
     words[..verb].iter().any(|w| is_speech_verb(w))
-        || words[since_comma..verb].iter().any(|w| {
-            let b = bare(w);
-            matches!(b, "who" | "which" | "that")
-                || super::grammar::SUBORDINATORS
+        || words
+            .get(since_comma + 1..verb)
+            .unwrap_or_default()
+            .iter()
+            .any(|w| {
+                let b = bare(w);
+                super::grammar::SUBORDINATORS
                     .iter()
                     .any(|s| s.eq_ignore_ascii_case(b))
-        })
+            })
 }
 
-/// Whether the lead-in ends with the passive at `verb`: nothing after it but `as`, `that`,
-/// or `by` and its agent (`was described as`, `was told`, `was described by the Malaya
-/// Tribune as`); not `was asked about the audit and did not hold back:`.
-fn ends_in_the_passive(words: &[&str], verb: usize) -> bool {
+/// Whether the passive at `verb` governs the rest of the lead-in, up to the quotation: no
+/// comma or `and` or `but` after it opens another clause (`was described by her colleagues
+/// at the hospital as`, `was told on Monday that her contract was`; not `who was described
+/// by friends as shy, just shrugged:`, `was asked about the audit and did not hold back:`).
+fn governs_the_rest(words: &[&str], verb: usize) -> bool {
     let rest = &words[verb + 1..];
-    match rest.first().map(|w| bare(w)) {
-        None | Some("as" | "that") => rest.len() <= 1,
-        Some("by") => rest.len() <= 6,
-        _ => false,
-    }
+    let Some((_, before_last)) = rest.split_last() else {
+        return true;
+    };
+    !before_last.iter().any(|w| w.ends_with([',', ';']))
+        && !rest.iter().any(|w| matches!(*w, "and" | "but"))
 }
 
 /// The agent a passive's `by` names, when a name is all of it: `by the Malaya Tribune as`,

@@ -334,7 +334,22 @@ pub(in crate::document) fn in_running_text(
                         Who::Nobody | Who::Narrator => false,
                         _ => matches!(before, Who::Nobody | Who::Narrator | Who::Subject(_)),
                     });
-                    own.or(Some(before))
+                    if own.is_some() {
+                        return own;
+                    }
+                    // Nor a name the quotation's comma joins to it (`Senator Ann Lee read
+                    // from the last letter home:` then `“…,” wrote Private Tom Reyes.`): who
+                    // of the two said the words the text does not settle, so no one is named.
+                    let joined = inner.trim_end().ends_with(',');
+                    if let (Who::Named(lead), true) = (&before, joined) {
+                        if let Some(Who::Named(other)) = own_attribution() {
+                            let surname = |n: &str| n.rsplit(' ').next().map(str::to_owned);
+                            if surname(lead) != surname(&other) {
+                                return Some(Who::Nobody);
+                            }
+                        }
+                    }
+                    Some(before)
                 })
                 .or_else(|| {
                     // `Noting that most "…" he recognized …`: the subject after the quotation.

@@ -623,9 +623,21 @@ pub(super) fn is_cited_after_author(before: &str, inner: &str, after: &str) -> b
     };
     let surname_words = surname.split_whitespace().count();
     let given_words = given.split_whitespace().count();
+    // An author's given names as a reference list writes them, with an initial or a second
+    // author (`Nicholas D.`, `J.`, `Nicholas D., and Jane Q. Public`): `Goodbye, Anna.` and
+    // `Sarajevo, Bosnia.` open a line of a story.
+    // (The author's last full stop is already taken off: `D` of `Nicholas D.`.)
+    let initial = |w: &str| {
+        let w = w.trim_end_matches([',', '.']);
+        w.len() == 1 && w.starts_with(|c: char| c.is_ascii_uppercase())
+    };
+    let cited_form = given
+        .split_whitespace()
+        .any(|w| initial(w) || matches!(w, "and" | "&"));
     let named = (1..=2).contains(&surname_words)
         && surname.split_whitespace().all(capitalised)
         && (1..=6).contains(&given_words)
+        && cited_form
         && given
             .split_whitespace()
             .all(|w| capitalised(w.trim_end_matches(',')) || matches!(w, "and" | "&"));
