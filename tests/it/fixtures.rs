@@ -4921,6 +4921,23 @@ fn speakers_forms_near_new_rules_2() {
                 None,
                 43,
             ),
+            // A fourth review's: asked something, then the answer; an agent's name after a
+            // comma; one person named twice, in full and by a given name.
+            inline(
+                "Go home, sleep for a week, and then start again.",
+                Some("Marcus Bell"),
+                45,
+            ),
+            inline(
+                "Say nothing to the reporters outside, not a word.",
+                Some("Martha Greene"),
+                47,
+            ),
+            inline(
+                "Play for each other, not for the scoreboard,",
+                Some("Dana Whitfield"),
+                51,
+            ),
         ],
     );
     dates_are(

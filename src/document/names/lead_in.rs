@@ -705,10 +705,19 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     // (`Dana Whitfield said she was asked …:`, `Bell laughed when he was asked …:` are
     // theirs).
     if let Some(v) = verb.filter(|&v| {
-        in_the_passive(&words, v) && !in_a_clause(&words, v) && governs_the_rest(&words, v)
+        in_the_passive(&words, v)
+            && !in_a_clause(&words, v)
+            && governs_the_rest(&words, v)
+            && !answers_after_colon(&words, v)
     }) {
         let by = words.get(v + 1).is_some_and(|w| *w == "by");
-        let agent = by.then(|| agent_after_by(&words[v + 2..])).flatten();
+        let agent = by
+            .then(|| {
+                let rest = &words[v + 2..];
+                // `was told by his lawyer, Martha Greene:`.
+                agent_after_by(rest).or_else(|| description_then_name(rest))
+            })
+            .flatten();
         return Some(agent.map_or(Who::Nobody, Who::Named));
     }
     if let Some(name) = speaker_in_words(lead_in, &words, verb) {
@@ -1343,15 +1352,38 @@ fn in_a_clause(words: &[&str], verb: usize) -> bool {
 
 /// Whether the passive at `verb` governs the rest of the lead-in, up to the quotation: no
 /// comma or `and` or `but` after it opens another clause (`was described by her colleagues
-/// at the hospital as`, `was told on Monday that her contract was`; not `who was described
-/// by friends as shy, just shrugged:`, `was asked about the audit and did not hold back:`).
+/// at the hospital as`, `was told on Monday that her contract was`, `was told by his
+/// lawyer, Martha Greene:`; not `who was described by friends as shy, just shrugged:`,
+/// `was asked about the audit and did not hold back:`).
 fn governs_the_rest(words: &[&str], verb: usize) -> bool {
     let rest = &words[verb + 1..];
     let Some((_, before_last)) = rest.split_last() else {
         return true;
     };
-    !before_last.iter().any(|w| w.ends_with([',', ';']))
+    // A `by` phrase may set its agent's name off with a comma (`by his lawyer, Martha
+    // Greene:`), a name and nothing else after it.
+    let by_name = rest.first().is_some_and(|w| *w == "by")
+        && before_last
+            .iter()
+            .rposition(|w| w.ends_with(','))
+            .is_some_and(|c| {
+                let after = &rest[c + 1..];
+                after.len() <= 4 && after.iter().all(|w| is_capitalised(bare(w)))
+            });
+    (by_name || !before_last.iter().any(|w| w.ends_with([',', ';'])))
         && !rest.iter().any(|w| matches!(*w, "and" | "but"))
+}
+
+/// Whether a lead-in that ends in a colon after a passive `asked` or `told` with more words
+/// (`was asked what he would do next:`, `was told of the verdict in his cell:`) sets up the
+/// subject's answer; `was asked:` and `was told:` give what was asked or told.
+fn answers_after_colon(words: &[&str], verb: usize) -> bool {
+    let asked_or_told = matches!(bare(words[verb]), "asked" | "told");
+    let rest = &words[verb + 1..];
+    asked_or_told
+        && !words[verb].ends_with(':')
+        && rest.first().is_some_and(|w| *w != "by")
+        && rest.last().is_some_and(|w| w.ends_with(':'))
 }
 
 /// The agent a passive's `by` names, when a name is all of it: `by the Malaya Tribune as`,

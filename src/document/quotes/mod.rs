@@ -343,8 +343,12 @@ pub(in crate::document) fn in_running_text(
                     let joined = inner.trim_end().ends_with(',');
                     if let (Who::Named(lead), true) = (&before, joined) {
                         if let Some(Who::Named(other)) = own_attribution() {
-                            let surname = |n: &str| n.rsplit(' ').next().map(str::to_owned);
-                            if surname(lead) != surname(&other) {
+                            // One person if they share a word (`Coach Marcus Bell` and
+                            // `Marcus`).
+                            let shared = other.split_whitespace().any(|w| {
+                                !names::is_not_a_name(w) && lead.split_whitespace().any(|l| l == w)
+                            });
+                            if !shared {
                                 return Some(Who::Nobody);
                             }
                         }
