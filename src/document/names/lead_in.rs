@@ -1215,13 +1215,16 @@ fn unnamed_after_verb(words: &[&str], verb: usize) -> bool {
         && !is_capitalised(bare(noun))
 }
 
+/// Where among the first `reach` of `words` the last word of `name` (read from them) is.
+fn last_word_of(words: &[&str], name: &str, reach: usize) -> Option<usize> {
+    let last = name.split_whitespace().next_back()?;
+    words.iter().take(reach).position(|w| bare(w) == last)
+}
+
 /// Whether `name`, which `words` open with, is the subject of a clause: an auxiliary or a
 /// form of `be` or `have` follows it (`said Higgs was`, `said Smith would`).
 fn subject_of_a_clause(words: &[&str], name: &str) -> bool {
-    let Some(last) = name.split_whitespace().next_back() else {
-        return false;
-    };
-    let Some(end) = words.iter().take(6).position(|w| bare(w) == last) else {
+    let Some(end) = last_word_of(words, name, 6) else {
         return false;
     };
     if words[end].ends_with([',', ';', ':', '.']) {
@@ -1390,8 +1393,7 @@ fn answers_after_colon(words: &[&str], verb: usize) -> bool {
 /// `by Ann Lee,`; not `by Smith's lawyer`, `by Obama administration officials`.
 fn agent_after_by(words: &[&str]) -> Option<String> {
     let name = name_from(words)?;
-    let last = name.split_whitespace().next_back()?;
-    let end = words.iter().take(8).position(|w| bare(w) == last)?;
+    let end = last_word_of(words, &name, 8)?;
     let raw = words[end];
     let possessive = raw.ends_with("'s") || raw.ends_with("’s") || raw.ends_with(['\'', '’']);
     let closed = raw.ends_with([',', ':', ';', '.'])
@@ -1512,7 +1514,7 @@ pub fn speaker_ending_in_verb(sentence: &str) -> Option<Who> {
             None => name_before(subject).map(Who::Named),
         };
     }
-    if !is_speech_verb(last) && !ends_in_phrasal_speech_verb(s) {
+    if !ends_in_speech_verb(s) {
         return said_by_name_at_end(s).map(Who::Named);
     }
     who_in_lead_in(s)
@@ -1531,10 +1533,10 @@ pub fn attribution_alone(sentence: &str) -> Option<Who> {
         return None;
     }
     let words: Vec<&str> = s.split_whitespace().collect();
-    let (first, last) = (words.first()?, words.last()?);
+    let first = words.first()?;
     // The verb closes the sentence (`Read said`), or opens it before who said it (`said Jane
     // Doe`, `said organizer Emet`, `said a mother of two who asked not to be named`).
-    let closes = (is_speech_verb(last) || ends_in_phrasal_speech_verb(s)) && words.len() <= 8;
+    let closes = ends_in_speech_verb(s) && words.len() <= 8;
     let opens = (is_speech_verb(first)
         || words
             .get(1)
@@ -1692,11 +1694,7 @@ pub fn following_by(sentence: &str) -> Option<String> {
 
 /// Whether `text` ends in a reporting verb or a gesture (`… Program Manager, said.`).
 pub fn ends_in_reporting_verb(text: &str) -> bool {
-    let last = text.trim_end().trim_end_matches(['.', ':']);
-    last.split_whitespace()
-        .next_back()
-        .is_some_and(|w| is_speech_verb(w) || is_gesture(w))
-        || ends_in_phrasal_speech_verb(last)
+    ends_in_speech_verb(text) || text.split_whitespace().next_back().is_some_and(is_gesture)
 }
 
 /// Whether the bare word `verb` and the word `particle` after it make a reporting verb of
@@ -1710,10 +1708,16 @@ fn is_phrasal_speech_verb(verb: &str, particle: &str) -> bool {
     }
 }
 
-/// Whether `text` ends in a reporting verb of two words (`… DeBell pointed out.`).
-fn ends_in_phrasal_speech_verb(text: &str) -> bool {
-    let mut words = text.trim_end_matches(['.', ':']).split_whitespace().rev();
+/// Whether `text` ends in a reporting verb, of one word or two (`… Jane Doe said.`, `…
+/// DeBell pointed out.`).
+fn ends_in_speech_verb(text: &str) -> bool {
+    let mut words = text
+        .trim_end()
+        .trim_end_matches(['.', ':'])
+        .split_whitespace()
+        .rev();
     match (words.next(), words.next()) {
+        (Some(last), _) if is_speech_verb(last) => true,
         (Some(particle), Some(verb)) => is_phrasal_speech_verb(bare(verb), particle),
         _ => false,
     }

@@ -82,6 +82,13 @@ pub fn is_not_a_name(word: &str) -> bool {
     words::is_never_in_a_name(strip_possessive(bare(word)))
 }
 
+/// Whether two names the text gives are one person's: they share a word that is a name's,
+/// not a title's (`Coach Marcus Bell` and `Marcus`).
+pub fn one_person(a: &str, b: &str) -> bool {
+    b.split_whitespace()
+        .any(|w| !is_not_a_name(w) && a.split_whitespace().any(|l| l == w))
+}
+
 /// Who a quotation's attribution points to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Who {

@@ -298,13 +298,6 @@ pub(in crate::document) fn in_running_text(
             let opens_sentence = lead_in.trim().is_empty();
             // The quotation opens its block: what leads in to it is in the blocks before.
             let opens_block = sentence_start == 0 && opens_sentence;
-            // The quotation's own attribution, after its closing mark in the same sentence.
-            let own_attribution = || {
-                let rest = &text[span.outer.end..];
-                (!leads_in_to_the_next(&inner, rest) && !reports_other_words(&inner, rest))
-                    .then(|| after_in_sentence(rest))
-                    .flatten()
-            };
             let who = joined_by
                 .or_else(|| names::who_in_lead_in(&lead_in))
                 // `Council President Jack Burrell “wants out of the school business.”`.
@@ -325,35 +318,34 @@ pub(in crate::document) fn in_running_text(
                     let before = opens_block
                         .then(|| lead_in_before_block(outline, unit.block(), block.section()))
                         .flatten()?;
-                    // `Indulge me in a case study, if you will:` then `“…,” Barrett said`: a
-                    // lead-in that names no one, or only a subject with no reporting verb,
-                    // gives way to the quotation's own attribution. (A named lead-in does
-                    // not: `Lopez delivered the news:` then `“…,” Dana Whitfield remembers
-                    // Lopez telling them.` is Lopez's words, passed on.)
-                    let own = own_attribution().filter(|who| match who {
-                        Who::Nobody | Who::Narrator => false,
-                        _ => matches!(before, Who::Nobody | Who::Narrator | Who::Subject(_)),
-                    });
-                    if own.is_some() {
-                        return own;
-                    }
-                    // Nor a name the quotation's comma joins to it (`Senator Ann Lee read
-                    // from the last letter home:` then `“…,” wrote Private Tom Reyes.`): who
-                    // of the two said the words the text does not settle, so no one is named.
+                    // The quotation's own attribution, after its closing mark in the sentence.
+                    let rest = &text[span.outer.end..];
+                    let own = (!leads_in_to_the_next(&inner, rest)
+                        && !reports_other_words(&inner, rest))
+                    .then(|| after_in_sentence(rest))
+                    .flatten();
                     let joined = inner.trim_end().ends_with(',');
-                    if let (Who::Named(lead), true) = (&before, joined) {
-                        if let Some(Who::Named(other)) = own_attribution() {
-                            // One person if they share a word (`Coach Marcus Bell` and
-                            // `Marcus`).
-                            let shared = other.split_whitespace().any(|w| {
-                                !names::is_not_a_name(w) && lead.split_whitespace().any(|l| l == w)
-                            });
-                            if !shared {
-                                return Some(Who::Nobody);
-                            }
+                    match (before, own) {
+                        // `Indulge me in a case study, if you will:` then `“…,” Barrett said`:
+                        // a lead-in that names no one, or only a subject with no reporting
+                        // verb, gives way to the quotation's own attribution. (A named one
+                        // does not: `Lopez delivered the news:` then `“…,” Dana Whitfield
+                        // remembers Lopez telling them.` is Lopez's words, passed on.)
+                        (Who::Nobody | Who::Narrator | Who::Subject(_), Some(own))
+                            if !matches!(own, Who::Nobody | Who::Narrator) =>
+                        {
+                            Some(own)
                         }
+                        // Nor a name the quotation's comma joins to it (`Senator Ann Lee read
+                        // from the last letter home:` then `“…,” wrote Private Tom Reyes.`):
+                        // who of the two said the words the text does not settle.
+                        (Who::Named(lead), Some(Who::Named(other)))
+                            if joined && !names::one_person(&lead, &other) =>
+                        {
+                            Some(Who::Nobody)
+                        }
+                        (before, _) => Some(before),
                     }
-                    Some(before)
                 })
                 .or_else(|| {
                     // `Noting that most "…" he recognized …`: the subject after the quotation.
