@@ -4949,3 +4949,78 @@ fn speakers_forms_near_new_rules_2() {
         ],
     );
 }
+
+/// What someone was told is another's words, in a clause of their own verb too; the subject
+/// of `is often quoted as saying` says the words; a place someone moved to stands for no one
+/// a pronoun can mean; `said Smith's team was` is about Smith's team, not by Smith; a verb
+/// that opens a request (`Remember Emerson:`) is no word of a name.
+#[test]
+fn speakers_told_quoted_and_moved() {
+    let doc = load_titled("speakers-told-quoted-and-moved.md", "Mill Town Stories");
+    quotes_are(
+        &doc,
+        &[
+            // What Tom Reyes was told, by someone the text does not name.
+            inline(
+                "Nothing will change before the vote, not one thing.",
+                None,
+                7,
+            ),
+            // Her editor's words, not Ortiz's.
+            inline("Drop it and move on to the next story.", None, 9),
+            // Told by someone named: theirs.
+            inline(
+                "Run it again and again until it is right.",
+                Some("Ann Lee"),
+                11,
+            ),
+            // `he told them`, active: his.
+            inline(
+                "We will not sell this land to anyone, not ever.",
+                Some("Tom Reyes"),
+                13,
+            ),
+            inline(
+                "It was a long winter for every family here,",
+                Some("Ruth Adler"),
+                17,
+            ),
+            // Not the speaker before: the one quoted as saying it.
+            inline(
+                "success is not final, failure is not fatal.",
+                Some("Winston Churchill"),
+                17,
+            ),
+            inline(
+                "the strike was won in the kitchens, not the streets.",
+                Some("Ruth Adler"),
+                19,
+            ),
+            // `moved to Palo Alto`: a place, so `she` is Jane Doe.
+            inline(
+                "We needed more room for the whole team,",
+                Some("Jane Doe"),
+                23,
+            ),
+            // `said Smith's team was`: the spokesman's words about Smith's team.
+            inline("not ready for any of this at all.", Some("Dan Hill"), 25),
+            inline(
+                "An institution is the lengthened shadow of one man.",
+                Some("Ralph Waldo Emerson"),
+                29,
+            ),
+            // A verb that opens a request is no word of a name: not `Remember Emerson`.
+            inline(
+                "An institution is the lengthened shadow of one man.",
+                None,
+                33,
+            ),
+            inline(
+                "To be great is to be misunderstood by most.",
+                Some("Ralph Waldo Emerson"),
+                35,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("2004", 23), dated("2010", 23)]);
+}

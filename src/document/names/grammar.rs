@@ -190,6 +190,40 @@ pub fn after_article_or_place(text: &str, at: usize) -> bool {
     matches!(
         word.to_ascii_lowercase().as_str(),
         "the" | "a" | "an" | "in" | "at" | "near" | "across" | "throughout" | "during"
+    ) || after_a_move(text, at)
+}
+
+/// Whether the words before byte `at` of `text` are a verb of moving and `to`, `from` or
+/// `into` (`It moved to Palo Alto`, `she flew back from Lagos`): what follows is a place.
+/// (Not `spoke to`, `wrote to`, `a letter from`: those are to or from someone.)
+fn after_a_move(text: &str, at: usize) -> bool {
+    let mut words = text[..at].split_whitespace().rev();
+    if !matches!(words.next(), Some("to" | "from" | "into")) {
+        return false;
+    }
+    let verb = match words.next() {
+        Some("back") => words.next(),
+        verb => verb,
+    };
+    matches!(
+        verb.map(|v| v.to_ascii_lowercase()).as_deref(),
+        Some(
+            "moved"
+                | "moves"
+                | "move"
+                | "moving"
+                | "relocated"
+                | "emigrated"
+                | "immigrated"
+                | "returned"
+                | "travelled"
+                | "traveled"
+                | "flew"
+                | "drove"
+                | "sailed"
+                | "fled"
+                | "commuted"
+        )
     )
 }
 
@@ -580,6 +614,12 @@ mod tests {
         assert!(after_article_or_place(text, text.find("Boston").unwrap()));
         assert!(after_article_or_place(text, text.find("Bell").unwrap()));
         assert!(!after_article_or_place(text, text.find("and").unwrap()));
+        let moved = "The firm moved to Palo Alto, and she flew back from Lagos to see Ann Lee.";
+        assert!(after_article_or_place(moved, moved.find("Palo").unwrap()));
+        assert!(after_article_or_place(moved, moved.find("Lagos").unwrap()));
+        let told = "She wrote to Ann Lee and spoke to Tom Reyes.";
+        assert!(!after_article_or_place(told, told.find("Ann").unwrap()));
+        assert!(!after_article_or_place(told, told.find("Tom").unwrap()));
         let text = "In the Whitehurst’s view it was late.";
         assert!(possessive_at(text, text.find("Whitehurst").unwrap()));
         assert!(!possessive_at("The Bell Labs team", 4));

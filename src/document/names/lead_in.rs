@@ -158,7 +158,12 @@ pub(super) fn speaker_in_words(
     // "according to Name" and "said Name" name the speaker after the verb; not "told Name",
     // the one told (`The guard, pointing to the chimney, told Firestone: "…"`).
     let listener = verb > 0 && tells(bare(words[verb]));
-    if let Some(name) = name_from(words.get(named_at..).unwrap_or_default()).filter(|_| !listener) {
+    // `said Smith's team was`: whose team, not who said it.
+    let named_after = words.get(named_at..).unwrap_or_default();
+    if let Some(name) = name_from(named_after)
+        .filter(|_| !listener)
+        .filter(|name| !written_possessive(named_after, name))
+    {
         // `Jon Butterworth, a member of …, said Higgs was "…"`: a name that a verb follows
         // is the subject of what was said, not who said it.
         if verb_opens_clause(words, verb) && !subject_of_a_clause(&words[named_at..], &name) {
@@ -704,9 +709,12 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     // Only a passive that is the lead-in's one reporting verb, in no clause of another
     // (`Dana Whitfield said she was asked …:`, `Bell laughed when he was asked …:` are
     // theirs).
+    // What someone was told or asked is another's words, in a clause of their own verb too
+    // (`Tom Reyes said he was told:`, `Ortiz wrote that she was told by her editor:`); an
+    // answer after the question is theirs (`said she was asked to step down:`, below).
     if let Some(v) = verb.filter(|&v| {
         in_the_passive(&words, v)
-            && !in_a_clause(&words, v)
+            && (!in_a_clause(&words, v) || matches!(bare(words[v]), "told" | "asked"))
             && governs_the_rest(&words, v)
             && !answers_after_colon(&words, v)
     }) {
@@ -747,6 +755,9 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
         }
     }
     let Some(verb) = verb else {
+        if let Some(who) = quoted_as_saying(&words) {
+            return Some(who);
+        }
         // `He cited an example, saying, "…"`: the participle's subject opens the sentence.
         // `Luskin drew comparisons …, remarking how "…"`: the same, with `that` or `how`.
         let n = words.len();
@@ -1331,6 +1342,44 @@ fn is_group_of_people(word: &str) -> bool {
     GROUPS.contains(&word)
 }
 
+/// Who says the words a lead-in ends on when it ends in a passive of quoting or hearing
+/// whose subject says them: `Churchill is often quoted as saying`, `He was heard to say`,
+/// `Dana Whitfield was reported as having said`: the name or pronoun before the passive;
+/// someone unnamed (`The mayor was quoted as saying`) is no one named.
+fn quoted_as_saying(words: &[&str]) -> Option<Who> {
+    let bared: Vec<&str> = words.iter().rev().take(4).map(|w| bare(w)).collect();
+    let tail = match bared.as_slice() {
+        ["saying", "as", ..] | ["say", "to", ..] => 2,
+        ["said", "having", "as", ..] => 3,
+        ["saying", ..] => 1,
+        _ => return None,
+    };
+    // Nothing but the tail after the passive: `was quoted, saying` is no passive of it.
+    let participle = words.len().checked_sub(tail + 1)?;
+    let passive = matches!(
+        bare(words[participle]),
+        "quoted" | "reported" | "heard" | "overheard" | "recorded" | "remembered"
+    ) && in_the_passive(words, participle)
+        && !words[participle..words.len() - 1]
+            .iter()
+            .any(|w| w.ends_with([',', ';', ':']));
+    if !passive {
+        return None;
+    }
+    let be = (participle.saturating_sub(2)..participle)
+        .find(|&i| matches!(bare(words[i]), "was" | "were" | "is" | "are" | "been"))?;
+    // `has been quoted`: the subject is before the auxiliary.
+    let end = match be.checked_sub(1).map(|i| bare(words[i])) {
+        Some("has" | "have" | "had") => be - 1,
+        _ => be,
+    };
+    let subject = &words[..end];
+    if let Some(g) = subject.last().and_then(|w| pronoun(w)) {
+        return Some(Who::Pronoun(g));
+    }
+    Some(name_before(subject).map_or(Who::Nobody, Who::Named))
+}
+
 /// Whether the verb at `verb` stands in a clause of another verb: a reporting verb comes
 /// before it, or a subordinator after the clause's first word since the last comma (`Bell
 /// laughed when he was asked`; `After the verdict, Whitfield was told` and `After that Tom
@@ -1387,6 +1436,18 @@ fn answers_after_colon(words: &[&str], verb: usize) -> bool {
         && !words[verb].ends_with(':')
         && rest.first().is_some_and(|w| *w != "by")
         && rest.last().is_some_and(|w| w.ends_with(':'))
+}
+
+/// Whether `name`, found at the start of `words`, ends in a possessive as written there
+/// (`Smith's`, `Jones’`).
+fn written_possessive(words: &[&str], name: &str) -> bool {
+    let Some(last) = name.split_whitespace().next_back() else {
+        return false;
+    };
+    words.iter().take(8).any(|w| {
+        let b = bare(w);
+        b != last && strip_possessive(b) == last
+    })
 }
 
 /// The agent a passive's `by` names, when a name is all of it: `by the Malaya Tribune as`,

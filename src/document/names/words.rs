@@ -285,11 +285,16 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "Beyond",
     "Toward",
     "Towards",
-    // Verbs that open a request (`Allow me to quote …:`).
+    // Verbs that open a request (`Allow me to quote …:`, `Remember Emerson:`).
     "Allow",
     "Permit",
     "Imagine",
     "Let",
+    "Remember",
+    "Recall",
+    "Consider",
+    "Listen",
+    "Quoting",
     // Ordinals (`the Tchaikovsky Fifth`).
     "First",
     "Second",
