@@ -5024,3 +5024,69 @@ fn speakers_told_quoted_and_moved() {
     );
     dates_are(&doc, &[dated("2004", 23), dated("2010", 23)]);
 }
+
+/// Forms a review found near the rules of `speakers_told_quoted_and_moved`, each read wrongly
+/// by a first draft of them: a business named for the speaker after `said NAME`, something
+/// that moves to a person, words of one's own after `was told about`, `heard to say` and
+/// `reported as having said`, and someone beside the one named who was heard.
+#[test]
+fn speakers_forms_near_new_rules_3() {
+    let doc = load_titled("speakers-forms-near-new-rules-3.md", "Main Street Notes");
+    quotes_are(
+        &doc,
+        &[
+            // `Lee's Diner` is hers: no possessive of the speaker's own name.
+            inline(
+                "We have served this town for forty years now and counting,",
+                Some("Ann Lee"),
+                7,
+            ),
+            inline(
+                "We survived the mall, and we will survive this too.",
+                Some("Bob Evans"),
+                9,
+            ),
+            // What moves to a person is no home moving to a place.
+            inline("I never wanted it, but here I am,", Some("Sarah Kim"), 13),
+            inline(
+                "Nobody here has asked about the schools at all tonight,",
+                Some("Dana Whitfield"),
+                15,
+            ),
+            // Told about something, then his own words.
+            inline(
+                "only two days before it happened, by a text message.",
+                Some("Tom Reyes"),
+                19,
+            ),
+            inline(
+                "because I refused to sign the paper they put in front of me.",
+                Some("Maria Ortiz"),
+                21,
+            ),
+            // Told, with a colon, by someone named: theirs.
+            inline(
+                "Move the boats by Friday or lose your berth.",
+                Some("Ann Lee"),
+                23,
+            ),
+            // `She was heard to say`: her words.
+            inline(
+                "that was the worst half of football I have seen.",
+                Some("Ruth Moss"),
+                27,
+            ),
+            // Someone beside the one named, unnamed.
+            inline(
+                "she should have been fired three seasons ago, honestly.",
+                None,
+                29,
+            ),
+            inline(
+                "I cannot serve a government that lies to its people.",
+                Some("Dan Hill"),
+                31,
+            ),
+        ],
+    );
+}

@@ -193,29 +193,35 @@ pub fn after_article_or_place(text: &str, at: usize) -> bool {
     ) || after_a_move(text, at)
 }
 
-/// Whether the words before byte `at` of `text` are a verb of moving and `to`, `from` or
-/// `into` (`It moved to Palo Alto`, `she flew back from Lagos`): what follows is a place.
-/// (Not `spoke to`, `wrote to`, `a letter from`: those are to or from someone.)
+/// Whether the words before byte `at` of `text` say that something or someone moved there:
+/// `It moved to Palo Alto`, `she later flew back from Lagos`, `the family emigrated to New
+/// Zealand` (a pronoun or a word for a household or a business, a verb of moving, `to`,
+/// `from` or `into`), and the run at `at` does not open with a known given name: what
+/// follows is a place. (Not `Ownership moved to Sarah Kim`, `Attention moved to Dana
+/// Whitfield`: what moves there is no one's home or business; nor `spoke to`, `wrote to`.)
 fn after_a_move(text: &str, at: usize) -> bool {
-    let mut words = text[..at].split_whitespace().rev();
-    if !matches!(words.next(), Some("to" | "from" | "into")) {
+    let first = text[at..].split_whitespace().next().unwrap_or_default();
+    if given::of_given_name(first.trim_end_matches([',', '.', ';', ':'])).is_some() {
         return false;
     }
-    let verb = match words.next() {
-        Some("back") => words.next(),
-        verb => verb,
-    };
-    matches!(
-        verb.map(|v| v.to_ascii_lowercase()).as_deref(),
+    let mut words = text[..at]
+        .split_whitespace()
+        .rev()
+        .map(|w| w.to_ascii_lowercase());
+    if !matches!(words.next().as_deref(), Some("to" | "from" | "into")) {
+        return false;
+    }
+    let mut verb = words.next();
+    if verb.as_deref() == Some("back") {
+        verb = words.next();
+    }
+    let moved = matches!(
+        verb.as_deref(),
         Some(
             "moved"
-                | "moves"
-                | "move"
-                | "moving"
                 | "relocated"
                 | "emigrated"
                 | "immigrated"
-                | "returned"
                 | "travelled"
                 | "traveled"
                 | "flew"
@@ -224,7 +230,35 @@ fn after_a_move(text: &str, at: usize) -> bool {
                 | "fled"
                 | "commuted"
         )
-    )
+    );
+    let mut mover = words.next();
+    // `It later moved`, `they eventually emigrated`.
+    if mover
+        .as_deref()
+        .is_some_and(|w| w.ends_with("ly") || matches!(w, "later" | "then" | "soon" | "also"))
+    {
+        mover = words.next();
+    }
+    let mover = mover.unwrap_or_default();
+    moved
+        && matches!(
+            mover.trim_start_matches(['"', '“', '(']),
+            "it" | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "family"
+                | "couple"
+                | "company"
+                | "firm"
+                | "business"
+                | "headquarters"
+                | "office"
+                | "shop"
+                | "studio"
+                | "school"
+        )
 }
 
 /// Whether the run of capitalised words at byte `at` of `text` ends in a possessive (`in
@@ -614,12 +648,17 @@ mod tests {
         assert!(after_article_or_place(text, text.find("Boston").unwrap()));
         assert!(after_article_or_place(text, text.find("Bell").unwrap()));
         assert!(!after_article_or_place(text, text.find("and").unwrap()));
-        let moved = "The firm moved to Palo Alto, and she flew back from Lagos to see Ann Lee.";
+        let moved = "The firm moved to Palo Alto, and she later flew back from Lagos to Ann Lee.";
         assert!(after_article_or_place(moved, moved.find("Palo").unwrap()));
         assert!(after_article_or_place(moved, moved.find("Lagos").unwrap()));
         let told = "She wrote to Ann Lee and spoke to Tom Reyes.";
         assert!(!after_article_or_place(told, told.find("Ann").unwrap()));
         assert!(!after_article_or_place(told, told.find("Tom").unwrap()));
+        let person = "Ownership moved to Sarah Kim, he moved to Maria Lopez, and attention moved \
+                      to Dana Whitfield.";
+        for name in ["Sarah", "Maria", "Dana"] {
+            assert!(!after_article_or_place(person, person.find(name).unwrap()));
+        }
         let text = "In the Whitehurst’s view it was late.";
         assert!(possessive_at(text, text.find("Whitehurst").unwrap()));
         assert!(!possessive_at("The Bell Labs team", 4));

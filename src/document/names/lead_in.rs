@@ -709,12 +709,22 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     // Only a passive that is the lead-in's one reporting verb, in no clause of another
     // (`Dana Whitfield said she was asked …:`, `Bell laughed when he was asked …:` are
     // theirs).
-    // What someone was told or asked is another's words, in a clause of their own verb too
-    // (`Tom Reyes said he was told:`, `Ortiz wrote that she was told by her editor:`); an
-    // answer after the question is theirs (`said she was asked to step down:`, below).
+    // `Churchill is often quoted as saying`, `He was heard to say`: the subject's words.
+    if let Some(who) = quoted_as_saying(&words) {
+        return Some(who);
+    }
+    // What someone was told or asked, introduced by a colon right after it, is another's
+    // words, in a clause of their own verb too (`Tom Reyes said he was told:`, `Ortiz wrote
+    // that she was told by her editor:`); not words of their own that go on from it (`said
+    // he was told about the closure "only two days before"`).
+    let told_here = |v: usize| {
+        matches!(bare(words[v]), "told" | "asked")
+            && words.last().is_some_and(|w| w.ends_with(':'))
+            && words.get(v + 1).is_none_or(|w| *w == "by")
+    };
     if let Some(v) = verb.filter(|&v| {
         in_the_passive(&words, v)
-            && (!in_a_clause(&words, v) || matches!(bare(words[v]), "told" | "asked"))
+            && (!in_a_clause(&words, v) || told_here(v))
             && governs_the_rest(&words, v)
             && !answers_after_colon(&words, v)
     }) {
@@ -755,9 +765,6 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
         }
     }
     let Some(verb) = verb else {
-        if let Some(who) = quoted_as_saying(&words) {
-            return Some(who);
-        }
         // `He cited an example, saying, "…"`: the participle's subject opens the sentence.
         // `Luskin drew comparisons …, remarking how "…"`: the same, with `that` or `how`.
         let n = words.len();
@@ -1377,7 +1384,16 @@ fn quoted_as_saying(words: &[&str]) -> Option<Who> {
     if let Some(g) = subject.last().and_then(|w| pronoun(w)) {
         return Some(Who::Pronoun(g));
     }
-    Some(name_before(subject).map_or(Who::Nobody, Who::Named))
+    // The name must open the subject, or follow a comma (`In 1941, Churchill`, `The groom,
+    // Tom Reyes,`): not `A guest seated beside Maria Lopez was heard to say`.
+    let name = name_before(subject).filter(|name| {
+        let first = name.split_whitespace().next().unwrap_or_default();
+        subject
+            .iter()
+            .rposition(|w| bare(w) == first)
+            .is_some_and(|i| i == 0 || subject[i - 1].ends_with(','))
+    });
+    Some(name.map_or(Who::Nobody, Who::Named))
 }
 
 /// Whether the verb at `verb` stands in a clause of another verb: a reporting verb comes
@@ -1444,10 +1460,13 @@ fn written_possessive(words: &[&str], name: &str) -> bool {
     let Some(last) = name.split_whitespace().next_back() else {
         return false;
     };
-    words.iter().take(8).any(|w| {
-        let b = bare(w);
-        b != last && strip_possessive(b) == last
-    })
+    // The name's own last word, not a later one (`said Ann Lee, owner of Lee's Diner`).
+    let at = words
+        .iter()
+        .take(8)
+        .map(|w| bare(w))
+        .find(|b| strip_possessive(b) == last);
+    at.is_some_and(|b| b != last)
 }
 
 /// The agent a passive's `by` names, when a name is all of it: `by the Malaya Tribune as`,
