@@ -5009,10 +5009,11 @@ fn speakers_told_quoted_and_moved() {
                 Some("Ralph Waldo Emerson"),
                 29,
             ),
-            // A verb that opens a request is no word of a name: not `Remember Emerson`.
+            // A verb that opens a request is no word of a name: not `Remember Emerson`, but
+            // Emerson, whose words it asks to remember.
             inline(
                 "An institution is the lengthened shadow of one man.",
-                None,
+                Some("Ralph Waldo Emerson"),
                 33,
             ),
             inline(
@@ -5086,6 +5087,51 @@ fn speakers_forms_near_new_rules_3() {
                 "I cannot serve a government that lies to its people.",
                 Some("Dan Hill"),
                 31,
+            ),
+        ],
+    );
+}
+
+/// A habit of saying (`as Ash always said`, `As Carter liked to say`), what someone
+/// believes, and a participle of stating after a connective or a title: the subject's words.
+#[test]
+fn speakers_habits_and_beliefs() {
+    let doc = load_titled("speakers-habits-and-beliefs.md", "Teaching Pay");
+    let fighting = "finest fighting force the world has ever known.";
+    quotes_are(
+        &doc,
+        &[
+            inline(fighting, Some("Ash Carter"), 9),
+            // A second span of the paragraph keeps its speaker.
+            inline(
+                "The finest fighting force the world has ever known.",
+                Some("Ash Carter"),
+                9,
+            ),
+            inline(
+                "the finest fighting force the world has ever known, bar none.",
+                Some("Ash Carter"),
+                11,
+            ),
+            inline(
+                "students shouldn't be compelled to work for the department",
+                Some("Andrew Keenan"),
+                15,
+            ),
+            inline(
+                "students should expect an explicitly agreed rate",
+                Some("Andrew Keenan"),
+                15,
+            ),
+            inline(
+                "departments are always looking to keep their costs down",
+                Some("Andrew Keenan"),
+                17,
+            ),
+            inline(
+                "the best way to keep costs down would be to not ask postgraduates to work!",
+                Some("Andrew Keenan"),
+                17,
             ),
         ],
     );

@@ -135,6 +135,7 @@ pub(super) fn speaker_in_words(
             return None;
         }
         return according_to(lead_in)
+            .or_else(|| name_after_request(words))
             .or_else(|| possessive_subject(words))
             .or_else(|| subject_before_colon(lead_in))
             .or_else(|| label_before_colon(words));
@@ -786,23 +787,39 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
                     | "stressing"
                     | "insisting"
                     | "observing"
+                    | "stating"
+                    | "claiming"
+                    | "warning"
+                    | "declaring"
             )
             && words[n - 2].ends_with(',')
             && (joined || words[n - 1].ends_with([',', ':']));
         if participle {
-            if let Some(g) = pronoun(words[0]) {
+            // `However, he has his own advice …, explaining that`: a connective and its comma
+            // open the sentence before its subject.
+            let opens = match words[0].strip_suffix(',') {
+                Some(w) if is_connective(w) => 1,
+                _ => 0,
+            };
+            if let Some(g) = pronoun(words[opens]) {
                 return Some(Who::Pronoun(g));
             }
             // A name that opens the sentence, before its verb in lower case.
-            let run = words
+            let subject = &words[opens..];
+            let run = subject
                 .iter()
                 .take_while(|w| is_capitalised(bare(w)) && !w.ends_with(','))
                 .count();
-            let verb_follows = words
+            let verb_follows = subject
                 .get(run)
                 .is_some_and(|w| w.starts_with(char::is_lowercase));
-            if (1..=3).contains(&run) && verb_follows && only_a_name(&words[..run]) {
-                return Some(Who::Subject(joined_as_written(&words[..run])));
+            // (A title may open it: `Mr Keenan links …, stating that`.)
+            let titled = usize::from(run > 1 && is_honorific(bare(subject[0])));
+            if (1..=3).contains(&(run - titled))
+                && verb_follows
+                && only_a_name(&subject[titled..run])
+            {
+                return Some(Who::Subject(joined_as_written(&subject[..run])));
             }
         }
         // `She did not blame Byron, but instead blamed Augusta Leigh:`: the pronoun that opens
@@ -1349,6 +1366,23 @@ fn is_group_of_people(word: &str) -> bool {
     GROUPS.contains(&word)
 }
 
+/// The name a request to remember or consider someone's words gives, when a name is all
+/// that follows it: `Remember Emerson:`, `Recall Abraham Lincoln:`.
+fn name_after_request(words: &[&str]) -> Option<String> {
+    let (first, name) = words.split_first()?;
+    let request = matches!(*first, "Remember" | "Recall" | "Consider");
+    (request && (1..=3).contains(&name.len()) && only_a_name(name)).then(|| joined_as_written(name))
+}
+
+/// Whether `word` is a connective that opens a sentence before its subject, set off by a
+/// comma (`However,`, `Still,`).
+fn is_connective(word: &str) -> bool {
+    matches!(
+        word,
+        "However" | "Still" | "Instead" | "Meanwhile" | "Later" | "Yet" | "Indeed" | "Moreover"
+    )
+}
+
 /// Who says the words a lead-in ends on when it ends in a passive of quoting or hearing
 /// whose subject says them: `Churchill is often quoted as saying`, `He was heard to say`,
 /// `Dana Whitfield was reported as having said`: the name or pronoun before the passive;
@@ -1561,13 +1595,24 @@ pub(super) fn subject_end(words: &[&str], verb: usize) -> usize {
             return j;
         }
     }
+    // `As Carter liked to say`, `Smith used to say`: the subject is before the habit.
     let mut end = verb;
+    if verb >= 2
+        && bare(words[verb - 1]) == "to"
+        && matches!(
+            bare(words[verb - 2]),
+            "liked" | "likes" | "loved" | "loves" | "used"
+        )
+    {
+        end = verb - 2;
+    }
+    let verb = end;
     while end > 0 && end + 2 >= verb {
         let w = bare(words[end - 1]);
         if w.ends_with("ly") && !is_capitalised(w)
             || [
                 "later", "also", "then", "once", "had", "has", "have", "was", "publicly",
-                "famously", "who",
+                "famously", "who", "always", "often", "would",
             ]
             .contains(&w)
         {

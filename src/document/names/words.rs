@@ -418,6 +418,10 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "jokes",
     "quipped",
     "quips",
+    // What someone holds, set out in their words (`Mr Keenan believes that "…"`).
+    "believes",
+    "maintains",
+    "maintained",
     "elaborated",
     "elaborates",
     "discussed",
