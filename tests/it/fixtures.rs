@@ -5136,3 +5136,63 @@ fn speakers_habits_and_beliefs() {
         ],
     );
 }
+
+/// Forms a review found near the rules of `speakers_habits_and_beliefs`, each read wrongly by
+/// a first draft of them: a view held after the quotation, a view of someone else's words, no
+/// one and a group holding a view, a habit in a relative clause, two people's participle, a
+/// place after a connective, a request to remember a place.
+#[test]
+fn speakers_forms_near_new_rules_4() {
+    let doc = load_titled("speakers-forms-near-new-rules-4.md", "Orchard Dispute");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "The apples are smaller every year because of the heat,",
+                Some("Tom Reyes"),
+                7,
+            ),
+            inline(
+                "Reyes is wrong about the heat, it is the new pesticide,",
+                Some("Ann Lee"),
+                9,
+            ),
+            // The report's words, not his.
+            inline(
+                "the orchard was never inspected by anyone from the state.",
+                None,
+                11,
+            ),
+            inline(
+                "a new pesticide can be tested in a single summer.",
+                None,
+                13,
+            ),
+            inline(
+                "the cider tastes just like it did when they were children.",
+                None,
+                15,
+            ),
+            // An unnamed coach.
+            inline(
+                "defense wins games and offense sells the tickets,",
+                None,
+                19,
+            ),
+            // Two people's words: neither alone.
+            inline("the orchard will close within the year.", None, 21),
+            inline("farming is finally a business worth owning.", None, 23),
+            // A place to remember, no one's name.
+            inline(
+                "a date which will live in infamy, and in our memory forever.",
+                None,
+                25,
+            ),
+            inline(
+                "my son was at home with me for that entire night.",
+                Some("Ruth Hill"),
+                27,
+            ),
+        ],
+    );
+}

@@ -27,7 +27,9 @@ pub(super) fn reporting_verb(words: &[&str]) -> Option<usize> {
     // Each word is trimmed once, for the three tests.
     let verb = |v: usize| {
         let w = bare(words[v]);
-        is_bare_speech_verb(w)
+        // `believes that "…"`, not `believes the report's claim that "…"`.
+        let holds = matches!(w, "believes" | "maintains" | "maintained");
+        (is_bare_speech_verb(w) && (!holds || holds_own_words(words, v)))
             // `has written that "…"` reports; `a written statement` does not.
             || (w == "written"
                 && v.checked_sub(1)
@@ -54,6 +56,51 @@ pub(super) fn reporting_verb(words: &[&str]) -> Option<usize> {
     }
     // With no other verb, the clause's is the one there is (`In a memo that Smith wrote:`).
     Some(verbs.next().unwrap_or(last))
+}
+
+/// Whether a verb of holding a view at `verb` (`believes`, `maintains`) reports the words
+/// of its subject: after the quotation (`"…," maintains Keenan`), or before `that`, an
+/// adverb or a clause of its own (`believes that`, `maintained throughout the trial that`,
+/// `maintains the vote was`); not before someone's or something's words (`believes the
+/// report's claim that`, `believes the old saying that`, `believes her neighbor, Dan Hill,
+/// who swears`).
+fn holds_own_words(words: &[&str], verb: usize) -> bool {
+    if verb_opens_clause(words, verb) {
+        return true;
+    }
+    let Some(next) = words.get(verb + 1).map(|w| bare(w)) else {
+        return true;
+    };
+    if matches!(
+        next,
+        "his" | "her" | "their" | "its" | "my" | "our" | "your"
+    ) {
+        return false;
+    }
+    if !matches!(next, "the" | "a" | "an") {
+        return !is_capitalised(next);
+    }
+    const WORDS_OF: &[&str] = &[
+        "claim",
+        "claims",
+        "saying",
+        "phrase",
+        "words",
+        "statement",
+        "slogan",
+        "motto",
+        "line",
+        "adage",
+        "maxim",
+        "promise",
+        "argument",
+        "quote",
+        "report",
+    ];
+    !words.iter().skip(verb + 2).take(3).any(|w| {
+        let b = bare(w);
+        WORDS_OF.contains(&b) || strip_possessive(b) != b
+    })
 }
 
 /// Whether the verb at `verb` opens its clause, its subject after it: first, or after a
@@ -135,7 +182,6 @@ pub(super) fn speaker_in_words(
             return None;
         }
         return according_to(lead_in)
-            .or_else(|| name_after_request(words))
             .or_else(|| possessive_subject(words))
             .or_else(|| subject_before_colon(lead_in))
             .or_else(|| label_before_colon(words));
@@ -766,6 +812,9 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
         }
     }
     let Some(verb) = verb else {
+        if let Some(who) = name_after_request(&words) {
+            return Some(who);
+        }
         // `He cited an example, saying, "…"`: the participle's subject opens the sentence.
         // `Luskin drew comparisons …, remarking how "…"`: the same, with `that` or `how`.
         let n = words.len();
@@ -810,13 +859,19 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
                 .iter()
                 .take_while(|w| is_capitalised(bare(w)) && !w.ends_with(','))
                 .count();
-            let verb_follows = subject
-                .get(run)
-                .is_some_and(|w| w.starts_with(char::is_lowercase));
+            // (Not `Ann Lee and Dan Hill signed …, warning`: two people.)
+            let verb_follows = subject.get(run).is_some_and(|w| {
+                w.starts_with(char::is_lowercase) && !matches!(*w, "and" | "or" | "&")
+            });
             // (A title may open it: `Mr Keenan links …, stating that`.)
             let titled = usize::from(run > 1 && is_honorific(bare(subject[0])));
+            // After a connective, a name of a person, not of a place or a body (`Meanwhile,
+            // Wall Street cheered the deal, declaring that`): a title or a known given name.
+            let surely_a_person =
+                opens == 0 || titled == 1 || given::of_given_name(bare(subject[0])).is_some();
             if (1..=3).contains(&(run - titled))
                 && verb_follows
+                && surely_a_person
                 && only_a_name(&subject[titled..run])
             {
                 return Some(Who::Subject(joined_as_written(&subject[..run])));
@@ -1332,6 +1387,14 @@ fn is_group_of_people(word: &str) -> bool {
         "Organisers",
         "Volunteers",
         "Locals",
+        "Customers",
+        "Users",
+        "Readers",
+        "Viewers",
+        "Visitors",
+        "Passengers",
+        "Patients",
+        "Shoppers",
         "Villagers",
         "Survivors",
         "Relatives",
@@ -1366,12 +1429,24 @@ fn is_group_of_people(word: &str) -> bool {
     GROUPS.contains(&word)
 }
 
-/// The name a request to remember or consider someone's words gives, when a name is all
-/// that follows it: `Remember Emerson:`, `Recall Abraham Lincoln:`.
-fn name_after_request(words: &[&str]) -> Option<String> {
+/// Who a request to remember someone's words names, when a name is all that follows it
+/// and the lead-in ends in a colon: `Remember Emerson:` (a surname, as a subject, which
+/// speaks only if the document names the person in full), `Remember Abraham Lincoln:` (a
+/// known given name first). Not `Remember Pearl Harbor:`, `Remember the Alamo:`.
+fn name_after_request(words: &[&str]) -> Option<Who> {
     let (first, name) = words.split_first()?;
-    let request = matches!(*first, "Remember" | "Recall" | "Consider");
-    (request && (1..=3).contains(&name.len()) && only_a_name(name)).then(|| joined_as_written(name))
+    let colon = name.last().is_some_and(|w| w.ends_with(':'));
+    if *first != "Remember" || !colon || !(1..=3).contains(&name.len()) || !only_a_name(name) {
+        return None;
+    }
+    let written = joined_as_written(name);
+    match name {
+        [_] => Some(Who::Subject(written)),
+        [given_name, ..] => given::of_given_name(bare(given_name))
+            .is_some()
+            .then_some(Who::Named(written)),
+        [] => None,
+    }
 }
 
 /// Whether `word` is a connective that opens a sentence before its subject, set off by a
@@ -1597,12 +1672,16 @@ pub(super) fn subject_end(words: &[&str], verb: usize) -> usize {
     }
     // `As Carter liked to say`, `Smith used to say`: the subject is before the habit.
     let mut end = verb;
+    // (Not in a relative clause: `The coach, who liked to say`.)
     if verb >= 2
         && bare(words[verb - 1]) == "to"
         && matches!(
             bare(words[verb - 2]),
             "liked" | "likes" | "loved" | "loves" | "used"
         )
+        && verb
+            .checked_sub(3)
+            .is_none_or(|i| !matches!(bare(words[i]), "who" | "which" | "that"))
     {
         end = verb - 2;
     }
