@@ -5196,3 +5196,75 @@ fn speakers_forms_near_new_rules_4() {
         ],
     );
 }
+
+/// A given name alone among a couple's (`Gary and Sharon Hagan`, `says Sharon`) is hers in
+/// full, her partner no surname of hers; a name with a middle name left out (`Harry Huskey`,
+/// `Harry Douglas Huskey`) is one person; `Will` before a surname a comma closes is a given
+/// name; a nickname alone (`As Matz says`) is the person whose name the text writes it in.
+#[test]
+fn speakers_couples_middle_names_and_will() {
+    let doc = load_titled("speakers-couples-middle-names-and-will.md", "Forever Home");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "Gary and I bought our first house in Springfield, just five miles away,",
+                Some("Sharon Hagan"),
+                9,
+            ),
+            inline(
+                "It's to carry out sequences of computations, to compare figures,",
+                Some("Harry Douglas Huskey"),
+                15,
+            ),
+            inline(
+                "We try to build the applications as small as possible, which is difficult,",
+                Some("Will Sullivan"),
+                23,
+            ),
+            // A nickname alone is the person the text writes it inside the name of.
+            inline(
+                "This is better for your health and for your code.",
+                Some("Yukihiro Matsumoto"),
+                29,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("1916", 17)]);
+}
+
+/// Forms a review found near the rules of `speakers_couples_middle_names_and_will`, each read
+/// wrongly by a first draft of them: `Will` opening a question, a couple whose surname has a
+/// particle, a nickname after a word for what the person is, a nickname two people share.
+#[test]
+fn speakers_forms_near_new_rules_5() {
+    let doc = load_titled("speakers-forms-near-new-rules-5.md", "Town Notes");
+    quotes_are(
+        &doc,
+        &[
+            // `Will Sullivan, the mayor, run again?` asks: Will is no name there.
+            inline(
+                "I have not decided anything yet, and I will not rush it,",
+                Some("Dan Sullivan"),
+                9,
+            ),
+            inline(
+                "We never thought it would last this long, honestly,",
+                Some("Sharon Van Buren"),
+                15,
+            ),
+            inline(
+                "We played every bar in the county that would have us,",
+                Some("Bonita Banducci"),
+                21,
+            ),
+            // Two people are called Doc: as written.
+            inline(
+                "Nobody ever paid their bill on time in those days,",
+                Some("Doc"),
+                25,
+            ),
+        ],
+    );
+    dates_are(&doc, &[dated("1990", 13)]);
+}

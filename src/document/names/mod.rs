@@ -26,8 +26,8 @@ pub use organisations::{
 pub use roles::{holder_at, holders_of, office_at};
 pub use surnames::{
     Directory, People, full_names_of_given, in_full_of_initials, is_nickname, lone_given_names,
-    opens_with_initials, particle_surname, person_mentions, surname_of, without_description,
-    without_initials_of_others,
+    nicknames_in, opens_with_initials, particle_surname, person_mentions, surname_of,
+    without_description, without_initials_of_others,
 };
 pub use words::{has_suffixes, words_beside_kin};
 

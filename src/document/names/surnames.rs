@@ -574,6 +574,7 @@ impl Directory {
             let within = &text[range.clone()];
             // A run is known by where its last word starts.
             let at_word = start - range.start;
+            let mut found_from_given = false;
             let last_word = if full_name_ending_at(within, at_word, surname, &mut full) {
                 if let Some(suffix) = suffix_after(&text[end..range.end]) {
                     full.push_str(suffix);
@@ -584,14 +585,21 @@ impl Directory {
                 .is_some_and(|next| next.starts_with(|c: char| c.is_uppercase()))
             {
                 // A given name opens a run only before a capitalised word.
+                found_from_given = true;
                 full_name_starting_at(within, at_word, surname, &mut full)
             } else {
                 None
             };
             if last_word.is_some_and(|w| counted.insert(range.start + w)) {
-                // `Sunita and Dev Mistry`: two people of one surname.
+                // `Sunita and Dev Mistry`: two people of one surname (the full name's, which
+                // is not the word found when that is a given name: `Gary and Sharon Hagan`
+                // found from `Sharon` is Gary Hagan, not Gary Sharon).
+                let family = match found_from_given {
+                    true => family_name(&full).unwrap_or(surname),
+                    false => surname,
+                };
                 let partner =
-                    partner_before(within, &full).map(|given| format!("{given} {surname}"));
+                    partner_before(within, &full).map(|given| format!("{given} {family}"));
                 for name in std::iter::once(&full).chain(partner.as_ref()) {
                     match counts.get_mut(name.as_str()) {
                         Some(count) => *count += 1,
@@ -857,6 +865,102 @@ fn partner_before<'t>(within: &'t str, full: &str) -> Option<&'t str> {
     (and == "and" && given::of_given_name(partner).is_some()).then_some(partner)
 }
 
+/// The family name of a full name: its last word with the particles before it, a suffix
+/// left out (`Sharon Van Buren` → `Van Buren`, `Sharon Lynn Hagan` → `Hagan`, `James Hagan
+/// Jr.` → `Hagan`).
+fn family_name(full: &str) -> Option<&str> {
+    let mut words: Vec<&str> = full.split(' ').collect();
+    if words
+        .last()
+        .is_some_and(|w| is_suffix(w.trim_end_matches('.')) && words.len() > 2)
+    {
+        words.pop();
+    }
+    let last = words.len().checked_sub(1)?;
+    let mut first = last;
+    while first > 1 && is_particle_ignoring_case(words[first - 1]) {
+        first -= 1;
+    }
+    let start = words[..first].iter().map(|w| w.len() + 1).sum::<usize>();
+    let end = start + words[first..].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+    full.get(start..end).map(|f| f.trim_end_matches(','))
+}
+
+/// Whether the sentence that `rest` goes on with ends in a question mark.
+fn asks(rest: &str) -> bool {
+    rest.find(['.', '?', '!', '\n'])
+        .is_some_and(|at| rest[at..].starts_with('?'))
+}
+
+/// Every nickname `text` writes in quotation marks inside a full name, with the full name
+/// it stands for (`Yukihiro “Matz” Matsumoto`: `Matz` → `Yukihiro Matsumoto`): the name as
+/// the full names around it are written, the nickname left out and what the person is
+/// before it (`Drummer Bonita "Bonnie" Banducci` → `Bonita Banducci`); `None` for a nickname
+/// the text gives two people (`John “Doc” Holliday` and `Robert “Doc” Jones`). One pass over
+/// the text, however many names ask.
+pub fn nicknames_in(text: &str) -> FxHashMap<String, Option<String>> {
+    let mut found: FxHashMap<String, Option<String>> = FxHashMap::default();
+    let mut full = String::new();
+    for (open, _) in text.match_indices(['“', '"']) {
+        let inner_at = open + open_len(text, open);
+        let rest = &text[inner_at..];
+        // One capitalised word, closed by a mark, a space and a name word after it.
+        let nick_len = rest
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-')))
+            .unwrap_or(rest.len());
+        let nick = &rest[..nick_len];
+        let after = &rest[nick_len..];
+        let Some(close) = after.chars().next().filter(|c| matches!(c, '”' | '"')) else {
+            continue;
+        };
+        if nick.is_empty() || !is_capitalised(nick) || !after[close.len_utf8()..].starts_with(' ') {
+            continue;
+        }
+        let surname_at = inner_at + nick_len + close.len_utf8() + 1;
+        // The name's own line (no heading's words before it), and of it only the few words
+        // a name can have before the nickname: a line of a megabyte is not read again for
+        // each of its quotation marks.
+        let mut window = open.saturating_sub(120);
+        while !text.is_char_boundary(window) {
+            window += 1;
+        }
+        let line = text[window..open]
+            .rfind('\n')
+            .map_or(window, |n| window + n + 1);
+        let line_text = &text[line..];
+        let at = surname_at - line;
+        let word = word_around(line_text, at);
+        let Some((surname, _)) = name_word(&line_text[word]) else {
+            continue;
+        };
+        // A given name before the nickname: the run ends at the surname and skips it.
+        if !full_name_ending_at(line_text, at, surname, &mut full) {
+            continue;
+        }
+        let mut words: Vec<&str> = full.split(' ').collect();
+        while words.len() > 2 && given::of_given_name(words[0]).is_none() {
+            words.remove(0);
+        }
+        if words.len() < 2 {
+            continue;
+        }
+        let name = words.join(" ");
+        match found.get_mut(nick) {
+            Some(known) if known.as_deref() != Some(name.as_str()) => *known = None,
+            Some(_) => {}
+            None => {
+                found.insert(nick.to_string(), Some(name));
+            }
+        }
+    }
+    found
+}
+
+/// The length of the quotation mark at byte `at` of `text`.
+fn open_len(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
 /// Whether `name` opens with initials run together (`J.R. Halloway`).
 pub fn opens_with_initials(name: &str) -> bool {
     // Asked of every speaker's name: no allocation, bytes only.
@@ -920,18 +1024,20 @@ pub fn without_initials_of_others<'n>(names: &[&'n str]) -> Vec<&'n str> {
         }
         _ => false,
     };
-    // `Joseph Curren` is `Joseph F. Curren`: only initials are left out between the two.
+    // `Joseph Curren` is `Joseph F. Curren`, and `Harry Huskey` is `Harry Douglas Huskey`:
+    // only middle names or their initials are left out between the two.
     let initial = |w: &str| {
         let w = w.trim_end_matches('.');
         w.chars().count() == 1 && w.chars().all(char::is_uppercase)
     };
+    let middle = |w: &str| initial(w) || name_word(w).is_some_and(|(_, closes)| !closes);
     let middle_left_out = |s: &[&str], f: &[&str]| {
         s.len() == 2
             && f.len() > 2
             && s.first() == f.first()
             && s.last() == f.last()
             && !initial(s[0])
-            && f[1..f.len() - 1].iter().all(|w| initial(w))
+            && f[1..f.len() - 1].iter().all(|w| middle(w))
     };
     // `J.F. Curren` (a letter's signature) is `Joseph F. Curren`: one initial a word.
     let initials_joined = |s: &[&str], f: &[&str]| {
@@ -1432,6 +1538,18 @@ pub(super) fn full_name_words<'t>(
                 if markup_before {
                     break;
                 }
+            }
+            // `Will Sullivan, former Director of …`: `Will`, never a name word elsewhere (`Will
+            // Fischer say?`), is a given name before a surname that a comma closes, in a
+            // sentence that asks nothing (not `Will Park, after this defeat, run again?`).
+            None if n == 1
+                && &text[prev.clone()] == "Will"
+                && text[word.clone()].ends_with(',')
+                && !asks(&text[word.end..]) =>
+            {
+                run[1] = "Will";
+                n = 2;
+                break;
             }
             _ => break,
         }

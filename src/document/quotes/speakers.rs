@@ -55,6 +55,11 @@ pub(super) fn resolve_speakers(
     let mut named: Option<Vec<String>> = None;
     // Each name asked whether it opens with what the person is, and the name without it.
     let mut roles_asked: FxHashMap<String, Option<String>> = Default::default();
+    // The nicknames the text writes inside full names, found at the first name alone that
+    // no full name has (one pass over the text).
+    let mut nicknames: Option<FxHashMap<String, Option<String>>> = None;
+    // Pairs of full names asked whether one line writes both (see `side_by_side`).
+    let mut pairs_asked: FxHashMap<(String, String), bool> = Default::default();
     for p in found {
         let (s, must_resolve) = match &p.who {
             Some(Who::Named(s)) => (s, false),
@@ -87,7 +92,14 @@ pub(super) fn resolve_speakers(
                 // Of several, those the title's gender allows (`Mrs Mistry` of `Sunita and
                 // Dev Mistry`).
                 let gender = names::given::of_honorific(title);
-                let mut candidates = names::without_initials_of_others(&dir.candidates(surname));
+                let every = dir.candidates(surname);
+                let mut candidates = names::without_initials_of_others(&every);
+                if candidates.len() == 1
+                    && every.len() == 2
+                    && side_by_side(outline, &every, &mut pairs_asked)
+                {
+                    candidates = every;
+                }
                 candidates.retain(|c| names::gender_allows(c, gender));
                 // `General Howard` of `Charles Howard` and `Brigadier General Oliver Otis
                 // Howard`: the one the text writes with that title.
@@ -122,8 +134,16 @@ pub(super) fn resolve_speakers(
                 }
             }
             Some(dir) if !titled && !head_only => {
-                let mut candidates: Vec<&str> =
-                    names::without_initials_of_others(&dir.candidates(&written));
+                let every = dir.candidates(&written);
+                let mut candidates: Vec<&str> = names::without_initials_of_others(&every);
+                // `mother Mary Smith and daughter Mary Ann Smith`: one name with a middle name
+                // left out is another person where the text writes the two side by side.
+                if candidates.len() == 1
+                    && every.len() == 2
+                    && side_by_side(outline, &every, &mut pairs_asked)
+                {
+                    candidates = every;
+                }
                 if !written.contains(' ') {
                     // Those already quoted under that surname count too (`Mr. Reyes`).
                     for said in quoted_as.get(written.as_str()).into_iter().flatten() {
@@ -134,6 +154,13 @@ pub(super) fn resolve_speakers(
                 }
                 match candidates.as_slice() {
                     [one] => one.to_string(),
+                    // `Matz said`, where the text writes `Yukihiro “Matz” Matsumoto`.
+                    [] if !written.contains(' ') => nicknames
+                        .get_or_insert_with(|| names::nicknames_in(&outline.text))
+                        .get(&written)
+                        .cloned()
+                        .flatten()
+                        .unwrap_or(written),
                     [] => written,
                     // Several people share the name: the one the text last named before the
                     // quote, if it says who; else the one quoted last, if any.
@@ -350,6 +377,32 @@ fn pulled_from(found: &[&Pending], out: &[Option<String>], k: usize) -> Option<S
     let first = speakers.next()?;
     // Words two people said are no one's in particular.
     speakers.all(|s| s == first).then(|| first.clone())
+}
+
+/// Whether one line of the outline's text writes both `names` (two people, not one written
+/// two ways). Each pair is asked once, and a document's first [`ROLES_ASKED`] pairs only:
+/// each asking reads the whole text.
+fn side_by_side(
+    outline: &Outline,
+    names: &[&str],
+    asked: &mut FxHashMap<(String, String), bool>,
+) -> bool {
+    let [a, b] = names else {
+        return false;
+    };
+    let key = (a.to_string(), b.to_string());
+    if let Some(&known) = asked.get(&key) {
+        return known;
+    }
+    if asked.len() >= ROLES_ASKED {
+        return false;
+    }
+    let both = outline
+        .text
+        .lines()
+        .any(|line| line.contains(a) && line.contains(b));
+    asked.insert(key, both);
+    both
 }
 
 /// Whether `word`, capitalised, is written in lower case as a word of its own in quote `p`'s

@@ -124,6 +124,43 @@ fn many_distinct_speakers_take_linear_time() {
     );
 }
 
+/// One long paragraph of people with nicknames, each quoted by the nickname alone (`Bo{i}
+/// said`): the nicknames are found in one pass over the text, not one pass a name.
+#[test]
+fn many_nicknames_on_one_line_take_linear_time() {
+    assert_linear_load(
+        |n| {
+            // Names of letters only (`Bab`, `Banduccibab`), as names are written.
+            let letters = |mut i: usize| {
+                let mut s = String::new();
+                loop {
+                    s.push(char::from(b'a' + (i % 26) as u8));
+                    i /= 26;
+                    if i == 0 {
+                        return s;
+                    }
+                }
+            };
+            let mut text = String::from("# T\n\n");
+            for i in 0..n {
+                let l = letters(i);
+                text.push_str(&format!(
+                    "Bonita \"Bo{l}\" Banducci{l} joined. Bo{l} said: \"one two three four five \
+                     six seven.\" "
+                ));
+            }
+            let doc = dossier::document::load("nicknames", &text);
+            assert_eq!(
+                doc.quotes[0].speaker.as_deref(),
+                Some("Bonita Banduccia"),
+                "the nickname is found, so the test times finding it"
+            );
+            text
+        },
+        500,
+    );
+}
+
 /// One long paragraph of people named and quotations attributed by a pronoun (`"…," he
 /// said`): looking for whom each pronoun stands for must not read the whole paragraph again.
 #[test]
