@@ -5228,6 +5228,12 @@ fn speakers_couples_middle_names_and_will() {
                 Some("Yukihiro Matsumoto"),
                 29,
             ),
+            // The one described is whom the words are about, not who wrote them.
+            inline(
+                "a Zelig-like character, present at some of computing's greatest moments.",
+                Some("Dag Spicer"),
+                33,
+            ),
         ],
     );
     dates_are(&doc, &[dated("1916", 17)]);

@@ -204,7 +204,13 @@ pub(super) fn speaker_in_words(
     }
     // "according to Name" and "said Name" name the speaker after the verb; not "told Name",
     // the one told (`The guard, pointing to the chimney, told Firestone: "…"`).
-    let listener = verb > 0 && tells(bare(words[verb]));
+    // Nor `described Dr. Huskey in an email as`, whom the words are about.
+    let listener = verb > 0
+        && (tells(bare(words[verb]))
+            || matches!(
+                bare(words[verb]),
+                "described" | "describes" | "called" | "calls"
+            ));
     // `said Smith's team was`: whose team, not who said it.
     let named_after = words.get(named_at..).unwrap_or_default();
     if let Some(name) = name_from(named_after)
