@@ -5021,6 +5021,18 @@ fn speakers_told_quoted_and_moved() {
                 Some("Ralph Waldo Emerson"),
                 35,
             ),
+            // Told by a teller named between commas, then `that`: the teller's words.
+            inline(
+                "stay open at least until the end of next year.",
+                Some("Ann Lee"),
+                39,
+            ),
+            // (`was then told`: a passive with an adverb between.)
+            inline(
+                "cosmetic and nothing to worry about.",
+                Some("Tom Reyes"),
+                41,
+            ),
         ],
     );
     dates_are(&doc, &[dated("2004", 23), dated("2010", 23)]);

@@ -770,10 +770,14 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
     // words, in a clause of their own verb too (`Tom Reyes said he was told:`, `Ortiz wrote
     // that she was told by her editor:`); not words of their own that go on from it (`said
     // he was told about the closure "only two days before"`).
+    // So is what someone was told by a named teller, reported after `that` (`Hill said he was
+    // told by the chief executive, Ann Lee, that the plant would "…"`).
     let told_here = |v: usize| {
+        let by = words.get(v + 1).is_none_or(|w| *w == "by");
         matches!(bare(words[v]), "told" | "asked")
-            && words.last().is_some_and(|w| w.ends_with(':'))
-            && words.get(v + 1).is_none_or(|w| *w == "by")
+            && by
+            && (words.last().is_some_and(|w| w.ends_with(':'))
+                || teller_set_off(&words[v + 1..]).is_some())
     };
     if let Some(v) = verb.filter(|&v| {
         in_the_passive(&words, v)
@@ -1546,15 +1550,33 @@ fn governs_the_rest(words: &[&str], verb: usize) -> bool {
     // A `by` phrase may set its agent's name off with a comma (`by his lawyer, Martha
     // Greene:`), a name and nothing else after it.
     let by_name = rest.first().is_some_and(|w| *w == "by")
-        && before_last
+        && (before_last
             .iter()
             .rposition(|w| w.ends_with(','))
             .is_some_and(|c| {
                 let after = &rest[c + 1..];
                 after.len() <= 4 && after.iter().all(|w| is_capitalised(bare(w)))
-            });
+            })
+            || teller_set_off(rest).is_some());
     (by_name || !before_last.iter().any(|w| w.ends_with([',', ';'])))
         && !rest.iter().any(|w| matches!(*w, "and" | "but"))
+}
+
+/// Where a `by` phrase names its agent between two commas, then `that` reports what they
+/// said (`by her manager, Tom Reyes, that the crack was`): the name's words.
+fn teller_set_off<'w>(rest: &'w [&'w str]) -> Option<&'w [&'w str]> {
+    if rest.first() != Some(&"by") {
+        return None;
+    }
+    let mut commas = rest
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.ends_with(','))
+        .map(|(i, _)| i);
+    let (open, close) = (commas.next()?, commas.next()?);
+    let name = &rest[open + 1..=close];
+    let named = (1..=4).contains(&name.len()) && name.iter().all(|w| is_capitalised(bare(w)));
+    (named && rest.get(close + 1).is_some_and(|w| *w == "that")).then_some(name)
 }
 
 /// Whether a lead-in that ends in a colon after a passive `asked` or `told` with more words
@@ -1613,7 +1635,11 @@ fn in_the_passive(words: &[&str], verb: usize) -> bool {
         if be(before) {
             return !words[at - 1].ends_with([',', ':', ';']);
         }
-        let adverb = before.ends_with("ly") || matches!(before, "also" | "often" | "once");
+        let adverb = before.ends_with("ly")
+            || matches!(
+                before,
+                "also" | "often" | "once" | "then" | "later" | "never" | "first" | "again"
+            );
         if !adverb || at < verb {
             return false;
         }
