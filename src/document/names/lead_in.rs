@@ -757,15 +757,15 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
         return Some(Who::Pronoun(g));
     }
     let verb = reporting_verb(&words);
+    // `Churchill is often quoted as saying`, `He was heard to say`: the subject's words.
+    if let Some(who) = quoted_as_saying(&words) {
+        return Some(who);
+    }
     // `His procedure was described as "…"`, `Sheares was told "…"`: a verb in the passive
     // says nothing of who spoke, unless `by` names them (`was described by Ann Lee as`).
     // Only a passive that is the lead-in's one reporting verb, in no clause of another
     // (`Dana Whitfield said she was asked …:`, `Bell laughed when he was asked …:` are
     // theirs).
-    // `Churchill is often quoted as saying`, `He was heard to say`: the subject's words.
-    if let Some(who) = quoted_as_saying(&words) {
-        return Some(who);
-    }
     // What someone was told or asked, introduced by a colon right after it, is another's
     // words, in a clause of their own verb too (`Tom Reyes said he was told:`, `Ortiz wrote
     // that she was told by her editor:`); not words of their own that go on from it (`said
@@ -776,8 +776,7 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
         let by = words.get(v + 1).is_none_or(|w| *w == "by");
         matches!(bare(words[v]), "told" | "asked")
             && by
-            && (words.last().is_some_and(|w| w.ends_with(':'))
-                || teller_set_off(&words[v + 1..]).is_some())
+            && (words.last().is_some_and(|w| w.ends_with(':')) || teller_set_off(&words[v + 1..]))
     };
     if let Some(v) = verb.filter(|&v| {
         in_the_passive(&words, v)
@@ -1473,11 +1472,12 @@ fn is_connective(word: &str) -> bool {
 /// `Dana Whitfield was reported as having said`: the name or pronoun before the passive;
 /// someone unnamed (`The mayor was quoted as saying`) is no one named.
 fn quoted_as_saying(words: &[&str]) -> Option<Who> {
-    let bared: Vec<&str> = words.iter().rev().take(4).map(|w| bare(w)).collect();
-    let tail = match bared.as_slice() {
-        ["saying", "as", ..] | ["say", "to", ..] => 2,
-        ["said", "having", "as", ..] => 3,
-        ["saying", ..] => 1,
+    // The `k`th word from the end, trimmed.
+    let last = |k: usize| words.len().checked_sub(k).map(|i| bare(words[i]));
+    let tail = match (last(1), last(2), last(3)) {
+        (Some("saying"), Some("as"), _) | (Some("say"), Some("to"), _) => 2,
+        (Some("said"), Some("having"), Some("as")) => 3,
+        (Some("saying"), _, _) => 1,
         _ => return None,
     };
     // Nothing but the tail after the passive: `was quoted, saying` is no passive of it.
@@ -1492,8 +1492,7 @@ fn quoted_as_saying(words: &[&str]) -> Option<Who> {
     if !passive {
         return None;
     }
-    let be = (participle.saturating_sub(2)..participle)
-        .find(|&i| matches!(bare(words[i]), "was" | "were" | "is" | "are" | "been"))?;
+    let be = (participle.saturating_sub(2)..participle).find(|&i| is_form_of_be(bare(words[i])))?;
     // `has been quoted`: the subject is before the auxiliary.
     let end = match be.checked_sub(1).map(|i| bare(words[i])) {
         Some("has" | "have" | "had") => be - 1,
@@ -1557,26 +1556,28 @@ fn governs_the_rest(words: &[&str], verb: usize) -> bool {
                 let after = &rest[c + 1..];
                 after.len() <= 4 && after.iter().all(|w| is_capitalised(bare(w)))
             })
-            || teller_set_off(rest).is_some());
+            || teller_set_off(rest));
     (by_name || !before_last.iter().any(|w| w.ends_with([',', ';'])))
         && !rest.iter().any(|w| matches!(*w, "and" | "but"))
 }
 
-/// Where a `by` phrase names its agent between two commas, then `that` reports what they
-/// said (`by her manager, Tom Reyes, that the crack was`): the name's words.
-fn teller_set_off<'w>(rest: &'w [&'w str]) -> Option<&'w [&'w str]> {
+/// Whether a `by` phrase names its agent between two commas, then `that` reports what they
+/// said (`by her manager, Tom Reyes, that the crack was`).
+fn teller_set_off(rest: &[&str]) -> bool {
     if rest.first() != Some(&"by") {
-        return None;
+        return false;
     }
     let mut commas = rest
         .iter()
         .enumerate()
         .filter(|(_, w)| w.ends_with(','))
         .map(|(i, _)| i);
-    let (open, close) = (commas.next()?, commas.next()?);
+    let (Some(open), Some(close)) = (commas.next(), commas.next()) else {
+        return false;
+    };
     let name = &rest[open + 1..=close];
     let named = (1..=4).contains(&name.len()) && name.iter().all(|w| is_capitalised(bare(w)));
-    (named && rest.get(close + 1).is_some_and(|w| *w == "that")).then_some(name)
+    named && rest.get(close + 1).is_some_and(|w| *w == "that")
 }
 
 /// Whether a lead-in that ends in a colon after a passive `asked` or `told` with more words
@@ -1626,13 +1627,12 @@ fn agent_after_by(words: &[&str]) -> Option<String> {
 /// Whether the verb at `verb` is in the passive: a form of `be` before it, an adverb
 /// between them or not (`was described`, `is widely described`, `were told`).
 fn in_the_passive(words: &[&str], verb: usize) -> bool {
-    let be = |w: &str| matches!(w, "was" | "were" | "is" | "are" | "been" | "being" | "be");
     let mut at = verb;
     for _ in 0..2 {
         let Some(before) = at.checked_sub(1).map(|b| bare(words[b])) else {
             return false;
         };
-        if be(before) {
+        if is_form_of_be(before) {
             return !words[at - 1].ends_with([',', ':', ';']);
         }
         let adverb = before.ends_with("ly")
@@ -1646,6 +1646,14 @@ fn in_the_passive(words: &[&str], verb: usize) -> bool {
         at -= 1;
     }
     false
+}
+
+/// Whether `word` is a form of `be` that makes a passive (`was`, `is`, `been`, …).
+fn is_form_of_be(word: &str) -> bool {
+    matches!(
+        word,
+        "was" | "were" | "is" | "are" | "been" | "being" | "be"
+    )
 }
 
 /// Where the subject before the verb at `verb` ends: an adverb or auxiliary between them is
@@ -1717,8 +1725,9 @@ pub(super) fn subject_end(words: &[&str], verb: usize) -> usize {
     {
         end = verb - 2;
     }
-    let verb = end;
-    while end > 0 && end + 2 >= verb {
+    // At most two words between the subject and the verb (or the habit) are passed over.
+    let from = end;
+    while end > 0 && end + 2 >= from {
         let w = bare(words[end - 1]);
         if w.ends_with("ly") && !is_capitalised(w)
             || [

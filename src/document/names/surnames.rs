@@ -869,21 +869,22 @@ fn partner_before<'t>(within: &'t str, full: &str) -> Option<&'t str> {
 /// left out (`Sharon Van Buren` → `Van Buren`, `Sharon Lynn Hagan` → `Hagan`, `James Hagan
 /// Jr.` → `Hagan`).
 fn family_name(full: &str) -> Option<&str> {
-    let mut words: Vec<&str> = full.split(' ').collect();
-    if words
-        .last()
-        .is_some_and(|w| is_suffix(w.trim_end_matches('.')) && words.len() > 2)
-    {
-        words.pop();
+    let full = match full.rsplit_once(' ') {
+        Some((before, last)) if is_suffix(last.trim_end_matches('.')) && before.contains(' ') => {
+            before.trim_end_matches(',')
+        }
+        _ => full,
+    };
+    // Particles join the family name from the end, never the given name that opens it.
+    let (mut rest, mut family) = full.rsplit_once(' ')?;
+    while let Some((before, word)) = rest.rsplit_once(' ') {
+        if !is_particle_ignoring_case(word) {
+            break;
+        }
+        family = &full[before.len() + 1..];
+        rest = before;
     }
-    let last = words.len().checked_sub(1)?;
-    let mut first = last;
-    while first > 1 && is_particle_ignoring_case(words[first - 1]) {
-        first -= 1;
-    }
-    let start = words[..first].iter().map(|w| w.len() + 1).sum::<usize>();
-    let end = start + words[first..].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
-    full.get(start..end).map(|f| f.trim_end_matches(','))
+    Some(family)
 }
 
 /// Whether the sentence that `rest` goes on with ends in a question mark.
@@ -901,8 +902,8 @@ fn asks(rest: &str) -> bool {
 pub fn nicknames_in(text: &str) -> FxHashMap<String, Option<String>> {
     let mut found: FxHashMap<String, Option<String>> = FxHashMap::default();
     let mut full = String::new();
-    for (open, _) in text.match_indices(['“', '"']) {
-        let inner_at = open + open_len(text, open);
+    for (open, mark) in text.match_indices(['“', '"']) {
+        let inner_at = open + mark.len();
         let rest = &text[inner_at..];
         // One capitalised word, closed by a mark, a space and a name word after it.
         let nick_len = rest
@@ -954,11 +955,6 @@ pub fn nicknames_in(text: &str) -> FxHashMap<String, Option<String>> {
         }
     }
     found
-}
-
-/// The length of the quotation mark at byte `at` of `text`.
-fn open_len(text: &str, at: usize) -> usize {
-    text[at..].chars().next().map_or(1, char::len_utf8)
 }
 
 /// Whether `name` opens with initials run together (`J.R. Halloway`).

@@ -380,7 +380,7 @@ fn pulled_from(found: &[&Pending], out: &[Option<String>], k: usize) -> Option<S
 }
 
 /// Whether one line of the outline's text writes both `names` (two people, not one written
-/// two ways). Each pair is asked once, and a document's first [`ROLES_ASKED`] pairs only:
+/// two ways). Each pair is asked once, and a document's first [`PAIRS_ASKED`] pairs only:
 /// each asking reads the whole text.
 fn side_by_side(
     outline: &Outline,
@@ -394,7 +394,7 @@ fn side_by_side(
     if let Some(&known) = asked.get(&key) {
         return known;
     }
-    if asked.len() >= ROLES_ASKED {
+    if asked.len() >= PAIRS_ASKED {
         return false;
     }
     let both = outline
@@ -686,6 +686,9 @@ fn as_named_in_full(name: String, everyone: &names::People, lookups: &mut Lookup
 
 /// How many names a document's speakers are asked [`role_before_given_name`] of, at most.
 const ROLES_ASKED: usize = 32;
+
+/// How many pairs of full names a document's speakers are asked [`side_by_side`] of, at most.
+const PAIRS_ASKED: usize = 32;
 
 /// `name` without its first word, when that word says what the person is rather than names
 /// them: a name of three words or more whose first word is no title and no known given name
