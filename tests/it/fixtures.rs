@@ -5286,3 +5286,58 @@ fn speakers_forms_near_new_rules_5() {
     );
     dates_are(&doc, &[dated("1990", 13)]);
 }
+
+/// `Sen.` is a title only with its full stop (`Amartya Sen` keeps his surname); `Master` is
+/// an office (`Harbor Master Ann Lee`); a company named by its trade (`Carta Healthcare`)
+/// and a place it moved to are never `she`; the people of a place (`New Yorkers`,
+/// `Americans`) are no one's name.
+#[test]
+fn speakers_titles_trades_and_peoples() {
+    let doc = load_titled("speakers-titles-trades-and-peoples.md", "Harbour Bill");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "would protect families from surprise medical bills for years.",
+                Some("Angela Alsobrooks"),
+                9,
+            ),
+            inline(
+                "would keep the harbour open through every winter storm.",
+                Some("Tom Walz"),
+                11,
+            ),
+            inline(
+                "Famines do not occur in functioning democracies with a free press,",
+                Some("Amartya Sen"),
+                13,
+            ),
+            inline(
+                "The harbour will stay open through the winter storms this year,",
+                Some("Ann Lee"),
+                15,
+            ),
+            inline(
+                "We expect the new registry to cut the time nurses spend on data entry by half,",
+                None,
+                21,
+            ),
+            inline("it is what it is and you just keep on walking.", None, 25),
+            inline(
+                "the economy matters more than anything else this year.",
+                None,
+                27,
+            ),
+            inline(
+                "was the most important day of our lives together.",
+                Some("Tom Evans"),
+                29,
+            ),
+            inline(
+                "It was the most important day of our lives, and we will remember it,",
+                Some("Tom Evans"),
+                31,
+            ),
+        ],
+    );
+}

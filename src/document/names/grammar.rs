@@ -215,6 +215,14 @@ fn after_a_move(text: &str, at: usize) -> bool {
     if verb.as_deref() == Some("back") {
         verb = words.next();
     }
+    // `It moved its offices to Palo Alto`: what moved, after the verb.
+    let mut ahead = words.clone();
+    if let (Some(_), Some("its" | "their" | "his" | "her" | "our" | "the")) =
+        (&verb, ahead.next().as_deref())
+    {
+        words = ahead;
+        verb = words.next();
+    }
     let moved = matches!(
         verb.as_deref(),
         Some(

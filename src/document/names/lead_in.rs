@@ -809,8 +809,8 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
             None => is_group_of_people(&name),
             Some((first, last)) => {
                 !last.contains(' ')
-                    && is_group_of_people(last)
-                    && given::of_given_name(first).is_none()
+                    && (is_group_of_people(last) && given::of_given_name(first).is_none()
+                        || people_of_a_place(first, last))
             }
         };
         if group {
@@ -1435,7 +1435,16 @@ fn is_group_of_people(word: &str) -> bool {
         "Negotiators",
         "Diplomats",
     ];
-    GROUPS.contains(&word)
+    // `Americans`, `Canadians`, `Europeans`: the people of a place (no surname ends so).
+    let of_a_place = word.len() > 6 && ["icans", "ians", "eans"].iter().any(|s| word.ends_with(s));
+    GROUPS.contains(&word) || of_a_place
+}
+
+/// Whether `first last` names the people of a place: `New Yorkers`, `South Africans`,
+/// `North Koreans` (a place's first word, and a word for its people in the plural).
+fn people_of_a_place(first: &str, last: &str) -> bool {
+    super::surnames::PLACE_OPENINGS.contains(&first)
+        && ["ers", "ans", "ites"].iter().any(|s| last.ends_with(s))
 }
 
 /// Who a request to remember someone's words names, when a name is all that follows it
@@ -2219,7 +2228,10 @@ pub(super) fn name_before(words: &[&str]) -> Option<String> {
                 continue;
             }
         }
-        if is_title(w) {
+        // `Sen. Angela Alsobrooks said`: `Sen.` is a title where `Sen` may be a name
+        // (`Amartya Sen`).
+        let dotted = raw.trim_end_matches([',', ';', ':']);
+        if is_title(w) || (dotted.ends_with('.') && is_title(dotted)) {
             title = Some(as_written(raw));
             break;
         }

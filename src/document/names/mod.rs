@@ -135,8 +135,11 @@ pub fn gender_allows(name: &str, gender: Option<Gender>) -> bool {
 /// text gives that way stays so, never taken for someone's full name.
 pub fn is_titled(name: &str) -> bool {
     let mut words = name.split_whitespace();
-    let first = words.next().map(bare).unwrap_or_default();
-    (is_title(first) || is_honorific(first)) && words.count() == 1
+    let raw = words.next().unwrap_or_default();
+    let first = bare(raw);
+    // `Sen. Walz`: `Sen.` is a title with its full stop alone (`Sen` may be a name).
+    (is_title(first) || is_honorific(first) || (raw.ends_with('.') && is_title(raw)))
+        && words.count() == 1
 }
 
 /// Whether a titled name's title is a form of address (`Mr.`, `Mrs`, `Ms`, `Miss`, `Mx`):

@@ -623,6 +623,8 @@ pub(super) const TITLES: &[&str] = &[
     "Headteacher",
     "Headmaster",
     "Headmistress",
+    // `Harbor Master Ann Lee`, `Master Tom Reyes`.
+    "Master",
     "Spokesperson",
     "Spokesman",
     "Spokeswoman",
@@ -1007,7 +1009,8 @@ pub(super) fn as_written(raw: &str) -> &str {
             || is_initials_run(b)
     };
     match dotted {
-        Some(d) if short() => d,
+        // `Sen.`: a title only with its full stop (`Sen` may be a name: `Amartya Sen`).
+        Some(d) if short() || is_title(d) => d,
         _ => b,
     }
 }
