@@ -5341,3 +5341,47 @@ fn speakers_titles_trades_and_peoples() {
         ],
     );
 }
+
+/// A signature after a quotation is found past HTML comments (which show nothing) and when it
+/// wraps onto a second line inside its block quote; a body right before the verb is where the
+/// person the sentence opens with, set off by a comma, works.
+#[test]
+fn speakers_signatures_past_comments_and_wraps() {
+    let doc = load_titled(
+        "speakers-signatures-past-comments-and-wraps.md",
+        "Graduation",
+    );
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "I am thrilled, as the founder of Dragonfly, to announce its graduation from the \
+                 CNCF. We are grateful to each and every open source contributor in the community.",
+                Some("Zuozheng Hu"),
+                9,
+            ),
+            inline(
+                "I am delighted that Dragonfly is now a CNCF graduated project. This is a \
+                 significant milestone, reflecting the maturity of the community.",
+                Some("Wenbo Qi"),
+                18,
+            ),
+            block(
+                "We could never do what we’re doing on Slack or Discord.",
+                Some("Kevin Buzzard"),
+                29,
+            ),
+            inline(
+                "We know the opportunity in civic tech is huge. But policy education hasn’t \
+                 evolved to meet our needs.",
+                Some("Maggie King"),
+                34,
+            ),
+            inline(
+                "will be rebuilt before the end of next summer.",
+                Some("Tom Reyes"),
+                36,
+            ),
+        ],
+    );
+}

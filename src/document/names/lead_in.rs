@@ -816,6 +816,14 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
         if group {
             return Some(Who::Nobody);
         }
+        // `Maggie King, Program Director for …, University of Chicago Harris School of Public
+        // Policy said`: a body right before the verb is where the person the sentence opens
+        // with works, when a comma sets off all that stands between them.
+        if super::is_body_name(&name) {
+            if let Some(person) = person_opening_apposition(&words) {
+                return Some(Who::Named(person));
+            }
+        }
         if !described {
             return Some(Who::Named(name));
         }
@@ -1438,6 +1446,21 @@ fn is_group_of_people(word: &str) -> bool {
     // `Americans`, `Canadians`, `Europeans`: the people of a place (no surname ends so).
     let of_a_place = word.len() > 6 && ["icans", "ians", "eans"].iter().any(|s| word.ends_with(s));
     GROUPS.contains(&word) || of_a_place
+}
+
+/// The full name `words` open with when a comma follows it (`Maggie King, Program Director
+/// …`): two or three capitalised words, the first a known given name.
+fn person_opening_apposition(words: &[&str]) -> Option<String> {
+    let comma = words.iter().take(3).position(|w| w.ends_with(','))?;
+    let name = &words[..=comma];
+    let capitalised = name
+        .iter()
+        .all(|w| is_capitalised(bare(w)) && !is_title(bare(w)));
+    let known = given::of_given_name(bare(name[0])).is_some();
+    (comma >= 1 && capitalised && known).then(|| {
+        let run: Vec<&str> = name.iter().map(|w| bare(w)).collect();
+        run.join(" ")
+    })
 }
 
 /// Whether `first last` names the people of a place: `New Yorkers`, `South Africans`,

@@ -38,13 +38,31 @@ pub(super) fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, O
         .filter(|u| Some(u.block()) == last_block);
     let mut speaker = None;
     if let (Some(last), Some(unit)) = (parts.last_mut(), last_unit) {
-        let line_start = outline.breaks(unit).next_back().map_or(0, |b| b + 1);
-        let line_start = if line_start <= last.len() && last.is_char_boundary(line_start) {
-            line_start
-        } else {
-            0
+        let fits = |at: usize| at <= last.len() && last.is_char_boundary(at);
+        let mut line_start = outline.breaks(unit).next_back().map_or(0, |b| b + 1);
+        if !fits(line_start) {
+            line_start = 0;
+        }
+        // `> — [Kevin Buzzard](…), Professor of⏎> Pure Mathematics at Imperial College London`:
+        // an attribution that wraps opens on one of the last lines, with a dash.
+        if !is_attribution_line(last[line_start..].trim()) {
+            let starts = outline.breaks(unit).rev().skip(1).map(|b| b + 1).chain([0]);
+            let wrapped = starts.take(3).filter(|&at| fits(at)).find(|&at| {
+                let tail = last[at..].trim();
+                tail.starts_with(['—', '–', '―']) && is_attribution_line(&tail.replace('\n', " "))
+            });
+            if let Some(at) = wrapped {
+                line_start = at;
+            }
+        }
+        let joined;
+        let tail = match last[line_start..].trim() {
+            tail if tail.contains('\n') => {
+                joined = tail.replace('\n', " ");
+                joined.as_str()
+            }
+            tail => tail,
         };
-        let tail = last[line_start..].trim();
         // `><br><br>*Sebastian Suttner, Cedarcode Co-Founder*`: a last line wholly in
         // emphasis, a full name and who they are, signs it as a dash would.
         let signed = || {

@@ -1932,7 +1932,19 @@ fn running_text_before(
 /// Block `block` when it is a paragraph of section `section` (what may follow a quote and
 /// name its speaker).
 fn paragraph_at(outline: &Outline, block: usize, section: Option<usize>) -> Option<&Block> {
-    let b = outline.blocks.get(block)?;
+    // `<!-- markdownlint-disable MD036 -->` between a quotation and what signs it: a comment
+    // shows nothing to the reader.
+    let is_comment = |b: &&Block| {
+        let text = outline.text_of(b).trim();
+        b.kind == BlockKind::Html && text.starts_with("<!--") && text.ends_with("-->")
+    };
+    let past = outline
+        .blocks
+        .get(block..)?
+        .iter()
+        .take_while(|b| is_comment(b))
+        .count();
+    let b = outline.blocks.get(block + past)?;
     (b.section() == section && matches!(b.kind, BlockKind::Paragraph)).then_some(b)
 }
 
