@@ -5385,3 +5385,65 @@ fn speakers_signatures_past_comments_and_wraps() {
         ],
     );
 }
+
+/// A surname joined to its particle in lower case (`deLevie`) is a name word; a name set off
+/// by a comma and a description opens a sentence whose participle reports (`…, saying,`); an
+/// office of a department (`Director of Sales`) and a body's possessive (`RC’s`) stand before
+/// the person; a verb of telling right after a quotation reports it (`shares Aldrich`); a
+/// signature in emphasis of its own ends a block quote. Not: another person named before the
+/// participle, nor `shared the team lead` (no one named), nor `shares Aldrich’s view`.
+#[test]
+fn speakers_offices_joined_particles_and_inversions() {
+    let doc = load_titled(
+        "speakers-offices-joined-particles-and-inversions.md",
+        "Hack Day",
+    );
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "It was great to have so many people in the same room.",
+                Some("Alan deLevie"),
+                7,
+            ),
+            inline(
+                "When we talk about using technology to help people, accessibility has the most \
+                 impact.",
+                Some("Alan deLevie"),
+                7,
+            ),
+            inline(
+                "At the time, all we had was email, our website, and a rarely used forum,",
+                Some("Rachel Petacat"),
+                9,
+            ),
+            inline(
+                "We wanted a private chat system that was persistent and easily searchable,",
+                Some("Omar Haddad"),
+                11,
+            ),
+            inline(
+                "My response served as an inspirational case study for the group,",
+                Some("Stephen Aldrich"),
+                13,
+            ),
+            block(
+                "This isn't just about coding and GitHub, this is about changing how we do \
+                 science — Malin Pinsky (Pinsky Lab)",
+                Some("Malin Pinsky"),
+                15,
+            ),
+            inline("We will all be back here next year.", None, 19),
+            inline(
+                "The plan had always been to open the clinic before the winter came,",
+                None,
+                21,
+            ),
+            inline(
+                "the plan had always been to open before the winter came.",
+                None,
+                23,
+            ),
+        ],
+    );
+}

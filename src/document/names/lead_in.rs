@@ -878,7 +878,9 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
                 .count();
             // (Not `Ann Lee and Dan Hill signed …, warning`: two people.)
             let verb_follows = subject.get(run).is_some_and(|w| {
-                w.starts_with(char::is_lowercase) && !matches!(*w, "and" | "or" | "&")
+                w.starts_with(char::is_lowercase)
+                    && !matches!(*w, "and" | "or" | "&")
+                    && !is_capitalised(bare(w))
             });
             // (A title may open it: `Mr Keenan links …, stating that`.)
             let titled = usize::from(run > 1 && is_honorific(bare(subject[0])));
@@ -892,6 +894,34 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
                 && only_a_name(&subject[titled..run])
             {
                 return Some(Who::Subject(joined_as_written(&subject[..run])));
+            }
+            // `Alan deLevie, another organizer, appreciated …, saying`: a name, a short
+            // description in lower case set off by commas, then the verb; a known given name.
+            let named = run + 1;
+            let set_off = subject.get(run).is_some_and(|w| {
+                w.ends_with(',') && is_capitalised(bare(w)) && !is_not_name(bare(w))
+            });
+            let described = subject
+                .get(named..)
+                .and_then(|rest| rest.iter().take(6).position(|w| w.ends_with(',')))
+                .map(|k| named + k + 1)
+                .filter(|&after| {
+                    // (No one else named before the participle: not `Tom Reyes, the coach,
+                    // praised the team and Ann Lee spoke after him, saying`.)
+                    subject[named].starts_with(char::is_lowercase)
+                        && subject.get(after).is_some_and(|w| {
+                            w.starts_with(char::is_lowercase) && !matches!(*w, "and" | "or")
+                        })
+                        && !subject[after..].iter().any(|w| is_capitalised(bare(w)))
+                });
+            if opens == 0
+                && set_off
+                && described.is_some()
+                && (2..=3).contains(&(named - titled))
+                && given::of_given_name(bare(subject[titled])).is_some()
+                && only_a_name(&subject[titled..named])
+            {
+                return Some(Who::Subject(joined_as_written(&subject[..named])));
             }
         }
         // `She did not blame Byron, but instead blamed Augusta Leigh:`: the pronoun that opens
@@ -2574,6 +2604,15 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
         if w.is_empty() || raw.starts_with(['(', '[']) {
             break;
         }
+        // `says RC’s Head of Retreat Rachel Petacat`, `says RC’s Rachel Petacat`: whose the
+        // person is, a body, before them.
+        if w != b && run.len() <= 3 && is_capitalised(w) && name_follows {
+            run.clear();
+            title = None;
+            described += 1;
+            person_before = true;
+            continue;
+        }
         if !is_capitalised(w) {
             // `River Dogs manager Hank Turley`: a body and an office before the person.
             let office = {
@@ -2598,6 +2637,26 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
             if w == "and" && run.len() >= 2 && title.is_none() {
                 if let Some(other) = full_name_closing(&words[i + 1..]) {
                     return Some(format!("{} and {other}", run.join(" ")));
+                }
+            }
+            // `says Director of Sales Rachel Petacat`: an office of a department, then the
+            // person, named in full from a known given name, closing the words.
+            if run.is_empty() && title.is_some() && matches!(w, "of" | "for") {
+                let rest = &words[i + 1..];
+                let known = rest
+                    .iter()
+                    .take(6)
+                    .position(|w| given::of_given_name(bare(w)).is_some());
+                let department = known.is_some_and(|k| {
+                    rest[..k]
+                        .iter()
+                        .all(|w| is_capitalised(bare(w)) && !w.ends_with([',', '.']))
+                });
+                if let Some(person) = known
+                    .filter(|&k| k > 0 && department)
+                    .and_then(|k| full_name_closing(&rest[k..]))
+                {
+                    return Some(person);
                 }
             }
             if !run.is_empty() || described == LONGEST_DESCRIPTION || STOPS.contains(&w) {

@@ -1279,7 +1279,9 @@ pub(super) fn name_word(raw: &str) -> Option<(&str, bool)> {
 fn name_word_read_whole(raw: &str) -> Option<(&str, bool)> {
     // Most words are not capitalised: they are passed over before anything is trimmed.
     let first = raw.chars().find(|c| c.is_alphanumeric())?;
-    if !first.is_uppercase() {
+    // `deLevie`: a particle joined to the name in lower case.
+    let joined = || super::words::is_particle_joined(raw);
+    if !first.is_uppercase() && !joined() {
         return None;
     }
     let raw = after_dateline(raw);
@@ -1304,7 +1306,7 @@ fn name_word_read_whole(raw: &str) -> Option<(&str, bool)> {
     let first = raw.chars().find(|c| c.is_alphanumeric())?;
     // `Carla Freccero (Literature)`: what is in brackets after a name is no part of it, nor
     // the first word of a quotation after it (`Peter Cheung⏎“Paying someone …`).
-    if !first.is_uppercase() || raw.starts_with(['(', '[', '"', '“']) {
+    if !(first.is_uppercase() || joined()) || raw.starts_with(['(', '[', '"', '“']) {
         return None;
     }
     let w = bare(raw);

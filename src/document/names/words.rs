@@ -969,9 +969,24 @@ pub(super) fn glued_capital(word: &str) -> bool {
 #[inline]
 pub(super) fn is_capitalised(word: &str) -> bool {
     match word.as_bytes().first() {
+        Some(b'd' | b'l' | b'v' | b'm') => is_particle_joined(word),
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         _ => word.chars().next().is_some_and(char::is_uppercase),
     }
+}
+
+/// Whether `word` is a surname whose particle is joined to it in lower case (`deLevie`,
+/// `diCaprio`, `vanDyke`, `mcKenna`): a capital after the particle, then a small letter.
+pub(super) fn is_particle_joined(word: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "de", "di", "da", "du", "le", "la", "van", "von", "mc", "mac",
+    ];
+    let bytes = word.as_bytes();
+    PARTICLES.iter().any(|p| {
+        bytes.starts_with(p.as_bytes())
+            && bytes.get(p.len()).is_some_and(u8::is_ascii_uppercase)
+            && bytes.get(p.len() + 1).is_some_and(u8::is_ascii_lowercase)
+    })
 }
 
 pub(super) fn is_acronym(word: &str) -> bool {

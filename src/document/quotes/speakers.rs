@@ -1791,7 +1791,18 @@ pub(super) fn attribution_inside(outline: &Outline, qb: &QuoteBlock) -> Option<W
         .rfind('—')
         .filter(|&at| text[at + '—'.len_utf8()..].starts_with(' '))
     {
-        let signed = text[..at].trim_end().ends_with(['.', '!', '?', '”', '"']);
+        // (Or in emphasis of its own to the end, with no stop before it: `… how we do science
+        // *— Malin Pinsky (Pinsky Lab)*`.)
+        let end = text.trim_end().len();
+        let emphasised = || {
+            outline.marks_of(block).iter().any(|m| {
+                matches!(m.style, Inline::Emphasis | Inline::Strong)
+                    && m.range.start <= at
+                    && m.range.end >= end
+                    && text[m.range.start..at].trim().is_empty()
+            })
+        };
+        let signed = text[..at].trim_end().ends_with(['.', '!', '?', '”', '"']) || emphasised();
         let tail = text[at..].trim_end_matches(['*', '_', ' ']);
         if signed && !tail.contains('\n') && is_attribution_line(tail) {
             if let Some(name) = names::name_in_attribution(tail) {
@@ -2121,6 +2132,17 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
         _ => tail,
     };
     let tail = clause_after_verb(tail).map_or(tail, |at| &tail[..at]);
+    // `“…,” shares Aldrich.`, `“…,” quipped Jane Doe`: a verb of telling that comes before
+    // a name right after a quotation, as `says` does (not `shares` before its object
+    // elsewhere).
+    let inverted;
+    let tail = match tail.split_once(' ') {
+        Some((verb, name)) if is_inverted_telling(verb) && name.split(' ').count() <= 3 => {
+            inverted = format!("says {name}");
+            inverted.as_str()
+        }
+        _ => tail,
+    };
     names::according_to(tail)
         .map(Who::Named)
         .or_else(|| names::who_in_lead_in(tail))
@@ -2130,6 +2152,26 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
                 .then(|| names::speaker_ending_in_verb(tail))
                 .flatten()
         })
+}
+
+/// Verbs of telling that report a quotation when they come right after it, before the name
+/// (`“…,” shares Aldrich`), where before a quotation they may tell of something else.
+fn is_inverted_telling(verb: &str) -> bool {
+    matches!(
+        verb,
+        "shares"
+            | "shared"
+            | "reflects"
+            | "reflected"
+            | "recounts"
+            | "recounted"
+            | "muses"
+            | "mused"
+            | "quips"
+            | "quipped"
+            | "jokes"
+            | "joked"
+    )
 }
 
 /// Whether the text after a quotation goes on with the sentence the quotation is a part of:
