@@ -982,6 +982,12 @@ pub(super) fn is_particle_joined(word: &str) -> bool {
         "de", "di", "da", "du", "le", "la", "van", "von", "mc", "mac",
     ];
     let bytes = word.as_bytes();
+    // Most words have no capital after their first two or three letters: asked of every word
+    // in lower case that opens with one of the particles' letters, so that is looked at first.
+    let capital_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_uppercase);
+    if !capital_at(2) && !capital_at(3) {
+        return false;
+    }
     PARTICLES.iter().any(|p| {
         bytes.starts_with(p.as_bytes())
             && bytes.get(p.len()).is_some_and(u8::is_ascii_uppercase)

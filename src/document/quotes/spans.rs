@@ -45,7 +45,8 @@ pub(super) fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, O
         }
         // `> — [Kevin Buzzard](…), Professor of⏎> Pure Mathematics at Imperial College London`:
         // an attribution that wraps opens on one of the last lines, with a dash.
-        if !is_attribution_line(last[line_start..].trim()) {
+        let mut attribution = is_attribution_line(last[line_start..].trim());
+        if !attribution && line_start > 0 {
             let starts = outline.breaks(unit).rev().skip(1).map(|b| b + 1).chain([0]);
             let wrapped = starts.take(3).filter(|&at| fits(at)).find(|&at| {
                 let tail = last[at..].trim();
@@ -53,6 +54,7 @@ pub(super) fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, O
             });
             if let Some(at) = wrapped {
                 line_start = at;
+                attribution = true;
             }
         }
         let joined;
@@ -81,7 +83,7 @@ pub(super) fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, O
                 .then(|| names::name_opening_signature(tail))
                 .flatten()
         };
-        speaker = match is_attribution_line(tail) {
+        speaker = match attribution {
             true => names::name_in_attribution(tail),
             false => signed(),
         };

@@ -1946,8 +1946,10 @@ fn paragraph_at(outline: &Outline, block: usize, section: Option<usize>) -> Opti
     // `<!-- markdownlint-disable MD036 -->` between a quotation and what signs it: a comment
     // shows nothing to the reader.
     let is_comment = |b: &&Block| {
-        let text = outline.text_of(b).trim();
-        b.kind == BlockKind::Html && text.starts_with("<!--") && text.ends_with("-->")
+        b.kind == BlockKind::Html && {
+            let text = outline.text_of(b).trim();
+            text.starts_with("<!--") && text.ends_with("-->")
+        }
     };
     let past = outline
         .blocks
