@@ -5390,8 +5390,9 @@ fn speakers_signatures_past_comments_and_wraps() {
 /// by a comma and a description opens a sentence whose participle reports (`…, saying,`); an
 /// office of a department (`Director of Sales`) and a body's possessive (`RC’s`) stand before
 /// the person; a verb of telling right after a quotation reports it (`shares Aldrich`); a
-/// signature in emphasis of its own ends a block quote. Not: another person named before the
-/// participle, nor `shared the team lead` (no one named), nor `shares Aldrich’s view`.
+/// signature in emphasis of its own ends a block quote; `continued using` is no verb of
+/// speaking (`continued, saying` is). Not: another person named before the participle, nor
+/// `shared the team lead` (no one named), nor `shares Aldrich’s view`.
 #[test]
 fn speakers_offices_joined_particles_and_inversions() {
     let doc = load_titled(
@@ -5443,6 +5444,17 @@ fn speakers_offices_joined_particles_and_inversions() {
                 "the plan had always been to open before the winter came.",
                 None,
                 23,
+            ),
+            // `continued using` goes on with something else: the name after the quotation.
+            inline(
+                "We strongly prefer Zulip to other options for several reasons,",
+                Some("Nick Bergson-Shilcock"),
+                25,
+            ),
+            inline(
+                "we will keep the old chat open for another year at least.",
+                Some("Dan Hill"),
+                27,
             ),
         ],
     );

@@ -29,7 +29,17 @@ pub(super) fn reporting_verb(words: &[&str]) -> Option<usize> {
         let w = bare(words[v]);
         // `believes that "…"`, not `believes the report's claim that "…"`.
         let holds = matches!(w, "believes" | "maintains" | "maintained");
-        (is_bare_speech_verb(w) && (!holds || holds_own_words(words, v)))
+        // `Recurse Center continued using Zulip:`, `continued to grow`: going on with
+        // something else, not speaking.
+        // (Not `continued, saying`, `continued speaking:`.)
+        let goes_on = matches!(w, "continued" | "continues" | "continue")
+            && !words[v].ends_with([',', ':'])
+            && words.get(v + 1).is_some_and(|next| {
+                let next = bare(next);
+                let speaking = matches!(next, "saying" | "speaking" | "talking");
+                next == "to" || (next.len() > 4 && next.ends_with("ing") && !speaking)
+            });
+        (is_bare_speech_verb(w) && !goes_on && (!holds || holds_own_words(words, v)))
             // `has written that "…"` reports; `a written statement` does not.
             || (w == "written"
                 && v.checked_sub(1)
