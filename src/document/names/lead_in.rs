@@ -830,7 +830,7 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
         // Policy said`: a body right before the verb is where the person the sentence opens
         // with works, when a comma sets off all that stands between them.
         if super::is_body_name(&name) {
-            if let Some(person) = person_opening_apposition(&words) {
+            if let Some(person) = verb.and_then(|v| person_opening_apposition(&words[..v])) {
                 return Some(Who::Named(person));
             }
         }
@@ -890,7 +890,7 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
             let verb_follows = subject.get(run).is_some_and(|w| {
                 w.starts_with(char::is_lowercase)
                     && !matches!(*w, "and" | "or" | "&")
-                    && !is_capitalised(bare(w))
+                    && !is_particle_joined(bare(w))
             });
             // (A title may open it: `Mr Keenan links …, stating that`.)
             let titled = usize::from(run > 1 && is_honorific(bare(subject[0])));
@@ -904,34 +904,6 @@ pub fn who_in_lead_in(lead_in: &str) -> Option<Who> {
                 && only_a_name(&subject[titled..run])
             {
                 return Some(Who::Subject(joined_as_written(&subject[..run])));
-            }
-            // `Alan deLevie, another organizer, appreciated …, saying`: a name, a short
-            // description in lower case set off by commas, then the verb; a known given name.
-            let named = run + 1;
-            let set_off = subject.get(run).is_some_and(|w| {
-                w.ends_with(',') && is_capitalised(bare(w)) && !is_not_name(bare(w))
-            });
-            let described = subject
-                .get(named..)
-                .and_then(|rest| rest.iter().take(6).position(|w| w.ends_with(',')))
-                .map(|k| named + k + 1)
-                .filter(|&after| {
-                    // (No one else named before the participle: not `Tom Reyes, the coach,
-                    // praised the team and Ann Lee spoke after him, saying`.)
-                    subject[named].starts_with(char::is_lowercase)
-                        && subject.get(after).is_some_and(|w| {
-                            w.starts_with(char::is_lowercase) && !matches!(*w, "and" | "or")
-                        })
-                        && !subject[after..].iter().any(|w| is_capitalised(bare(w)))
-                });
-            if opens == 0
-                && set_off
-                && described.is_some()
-                && (2..=3).contains(&(named - titled))
-                && given::of_given_name(bare(subject[titled])).is_some()
-                && only_a_name(&subject[titled..named])
-            {
-                return Some(Who::Subject(joined_as_written(&subject[..named])));
             }
         }
         // `She did not blame Byron, but instead blamed Augusta Leigh:`: the pronoun that opens
@@ -1483,13 +1455,27 @@ fn is_group_of_people(word: &str) -> bool {
         "Negotiators",
         "Diplomats",
     ];
-    // `Americans`, `Canadians`, `Europeans`: the people of a place (no surname ends so).
-    let of_a_place = word.len() > 6 && ["icans", "ians", "eans"].iter().any(|s| word.ends_with(s));
-    GROUPS.contains(&word) || of_a_place
+    // The people of a place (not by their ending: `Christians`, `Vivians` are surnames too).
+    const PEOPLES: &[&str] = &[
+        "Americans",
+        "Canadians",
+        "Mexicans",
+        "Europeans",
+        "Australians",
+        "Britons",
+        "Londoners",
+        "Parisians",
+        "Californians",
+        "Texans",
+    ];
+    GROUPS.contains(&word) || PEOPLES.contains(&word)
 }
 
-/// The full name `words` open with when a comma follows it (`Maggie King, Program Director
-/// …`): two or three capitalised words, the first a known given name.
+/// The full name `words` (the subject, up to its verb) open with when a comma follows it
+/// and an office and a body, in capitals but for the words that join them, are all the rest
+/// (`Maggie King, Program Director for …, University of Chicago Harris School of Public
+/// Policy`): two or three capitalised words, the first a known given name. Not where a clause
+/// of its own stands between (`Ann Lee, the firm’s founder, stepped down, and Kelso Capital`).
 fn person_opening_apposition(words: &[&str]) -> Option<String> {
     let comma = words.iter().take(3).position(|w| w.ends_with(','))?;
     let name = &words[..=comma];
@@ -1497,7 +1483,24 @@ fn person_opening_apposition(words: &[&str]) -> Option<String> {
         .iter()
         .all(|w| is_capitalised(bare(w)) && !is_title(bare(w)));
     let known = given::of_given_name(bare(name[0])).is_some();
-    (comma >= 1 && capitalised && known).then(|| {
+    let rest = &words[comma + 1..];
+    // (An office may be written in lower case: `director of the Kelso Clean Water Group`.)
+    let office = |b: &str| {
+        let mut capital = b.to_string();
+        if let Some(first) = capital.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        is_title(&capital)
+    };
+    let office_and_body = rest.iter().any(|w| office(bare(w)))
+        && rest.iter().all(|w| {
+            let b = bare(w);
+            is_capitalised(b)
+                || office(b)
+                || w.starts_with('(')
+                || matches!(b, "of" | "for" | "and" | "the" | "at")
+        });
+    (comma >= 1 && capitalised && known && office_and_body).then(|| {
         let run: Vec<&str> = name.iter().map(|w| bare(w)).collect();
         run.join(" ")
     })
@@ -2298,6 +2301,16 @@ pub(super) fn name_before(words: &[&str]) -> Option<String> {
             title = Some(as_written(raw));
             break;
         }
+        // `Alan deLevie said`: a surname with its particle joined in lower case, after a
+        // known given name.
+        if run.is_empty()
+            && i > 0
+            && is_particle_joined(w)
+            && given::of_given_name(bare(words[i - 1])).is_some()
+        {
+            run.push(as_written(raw));
+            continue;
+        }
         if w.is_empty()
             || !is_capitalised(w)
             || is_acronym(w)
@@ -2615,12 +2628,27 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
             break;
         }
         // `says RC’s Head of Retreat Rachel Petacat`, `says RC’s Rachel Petacat`: whose the
-        // person is, a body, before them.
-        if w != b && run.len() <= 3 && is_capitalised(w) && name_follows {
+        // person is, a body, before them (a person named from a known given name; not
+        // `says Mozilla’s Developer Network`).
+        let person_after = || {
+            words[i + 1..]
+                .iter()
+                .take(6)
+                .any(|n| given::of_given_name(bare(n)).is_some())
+        };
+        if w != b && run.len() <= 3 && is_capitalised(w) && name_follows && person_after() {
             run.clear();
             title = None;
             described += 1;
             person_before = true;
+            continue;
+        }
+        // `said Alan deLevie`: a surname with its particle joined in lower case.
+        if super::surnames::joined_surname_after(&run, raw) {
+            run.push(as_written(raw));
+            if raw.ends_with([',', ':', ';', '.']) {
+                break;
+            }
             continue;
         }
         if !is_capitalised(w) {

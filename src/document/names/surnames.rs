@@ -414,6 +414,14 @@ pub fn person_mentions(text: &str) -> Vec<(usize, String)> {
                     note(&mut run, title.take(), run_start, run_after_office);
                 }
             }
+            // `Alan deLevie`: a surname with its particle joined in lower case, after a known
+            // given name.
+            None if joined_surname_after(&run, raw) => {
+                run.push(bare(raw));
+                if raw.ends_with([',', '.', ':', ';', ')']) {
+                    note(&mut run, title.take(), run_start, run_after_office);
+                }
+            }
             None if month_as_surname(&run, raw, words.peek().copied()).is_some() => {
                 // `Dame Ruth May told`, `Theresa May said`: a month after a given name is a
                 // surname, which ends the name.
@@ -1275,13 +1283,18 @@ pub(super) fn name_word(raw: &str) -> Option<(&str, bool)> {
     name_word_read_whole(raw)
 }
 
+/// Whether `raw` is a surname with its particle joined in lower case (`deLevie`) right after
+/// a run of one known given name.
+pub(super) fn joined_surname_after(run: &[&str], raw: &str) -> bool {
+    matches!(run, [given] if super::given::of_given_name(given).is_some())
+        && super::words::is_particle_joined(bare(raw))
+}
+
 /// [`name_word`] for any word: every step taken.
 fn name_word_read_whole(raw: &str) -> Option<(&str, bool)> {
     // Most words are not capitalised: they are passed over before anything is trimmed.
     let first = raw.chars().find(|c| c.is_alphanumeric())?;
-    // `deLevie`: a particle joined to the name in lower case.
-    let joined = || super::words::is_particle_joined(raw);
-    if !first.is_uppercase() && !joined() {
+    if !first.is_uppercase() {
         return None;
     }
     let raw = after_dateline(raw);
@@ -1306,7 +1319,7 @@ fn name_word_read_whole(raw: &str) -> Option<(&str, bool)> {
     let first = raw.chars().find(|c| c.is_alphanumeric())?;
     // `Carla Freccero (Literature)`: what is in brackets after a name is no part of it, nor
     // the first word of a quotation after it (`Peter Cheung⏎“Paying someone …`).
-    if !(first.is_uppercase() || joined()) || raw.starts_with(['(', '[', '"', '“']) {
+    if !first.is_uppercase() || raw.starts_with(['(', '[', '"', '“']) {
         return None;
     }
     let w = bare(raw);

@@ -623,8 +623,6 @@ pub(super) const TITLES: &[&str] = &[
     "Headteacher",
     "Headmaster",
     "Headmistress",
-    // `Harbor Master Ann Lee`, `Master Tom Reyes`.
-    "Master",
     "Spokesperson",
     "Spokesman",
     "Spokeswoman",
@@ -969,14 +967,14 @@ pub(super) fn glued_capital(word: &str) -> bool {
 #[inline]
 pub(super) fn is_capitalised(word: &str) -> bool {
     match word.as_bytes().first() {
-        Some(b'd' | b'l' | b'v' | b'm') => is_particle_joined(word),
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         _ => word.chars().next().is_some_and(char::is_uppercase),
     }
 }
 
-/// Whether `word` is a surname whose particle is joined to it in lower case (`deLevie`,
-/// `diCaprio`, `vanDyke`, `mcKenna`): a capital after the particle, then a small letter.
+/// Whether `word` may be a surname whose particle is joined to it in lower case (`deLevie`,
+/// `diCaprio`, `vanDyke`, `mcKenna`): a capital after the particle, then a small letter. A
+/// name word only after a known given name (`Alan deLevie`): alone it may be code (`deInit`).
 pub(super) fn is_particle_joined(word: &str) -> bool {
     const PARTICLES: &[&str] = &[
         "de", "di", "da", "du", "le", "la", "van", "von", "mc", "mac",

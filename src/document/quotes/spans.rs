@@ -36,6 +36,12 @@ pub(super) fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, O
         .get(qb.units.clone())
         .and_then(<[Unit]>::last)
         .filter(|u| Some(u.block()) == last_block);
+    // Whether the paragraph before the last one ends a quotation or a sentence: a paragraph
+    // that opens with a dash after it may sign the block quote, though it wraps.
+    let ends_before_last = parts.len() >= 2
+        && parts[parts.len() - 2]
+            .trim_end()
+            .ends_with(['.', '!', '?', '”', '"', '’']);
     let mut speaker = None;
     if let (Some(last), Some(unit)) = (parts.last_mut(), last_unit) {
         let fits = |at: usize| at <= last.len() && last.is_char_boundary(at);
@@ -43,17 +49,15 @@ pub(super) fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, O
         if !fits(line_start) {
             line_start = 0;
         }
-        // `> — [Kevin Buzzard](…), Professor of⏎> Pure Mathematics at Imperial College London`:
-        // an attribution that wraps opens on one of the last lines, with a dash.
+        // `> “…”⏎>⏎> — [Kevin Buzzard](…), Professor of⏎> Pure Mathematics at Imperial College
+        // London`: an attribution that wraps is a paragraph of its own (three lines at most)
+        // that opens with a dash, after a quotation or a sentence that ends.
         let mut attribution = is_attribution_line(last[line_start..].trim());
-        if !attribution && line_start > 0 {
-            let starts = outline.breaks(unit).rev().skip(1).map(|b| b + 1).chain([0]);
-            let wrapped = starts.take(3).filter(|&at| fits(at)).find(|&at| {
-                let tail = last[at..].trim();
-                tail.starts_with(['—', '–', '―']) && is_attribution_line(&tail.replace('\n', " "))
-            });
-            if let Some(at) = wrapped {
-                line_start = at;
+        if !attribution && line_start > 0 && ends_before_last && outline.breaks(unit).count() < 3 {
+            let tail = last.trim();
+            if tail.starts_with(['—', '–', '―']) && is_attribution_line(&tail.replace('\n', " "))
+            {
+                line_start = 0;
                 attribution = true;
             }
         }

@@ -1802,9 +1802,33 @@ pub(super) fn attribution_inside(outline: &Outline, qb: &QuoteBlock) -> Option<W
                     && text[m.range.start..at].trim().is_empty()
             })
         };
-        let signed = text[..at].trim_end().ends_with(['.', '!', '?', '”', '"']) || emphasised();
+        // (There, only a person's full name: not `*— Project Phoenix*`, `*— New York, April
+        // 1932*`, `*— Kelso Press*`.)
+        let person = || {
+            let head = text[at + '—'.len_utf8()..]
+                .split([',', '('])
+                .next()
+                .unwrap_or_default()
+                .trim_matches(['*', '_', ' ']);
+            let words: Vec<&str> = head.split_whitespace().collect();
+            (2..=3).contains(&words.len())
+                && names::is_full_name(&words)
+                && !words.iter().any(|w| names::is_body_name(w))
+                && names::person_mentions(head)
+                    .first()
+                    .is_some_and(|(_, n)| n == head)
+        };
+        let stops = text[..at].trim_end().ends_with(['.', '!', '?', '”', '"']);
         let tail = text[at..].trim_end_matches(['*', '_', ' ']);
-        if signed && !tail.contains('\n') && is_attribution_line(tail) {
+        if !stops && !tail.contains('\n') && emphasised() && is_attribution_line(tail) {
+            // Signed, but by no one a reader can name (`*— eventually*`, `*— Monday, 8:15*`):
+            // the block is nobody's, not the speaker's of the block before.
+            return match person().then(|| names::name_in_attribution(tail)).flatten() {
+                Some(name) => Some(Who::Named(name)),
+                None => Some(Who::Nobody),
+            };
+        }
+        if stops && !tail.contains('\n') && is_attribution_line(tail) {
             if let Some(name) = names::name_in_attribution(tail) {
                 return Some(Who::Named(name));
             }
