@@ -5459,6 +5459,25 @@ fn speakers_offices_joined_particles_and_inversions() {
                 Some("Dan Hill"),
                 27,
             ),
+            // `shares that`, `remarks` right before the words tell them; not a noun
+            // (`In his remarks`), nor `shares that news`.
+            inline(
+                "it is really useful to have high-throughput computing for all of it.",
+                Some("Josiah Hanna"),
+                29,
+            ),
+            inline(
+                "We laid the groundwork for a partnership with these institutions,",
+                Some("Eric Wilcots"),
+                31,
+            ),
+            inline("so stay tuned for more of that.", Some("Eric Wilcots"), 31),
+            inline(
+                "we will keep going until the work is finished and done,",
+                None,
+                33,
+            ),
+            inline("without fail and on time, every single quarter.", None, 35),
         ],
     );
 }

@@ -39,7 +39,31 @@ pub(super) fn reporting_verb(words: &[&str]) -> Option<usize> {
                 let speaking = matches!(next, "saying" | "speaking" | "talking");
                 next == "to" || (next.len() > 4 && next.ends_with("ing") && !speaking)
             });
-        (is_bare_speech_verb(w) && !goes_on && (!holds || holds_own_words(words, v)))
+        // `Hanna shares that "…"`, `Hanna shares "…"`, `"…," Wilcots remarks`: a verb of
+        // telling right before the words or `that` (not `shares that news`, `In his remarks,`).
+        let tells = matches!(w, "shares" | "shared" | "remarks")
+            && words.get(v + 1).is_none_or(|next| next == &"that")
+            && v.checked_sub(1).is_some_and(|u| {
+                let before = bare(words[u]);
+                !matches!(
+                    before.to_ascii_lowercase().as_str(),
+                    "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "my"
+                        | "our"
+                        | "your"
+                        | "the"
+                        | "these"
+                        | "those"
+                        | "a"
+                        | "opening"
+                        | "closing"
+                        | "in"
+                )
+            });
+        tells || (is_bare_speech_verb(w) && !goes_on && (!holds || holds_own_words(words, v)))
             // `has written that "…"` reports; `a written statement` does not.
             || (w == "written"
                 && v.checked_sub(1)
