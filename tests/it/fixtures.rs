@@ -5478,6 +5478,12 @@ fn speakers_offices_joined_particles_and_inversions() {
                 33,
             ),
             inline("without fail and on time, every single quarter.", None, 35),
+            // `that` right before the words only: here a determiner.
+            inline(
+                "including your location and your contacts over time,",
+                None,
+                37,
+            ),
         ],
     );
 }

@@ -40,9 +40,10 @@ pub(super) fn reporting_verb(words: &[&str]) -> Option<usize> {
                 next == "to" || (next.len() > 4 && next.ends_with("ing") && !speaking)
             });
         // `Hanna shares that "…"`, `Hanna shares "…"`, `"…," Wilcots remarks`: a verb of
-        // telling right before the words or `that` (not `shares that news`, `In his remarks,`).
+        // telling right before the words, or before a `that` right before them (not `shares
+        // that data with advertisers, "…"`, `In his remarks,`).
         let tells = matches!(w, "shares" | "shared" | "remarks")
-            && words.get(v + 1).is_none_or(|next| next == &"that")
+            && (v + 1 == words.len() || (v + 2 == words.len() && words[v + 1] == "that"))
             && v.checked_sub(1).is_some_and(|u| {
                 let before = bare(words[u]);
                 !matches!(
