@@ -5344,7 +5344,7 @@ fn speakers_titles_trades_and_peoples() {
 }
 
 /// A signature after a quotation is found past HTML comments (which show nothing) and when it
-/// wraps onto a second line inside its block quote; a body right before the verb is where the
+/// wraps onto a second line inside its block quote; two people may sign it together; a body right before the verb is where the
 /// person the sentence opens with, set off by a comma, works.
 #[test]
 fn speakers_signatures_past_comments_and_wraps() {
@@ -5382,6 +5382,18 @@ fn speakers_signatures_past_comments_and_wraps() {
                 "will be rebuilt before the end of next summer.",
                 Some("Tom Reyes"),
                 36,
+            ),
+            // Two who sign together, each named in full, joined by `&`: both (not a company's
+            // `&`).
+            inline(
+                "Dragonfly has become a key infrastructure component of our container service.",
+                Some("Li Yi and Tao Huang"),
+                38,
+            ),
+            inline(
+                "We ship every week, and the tests keep us honest every single time.",
+                Some("Ann Lee"),
+                42,
             ),
         ],
     );

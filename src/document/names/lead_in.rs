@@ -2851,8 +2851,23 @@ fn glued_particle(word: &str) -> bool {
 }
 
 /// The name in an attribution such as `Jan Leike, on X` or `Jane Doe (2021)`: the words before
-/// the first comma, bracket or `on`/`in`/`to`, when they start with a capital.
+/// the first comma, bracket or `on`/`in`/`to`, when they start with a capital. Two people who
+/// sign it together, each named in full and joined by `&` (`—Li Yi, director …, Alibaba Cloud &
+/// Tao Huang, director …`), are both (`Li Yi and Tao Huang`), as a lead-in names two.
 pub fn name_in_attribution(text: &str) -> Option<String> {
+    let both = text.split_once(" & ").and_then(|(first, second)| {
+        let (a, b) = (
+            name_in_one_attribution(first)?,
+            name_in_one_attribution(second)?,
+        );
+        let full = |n: &str| n.split_whitespace().count() >= 2;
+        (full(&a) && full(&b) && !b.contains(" & ")).then(|| format!("{a} and {b}"))
+    });
+    both.or_else(|| name_in_one_attribution(text))
+}
+
+/// [`name_in_attribution`] of one person.
+fn name_in_one_attribution(text: &str) -> Option<String> {
     let text = text
         .trim()
         .trim_start_matches(['—', '―', '–', '-', '~', '*', '_', ' ']);
