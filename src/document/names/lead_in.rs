@@ -2839,17 +2839,6 @@ pub fn expand_label(label: &str, named: &[String]) -> Option<Who> {
     a_name.then(|| Who::Named(label.clone()))
 }
 
-/// Whether `word` is a surname with its particle run into it (`deLevie`, `diCaprio`,
-/// `vanDyke`): a particle in lower case, then a capital and two letters more at least (not
-/// `d’Or`).
-fn glued_particle(word: &str) -> bool {
-    (2..=4).any(|n| {
-        word.get(..n).is_some_and(is_particle)
-            && word[n..].starts_with(char::is_uppercase)
-            && word[n..].chars().count() >= 3
-    })
-}
-
 /// The name in an attribution such as `Jan Leike, on X` or `Jane Doe (2021)`: the words before
 /// the first comma, bracket or `on`/`in`/`to`, when they start with a capital. Two people who
 /// sign it together, each named in full and joined by `&` (`—Li Yi, director …, Alibaba Cloud &
@@ -2909,7 +2898,7 @@ fn name_in_one_attribution(text: &str) -> Option<String> {
     let first = bare(words[0]);
     let a_name = words
         .iter()
-        .all(|w| is_capitalised(w) || PARTICLES.contains(w) || glued_particle(w))
+        .all(|w| is_capitalised(w) || PARTICLES.contains(w) || is_particle_joined(w))
         && (!is_not_name(first)
             || (first == "Will" && words.len() == 2 && !is_not_name(bare(words[1]))))
         && !text[..end].trim_end().ends_with('?');

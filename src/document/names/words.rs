@@ -973,23 +973,20 @@ pub(super) fn is_capitalised(word: &str) -> bool {
 }
 
 /// Whether `word` may be a surname whose particle is joined to it in lower case (`deLevie`,
-/// `diCaprio`, `vanDyke`, `mcKenna`): a capital after the particle, then a small letter. A
-/// name word only after a known given name (`Alan deLevie`): alone it may be code (`deInit`).
+/// `diCaprio`, `vanDyke`): a particle, then a capital and two letters more at least (not
+/// `d’Or`). A name word only where the text says so (after a known given name, `Alan
+/// deLevie`, or in a signature): alone it may be code (`deInit`).
 pub(super) fn is_particle_joined(word: &str) -> bool {
-    const PARTICLES: &[&str] = &[
-        "de", "di", "da", "du", "le", "la", "van", "von", "mc", "mac",
-    ];
+    // Most words have no capital after their first two to four letters: asked of every word
+    // in lower case near a name, so that is looked at first.
     let bytes = word.as_bytes();
-    // Most words have no capital after their first two or three letters: asked of every word
-    // in lower case that opens with one of the particles' letters, so that is looked at first.
-    let capital_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_uppercase);
-    if !capital_at(2) && !capital_at(3) {
+    if !(2..=4).any(|i| bytes.get(i).is_some_and(u8::is_ascii_uppercase)) {
         return false;
     }
-    PARTICLES.iter().any(|p| {
-        bytes.starts_with(p.as_bytes())
-            && bytes.get(p.len()).is_some_and(u8::is_ascii_uppercase)
-            && bytes.get(p.len() + 1).is_some_and(u8::is_ascii_lowercase)
+    (2..=4).any(|n| {
+        word.get(..n).is_some_and(is_particle)
+            && word[n..].starts_with(char::is_uppercase)
+            && word[n..].chars().count() >= 3
     })
 }
 
