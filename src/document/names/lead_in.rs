@@ -1510,18 +1510,11 @@ fn person_opening_apposition(words: &[&str]) -> Option<String> {
     let known = given::of_given_name(bare(name[0])).is_some();
     let rest = &words[comma + 1..];
     // (An office may be written in lower case: `director of the Kelso Clean Water Group`.)
-    let office = |b: &str| {
-        let mut capital = b.to_string();
-        if let Some(first) = capital.get_mut(..1) {
-            first.make_ascii_uppercase();
-        }
-        is_title(&capital)
-    };
-    let office_and_body = rest.iter().any(|w| office(bare(w)))
+    let office_and_body = rest.iter().any(|w| is_title_in_lower_case(bare(w)))
         && rest.iter().all(|w| {
             let b = bare(w);
             is_capitalised(b)
-                || office(b)
+                || is_title_in_lower_case(b)
                 || w.starts_with('(')
                 || matches!(b, "of" | "for" | "and" | "the" | "at")
         });
@@ -2678,13 +2671,7 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
         }
         if !is_capitalised(w) {
             // `River Dogs manager Hank Turley`: a body and an office before the person.
-            let office = {
-                let mut c = w.to_string();
-                if let Some(first) = c.get_mut(..1) {
-                    first.make_ascii_uppercase();
-                }
-                is_title(&c)
-            };
+            let office = is_title_in_lower_case(w);
             // `Wisconsin teen Haley`: a place and a word for a person before the name.
             let person =
                 is_agent_noun(w) && words.get(i + 1).is_some_and(|n| is_capitalised(bare(n)));

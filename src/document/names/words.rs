@@ -833,6 +833,16 @@ pub(super) fn is_title(word: &str) -> bool {
             .is_some_and(|i| i > 0 && titles.contains(&word[i + 1..]))
 }
 
+/// Whether `word`, written in lower case, is a title when capitalised (`director`,
+/// `manager`): an office, not a name's word.
+pub(super) fn is_title_in_lower_case(word: &str) -> bool {
+    let mut capital = word.to_string();
+    if let Some(first) = capital.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    is_title(&capital)
+}
+
 /// Whether `word` is one of [`NOT_NAMES`] or a month, in a hash set made once: the check
 /// runs for every capitalised word near a wanted surname.
 pub(super) fn is_not_name(word: &str) -> bool {
