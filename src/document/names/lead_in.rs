@@ -64,7 +64,12 @@ pub(super) fn reporting_verb(words: &[&str]) -> Option<usize> {
                         | "in"
                 )
             });
-        tells || (is_bare_speech_verb(w) && !goes_on && (!holds || holds_own_words(words, v)))
+        // `“…,” shares Aldrich`, `“…,” quipped Jane Doe`: right after a quotation (the words
+        // after it are read as a lead-in), before a name of three words at most.
+        let inverted = v == 0 && words.len() <= 4 && is_inverted_telling(w);
+        tells
+            || inverted
+            || (is_bare_speech_verb(w) && !goes_on && (!holds || holds_own_words(words, v)))
             // `has written that "…"` reports; `a written statement` does not.
             || (w == "written"
                 && v.checked_sub(1)
@@ -91,6 +96,26 @@ pub(super) fn reporting_verb(words: &[&str]) -> Option<usize> {
     }
     // With no other verb, the clause's is the one there is (`In a memo that Smith wrote:`).
     Some(verbs.next().unwrap_or(last))
+}
+
+/// Verbs of telling that report a quotation when they come right after it, before the name
+/// (`“…,” shares Aldrich`), where before a quotation they may tell of something else.
+fn is_inverted_telling(verb: &str) -> bool {
+    matches!(
+        verb,
+        "shares"
+            | "shared"
+            | "reflects"
+            | "reflected"
+            | "recounts"
+            | "recounted"
+            | "muses"
+            | "mused"
+            | "quips"
+            | "quipped"
+            | "jokes"
+            | "joked"
+    )
 }
 
 /// Whether a verb of holding a view at `verb` (`believes`, `maintains`) reports the words
@@ -2312,10 +2337,8 @@ pub(super) fn name_before(words: &[&str]) -> Option<String> {
                 continue;
             }
         }
-        // `Sen. Angela Alsobrooks said`: `Sen.` is a title where `Sen` may be a name
-        // (`Amartya Sen`).
-        let dotted = raw.trim_end_matches([',', ';', ':']);
-        if is_title(w) || (dotted.ends_with('.') && is_title(dotted)) {
+        // `Sen. Angela Alsobrooks said`.
+        if is_title_as_written(raw) {
             title = Some(as_written(raw));
             break;
         }
@@ -2323,8 +2346,7 @@ pub(super) fn name_before(words: &[&str]) -> Option<String> {
         // known given name.
         if run.is_empty()
             && i > 0
-            && is_particle_joined(w)
-            && given::of_given_name(bare(words[i - 1])).is_some()
+            && super::surnames::joined_surname_after(&[bare(words[i - 1])], raw)
         {
             run.push(as_written(raw));
             continue;
@@ -2590,8 +2612,6 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
             described += 1;
             continue;
         }
-        // `Sen.` is a title where `Sen` may be a name (`Amartya Sen`).
-        let dotted = raw.trim_end_matches([',', ';', ':']);
         // `Fang SITU`: a surname in capitals after a given name.
         let capitals_surname = is_acronym(b)
             && b.len() >= 3
@@ -2604,9 +2624,7 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
             run.push(b);
             break;
         }
-        if !capitals_surname
-            && (is_title(b) || (dotted.ends_with('.') && is_title(dotted)) || is_acronym(b))
-        {
+        if !capitals_surname && (is_title_as_written(raw) || is_acronym(b)) {
             if run.len() >= 2 {
                 // `said PyTorch Foundation Executive Director Ibrahim Haddad`: a body, an
                 // office in it, then the person, named in full.
@@ -2638,7 +2656,7 @@ pub(in crate::document) fn name_from(words: &[&str]) -> Option<String> {
             }
             // A single word before a title names an organisation: `OpenAI CEO Sam Altman`.
             run.clear();
-            title = (is_title(b) || is_title(dotted)).then(|| as_written(raw));
+            title = is_title_as_written(raw).then(|| as_written(raw));
             continue;
         }
         let w = strip_possessive(b);

@@ -10,7 +10,7 @@ mod surnames;
 mod words;
 
 use given::Gender;
-use words::{bare, is_honorific, is_title, strip_possessive};
+use words::{bare, is_honorific, is_title_as_written, strip_possessive};
 
 pub(super) use lead_in::name_from;
 pub use lead_in::{
@@ -136,10 +136,8 @@ pub fn gender_allows(name: &str, gender: Option<Gender>) -> bool {
 pub fn is_titled(name: &str) -> bool {
     let mut words = name.split_whitespace();
     let raw = words.next().unwrap_or_default();
-    let first = bare(raw);
-    // `Sen. Walz`: `Sen.` is a title with its full stop alone (`Sen` may be a name).
-    (is_title(first) || is_honorific(first) || (raw.ends_with('.') && is_title(raw)))
-        && words.count() == 1
+    // `Sen. Walz`, `Dr Reyes`.
+    (is_title_as_written(raw) || is_honorific(bare(raw))) && words.count() == 1
 }
 
 /// Whether a titled name's title is a form of address (`Mr.`, `Mrs`, `Ms`, `Miss`, `Mx`):

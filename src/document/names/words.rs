@@ -833,6 +833,13 @@ pub(super) fn is_title(word: &str) -> bool {
             .is_some_and(|i| i > 0 && titles.contains(&word[i + 1..]))
 }
 
+/// Whether `raw`, a word as written, is a title: `Dr`, `President`, or one that is a title only
+/// with its full stop (`Sen.`, where `Sen` may be a name: `Amartya Sen`).
+pub(super) fn is_title_as_written(raw: &str) -> bool {
+    let dotted = raw.trim_end_matches([',', ';', ':']);
+    is_title(bare(raw)) || (dotted.ends_with('.') && is_title(dotted))
+}
+
 /// Whether `word`, written in lower case, is a title when capitalised (`director`,
 /// `manager`): an office, not a name's word.
 pub(super) fn is_title_in_lower_case(word: &str) -> bool {

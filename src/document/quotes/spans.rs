@@ -2,6 +2,8 @@
 //! runs on over paragraphs, a block quote's text and its attribution line, and the quoted
 //! strings that are no statements (titles of works, citations).
 
+use std::borrow::Cow;
+
 use crate::document::names;
 use crate::document::outline::{Outline, QuoteBlock, Unit};
 use crate::document::{Block, BlockKind, Inline};
@@ -44,31 +46,31 @@ pub(super) fn block_quote_text(outline: &Outline, qb: &QuoteBlock) -> (String, O
             .ends_with(['.', '!', '?', '”', '"', '’']);
     let mut speaker = None;
     if let (Some(last), Some(unit)) = (parts.last_mut(), last_unit) {
-        let fits = |at: usize| at <= last.len() && last.is_char_boundary(at);
-        let mut line_start = outline.breaks(unit).next_back().map_or(0, |b| b + 1);
-        if !fits(line_start) {
-            line_start = 0;
+        let line_start = outline.breaks(unit).next_back().map_or(0, |b| b + 1);
+        let mut line_start = if line_start <= last.len() && last.is_char_boundary(line_start) {
+            line_start
+        } else {
+            0
+        };
+        // (A line break inside the attribution reads as a space.)
+        fn one_line(text: &str) -> Cow<'_, str> {
+            match text.contains('\n') {
+                true => Cow::Owned(text.replace('\n', " ")),
+                false => Cow::Borrowed(text),
+            }
         }
+        let mut tail = one_line(last[line_start..].trim());
+        let mut attribution = is_attribution_line(&tail);
         // `> “…”⏎>⏎> — [Kevin Buzzard](…), Professor of⏎> Pure Mathematics at Imperial College
         // London`: an attribution that wraps is a paragraph of its own (three lines at most)
         // that opens with a dash, after a quotation or a sentence that ends.
-        let mut attribution = is_attribution_line(last[line_start..].trim());
         if !attribution && line_start > 0 && ends_before_last && outline.breaks(unit).count() < 3 {
-            let tail = last.trim();
-            if tail.starts_with(['—', '–', '―']) && is_attribution_line(&tail.replace('\n', " "))
-            {
-                line_start = 0;
-                attribution = true;
+            let whole = one_line(last.trim());
+            if whole.starts_with(['—', '–', '―']) && is_attribution_line(&whole) {
+                (line_start, tail, attribution) = (0, whole, true);
             }
         }
-        let joined;
-        let tail = match last[line_start..].trim() {
-            tail if tail.contains('\n') => {
-                joined = tail.replace('\n', " ");
-                joined.as_str()
-            }
-            tail => tail,
-        };
+        let tail: &str = &tail;
         // `><br><br>*Sebastian Suttner, Cedarcode Co-Founder*`: a last line wholly in
         // emphasis, a full name and who they are, signs it as a dash would.
         let signed = || {

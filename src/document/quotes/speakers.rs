@@ -1820,18 +1820,16 @@ pub(super) fn attribution_inside(outline: &Outline, qb: &QuoteBlock) -> Option<W
         };
         let stops = text[..at].trim_end().ends_with(['.', '!', '?', '”', '"']);
         let tail = text[at..].trim_end_matches(['*', '_', ' ']);
-        if !stops && !tail.contains('\n') && emphasised() && is_attribution_line(tail) {
-            // Signed, but by no one a reader can name (`*— eventually*`, `*— Monday, 8:15*`):
-            // the block is nobody's, not the speaker's of the block before.
-            return match person().then(|| names::name_in_attribution(tail)).flatten() {
-                Some(name) => Some(Who::Named(name)),
-                None => Some(Who::Nobody),
-            };
-        }
-        if stops && !tail.contains('\n') && is_attribution_line(tail) {
+        let signed = !tail.contains('\n') && is_attribution_line(tail);
+        if signed && stops {
             if let Some(name) = names::name_in_attribution(tail) {
                 return Some(Who::Named(name));
             }
+        } else if signed && emphasised() {
+            // Signed, but by no one a reader can name (`*— eventually*`, `*— Monday, 8:15*`):
+            // the block is nobody's, not the speaker's of the block before.
+            let name = person().then(|| names::name_in_attribution(tail)).flatten();
+            return Some(name.map_or(Who::Nobody, Who::Named));
         }
     }
     let spans = quoted_spans(text);
@@ -2158,17 +2156,6 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
         _ => tail,
     };
     let tail = clause_after_verb(tail).map_or(tail, |at| &tail[..at]);
-    // `“…,” shares Aldrich.`, `“…,” quipped Jane Doe`: a verb of telling that comes before
-    // a name right after a quotation, as `says` does (not `shares` before its object
-    // elsewhere).
-    let inverted;
-    let tail = match tail.split_once(' ') {
-        Some((verb, name)) if is_inverted_telling(verb) && name.split(' ').count() <= 3 => {
-            inverted = format!("says {name}");
-            inverted.as_str()
-        }
-        _ => tail,
-    };
     names::according_to(tail)
         .map(Who::Named)
         .or_else(|| names::who_in_lead_in(tail))
@@ -2178,26 +2165,6 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
                 .then(|| names::speaker_ending_in_verb(tail))
                 .flatten()
         })
-}
-
-/// Verbs of telling that report a quotation when they come right after it, before the name
-/// (`“…,” shares Aldrich`), where before a quotation they may tell of something else.
-fn is_inverted_telling(verb: &str) -> bool {
-    matches!(
-        verb,
-        "shares"
-            | "shared"
-            | "reflects"
-            | "reflected"
-            | "recounts"
-            | "recounted"
-            | "muses"
-            | "mused"
-            | "quips"
-            | "quipped"
-            | "jokes"
-            | "joked"
-    )
 }
 
 /// Whether the text after a quotation goes on with the sentence the quotation is a part of:
