@@ -5553,3 +5553,106 @@ fn speakers_forms_near_new_rules_6() {
         ],
     );
 }
+
+/// After a quotation that a comma joins to its attribution, a verb in lower case that no list
+/// holds (`highlights`, `applauds`, `cheered`, `gushed`, `enthuses`) beside a name attributes
+/// the words; the build before gave three of them to Dana Whitfield, named in the paragraph
+/// before. A verb with no name beside it (`reads the sign`, `reminds Room Two's notice`, `the
+/// banner proclaims`, `included Springfield Library in its leaflet`) names no one.
+#[test]
+fn speakers_verbs_none_know() {
+    let doc = load_titled("speakers-verbs-none-know.md", "Verbs no list holds");
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "The grant lets us hire two more archivists for the coming year,",
+                Some("Priya Raman"),
+                9,
+            ),
+            inline(
+                "This is a remarkable achievement for the whole community of volunteers,",
+                Some("Ann Lee"),
+                11,
+            ),
+            inline(
+                "We could not have done this without the help of every volunteer,",
+                Some("Mark Olsen"),
+                13,
+            ),
+            inline(
+                "Every one of these maps was drawn by hand in the field,",
+                Some("Tom Becker"),
+                15,
+            ),
+            inline(
+                "Nobody expected the river to flood three times in ten years,",
+                Some("Tom Becker"),
+                17,
+            ),
+            block(
+                "“The reading room will open on Saturdays from the spring onwards,” quipped Dana \
+                 Whitfield.",
+                Some("Dana Whitfield"),
+                19,
+            ),
+            inline(
+                "Welcome to the county of the seven rivers and their bridges,",
+                None,
+                23,
+            ),
+            inline(
+                "Please keep the archive's doors closed between the two reading rooms,",
+                None,
+                25,
+            ),
+            inline(
+                "A library for the county, by the county, and for all its people,",
+                None,
+                27,
+            ),
+            inline("Archives are the memory of the towns they serve,", None, 29),
+        ],
+    );
+}
+
+/// `I'm Cheryl` is no full name (the build before gave `he began` to `I'm Cheryl`), and a
+/// title of a calling before a full name is no part of it: `Maestro`, `Sister`, `Pastor`,
+/// `Cardinal` (the build before kept each in the name).
+#[test]
+fn speakers_contractions_and_titles_of_a_calling() {
+    let doc = load_titled(
+        "speakers-contractions-and-titles-of-calling.md",
+        "Contractions and titles of a calling",
+    );
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "I very much like the character of Simon Boccanegra,",
+                None,
+                9,
+            ),
+            inline(
+                "Once in a while we are given a work in which both music and words shine,",
+                Some("David Sloss"),
+                11,
+            ),
+            inline(
+                "Such a model of care is one I call the Full Circle Model of ageing,",
+                Some("Geraldine Tan"),
+                13,
+            ),
+            inline(
+                "We will hold the vigil on the church steps every night this week,",
+                Some("Ruth Abernathy"),
+                15,
+            ),
+            inline(
+                "You're all welcome to the open day at the seminary next spring,",
+                Some("Tom Reyes"),
+                17,
+            ),
+        ],
+    );
+}

@@ -1883,6 +1883,62 @@ pub fn speaker_ending_in_verb(sentence: &str) -> Option<Who> {
     who_in_lead_in(s)
 }
 
+/// The speaker in the attribution after a quotation that a comma joins to it, when its verb is
+/// none of those the rules know: `“…,” highlights Priya Raman.`, `“…,” beams Ann Lee, the
+/// chair.`, `“…,” Priya Raman, the chair, enthuses.`, `“…,” she highlights.` After a comma that
+/// closes a quotation, a word in lower case with a verb's ending (-s, -ed) beside a name, with
+/// nothing else but who they are set off by commas, is how English attributes words. `None`
+/// for anything else (`“…,” reads the sign`, `“…,” he told Ann Lee`).
+pub fn verb_and_name(tail: &str) -> Option<Who> {
+    let tail = tail.trim().trim_end_matches(['.', '!', '?']);
+    let mut parts = tail.split(',');
+    let first: Vec<&str> = parts.next()?.split_whitespace().collect();
+    let last = parts.next_back();
+    // What stands between the first part and the last: who the speaker is, a few words.
+    if parts.any(|p| crate::document::sentences::has_more_words_than(p, 8)) {
+        return None;
+    }
+    let verb_like = |w: &str| {
+        w.len() >= 4
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && (w.ends_with("ed")
+                || (w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !w.ends_with("us")
+                    && !w.ends_with("is")))
+            && !is_speech_verb(w)
+    };
+    match first.split_first() {
+        // `highlights Priya Raman`, `applauds Senator Ann Lee, …`: the verb, then the name.
+        Some((verb, name)) if verb_like(verb) && (1..=4).contains(&name.len()) => {
+            let titles = name.iter().take_while(|w| is_title(bare(w))).count();
+            let words = &name[titles..];
+            let named = only_a_name(words) && (words.len() >= 2 || titles > 0);
+            named.then(|| name_from(name)).flatten().map(Who::Named)
+        }
+        // `Priya Raman highlights`, `she enthuses`, `Priya Raman, the chair, highlights`.
+        _ => {
+            let (verb, subject) = match last {
+                Some(last) => {
+                    let verb: Vec<&str> = last.split_whitespace().collect();
+                    (<[&str; 1]>::try_from(verb).ok()?[0], &first[..])
+                }
+                None => first.split_last().map(|(v, s)| (*v, s))?,
+            };
+            if !verb_like(verb) {
+                return None;
+            }
+            match subject {
+                [one] => pronoun(one).map(Who::Pronoun),
+                _ if (2..=4).contains(&subject.len()) && only_a_name(subject) => {
+                    Some(Who::Named(subject.join(" ")))
+                }
+                _ => None,
+            }
+        }
+    }
+}
+
 /// The speaker of a sentence that is only an attribution, with nothing said in it
 /// (`Endelman said.`, `assistant Principal, Nicole Read, said.`, `said Jane Doe.`, `she
 /// added.`): it stands after the quotation it attributes. `None` for any other sentence.
@@ -3026,6 +3082,40 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_verb_no_list_holds_beside_a_name_attributes() {
+        let named = |s: &str| Some(Who::Named(s.to_string()));
+        assert_eq!(
+            verb_and_name("highlights Priya Raman."),
+            named("Priya Raman")
+        );
+        assert_eq!(
+            verb_and_name("applauds Senator Ann Lee, who chairs it"),
+            named("Ann Lee")
+        );
+        assert_eq!(verb_and_name("Mark Olsen cheered."), named("Mark Olsen"));
+        assert_eq!(
+            verb_and_name("Tom Becker, the survey lead, gushed"),
+            named("Tom Becker")
+        );
+        assert_eq!(
+            verb_and_name("she gushes"),
+            Some(Who::Pronoun(Some(given::Gender::Female)))
+        );
+        // No name beside the verb, or more than a name.
+        assert_eq!(verb_and_name("reads the sign at the border."), None);
+        assert_eq!(verb_and_name("reminds Room Two's notice."), None);
+        assert_eq!(verb_and_name("the banner proclaims in gold."), None);
+        assert_eq!(
+            verb_and_name("included Springfield Library in its leaflet."),
+            None
+        );
+        assert_eq!(verb_and_name("he told Ann Lee."), None);
+        // A word in lower case with no verb's ending.
+        assert_eq!(verb_and_name("then Ann Lee"), None);
+        assert_eq!(verb_and_name("across Ann Lee"), None);
+    }
 
     #[test]
     fn a_class_year_after_a_name_is_no_word_of_it() {

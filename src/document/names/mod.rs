@@ -17,7 +17,7 @@ pub use lead_in::{
     according_to, attribution_alone, ends_in_reporting_verb, expand_label, following_by,
     interviewed_in, is_full_name, name_in_attribution, name_opening_signature, name_right_before,
     name_then_description, names_an_office, offering_words, speaker_ending_in_verb,
-    speaker_in_lead_in, speaker_of_heading, statement_by, who_in_lead_in,
+    speaker_in_lead_in, speaker_of_heading, statement_by, verb_and_name, who_in_lead_in,
 };
 pub use organisations::{
     company_words, is_body_name, is_organisation_head, organisation_head_of, organisation_in_full,

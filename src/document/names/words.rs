@@ -681,6 +681,11 @@ pub(super) const TITLES: &[&str] = &[
     "Bishop",
     "Rabbi",
     "Imam",
+    "Pastor",
+    "Sister",
+    "Cardinal",
+    "Archbishop",
+    "Maestro",
     "Coach",
     "Dean",
     "Provost",
@@ -858,6 +863,21 @@ pub(super) fn is_not_name(word: &str) -> bool {
     WORDS
         .get_or_init(|| NOT_NAMES.iter().chain(&MONTH_NAMES).copied().collect())
         .contains(word)
+        || is_contraction(word)
+}
+
+/// Whether `word` is a pronoun or verb run together with a verb (`I'm`, `You're`, `We've`,
+/// `They'll`, `I'd`, `Don't`): capitalised to open a sentence, never a word of a name (`I'm
+/// Cheryl` names Cheryl at most). Not `O'Neill`, `D'Angelo`, `N'Diaye`.
+pub(super) fn is_contraction(word: &str) -> bool {
+    let Some(at) = word.rfind(['\'', '’']) else {
+        return false;
+    };
+    let (before, after) = (&word[..at], &word[at..]);
+    let after = after.trim_start_matches(['\'', '’']);
+    matches!(after, "m" | "re" | "ve" | "ll")
+        || (after == "t" && before.ends_with('n'))
+        || (after == "d" && before == "I")
 }
 
 /// Whether `word` is never a word of a person's name: one of [`NOT_NAMES`], a month, one of
@@ -876,6 +896,7 @@ pub(super) fn is_never_in_a_name(word: &str) -> bool {
             words.copied().collect()
         })
         .contains(word)
+        || is_contraction(word)
         // `Professors Ines Halloran (…), Piet Vos (…)`: an office of several people.
         || word
             .strip_suffix('s')
@@ -1142,6 +1163,19 @@ pub(super) fn is_department(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_contraction_is_no_word_of_a_name() {
+        for w in [
+            "I'm", "I’m", "You're", "We've", "They'll", "I'd", "Don't", "Can’t",
+        ] {
+            assert!(is_contraction(w), "{w}");
+            assert!(is_not_name(w), "{w}");
+        }
+        for w in ["O'Neill", "D'Angelo", "N’Diaye", "Cheryl", "Ka'd"] {
+            assert!(!is_contraction(w), "{w}");
+        }
+    }
 
     #[test]
     fn a_word_that_lost_its_space_is_seen() {

@@ -263,7 +263,9 @@ pub(in crate::document) fn in_running_text(
                 // `"Recovery is not automatic," said Dr. Priya Raman. "Where …"`: a span
                 // too short to be a quote still says whose the next one is.
                 if span.inner.end < span.outer.end {
-                    carried = after_in_sentence(&text[span.outer.end..]).map(|who| (i, who));
+                    let joined = inner.trim_end().ends_with(',');
+                    carried =
+                        after_in_sentence(&text[span.outer.end..], joined).map(|who| (i, who));
                 }
                 continue;
             }
@@ -322,7 +324,7 @@ pub(in crate::document) fn in_running_text(
                     let rest = &text[span.outer.end..];
                     let own = (!leads_in_to_the_next(&inner, rest)
                         && !reports_other_words(&inner, rest))
-                    .then(|| after_in_sentence(rest))
+                    .then(|| after_in_sentence(rest, inner.trim_end().ends_with(',')))
                     .flatten();
                     let joined = inner.trim_end().ends_with(',');
                     match (before, own) {
@@ -356,14 +358,14 @@ pub(in crate::document) fn in_running_text(
                     // closing mark (`… the Arizona fuel,” said Frantz, “…`).
                     let (b, close) = closes_in?;
                     let closing = outline.blocks.get(b).map(|b| outline.text_of(b))?;
-                    after_in_sentence(closing.get(close..)?)
+                    after_in_sentence(closing.get(close..)?, inner.trim_end().ends_with(','))
                 })
                 .or_else(|| {
                     // `"…the images." He said, "Do it."`: a sentence after a quotation that
                     // ends its own leads in to the next quotation, not back to this one.
                     let rest = &text[span.outer.end..];
                     (!leads_in_to_the_next(&inner, rest) && !reports_other_words(&inner, rest))
-                        .then(|| after_in_sentence(rest))
+                        .then(|| after_in_sentence(rest, inner.trim_end().ends_with(',')))
                         .flatten()
                 })
                 .or_else(|| {
@@ -878,35 +880,39 @@ mod tests {
     #[test]
     fn speakers_after_the_quote() {
         assert_eq!(
-            named(after_in_sentence(", said Jane Doe.")).as_deref(),
+            named(after_in_sentence(", said Jane Doe.", false)).as_deref(),
             Some("Jane Doe")
         );
         assert_eq!(
-            named(after_in_sentence(" Jane Doe said.")).as_deref(),
+            named(after_in_sentence(" Jane Doe said.", false)).as_deref(),
             Some("Jane Doe")
         );
         assert_eq!(
-            named(after_in_sentence(", according to Jane Doe.")).as_deref(),
+            named(after_in_sentence(", according to Jane Doe.", false)).as_deref(),
             Some("Jane Doe")
         );
         assert_eq!(
-            named(after_in_sentence(" — Jane Doe")).as_deref(),
+            named(after_in_sentence(" — Jane Doe", false)).as_deref(),
             Some("Jane Doe")
         );
-        assert_eq!(after_in_sentence(" and then it rained."), None);
+        assert_eq!(after_in_sentence(" and then it rained.", false), None);
         // The sentence goes on past the quotation: no attribution follows it.
         assert_eq!(
-            after_in_sentence(" to regard her so, as Babbage wrote the programs."),
+            after_in_sentence(" to regard her so, as Babbage wrote the programs.", false),
             None
         );
         // The speaker is the pronoun's, never a name inside the next quotation.
         assert_eq!(
-            after_in_sentence(", she said, adding \"Sam Altman said we would get compute\"."),
+            after_in_sentence(
+                ", she said, adding \"Sam Altman said we would get compute\".",
+                false
+            ),
             Some(Who::Pronoun(Some(names::given::Gender::Female)))
         );
         assert_eq!(
             named(after_in_sentence(
-                ", Jane Doe said, adding \"Sam Altman said so\"."
+                ", Jane Doe said, adding \"Sam Altman said so\".",
+                false
             ))
             .as_deref(),
             Some("Jane Doe")

@@ -1860,7 +1860,9 @@ pub(super) fn attribution_inside(outline: &Outline, qb: &QuoteBlock) -> Option<W
                 names::who_in_lead_in(&lead_in_without_quotes(text, &spans[..i], start, span))
             })
             .flatten();
-        if let Some(who) = in_lead_in.or_else(|| after_in_sentence(&text[span.outer.end..])) {
+        let joined = text[span.inner.clone()].trim_end().ends_with(',');
+        if let Some(who) = in_lead_in.or_else(|| after_in_sentence(&text[span.outer.end..], joined))
+        {
             return Some(who);
         }
     }
@@ -2100,14 +2102,17 @@ fn signed_by_a_lone_item(
     names::name_opening_signature(text)
 }
 
-/// `", said Jane Doe.` / `," Jane Doe said` / `— Jane Doe` right after a closing quote.
-pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
+/// `", said Jane Doe.` / `," Jane Doe said` / `— Jane Doe` right after a closing quote;
+/// `joined` when a comma joins the quotation to what follows (`“…,” highlights Jane Doe.`).
+pub(super) fn after_in_sentence(rest: &str, joined: bool) -> Option<Who> {
+    let joined = joined || rest.trim_start().starts_with(',');
     // Up to the next quotation at most: a name inside it is not this quote's speaker.
     let next_quote = next_quotation_mark(rest.as_bytes(), 0).unwrap_or(rest.len());
     // `said Bonita "Bonnie" Banducci`: a nickname in quotation marks inside the name is no
     // quotation; the attribution is read without it.
     if let Some(after) = nickname_at(rest, next_quote) {
-        return after_in_sentence(&format!("{}{}", &rest[..next_quote], &rest[after..]));
+        let without = format!("{}{}", &rest[..next_quote], &rest[after..]);
+        return after_in_sentence(&without, joined);
     }
     let mut end = sentences::end_after_until(rest, 0, next_quote);
     // `he said....Five student interns …`: an ellipsis run into the next sentence ends this one.
@@ -2165,6 +2170,8 @@ pub(super) fn after_in_sentence(rest: &str) -> Option<Who> {
                 .then(|| names::speaker_ending_in_verb(tail))
                 .flatten()
         })
+        // `"…," highlights Jane Doe.`: a verb none of the rules know, in an attribution's place.
+        .or_else(|| joined.then(|| names::verb_and_name(tail)).flatten())
 }
 
 /// Whether the text after a quotation goes on with the sentence the quotation is a part of:
