@@ -5656,3 +5656,139 @@ fn speakers_contractions_and_titles_of_a_calling() {
         ],
     );
 }
+
+/// In a sentence that quotes, only what follows its last closing mark names who speaks the
+/// next quotation (the build before took `None`, the quotation's first word, for a name); a
+/// pronoun after the name in an attribution opens a clause of its own (`said … James Hawkins
+/// in a blog post he wrote`: the build before read `he wrote` and gave the words to Y
+/// Combinator); a span left open does not run on into a paragraph whose quotation closes in
+/// another's words (the build before gave Quinn Slack's words to Brandon Jung), while a
+/// speech over two paragraphs still does.
+#[test]
+fn speakers_clauses_and_open_quotations() {
+    let doc = load_titled(
+        "speakers-clauses-and-open-quotations.md",
+        "Clauses and quotations left open",
+    );
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "None of us really had a full view of what event data we were tracking,",
+                Some("Aleksi Immonen"),
+                9,
+            ),
+            inline(
+                "But I had used the tool at my previous company and knew it could help us.",
+                Some("Aleksi Immonen"),
+                9,
+            ),
+            inline(
+                "Many people, including us, find the programme the most productive time of \
+                 their lives,",
+                Some("James Hawkins"),
+                13,
+            ),
+            inline(
+                "Both companies are oriented around the open source community and its developers,",
+                Some("Quinn Slack"),
+                15,
+            ),
+            inline(
+                "Today’s news shows that code intelligence matters to developers everywhere.",
+                Some("Quinn Slack"),
+                15,
+            ),
+            inline(
+                "We are excited to bring these capabilities to every one of our users.",
+                Some("Brandon Jung"),
+                17,
+            ),
+            inline(
+                "Their contribution strengthens a partnership that is good for developers.",
+                Some("Brandon Jung"),
+                17,
+            ),
+            inline(
+                "The first chapter of this story was written by volunteers in a church basement,",
+                Some("Ann Lee"),
+                19,
+            ),
+            inline(
+                "The next one will be written by all of you.\nSo come to the meeting on \
+                 Thursday and tell us what the archive should keep for the next century.",
+                Some("Ann Lee"),
+                19,
+            ),
+        ],
+    );
+}
+
+/// The forms an adversarial review of this session's rules found near them, each now as the
+/// build before had it or better: names of bodies and people that open or end with a word of
+/// a calling (`Sister Cities International`, `Maestro Fresh Wes`, `Tantoo Cardinal`), a name
+/// with a particle run into it (`Van't Hoff`) and one after a body's name with a contraction
+/// (`Don't Quit Foundation president Ann Lee`); a letter read out keeps its writer; a label
+/// that `reads` after a quotation someone `highlights` is nobody's (the build before gave it,
+/// and the highlighted words, to Tom Lee); a caption and quotations inside sentences name no
+/// one.
+#[test]
+fn speakers_forms_near_new_rules_7() {
+    let doc = load_titled(
+        "speakers-forms-near-new-rules-7.md",
+        "Near the new rules, seven",
+    );
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "Our exchange programs have connected more than two thousand towns,",
+                Some("Sister Cities International"),
+                7,
+            ),
+            inline(
+                "Our emergency department has added twelve beds for heat cases this week,",
+                Some("Cardinal Glennon Hospital"),
+                9,
+            ),
+            inline(
+                "Canadian hip-hop had to fight for every inch of radio time,",
+                Some("Maestro Fresh Wes"),
+                11,
+            ),
+            inline(
+                "I grew up watching my aunties tell these stories around the fire,",
+                Some("Tantoo Cardinal"),
+                13,
+            ),
+            inline(
+                "The molecule's shape decides everything about how it reacts,",
+                Some("Jacobus Van't Hoff"),
+                15,
+            ),
+            inline(
+                "They'll be back next season stronger than ever before, I promise you,",
+                Some("Ann Lee"),
+                17,
+            ),
+            inline(
+                "The cold here gets into your bones and never leaves, but I think of you,",
+                Some("Tom Lee"),
+                23,
+            ),
+            inline(
+                "These quilts were made by women who were never allowed to sign their work,",
+                Some("Priya Raman"),
+                25,
+            ),
+            inline(
+                "Made by hand for my daughter on her wedding day, 1931,",
+                None,
+                27,
+            ),
+            inline("Still life with lemons and a blue enamel jug,", None, 29),
+            inline("Yes we can and yes we will again this time,", None, 31),
+            inline("Get back on defense, all of you, right now,", None, 31),
+        ],
+    );
+}

@@ -1883,21 +1883,71 @@ pub fn speaker_ending_in_verb(sentence: &str) -> Option<Who> {
     who_in_lead_in(s)
 }
 
-/// The speaker in the attribution after a quotation that a comma joins to it, when its verb is
-/// none of those the rules know: `“…,” highlights Priya Raman.`, `“…,” beams Ann Lee, the
-/// chair.`, `“…,” Priya Raman, the chair, enthuses.`, `“…,” she highlights.` After a comma that
-/// closes a quotation, a word in lower case with a verb's ending (-s, -ed) beside a name, with
-/// nothing else but who they are set off by commas, is how English attributes words. `None`
-/// for anything else (`“…,” reads the sign`, `“…,” he told Ann Lee`).
+/// The speaker in the attribution after a quotation that opens its sentence and that a comma
+/// joins to what follows, when its verb is none of those the rules know: `“…,” highlights
+/// Priya Raman.`, `“…,” beams Ann Lee, the chair.`, `“…,” Priya Raman, the chair, enthuses.`,
+/// `“…,” she highlights.` A word in lower case with a verb's ending (-s, -ed) beside a name,
+/// with nothing else but who they are set off by commas, is how English attributes words; a
+/// verb whose subject is a text or one who reads out another's words (`opens`, `reads`,
+/// `features`, `recites`, `directed`) is not. `Some(Who::Nobody)` when such a word opens the
+/// attribution but no name stands beside it (`“…,” details the company's filing`), or a name
+/// and one word after a comma do (`“…,” Mary Cassatt, pastels.`, a caption): the words are
+/// nobody's the text names, not those of whoever spoke before. `None` for anything else
+/// (`“…,” reads the label`, `“…,” he told Ann Lee`).
 pub fn verb_and_name(tail: &str) -> Option<Who> {
-    let tail = tail.trim().trim_end_matches(['.', '!', '?']);
-    let mut parts = tail.split(',');
-    let first: Vec<&str> = parts.next()?.split_whitespace().collect();
-    let last = parts.next_back();
-    // What stands between the first part and the last: who the speaker is, a few words.
-    if parts.any(|p| crate::document::sentences::has_more_words_than(p, 8)) {
-        return None;
-    }
+    /// Verbs whose subject is a text, a work or one who passes on another's words.
+    const NOT_SPEAKING: &[&str] = &[
+        "opens",
+        "opened",
+        "begins",
+        "starts",
+        "started",
+        "ends",
+        "ended",
+        "closes",
+        "closed",
+        "concludes",
+        "concluded",
+        "reads",
+        "includes",
+        "included",
+        "features",
+        "featured",
+        "stars",
+        "starred",
+        "headlines",
+        "headlined",
+        "showcases",
+        "showcased",
+        "recites",
+        "recited",
+        "translates",
+        "translated",
+        "quotes",
+        "quoted",
+        "cites",
+        "cited",
+        "lists",
+        "listed",
+        "returns",
+        "returned",
+        "follows",
+        "followed",
+        "welcomes",
+        "welcomed",
+        "greets",
+        "greeted",
+        "precedes",
+        "preceded",
+        "directs",
+        "directed",
+        "produces",
+        "produced",
+        "presents",
+        "presented",
+        "hosts",
+        "hosted",
+    ];
     let verb_like = |w: &str| {
         w.len() >= 4
             && w.bytes().all(|b| b.is_ascii_lowercase())
@@ -1908,34 +1958,61 @@ pub fn verb_and_name(tail: &str) -> Option<Who> {
                     && !w.ends_with("is")))
             && !is_speech_verb(w)
     };
-    match first.split_first() {
+    let tail = tail.trim().trim_end_matches(['.', '!', '?']);
+    let parts: Vec<&str> = tail.split(',').collect();
+    let first: Vec<&str> = parts.first()?.split_whitespace().collect();
+    let opening = first.first().copied().filter(|w| verb_like(w));
+    // Whose words a text holds or a reader reads out the text says elsewhere, if at all
+    // (`“…,” reads Ann Lee, holding up one of his letters`); a thing that holds them names
+    // no one (`“…,” reads the label beside the quilt`).
+    if opening.is_some_and(|w| NOT_SPEAKING.contains(&w)) {
+        let thing = first
+            .get(1)
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+        return thing.then_some(Who::Nobody);
+    }
+    // What stands after the first part: who the speaker is, a few words a part.
+    if parts[1..]
+        .iter()
+        .any(|p| crate::document::sentences::has_more_words_than(p, 8))
+    {
+        return None;
+    }
+    if let Some(name) = opening.and_then(|_| first.get(1..)) {
         // `highlights Priya Raman`, `applauds Senator Ann Lee, …`: the verb, then the name.
-        Some((verb, name)) if verb_like(verb) && (1..=4).contains(&name.len()) => {
-            let titles = name.iter().take_while(|w| is_title(bare(w))).count();
-            let words = &name[titles..];
-            let named = only_a_name(words) && (words.len() >= 2 || titles > 0);
-            named.then(|| name_from(name)).flatten().map(Who::Named)
+        let titles = name.iter().take_while(|w| is_title(bare(w))).count();
+        let words = &name[titles..];
+        let named = name.len() <= 4 && only_a_name(words) && (words.len() >= 2 || titles > 0);
+        return match named.then(|| name_from(name)).flatten() {
+            Some(name) => Some(Who::Named(name)),
+            None => Some(Who::Nobody),
+        };
+    }
+    // `Priya Raman highlights`, `she enthuses`, `Priya Raman, the chair, highlights`: the
+    // name, who they are between commas (never the last word alone: `“…,” Mary Cassatt,
+    // pastels.` is a catalogue's caption), then the verb.
+    let (verb, subject) = match parts.as_slice() {
+        [_] => first.split_last().map(|(v, s)| (*v, s))?,
+        // `“…,” Winston Churchill, speeches.`: a caption's, no one's words the text gives.
+        [_, last] => {
+            let one_word = last.split_whitespace().count() == 1;
+            return (one_word && only_a_name(&first)).then_some(Who::Nobody);
         }
-        // `Priya Raman highlights`, `she enthuses`, `Priya Raman, the chair, highlights`.
-        _ => {
-            let (verb, subject) = match last {
-                Some(last) => {
-                    let verb: Vec<&str> = last.split_whitespace().collect();
-                    (<[&str; 1]>::try_from(verb).ok()?[0], &first[..])
-                }
-                None => first.split_last().map(|(v, s)| (*v, s))?,
-            };
-            if !verb_like(verb) {
-                return None;
-            }
-            match subject {
-                [one] => pronoun(one).map(Who::Pronoun),
-                _ if (2..=4).contains(&subject.len()) && only_a_name(subject) => {
-                    Some(Who::Named(subject.join(" ")))
-                }
-                _ => None,
-            }
+        [.., last] => {
+            let verb: Vec<&str> = last.split_whitespace().collect();
+            (<[&str; 1]>::try_from(verb).ok()?[0], &first[..])
         }
+        [] => return None,
+    };
+    if !verb_like(verb) || NOT_SPEAKING.contains(&verb) {
+        return None;
+    }
+    match subject {
+        [one] => pronoun(one).map(Who::Pronoun),
+        _ if (2..=4).contains(&subject.len()) && only_a_name(subject) => {
+            Some(Who::Named(subject.join(" ")))
+        }
+        _ => None,
     }
 }
 
@@ -3103,15 +3180,32 @@ mod tests {
             verb_and_name("she gushes"),
             Some(Who::Pronoun(Some(given::Gender::Female)))
         );
-        // No name beside the verb, or more than a name.
-        assert_eq!(verb_and_name("reads the sign at the border."), None);
-        assert_eq!(verb_and_name("reminds Room Two's notice."), None);
-        assert_eq!(verb_and_name("the banner proclaims in gold."), None);
+        // The verb and no name beside it: nobody's words, not the last speaker's.
+        assert_eq!(
+            verb_and_name("reminds Room Two's notice."),
+            Some(Who::Nobody)
+        );
+        assert_eq!(
+            verb_and_name("details the company's filing."),
+            Some(Who::Nobody)
+        );
+        assert_eq!(verb_and_name("Mary Cassatt, pastels."), Some(Who::Nobody));
+        // A text's verb, or a reader's: whose words they are is said elsewhere, if at all.
+        assert_eq!(
+            verb_and_name("reads the sign at the border."),
+            Some(Who::Nobody)
+        );
+        assert_eq!(verb_and_name("opens Anna Karenina."), None);
+        assert_eq!(verb_and_name("reads Ann Lee, holding up a letter"), None);
+        assert_eq!(verb_and_name("directed Ann Lee."), None);
         assert_eq!(
             verb_and_name("included Springfield Library in its leaflet."),
             None
         );
+        // No verb opens it, and none closes it after a name.
+        assert_eq!(verb_and_name("the banner proclaims in gold."), None);
         assert_eq!(verb_and_name("he told Ann Lee."), None);
+        assert_eq!(verb_and_name("Ann Lee, memoirs, 1931"), None);
         // A word in lower case with no verb's ending.
         assert_eq!(verb_and_name("then Ann Lee"), None);
         assert_eq!(verb_and_name("across Ann Lee"), None);

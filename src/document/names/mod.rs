@@ -29,7 +29,7 @@ pub use surnames::{
     nicknames_in, opens_with_initials, particle_surname, person_mentions, surname_of,
     without_description, without_initials_of_others,
 };
-pub use words::{has_suffixes, words_beside_kin};
+pub use words::{has_suffixes, without_title_of_calling, words_beside_kin};
 
 /// The people a speaker's name stands for: both of `Kevin Wang and Yin Ding` (two full names
 /// who said it together), else the one name.

@@ -681,11 +681,6 @@ pub(super) const TITLES: &[&str] = &[
     "Bishop",
     "Rabbi",
     "Imam",
-    "Pastor",
-    "Sister",
-    "Cardinal",
-    "Archbishop",
-    "Maestro",
     "Coach",
     "Dean",
     "Provost",
@@ -866,18 +861,32 @@ pub(super) fn is_not_name(word: &str) -> bool {
         || is_contraction(word)
 }
 
-/// Whether `word` is a pronoun or verb run together with a verb (`I'm`, `You're`, `We've`,
-/// `They'll`, `I'd`, `Don't`): capitalised to open a sentence, never a word of a name (`I'm
-/// Cheryl` names Cheryl at most). Not `O'Neill`, `D'Angelo`, `N'Diaye`.
+/// A full name without the title of a calling it opens with (`Maestro David Sloss` → `David
+/// Sloss`, `Sister Geraldine Tan`, `Pastor Ruth Abernathy`, `Cardinal Tom Reyes`): only before
+/// a known given name and a surname, as these words open the names of bodies too (`Sister
+/// Cities International`, `Cardinal Glennon Children's Hospital`, `Maestro Fresh Wes`).
+pub fn without_title_of_calling(name: &str) -> Option<String> {
+    const CALLINGS: &[&str] = &["Maestro", "Sister", "Pastor", "Cardinal", "Archbishop"];
+    let (title, rest) = name.split_once(' ')?;
+    let (given_name, _surname) = rest.split_once(' ')?;
+    (CALLINGS.contains(&title) && given::of_given_name(given_name).is_some())
+        .then(|| rest.to_string())
+}
+
+/// Whether `word` is a pronoun run together with a verb (`I'm`, `You're`, `We've`, `They'll`,
+/// `I'd`, `It's`): capitalised to open a sentence, never a word of a name (`I'm Cheryl` names
+/// Cheryl at most). Not `O'Neill`, `D'Angelo`, `Van't Hoff`, nor `Don't` in `Don't Quit
+/// Foundation`, which may open a name.
 pub(super) fn is_contraction(word: &str) -> bool {
-    let Some(at) = word.rfind(['\'', '’']) else {
+    let Some(at) = word.find(['\'', '’']) else {
         return false;
     };
     let (before, after) = (&word[..at], &word[at..]);
     let after = after.trim_start_matches(['\'', '’']);
-    matches!(after, "m" | "re" | "ve" | "ll")
-        || (after == "t" && before.ends_with('n'))
-        || (after == "d" && before == "I")
+    matches!(
+        before,
+        "I" | "You" | "We" | "They" | "He" | "She" | "It" | "That" | "There" | "Here" | "What"
+    ) && matches!(after, "m" | "re" | "ve" | "ll" | "d" | "s")
 }
 
 /// Whether `word` is never a word of a person's name: one of [`NOT_NAMES`], a month, one of
@@ -1166,15 +1175,39 @@ mod tests {
 
     #[test]
     fn a_contraction_is_no_word_of_a_name() {
-        for w in [
-            "I'm", "I’m", "You're", "We've", "They'll", "I'd", "Don't", "Can’t",
-        ] {
+        for w in ["I'm", "I’m", "You're", "We've", "They'll", "I'd", "It’s"] {
             assert!(is_contraction(w), "{w}");
             assert!(is_not_name(w), "{w}");
         }
-        for w in ["O'Neill", "D'Angelo", "N’Diaye", "Cheryl", "Ka'd"] {
+        // Names with an apostrophe, and a contraction that may open a body's name.
+        for w in [
+            "O'Neill",
+            "D'Angelo",
+            "N’Diaye",
+            "Cheryl",
+            "Van't",
+            "Don't",
+            "Ain't",
+        ] {
             assert!(!is_contraction(w), "{w}");
         }
+    }
+
+    #[test]
+    fn a_title_of_a_calling_goes_only_before_a_given_name() {
+        let without = |n: &str| without_title_of_calling(n);
+        assert_eq!(
+            without("Maestro David Sloss").as_deref(),
+            Some("David Sloss")
+        );
+        assert_eq!(
+            without("Sister Geraldine Tan").as_deref(),
+            Some("Geraldine Tan")
+        );
+        assert_eq!(without("Sister Cities International"), None);
+        assert_eq!(without("Maestro Fresh Wes"), None);
+        assert_eq!(without("Tantoo Cardinal"), None);
+        assert_eq!(without("Sister Mary"), None);
     }
 
     #[test]

@@ -241,7 +241,9 @@ pub(in crate::document) fn in_running_text(
             } else {
                 // Left open at the end of its block: it runs on, or it is no quotation ...
                 match running_on(outline, unit.block()) {
-                    Some((rest, block_end, close)) => {
+                    Some((rest, block_end, close))
+                        if i == 0 || !another_closes(outline, &previous, block_end, close) =>
+                    {
                         inner = format!("{inner}\n{rest}").into();
                         ran_on = Some((block_end, close));
                         closes_in = Some((block_end, close));
@@ -249,8 +251,11 @@ pub(in crate::document) fn in_running_text(
                     // ... unless it is the second half of a statement whose writer left it
                     // open, its sentences ended with the paragraph: `"…," said Brian Rue.
                     // "We've built … products.`
-                    None if i > 0 && inner.ends_with(['.', '!', '?']) => {}
-                    None => continue,
+                    // So is one whose run-on would close in another's words: `“…,” said
+                    // Quinn Slack. “Today’s news … world.` then `“We’re excited …” said
+                    // Brandon Jung.`
+                    _ if i > 0 && inner.ends_with(['.', '!', '?']) => {}
+                    _ => continue,
                 }
             }
             if too_short(&inner) {
@@ -263,9 +268,7 @@ pub(in crate::document) fn in_running_text(
                 // `"Recovery is not automatic," said Dr. Priya Raman. "Where …"`: a span
                 // too short to be a quote still says whose the next one is.
                 if span.inner.end < span.outer.end {
-                    let joined = inner.trim_end().ends_with(',');
-                    carried =
-                        after_in_sentence(&text[span.outer.end..], joined).map(|who| (i, who));
+                    carried = after_in_sentence(&text[span.outer.end..], false).map(|who| (i, who));
                 }
                 continue;
             }
@@ -324,7 +327,7 @@ pub(in crate::document) fn in_running_text(
                     let rest = &text[span.outer.end..];
                     let own = (!leads_in_to_the_next(&inner, rest)
                         && !reports_other_words(&inner, rest))
-                    .then(|| after_in_sentence(rest, inner.trim_end().ends_with(',')))
+                    .then(|| after_in_sentence(rest, joined_to(opens_sentence, &inner, rest)))
                     .flatten();
                     let joined = inner.trim_end().ends_with(',');
                     match (before, own) {
@@ -358,14 +361,17 @@ pub(in crate::document) fn in_running_text(
                     // closing mark (`… the Arizona fuel,” said Frantz, “…`).
                     let (b, close) = closes_in?;
                     let closing = outline.blocks.get(b).map(|b| outline.text_of(b))?;
-                    after_in_sentence(closing.get(close..)?, inner.trim_end().ends_with(','))
+                    {
+                        let rest = closing.get(close..)?;
+                        after_in_sentence(rest, joined_to(opens_sentence, &inner, rest))
+                    }
                 })
                 .or_else(|| {
                     // `"…the images." He said, "Do it."`: a sentence after a quotation that
                     // ends its own leads in to the next quotation, not back to this one.
                     let rest = &text[span.outer.end..];
                     (!leads_in_to_the_next(&inner, rest) && !reports_other_words(&inner, rest))
-                        .then(|| after_in_sentence(rest, inner.trim_end().ends_with(',')))
+                        .then(|| after_in_sentence(rest, joined_to(opens_sentence, &inner, rest)))
                         .flatten()
                 })
                 .or_else(|| {
@@ -376,6 +382,15 @@ pub(in crate::document) fn in_running_text(
                             let ends = ends.get_or_insert_with(|| sentences::boundaries(text));
                             let from = sentences::start_before_in(text, ends, before.len() - 1);
                             let sentence = &text[from.min(before.len())..before.len()];
+                            // `“None of us …,” he explains. “…”`: in a sentence that quotes,
+                            // only what follows its last closing mark can name who speaks.
+                            let sentence = match sentence.rfind(['”', '"']) {
+                                Some(at) => {
+                                    &sentence[at
+                                        + sentence[at..].chars().next().map_or(1, char::len_utf8)..]
+                                }
+                                None => sentence,
+                            };
                             names::speaker_ending_in_verb(sentence)
                                 .or_else(|| names::offering_words(sentence))
                                 .or_else(|| names::statement_by(sentence))
@@ -603,6 +618,33 @@ struct Pending {
     end: usize,
     /// Whether it opens its block.
     opens: bool,
+}
+
+/// Whether a quotation opens its sentence and a comma joins it to what follows (`“…,”
+/// highlights …`, `“…”, highlights …`): what follows is then its attribution, whatever the
+/// verb.
+pub(super) fn joined_to(opens_sentence: bool, inner: &str, rest: &str) -> bool {
+    opens_sentence && (inner.trim_end().ends_with(',') || rest.trim_start().starts_with(','))
+}
+
+/// Whether the paragraph a span left open would run on into closes in the words of someone
+/// other than the one its own paragraph quoted before it (`previous`): the quotation that
+/// closes there is theirs (`“We’re excited …” said Brandon Jung.`), and the span was left
+/// open by mistake.
+fn another_closes(
+    outline: &Outline,
+    previous: &Option<(usize, Option<Who>)>,
+    block_end: usize,
+    close: usize,
+) -> bool {
+    let Some((_, Some(Who::Named(before)))) = previous else {
+        return false;
+    };
+    let closing = outline.blocks.get(block_end).map(|b| outline.text_of(b));
+    let after = closing
+        .and_then(|text| text.get(close..))
+        .and_then(|rest| after_in_sentence(rest, false));
+    matches!(after, Some(Who::Named(other)) if !names::one_person(before, &other))
 }
 
 #[cfg(test)]

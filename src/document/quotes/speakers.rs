@@ -339,6 +339,14 @@ pub(super) fn resolve_speakers(
             }
         }
     }
+    // `Maestro David Sloss`, `Sister Geraldine Tan`: a title of a calling is no part of a
+    // full name (kept before a name that is no known given name: `Sister Cities
+    // International`, `Cardinal Glennon Children's Hospital`).
+    for name in out.iter_mut().flatten() {
+        if let Some(without) = names::without_title_of_calling(name) {
+            *name = without;
+        }
+    }
     out
 }
 
@@ -1860,7 +1868,7 @@ pub(super) fn attribution_inside(outline: &Outline, qb: &QuoteBlock) -> Option<W
                 names::who_in_lead_in(&lead_in_without_quotes(text, &spans[..i], start, span))
             })
             .flatten();
-        let joined = text[span.inner.clone()].trim_end().ends_with(',');
+        let joined = super::joined_to(opens, &text[span.inner.clone()], &text[span.outer.end..]);
         if let Some(who) = in_lead_in.or_else(|| after_in_sentence(&text[span.outer.end..], joined))
         {
             return Some(who);
@@ -2103,9 +2111,9 @@ fn signed_by_a_lone_item(
 }
 
 /// `", said Jane Doe.` / `," Jane Doe said` / `— Jane Doe` right after a closing quote;
-/// `joined` when a comma joins the quotation to what follows (`“…,” highlights Jane Doe.`).
+/// `joined` when the quotation opens its sentence and a comma joins it to what follows
+/// (`“…,” highlights Jane Doe.`, see [`super::joined_to`]).
 pub(super) fn after_in_sentence(rest: &str, joined: bool) -> Option<Who> {
-    let joined = joined || rest.trim_start().starts_with(',');
     // Up to the next quotation at most: a name inside it is not this quote's speaker.
     let next_quote = next_quotation_mark(rest.as_bytes(), 0).unwrap_or(rest.len());
     // `said Bonita "Bonnie" Banducci`: a nickname in quotation marks inside the name is no
@@ -2231,14 +2239,23 @@ fn clause_after_verb(tail: &str) -> Option<usize> {
         "when", "after", "before", "because", "while", "as", "since", "if", "though", "although",
         "who", "whose", "which",
     ];
-    let mut seen_verb = false;
+    // The words since the reporting verb, once it is seen.
+    let mut since_verb: Option<usize> = None;
     for w in tail.split_whitespace() {
         // `said member Freddy Bruner — the third round began`: a dash closes the aside the
-        // attribution was.
-        if seen_verb && (OPENS.contains(&w) || matches!(w, "—" | "–" | "--")) {
+        // attribution was. `said James Hawkins in a blogpost he wrote`: a pronoun that is no
+        // subject of the verb (`said he`) opens a clause of its own.
+        let opens = OPENS.contains(&w)
+            || matches!(w, "—" | "–" | "--")
+            || (since_verb.is_some_and(|n| n >= 2)
+                && matches!(w, "he" | "she" | "they" | "I" | "we"));
+        if since_verb.is_some() && opens {
             return Some(w.as_ptr() as usize - tail.as_ptr() as usize);
         }
-        seen_verb |= names::is_reporting_verb(w);
+        since_verb = match since_verb {
+            Some(n) => Some(n + 1),
+            None => names::is_reporting_verb(w).then_some(1),
+        };
     }
     None
 }
