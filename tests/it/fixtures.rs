@@ -5792,3 +5792,42 @@ fn speakers_forms_near_new_rules_7() {
         ],
     );
 }
+
+/// Someone named in the possessive is no subject of a sentence that names another plainly
+/// (`Sympathizing with Riley's vision is Rochelle Gutierrez`: the build before gave her words
+/// to Donna Riley); what someone `thinks that "…"` is in their words; a comma inside the marks
+/// of a title in an aside still closes the aside (`Russell Rickford, in a lecture titled
+/// "Ferguson: The Next Steps," told …`: the build before named no one).
+#[test]
+fn speakers_possessives_thoughts_and_titled_asides() {
+    let doc = load_titled(
+        "speakers-possessives-thoughts-and-titled-asides.md",
+        "Possessives, thoughts and titled asides",
+    );
+    quotes_are(
+        &doc,
+        &[
+            inline(
+                "on many levels, mathematics itself operates as a gate.",
+                Some("Rochelle Gutierrez"),
+                9,
+            ),
+            inline(
+                "who gets credit for doing mathematics is decided by a few.",
+                Some("Rochelle Gutierrez"),
+                9,
+            ),
+            inline(
+                "I have nothing to hide from this committee or anyone.",
+                Some("Ann Lee"),
+                11,
+            ),
+            inline("a disaster for the whole of the town", None, 13),
+            inline(
+                "Let's be very clear about what is going on in this country.",
+                Some("Russell Rickford"),
+                15,
+            ),
+        ],
+    );
+}

@@ -1158,6 +1158,21 @@ pub(super) fn antecedent(
             }
         }
     }
+    // `Sympathizing with Riley's vision is Rochelle Gutierrez, …. She thinks …, she adds,
+    // "…"`: someone named in the possessive is no subject of the sentence that names another
+    // the pronoun can be as plainly.
+    if let Some(text) = block_text {
+        let possessive = |at: usize| {
+            text.get(at..)
+                .is_some_and(|_| grammar::possessive_at(text, at))
+        };
+        if allowed
+            .iter()
+            .any(|(at, n)| !n.is_empty() && !possessive(*at))
+        {
+            allowed.retain(|(at, n)| n.is_empty() || !possessive(*at));
+        }
+    }
     // `Felix contacted Denis Wright, Dean of Students, who confirmed that he knew. He said:
     // "…"`: the one the sentence reports speaking, in a relative clause, before its subject.
     if let Some(text) = block_text {
@@ -1511,6 +1526,12 @@ pub(super) fn lead_in_without_quotes(
     let first = before.partition_point(|q| q.outer.start < from);
     for q in &before[first..] {
         lead_in.push_str(&text[at..q.outer.start]);
+        // `Russell Rickford, in a lecture titled "Ferguson: The Next Steps," told …`: a comma
+        // inside the marks still closes the aside the quotation stood in.
+        if text[q.inner.clone()].trim_end().ends_with(',') {
+            lead_in.truncate(lead_in.trim_end().len());
+            lead_in.push(',');
+        }
         lead_in.push(' ');
         at = q.outer.end;
     }
