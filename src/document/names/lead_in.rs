@@ -41,9 +41,8 @@ pub(super) fn reporting_verb(words: &[&str]) -> Option<usize> {
             });
         // `Hanna shares that "…"`, `Hanna shares "…"`, `"…," Wilcots remarks`: a verb of
         // telling right before the words, or before a `that` right before them (not `shares
-        // that data with advertisers, "…"`, `In his remarks,`). So is what someone thinks,
-        // in their words (`She thinks that "…"`; not `thinks about what the mayor called "…"`).
-        let tells = matches!(w, "shares" | "shared" | "remarks" | "thinks")
+        // that data with advertisers, "…"`, `In his remarks,`).
+        let tells = matches!(w, "shares" | "shared" | "remarks")
             && (v + 1 == words.len() || (v + 2 == words.len() && words[v + 1] == "that"))
             && v.checked_sub(1).is_some_and(|u| {
                 let before = bare(words[u]);

@@ -381,19 +381,48 @@ pub(in crate::document) fn in_running_text(
                         .then(|| {
                             let ends = ends.get_or_insert_with(|| sentences::boundaries(text));
                             let from = sentences::start_before_in(text, ends, before.len() - 1);
-                            let sentence = &text[from.min(before.len())..before.len()];
+                            let whole = &text[from.min(before.len())..before.len()];
                             // `“None of us …,” he explains. “…”`: in a sentence that quotes,
                             // only what follows its last closing mark can name who speaks.
-                            let sentence = match sentence.rfind(['”', '"']) {
+                            let sentence = match whole.rfind(['”', '"']) {
                                 Some(at) => {
-                                    &sentence[at
-                                        + sentence[at..].chars().next().map_or(1, char::len_utf8)..]
+                                    &whole[at
+                                        + whole[at..].chars().next().map_or(1, char::len_utf8)..]
                                 }
-                                None => sentence,
+                                None => whole,
                             };
                             names::speaker_ending_in_verb(sentence)
                                 .or_else(|| names::offering_words(sentence))
                                 .or_else(|| names::statement_by(sentence))
+                                // `Sloss explained that not paying for sets is quite
+                                // intentional. "It makes it possible …"`: the words go on
+                                // from the speech the sentence before reports in a clause
+                                // (`that`, `says it is …`), when it quotes nothing (not
+                                // `Jan Leike posted a long thread.`).
+                                .or_else(|| {
+                                    let mut words = whole.split_whitespace();
+                                    // `that`, or a clause's own subject (`says it is`).
+                                    let reports = words.any(names::is_reporting_verb)
+                                        && words.next().is_some_and(|w| {
+                                            matches!(
+                                                w,
+                                                "that"
+                                                    | "it"
+                                                    | "he"
+                                                    | "she"
+                                                    | "they"
+                                                    | "we"
+                                                    | "I"
+                                                    | "there"
+                                            )
+                                        });
+                                    let plain = !whole.contains(['"', '“', '”']);
+                                    // Someone unnamed reported (`Critics said that …`):
+                                    // nobody's, not the last speaker's.
+                                    (plain && reports)
+                                        .then(|| speech_reported_in(sentence))
+                                        .flatten()
+                                })
                         })
                         .flatten()
                 })

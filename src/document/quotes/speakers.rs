@@ -1158,18 +1158,21 @@ pub(super) fn antecedent(
             }
         }
     }
-    // `Sympathizing with Riley's vision is Rochelle Gutierrez, …. She thinks …, she adds,
-    // "…"`: someone named in the possessive is no subject of the sentence that names another
-    // the pronoun can be as plainly.
+    // `Sympathizing with Riley's vision is Rochelle Gutierrez, …. She adds, "…"`: someone
+    // named in the possessive is no subject of a sentence whose subject, after its verb
+    // `is` or `was`, is another the pronoun can be (not `Ann Lee's firm hired Maria Reyes.`).
     if let Some(text) = block_text {
         let possessive = |at: usize| {
             text.get(at..)
                 .is_some_and(|_| grammar::possessive_at(text, at))
         };
-        if allowed
-            .iter()
-            .any(|(at, n)| !n.is_empty() && !possessive(*at))
-        {
+        let inverted = |at: usize| {
+            let word_before = text
+                .get(..at)
+                .and_then(|t| t.split_whitespace().next_back());
+            matches!(word_before, Some("is" | "was"))
+        };
+        if allowed.iter().any(|(at, n)| !n.is_empty() && inverted(*at)) {
             allowed.retain(|(at, n)| n.is_empty() || !possessive(*at));
         }
     }
@@ -1527,8 +1530,14 @@ pub(super) fn lead_in_without_quotes(
     for q in &before[first..] {
         lead_in.push_str(&text[at..q.outer.start]);
         // `Russell Rickford, in a lecture titled "Ferguson: The Next Steps," told …`: a comma
-        // inside the marks still closes the aside the quotation stood in.
-        if text[q.inner.clone()].trim_end().ends_with(',') {
+        // inside the marks still closes the aside the quotation stood in, before a verb of
+        // the sentence (not before a participle of the thing named: `a petition titled "Stop
+        // the Garage, Save Main," stating that`).
+        let participle = text[q.outer.end..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with("ing"));
+        if text[q.inner.clone()].trim_end().ends_with(',') && !participle {
             lead_in.truncate(lead_in.trim_end().len());
             lead_in.push(',');
         }
@@ -1613,7 +1622,14 @@ pub(super) fn reported_before(
         return None;
     }
     let start = sentences::start_before(text, text.len().saturating_sub(1));
-    let sentence = &text[start..];
+    speech_reported_in(&text[start..]).filter(|who| !matches!(who, Who::Nobody))
+}
+
+/// Whose words a sentence reports: the subject of its first reporting verb before any
+/// quotation in it (`Scott, who is also a world champion, said winning was "…".`, `Sloss
+/// explained that not paying for sets is quite intentional.`), a name, a pronoun or an office;
+/// `Who::Nobody` for someone unnamed (`Critics said that …`).
+pub(super) fn speech_reported_in(sentence: &str) -> Option<Who> {
     // The verb before any quotation in the sentence: what comes after it is what was said.
     let first_mark = sentence.find(['"', '“']).unwrap_or(sentence.len());
     let verb_end = sentence[..first_mark]
@@ -1621,7 +1637,7 @@ pub(super) fn reported_before(
         .find(|w| names::is_reporting_verb(w))
         .map(|w| w.as_ptr() as usize - sentence.as_ptr() as usize + w.len())?;
     match names::who_in_lead_in(&sentence[..verb_end])? {
-        who @ (Who::Named(_) | Who::Pronoun(_) | Who::Office(_)) => Some(who),
+        who @ (Who::Named(_) | Who::Pronoun(_) | Who::Office(_) | Who::Nobody) => Some(who),
         _ => None,
     }
 }
