@@ -5888,3 +5888,41 @@ fn speakers_after_reported_speech() {
         ],
     );
 }
+
+/// A phrase of the subject's own between the name and the verb (`Jim Willenbring in his
+/// exploration of E4S noted:`, `Ann Lee in her keynote at the Tom Reyes Center said:`) is
+/// passed over, and `Panelist` and `Moderator` are what someone does, not names (the build
+/// before named no one for the first two and `Moderator Dana Whitfield` for the last); people
+/// unnamed with such a phrase (`Reporters at his rally asked:`) are still no one.
+#[test]
+fn speakers_subjects_with_phrases() {
+    let doc = load_titled(
+        "speakers-subjects-with-phrases.md",
+        "Subjects with phrases of their own",
+    );
+    quotes_are(
+        &doc,
+        &[
+            block(
+                "If you can make different teams aware of each other, you reduce the waste.",
+                Some("Jim Willenbring"),
+                9,
+            ),
+            block(
+                "Every library in this county will be open on Sundays by the end of next year.",
+                Some("Ann Lee"),
+                13,
+            ),
+            block(
+                "How will you pay for the new bridge without raising taxes on families?",
+                None,
+                17,
+            ),
+            block(
+                "Thank you all for staying so late on a Friday to talk about sewers.",
+                Some("Dana Whitfield"),
+                21,
+            ),
+        ],
+    );
+}

@@ -1859,7 +1859,18 @@ pub(super) fn subject_end(words: &[&str], verb: usize) -> usize {
             break;
         }
     }
-    end
+    // `Panelist Jim Willenbring in his exploration of E4S noted:`: a phrase of the subject's
+    // own, a preposition and `his`, `her` or `their`, between the name and the verb.
+    let phrase = (end.saturating_sub(8)..end.saturating_sub(2)).find(|&p| {
+        p > 0
+            && matches!(bare(words[p]), "in" | "during" | "at" | "throughout")
+            && matches!(bare(words[p + 1]), "his" | "her" | "their")
+            && is_capitalised(bare(words[p - 1]))
+            && !words[p - 1..end]
+                .iter()
+                .any(|w| w.ends_with([',', ';', ':']))
+    });
+    phrase.unwrap_or(end)
 }
 
 /// The speaker of a sentence that ends in its reporting verb (`Levy from EPA commented.`,

@@ -869,6 +869,10 @@ pub(super) fn is_agent_noun(word: &str) -> bool {
         "worker",
         "rancher",
         "elder",
+        "panelist",
+        "panellist",
+        "moderator",
+        "presenter",
     ];
     static WORDS: std::sync::OnceLock<Caseless> = std::sync::OnceLock::new();
     WORDS
