@@ -400,27 +400,9 @@ pub(in crate::document) fn in_running_text(
                                 // (`that`, `says it is …`), when it quotes nothing (not
                                 // `Jan Leike posted a long thread.`).
                                 .or_else(|| {
-                                    let mut words = whole.split_whitespace();
-                                    // `that`, or a clause's own subject (`says it is`).
-                                    let reports = words.any(names::is_reporting_verb)
-                                        && words.next().is_some_and(|w| {
-                                            matches!(
-                                                w,
-                                                "that"
-                                                    | "it"
-                                                    | "he"
-                                                    | "she"
-                                                    | "they"
-                                                    | "we"
-                                                    | "I"
-                                                    | "there"
-                                            )
-                                        });
                                     let plain = !whole.contains(['"', '“', '”']);
-                                    // Someone unnamed reported (`Critics said that …`):
-                                    // nobody's, not the last speaker's.
-                                    (plain && reports)
-                                        .then(|| speech_reported_in(sentence))
+                                    plain
+                                        .then(|| speech_reported_in_a_clause(sentence))
                                         .flatten()
                                 })
                         })

@@ -1630,12 +1630,33 @@ pub(super) fn reported_before(
 /// explained that not paying for sets is quite intentional.`), a name, a pronoun or an office;
 /// `Who::Nobody` for someone unnamed (`Critics said that …`).
 pub(super) fn speech_reported_in(sentence: &str) -> Option<Who> {
+    reported_by(sentence, false)
+}
+
+/// [`speech_reported_in`] of a sentence that reports the speech in a clause after its verb
+/// (`that`, or the clause's own subject: `says it is …`; not `Jan Leike posted a long
+/// thread.`).
+pub(super) fn speech_reported_in_a_clause(sentence: &str) -> Option<Who> {
+    reported_by(sentence, true)
+}
+
+fn reported_by(sentence: &str, in_a_clause: bool) -> Option<Who> {
     // The verb before any quotation in the sentence: what comes after it is what was said.
     let first_mark = sentence.find(['"', '“']).unwrap_or(sentence.len());
-    let verb_end = sentence[..first_mark]
-        .split_whitespace()
-        .find(|w| names::is_reporting_verb(w))
-        .map(|w| w.as_ptr() as usize - sentence.as_ptr() as usize + w.len())?;
+    let mut words = sentence[..first_mark].split_whitespace();
+    let verb = words.find(|w| names::is_reporting_verb(w))?;
+    let mut clause = || {
+        words.next().is_some_and(|w| {
+            matches!(
+                w,
+                "that" | "it" | "he" | "she" | "they" | "we" | "I" | "there"
+            )
+        })
+    };
+    if in_a_clause && !clause() {
+        return None;
+    }
+    let verb_end = verb.as_ptr() as usize - sentence.as_ptr() as usize + verb.len();
     match names::who_in_lead_in(&sentence[..verb_end])? {
         who @ (Who::Named(_) | Who::Pronoun(_) | Who::Office(_) | Who::Nobody) => Some(who),
         _ => None,
